@@ -1,0 +1,1 @@
+"""Adapters and composition root (DESIGN.md): config, CLI, database, channels, rendering."""

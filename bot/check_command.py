@@ -1,0 +1,106 @@
+"""`siaga check`: one person from the command line, or a lurah's CSV list."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import Progress
+
+from bot.i18n import Catalogue
+from bot.screening import CsvScreener, InputError, Row, answers_from, verdict_json
+from domain.eligibility import Status, evaluate
+from domain.program import Program
+from handlers.messages import Msg
+from handlers.verdict_view import headline, next_step, reason_line
+
+
+def check_one(
+    program: Program, catalogue: Catalogue, row: Row, on: date, as_json: bool
+) -> int:
+    answers = answers_from(row, program, on)
+    verdict = evaluate(answers, program, on)
+    render = catalogue.render
+    if as_json:
+        print(json.dumps(verdict_json(verdict, answers, render), ensure_ascii=False, indent=2))
+        return 0
+    nik = answers.nik
+    assert nik is not None and answers.kelurahan is not None
+    kec = program.regions.kecamatan_of(answers.kelurahan)
+    lines = [
+        render(headline(verdict)),
+        "",
+        render(
+            Msg(
+                "check-person",
+                {
+                    "nik": nik.masked(),
+                    "sex": Msg(f"sex-{nik.sex.value}"),
+                    "born": nik.birth_date.strftime("%d-%m-%Y"),
+                    "age": verdict.age if verdict.age is not None else "-",
+                    "kelurahan": answers.kelurahan.name,
+                    "kecamatan": kec.name,
+                    "occupation": Msg(f"occ-{answers.occupation.code}")
+                    if answers.occupation
+                    else Msg("check-occupation-unknown"),
+                },
+            )
+        ),
+        "",
+    ]
+    order = {Status.FAIL: 0, Status.UNKNOWN: 1, Status.PASS: 2}
+    for r in sorted(verdict.reasons, key=lambda r: order[r.status]):
+        lines.append(render(reason_line(r)))
+    lines += ["", render(Msg("check-priority", {"priority": verdict.priority}))]
+    lines.append(render(next_step(verdict)))
+    print("\n".join(lines))
+    return 0
+
+
+def check_csv(
+    program: Program, catalogue: Catalogue, src: Path, dst: Path, on: date
+) -> int:
+    if not src.is_file():
+        raise InputError(Msg("cli-file-missing", {"path": str(src)}))
+    screener = CsvScreener(program, catalogue, on)
+    err = Console(stderr=True)
+
+    def on_error(line: int, text: str) -> None:
+        err.print(catalogue.render(Msg("cli-csv-row-error", {"line": line, "error": text})))
+
+    started = time.perf_counter()
+    with (
+        src.open(newline="", encoding="utf-8-sig") as fin,
+        dst.open("w", newline="", encoding="utf-8") as fout,
+    ):
+        if sys.stderr.isatty():
+            with Progress(console=err, transient=True) as bar:
+                task = bar.add_task(catalogue.render(Msg("cli-csv-progress")), total=None)
+                report = screener.screen(
+                    fin, fout, on_error, lambda n: bar.update(task, completed=n)
+                )
+        else:
+            report = screener.screen(fin, fout, on_error)
+    took = time.perf_counter() - started
+    counts = report.by_verdict or {}
+    err.print(
+        catalogue.render(
+            Msg(
+                "cli-csv-done",
+                {
+                    "rows": report.rows,
+                    "errors": report.errors,
+                    "eligible": counts.get("likely_eligible", 0),
+                    "review": counts.get("needs_review", 0),
+                    "not": counts.get("not_eligible", 0),
+                    "out": str(dst),
+                    "seconds": f"{took:.1f}",
+                },
+            )
+        )
+    )
+    return 0

@@ -1,0 +1,84 @@
+"""The `siaga` command. It only wires: construction lives in bot.app (composition root)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Siaga — Pro JKK-JKM Kota Madiun")
+
+
+@app.callback()
+def _root() -> None:
+    """Siaga: cek kelayakan, daftar, dan tinjau usulan Pro JKK-JKM Kota Madiun."""
+
+
+def _fail(text: str) -> None:
+    typer.echo(text, err=True)
+    raise typer.Exit(2)
+
+
+@app.command()
+def check(
+    nik: Annotated[str | None, typer.Option(help="NIK 16 digit")] = None,
+    age: Annotated[str | None, typer.Option(help="Umur yang disampaikan")] = None,
+    occupation: Annotated[str | None, typer.Option(help="Pekerjaan, bebas diketik")] = None,
+    kelurahan: Annotated[str | None, typer.Option(help="Kelurahan tempat tinggal")] = None,
+    dtks: Annotated[str | None, typer.Option(help="ya | tidak | tidak-tahu")] = None,
+    bpjs: Annotated[str | None, typer.Option(help="tidak | pu | bpu | tidak-tahu")] = None,
+    heirs: Annotated[str | None, typer.Option(help="Anak usia sekolah: ya | tidak")] = None,
+    on: Annotated[str | None, typer.Option(help="Tanggal cek YYYY-MM-DD (default hari ini)")] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Keluaran JSON")] = False,
+    csv_in: Annotated[Path | None, typer.Option("--csv", help="Daftar warga (CSV)")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Hasil penyaringan (CSV)")] = None,
+) -> None:
+    """Cek kelayakan satu orang, atau saring daftar warga dari CSV."""
+    from bot.app import load_catalogue, load_program_or_exit
+    from bot.check_command import check_csv, check_one
+    from bot.screening import InputError, Row
+    from handlers.messages import Msg
+
+    catalogue = load_catalogue()
+    program = load_program_or_exit()
+    try:
+        try:
+            day = date.fromisoformat(on) if on else date.today()
+        except ValueError:
+            raise InputError(Msg("cli-bad-date", {"value": on or ""})) from None
+        if csv_in is not None:
+            if out is None:
+                raise InputError(Msg("cli-csv-needs-out"))
+            code = check_csv(program, catalogue, csv_in, out, day)
+        else:
+            missing = [
+                name
+                for name, value in (
+                    ("--nik", nik), ("--occupation", occupation),
+                    ("--kelurahan", kelurahan), ("--dtks", dtks),
+                )
+                if not value
+            ]  # fmt: skip
+            if missing:
+                raise InputError(Msg("cli-missing-options", {"options": ", ".join(missing)}))
+            assert nik and occupation and kelurahan and dtks
+            row = Row(nik, age, occupation, kelurahan, dtks, bpjs, heirs)
+            code = check_one(program, catalogue, row, day, json_out)
+    except InputError as exc:
+        _fail(catalogue.render(exc.msg))
+        return
+    raise typer.Exit(code)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -1,0 +1,46 @@
+"""Settings from the environment (prefix SIAGA_) and .env; documented in .env.example."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from bot.i18n import default_locales_dir
+from bot.program_loader import default_program_path
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="SIAGA_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Path("data")
+    # Empty: an SQLite file in data_dir. PostgreSQL: postgresql+asyncpg://user:pw@host/db
+    database_url: str = ""
+    program_file: Path = Field(default_factory=default_program_path)
+    locales_dir: Path = Field(default_factory=default_locales_dir)
+    # Base64 Fernet key + HMAC key for NIKs at rest; empty: a key file in data_dir (mode 0600).
+    nik_key: SecretStr = SecretStr("")
+    privacy_notice_version: str = "2026-11-01"
+    draft_retention_days: int = Field(default=30, ge=1, le=365)
+    timezone: str = "Asia/Jakarta"
+    log_format: str = "text"  # or "json"
+    log_level: str = "INFO"
+    # Admins as channel:id entries, comma-separated: "telegram:12345,console:dinas"
+    admins: str = ""
+
+    def sqlite_path(self) -> Path:
+        return self.data_dir / "siaga.db"
+
+    def effective_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite+aiosqlite:///{self.sqlite_path()}"
+
+    def admin_ids(self) -> frozenset[tuple[str, str]]:
+        out: set[tuple[str, str]] = set()
+        for item in self.admins.split(","):
+            channel, _, ext = item.strip().partition(":")
+            if channel and ext:
+                out.add((channel, ext))
+        return frozenset(out)

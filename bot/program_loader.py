@@ -1,0 +1,209 @@
+"""Load and validate a program file (programs/*.yaml) into the pure domain.Program.
+
+Validation lives here, at the edge, with pydantic: a broken file fails on start with the file,
+the field and what is wrong, never later in the middle of a conversation.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+
+from domain.occupations import Occupation, OccupationCatalogue, OccupationKind
+from domain.program import Dated, DatedEntry, PriorityRule, Program, QuotaFigure
+from domain.regions import Kecamatan, Kelurahan, RegionCatalogue
+
+KecCode = Annotated[str, StringConstraints(pattern=r"^\d{2}\.\d{2}\.\d{2}$")]
+KelCode = Annotated[str, StringConstraints(pattern=r"^\d{2}\.\d{2}\.\d{2}\.[123]\d{3}$")]
+CityCode = Annotated[str, StringConstraints(pattern=r"^\d{2}\.[7-9]\d$")]  # 71–99 = kota
+Postcode = Annotated[str, StringConstraints(pattern=r"^\d{5}$")]
+NonEmpty = Annotated[str, StringConstraints(min_length=1)]
+
+
+class ProgramFileError(Exception):
+    pass
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class _KelurahanIn(_Strict):
+    code: KelCode
+    name: NonEmpty
+    postcode: Postcode
+    aliases: list[NonEmpty] = []
+
+
+class _KecamatanIn(_Strict):
+    code: KecCode
+    name: NonEmpty
+    aliases: list[NonEmpty] = []
+    kelurahan: list[_KelurahanIn] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _children_inside(self) -> _KecamatanIn:
+        for kel in self.kelurahan:
+            if not kel.code.startswith(self.code + "."):
+                raise ValueError(f"kelurahan {kel.code} {kel.name} is not inside {self.code}")
+        return self
+
+
+class _RegionIn(_Strict):
+    code: CityCode
+    name: NonEmpty
+    ref: NonEmpty
+    kecamatan: list[_KecamatanIn] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _inside_city(self) -> _RegionIn:
+        for kec in self.kecamatan:
+            if not kec.code.startswith(self.code + "."):
+                raise ValueError(f"kecamatan {kec.code} is not inside {self.code}")
+        return self
+
+
+class _DatedIn(_Strict):
+    since: date
+    value: Any
+    ref: NonEmpty
+
+
+class _DatedInt(_DatedIn):
+    value: int = Field(ge=0)
+
+
+class _DatedStr(_DatedIn):
+    value: NonEmpty
+
+
+class _RulesIn(_Strict):
+    age_min: list[_DatedInt] = Field(min_length=1)
+    age_max: list[_DatedInt] = Field(min_length=1)
+    registry: list[_DatedStr] = Field(min_length=1)
+    premium_monthly: list[_DatedInt] = Field(min_length=1)
+    coverage_months: list[_DatedInt] = Field(min_length=1)
+
+
+class _PriorityIn(_Strict):
+    code: NonEmpty
+    weight: int = Field(ge=0, le=100)
+    ref: NonEmpty
+
+
+class _QuotaIn(_Strict):
+    as_of: date
+    participants: int = Field(ge=0)
+    remaining: int = Field(ge=0)
+    ref: NonEmpty
+
+
+class _OccupationIn(_Strict):
+    code: Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z_]*$")]
+    kind: OccupationKind
+    featured: bool = False
+    words: list[NonEmpty] = Field(min_length=1)
+
+
+class _ProgramIn(_Strict):
+    id: NonEmpty
+    name: NonEmpty
+    operator: NonEmpty
+    contact: NonEmpty
+    region: _RegionIn
+    rules: _RulesIn
+    priority: list[_PriorityIn]
+    quota: list[_QuotaIn]
+    benefits: dict[str, list[_DatedInt]]
+    occupations: list[_OccupationIn] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_codes(self) -> _ProgramIn:
+        seen: set[str] = set()
+        for kec in self.region.kecamatan:
+            for kel in kec.kelurahan:
+                if kel.code in seen:
+                    raise ValueError(f"kelurahan code {kel.code} appears twice")
+                seen.add(kel.code)
+        codes = [o.code for o in self.occupations]
+        if len(codes) != len(set(codes)):
+            raise ValueError("occupation codes must be unique")
+        for lo, hi in zip(self.rules.age_min, self.rules.age_max, strict=False):
+            if lo.value > hi.value:
+                raise ValueError(f"age_min {lo.value} is above age_max {hi.value}")
+        return self
+
+
+def _dated(items: list[_DatedInt] | list[_DatedStr]) -> Dated[Any]:
+    entries = sorted((DatedEntry(i.since, i.value, i.ref) for i in items), key=lambda e: e.since)
+    return Dated(tuple(entries))
+
+
+def _to_domain(p: _ProgramIn) -> Program:
+    regions = RegionCatalogue(
+        city_code=p.region.code,
+        city_name=p.region.name,
+        kecamatan=tuple(
+            Kecamatan(
+                code=k.code,
+                name=k.name,
+                aliases=tuple(k.aliases),
+                kelurahan=tuple(
+                    Kelurahan(kel.code, kel.name, k.code, kel.postcode, tuple(kel.aliases))
+                    for kel in k.kelurahan
+                ),
+            )
+            for k in p.region.kecamatan
+        ),
+    )
+    occupations = OccupationCatalogue(
+        tuple(Occupation(o.code, o.kind, tuple(o.words), o.featured) for o in p.occupations)
+    )
+    return Program(
+        id=p.id,
+        name=p.name,
+        operator=p.operator,
+        contact=p.contact,
+        regions=regions,
+        occupations=occupations,
+        age_min=_dated(p.rules.age_min),
+        age_max=_dated(p.rules.age_max),
+        registry=_dated(p.rules.registry),
+        premium_monthly=_dated(p.rules.premium_monthly),
+        coverage_months=_dated(p.rules.coverage_months),
+        priority=tuple(PriorityRule(x.code, x.weight, x.ref) for x in p.priority),
+        quota=tuple(QuotaFigure(q.as_of, q.participants, q.remaining, q.ref) for q in p.quota),
+        benefits={k: _dated(v) for k, v in p.benefits.items()},
+    )
+
+
+def _where(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(file)"
+
+
+def load_program(path: Path) -> Program:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ProgramFileError(f"{path}: file not found") from exc
+    except yaml.YAMLError as exc:
+        raise ProgramFileError(f"{path}: not valid YAML: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise ProgramFileError(f"{path}: expected a mapping at the top level")
+    try:
+        parsed = _ProgramIn.model_validate(raw)
+    except ValidationError as exc:
+        lines = [f"{path}: {_where(e['loc'])}: {e['msg']}" for e in exc.errors()]
+        raise ProgramFileError("\n".join(lines)) from exc
+    return _to_domain(parsed)
+
+
+def default_program_path() -> Path:
+    return Path(__file__).resolve().parent.parent / "programs" / "madiun-pro-jkk-jkm.yaml"

@@ -1,0 +1,78 @@
+"""Yes / no / don't know from free text in Indonesian and Javanese — domain.md §6.
+
+Whole words only ("ora" is not in "koran", "ga" is not in "gaji"). "Tidak tahu" is a value of
+its own, never a silent "no": negation followed by a knowing-word is don't-know, and a
+don't-know phrase wins over the yes/no words inside it ("gak tau", "mboten ngertos").
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import lru_cache
+
+from domain.text import tokens
+
+
+class Tri(StrEnum):
+    YES = "ya"
+    NO = "tidak"
+    DONT_KNOW = "tidak_tahu"
+
+
+YES_WORDS = frozenset(
+    "ya iya iy iyh iyah iyo y yoi yup yap yups yo yes yess inggih nggih enggih injih ngih hooh "
+    "hoo hoh heem heeh hem ok oke okey okay okee siap betul btul benar bener bnr leres sampun "
+    "sudah udah uda udh sdh punya duwe gadhah ada ono wonten setuju sip".split()
+)
+NO_WORDS = frozenset(
+    "tidak tdk tdak tak enggak engga enggk nggak ngga ngak nga gak ga gk g gx ndak nda ora ra "
+    "boten mboten belum blm blom belom durung dereng bukan dudu sanes no nope "
+    "kagak kaga".split()
+)
+# Words that turn a preceding negation into "don't know": "gak tau", "ora ngerti".
+KNOW_WORDS = frozenset("tahu tau tw ngerti ngertos mudeng paham yakin pasti weruh sumerep".split())
+DONT_KNOW_WORDS = frozenset(
+    "gatau gatahu gtw gktau gataw entah embuh mbuh kilap duka lupa lali supe bingung "
+    "mungkin kayaknya sepertinya".split()
+)
+DONT_KNOW_PHRASES = (
+    ("kurang", "tahu"),
+    ("kurang", "tau"),
+    ("belum", "cek"),
+    ("blm", "cek"),
+    ("belum", "tahu"),
+    ("belum", "tau"),
+    ("tidak", "tahu"),
+    ("dont", "know"),
+    ("don", "t", "know"),
+    ("not", "sure"),
+)
+
+
+def _has_phrase(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
+
+
+@lru_cache(maxsize=4096)
+def parse_tri(text: str) -> Tri | None:
+    """None when the text says neither, or says both yes and no ("ya tidak"): ask again."""
+    words = tokens(text)
+    if not words or len(words) > 12:
+        return None
+    if any(w in DONT_KNOW_WORDS for w in words):
+        return Tri.DONT_KNOW
+    if any(_has_phrase(words, p) for p in DONT_KNOW_PHRASES):
+        return Tri.DONT_KNOW
+    for i, w in enumerate(words[:-1]):
+        if w in NO_WORDS and words[i + 1] in KNOW_WORDS:
+            return Tri.DONT_KNOW
+    yes = any(w in YES_WORDS for w in words)
+    no = any(w in NO_WORDS for w in words)
+    if yes and no:
+        return None  # "ya tidak": ask again rather than guess (domain.md §6)
+    if yes:
+        return Tri.YES
+    if no:
+        return Tri.NO
+    return None

@@ -1,0 +1,22 @@
+"""Indonesian mobile numbers as people type them: 0812-3456-789, +62 812…, 62812…"""
+
+from __future__ import annotations
+
+
+def parse_phone(text: str) -> str | None:
+    """E.164 form (+62…) or None. Mobile numbers start with 8 after the country code and have
+    9 to 12 digits after it."""
+    raw = "".join(c for c in text if c.isdigit() or c == "+")
+    if raw.startswith("+"):
+        raw = raw[1:]
+    if "+" in raw or not raw.isdigit():
+        return None
+    if raw.startswith("62"):
+        rest = raw[2:]
+    elif raw.startswith("0"):
+        rest = raw[1:]
+    else:
+        return None
+    if not rest.startswith("8") or not 9 <= len(rest) <= 12:
+        return None
+    return "+62" + rest

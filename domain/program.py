@@ -1,0 +1,78 @@
+"""A program definition: the dated values the rules read — loaded from programs/*.yaml by bot/.
+
+Every value carries the date from which it holds and the legal or news source it comes from
+(openfisca-style parameters), so a change of Perda or a new quota figure is a data change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Generic, TypeVar
+
+from domain.occupations import OccupationCatalogue
+from domain.regions import RegionCatalogue
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class DatedEntry(Generic[T]):
+    since: date
+    value: T
+    ref: str
+
+
+@dataclass(frozen=True, slots=True)
+class Dated(Generic[T]):
+    entries: tuple[DatedEntry[T], ...]  # sorted by `since`, oldest first
+
+    def entry_at(self, on: date) -> DatedEntry[T]:
+        current = self.entries[0]
+        for e in self.entries:
+            if e.since <= on:
+                current = e
+        return current
+
+    def at(self, on: date) -> T:
+        return self.entry_at(on).value
+
+
+@dataclass(frozen=True, slots=True)
+class PriorityRule:
+    code: str  # "registry_listed", "school_age_heirs"
+    weight: int
+    ref: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuotaFigure:
+    as_of: date
+    participants: int
+    remaining: int
+    ref: str
+
+
+@dataclass(frozen=True, eq=False)
+class Program:
+    id: str
+    name: str
+    operator: str  # who runs it, for "where to ask"
+    regions: RegionCatalogue
+    occupations: OccupationCatalogue
+    age_min: Dated[int]
+    age_max: Dated[int]
+    registry: Dated[str]  # "DTKS" then "DTSEN"
+    premium_monthly: Dated[int]
+    coverage_months: Dated[int]
+    priority: tuple[PriorityRule, ...]
+    quota: tuple[QuotaFigure, ...]
+    benefits: dict[str, Dated[int]]
+    contact: str
+
+    def quota_at(self, on: date) -> QuotaFigure | None:
+        known = [q for q in self.quota if q.as_of <= on]
+        return max(known, key=lambda q: q.as_of) if known else None
+
+    def priority_weight(self, code: str) -> int:
+        return sum(p.weight for p in self.priority if p.code == code)

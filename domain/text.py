@@ -1,0 +1,83 @@
+"""Text normalisation shared by every free-text parser.
+
+Citizens type on cheap phones: capitals, punctuation, emoji, elongations ("iyaaa", "gakkk")
+and words glued together. Every parser works on the same normalised token list so that the
+rules for "what counts as the same word" live in one place (domain.md §6, Normalisation).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+MAX_INPUT = 500  # a longer answer is never a name, a NIK or a kelurahan: trim before work
+
+
+def _fold_char(ch: str) -> str:
+    if ch.isalnum():
+        return ch
+    if ch in "-'’`":
+        # "oro-oro", "ho'oh": keep as joiners, they are dropped or split below
+        return ch
+    return " "
+
+
+@lru_cache(maxsize=65536)
+def normalise(text: str) -> str:
+    """Lower-case ASCII-ish words separated by single spaces, elongations collapsed."""
+    text = unicodedata.normalize("NFKD", text[:MAX_INPUT]).casefold()
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = "".join(_fold_char(c) for c in text)
+    text = text.replace("'", "").replace("’", "").replace("`", "")
+    text = text.replace("-", " ")
+    out: list[str] = []
+    for word in text.split():
+        out.append(collapse_repeats(word))
+    return " ".join(out)
+
+
+def collapse_repeats(word: str) -> str:
+    """Three or more of the same letter become one ("iyaaa" → "iya", "gakkk" → "gak")."""
+    if len(word) < 3:
+        return word
+    res: list[str] = []
+    run = 1
+    for i, ch in enumerate(word):
+        if i and ch == word[i - 1]:
+            run += 1
+        else:
+            run = 1
+        res.append(ch)
+        if run == 3:
+            # drop the two extra copies already appended; keep a single letter
+            del res[-2:]
+        elif run > 3:
+            res.pop()
+    return "".join(res)
+
+
+def tokens(text: str) -> tuple[str, ...]:
+    return tuple(normalise(text).split())
+
+
+def squash(text: str) -> str:
+    """Normalised text with no spaces: "Madiun Lor", "madiunlor", "madiun-lor" are one key."""
+    return normalise(text).replace(" ", "")
+
+
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    """Levenshtein distance, giving up (returning limit + 1) once it exceeds limit."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        best = i
+        for j, cb in enumerate(b, 1):
+            val = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            cur.append(val)
+            best = min(best, val)
+        if best > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]

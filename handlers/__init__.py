@@ -1,0 +1,1 @@
+"""Channel-agnostic conversations and use cases (DESIGN.md). Speaks Incoming/Reply and ports."""

@@ -1,0 +1,122 @@
+"""What handlers receive and answer, whatever the channel.
+
+A reply is never text: it is a message key with arguments, and buttons whose labels are keys
+too. Each channel renders it in the person's language within its own limits (Telegram's 64-byte
+callback data, WhatsApp's 3 buttons of 20 characters …), and the outbox stores it the same way,
+so a notification is rendered in the recipient's language when it is sent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, Union
+
+
+ArgValue = Union[str, int, float, "Msg", "Raw"]
+
+
+@dataclass(frozen=True, slots=True)
+class Raw:
+    """User-supplied text passed through as is (channels escape it for their markup)."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Msg:
+    key: str
+    args: Mapping[str, ArgValue] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"k": self.key, "a": {n: _arg_to_json(v) for n, v in self.args.items()}}
+
+    @staticmethod
+    def from_json(data: Mapping[str, Any]) -> Msg:
+        return Msg(data["k"], {n: _arg_from_json(v) for n, v in data.get("a", {}).items()})
+
+
+def _arg_to_json(v: ArgValue) -> Any:
+    if isinstance(v, Msg):
+        return {"msg": v.to_json()}
+    if isinstance(v, Raw):
+        return {"raw": v.text}
+    return v
+
+
+def _arg_from_json(v: Any) -> ArgValue:
+    if isinstance(v, dict):
+        if "msg" in v:
+            return Msg.from_json(v["msg"])
+        return Raw(str(v.get("raw", "")))
+    assert isinstance(v, str | int | float)
+    return v
+
+
+class ButtonKind(StrEnum):
+    CALLBACK = "cb"
+    REQUEST_CONTACT = "contact"  # Telegram's request_contact; elsewhere a normal choice
+
+
+@dataclass(frozen=True, slots=True)
+class Button:
+    label: Msg
+    data: str  # ≤ 64 bytes, bound to the conversation step (see handlers.engine)
+    kind: ButtonKind = ButtonKind.CALLBACK
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    parts: tuple[Msg, ...]  # rendered and joined by a blank line
+    buttons: tuple[Button, ...] = ()
+    # A hint for channels with list widgets (WhatsApp): the button that opens the list.
+    list_title: Msg | None = None
+    image_png: bytes | None = None
+
+    @staticmethod
+    def of(key: str, buttons: tuple[Button, ...] = (), **args: ArgValue) -> Reply:
+        return Reply((Msg(key, args),), buttons)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"p": [m.to_json() for m in self.parts]}
+        if self.buttons:
+            out["b"] = [[b.label.to_json(), b.data, b.kind.value] for b in self.buttons]
+        if self.list_title is not None:
+            out["l"] = self.list_title.to_json()
+        return out
+
+    @staticmethod
+    def from_json(data: Mapping[str, Any]) -> Reply:
+        buttons = tuple(
+            Button(Msg.from_json(b[0]), b[1], ButtonKind(b[2])) for b in data.get("b", [])
+        )
+        title = Msg.from_json(data["l"]) if "l" in data else None
+        return Reply(tuple(Msg.from_json(m) for m in data["p"]), buttons, title)
+
+
+@dataclass(frozen=True, slots=True)
+class UserRef:
+    """A person on one channel: opaque to handlers (DESIGN.md rule 2)."""
+
+    channel: str  # "console", "telegram", "whatsapp"
+    external_id: str
+
+
+class Kind(StrEnum):
+    TEXT = "text"
+    BUTTON = "button"
+    CONTACT = "contact"  # a shared phone number
+    MEDIA = "media"  # sticker, photo, voice, document, location …
+
+
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    user: UserRef
+    kind: Kind
+    text: str = ""
+    data: str = ""  # button payload
+    phone: str = ""  # from a shared contact
+    locale_hint: str = ""  # e.g. Telegram's language_code on first contact
+    update_id: str = ""  # for dedupe; empty when the channel has none (console)
+    display_name: str = ""
