@@ -19,9 +19,7 @@ from handlers.messages import Msg
 from handlers.verdict_view import headline, next_step, reason_line
 
 
-def check_one(
-    program: Program, catalogue: Catalogue, row: Row, on: date, as_json: bool
-) -> int:
+def check_one(program: Program, catalogue: Catalogue, row: Row, on: date, as_json: bool) -> int:
     answers = answers_from(row, program, on)
     verdict = evaluate(answers, program, on)
     render = catalogue.render
@@ -61,9 +59,7 @@ def check_one(
     return 0
 
 
-def check_csv(
-    program: Program, catalogue: Catalogue, src: Path, dst: Path, on: date
-) -> int:
+def check_csv(program: Program, catalogue: Catalogue, src: Path, dst: Path, on: date) -> int:
     if not src.is_file():
         raise InputError(Msg("cli-file-missing", {"path": str(src)}))
     screener = CsvScreener(program, catalogue, on)

@@ -13,7 +13,8 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    help="Siaga — Pro JKK-JKM Kota Madiun")
+    help="Siaga — Pro JKK-JKM Kota Madiun",
+)
 
 
 @app.callback()
@@ -35,7 +36,9 @@ def check(
     dtks: Annotated[str | None, typer.Option(help="ya | tidak | tidak-tahu")] = None,
     bpjs: Annotated[str | None, typer.Option(help="tidak | pu | bpu | tidak-tahu")] = None,
     heirs: Annotated[str | None, typer.Option(help="Anak usia sekolah: ya | tidak")] = None,
-    on: Annotated[str | None, typer.Option(help="Tanggal cek YYYY-MM-DD (default hari ini)")] = None,
+    on: Annotated[
+        str | None, typer.Option(help="Tanggal cek YYYY-MM-DD (default hari ini)")
+    ] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Keluaran JSON")] = False,
     csv_in: Annotated[Path | None, typer.Option("--csv", help="Daftar warga (CSV)")] = None,
     out: Annotated[Path | None, typer.Option("--out", help="Hasil penyaringan (CSV)")] = None,

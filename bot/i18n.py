@@ -51,6 +51,8 @@ class Catalogue:
                 raise MissingMessage(msg.key)
         args = {k: self._arg(v, locale, escape) for k, v in msg.args.items()}
         pattern = bundle.get_message(msg.key).value
+        if pattern is None:
+            raise MissingMessage(msg.key)
         text, errors = bundle.format_pattern(pattern, args)
         if errors:
             raise MissingMessage(f"{msg.key}: {errors}")
@@ -77,14 +79,24 @@ def message_keys(directory: Path, locale: str) -> Mapping[str, set[str]]:
         res = parser.parse(f.read_text(encoding="utf-8"))
         for entry in res.body:
             if isinstance(entry, ast.Junk):
-                raise ValueError(f"{f}: cannot parse: {entry.content[:80]!r}")
+                raise ValueError(f"{f}: cannot parse: {(entry.content or '')[:80]!r}")
             if isinstance(entry, ast.Message):
-                found: set[str] = set()
-
-                class V(ast.Visitor):  # type: ignore[misc]
-                    def visit_VariableReference(self, node: Any) -> None:  # noqa: N802
-                        found.add(node.id.name)
-
-                V().visit(entry)
-                out[entry.id.name] = found
+                out[entry.id.name] = _variables(entry)
     return out
+
+
+def _variables(node: Any) -> set[str]:
+    """Variable names referenced anywhere below a Fluent syntax node."""
+    from fluent.syntax import ast
+
+    found: set[str] = set()
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, ast.VariableReference):
+            found.add(n.id.name)
+        if isinstance(n, ast.BaseNode):
+            stack.extend(v for v in vars(n).values() if isinstance(v, ast.BaseNode | list))
+        elif isinstance(n, list):
+            stack.extend(n)
+    return found

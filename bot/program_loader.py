@@ -11,7 +11,14 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
 
 from domain.occupations import Occupation, OccupationCatalogue, OccupationKind
 from domain.program import Dated, DatedEntry, PriorityRule, Program, QuotaFigure

@@ -23,7 +23,12 @@ from domain.regions import Kelurahan, MatchKind
 from handlers.messages import Msg
 from handlers.verdict_view import headline, next_step, reason_msg
 
-TRI_WORDS = {"ya": Tri.YES, "tidak": Tri.NO, "tidak-tahu": Tri.DONT_KNOW, "tidak_tahu": Tri.DONT_KNOW}
+TRI_WORDS = {
+    "ya": Tri.YES,
+    "tidak": Tri.NO,
+    "tidak-tahu": Tri.DONT_KNOW,
+    "tidak_tahu": Tri.DONT_KNOW,
+}
 BPJS_WORDS = {
     "tidak": Bpjs.NONE,
     "pu": Bpjs.EMPLOYER,
@@ -114,7 +119,9 @@ def answers_from(row: Row, program: Program, on: date) -> Answers:
     )
 
 
-def verdict_json(verdict: Verdict, answers: Answers, render: Callable[[Msg], str]) -> dict[str, Any]:
+def verdict_json(
+    verdict: Verdict, answers: Answers, render: Callable[[Msg], str]
+) -> dict[str, Any]:
     nik = answers.nik
     kel = answers.kelurahan
     return {
@@ -162,20 +169,30 @@ class CsvScreener:
         self.program = program
         self.catalogue = catalogue
         self.on = on
-        self._reason_text: dict[tuple[str, tuple[Any, ...]], str] = {}
+        self._reason_text: dict[Reason, tuple[str, str]] = {}
+        self._error_text: dict[tuple[str, tuple[Any, ...]], str] = {}
 
-    def _explain(self, reasons: tuple[Reason, ...]) -> str:
-        parts = []
+    def _columns(self, reasons: tuple[Reason, ...]) -> tuple[str, str]:
+        """(reason codes, Indonesian explanation of what did not pass)."""
+        tags, texts = [], []
         for r in reasons:
-            if r.status is Status.PASS:
-                continue
-            key = (r.code, tuple(r.args.items()))
-            text = self._reason_text.get(key)
-            if text is None:
-                text = self.catalogue.render(reason_msg(r))
-                self._reason_text[key] = text
-            parts.append(text)
-        return " | ".join(parts)
+            cached = self._reason_text.get(r)
+            if cached is None:
+                text = "" if r.status is Status.PASS else self.catalogue.render(reason_msg(r))
+                cached = (f"{r.code}:{r.status}", text)
+                self._reason_text[r] = cached
+            tags.append(cached[0])
+            if cached[1]:
+                texts.append(cached[1])
+        return ";".join(tags), " | ".join(texts)
+
+    def _render_error(self, msg: Msg) -> str:
+        key = (msg.key, tuple(msg.args.items()))
+        text = self._error_text.get(key)
+        if text is None:
+            text = self.catalogue.render(msg)
+            self._error_text[key] = text
+        return text
 
     def screen(
         self,
@@ -199,7 +216,7 @@ class CsvScreener:
             raise InputError(Msg("cli-csv-missing-columns", {"columns": ", ".join(missing)}))
         idx = {name: header.index(name) for name in (*REQUIRED, *OPTIONAL) if name in header}
         width = len(header)
-        program, on, render = self.program, self.on, self.catalogue.render
+        program, on = self.program, self.on
         for line, fields in _numbered(reader):
             report.rows += 1
             if progress is not None and report.rows % 5000 == 0:
@@ -220,24 +237,17 @@ class CsvScreener:
                 answers = answers_from(row, program, on)
             except InputError as exc:
                 report.errors += 1
-                text = render(exc.msg)
+                text = self._render_error(exc.msg)
                 on_error(line, text)
                 writer.writerow((line, _mask_any(raw_nik), "", "", "", "", text))
                 continue
             verdict = evaluate(answers, program, on)
-            kind = verdict.kind.value
+            kind = verdict.kind
             counts[kind] = counts.get(kind, 0) + 1
             assert answers.nik is not None
+            codes, explained = self._columns(verdict.reasons)
             writer.writerow(
-                (
-                    line,
-                    answers.nik.masked(),
-                    kind,
-                    verdict.priority,
-                    ";".join(f"{r.code}:{r.status.value}" for r in verdict.reasons),
-                    self._explain(verdict.reasons),
-                    "",
-                )
+                (line, answers.nik.masked(), kind, verdict.priority, codes, explained, "")
             )
         return report
 

@@ -20,20 +20,135 @@ class Tri(StrEnum):
 
 
 YES_WORDS = frozenset(
-    "ya iya iy iyh iyah iyo y yoi yup yap yups yo yes yess inggih nggih enggih injih ngih hooh "
-    "hoo hoh heem heeh hem ok oke okey okay okee siap betul btul benar bener bnr leres sampun "
-    "sudah udah uda udh sdh punya duwe gadhah ada ono wonten setuju sip".split()
+    [
+        "ya",
+        "iya",
+        "iy",
+        "iyh",
+        "iyah",
+        "iyo",
+        "y",
+        "yoi",
+        "yup",
+        "yap",
+        "yups",
+        "yo",
+        "yes",
+        "yess",
+        "inggih",
+        "nggih",
+        "enggih",
+        "injih",
+        "ngih",
+        "hooh",
+        "hoo",
+        "hoh",
+        "heem",
+        "heeh",
+        "hem",
+        "ok",
+        "oke",
+        "okey",
+        "okay",
+        "okee",
+        "siap",
+        "betul",
+        "btul",
+        "benar",
+        "bener",
+        "bnr",
+        "leres",
+        "sampun",
+        "sudah",
+        "udah",
+        "uda",
+        "udh",
+        "sdh",
+        "punya",
+        "duwe",
+        "gadhah",
+        "ada",
+        "ono",
+        "wonten",
+        "setuju",
+        "sip",
+    ]
 )
 NO_WORDS = frozenset(
-    "tidak tdk tdak tak enggak engga enggk nggak ngga ngak nga gak ga gk g gx ndak nda ora ra "
-    "boten mboten belum blm blom belom durung dereng bukan dudu sanes no nope "
-    "kagak kaga".split()
+    [
+        "tidak",
+        "tdk",
+        "tdak",
+        "tak",
+        "enggak",
+        "engga",
+        "enggk",
+        "nggak",
+        "ngga",
+        "ngak",
+        "nga",
+        "gak",
+        "ga",
+        "gk",
+        "g",
+        "gx",
+        "ndak",
+        "nda",
+        "ora",
+        "ra",
+        "boten",
+        "mboten",
+        "belum",
+        "blm",
+        "blom",
+        "belom",
+        "durung",
+        "dereng",
+        "bukan",
+        "dudu",
+        "sanes",
+        "no",
+        "nope",
+        "kagak",
+        "kaga",
+    ]
 )
 # Words that turn a preceding negation into "don't know": "gak tau", "ora ngerti".
-KNOW_WORDS = frozenset("tahu tau tw ngerti ngertos mudeng paham yakin pasti weruh sumerep".split())
+KNOW_WORDS = frozenset(
+    [
+        "tahu",
+        "tau",
+        "tw",
+        "ngerti",
+        "ngertos",
+        "mudeng",
+        "paham",
+        "yakin",
+        "pasti",
+        "weruh",
+        "sumerep",
+    ]
+)
 DONT_KNOW_WORDS = frozenset(
-    "gatau gatahu gtw gktau gataw entah embuh mbuh kilap duka lupa lali supe bingung "
-    "mungkin kayaknya sepertinya".split()
+    [
+        "gatau",
+        "gatahu",
+        "gtw",
+        "gktau",
+        "gataw",
+        "entah",
+        "embuh",
+        "mbuh",
+        "kilap",
+        "duka",
+        "lupa",
+        "lali",
+        "supe",
+        "bingung",
+        "mungkin",
+        "kayaknya",
+        "sepertinya",
+    ]
 )
 DONT_KNOW_PHRASES = (
     ("kurang", "tahu"),

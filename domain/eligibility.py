@@ -8,9 +8,10 @@ leads to review, never to a silent no.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 
 from domain.answers import Tri
 from domain.nik import Nik
@@ -26,7 +27,7 @@ class VerdictKind(StrEnum):
 
 
 class Status(StrEnum):
-    PASS = "pass"
+    PASS = "pass"  # noqa: S105 (a rule status, not a password)
     FAIL = "fail"
     UNKNOWN = "unknown"
 
@@ -38,14 +39,34 @@ class Bpjs(StrEnum):
     DONT_KNOW = "tidak_tahu"
 
 
-
-
-@dataclass(frozen=True, slots=True)
+# eq=False: reasons are interned by _reason, so identity is equality and hashing is free;
+# screening a city's list keys its caches by reason.
+@dataclass(frozen=True, slots=True, eq=False)
 class Reason:
     rule: str  # "age", "registry", …
     code: str  # "age.too_old"; also the message key suffix
     status: Status
-    args: Mapping[str, object] = field(default_factory=dict)
+    # (name, value) pairs: a tuple keeps Reason hashable, so screening can cache by it
+    params: tuple[tuple[str, object], ...] = ()
+
+    @property
+    def args(self) -> Mapping[str, object]:
+        return dict(self.params)
+
+
+_INTERNED: dict[tuple[object, ...], Reason] = {}
+
+
+def _reason(rule: str, code: str, status: Status, **args: object) -> Reason:
+    """Reasons repeat endlessly across a city's list: build each distinct one once."""
+    params = tuple(args.items())
+    key = (code, params)
+    found = _INTERNED.get(key)
+    if found is None:
+        found = Reason(rule, code, status, params)
+        if len(_INTERNED) < 100_000:  # bounded: free text in params could grow it
+            _INTERNED[key] = found
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,47 +103,52 @@ class Verdict:
 
 def _nik_rule(a: Answers, program: Program) -> Reason:
     if a.nik is None:
-        return Reason("nik", "nik.missing", Status.UNKNOWN)
+        return _reason("nik", "nik.missing", Status.UNKNOWN)
     if a.nik.regency == program.regions.nik_city:
-        return Reason("nik", "nik.city", Status.PASS)
+        return _reason("nik", "nik.city", Status.PASS)
     # The NIK region is where it was first issued, not where the person lives: a newcomer
     # keeps their old NIK. Flag for the lurah to verify domicile (domain.md §2.2 rule 6).
-    return Reason("nik", "nik.elsewhere", Status.UNKNOWN, {"region": a.nik.region_dotted()})
+    return _reason("nik", "nik.elsewhere", Status.UNKNOWN, region=a.nik.region_dotted())
 
 
 def _domicile_rule(a: Answers, program: Program) -> Reason:
     if a.kelurahan is None:
-        return Reason("domicile", "domicile.missing", Status.UNKNOWN)
-    return Reason(
+        return _reason("domicile", "domicile.missing", Status.UNKNOWN)
+    return _reason(
         "domicile", "domicile.in_city", Status.PASS,
-        {"kelurahan": a.kelurahan.name, "city": program.regions.city_name},
+        kelurahan=a.kelurahan.name, city=program.regions.city_name,
     )  # fmt: skip
 
 
+@lru_cache(maxsize=64)
+def _age_limits(program: Program, on: date) -> tuple[int, int]:
+    return program.age_min.at(on), program.age_max.at(on)
+
+
 def _age_rule(a: Answers, program: Program, on: date) -> tuple[Reason, int | None]:
-    lo, hi = program.age_min.at(on), program.age_max.at(on)
+    lo, hi = _age_limits(program, on)
     nik_age = a.nik.age_on(on) if a.nik is not None else None
     age = nik_age if nik_age is not None else a.stated_age
-    args = {"age": age, "min": lo, "max": hi}
     if age is None:
-        return Reason("age", "age.missing", Status.UNKNOWN, {"min": lo, "max": hi}), None
-    if nik_age is not None and a.stated_age is not None and a.stated_age != nik_age:
-        both_out = all(not lo <= x <= hi for x in (nik_age, a.stated_age))
-        same_side = (nik_age < lo) == (a.stated_age < lo)
+        return _reason("age", "age.missing", Status.UNKNOWN, min=lo, max=hi), None
+    stated = a.stated_age
+    if nik_age is not None and stated is not None and stated != nik_age:
+        both_out = all(not lo <= x <= hi for x in (nik_age, stated))
+        same_side = (nik_age < lo) == (stated < lo)
         if both_out and same_side:
             code = "age.too_young" if age < lo else "age.too_old"
-            return Reason("age", code, Status.FAIL, args), age
+            return _reason("age", code, Status.FAIL, age=age, min=lo, max=hi), age
         # The NIK date is sometimes not the true birth date and is never changed to match it
         # (domain.md §2.2 rule 8): record the disagreement for the officer, do not argue.
-        return (
-            Reason("age", "age.mismatch", Status.UNKNOWN, {**args, "stated": a.stated_age}),
-            age,
+        reason = _reason(
+            "age", "age.mismatch", Status.UNKNOWN, age=age, min=lo, max=hi, stated=stated
         )
+        return reason, age
     if age < lo:
-        return Reason("age", "age.too_young", Status.FAIL, args), age
+        return _reason("age", "age.too_young", Status.FAIL, age=age, min=lo, max=hi), age
     if age > hi:
-        return Reason("age", "age.too_old", Status.FAIL, args), age
-    return Reason("age", "age.in_range", Status.PASS, args), age
+        return _reason("age", "age.too_old", Status.FAIL, age=age, min=lo, max=hi), age
+    return _reason("age", "age.in_range", Status.PASS, age=age, min=lo, max=hi), age
 
 
 _ACTIVITY = {
@@ -136,22 +162,30 @@ _ACTIVITY = {
 
 def _activity_rule(a: Answers) -> Reason:
     if a.occupation is None:
-        code = "activity.unrecognised" if a.occupation_text else "activity.missing"
-        return Reason("activity", code, Status.UNKNOWN, {"text": a.occupation_text or ""})
+        if a.occupation_text:
+            text = a.occupation_text[:80]
+            return _reason("activity", "activity.unrecognised", Status.UNKNOWN, text=text)
+        return _reason("activity", "activity.missing", Status.UNKNOWN)
     code, status = _ACTIVITY[a.occupation.kind]
-    return Reason("activity", code, status, {"occupation": a.occupation.code})
+    return _reason("activity", code, status, occupation=a.occupation.code)
+
+
+_REGISTRY = {
+    Tri.YES: ("registry.listed", Status.PASS),
+    Tri.NO: ("registry.not_listed", Status.FAIL),
+    Tri.DONT_KNOW: ("registry.unknown", Status.UNKNOWN),
+    None: ("registry.missing", Status.UNKNOWN),
+}
 
 
 def _registry_rule(a: Answers, program: Program, on: date) -> Reason:
-    args = {"registry": program.registry.at(on)}
-    match a.registry:
-        case Tri.YES:
-            return Reason("registry", "registry.listed", Status.PASS, args)
-        case Tri.NO:
-            return Reason("registry", "registry.not_listed", Status.FAIL, args)
-        case Tri.DONT_KNOW:
-            return Reason("registry", "registry.unknown", Status.UNKNOWN, args)
-    return Reason("registry", "registry.missing", Status.UNKNOWN, args)
+    code, status = _REGISTRY[a.registry]
+    return _reason("registry", code, status, registry=_registry_name(program, on))
+
+
+@lru_cache(maxsize=64)
+def _registry_name(program: Program, on: date) -> str:
+    return program.registry.at(on)
 
 
 _BPJS = {
@@ -168,7 +202,7 @@ def _bpjs_rule(a: Answers) -> Reason | None:
     if a.bpjs is None:
         return None  # not asked (e.g. a lurah's list without the column): no claim either way
     code, status = _BPJS[a.bpjs]
-    return Reason("bpjs", code, status)
+    return _reason("bpjs", code, status)
 
 
 def priority_score(a: Answers, program: Program) -> int:
@@ -192,11 +226,11 @@ def evaluate(answers: Answers, program: Program, on: date) -> Verdict:
     bpjs = _bpjs_rule(answers)
     if bpjs is not None:
         reasons.append(bpjs)
-    statuses = {r.status for r in reasons}
-    if Status.FAIL in statuses:
-        kind = VerdictKind.NOT_ELIGIBLE
-    elif Status.UNKNOWN in statuses:
-        kind = VerdictKind.NEEDS_REVIEW
-    else:
-        kind = VerdictKind.LIKELY_ELIGIBLE
+    kind = VerdictKind.LIKELY_ELIGIBLE
+    for r in reasons:
+        if r.status is Status.FAIL:
+            kind = VerdictKind.NOT_ELIGIBLE
+            break
+        if r.status is Status.UNKNOWN:
+            kind = VerdictKind.NEEDS_REVIEW
     return Verdict(kind, tuple(reasons), priority_score(answers, program), age)

@@ -23,6 +23,9 @@ PROVINCES = frozenset(
 )
 
 
+_PROVINCE_CODES = frozenset(f"{p:02d}" for p in PROVINCES)
+
+
 class NikError(StrEnum):
     EMPTY = "nik.empty"
     NOT_DIGITS = "nik.not_digits"
@@ -87,7 +90,7 @@ class Nik:
 
 
 def mask_digits(digits: str) -> str:
-    """The one masked form used everywhere a NIK is shown or logged (DESIGN.md): 3577 01•• •••• 0001."""
+    """The one masked form for showing or logging a NIK (DESIGN.md): 3577 01•• •••• 0001."""
     if len(digits) != 16:
         return "•" * 4
     return f"{digits[:4]} {digits[4:6]}•• •••• {digits[12:]}"
@@ -141,7 +144,7 @@ def parse_nik(
     """Parse a typed NIK. city_districts, when given, are the kecamatan codes that exist in
     `city` (e.g. {"357701", "357702", "357703"}); a NIK of that city with another kecamatan
     code does not exist."""
-    raw = compact(text)
+    raw = text if len(text) == 16 and text.isdigit() else compact(text)
     if not raw:
         return NikResult(None, NikError.EMPTY)
     if not raw.isdigit() or not raw.isascii():
@@ -150,7 +153,7 @@ def parse_nik(
         return NikResult(None, NikError.TOO_SHORT)
     if len(raw) > 16:
         return NikResult(None, NikError.TOO_LONG)
-    if int(raw[:2]) not in PROVINCES:
+    if raw[:2] not in _PROVINCE_CODES:
         return NikResult(None, NikError.BAD_PROVINCE)
     if raw[2:4] == "00":
         return NikResult(None, NikError.BAD_REGENCY)

@@ -10,14 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from domain.text import edit_distance, normalise
 
 # Words people put in front of a place name; they say which level is meant.
 _KEL_WORDS = frozenset({"kelurahan", "kel", "kelurhan", "kalurahan", "desa", "ds", "kalurahane"})
 _KEC_WORDS = frozenset({"kecamatan", "kec", "kecamtan", "kcmtn", "kecamatane"})
-_NOISE = frozenset({"di", "ing", "wonten", "saya", "aku", "kulo", "kula", "tinggal", "kota", "madiun"})
+_NOISE = frozenset(
+    {"di", "ing", "wonten", "saya", "aku", "kulo", "kula", "tinggal", "kota", "madiun"}
+)
 # Javanese directions used in names, with the Indonesian people also type (domain.md §1.3).
 _DIRECTIONS = {"lor": "utara", "kidul": "selatan", "wetan": "timur", "kulon": "barat"}
 _REDUP = re.compile(r"^([a-z]+)2$")
@@ -108,11 +110,11 @@ class RegionCatalogue:
     def all_kelurahan(self) -> tuple[Kelurahan, ...]:
         return tuple(kel for kec in self.kecamatan for kel in kec.kelurahan)
 
-    @property
+    @cached_property
     def nik_districts(self) -> frozenset[str]:
         return frozenset(kec.nik_prefix for kec in self.kecamatan)
 
-    @property
+    @cached_property
     def nik_city(self) -> str:
         return self.city_code.replace(".", "")
 
@@ -146,10 +148,13 @@ class RegionCatalogue:
             level, words = MatchKind.KELURAHAN, words[1:]
         elif words and words[0] in _KEC_WORDS:
             level, words = MatchKind.KECAMATAN, words[1:]
-        words = [w for w in words if w not in _NOISE] or words
         if not words:
             return RegionMatch(MatchKind.NONE)
         key = "".join(words)
+        if key not in self._kel_index and key not in self._kec_index:
+            # "saya tinggal di kelun": drop filler words, but only when the whole text is not
+            # itself a name ("Madiun Lor" contains "madiun")
+            key = "".join(w for w in words if w not in _NOISE) or key
         kel = self._kel_index.get(key)
         kec = self._kec_index.get(key)
         fuzzy = False

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Union
 
-
 ArgValue = Union[str, int, float, "Msg", "Raw"]
 
 

@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.i18n import Catalogue, default_locales_dir
+from bot.program_loader import default_program_path, load_program
+from domain.program import Program
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def program() -> Program:
+    return load_program(default_program_path())
+
+
+@pytest.fixture(scope="session")
+def catalogue() -> Catalogue:
+    return Catalogue(default_locales_dir())

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from domain.answers import Tri, parse_tri
+from domain.phone import parse_phone
+from domain.program import Program
+from domain.reference import make_reference, parse_reference
+from domain.regions import MatchKind
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("ya", Tri.YES), ("Iyaaa!!", Tri.YES), ("inggih", Tri.YES), ("nggih", Tri.YES),
+        ("hooh", Tri.YES), ("sudah", Tri.YES), ("sampun", Tri.YES), ("👍 ok", Tri.YES),
+        ("tidak", Tri.NO), ("gakkk", Tri.NO), ("ora", Tri.NO), ("mboten", Tri.NO),
+        ("durung", Tri.NO), ("dereng", Tri.NO), ("belum", Tri.NO),
+        ("gak tau", Tri.DONT_KNOW), ("tidak tahu", Tri.DONT_KNOW), ("gatau", Tri.DONT_KNOW),
+        ("mboten ngertos", Tri.DONT_KNOW), ("ora ngerti", Tri.DONT_KNOW), ("embuh", Tri.DONT_KNOW),
+        ("kurang tahu", Tri.DONT_KNOW), ("belum cek", Tri.DONT_KNOW), ("lupa", Tri.DONT_KNOW),
+        ("koran", None), ("gaji", None), ("ya tidak", None), ("", None), ("🙂", None),
+    ],
+)  # fmt: skip
+def test_yes_no_dont_know(text: str, expected: Tri | None) -> None:
+    assert parse_tri(text) is expected
+
+
+@given(st.text(max_size=6000))
+def test_yes_no_parser_never_raises(text: str) -> None:
+    parse_tri(text)
+
+
+@given(st.text(max_size=6000))
+def test_occupation_parser_never_raises(program: Program, text: str) -> None:
+    program.occupations.classify(text)
+
+
+@given(st.text(max_size=600))
+def test_region_resolver_never_raises(program: Program, text: str) -> None:
+    program.regions.resolve(text)
+
+
+def test_taman_kartoharjo_and_manguharjo_are_ambiguous(program: Program) -> None:
+    for name in ("Taman", "Kartoharjo", "manguharjo"):
+        m = program.regions.resolve(name)
+        assert m.kind is MatchKind.AMBIGUOUS
+        assert m.kelurahan is not None and m.kecamatan is not None
+
+
+def test_the_chosen_kecamatan_settles_the_ambiguity(program: Program) -> None:
+    m = program.regions.resolve("Taman", within="35.77.03")
+    assert m.kind is MatchKind.KELURAHAN and m.kelurahan is not None
+    assert m.kelurahan.code == "35.77.03.1009"
+
+
+def test_a_place_outside_the_city_resolves_to_nothing(program: Program) -> None:
+    assert program.regions.resolve("Jiwan").kind is MatchKind.NONE
+    assert program.regions.resolve("Surabaya").kind is MatchKind.NONE
+
+
+def test_half_a_name_offers_the_candidates(program: Program) -> None:
+    m = program.regions.resolve("Nambangan")
+    assert m.kind is MatchKind.AMBIGUOUS
+    assert [k.name for k in m.candidates] == ["Nambangan Lor", "Nambangan Kidul"]
+
+
+def test_phone_numbers() -> None:
+    assert parse_phone("0812-3456-7890") == "+6281234567890"
+    assert parse_phone("+62 812 3456 789") == "+628123456789"
+    assert parse_phone("12345") is None
+    assert parse_phone("021 555 1234") is None  # a landline, not a mobile
+
+
+def test_reference_codes_round_trip() -> None:
+    ref = make_reference(bytes([1, 2, 3, 4, 5]))
+    assert ref.startswith("PJK-") and len(ref) == 9
+    assert parse_reference(ref.lower().replace("-", " ")) == ref
+    assert parse_reference("PJK-0000O") is None
