@@ -12,7 +12,8 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import IO, Any
+from operator import itemgetter
+from typing import IO, Any, NamedTuple
 
 from bot.i18n import Catalogue
 from domain.answers import Tri, parse_tri
@@ -53,16 +54,19 @@ def nik_error_msg(result: NikResult, text: str) -> Msg:
 
 
 def parse_tri_arg(value: str, field: str) -> Tri:
-    word = value.strip().lower()
-    if word in TRI_WORDS:
-        return TRI_WORDS[word]
-    found = parse_tri(value)
+    exact = TRI_WORDS.get(value)
+    if exact is not None:
+        return exact
+    found = TRI_WORDS.get(value.strip().lower()) or parse_tri(value)
     if found is None:
         raise InputError(Msg("cli-bad-choice", {"field": field, "value": value[:40]}))
     return found
 
 
 def parse_bpjs_arg(value: str) -> Bpjs:
+    exact = BPJS_WORDS.get(value)
+    if exact is not None:
+        return exact
     word = value.strip().lower()
     if word in BPJS_WORDS:
         return BPJS_WORDS[word]
@@ -91,8 +95,7 @@ def resolve_kelurahan(program: Program, text: str) -> Kelurahan:
     raise InputError(Msg("cli-kelurahan-unknown", {"value": text[:40]}))
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     nik: str
     age: str | None
     occupation: str
@@ -154,6 +157,7 @@ def verdict_json(
 
 REQUIRED = ("nik", "age", "occupation", "kelurahan", "dtks")
 OPTIONAL = ("bpjs", "heirs")
+COLUMNS = REQUIRED + OPTIONAL
 OUT_COLUMNS = ("line", "nik", "verdict", "priority", "reasons", "keterangan", "error")
 
 
@@ -172,19 +176,22 @@ class CsvScreener:
         self._reason_text: dict[Reason, tuple[str, str]] = {}
         self._error_text: dict[tuple[str, tuple[Any, ...]], str] = {}
 
-    def _columns(self, reasons: tuple[Reason, ...]) -> tuple[str, str]:
-        """(reason codes, Indonesian explanation of what did not pass)."""
-        tags, texts = [], []
-        for r in reasons:
-            cached = self._reason_text.get(r)
-            if cached is None:
-                text = "" if r.status is Status.PASS else self.catalogue.render(reason_msg(r))
-                cached = (f"{r.code}:{r.status}", text)
-                self._reason_text[r] = cached
-            tags.append(cached[0])
-            if cached[1]:
-                texts.append(cached[1])
-        return ";".join(tags), " | ".join(texts)
+    def _tail(self, reasons: tuple[Reason, ...]) -> str:
+        """The reasons and keterangan cells as ready CSV text (see screen())."""
+        get = self._reason_text.get
+        pieces = [get(r) or self._piece(r) for r in reasons]
+        return (
+            ";".join([p[0] for p in pieces])
+            + ',"'
+            + " | ".join([p[1] for p in pieces if p[1]])
+            + '"'
+        )
+
+    def _piece(self, r: Reason) -> tuple[str, str]:
+        text = "" if r.status is Status.PASS else self.catalogue.render(reason_msg(r))
+        piece = (f"{r.code}:{r.status}", text.replace('"', '""'))
+        self._reason_text[r] = piece
+        return piece
 
     def _render_error(self, msg: Msg) -> str:
         key = (msg.key, tuple(msg.args.items()))
@@ -214,49 +221,51 @@ class CsvScreener:
         missing = [c for c in REQUIRED if c not in header]
         if missing:
             raise InputError(Msg("cli-csv-missing-columns", {"columns": ", ".join(missing)}))
-        idx = {name: header.index(name) for name in (*REQUIRED, *OPTIONAL) if name in header}
+        # Missing optional columns point at a padding cell, so one itemgetter picks a row.
         width = len(header)
+        pick = itemgetter(*(header.index(c) if c in header else width for c in COLUMNS))
+        has_bpjs, has_heirs = "bpjs" in header, "heirs" in header
+        pad = [""] * (width + 1)
         program, on = self.program, self.on
         for line, fields in _numbered(reader):
             report.rows += 1
             if progress is not None and report.rows % 5000 == 0:
                 progress(report.rows)
-            if len(fields) < width:
-                fields = fields + [""] * (width - len(fields))
-            raw_nik = fields[idx["nik"]]
+            nik, age, occ, kel, dtks, bpjs, heirs = pick(fields + pad[len(fields) :])
             try:
                 row = Row(
-                    nik=raw_nik,
-                    age=fields[idx["age"]],
-                    occupation=fields[idx["occupation"]],
-                    kelurahan=fields[idx["kelurahan"]],
-                    dtks=fields[idx["dtks"]],
-                    bpjs=fields[idx["bpjs"]] if "bpjs" in idx else None,
-                    heirs=fields[idx["heirs"]] if "heirs" in idx else None,
+                    nik,
+                    age,
+                    occ,
+                    kel,
+                    dtks,
+                    bpjs if has_bpjs else None,
+                    heirs if has_heirs else None,
                 )
                 answers = answers_from(row, program, on)
             except InputError as exc:
                 report.errors += 1
                 text = self._render_error(exc.msg)
                 on_error(line, text)
-                writer.writerow((line, _mask_any(raw_nik), "", "", "", "", text))
+                writer.writerow((line, _mask_any(nik), "", "", "", "", text))
                 continue
             verdict = evaluate(answers, program, on)
             kind = verdict.kind
             counts[kind] = counts.get(kind, 0) + 1
             assert answers.nik is not None
-            codes, explained = self._columns(verdict.reasons)
-            writer.writerow(
-                (line, answers.nik.masked(), kind, verdict.priority, codes, explained, "")
-            )
+            # Written by hand, not by csv.writer: quoting long Indonesian explanations made the
+            # writer the slowest step. The cells are safe: a masked NIK, an enum value, an int,
+            # ";"-joined codes and one pre-escaped quoted cell.
+            dst.write(f"{line},{answers.nik.masked()},{kind},{verdict.priority},")
+            dst.write(self._tail(verdict.reasons))
+            dst.write(",\n")
         return report
 
 
 def _numbered(reader: Any) -> Iterator[tuple[int, list[str]]]:
     for fields in reader:
-        if not any(f.strip() for f in fields):
-            continue
-        yield reader.line_num, fields
+        if fields and (len(fields) > 1 or fields[0].strip()):  # skip blank lines
+            yield reader.line_num, fields
 
 
 def _mask_any(text: str) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from functools import lru_cache
+from typing import NamedTuple
 
 from domain.answers import Tri
 from domain.nik import Nik
@@ -54,23 +55,11 @@ class Reason:
         return dict(self.params)
 
 
-_INTERNED: dict[tuple[object, ...], Reason] = {}
-
-
 def _reason(rule: str, code: str, status: Status, **args: object) -> Reason:
-    """Reasons repeat endlessly across a city's list: build each distinct one once."""
-    params = tuple(args.items())
-    key = (code, params)
-    found = _INTERNED.get(key)
-    if found is None:
-        found = Reason(rule, code, status, params)
-        if len(_INTERNED) < 100_000:  # bounded: free text in params could grow it
-            _INTERNED[key] = found
-    return found
+    return Reason(rule, code, status, tuple(args.items()))
 
 
-@dataclass(frozen=True, slots=True)
-class Answers:
+class Answers(NamedTuple):
     nik: Nik | None = None
     stated_age: int | None = None
     kelurahan: Kelurahan | None = None
@@ -81,8 +70,7 @@ class Answers:
     heirs: Tri | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
+class Verdict(NamedTuple):
     kind: VerdictKind
     reasons: tuple[Reason, ...]
     priority: int
@@ -101,54 +89,50 @@ class Verdict:
         return tuple(r.code for r in self.reasons if r.status is Status.UNKNOWN)
 
 
-def _nik_rule(a: Answers, program: Program) -> Reason:
-    if a.nik is None:
+# Each rule reads a few plain values and is cached on them: a city's list repeats the same
+# reasons endlessly, and cached reasons are shared objects (see Reason, eq=False).
+
+
+@lru_cache(maxsize=1024)
+def _nik_rule(district: str | None, city: str) -> Reason:
+    if district is None:
         return _reason("nik", "nik.missing", Status.UNKNOWN)
-    if a.nik.regency == program.regions.nik_city:
+    if district.startswith(city):
         return _reason("nik", "nik.city", Status.PASS)
     # The NIK region is where it was first issued, not where the person lives: a newcomer
     # keeps their old NIK. Flag for the lurah to verify domicile (domain.md §2.2 rule 6).
-    return _reason("nik", "nik.elsewhere", Status.UNKNOWN, region=a.nik.region_dotted())
+    region = f"{district[:2]}.{district[2:4]}.{district[4:6]}"
+    return _reason("nik", "nik.elsewhere", Status.UNKNOWN, region=region)
 
 
-def _domicile_rule(a: Answers, program: Program) -> Reason:
-    if a.kelurahan is None:
+@lru_cache(maxsize=256)
+def _domicile_rule(kelurahan: str | None, city: str) -> Reason:
+    if kelurahan is None:
         return _reason("domicile", "domicile.missing", Status.UNKNOWN)
-    return _reason(
-        "domicile", "domicile.in_city", Status.PASS,
-        kelurahan=a.kelurahan.name, city=program.regions.city_name,
-    )  # fmt: skip
+    return _reason("domicile", "domicile.in_city", Status.PASS, kelurahan=kelurahan, city=city)
 
 
-@lru_cache(maxsize=64)
-def _age_limits(program: Program, on: date) -> tuple[int, int]:
-    return program.age_min.at(on), program.age_max.at(on)
-
-
-def _age_rule(a: Answers, program: Program, on: date) -> tuple[Reason, int | None]:
-    lo, hi = _age_limits(program, on)
-    nik_age = a.nik.age_on(on) if a.nik is not None else None
-    age = nik_age if nik_age is not None else a.stated_age
+@lru_cache(maxsize=16384)
+def _age_rule(nik_age: int | None, stated: int | None, lo: int, hi: int) -> Reason:
+    age = nik_age if nik_age is not None else stated
     if age is None:
-        return _reason("age", "age.missing", Status.UNKNOWN, min=lo, max=hi), None
-    stated = a.stated_age
+        return _reason("age", "age.missing", Status.UNKNOWN, min=lo, max=hi)
     if nik_age is not None and stated is not None and stated != nik_age:
         both_out = all(not lo <= x <= hi for x in (nik_age, stated))
         same_side = (nik_age < lo) == (stated < lo)
         if both_out and same_side:
             code = "age.too_young" if age < lo else "age.too_old"
-            return _reason("age", code, Status.FAIL, age=age, min=lo, max=hi), age
+            return _reason("age", code, Status.FAIL, age=age, min=lo, max=hi)
         # The NIK date is sometimes not the true birth date and is never changed to match it
         # (domain.md §2.2 rule 8): record the disagreement for the officer, do not argue.
-        reason = _reason(
+        return _reason(
             "age", "age.mismatch", Status.UNKNOWN, age=age, min=lo, max=hi, stated=stated
         )
-        return reason, age
     if age < lo:
-        return _reason("age", "age.too_young", Status.FAIL, age=age, min=lo, max=hi), age
+        return _reason("age", "age.too_young", Status.FAIL, age=age, min=lo, max=hi)
     if age > hi:
-        return _reason("age", "age.too_old", Status.FAIL, age=age, min=lo, max=hi), age
-    return _reason("age", "age.in_range", Status.PASS, age=age, min=lo, max=hi), age
+        return _reason("age", "age.too_old", Status.FAIL, age=age, min=lo, max=hi)
+    return _reason("age", "age.in_range", Status.PASS, age=age, min=lo, max=hi)
 
 
 _ACTIVITY = {
@@ -160,14 +144,14 @@ _ACTIVITY = {
 }
 
 
-def _activity_rule(a: Answers) -> Reason:
-    if a.occupation is None:
-        if a.occupation_text:
-            text = a.occupation_text[:80]
-            return _reason("activity", "activity.unrecognised", Status.UNKNOWN, text=text)
+@lru_cache(maxsize=4096)
+def _activity_rule(occupation: Occupation | None, text: str | None) -> Reason:
+    if occupation is None:
+        if text:
+            return _reason("activity", "activity.unrecognised", Status.UNKNOWN, text=text[:80])
         return _reason("activity", "activity.missing", Status.UNKNOWN)
-    code, status = _ACTIVITY[a.occupation.kind]
-    return _reason("activity", code, status, occupation=a.occupation.code)
+    code, status = _ACTIVITY[occupation.kind]
+    return _reason("activity", code, status, occupation=occupation.code)
 
 
 _REGISTRY = {
@@ -178,14 +162,10 @@ _REGISTRY = {
 }
 
 
-def _registry_rule(a: Answers, program: Program, on: date) -> Reason:
-    code, status = _REGISTRY[a.registry]
-    return _reason("registry", code, status, registry=_registry_name(program, on))
-
-
 @lru_cache(maxsize=64)
-def _registry_name(program: Program, on: date) -> str:
-    return program.registry.at(on)
+def _registry_rule(answer: Tri | None, registry: str) -> Reason:
+    code, status = _REGISTRY[answer]
+    return _reason("registry", code, status, registry=registry)
 
 
 _BPJS = {
@@ -198,34 +178,42 @@ _BPJS = {
 }
 
 
-def _bpjs_rule(a: Answers) -> Reason | None:
-    if a.bpjs is None:
-        return None  # not asked (e.g. a lurah's list without the column): no claim either way
-    code, status = _BPJS[a.bpjs]
+@lru_cache(maxsize=16)
+def _bpjs_rule(answer: Bpjs) -> Reason:
+    code, status = _BPJS[answer]
     return _reason("bpjs", code, status)
 
 
+@lru_cache(maxsize=64)
+def _dated_limits(program: Program, on: date) -> tuple[int, int, str]:
+    return program.age_min.at(on), program.age_max.at(on), program.registry.at(on)
+
+
 def priority_score(a: Answers, program: Program) -> int:
-    score = 0
-    if a.registry is Tri.YES:
-        score += program.priority_weight("registry_listed")
-    if a.heirs is Tri.YES:
-        score += program.priority_weight("school_age_heirs")
-    return score
+    registry, heirs = _weights(program)
+    return (registry if a.registry is Tri.YES else 0) + (heirs if a.heirs is Tri.YES else 0)
+
+
+@lru_cache(maxsize=8)
+def _weights(program: Program) -> tuple[int, int]:
+    return program.priority_weight("registry_listed"), program.priority_weight("school_age_heirs")
 
 
 def evaluate(answers: Answers, program: Program, on: date) -> Verdict:
-    age_reason, age = _age_rule(answers, program, on)
+    a = answers
+    lo, hi, registry = _dated_limits(program, on)
+    nik_age = a.nik.age_on(on) if a.nik is not None else None
+    age = nik_age if nik_age is not None else a.stated_age
+    city = program.regions
     reasons = [
-        _nik_rule(answers, program),
-        _domicile_rule(answers, program),
-        age_reason,
-        _activity_rule(answers),
-        _registry_rule(answers, program, on),
+        _nik_rule(a.nik.district if a.nik is not None else None, city.nik_city),
+        _domicile_rule(a.kelurahan.name if a.kelurahan is not None else None, city.city_name),
+        _age_rule(nik_age, a.stated_age, lo, hi),
+        _activity_rule(a.occupation, a.occupation_text if a.occupation is None else None),
+        _registry_rule(a.registry, registry),
     ]
-    bpjs = _bpjs_rule(answers)
-    if bpjs is not None:
-        reasons.append(bpjs)
+    if a.bpjs is not None:  # not asked (a lurah's list without the column): no claim
+        reasons.append(_bpjs_rule(a.bpjs))
     kind = VerdictKind.LIKELY_ELIGIBLE
     for r in reasons:
         if r.status is Status.FAIL:
@@ -233,4 +221,4 @@ def evaluate(answers: Answers, program: Program, on: date) -> Verdict:
             break
         if r.status is Status.UNKNOWN:
             kind = VerdictKind.NEEDS_REVIEW
-    return Verdict(kind, tuple(reasons), priority_score(answers, program), age)
+    return Verdict(kind, tuple(reasons), priority_score(a, program), age)

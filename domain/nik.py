@@ -8,9 +8,10 @@ which is why the conversation reads the number back in groups.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
+from typing import NamedTuple
 
 _SEPARATORS = str.maketrans("", "", " .-_/\t\u00a0")
 
@@ -45,8 +46,7 @@ class Sex(StrEnum):
     FEMALE = "P"
 
 
-@dataclass(frozen=True, slots=True)
-class Nik:
+class Nik(NamedTuple):  # a NamedTuple: immutable and cheap to build (screening makes millions)
     digits: str
     birth_date: date
     sex: Sex
@@ -103,8 +103,7 @@ def age_on(born: date, on: date) -> int:
     return years
 
 
-@dataclass(frozen=True, slots=True)
-class NikResult:
+class NikResult(NamedTuple):
     nik: Nik | None
     error: NikError | None
 
@@ -138,6 +137,27 @@ def _birth_date(dd: int, mm: int, yy: int, on: date) -> date | None:
     return None
 
 
+@lru_cache(maxsize=65536)
+def _decode_birth(ddmmyy: str, on: date) -> tuple[date, Sex] | NikError:
+    """DDMMYY → birth date and sex. Cached: a city's list has far fewer distinct birth dates
+    than people."""
+    dd, mm, yy = int(ddmmyy[:2]), int(ddmmyy[2:4]), int(ddmmyy[4:])
+    sex = Sex.MALE
+    if dd > 40:
+        dd -= 40
+        sex = Sex.FEMALE
+    if not (_valid_day(2000 + yy, mm, dd) or _valid_day(1900 + yy, mm, dd)):
+        # A Nomor KK carries the same region prefix (domain.md §2.2 rule 9); a day or month of
+        # "00" in the middle block cannot be a birth date, so say "this looks like a KK".
+        if dd == 0 or mm == 0:
+            return NikError.LOOKS_LIKE_KK
+        return NikError.BAD_DATE
+    born = _birth_date(dd, mm, yy, on)
+    if born is None:
+        return NikError.FUTURE_DATE
+    return born, sex
+
+
 def parse_nik(
     text: str, on: date, city_districts: frozenset[str] | None = None, city: str = "3577"
 ) -> NikResult:
@@ -161,22 +181,10 @@ def parse_nik(
         return NikResult(None, NikError.BAD_DISTRICT)
     if city_districts is not None and raw[:4] == city and raw[:6] not in city_districts:
         return NikResult(None, NikError.BAD_DISTRICT)
-    dd = int(raw[6:8])
-    mm = int(raw[8:10])
-    yy = int(raw[10:12])
-    sex = Sex.MALE
-    if dd > 40:
-        dd -= 40
-        sex = Sex.FEMALE
-    if not (_valid_day(2000 + yy, mm, dd) or _valid_day(1900 + yy, mm, dd)):
-        # A Nomor KK carries the same region prefix (domain.md §2.2 rule 9); a day or month of
-        # "00" in the middle block cannot be a birth date, so say "this looks like a KK".
-        if dd == 0 or mm == 0:
-            return NikResult(None, NikError.LOOKS_LIKE_KK)
-        return NikResult(None, NikError.BAD_DATE)
-    born = _birth_date(dd, mm, yy, on)
-    if born is None:
-        return NikResult(None, NikError.FUTURE_DATE)
+    decoded = _decode_birth(raw[6:12], on)
+    if isinstance(decoded, NikError):
+        return NikResult(None, decoded)
+    born, sex = decoded
     if raw[12:] == "0000":
         return NikResult(None, NikError.SERIAL_ZERO)
     return NikResult(Nik(raw, born, sex), None)

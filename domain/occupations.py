@@ -23,7 +23,7 @@ class OccupationKind(StrEnum):
     FORMAL = "formal"  # employees, likely already covered by their employer
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # one object per category: identity is equality
 class Occupation:
     code: str  # e.g. "OJOL"
     kind: OccupationKind
