@@ -80,6 +80,42 @@ def check(
     raise typer.Exit(code)
 
 
+@app.command()
+def chat(
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="Setiap pesan bot sebagai satu baris JSON")] = False,
+    user: Annotated[str | None, typer.Option("--user", help="Identitas pengguna (default: user OS)")] = None,
+    db: Annotated[str | None, typer.Option("--db", help="URL basis data (atau SIAGA_DATABASE_URL)")] = None,
+) -> None:
+    """Ngobrol dengan Siaga di terminal (percakapan yang sama dengan Telegram/WhatsApp)."""
+    import asyncio
+    import getpass
+
+    from bot.app import load_settings
+    from bot.console import ConsoleChat
+    from bot.logs import setup_logging
+    from bot.service import build
+
+    settings = load_settings()
+    if db:
+        settings.database_url = db
+    setup_logging(settings.log_level if sys.stdin.isatty() else "WARNING", settings.log_format)
+    who = user or getpass.getuser()
+
+    async def run() -> None:
+        siaga = await build(settings)
+        try:
+            await siaga.purge_stale_drafts()
+            console = ConsoleChat(siaga, who, jsonl)
+            if sys.stdin.isatty() and not jsonl:
+                await console.run_interactive()
+            else:
+                await console.run_script(sys.stdin)
+        finally:
+            await siaga.close()
+
+    asyncio.run(run())
+
+
 def main() -> None:
     try:
         app()

@@ -119,3 +119,11 @@ class Incoming:
     locale_hint: str = ""  # e.g. Telegram's language_code on first contact
     update_id: str = ""  # for dedupe; empty when the channel has none (console)
     display_name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    """What a handled update produces for its sender: replies and the language to render in."""
+
+    locale: str
+    replies: list[Reply]

@@ -1,0 +1,100 @@
+"""The console channel: the same conversation in a terminal.
+
+Interactive (a terminal): Rich output, buttons as numbered options answered by number or text.
+Scripted (stdin not a terminal): one user message per line until end of input, replies printed
+(as JSON lines with --jsonl), state kept in the database so the next run continues.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import UTC, datetime
+from typing import TextIO
+
+from rich.console import Console
+from rich.markup import escape
+from rich.panel import Panel
+from sqlalchemy import select, update
+
+from bot.db import schema as t
+from bot.render import button_labels, reply_text
+from bot.service import Siaga
+from handlers.messages import ButtonKind, Incoming, Kind, Reply, UserRef
+
+CHANNEL = "console"
+
+
+class ConsoleChat:
+    def __init__(self, siaga: Siaga, user_id: str, jsonl: bool, out: TextIO = sys.stdout) -> None:
+        self.siaga = siaga
+        self.user = UserRef(CHANNEL, user_id)
+        self.jsonl = jsonl
+        self.out = out
+        self.rich = Console(file=out, highlight=False) if not jsonl else None
+
+    def show(self, reply: Reply, locale: str) -> None:
+        cat = self.siaga.catalogue
+        text = reply_text(cat, reply, locale)
+        # A contact-sharing button exists only on Telegram; here the person types the number.
+        labels = [
+            label
+            for b, label in zip(reply.buttons, button_labels(cat, reply, locale), strict=True)
+            if b.kind is not ButtonKind.REQUEST_CONTACT
+        ]
+        if self.jsonl:
+            self.out.write(json.dumps({"text": text, "buttons": labels}, ensure_ascii=False) + "\n")
+            self.out.flush()
+            return
+        assert self.rich is not None
+        body = escape(text)
+        if labels:
+            body += "\n\n" + "\n".join(f"  [bold]{i}.[/bold] {escape(lb)}" for i, lb in enumerate(labels, 1))
+        self.rich.print(Panel(body, title="Siaga", title_align="left", border_style="green"))
+
+    async def say(self, text: str) -> None:
+        out = await self.siaga.handle(Incoming(self.user, Kind.TEXT, text=text))
+        for reply in out.replies:
+            self.show(reply, out.locale)
+
+    async def deliver_outbox(self) -> None:
+        """Messages others sent this console user (a decision, a new nomination to review)."""
+        o = t.outbox
+        async with self.siaga.store() as store:
+            rows = (
+                await store.conn.execute(
+                    select(o.c.id, o.c.payload, t.people.c.locale)
+                    .join(t.people, t.people.c.id == o.c.person_id)
+                    .where(o.c.channel == CHANNEL, o.c.external_id == self.user.external_id,
+                           o.c.status == "pending")  # fmt: skip
+                    .order_by(o.c.id)
+                )
+            ).all()
+            for row in rows:
+                for data in row.payload:
+                    self.show(Reply.from_json(data), row.locale)
+            if rows:
+                await store.conn.execute(
+                    update(o).where(o.c.id.in_([r.id for r in rows]))
+                    .values(status="sent", sent_at=datetime.now(UTC))  # fmt: skip
+                )
+            await store.commit()
+
+    async def run_script(self, lines: TextIO) -> None:
+        await self.deliver_outbox()
+        for line in lines:
+            await self.say(line.rstrip("\n"))
+
+    async def run_interactive(self) -> None:
+        assert self.rich is not None
+        await self.deliver_outbox()
+        await self.say("/menu")
+        while True:
+            try:
+                text = self.rich.input("[bold cyan]Anda[/bold cyan] › ")
+            except (EOFError, KeyboardInterrupt):
+                self.rich.print()
+                return
+            if text.strip().lower() in ("/keluar", "/exit", "/quit"):
+                return
+            await self.say(text)

@@ -1,0 +1,66 @@
+"""NIKs at rest: Fernet encryption plus a keyed blind index (HMAC-SHA256) for duplicates.
+
+The index lets the database enforce "one active nomination per NIK" without ever holding a NIK
+in clear; the key is not in the database, so the index cannot be reversed by trying every
+possible NIK from a stolen copy.
+"""
+
+from __future__ import annotations
+
+import base64
+import hmac
+import json
+import os
+from hashlib import sha256
+from pathlib import Path
+
+from cryptography.fernet import Fernet, InvalidToken
+
+
+class KeyError_(Exception):
+    pass
+
+
+class NikVault:
+    def __init__(self, fernet_key: bytes, index_key: bytes) -> None:
+        self._fernet = Fernet(fernet_key)
+        self._index_key = index_key
+
+    def seal(self, nik: str) -> str:
+        return self._fernet.encrypt(nik.encode()).decode()
+
+    def open(self, token: str) -> str:
+        try:
+            return self._fernet.decrypt(token.encode()).decode()
+        except InvalidToken as exc:
+            raise KeyError_("NIK token does not open with this key") from exc
+
+    def index(self, nik: str) -> str:
+        return hmac.new(self._index_key, nik.encode(), sha256).hexdigest()
+
+    @staticmethod
+    def from_string(value: str) -> NikVault:
+        """'fernet_key:index_key', both url-safe base64 (SIAGA_NIK_KEY)."""
+        fernet, _, index = value.partition(":")
+        if not fernet or not index:
+            raise KeyError_("SIAGA_NIK_KEY must be '<fernet key>:<index key>'")
+        return NikVault(fernet.encode(), base64.urlsafe_b64decode(index))
+
+
+def new_key_string() -> str:
+    return Fernet.generate_key().decode() + ":" + base64.urlsafe_b64encode(os.urandom(32)).decode()
+
+
+def load_or_create_key_file(path: Path) -> NikVault:
+    """The embedded default: a key file created once, readable by its owner only (0600)."""
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = json.dumps({"nik_key": new_key_string()})
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            pass  # another process made it first: use theirs
+        else:
+            with os.fdopen(fd, "w") as f:
+                f.write(data)
+    return NikVault.from_string(json.loads(path.read_text())["nik_key"])

@@ -1,0 +1,160 @@
+"""Tables (SQLAlchemy Core, portable types only: SQLite and PostgreSQL run the same schema)."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    text,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+# Active statuses hold the one-active-nomination-per-NIK rule (domain.nomination.ACTIVE).
+ACTIVE_SQL = "status IN ('pending','info_requested','waitlisted','approved','registered')"
+
+Id = BigInteger().with_variant(Integer, "sqlite")  # SQLite autoincrements INTEGER PRIMARY KEY only
+
+people = Table(
+    "people",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("channel", String(16), nullable=False),
+    Column("external_id", String(64), nullable=False),
+    Column("role", String(16), nullable=False, server_default="citizen"),
+    Column("locale", String(8), nullable=False, server_default="id"),
+    Column("kelurahan_code", String(16)),
+    Column("consent_version", String(32)),
+    Column("consent_at", DateTime(timezone=True)),
+    Column("broadcast_opt_in", Boolean, nullable=False, server_default=text("false")),
+    Column("blocked", Boolean, nullable=False, server_default=text("false")),
+    Column("last_inbound_at", DateTime(timezone=True)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("channel", "external_id", name="uq_people_channel_external"),
+)
+Index("ix_people_role_kelurahan", people.c.role, people.c.kelurahan_code)
+
+consents = Table(
+    "consents",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("person_id", ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(16), nullable=False),  # data | broadcast | in_person
+    Column("notice_version", String(32), nullable=False),
+    Column("granted", Boolean, nullable=False),
+    Column("given_via", Id),  # the lurah who recorded an in-person consent
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+
+conversations = Table(
+    "conversations",
+    metadata,
+    Column("person_id", ForeignKey("people.id", ondelete="CASCADE"), primary_key=True),
+    Column("flow", String(16), nullable=False),
+    Column("step", String(24), nullable=False),
+    Column("answers", JSON, nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("misses", Integer, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_conversations_updated_at", conversations.c.updated_at)
+
+nominations = Table(
+    "nominations",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("ref", String(16), nullable=False, unique=True),
+    Column("person_id", ForeignKey("people.id", ondelete="SET NULL")),
+    Column("filed_by", ForeignKey("people.id", ondelete="SET NULL")),
+    Column("kelurahan_code", String(16), nullable=False),
+    Column("name", Text),  # NULL once the person asked for deletion
+    Column("nik_enc", Text),  # Fernet token
+    Column("nik_index", String(64)),  # keyed blind index (HMAC-SHA256) for duplicates
+    Column("nik_masked", String(32), nullable=False),
+    Column("answers", JSON, nullable=False),
+    Column("verdict", String(16), nullable=False),
+    Column("reasons", JSON, nullable=False),
+    Column("priority", Integer, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("status_note", Text),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("decided_at", DateTime(timezone=True)),
+    Column("coverage_start", DateTime(timezone=True)),
+    Column("coverage_end", DateTime(timezone=True)),
+)
+# One active nomination per NIK, whatever the channel or account — enforced by the database,
+# so two workers racing cannot both file (a partial unique index in SQLite and PostgreSQL).
+Index(
+    "uq_nominations_active_nik",
+    nominations.c.nik_index,
+    unique=True,
+    sqlite_where=text(ACTIVE_SQL),
+    postgresql_where=text(ACTIVE_SQL),
+)
+Index("ix_nominations_queue", nominations.c.kelurahan_code, nominations.c.status)
+Index("ix_nominations_person", nominations.c.person_id)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("actor", Id),
+    Column("action", String(48), nullable=False),
+    Column("outcome", String(16), nullable=False),
+    Column("nomination_id", Id),
+    Column("subject", Id),
+    Column("before", JSON),
+    Column("after", JSON),
+    Column("detail", Text, nullable=False, server_default=""),
+)
+Index("ix_audit_actor_action", audit_log.c.actor, audit_log.c.action, audit_log.c.at)
+Index("ix_audit_nomination", audit_log.c.nomination_id)
+
+processed_updates = Table(
+    "processed_updates",
+    metadata,
+    Column("channel", String(16), primary_key=True),
+    Column("update_id", String(128), primary_key=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+
+outbox = Table(
+    "outbox",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("person_id", ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
+    Column("channel", String(16), nullable=False),
+    Column("external_id", String(64), nullable=False),
+    Column("kind", String(16), nullable=False),  # notice | broadcast
+    Column("broadcast_id", Id),
+    Column("payload", JSON, nullable=False),  # list of Reply.to_json(), rendered at send time
+    Column("status", String(16), nullable=False),  # pending | sent | failed | blocked | ...
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("next_attempt_at", DateTime(timezone=True), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("sent_at", DateTime(timezone=True)),
+    Column("provider_message_id", String(128)),
+    Column("last_error", Text),
+)
+Index("ix_outbox_due", outbox.c.status, outbox.c.next_attempt_at)
+Index("ix_outbox_recipient", outbox.c.channel, outbox.c.external_id, outbox.c.status)

@@ -1,0 +1,290 @@
+"""The Store port on SQLAlchemy Core: one instance is one transaction (one unit of work)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.crypto import NikVault
+from bot.db import schema as t
+from domain.nomination import ACTIVE, NominationStatus
+from handlers.messages import Reply, UserRef
+from handlers.ports import DuplicateNik
+from handlers.records import Conversation, Nomination, Person, Role
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    """SQLite returns naive datetimes; everything we store is UTC."""
+    if value is not None and value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value
+
+
+def _person(row: Any) -> Person:
+    return Person(
+        id=row.id,
+        channel=row.channel,
+        external_id=row.external_id,
+        role=Role(row.role),
+        locale=row.locale,
+        kelurahan_code=row.kelurahan_code,
+        consent_version=row.consent_version,
+        consent_at=_aware(row.consent_at),
+        broadcast_opt_in=row.broadcast_opt_in,
+        blocked=row.blocked,
+        created_at=_aware(row.created_at),
+    )
+
+
+def _nomination(row: Any) -> Nomination:
+    created, updated = _aware(row.created_at), _aware(row.updated_at)
+    assert created is not None and updated is not None
+    return Nomination(
+        id=row.id,
+        ref=row.ref,
+        person_id=row.person_id,
+        filed_by=row.filed_by,
+        kelurahan_code=row.kelurahan_code,
+        name=row.name,
+        nik_masked=row.nik_masked,
+        answers=row.answers or {},
+        verdict=row.verdict,
+        reasons=row.reasons or [],
+        priority=row.priority,
+        status=NominationStatus(row.status),
+        status_note=row.status_note,
+        created_at=created,
+        updated_at=updated,
+        coverage_start=_aware(row.coverage_start),
+        coverage_end=_aware(row.coverage_end),
+    )
+
+
+class SqlStore:
+    def __init__(self, conn: AsyncConnection, vault: NikVault, admins: frozenset[tuple[str, str]]):
+        self.conn = conn
+        self.vault = vault
+        self.admins = admins
+
+    # --- people ------------------------------------------------------------------------------
+    async def person(self, user: UserRef, locale_hint: str, now: datetime) -> Person:
+        q = select(t.people).where(
+            t.people.c.channel == user.channel, t.people.c.external_id == user.external_id
+        )
+        row = (await self.conn.execute(q)).first()
+        if row is None:
+            locale = "en" if locale_hint.lower().startswith("en") else "id"
+            is_admin = (user.channel, user.external_id) in self.admins
+            role = Role.ADMIN if is_admin else Role.CITIZEN
+            res = await self.conn.execute(
+                insert(t.people).values(
+                    channel=user.channel, external_id=user.external_id, role=role.value,
+                    locale=locale, created_at=now, last_inbound_at=now,
+                )  # fmt: skip
+            )
+            pk = res.inserted_primary_key
+            assert pk is not None
+            return Person(pk[0], user.channel, user.external_id, role, locale, created_at=now)
+        person = _person(row)
+        if person.role is Role.CITIZEN and (user.channel, user.external_id) in self.admins:
+            person.role = Role.ADMIN  # admins are named in settings; honour a later change
+        await self.conn.execute(
+            update(t.people).where(t.people.c.id == person.id).values(last_inbound_at=now)
+        )
+        return person
+
+    async def person_by_id(self, person_id: int) -> Person | None:
+        row = (await self.conn.execute(select(t.people).where(t.people.c.id == person_id))).first()
+        return _person(row) if row else None
+
+    async def save_person(self, person: Person) -> None:
+        await self.conn.execute(
+            update(t.people)
+            .where(t.people.c.id == person.id)
+            .values(
+                role=person.role.value, locale=person.locale,
+                kelurahan_code=person.kelurahan_code, consent_version=person.consent_version,
+                consent_at=person.consent_at, broadcast_opt_in=person.broadcast_opt_in,
+                blocked=person.blocked,
+            )  # fmt: skip
+        )
+
+    async def people_with_role(self, role: Role, kelurahan_code: str | None = None) -> list[Person]:
+        q = select(t.people).where(t.people.c.role == role.value)
+        if kelurahan_code is not None:
+            q = q.where(t.people.c.kelurahan_code == kelurahan_code)
+        return [_person(r) for r in await self.conn.execute(q.order_by(t.people.c.id))]
+
+    async def record_consent(
+        self, person_id: int, kind: str, version: str, granted: bool, now: datetime,
+        given_via: int | None = None,
+    ) -> None:  # fmt: skip
+        await self.conn.execute(
+            insert(t.consents).values(
+                person_id=person_id, kind=kind, notice_version=version, granted=granted,
+                given_via=given_via, at=now,
+            )  # fmt: skip
+        )
+
+    async def consents_of(self, person_id: int) -> list[dict[str, Any]]:
+        q = select(t.consents).where(t.consents.c.person_id == person_id).order_by(t.consents.c.id)
+        return [dict(r._mapping) for r in await self.conn.execute(q)]
+
+    # --- conversation ------------------------------------------------------------------------
+    async def conversation(self, person_id: int) -> Conversation:
+        q = select(t.conversations).where(t.conversations.c.person_id == person_id)
+        row = (await self.conn.execute(q)).first()
+        if row is None:
+            return Conversation(person_id, version=0)
+        return Conversation(
+            person_id=person_id, flow=row.flow, step=row.step, answers=dict(row.answers),
+            version=row.version, misses=row.misses, updated_at=_aware(row.updated_at),
+        )  # fmt: skip
+
+    async def save_conversation(self, conv: Conversation, now: datetime) -> None:
+        values = {
+            "flow": conv.flow, "step": conv.step, "answers": conv.answers,
+            "version": conv.version, "misses": conv.misses, "updated_at": now,
+        }  # fmt: skip
+        res = await self.conn.execute(
+            update(t.conversations).where(t.conversations.c.person_id == conv.person_id).values(**values)
+        )
+        if res.rowcount == 0:
+            await self.conn.execute(insert(t.conversations).values(person_id=conv.person_id, **values))
+
+    # --- NIK and nominations -----------------------------------------------------------------
+    def seal_nik(self, nik: str) -> str:
+        return self.vault.seal(nik)
+
+    def open_nik(self, sealed: str) -> str:
+        return self.vault.open(sealed)
+
+    async def active_nomination_for_nik(self, nik: str) -> Nomination | None:
+        q = select(t.nominations).where(
+            t.nominations.c.nik_index == self.vault.index(nik),
+            t.nominations.c.status.in_([s.value for s in ACTIVE]),
+        )
+        row = (await self.conn.execute(q)).first()
+        return _nomination(row) if row else None
+
+    async def add_nomination(
+        self, *, ref: str, person_id: int | None, filed_by: int | None, kelurahan_code: str,
+        name: str, nik: str, nik_masked: str, answers: dict[str, Any], verdict: str,
+        reasons: list[str], priority: int, now: datetime,
+    ) -> Nomination:  # fmt: skip
+        values = {
+            "ref": ref, "person_id": person_id, "filed_by": filed_by,
+            "kelurahan_code": kelurahan_code, "name": name, "nik_enc": self.vault.seal(nik),
+            "nik_index": self.vault.index(nik), "nik_masked": nik_masked, "answers": answers,
+            "verdict": verdict, "reasons": reasons, "priority": priority,
+            "status": NominationStatus.PENDING.value, "created_at": now, "updated_at": now,
+        }  # fmt: skip
+        try:
+            async with self.conn.begin_nested():
+                res = await self.conn.execute(insert(t.nominations).values(**values))
+        except IntegrityError as exc:
+            if "nik" in str(exc.orig).lower() or "uq_nominations_active_nik" in str(exc.orig):
+                raise DuplicateNik from exc
+            raise
+        pk = res.inserted_primary_key
+        assert pk is not None
+        row = (await self.conn.execute(select(t.nominations).where(t.nominations.c.id == pk[0]))).one()
+        return _nomination(row)
+
+    async def nominations_of(self, person_id: int) -> list[Nomination]:
+        q = (
+            select(t.nominations)
+            .where(t.nominations.c.person_id == person_id)
+            .order_by(t.nominations.c.id.desc())
+        )
+        return [_nomination(r) for r in await self.conn.execute(q)]
+
+    async def nomination_by_ref(self, ref: str) -> Nomination | None:
+        row = (await self.conn.execute(select(t.nominations).where(t.nominations.c.ref == ref))).first()
+        return _nomination(row) if row else None
+
+    async def set_nomination_status(
+        self, nomination: Nomination, status: NominationStatus, note: str | None, now: datetime
+    ) -> None:
+        await self.conn.execute(
+            update(t.nominations)
+            .where(t.nominations.c.id == nomination.id)
+            .values(status=status.value, status_note=note, updated_at=now)
+        )
+        nomination.status, nomination.status_note, nomination.updated_at = status, note, now
+
+    async def forget_person(self, person_id: int, now: datetime) -> None:
+        """UU 27/2022 Pasal 8: erase. Nominations keep only what statistics need; a registered
+        participant's record stays (the Pemkot's archive duty, Pasal 15) but loses the link."""
+        n = t.nominations
+        await self.conn.execute(
+            update(n)
+            .where(n.c.person_id == person_id, n.c.status != NominationStatus.REGISTERED.value)
+            .values(
+                name=None, nik_enc=None, nik_index=None, answers={}, person_id=None,
+                status_note=None, updated_at=now,
+            )  # fmt: skip
+        )
+        await self.conn.execute(
+            update(n).where(n.c.person_id == person_id).values(person_id=None, updated_at=now)
+        )
+        await self.conn.execute(delete(t.outbox).where(t.outbox.c.person_id == person_id))
+        await self.conn.execute(delete(t.conversations).where(t.conversations.c.person_id == person_id))
+        await self.conn.execute(delete(t.consents).where(t.consents.c.person_id == person_id))
+        await self.conn.execute(delete(t.people).where(t.people.c.id == person_id))
+
+    # --- audit, outbox, dedupe ---------------------------------------------------------------
+    async def audit(
+        self, *, actor: int | None, action: str, now: datetime, nomination_id: int | None = None,
+        subject: int | None = None, before: Any = None, after: Any = None,
+        outcome: str = "ok", detail: str = "",
+    ) -> None:  # fmt: skip
+        await self.conn.execute(
+            insert(t.audit_log).values(
+                at=now, actor=actor, action=action, outcome=outcome, nomination_id=nomination_id,
+                subject=subject, before=before, after=after, detail=detail,
+            )  # fmt: skip
+        )
+
+    async def count_audit(self, actor: int, action: str, since: datetime) -> int:
+        a = t.audit_log
+        q = select(func.count()).where(a.c.actor == actor, a.c.action == action, a.c.at >= since)
+        return int((await self.conn.execute(q)).scalar_one())
+
+    async def enqueue(
+        self, person: Person, replies: Sequence[Reply], now: datetime, kind: str = "notice"
+    ) -> None:
+        await self.conn.execute(
+            insert(t.outbox).values(
+                person_id=person.id, channel=person.channel, external_id=person.external_id,
+                kind=kind, payload=[r.to_json() for r in replies], status="pending",
+                next_attempt_at=now, created_at=now,
+            )  # fmt: skip
+        )
+
+    async def claim_update(self, channel: str, update_id: str, now: datetime) -> bool:
+        try:
+            async with self.conn.begin_nested():
+                await self.conn.execute(
+                    insert(t.processed_updates).values(channel=channel, update_id=update_id, at=now)
+                )
+        except IntegrityError:
+            return False
+        return True
+
+    async def commit(self) -> None:
+        await self.conn.commit()
+
+    # --- maintenance (called by bot/, not by handlers) -----------------------------------------
+    async def purge_stale_drafts(self, cutoff: datetime) -> int:
+        """Unfinished checks older than the retention period lose their answers (UU PDP §9)."""
+        c = t.conversations
+        res = await self.conn.execute(
+            update(c).where(c.c.updated_at < cutoff).values(flow="idle", step="", answers={})
+        )
+        return int(res.rowcount or 0)

@@ -1,0 +1,134 @@
+"""The running Siaga: engine, keys, program and catalogue, and one method to handle a message.
+
+Every channel adapter calls Siaga.handle(incoming) and renders the replies it returns. Each call
+is one transaction; one user's messages are handled one at a time, in order.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import time
+from collections import OrderedDict
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.config import Settings
+from bot.crypto import NikVault, load_or_create_key_file
+from bot.db.engine import make_engine
+from bot.db.migrate import upgrade
+from bot.db.store import SqlStore
+from bot.i18n import Catalogue
+from bot.program_loader import load_program
+from domain.program import Program
+from handlers import router
+from handlers.messages import Incoming, Outgoing
+from handlers.ports import Context
+from handlers.ports import Settings as HandlerSettings
+
+log = logging.getLogger("siaga")
+
+
+class UserLocks:
+    """One asyncio lock per user so one person's updates are handled in order (bounded LRU)."""
+
+    def __init__(self, size: int = 10_000) -> None:
+        self._locks: OrderedDict[tuple[str, str], asyncio.Lock] = OrderedDict()
+        self._size = size
+
+    def get(self, key: tuple[str, str]) -> asyncio.Lock:
+        lock = self._locks.get(key)
+        if lock is None:
+            lock = self._locks[key] = asyncio.Lock()
+            while len(self._locks) > self._size:
+                old_key, old = next(iter(self._locks.items()))
+                if old.locked():
+                    break
+                del self._locks[old_key]
+        else:
+            self._locks.move_to_end(key)
+        return lock
+
+
+class Siaga:
+    def __init__(
+        self, settings: Settings, engine: AsyncEngine, vault: NikVault, program: Program,
+        catalogue: Catalogue,
+    ) -> None:  # fmt: skip
+        self.settings = settings
+        self.engine = engine
+        self.vault = vault
+        self.program = program
+        self.catalogue = catalogue
+        self.tz = ZoneInfo(settings.timezone)
+        self.locks = UserLocks()
+        self.handler_settings = HandlerSettings(
+            privacy_notice_version=settings.privacy_notice_version,
+            draft_retention_days=settings.draft_retention_days,
+            admins=settings.admin_ids(),
+        )
+
+    @asynccontextmanager
+    async def store(self) -> AsyncIterator[SqlStore]:
+        """One unit of work. Commits only when the use case calls commit()."""
+        async with self.engine.connect() as conn:
+            await conn.begin()
+            yield SqlStore(conn, self.vault, self.handler_settings.admins)
+
+    def context(self, store: SqlStore, now: datetime | None = None) -> Context:
+        now = now or datetime.now(UTC)
+        return Context(
+            store=store, program=self.program, settings=self.handler_settings, now=now,
+            today=now.astimezone(self.tz).date(), random_bytes=os.urandom,
+        )  # fmt: skip
+
+    async def handle(self, msg: Incoming) -> Outgoing:
+        started = time.perf_counter()
+        async with self.locks.get((msg.user.channel, msg.user.external_id)):
+            for attempt in range(3):
+                try:
+                    async with self.store() as store:
+                        out = await router.handle(self.context(store), msg)
+                    break
+                except OperationalError as exc:  # e.g. SQLite busy beyond its timeout
+                    if attempt == 2:
+                        raise
+                    log.warning("database busy, retrying update: %s", type(exc).__name__)
+                    await asyncio.sleep(0.05 * (attempt + 1))
+        log.debug("handled %s update in %.1f ms", msg.user.channel, (time.perf_counter() - started) * 1e3)
+        return out
+
+    async def purge_stale_drafts(self) -> int:
+        cutoff = datetime.now(UTC) - timedelta(days=self.settings.draft_retention_days)
+        async with self.store() as store:
+            n = await store.purge_stale_drafts(cutoff)
+            await store.commit()
+        return n
+
+    async def close(self) -> None:
+        await self.engine.dispose()
+
+
+def make_vault(settings: Settings) -> NikVault:
+    key = settings.nik_key.get_secret_value()
+    if key:
+        return NikVault.from_string(key)
+    return load_or_create_key_file(settings.data_dir / "siaga.key")
+
+
+async def build(settings: Settings) -> Siaga:
+    """Composition root for every command that talks to people."""
+    if not settings.database_url:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(settings.effective_database_url())
+    await upgrade(engine)
+    return Siaga(
+        settings, engine, make_vault(settings), load_program(settings.program_file),
+        Catalogue(settings.locales_dir),
+    )  # fmt: skip

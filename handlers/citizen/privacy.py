@@ -1,0 +1,94 @@
+"""UU 27/2022: what Siaga holds about me (/dataku) and deleting it (/hapus)."""
+
+from __future__ import annotations
+
+from domain.nomination import ACTIVE, NominationStatus
+from handlers.citizen.form import masked_phone
+from handlers.citizen.status import status_line
+from handlers.engine import Input, button, reply
+from handlers.messages import Msg, Raw, Reply
+from handlers.ports import Context
+from handlers.records import Conversation, Person
+
+FLOW = "hapus"
+
+
+async def my_data(ctx: Context, person: Person, conv: Conversation) -> Reply:
+    a = conv.answers
+    parts: list[Msg] = [
+        Msg(
+            "dataku-person",
+            {
+                "channel": person.channel,
+                "id": Raw(person.external_id),
+                "locale": Msg(f"lang-name-{person.locale}"),
+                "consent": Msg(
+                    "dataku-consent-yes",
+                    {
+                        "version": person.consent_version,
+                        "date": person.consent_at.strftime("%d-%m-%Y %H:%M"),
+                    },
+                )
+                if person.consent_version and person.consent_at
+                else Msg("dataku-consent-no"),
+                "broadcast": Msg("tri-ya" if person.broadcast_opt_in else "tri-tidak"),
+            },
+        )
+    ]
+    if any(k in a for k in ("name", "nik", "kelurahan", "occupation_done")):
+        parts.append(
+            Msg(
+                "dataku-draft",
+                {
+                    "name": Raw(a.get("name") or "-"),
+                    "nik": a.get("nik_masked") or "-",
+                    "phone": masked_phone(a.get("phone")) or "-",
+                    "days": ctx.settings.draft_retention_days,
+                },
+            )
+        )
+    own = await ctx.store.nominations_of(person.id)
+    if own:
+        parts.append(Msg("dataku-nominations"))
+        parts.extend(status_line(ctx, n) for n in own)
+    parts.append(Msg("dataku-footer"))
+    return Reply(tuple(parts))
+
+
+async def ask_delete(ctx: Context, person: Person, conv: Conversation) -> Reply:
+    own = [n for n in await ctx.store.nominations_of(person.id) if n.status in ACTIVE]
+    conv.answers["_resume"] = [conv.flow, conv.step]
+    conv.flow, conv.step = FLOW, "confirm"
+    conv.version += 1
+    key = "hapus-confirm-active" if own else "hapus-confirm"
+    refs = ", ".join(n.ref for n in own)
+    return reply(
+        key,
+        button(conv, "btn-delete-yes", "ya"),
+        button(conv, "btn-delete-no", "tidak"),
+        refs=refs,
+    )
+
+
+async def take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> tuple[list[Reply], bool]:
+    """Returns the replies and whether the person was deleted (nothing left to save)."""
+    from domain.answers import Tri, parse_tri
+
+    choice = inp.choice or (parse_tri(inp.text) or "").__str__()
+    if choice == Tri.YES.value:
+        for n in await ctx.store.nominations_of(person.id):
+            if n.status in ACTIVE and n.status is not NominationStatus.REGISTERED:
+                before = n.status.value
+                await ctx.store.set_nomination_status(n, NominationStatus.WITHDRAWN, None, ctx.now)
+                await ctx.store.audit(
+                    actor=person.id, action="nomination.withdrawn", now=ctx.now,
+                    nomination_id=n.id, before={"status": before},
+                    after={"status": NominationStatus.WITHDRAWN.value}, detail="hapus",
+                )  # fmt: skip
+        await ctx.store.audit(actor=None, action="person.deleted", now=ctx.now, subject=person.id)
+        await ctx.store.forget_person(person.id, ctx.now)
+        return [Reply.of("hapus-done")], True
+    resume = conv.answers.pop("_resume", ["idle", ""])
+    conv.flow, conv.step = resume[0], resume[1]
+    conv.version += 1
+    return [Reply.of("hapus-cancelled")], False

@@ -1,0 +1,284 @@
+"""The self-check flow: consent, the form, the summary, the verdict and filing."""
+
+from __future__ import annotations
+
+from domain.eligibility import Verdict, evaluate
+from domain.nomination import ACTIVE
+from domain.reference import make_reference
+from handlers.citizen import form
+from handlers.engine import Input, button, reply, with_note
+from handlers.messages import Msg, Raw, Reply
+from handlers.ports import Context, DuplicateNik
+from handlers.records import Conversation, Nomination, Person
+from handlers.verdict_view import headline, next_step, reasons_block
+
+FLOW = "check"
+SUMMARY_EDITS = ("name", "nik", "age", "kelurahan", "occupation", "bpjs", "dtks", "heirs", "phone")
+
+
+def has_consent(ctx: Context, person: Person) -> bool:
+    return person.consent_version == ctx.settings.privacy_notice_version
+
+
+async def start(ctx: Context, person: Person, conv: Conversation) -> list[Reply]:
+    """Begin or resume the check where it stopped."""
+    conv.flow = FLOW
+    if not has_consent(ctx, person):
+        conv.step = "consent"
+        return [consent_notice(ctx, conv)]
+    return [await advance(ctx, conv)]
+
+
+def consent_notice(ctx: Context, conv: Conversation) -> Reply:
+    return reply(
+        "consent-notice",
+        button(conv, "btn-agree", "ya"),
+        button(conv, "btn-disagree", "tidak"),
+        version=ctx.settings.privacy_notice_version,
+        days=ctx.settings.draft_retention_days,
+    )
+
+
+async def advance(ctx: Context, conv: Conversation, note: Msg | None = None) -> Reply:
+    """Go to the first unanswered question, or stop early, or show the summary."""
+    step = form.first_missing(conv.answers)
+    verdict = _partial_verdict(ctx, conv)
+    if verdict is not None and verdict.final:
+        conv.step = "stopped"
+        out = _verdict_reply(ctx, conv, verdict, stopped=True)
+    elif step is None:
+        conv.step = "summary"
+        out = summary(ctx, conv)
+    else:
+        conv.step = step
+        out = form.ask(ctx, conv, step)
+    return with_note(note, out) if note is not None else out
+
+
+def _partial_verdict(ctx: Context, conv: Conversation) -> Verdict | None:
+    if not conv.answers.get("nik_ok"):
+        return None
+    return evaluate(form.to_answers(ctx, conv.answers), ctx.program, ctx.today)
+
+
+def summary(ctx: Context, conv: Conversation) -> Reply:
+    args = form.summary_args(ctx, conv.answers, ctx.today)
+    edits = [button(conv, f"edit-{name}", f"edit:{name}") for name in SUMMARY_EDITS]
+    r = reply("summary", button(conv, "btn-confirm", "ok"), *edits, **args)
+    return Reply(r.parts, r.buttons, Msg("list-summary"))
+
+
+def _verdict_reply(ctx: Context, conv: Conversation, verdict: Verdict, stopped: bool) -> Reply:
+    parts = [headline(verdict), reasons_block(verdict), next_step(verdict)]
+    if stopped:
+        parts.insert(0, Msg("stopped-intro"))
+    buttons = []
+    if not verdict.final:
+        buttons.append(button(conv, "btn-file", "file"))
+    buttons += [button(conv, "btn-edit", "edit"), button(conv, "btn-info", "info")]
+    buttons.append(button(conv, "btn-menu", "menu"))
+    return Reply(tuple(parts), tuple(buttons))
+
+
+async def take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> list[Reply]:
+    """An answer to the current step of the check flow."""
+    step = conv.step
+    if step == "consent":
+        return await _take_consent(ctx, person, conv, inp)
+    if step == "summary":
+        return await _take_summary(ctx, conv, inp)
+    if step in ("verdict", "stopped"):
+        return await _take_verdict(ctx, person, conv, inp)
+    if step in ("edit",):
+        return await _take_edit(ctx, conv, inp)
+    if inp.choice == "cancel":
+        return []  # handled by the router as /batal
+    result = form.TAKE[step](ctx, conv, inp)
+    if isinstance(result, form.Retry):
+        return [_retry(ctx, conv, result)]
+    conv.version += 1
+    conv.misses = 0
+    if step == "nik_confirm" and conv.answers.get("nik_ok"):
+        existing = await ctx.store.active_nomination_for_nik(ctx.store.open_nik(conv.answers["nik"]))
+        if existing is not None:
+            return [_already_filed(ctx, conv, existing)]
+    if result.goto is not None:
+        conv.step = result.goto
+        out = form.ask(ctx, conv, result.goto)
+        return [with_note(result.note, out) if result.note else out]
+    return [await advance(ctx, conv, result.note)]
+
+
+def _retry(ctx: Context, conv: Conversation, result: form.Retry) -> Reply:
+    conv.misses += 1
+    prompt = form.ask(ctx, conv, conv.step)
+    parts: tuple[Msg, ...] = (result.msg, *prompt.parts)
+    if conv.misses >= 3:
+        # Three misses in a row: offer a way out rather than a fourth identical question.
+        conv.misses = 0
+        parts = (result.msg, Msg("offer-help"), *prompt.parts)
+    return Reply(parts, prompt.buttons, prompt.list_title)
+
+
+def _already_filed(ctx: Context, conv: Conversation, existing: Nomination) -> Reply:
+    conv.flow, conv.step, conv.answers = "idle", "", {}
+    return reply(
+        "nik-already-filed",
+        button(conv, "btn-status", "status"),
+        button(conv, "btn-menu", "menu"),
+        ref=existing.ref,
+        status=Msg(f"status-{existing.status.value}"),
+    )
+
+
+async def _take_consent(ctx: Context, person: Person, conv: Conversation, inp: Input) -> list[Reply]:
+    from domain.answers import Tri, parse_tri
+
+    answer = inp.choice or (parse_tri(inp.text) or "").__str__()
+    version = ctx.settings.privacy_notice_version
+    if answer == Tri.YES.value:
+        person.consent_version, person.consent_at = version, ctx.now
+        await ctx.store.save_person(person)
+        await ctx.store.record_consent(person.id, "data", version, True, ctx.now)
+        conv.version += 1
+        return [await advance(ctx, conv, Msg("consent-thanks"))]
+    if answer == Tri.NO.value:
+        await ctx.store.record_consent(person.id, "data", version, False, ctx.now)
+        conv.flow, conv.step, conv.answers = "idle", "", {}
+        conv.version += 1
+        return [
+            reply(
+                "consent-declined",
+                button(conv, "btn-info", "info"),
+                button(conv, "btn-menu", "menu"),
+            )
+        ]
+    conv.misses += 1
+    return [with_note(Msg("err-consent"), consent_notice(ctx, conv))]
+
+
+async def _take_summary(ctx: Context, conv: Conversation, inp: Input) -> list[Reply]:
+    if inp.choice and inp.choice.startswith("edit:"):
+        return [_edit(ctx, conv, inp.choice[5:])]
+    from domain.answers import Tri, parse_tri
+
+    if inp.choice == "ok" or parse_tri(inp.text) is Tri.YES:
+        conv.version += 1
+        verdict = evaluate(form.to_answers(ctx, conv.answers), ctx.program, ctx.today)
+        conv.step = "verdict"
+        return [_verdict_reply(ctx, conv, verdict, stopped=False)]
+    conv.misses += 1
+    return [with_note(Msg("err-summary"), summary(ctx, conv))]
+
+
+def _edit(ctx: Context, conv: Conversation, field: str) -> Reply:
+    if field not in form.EDIT_CLEARS:
+        return summary(ctx, conv)
+    for key in form.EDIT_CLEARS[field]:
+        conv.answers.pop(key, None)
+    conv.version += 1
+    step = form.first_missing(conv.answers) or "summary"
+    conv.step = step
+    return form.ask(ctx, conv, step)
+
+
+async def _take_edit(ctx: Context, conv: Conversation, inp: Input) -> list[Reply]:
+    if inp.choice and inp.choice.startswith("edit:"):
+        return [_edit(ctx, conv, inp.choice[5:])]
+    conv.step = "summary"
+    return [summary(ctx, conv)]
+
+
+def edit_menu(ctx: Context, conv: Conversation) -> Reply:
+    conv.step = "edit"
+    edits = [button(conv, f"edit-{name}", f"edit:{name}") for name in SUMMARY_EDITS]
+    r = reply("ask-which-edit", *edits)
+    return Reply(r.parts, r.buttons, Msg("list-summary"))
+
+
+async def _take_verdict(ctx: Context, person: Person, conv: Conversation, inp: Input) -> list[Reply]:
+    if inp.choice == "edit" or (inp.choice is None and inp.text.lower() in ("ubah", "edit")):
+        conv.version += 1
+        return [edit_menu(ctx, conv)]
+    if inp.choice == "file" and conv.step == "verdict":
+        return await file_nomination(ctx, person, conv)
+    return []  # info/menu: handled by the router
+
+
+async def file_nomination(ctx: Context, person: Person, conv: Conversation) -> list[Reply]:
+    a = conv.answers
+    answers = form.to_answers(ctx, a)
+    verdict = evaluate(answers, ctx.program, ctx.today)
+    if verdict.final:
+        conv.step = "stopped"
+        return [_verdict_reply(ctx, conv, verdict, stopped=True)]
+    nik = ctx.store.open_nik(a["nik"])
+    existing = await ctx.store.active_nomination_for_nik(nik)
+    if existing is not None:
+        return [_already_filed(ctx, conv, existing)]
+    kept = {
+        k: a.get(k)
+        for k in ("stated_age", "occupation", "occupation_text", "bpjs", "dtks", "heirs", "phone")
+    }
+    kept["age"] = verdict.age
+    assert answers.nik is not None and answers.kelurahan is not None
+    kept["sex"] = answers.nik.sex.value
+    kept["birth_date"] = answers.nik.birth_date.isoformat()
+    kept["channel"] = person.channel
+    nomination: Nomination | None = None
+    for _ in range(5):  # a reference code collision is possible, if unlikely: draw again
+        ref = make_reference(ctx.random_bytes(8))
+        if await ctx.store.nomination_by_ref(ref) is None:
+            break
+    try:
+        nomination = await ctx.store.add_nomination(
+            ref=ref, person_id=person.id, filed_by=person.id,
+            kelurahan_code=answers.kelurahan.code, name=a["name"], nik=nik,
+            nik_masked=a["nik_masked"], answers=kept, verdict=verdict.kind.value,
+            reasons=[f"{r.code}:{r.status.value}" for r in verdict.reasons],
+            priority=verdict.priority, now=ctx.now,
+        )  # fmt: skip
+    except DuplicateNik:
+        existing = await ctx.store.active_nomination_for_nik(nik)
+        if existing is not None:
+            return [_already_filed(ctx, conv, existing)]
+        raise
+    await ctx.store.audit(
+        actor=person.id, action="nomination.filed", now=ctx.now, nomination_id=nomination.id,
+        after={"status": nomination.status.value, "verdict": verdict.kind.value},
+    )  # fmt: skip
+    await notify_reviewers(ctx, nomination)
+    conv.flow, conv.step, conv.answers = "idle", "", {}  # the draft is now the nomination
+    conv.version += 1
+    kel = answers.kelurahan
+    return [
+        reply(
+            "filed",
+            button(conv, "btn-status", "status"),
+            button(conv, "btn-menu", "menu"),
+            ref=nomination.ref,
+            kelurahan=kel.name,
+            status=Msg(f"status-{nomination.status.value}"),
+        )
+    ]
+
+
+async def notify_reviewers(ctx: Context, nomination: Nomination) -> None:
+    """Tell the kelurahan's reviewers through the outbox (sent by the sender, not here)."""
+    from handlers.records import Role
+
+    reviewers = await ctx.store.people_with_role(Role.LURAH, nomination.kelurahan_code)
+    kel = ctx.program.regions.kelurahan_by_code(nomination.kelurahan_code)
+    for reviewer in reviewers:
+        note = Reply.of(
+            "lurah-new-nomination",
+            ref=nomination.ref,
+            kelurahan=kel.name if kel else nomination.kelurahan_code,
+            verdict=Msg(f"verdict-short-{nomination.verdict}"),
+            name=Raw(nomination.name or ""),
+        )
+        await ctx.store.enqueue(reviewer, [note], ctx.now)
+
+
+def is_active(nomination: Nomination) -> bool:
+    return nomination.status in ACTIVE

@@ -1,0 +1,88 @@
+"""What the handlers need from the outside world, as Protocols that bot/ implements.
+
+One Store is one unit of work (one transaction) for one inbound update: the use case calls
+commit() once at the end (DESIGN.md rule 4); repositories never commit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+
+from domain.nomination import NominationStatus
+from domain.program import Program
+from handlers.messages import Reply, UserRef
+from handlers.records import Conversation, Nomination, Person, Role
+
+
+class DuplicateNik(Exception):
+    """Another active nomination holds this NIK (the partial unique index said so)."""
+
+
+class Store(Protocol):
+    async def person(self, user: UserRef, locale_hint: str, now: datetime) -> Person: ...
+    async def person_by_id(self, person_id: int) -> Person | None: ...
+    async def save_person(self, person: Person) -> None: ...
+    async def conversation(self, person_id: int) -> Conversation: ...
+    async def save_conversation(self, conv: Conversation, now: datetime) -> None: ...
+    async def record_consent(
+        self, person_id: int, kind: str, version: str, granted: bool, now: datetime,
+        given_via: int | None = None,
+    ) -> None: ...  # fmt: skip
+    async def consents_of(self, person_id: int) -> list[dict[str, Any]]: ...
+
+    # NIK at rest: encrypted, with a keyed blind index for the duplicate check.
+    def seal_nik(self, nik: str) -> str: ...
+    def open_nik(self, sealed: str) -> str: ...
+    async def active_nomination_for_nik(self, nik: str) -> Nomination | None: ...
+    async def add_nomination(
+        self, *, ref: str, person_id: int | None, filed_by: int | None, kelurahan_code: str,
+        name: str, nik: str, nik_masked: str, answers: dict[str, Any], verdict: str,
+        reasons: list[str], priority: int, now: datetime,
+    ) -> Nomination: ...  # fmt: skip
+    async def nominations_of(self, person_id: int) -> list[Nomination]: ...
+    async def nomination_by_ref(self, ref: str) -> Nomination | None: ...
+    async def set_nomination_status(
+        self, nomination: Nomination, status: NominationStatus, note: str | None, now: datetime
+    ) -> None: ...
+    async def forget_person(self, person_id: int, now: datetime) -> None: ...
+
+    async def people_with_role(
+        self, role: Role, kelurahan_code: str | None = None
+    ) -> list[Person]: ...
+    async def audit(
+        self, *, actor: int | None, action: str, now: datetime, nomination_id: int | None = None,
+        subject: int | None = None, before: Any = None, after: Any = None,
+        outcome: str = "ok", detail: str = "",
+    ) -> None: ...  # fmt: skip
+    async def count_audit(self, actor: int, action: str, since: datetime) -> int: ...
+    async def enqueue(
+        self, person: Person, replies: Sequence[Reply], now: datetime, kind: str = "notice"
+    ) -> None: ...
+    async def claim_update(self, channel: str, update_id: str, now: datetime) -> bool: ...
+    async def commit(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The few settings the handlers read (a plain copy: handlers never see pydantic)."""
+
+    privacy_notice_version: str
+    draft_retention_days: int
+    admins: frozenset[tuple[str, str]]
+
+
+class RandomSource(Protocol):
+    def __call__(self, n: int) -> bytes: ...
+
+
+@dataclass(frozen=True)
+class Context:
+    store: Store
+    program: Program
+    settings: Settings
+    now: datetime  # aware, UTC; the check date is its local date in Asia/Jakarta
+    today: Any  # datetime.date in the city's time zone
+    random_bytes: RandomSource

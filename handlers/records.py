@@ -1,0 +1,63 @@
+"""Plain records the handlers read and write through the Store port (no ORM objects)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from domain.nomination import NominationStatus
+
+
+class Role(StrEnum):
+    CITIZEN = "citizen"
+    LURAH = "lurah"  # a reviewer bound to one kelurahan (the lurah or a staff member)
+    ADMIN = "admin"
+
+
+@dataclass
+class Person:
+    id: int
+    channel: str
+    external_id: str
+    role: Role = Role.CITIZEN
+    locale: str = "id"
+    kelurahan_code: str | None = None  # for reviewers
+    consent_version: str | None = None
+    consent_at: datetime | None = None
+    broadcast_opt_in: bool = False
+    blocked: bool = False
+    created_at: datetime | None = None
+
+
+@dataclass
+class Conversation:
+    person_id: int
+    flow: str = "idle"
+    step: str = ""
+    answers: dict[str, Any] = field(default_factory=dict)
+    version: int = 0  # bumped on every answered step; buttons carry it (see engine.bind)
+    misses: int = 0
+    updated_at: datetime | None = None
+
+
+@dataclass
+class Nomination:
+    id: int
+    ref: str
+    person_id: int | None
+    filed_by: int | None
+    kelurahan_code: str
+    name: str | None
+    nik_masked: str
+    answers: dict[str, Any]
+    verdict: str
+    reasons: list[str]
+    priority: int
+    status: NominationStatus
+    status_note: str | None
+    created_at: datetime
+    updated_at: datetime
+    coverage_start: datetime | None = None
+    coverage_end: datetime | None = None

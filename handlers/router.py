@@ -1,0 +1,227 @@
+"""Entry point of every inbound message, whatever the channel: one unit of work per update.
+
+dedupe → person → conversation → command / button / answer → save → commit → replies.
+"""
+
+from __future__ import annotations
+
+from handlers.citizen import privacy, selfcheck, status
+from handlers.citizen.form import ask as ask_step
+from handlers.engine import MAX_TEXT, Input, Stale, button, read_input, reply, with_note
+from handlers.messages import Incoming, Kind, Msg, Outgoing, Reply
+from handlers.ports import Context
+from handlers.records import Conversation, Person
+
+LANGS = ("id", "en", "jv")
+# Commands also work as a single bare word: on WhatsApp nobody types a slash.
+COMMANDS = {
+    "start": "start", "mulai": "start", "menu": "menu", "batal": "cancel", "cancel": "cancel",
+    "ulang": "restart", "bantuan": "help", "help": "help", "tolong": "help",
+    "bahasa": "lang", "language": "lang", "basa": "lang", "dataku": "mydata", "hapus": "delete",
+    "status": "status", "cek": "check", "daftar": "check", "info": "info",
+}  # fmt: skip
+# Navigation buttons that work from any step (still bound to the current version).
+GLOBAL_CHOICES = {"menu", "info", "help", "status", "check", "lang", "cancel"}
+
+
+async def handle(ctx: Context, msg: Incoming) -> Outgoing:
+    store = ctx.store
+    if msg.update_id and not await store.claim_update(msg.user.channel, msg.update_id, ctx.now):
+        return Outgoing("id", [])  # a redelivered webhook or a replayed update changes nothing
+    person = await store.person(msg.user, msg.locale_hint, ctx.now)
+    conv = await store.conversation(person.id)
+    replies, deleted = await _route(ctx, person, conv, msg)
+    if not deleted:
+        await store.save_conversation(conv, ctx.now)
+    await store.commit()
+    return Outgoing(person.locale, replies)
+
+
+def menu(ctx: Context, conv: Conversation, note: Msg | None = None) -> Reply:
+    conv.flow, conv.step = "idle", ""
+    pending = any(k in conv.answers for k in ("name", "nik"))
+    r = reply(
+        "menu-resume" if pending else "menu",
+        button(conv, "menu-check", "check"),
+        button(conv, "menu-status", "status"),
+        button(conv, "menu-info", "info"),
+        button(conv, "menu-help", "help"),
+        button(conv, "menu-lang", "lang"),
+    )
+    return with_note(note, r) if note else r
+
+
+def current_prompt(ctx: Context, person: Person, conv: Conversation) -> Reply:
+    """The question the person is on, asked again (after help, an error, a sticker …)."""
+    if conv.flow == selfcheck.FLOW:
+        if conv.step == "consent":
+            return selfcheck.consent_notice(ctx, conv)
+        if conv.step == "summary":
+            return selfcheck.summary(ctx, conv)
+        if conv.step in ("verdict", "stopped", "edit"):
+            return selfcheck.edit_menu(ctx, conv) if conv.step == "edit" else _verdict_again(ctx, conv)
+        return ask_step(ctx, conv, conv.step)
+    if conv.flow == status.FLOW and conv.step in ("ref", "last4"):
+        return status.prompt(ctx, conv)
+    if conv.flow == privacy.FLOW:
+        return reply("hapus-confirm", button(conv, "btn-delete-yes", "ya"),
+                     button(conv, "btn-delete-no", "tidak"), refs="")  # fmt: skip
+    if conv.flow == "lang":
+        return _lang_prompt(conv)
+    return menu(ctx, conv)
+
+
+def _verdict_again(ctx: Context, conv: Conversation) -> Reply:
+    from domain.eligibility import evaluate
+    from handlers.citizen import form
+
+    verdict = evaluate(form.to_answers(ctx, conv.answers), ctx.program, ctx.today)
+    return selfcheck._verdict_reply(ctx, conv, verdict, stopped=conv.step == "stopped")
+
+
+def _lang_prompt(conv: Conversation) -> Reply:
+    return reply("ask-lang", *(button(conv, f"lang-name-{c}", f"lang:{c}") for c in LANGS))
+
+
+async def _route(
+    ctx: Context, person: Person, conv: Conversation, msg: Incoming
+) -> tuple[list[Reply], bool]:
+    if msg.kind is Kind.MEDIA:
+        return [with_note(Msg("media-unsupported"), current_prompt(ctx, person, conv))], False
+    if msg.kind is Kind.TEXT:
+        text = msg.text.strip()
+        if len(text) > MAX_TEXT:
+            return [with_note(Msg("too-long"), current_prompt(ctx, person, conv))], False
+        if not text:
+            return [with_note(Msg("empty-message"), current_prompt(ctx, person, conv))], False
+        command = _command(text)
+        if command is not None:
+            return await _run_command(ctx, person, conv, command, text)
+    options = current_prompt(ctx, person, conv).buttons if msg.kind is not Kind.CONTACT else ()
+    try:
+        inp = read_input(conv, msg, options if msg.kind is Kind.TEXT else ())
+        if msg.kind is Kind.BUTTON:
+            value = inp.choice or ""
+            offered = {b.data.partition("|")[2] for b in options}
+            if value not in offered and value not in GLOBAL_CHOICES and not value.startswith("lang:"):
+                raise Stale
+    except Stale:
+        return [with_note(Msg("button-expired"), current_prompt(ctx, person, conv))], False
+    if inp.choice in GLOBAL_CHOICES:
+        return await _run_command(ctx, person, conv, inp.choice or "", "")
+    if inp.choice and inp.choice.startswith("lang:"):
+        return [await _set_lang(ctx, person, conv, inp.choice[5:])], False
+    return await _dispatch(ctx, person, conv, inp)
+
+
+def _command(text: str) -> str | None:
+    word = text.split()[0].lower() if text.split() else ""
+    if word.startswith("/"):
+        name = word[1:].split("@")[0]  # Telegram group form: /start@SiagaBot
+        return COMMANDS.get(name, "unknown")
+    if len(text.split()) == 1 and word in COMMANDS and word not in ("cek", "daftar", "status", "info"):
+        return COMMANDS[word]
+    return None
+
+
+async def _run_command(
+    ctx: Context, person: Person, conv: Conversation, command: str, text: str
+) -> tuple[list[Reply], bool]:
+    conv.version += 1
+    if command == "start":
+        payload = text.split(maxsplit=1)[1] if len(text.split()) > 1 else ""
+        del payload  # deep-link payloads (lurah invites) are read by the lurah flow
+        return [menu(ctx, conv, Msg("welcome"))], False
+    if command == "menu":
+        return [menu(ctx, conv)], False
+    if command == "cancel":
+        had = conv.flow != "idle"
+        conv.answers = {}
+        return [menu(ctx, conv, Msg("cancelled" if had else "nothing-to-cancel"))], False
+    if command == "restart":
+        conv.answers = {}
+        return await selfcheck.start(ctx, person, conv), False
+    if command == "check":
+        return await selfcheck.start(ctx, person, conv), False
+    if command == "status":
+        return await status.start(ctx, person, conv), False
+    if command == "help":
+        return [with_note(Msg("help"), current_prompt(ctx, person, conv))], False
+    if command == "info":
+        return [with_note(info_msg(ctx), current_prompt(ctx, person, conv))], False
+    if command == "lang":
+        if conv.flow != "lang":
+            conv.answers["_resume"] = [conv.flow, conv.step]
+        conv.flow, conv.step = "lang", ""
+        return [_lang_prompt(conv)], False
+    if command == "mydata":
+        return [await privacy.my_data(ctx, person, conv), current_prompt(ctx, person, conv)], False
+    if command == "delete":
+        return [await privacy.ask_delete(ctx, person, conv)], False
+    return [with_note(Msg("unknown-command"), current_prompt(ctx, person, conv))], False
+
+
+async def _set_lang(ctx: Context, person: Person, conv: Conversation, code: str) -> Reply:
+    if code in LANGS:
+        person.locale = code
+        await ctx.store.save_person(person)
+    resume = conv.answers.pop("_resume", ["idle", ""])
+    conv.flow, conv.step = resume[0], resume[1]
+    conv.version += 1
+    return with_note(Msg("lang-set"), current_prompt(ctx, person, conv))
+
+
+async def _dispatch(
+    ctx: Context, person: Person, conv: Conversation, inp: Input
+) -> tuple[list[Reply], bool]:
+    if conv.flow == selfcheck.FLOW:
+        if inp.choice == "cancel":
+            return await _run_command(ctx, person, conv, "cancel", "")
+        out = await selfcheck.take(ctx, person, conv, inp)
+        return (out or [current_prompt(ctx, person, conv)]), False
+    if conv.flow == status.FLOW:
+        return await status.take(ctx, person, conv, inp), False
+    if conv.flow == privacy.FLOW:
+        return await privacy.take(ctx, person, conv, inp)
+    if conv.flow == "lang":
+        code = _lang_from_text(inp.text)
+        if code is None:
+            return [with_note(Msg("err-lang"), _lang_prompt(conv))], False
+        return [await _set_lang(ctx, person, conv, code)], False
+    # idle: anything typed gets the welcome and the menu
+    return [menu(ctx, conv, Msg("welcome"))], False
+
+
+def _lang_from_text(text: str) -> str | None:
+    t = text.strip().lower()
+    for code, words in (
+        ("id", ("indonesia", "bahasa indonesia", "id", "indo")),
+        ("en", ("english", "inggris", "en")),
+        ("jv", ("jawa", "basa jawa", "jv", "javanese")),
+    ):
+        if t in words:
+            return code
+    return None
+
+
+def info_msg(ctx: Context) -> Msg:
+    p, on = ctx.program, ctx.today
+    quota = p.quota_at(on)
+    return Msg(
+        "info-program",
+        {
+            "premium": p.premium_monthly.at(on),
+            "months": p.coverage_months.at(on),
+            "jkm": p.benefits["jkm_total"].at(on),
+            "jkk_death": p.benefits["jkk_death_amount"].at(on),
+            "children": p.benefits["scholarship_children"].at(on),
+            "years": p.benefits["scholarship_min_years"].at(on),
+            "min": p.age_min.at(on),
+            "max": p.age_max.at(on),
+            "registry": p.registry.at(on),
+            "participants": quota.participants if quota else 0,
+            "remaining": quota.remaining if quota else 0,
+            "as_of": quota.as_of.strftime("%d-%m-%Y") if quota else "-",
+            "contact": p.contact,
+        },
+    )

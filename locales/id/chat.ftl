@@ -1,0 +1,218 @@
+## Citizen conversation (Indonesian, the default). Polite "Bapak/Ibu", short lines for small screens.
+
+label = { $text }
+
+welcome = Selamat datang di Siaga, layanan Pemerintah Kota Madiun untuk program Pro JKK-JKM: perlindungan BPJS Ketenagakerjaan (kecelakaan kerja dan kematian) yang iurannya dibayar Pemkot untuk pekerja informal.
+menu = Silakan pilih layanan (tekan tombol atau ketik nomornya):
+menu-resume = Bapak/Ibu punya pengecekan yang belum selesai. Pilih "Cek kelayakan & daftar" untuk melanjutkan dari pertanyaan terakhir.
+menu-check = Cek kelayakan & daftar
+menu-status = Cek status usulan
+menu-info = Info program
+menu-help = Bantuan
+menu-lang = Bahasa / Language
+
+help = Bantuan Siaga:
+    • Jawab pertanyaan dengan menekan tombol atau mengetik jawabannya.
+    • /batal — batalkan proses yang sedang berjalan
+    • /ulang — mulai cek dari awal
+    • /status — cek status usulan
+    • /dataku — lihat data Bapak/Ibu yang disimpan Siaga
+    • /hapus — hapus data Bapak/Ibu
+    • /bahasa — ganti bahasa
+    Pertanyaan lain: kantor kelurahan atau Disnaker KUKM Kota Madiun.
+
+info-program = Pro JKK-JKM Kota Madiun
+    • Pemkot membayar iuran BPJS Ketenagakerjaan Rp{ $premium } per bulan selama { $months } bulan untuk pekerja informal (bukan penerima upah).
+    • Jaminan Kematian (JKM): santunan Rp{ $jkm } untuk ahli waris, ditambah beasiswa untuk { $children } anak bila masa iur sudah { $years } tahun.
+    • Jaminan Kecelakaan Kerja (JKK): perawatan sampai sembuh bila kecelakaan kerja; bila meninggal karena kecelakaan kerja, santunan Rp{ $jkk_death }.
+    • Syarat: warga Kota Madiun umur { $min }–{ $max } tahun, tinggal di Kota Madiun, terdaftar { $registry }, dan punya kegiatan ekonomi (ojol, pedagang, ART, buruh, petani, dan lain-lain).
+    • Kuota terbatas: per { $as_of } ada { $participants } peserta, sisa { $remaining } tempat. Lurah yang mengusulkan warga.
+    • Tanya langsung: { $contact }.
+
+consent-notice = Sebelum mengecek, mohon baca ini (Pemberitahuan Privasi versi { $version }):
+    • Yang kami tanyakan: nama, NIK, umur, kelurahan, pekerjaan, status BPJS Ketenagakerjaan, status DTKS/DTSEN, ada/tidaknya anak usia sekolah, dan nomor HP (boleh tidak diisi).
+    • Untuk apa: menilai kemungkinan kelayakan dan, bila Bapak/Ibu mau, mengusulkan Bapak/Ibu ke program Pro JKK-JKM.
+    • Siapa yang melihat: lurah/petugas kelurahan Bapak/Ibu dan Disnaker KUKM Kota Madiun, lalu BPJS Ketenagakerjaan bila usulan disetujui.
+    • Berapa lama: jawaban yang belum dikirim dihapus setelah { $days } hari; usulan disimpan selama program berjalan.
+    • NIK disimpan terenkripsi. Pesan chat diproses oleh penyedia aplikasi chat (bisa di luar negeri).
+    • Hak Bapak/Ibu: lihat data dengan /dataku, hapus dengan /hapus, kapan saja.
+    Apakah Bapak/Ibu setuju?
+btn-agree = Setuju
+btn-disagree = Tidak setuju
+consent-thanks = Terima kasih, persetujuan Bapak/Ibu sudah dicatat.
+consent-declined = Baik, tidak apa-apa. Kami tidak menanyakan data pribadi apa pun. Informasi program tetap bisa dibaca kapan saja. Terima kasih.
+err-consent = Mohon jawab dengan tombol Setuju atau Tidak setuju.
+
+ask-name = Siapa nama lengkap Bapak/Ibu, sesuai KTP?
+err-name = Nama itu belum bisa kami baca. Tulis nama lengkap dengan huruf, contoh: Siti Aminah.
+err-name-digits = Yang ditanyakan sekarang nama dulu (NIK ditanyakan sesudahnya). Contoh: Siti Aminah.
+
+ask-nik = Berapa NIK Bapak/Ibu? NIK ada di KTP, 16 angka. Contoh: 3577 0117 0885 0001
+hint-nik = Contoh NIK yang benar: 3577011708850001 (16 angka, tanpa huruf).
+hint-kk = Nomor KK ada di bagian atas Kartu Keluarga; NIK ada di KTP atau di kolom NIK pada baris nama Bapak/Ibu di KK.
+ask-nik-confirm = Mohon dicek, apakah NIK ini benar?
+    { $grouped }
+btn-correct = Benar
+btn-change = Ubah
+btn-not-correct = Tidak benar
+
+ask-age-confirm = Menurut NIK, Bapak/Ibu lahir { $born }, jadi umurnya { $age } tahun. Apakah benar?
+ask-age-input = Berapa umur Bapak/Ibu sebenarnya? Tulis angkanya saja, contoh: 45
+err-age = Mohon tulis umur dengan angka, contoh: 45.
+err-yes-no-age = Tekan Benar atau Tidak benar, atau tulis umur Bapak/Ibu dengan angka.
+note-age-recorded = Dicatat: umur menurut Bapak/Ibu { $stated } tahun, menurut NIK { $nik_age } tahun. Petugas kelurahan akan mengecek dokumennya; ini tidak menggugurkan usulan.
+
+ask-kecamatan = Bapak/Ibu tinggal di kecamatan mana? (Boleh juga langsung ketik nama kelurahannya.)
+ask-kelurahan = Kelurahan mana di Kecamatan { $kecamatan }?
+list-kelurahan = Pilih kelurahan
+btn-other-kecamatan = ⬅ Kecamatan lain
+note-kelurahan-found = Kelurahan { $kelurahan }, Kecamatan { $kecamatan }.
+err-place = "{ $text }" tidak kami temukan di Kota Madiun. Program ini untuk warga yang tinggal di Kota Madiun. Pilih dari tombol, atau tulis nama kelurahan, contoh: Kelun, Madiun Lor, Oro-oro Ombo.
+err-kecamatan = Kecamatan itu tidak ada. Pilih dari tombol.
+err-kelurahan = Kelurahan itu tidak ada. Pilih dari tombol.
+
+ask-occupation = Apa pekerjaan utama Bapak/Ibu sekarang? Pilih, atau ketik sendiri (contoh: bakul pecel, narik grab, tukang parkir).
+list-occupation = Pilih pekerjaan
+btn-occupation-other = Lainnya (ketik)
+ask-occupation-other = Silakan ketik pekerjaan Bapak/Ibu, contoh: penjahit, tukang becak, buruh tani.
+err-occupation = Pekerjaan "{ $text }" belum kami kenali. Coba tulis dengan kata lain, atau tekan "Simpan apa adanya" agar dicek petugas.
+err-occupation-empty = Mohon tulis pekerjaan Bapak/Ibu dengan kata-kata, contoh: pedagang.
+btn-keep-occupation = Simpan apa adanya
+
+ask-bpjs = Apakah Bapak/Ibu sekarang terdaftar BPJS Ketenagakerjaan (bukan BPJS Kesehatan)?
+bpjs-tidak = Belum/tidak
+bpjs-pu = Ya, dari kantor
+bpjs-bpu = Ya, bayar sendiri
+bpjs-tidak_tahu = Tidak tahu
+err-bpjs = Mohon pilih salah satu tombol.
+err-bpjs-which = Terdaftar lewat kantor/perusahaan, atau bayar sendiri (BPU mandiri)?
+
+ask-dtks = Apakah keluarga Bapak/Ibu terdaftar di { $registry }, misalnya menerima PKH, BPNT/sembako, atau PBI BPJS Kesehatan?
+    Bisa dicek di cekbansos.kemensos.go.id atau aplikasi Cek Bansos.
+ask-heirs = Apakah Bapak/Ibu punya anak usia sekolah (belum 23 tahun) yang menjadi tanggungan?
+btn-yes = Ya
+btn-no = Tidak
+btn-dont-know = Tidak tahu
+err-yes-no = Mohon jawab Ya atau Tidak.
+err-yes-no-dk = Mohon jawab Ya, Tidak, atau Tidak tahu.
+
+ask-phone = Nomor HP yang bisa dihubungi petugas kelurahan? Boleh dilewati.
+ask-phone-type = Silakan ketik nomor HP, contoh: 0812 3456 7890.
+btn-share-phone = 📱 Kirim nomor saya
+btn-skip = Lewati
+err-phone = Nomor HP belum benar. Contoh: 0812 3456 7890 atau +62 812 3456 7890.
+phone-none = tidak diisi
+
+summary = Ringkasan jawaban Bapak/Ibu:
+    • Nama: { $name }
+    • NIK: { $nik }
+    • Umur: { $age } tahun
+    • Tempat tinggal: Kelurahan { $kelurahan }, Kecamatan { $kecamatan }
+    • Pekerjaan: { $occupation }
+    • BPJS Ketenagakerjaan: { $bpjs }
+    • DTKS/DTSEN: { $dtks }
+    • Anak usia sekolah: { $heirs }
+    • Nomor HP: { $phone }
+    Sudah benar? Bila ada yang keliru, pilih yang mau diubah.
+list-summary = Pilih
+btn-confirm = ✅ Benar, lanjut
+edit-name = Ubah nama
+edit-nik = Ubah NIK
+edit-age = Ubah umur
+edit-kelurahan = Ubah kelurahan
+edit-occupation = Ubah pekerjaan
+edit-bpjs = Ubah BPJS
+edit-dtks = Ubah DTKS/DTSEN
+edit-heirs = Ubah anak sekolah
+edit-phone = Ubah nomor HP
+err-summary = Tekan "Benar, lanjut" atau pilih jawaban yang mau diubah.
+ask-which-edit = Jawaban mana yang mau diubah?
+
+tri-ya = Ya
+tri-tidak = Tidak
+tri-tidak_tahu = Tidak tahu
+
+stopped-intro = Kami berhenti bertanya di sini, karena jawaban berikutnya tidak akan mengubah hasilnya.
+btn-file = 📨 Ajukan usulan
+btn-edit = Ubah jawaban
+btn-info = Info program
+btn-menu = Menu utama
+btn-cancel = Batal
+btn-status = Cek status
+btn-help = Bantuan
+
+filed = Usulan Bapak/Ibu sudah terkirim.
+    Nomor usulan: { $ref }
+    Status: { $status }
+    Berikutnya: lurah Kelurahan { $kelurahan } menerima usulan ini hari ini dan akan memeriksanya, termasuk mencocokkan data DTKS/DTSEN. Keputusan (disetujui, ditolak, atau diminta melengkapi) akan dikirim ke chat ini. Simpan nomor usulan untuk cek status kapan saja dengan /status.
+nik-already-filed = NIK ini sudah pernah diusulkan dan usulannya masih berjalan.
+    Nomor usulan: { $ref }
+    Status: { $status }
+    Satu NIK hanya bisa punya satu usulan aktif.
+
+status-pending = menunggu pemeriksaan lurah
+status-info_requested = lurah meminta keterangan tambahan
+status-waitlisted = masuk daftar tunggu (kuota sedang penuh)
+status-approved = disetujui, sedang didaftarkan ke BPJS Ketenagakerjaan
+status-registered = terdaftar sebagai peserta
+status-rejected = tidak disetujui
+status-withdrawn = dibatalkan
+status-expired = masa perlindungan sudah berakhir
+status-own = Usulan Bapak/Ibu:
+status-line = • { $ref } — { $status }
+      Kelurahan { $kelurahan }, diajukan { $date }, NIK { $nik }
+status-line-note = • { $ref } — { $status }
+      Kelurahan { $kelurahan }, diajukan { $date }, NIK { $nik }
+      Catatan: { $note }
+status-line-covered = • { $ref } — { $status }
+      Kelurahan { $kelurahan }, NIK { $nik }
+      Perlindungan berlaku { $start } s.d. { $end }
+btn-other-ref = Cek nomor usulan lain
+ask-ref = Tulis nomor usulan, contoh: PJK-7K3Q9.
+err-ref = Nomor usulan belum benar. Bentuknya PJK- lalu 5 huruf/angka, contoh: PJK-7K3Q9.
+ask-last4 = Untuk keamanan, tulis 4 angka terakhir NIK yang diusulkan.
+err-last4 = Mohon tulis tepat 4 angka.
+err-ref-not-found = Nomor usulan dan 4 angka NIK itu tidak cocok dengan data kami.
+err-too-many-lookups = Terlalu banyak percobaan hari ini. Silakan coba lagi besok, atau tanyakan ke kantor kelurahan.
+
+dataku-person = Data Bapak/Ibu di Siaga:
+    • Akun: { $channel } { $id }
+    • Bahasa: { $locale }
+    • Persetujuan data: { $consent }
+    • Mau menerima pengingat/siaran: { $broadcast }
+dataku-consent-yes = diberikan (versi { $version }, { $date } UTC)
+dataku-consent-no = belum diberikan
+dataku-draft = Jawaban pengecekan yang belum dikirim (dihapus otomatis setelah { $days } hari):
+    • Nama: { $name }
+    • NIK: { $nik }
+    • Nomor HP: { $phone }
+dataku-nominations = Usulan:
+dataku-footer = Untuk menghapus semua data ini, ketik /hapus.
+
+hapus-confirm = Hapus semua data Bapak/Ibu di Siaga (jawaban, persetujuan, dan akun chat ini)? Ini tidak bisa dibatalkan.
+hapus-confirm-active = Hapus semua data Bapak/Ibu di Siaga? Usulan yang masih berjalan ({ $refs }) akan DIBATALKAN lebih dulu, lalu data dihapus. Ini tidak bisa dibatalkan.
+btn-delete-yes = Ya, hapus data saya
+btn-delete-no = Tidak jadi
+hapus-done = Data Bapak/Ibu sudah dihapus. Usulan yang berjalan sudah dibatalkan. (Data peserta yang sudah terdaftar di BPJS tetap disimpan Pemkot sebagai arsip sesuai aturan.) Terima kasih telah menggunakan Siaga.
+hapus-cancelled = Baik, tidak ada yang dihapus.
+
+ask-lang = Pilih bahasa / Choose a language / Pilih basa:
+lang-name-id = Bahasa Indonesia
+lang-name-en = English
+lang-name-jv = Basa Jawa
+lang-set = Bahasa sudah diganti ke Bahasa Indonesia.
+err-lang = Pilih salah satu bahasa dari tombol.
+
+button-expired = Tombol ini sudah tidak berlaku. Silakan jawab pertanyaan terakhir di bawah ini.
+media-unsupported = Maaf, Siaga hanya bisa membaca pesan teks dan tombol (belum bisa stiker, foto, suara, atau berkas).
+too-long = Pesannya terlalu panjang untuk kami baca. Mohon jawab singkat saja.
+empty-message = Pesannya kosong.
+offer-help = Sepertinya ada kesulitan. Ketik /bantuan untuk panduan, /batal untuk berhenti, atau tanyakan langsung ke kantor kelurahan.
+cancelled = Dibatalkan. Jawaban yang belum dikirim sudah dihapus.
+nothing-to-cancel = Tidak ada proses yang sedang berjalan.
+unknown-command = Perintah itu tidak kami kenal. Ketik /bantuan untuk daftar perintah.
+
+verdict-short-likely_eligible = kemungkinan memenuhi syarat
+verdict-short-needs_review = perlu diperiksa
+verdict-short-not_eligible = belum memenuhi syarat
+lurah-new-nomination = Usulan baru di Kelurahan { $kelurahan }: { $ref } atas nama { $name } ({ $verdict }). Ketik /antrian untuk meninjau.
