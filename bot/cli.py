@@ -82,9 +82,15 @@ def check(
 
 @app.command()
 def chat(
-    jsonl: Annotated[bool, typer.Option("--jsonl", help="Setiap pesan bot sebagai satu baris JSON")] = False,
-    user: Annotated[str | None, typer.Option("--user", help="Identitas pengguna (default: user OS)")] = None,
-    db: Annotated[str | None, typer.Option("--db", help="URL basis data (atau SIAGA_DATABASE_URL)")] = None,
+    jsonl: Annotated[
+        bool, typer.Option("--jsonl", help="Setiap pesan bot sebagai satu baris JSON")
+    ] = False,
+    user: Annotated[
+        str | None, typer.Option("--user", help="Identitas pengguna (default: user OS)")
+    ] = None,
+    db: Annotated[
+        str | None, typer.Option("--db", help="URL basis data (atau SIAGA_DATABASE_URL)")
+    ] = None,
 ) -> None:
     """Ngobrol dengan Siaga di terminal (percakapan yang sama dengan Telegram/WhatsApp)."""
     import asyncio

@@ -49,7 +49,9 @@ class ConsoleChat:
         assert self.rich is not None
         body = escape(text)
         if labels:
-            body += "\n\n" + "\n".join(f"  [bold]{i}.[/bold] {escape(lb)}" for i, lb in enumerate(labels, 1))
+            body += "\n\n" + "\n".join(
+                f"  [bold]{i}.[/bold] {escape(lb)}" for i, lb in enumerate(labels, 1)
+            )
         self.rich.print(Panel(body, title="Siaga", title_align="left", border_style="green"))
 
     async def say(self, text: str) -> None:
@@ -65,8 +67,11 @@ class ConsoleChat:
                 await store.conn.execute(
                     select(o.c.id, o.c.payload, t.people.c.locale)
                     .join(t.people, t.people.c.id == o.c.person_id)
-                    .where(o.c.channel == CHANNEL, o.c.external_id == self.user.external_id,
-                           o.c.status == "pending")  # fmt: skip
+                    .where(
+                        o.c.channel == CHANNEL,
+                        o.c.external_id == self.user.external_id,
+                        o.c.status == "pending",
+                    )
                     .order_by(o.c.id)
                 )
             ).all()
@@ -75,8 +80,9 @@ class ConsoleChat:
                     self.show(Reply.from_json(data), row.locale)
             if rows:
                 await store.conn.execute(
-                    update(o).where(o.c.id.in_([r.id for r in rows]))
-                    .values(status="sent", sent_at=datetime.now(UTC))  # fmt: skip
+                    update(o)
+                    .where(o.c.id.in_([r.id for r in rows]))
+                    .values(status="sent", sent_at=datetime.now(UTC))
                 )
             await store.commit()
 

@@ -19,6 +19,28 @@ def mask_text(text: str) -> str:
     return _NIK_LIKE.sub(lambda m: mask_digits(re.sub(r"\D", "", m.group(1))), text)
 
 
+def install_masking() -> None:
+    """Mask NIKs in every log record at creation, whichever handler later receives it
+    (our own, uvicorn's, a test's). Idempotent."""
+    current = logging.getLogRecordFactory()
+    if getattr(current, "siaga_masking", False):
+        return
+
+    def factory(*args: object, **kwargs: object) -> logging.LogRecord:
+        record = current(*args, **kwargs)
+        try:
+            message = record.getMessage()
+        except Exception:  # a malformed log call must not break the caller
+            return record
+        masked = mask_text(message)
+        if masked != message:
+            record.msg, record.args = masked, None
+        return record
+
+    factory.siaga_masking = True  # type: ignore[attr-defined]
+    logging.setLogRecordFactory(factory)
+
+
 class MaskingFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
@@ -42,6 +64,7 @@ class JsonFormatter(logging.Formatter):
 
 
 def setup_logging(level: str = "INFO", fmt: str = "text") -> None:
+    install_masking()
     handler = logging.StreamHandler(sys.stderr)
     handler.addFilter(MaskingFilter())
     if fmt == "json":

@@ -8,7 +8,9 @@ from bot.i18n import Catalogue
 from handlers.messages import Reply
 
 
-def reply_text(cat: Catalogue, reply: Reply, locale: str, escape: Callable[[str], str] | None = None) -> str:
+def reply_text(
+    cat: Catalogue, reply: Reply, locale: str, escape: Callable[[str], str] | None = None
+) -> str:
     return "\n\n".join(cat.render(m, locale, escape) for m in reply.parts)
 
 

@@ -25,6 +25,7 @@ from bot.db.engine import make_engine
 from bot.db.migrate import upgrade
 from bot.db.store import SqlStore
 from bot.i18n import Catalogue
+from bot.logs import install_masking
 from bot.program_loader import load_program
 from domain.program import Program
 from handlers import router
@@ -101,7 +102,9 @@ class Siaga:
                         raise
                     log.warning("database busy, retrying update: %s", type(exc).__name__)
                     await asyncio.sleep(0.05 * (attempt + 1))
-        log.debug("handled %s update in %.1f ms", msg.user.channel, (time.perf_counter() - started) * 1e3)
+        log.debug(
+            "handled %s update in %.1f ms", msg.user.channel, (time.perf_counter() - started) * 1e3
+        )
         return out
 
     async def purge_stale_drafts(self) -> int:
@@ -124,6 +127,7 @@ def make_vault(settings: Settings) -> NikVault:
 
 async def build(settings: Settings) -> Siaga:
     """Composition root for every command that talks to people."""
+    install_masking()
     if not settings.database_url:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
     engine = make_engine(settings.effective_database_url())

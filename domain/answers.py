@@ -113,6 +113,10 @@ NO_WORDS = frozenset(
         "kaga",
     ]
 )
+NEGATABLE = frozenset(
+    "setuju benar bener betul btul leres ada ono wonten punya duwe gadhah sudah udah "  # noqa: SIM905
+    "sampun pernah".split()
+)
 # Words that turn a preceding negation into "don't know": "gak tau", "ora ngerti".
 KNOW_WORDS = frozenset(
     [
@@ -182,6 +186,10 @@ def parse_tri(text: str) -> Tri | None:
     for i, w in enumerate(words[:-1]):
         if w in NO_WORDS and words[i + 1] in KNOW_WORDS:
             return Tri.DONT_KNOW
+    for i, w in enumerate(words[:-1]):
+        # "tidak setuju", "ora duwe", "belum ada": a negated content word is a plain no
+        if w in NO_WORDS and words[i + 1] in NEGATABLE:
+            return Tri.NO
     yes = any(w in YES_WORDS for w in words)
     no = any(w in NO_WORDS for w in words)
     if yes and no:

@@ -6,7 +6,7 @@ commit() once at the end (DESIGN.md rule 4); repositories never commit.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -74,8 +74,7 @@ class Settings:
     admins: frozenset[tuple[str, str]]
 
 
-class RandomSource(Protocol):
-    def __call__(self, n: int) -> bytes: ...
+RandomSource = Callable[[int], bytes]  # os.urandom in production
 
 
 @dataclass(frozen=True)

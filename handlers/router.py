@@ -59,7 +59,9 @@ def current_prompt(ctx: Context, person: Person, conv: Conversation) -> Reply:
         if conv.step == "summary":
             return selfcheck.summary(ctx, conv)
         if conv.step in ("verdict", "stopped", "edit"):
-            return selfcheck.edit_menu(ctx, conv) if conv.step == "edit" else _verdict_again(ctx, conv)
+            return (
+                selfcheck.edit_menu(ctx, conv) if conv.step == "edit" else _verdict_again(ctx, conv)
+            )
         return ask_step(ctx, conv, conv.step)
     if conv.flow == status.FLOW and conv.step in ("ref", "last4"):
         return status.prompt(ctx, conv)
@@ -103,7 +105,11 @@ async def _route(
         if msg.kind is Kind.BUTTON:
             value = inp.choice or ""
             offered = {b.data.partition("|")[2] for b in options}
-            if value not in offered and value not in GLOBAL_CHOICES and not value.startswith("lang:"):
+            if (
+                value not in offered
+                and value not in GLOBAL_CHOICES
+                and not value.startswith("lang:")
+            ):
                 raise Stale
     except Stale:
         return [with_note(Msg("button-expired"), current_prompt(ctx, person, conv))], False
@@ -119,7 +125,11 @@ def _command(text: str) -> str | None:
     if word.startswith("/"):
         name = word[1:].split("@")[0]  # Telegram group form: /start@SiagaBot
         return COMMANDS.get(name, "unknown")
-    if len(text.split()) == 1 and word in COMMANDS and word not in ("cek", "daftar", "status", "info"):
+    if (
+        len(text.split()) == 1
+        and word in COMMANDS
+        and word not in ("cek", "daftar", "status", "info")
+    ):
         return COMMANDS[word]
     return None
 

@@ -19,3 +19,13 @@ def program() -> Program:
 @pytest.fixture(scope="session")
 def catalogue() -> Catalogue:
     return Catalogue(default_locales_dir())
+
+
+@pytest.fixture
+async def siaga(tmp_path: Path):  # type: ignore[no-untyped-def]
+    from bot.config import Settings
+    from bot.service import build
+
+    s = await build(Settings(data_dir=tmp_path / "data"))
+    yield s
+    await s.close()

@@ -21,6 +21,7 @@ from domain.regions import MatchKind
         ("gak tau", Tri.DONT_KNOW), ("tidak tahu", Tri.DONT_KNOW), ("gatau", Tri.DONT_KNOW),
         ("mboten ngertos", Tri.DONT_KNOW), ("ora ngerti", Tri.DONT_KNOW), ("embuh", Tri.DONT_KNOW),
         ("kurang tahu", Tri.DONT_KNOW), ("belum cek", Tri.DONT_KNOW), ("lupa", Tri.DONT_KNOW),
+        ("tidak setuju", Tri.NO), ("ora duwe", Tri.NO), ("belum ada", Tri.NO),
         ("koran", None), ("gaji", None), ("ya tidak", None), ("", None), ("🙂", None),
     ],
 )  # fmt: skip

@@ -83,9 +83,13 @@ class SqlStore:
             role = Role.ADMIN if is_admin else Role.CITIZEN
             res = await self.conn.execute(
                 insert(t.people).values(
-                    channel=user.channel, external_id=user.external_id, role=role.value,
-                    locale=locale, created_at=now, last_inbound_at=now,
-                )  # fmt: skip
+                    channel=user.channel,
+                    external_id=user.external_id,
+                    role=role.value,
+                    locale=locale,
+                    created_at=now,
+                    last_inbound_at=now,
+                )
             )
             pk = res.inserted_primary_key
             assert pk is not None
@@ -107,11 +111,14 @@ class SqlStore:
             update(t.people)
             .where(t.people.c.id == person.id)
             .values(
-                role=person.role.value, locale=person.locale,
-                kelurahan_code=person.kelurahan_code, consent_version=person.consent_version,
-                consent_at=person.consent_at, broadcast_opt_in=person.broadcast_opt_in,
+                role=person.role.value,
+                locale=person.locale,
+                kelurahan_code=person.kelurahan_code,
+                consent_version=person.consent_version,
+                consent_at=person.consent_at,
+                broadcast_opt_in=person.broadcast_opt_in,
                 blocked=person.blocked,
-            )  # fmt: skip
+            )
         )
 
     async def people_with_role(self, role: Role, kelurahan_code: str | None = None) -> list[Person]:
@@ -121,14 +128,23 @@ class SqlStore:
         return [_person(r) for r in await self.conn.execute(q.order_by(t.people.c.id))]
 
     async def record_consent(
-        self, person_id: int, kind: str, version: str, granted: bool, now: datetime,
+        self,
+        person_id: int,
+        kind: str,
+        version: str,
+        granted: bool,
+        now: datetime,
         given_via: int | None = None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         await self.conn.execute(
             insert(t.consents).values(
-                person_id=person_id, kind=kind, notice_version=version, granted=granted,
-                given_via=given_via, at=now,
-            )  # fmt: skip
+                person_id=person_id,
+                kind=kind,
+                notice_version=version,
+                granted=granted,
+                given_via=given_via,
+                at=now,
+            )
         )
 
     async def consents_of(self, person_id: int) -> list[dict[str, Any]]:
@@ -142,20 +158,33 @@ class SqlStore:
         if row is None:
             return Conversation(person_id, version=0)
         return Conversation(
-            person_id=person_id, flow=row.flow, step=row.step, answers=dict(row.answers),
-            version=row.version, misses=row.misses, updated_at=_aware(row.updated_at),
-        )  # fmt: skip
+            person_id=person_id,
+            flow=row.flow,
+            step=row.step,
+            answers=dict(row.answers),
+            version=row.version,
+            misses=row.misses,
+            updated_at=_aware(row.updated_at),
+        )
 
     async def save_conversation(self, conv: Conversation, now: datetime) -> None:
         values = {
-            "flow": conv.flow, "step": conv.step, "answers": conv.answers,
-            "version": conv.version, "misses": conv.misses, "updated_at": now,
-        }  # fmt: skip
+            "flow": conv.flow,
+            "step": conv.step,
+            "answers": conv.answers,
+            "version": conv.version,
+            "misses": conv.misses,
+            "updated_at": now,
+        }
         res = await self.conn.execute(
-            update(t.conversations).where(t.conversations.c.person_id == conv.person_id).values(**values)
+            update(t.conversations)
+            .where(t.conversations.c.person_id == conv.person_id)
+            .values(**values)
         )
         if res.rowcount == 0:
-            await self.conn.execute(insert(t.conversations).values(person_id=conv.person_id, **values))
+            await self.conn.execute(
+                insert(t.conversations).values(person_id=conv.person_id, **values)
+            )
 
     # --- NIK and nominations -----------------------------------------------------------------
     def seal_nik(self, nik: str) -> str:
@@ -173,17 +202,38 @@ class SqlStore:
         return _nomination(row) if row else None
 
     async def add_nomination(
-        self, *, ref: str, person_id: int | None, filed_by: int | None, kelurahan_code: str,
-        name: str, nik: str, nik_masked: str, answers: dict[str, Any], verdict: str,
-        reasons: list[str], priority: int, now: datetime,
-    ) -> Nomination:  # fmt: skip
+        self,
+        *,
+        ref: str,
+        person_id: int | None,
+        filed_by: int | None,
+        kelurahan_code: str,
+        name: str,
+        nik: str,
+        nik_masked: str,
+        answers: dict[str, Any],
+        verdict: str,
+        reasons: list[str],
+        priority: int,
+        now: datetime,
+    ) -> Nomination:
         values = {
-            "ref": ref, "person_id": person_id, "filed_by": filed_by,
-            "kelurahan_code": kelurahan_code, "name": name, "nik_enc": self.vault.seal(nik),
-            "nik_index": self.vault.index(nik), "nik_masked": nik_masked, "answers": answers,
-            "verdict": verdict, "reasons": reasons, "priority": priority,
-            "status": NominationStatus.PENDING.value, "created_at": now, "updated_at": now,
-        }  # fmt: skip
+            "ref": ref,
+            "person_id": person_id,
+            "filed_by": filed_by,
+            "kelurahan_code": kelurahan_code,
+            "name": name,
+            "nik_enc": self.vault.seal(nik),
+            "nik_index": self.vault.index(nik),
+            "nik_masked": nik_masked,
+            "answers": answers,
+            "verdict": verdict,
+            "reasons": reasons,
+            "priority": priority,
+            "status": NominationStatus.PENDING.value,
+            "created_at": now,
+            "updated_at": now,
+        }
         try:
             async with self.conn.begin_nested():
                 res = await self.conn.execute(insert(t.nominations).values(**values))
@@ -193,7 +243,9 @@ class SqlStore:
             raise
         pk = res.inserted_primary_key
         assert pk is not None
-        row = (await self.conn.execute(select(t.nominations).where(t.nominations.c.id == pk[0]))).one()
+        row = (
+            await self.conn.execute(select(t.nominations).where(t.nominations.c.id == pk[0]))
+        ).one()
         return _nomination(row)
 
     async def nominations_of(self, person_id: int) -> list[Nomination]:
@@ -205,7 +257,9 @@ class SqlStore:
         return [_nomination(r) for r in await self.conn.execute(q)]
 
     async def nomination_by_ref(self, ref: str) -> Nomination | None:
-        row = (await self.conn.execute(select(t.nominations).where(t.nominations.c.ref == ref))).first()
+        row = (
+            await self.conn.execute(select(t.nominations).where(t.nominations.c.ref == ref))
+        ).first()
         return _nomination(row) if row else None
 
     async def set_nomination_status(
@@ -226,29 +280,51 @@ class SqlStore:
             update(n)
             .where(n.c.person_id == person_id, n.c.status != NominationStatus.REGISTERED.value)
             .values(
-                name=None, nik_enc=None, nik_index=None, answers={}, person_id=None,
-                status_note=None, updated_at=now,
-            )  # fmt: skip
+                name=None,
+                nik_enc=None,
+                nik_index=None,
+                answers={},
+                person_id=None,
+                status_note=None,
+                updated_at=now,
+            )
         )
         await self.conn.execute(
             update(n).where(n.c.person_id == person_id).values(person_id=None, updated_at=now)
         )
         await self.conn.execute(delete(t.outbox).where(t.outbox.c.person_id == person_id))
-        await self.conn.execute(delete(t.conversations).where(t.conversations.c.person_id == person_id))
+        await self.conn.execute(
+            delete(t.conversations).where(t.conversations.c.person_id == person_id)
+        )
         await self.conn.execute(delete(t.consents).where(t.consents.c.person_id == person_id))
         await self.conn.execute(delete(t.people).where(t.people.c.id == person_id))
 
     # --- audit, outbox, dedupe ---------------------------------------------------------------
     async def audit(
-        self, *, actor: int | None, action: str, now: datetime, nomination_id: int | None = None,
-        subject: int | None = None, before: Any = None, after: Any = None,
-        outcome: str = "ok", detail: str = "",
-    ) -> None:  # fmt: skip
+        self,
+        *,
+        actor: int | None,
+        action: str,
+        now: datetime,
+        nomination_id: int | None = None,
+        subject: int | None = None,
+        before: Any = None,
+        after: Any = None,
+        outcome: str = "ok",
+        detail: str = "",
+    ) -> None:
         await self.conn.execute(
             insert(t.audit_log).values(
-                at=now, actor=actor, action=action, outcome=outcome, nomination_id=nomination_id,
-                subject=subject, before=before, after=after, detail=detail,
-            )  # fmt: skip
+                at=now,
+                actor=actor,
+                action=action,
+                outcome=outcome,
+                nomination_id=nomination_id,
+                subject=subject,
+                before=before,
+                after=after,
+                detail=detail,
+            )
         )
 
     async def count_audit(self, actor: int, action: str, since: datetime) -> int:
@@ -261,10 +337,15 @@ class SqlStore:
     ) -> None:
         await self.conn.execute(
             insert(t.outbox).values(
-                person_id=person.id, channel=person.channel, external_id=person.external_id,
-                kind=kind, payload=[r.to_json() for r in replies], status="pending",
-                next_attempt_at=now, created_at=now,
-            )  # fmt: skip
+                person_id=person.id,
+                channel=person.channel,
+                external_id=person.external_id,
+                kind=kind,
+                payload=[r.to_json() for r in replies],
+                status="pending",
+                next_attempt_at=now,
+                created_at=now,
+            )
         )
 
     async def claim_update(self, channel: str, update_id: str, now: datetime) -> bool:

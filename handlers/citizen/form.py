@@ -18,7 +18,7 @@ flowchart TD
     phone --> summary[Ringkasan: ubah satu jawaban]
     summary --> verdict[Hasil + alasan + langkah berikutnya]
     verdict -->|Ajukan| filed[Usulan PJK-XXXXX: menunggu lurah]
-    nikc & agec & occ & bpjs & dtks -.->|hasil tidak bisa berubah lagi| stopped[Berhenti: alasan + info]
+    agec & occ & bpjs & dtks -.->|hasil tak bisa berubah| stopped[Berhenti: alasan + info]
 ```
 """
 
@@ -144,8 +144,8 @@ def ask(ctx: Context, conv: Conversation, step: str) -> Reply:
     if step == "nik":
         return reply("ask-nik", button(conv, "btn-cancel", "cancel"))
     if step == "nik_confirm":
-        nik = ctx.store.open_nik(a["nik"])
-        grouped = f"{nik[:4]} {nik[4:6]} {nik[6:12]} {nik[12:]}"
+        digits = ctx.store.open_nik(a["nik"])
+        grouped = f"{digits[:4]} {digits[4:6]} {digits[6:12]} {digits[12:]}"
         return reply(
             "ask-nik-confirm",
             button(conv, "btn-correct", "ya"),
@@ -181,7 +181,7 @@ def ask(ctx: Context, conv: Conversation, step: str) -> Reply:
         occ = [
             button(conv, f"occ-{o.code}", f"occ:{o.code}") for o in ctx.program.occupations.featured
         ]
-        keep = ()
+        keep: tuple[Button, ...] = ()
         if a.get("occupation_pending"):
             keep = (button(conv, "btn-keep-occupation", "keep"),)
         r = reply("ask-occupation", *keep, *occ, button(conv, "btn-occupation-other", "other"))
@@ -288,7 +288,8 @@ def _take_kecamatan(ctx: Context, conv: Conversation, inp: Input) -> Result:
     if m.kind is MatchKind.KELURAHAN and m.kelurahan is not None:
         conv.answers["kecamatan"] = m.kelurahan.kecamatan_code
         conv.answers["kelurahan"] = m.kelurahan.code
-        note = Msg("note-kelurahan-found", {"kelurahan": m.kelurahan.name, "kecamatan": m.kecamatan.name})  # type: ignore[union-attr]
+        kec = regions.kecamatan_of(m.kelurahan)
+        note = Msg("note-kelurahan-found", {"kelurahan": m.kelurahan.name, "kecamatan": kec.name})
         return Done(note=note)
     if m.kecamatan is not None:  # a kecamatan, or "Taman": we asked for the kecamatan
         conv.answers["kecamatan"] = m.kecamatan.code
@@ -434,7 +435,9 @@ def summary_args(ctx: Context, a: dict[str, Any], today: date) -> dict[str, Any]
     nik = current_nik(ctx, a)
     age = a.get("stated_age") or (nik.age_on(today) if nik else "-")
     occupation: Msg | Raw = (
-        Msg(f"occ-{a['occupation']}") if a.get("occupation") else Raw(a.get("occupation_text") or "-")
+        Msg(f"occ-{a['occupation']}")
+        if a.get("occupation")
+        else Raw(a.get("occupation_text") or "-")
     )
     phone = masked_phone(a.get("phone"))
     return {

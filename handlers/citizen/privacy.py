@@ -70,7 +70,9 @@ async def ask_delete(ctx: Context, person: Person, conv: Conversation) -> Reply:
     )
 
 
-async def take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> tuple[list[Reply], bool]:
+async def take(
+    ctx: Context, person: Person, conv: Conversation, inp: Input
+) -> tuple[list[Reply], bool]:
     """Returns the replies and whether the person was deleted (nothing left to save)."""
     from domain.answers import Tri, parse_tri
 

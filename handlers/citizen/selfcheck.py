@@ -56,7 +56,8 @@ async def advance(ctx: Context, conv: Conversation, note: Msg | None = None) -> 
 
 
 def _partial_verdict(ctx: Context, conv: Conversation) -> Verdict | None:
-    if not conv.answers.get("nik_ok"):
+    # Not before the age is confirmed: a person the NIK makes 66 may say the NIK date is wrong.
+    if not conv.answers.get("age_done"):
         return None
     return evaluate(form.to_answers(ctx, conv.answers), ctx.program, ctx.today)
 
@@ -99,7 +100,9 @@ async def take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> 
     conv.version += 1
     conv.misses = 0
     if step == "nik_confirm" and conv.answers.get("nik_ok"):
-        existing = await ctx.store.active_nomination_for_nik(ctx.store.open_nik(conv.answers["nik"]))
+        existing = await ctx.store.active_nomination_for_nik(
+            ctx.store.open_nik(conv.answers["nik"])
+        )
         if existing is not None:
             return [_already_filed(ctx, conv, existing)]
     if result.goto is not None:
@@ -131,7 +134,9 @@ def _already_filed(ctx: Context, conv: Conversation, existing: Nomination) -> Re
     )
 
 
-async def _take_consent(ctx: Context, person: Person, conv: Conversation, inp: Input) -> list[Reply]:
+async def _take_consent(
+    ctx: Context, person: Person, conv: Conversation, inp: Input
+) -> list[Reply]:
     from domain.answers import Tri, parse_tri
 
     answer = inp.choice or (parse_tri(inp.text) or "").__str__()
@@ -196,7 +201,9 @@ def edit_menu(ctx: Context, conv: Conversation) -> Reply:
     return Reply(r.parts, r.buttons, Msg("list-summary"))
 
 
-async def _take_verdict(ctx: Context, person: Person, conv: Conversation, inp: Input) -> list[Reply]:
+async def _take_verdict(
+    ctx: Context, person: Person, conv: Conversation, inp: Input
+) -> list[Reply]:
     if inp.choice == "edit" or (inp.choice is None and inp.text.lower() in ("ubah", "edit")):
         conv.version += 1
         return [edit_menu(ctx, conv)]

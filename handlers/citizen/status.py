@@ -86,7 +86,9 @@ async def take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> 
         )  # fmt: skip
         conv.step = "ref"
         conv.version += 1
-        return [Reply((Msg("err-ref-not-found"), *prompt(ctx, conv).parts), prompt(ctx, conv).buttons)]
+        return [
+            Reply((Msg("err-ref-not-found"), *prompt(ctx, conv).parts), prompt(ctx, conv).buttons)
+        ]
     _leave(conv)
     return [Reply((status_line(ctx, found),), (button(conv, "btn-menu", "menu"),))]
 

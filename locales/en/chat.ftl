@@ -1,0 +1,218 @@
+## Citizen conversation (English)
+
+label = { $text }
+
+welcome = Welcome to Siaga, the Kota Madiun city service for the Pro JKK-JKM program: BPJS Ketenagakerjaan cover (work accidents and death) whose premium the city pays for informal workers.
+menu = Please choose a service (press a button or type its number):
+menu-resume = You have an unfinished check. Choose "Check eligibility & apply" to continue from the last question.
+menu-check = Check eligibility & apply
+menu-status = Nomination status
+menu-info = About the program
+menu-help = Help
+menu-lang = Bahasa / Language
+
+help = Siaga help:
+    • Answer by pressing a button or typing your answer.
+    • /batal — cancel what you are doing
+    • /ulang — start the check again
+    • /status — nomination status
+    • /dataku — see the data Siaga holds about you
+    • /hapus — delete your data
+    • /bahasa — change language
+    Other questions: your kelurahan office or Disnaker KUKM Kota Madiun.
+
+info-program = Pro JKK-JKM Kota Madiun
+    • The city pays the BPJS Ketenagakerjaan premium of Rp{ $premium } a month for { $months } months for informal (non-wage) workers.
+    • Death cover (JKM): Rp{ $jkm } for the heirs, plus scholarships for { $children } children once { $years } years of contributions are reached.
+    • Work accident cover (JKK): treatment until recovered; if a work accident is fatal, Rp{ $jkk_death } for the heirs.
+    • Who qualifies: Kota Madiun residents aged { $min }–{ $max } living in the city, listed in { $registry }, with an economic activity (ojol, trader, household helper, labourer, farmer and more).
+    • Places are limited: on { $as_of } there were { $participants } participants and { $remaining } places left. The lurah nominate residents.
+    • Ask in person: { $contact }.
+
+consent-notice = Before the check, please read this (Privacy Notice version { $version }):
+    • We ask for: name, NIK, age, kelurahan, occupation, BPJS Ketenagakerjaan status, DTKS/DTSEN status, whether you have school-age children, and a phone number (optional).
+    • Why: to estimate your eligibility and, if you wish, nominate you for Pro JKK-JKM.
+    • Who sees it: your lurah/kelurahan staff and Disnaker KUKM Kota Madiun, then BPJS Ketenagakerjaan if the nomination is approved.
+    • How long: unfinished answers are deleted after { $days } days; nominations are kept while the program runs.
+    • Your NIK is stored encrypted. Chat messages are processed by the chat app provider (possibly abroad).
+    • Your rights: see your data with /dataku, delete it with /hapus, at any time.
+    Do you agree?
+btn-agree = I agree
+btn-disagree = I do not agree
+consent-thanks = Thank you, your consent has been recorded.
+consent-declined = That is fine. We will not ask for any personal data. You can still read about the program at any time. Thank you.
+err-consent = Please answer with I agree or I do not agree.
+
+ask-name = What is your full name, as on your KTP?
+err-name = We could not read that name. Write your full name in letters, e.g. Siti Aminah.
+err-name-digits = Your name first, please (the NIK comes next). For example: Siti Aminah.
+
+ask-nik = What is your NIK? It is on your KTP, 16 digits. Example: 3577 0117 0885 0001
+hint-nik = A valid NIK looks like 3577011708850001 (16 digits, no letters).
+hint-kk = The KK number is at the top of the family card; your NIK is on your KTP or in the NIK column of your line on the KK.
+ask-nik-confirm = Please check: is this NIK right?
+    { $grouped }
+btn-correct = Correct
+btn-change = Change
+btn-not-correct = Not correct
+
+ask-age-confirm = According to the NIK you were born on { $born }, so you are { $age }. Is that right?
+ask-age-input = How old are you really? Just the number, e.g. 45
+err-age = Please write your age as a number, e.g. 45.
+err-yes-no-age = Press Correct or Not correct, or write your age as a number.
+note-age-recorded = Noted: you say { $stated }, the NIK says { $nik_age }. The kelurahan will check your documents; this does not cancel a nomination.
+
+ask-kecamatan = Which kecamatan do you live in? (You may also type your kelurahan directly.)
+ask-kelurahan = Which kelurahan in Kecamatan { $kecamatan }?
+list-kelurahan = Choose kelurahan
+btn-other-kecamatan = ⬅ Other kecamatan
+note-kelurahan-found = Kelurahan { $kelurahan }, Kecamatan { $kecamatan }.
+err-place = We did not find "{ $text }" in Kota Madiun. The program is for people living in Kota Madiun. Choose a button or type a kelurahan, e.g. Kelun, Madiun Lor, Oro-oro Ombo.
+err-kecamatan = That kecamatan does not exist. Choose a button.
+err-kelurahan = That kelurahan does not exist. Choose a button.
+
+ask-occupation = What is your main work now? Choose, or type it (e.g. bakul pecel, narik grab, tukang parkir).
+list-occupation = Choose work
+btn-occupation-other = Other (type it)
+ask-occupation-other = Please type your work, e.g. tailor, pedicab driver, farm labourer.
+err-occupation = We do not recognise "{ $text }". Try other words, or press "Keep as typed" for the officer to check.
+err-occupation-empty = Please describe your work in words, e.g. trader.
+btn-keep-occupation = Keep as typed
+
+ask-bpjs = Are you registered with BPJS Ketenagakerjaan now (not BPJS Kesehatan)?
+bpjs-tidak = No
+bpjs-pu = Yes, via employer
+bpjs-bpu = Yes, I pay myself
+bpjs-tidak_tahu = Don't know
+err-bpjs = Please choose one of the buttons.
+err-bpjs-which = Registered through an employer, or paying yourself (BPU mandiri)?
+
+ask-dtks = Is your family listed in { $registry }, e.g. receiving PKH, BPNT/sembako or PBI BPJS Kesehatan?
+    You can check at cekbansos.kemensos.go.id or in the Cek Bansos app.
+ask-heirs = Do you have school-age children (under 23) who depend on you?
+btn-yes = Yes
+btn-no = No
+btn-dont-know = Don't know
+err-yes-no = Please answer Yes or No.
+err-yes-no-dk = Please answer Yes, No or Don't know.
+
+ask-phone = A phone number the kelurahan can call? You may skip this.
+ask-phone-type = Please type your phone number, e.g. 0812 3456 7890.
+btn-share-phone = 📱 Send my number
+btn-skip = Skip
+err-phone = That phone number is not right. Example: 0812 3456 7890 or +62 812 3456 7890.
+phone-none = not given
+
+summary = Your answers:
+    • Name: { $name }
+    • NIK: { $nik }
+    • Age: { $age }
+    • Lives in: Kelurahan { $kelurahan }, Kecamatan { $kecamatan }
+    • Work: { $occupation }
+    • BPJS Ketenagakerjaan: { $bpjs }
+    • DTKS/DTSEN: { $dtks }
+    • School-age children: { $heirs }
+    • Phone: { $phone }
+    Is this right? If something is wrong, choose what to change.
+list-summary = Choose
+btn-confirm = ✅ Correct, continue
+edit-name = Change name
+edit-nik = Change NIK
+edit-age = Change age
+edit-kelurahan = Change kelurahan
+edit-occupation = Change work
+edit-bpjs = Change BPJS
+edit-dtks = Change DTKS/DTSEN
+edit-heirs = Change children
+edit-phone = Change phone
+err-summary = Press "Correct, continue" or choose an answer to change.
+ask-which-edit = Which answer do you want to change?
+
+tri-ya = Yes
+tri-tidak = No
+tri-tidak_tahu = Don't know
+
+stopped-intro = We stop asking here, because further answers cannot change the result.
+btn-file = 📨 Submit nomination
+btn-edit = Change answers
+btn-info = About the program
+btn-menu = Main menu
+btn-cancel = Cancel
+btn-status = Check status
+btn-help = Help
+
+filed = Your nomination has been sent.
+    Reference: { $ref }
+    Status: { $status }
+    Next: the lurah of Kelurahan { $kelurahan } receives it today and will review it, including the DTKS/DTSEN match. The decision (approved, rejected, or more information needed) will be sent to this chat. Keep the reference to check the status any time with /status.
+nik-already-filed = This NIK has already been nominated and the nomination is still open.
+    Reference: { $ref }
+    Status: { $status }
+    One NIK can have only one open nomination.
+
+status-pending = waiting for the lurah's review
+status-info_requested = the lurah asked for more information
+status-waitlisted = on the waiting list (quota currently full)
+status-approved = approved, being registered with BPJS Ketenagakerjaan
+status-registered = registered as a participant
+status-rejected = not approved
+status-withdrawn = withdrawn
+status-expired = cover has ended
+status-own = Your nominations:
+status-line = • { $ref } — { $status }
+      Kelurahan { $kelurahan }, filed { $date }, NIK { $nik }
+status-line-note = • { $ref } — { $status }
+      Kelurahan { $kelurahan }, filed { $date }, NIK { $nik }
+      Note: { $note }
+status-line-covered = • { $ref } — { $status }
+      Kelurahan { $kelurahan }, NIK { $nik }
+      Covered from { $start } to { $end }
+btn-other-ref = Check another reference
+ask-ref = Type the nomination reference, e.g. PJK-7K3Q9.
+err-ref = That reference is not right. It is PJK- followed by 5 letters/digits, e.g. PJK-7K3Q9.
+ask-last4 = For security, type the last 4 digits of the nominated NIK.
+err-last4 = Please type exactly 4 digits.
+err-ref-not-found = That reference and those 4 NIK digits do not match our records.
+err-too-many-lookups = Too many attempts today. Please try again tomorrow, or ask your kelurahan office.
+
+dataku-person = Your data in Siaga:
+    • Account: { $channel } { $id }
+    • Language: { $locale }
+    • Data consent: { $consent }
+    • Wants reminders/broadcasts: { $broadcast }
+dataku-consent-yes = given (version { $version }, { $date } UTC)
+dataku-consent-no = not given
+dataku-draft = Unfinished check answers (deleted automatically after { $days } days):
+    • Name: { $name }
+    • NIK: { $nik }
+    • Phone: { $phone }
+dataku-nominations = Nominations:
+dataku-footer = To delete all of this, type /hapus.
+
+hapus-confirm = Delete all your data in Siaga (answers, consent and this chat account)? This cannot be undone.
+hapus-confirm-active = Delete all your data in Siaga? Your open nominations ({ $refs }) will be WITHDRAWN first, then the data deleted. This cannot be undone.
+btn-delete-yes = Yes, delete my data
+btn-delete-no = No, keep it
+hapus-done = Your data has been deleted and open nominations withdrawn. (Records of participants already registered with BPJS are kept by the city as archives, as the rules require.) Thank you for using Siaga.
+hapus-cancelled = All right, nothing was deleted.
+
+ask-lang = Pilih bahasa / Choose a language / Pilih basa:
+lang-name-id = Bahasa Indonesia
+lang-name-en = English
+lang-name-jv = Basa Jawa
+lang-set = The language is now English.
+err-lang = Choose one of the languages.
+
+button-expired = This button is no longer valid. Please answer the latest question below.
+media-unsupported = Sorry, Siaga can only read text and buttons (not stickers, photos, voice or files).
+too-long = That message is too long for us. Please answer briefly.
+empty-message = The message is empty.
+offer-help = It looks difficult. Type /bantuan for help, /batal to stop, or ask at your kelurahan office.
+cancelled = Cancelled. Unsent answers were deleted.
+nothing-to-cancel = Nothing is in progress.
+unknown-command = We do not know that command. Type /bantuan for the list.
+
+verdict-short-likely_eligible = likely eligible
+verdict-short-needs_review = needs review
+verdict-short-not_eligible = not eligible
+lurah-new-nomination = New nomination in Kelurahan { $kelurahan }: { $ref } for { $name } ({ $verdict }). Type /antrian to review.

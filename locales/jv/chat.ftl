@@ -1,0 +1,218 @@
+## Obrolan warga (Basa Jawa krama, andhap asor)
+
+label = { $text }
+
+welcome = Sugeng rawuh ing Siaga, layanan Pemerintah Kota Madiun kagem program Pro JKK-JKM: pangayoman BPJS Ketenagakerjaan (kacilakan nyambut damel lan seda) ingkang iuranipun dipun bayar Pemkot kagem para pekerja informal.
+menu = Mangga milih layanan (pencet tombol utawi serat nomeripun):
+menu-resume = Panjenengan gadhah pamriksan ingkang dereng rampung. Pilih "Cek sarat & daftar" kangge nglajengaken saking pitakenan pungkasan.
+menu-check = Cek sarat & daftar
+menu-status = Cek status usulan
+menu-info = Katrangan program
+menu-help = Pitulungan
+menu-lang = Bahasa / Language
+
+help = Pitulungan Siaga:
+    • Wangsuli pitakenan kanthi mencet tombol utawi nyerat wangsulanipun.
+    • /batal — mbatalaken proses ingkang saweg lumampah
+    • /ulang — miwiti cek saking wiwitan
+    • /status — cek status usulan
+    • /dataku — mirsani data Panjenengan ingkang dipun simpen Siaga
+    • /hapus — mbusak data Panjenengan
+    • /bahasa — gantos basa
+    Pitakenan sanesipun: kantor kelurahan utawi Disnaker KUKM Kota Madiun.
+
+info-program = Pro JKK-JKM Kota Madiun
+    • Pemkot mbayar iuran BPJS Ketenagakerjaan Rp{ $premium } saben wulan dangunipun { $months } wulan kagem pekerja informal (bukan penerima upah).
+    • Jaminan Kematian (JKM): santunan Rp{ $jkm } kagem ahli waris, kalebet beasiswa kagem { $children } putra menawi masa iur sampun { $years } taun.
+    • Jaminan Kecelakaan Kerja (JKK): rawatan ngantos saras; menawi seda amargi kacilakan nyambut damel, santunan Rp{ $jkk_death }.
+    • Sarat: warga Kota Madiun yuswa { $min }–{ $max } taun, manggen ing Kota Madiun, kadaftar { $registry }, lan gadhah kegiatan ekonomi (ojol, bakul, rewang, buruh, tani, lsp.).
+    • Kuota winates: per { $as_of } wonten { $participants } peserta, sisa { $remaining } panggenan. Lurah ingkang ngusulaken warga.
+    • Pitaken langsung: { $contact }.
+
+consent-notice = Saderengipun mriksa, nyuwun pirsa menika rumiyin (Pemberitahuan Privasi versi { $version }):
+    • Ingkang kita pitakenaken: nami, NIK, yuswa, kelurahan, pedamelan, status BPJS Ketenagakerjaan, status DTKS/DTSEN, gadhah putra umur sekolah menapa boten, lan nomer HP (pareng boten dipun isi).
+    • Kagem menapa: nimbang kinten-kinten sarat lan, menawi Panjenengan kersa, ngusulaken Panjenengan dhateng program Pro JKK-JKM.
+    • Ingkang mirsani: lurah/petugas kelurahan Panjenengan lan Disnaker KUKM Kota Madiun, lajeng BPJS Ketenagakerjaan menawi usulan dipun setujoni.
+    • Dangunipun: wangsulan ingkang dereng dipun kintun dipun busak sasampunipun { $days } dinten; usulan dipun simpen salebeting program lumampah.
+    • NIK dipun simpen kanthi enkripsi. Pesen chat dipun proses panyedhiya aplikasi chat (saged wonten ing manca).
+    • Hak Panjenengan: mirsani data mawi /dataku, mbusak mawi /hapus, sawanci-wanci.
+    Menapa Panjenengan sarujuk?
+btn-agree = Sarujuk
+btn-disagree = Boten sarujuk
+consent-thanks = Matur nuwun, persetujuan Panjenengan sampun dipun cathet.
+consent-declined = Inggih, boten menapa. Kita boten badhe nyuwun data pribadi menapa kemawon. Katrangan program tetep saged dipun waos sawanci-wanci. Matur nuwun.
+err-consent = Nyuwun dipun wangsuli mawi tombol Sarujuk utawi Boten sarujuk.
+
+ask-name = Sinten asma jangkep Panjenengan, miturut KTP?
+err-name = Asma menika dereng saged kita waos. Serat asma jangkep mawi aksara, tuladha: Siti Aminah.
+err-name-digits = Ingkang dipun pitakenaken sapunika asma rumiyin (NIK salajengipun). Tuladha: Siti Aminah.
+
+ask-nik = Pinten NIK Panjenengan? NIK wonten ing KTP, 16 angka. Tuladha: 3577 0117 0885 0001
+hint-nik = Tuladha NIK ingkang leres: 3577011708850001 (16 angka, tanpa aksara).
+hint-kk = Nomer KK wonten ing sisih inggil Kartu Keluarga; NIK wonten ing KTP utawi ing kolom NIK larikan asma Panjenengan ing KK.
+ask-nik-confirm = Nyuwun dipun cek, menapa NIK menika leres?
+    { $grouped }
+btn-correct = Leres
+btn-change = Ewahi
+btn-not-correct = Boten leres
+
+ask-age-confirm = Miturut NIK, Panjenengan miyos { $born }, dados yuswanipun { $age } taun. Menapa leres?
+ask-age-input = Pinten yuswa Panjenengan ingkang leres? Serat angkanipun kemawon, tuladha: 45
+err-age = Nyuwun yuswa dipun serat mawi angka, tuladha: 45.
+err-yes-no-age = Pencet Leres utawi Boten leres, utawi serat yuswa mawi angka.
+note-age-recorded = Dipun cathet: yuswa miturut Panjenengan { $stated } taun, miturut NIK { $nik_age } taun. Petugas kelurahan badhe ngecek dokumenipun; menika boten ngugurake usulan.
+
+ask-kecamatan = Panjenengan manggen ing kecamatan pundi? (Pareng ugi langsung nyerat nami kelurahanipun.)
+ask-kelurahan = Kelurahan pundi ing Kecamatan { $kecamatan }?
+list-kelurahan = Pilih kelurahan
+btn-other-kecamatan = ⬅ Kecamatan sanes
+note-kelurahan-found = Kelurahan { $kelurahan }, Kecamatan { $kecamatan }.
+err-place = "{ $text }" boten kepanggih ing Kota Madiun. Program menika kagem warga ingkang manggen ing Kota Madiun. Pilih saking tombol, utawi serat nami kelurahan, tuladha: Kelun, Madiun Lor, Oro-oro Ombo.
+err-kecamatan = Kecamatan menika boten wonten. Pilih saking tombol.
+err-kelurahan = Kelurahan menika boten wonten. Pilih saking tombol.
+
+ask-occupation = Menapa pedamelan utami Panjenengan sapunika? Pilih, utawi serat piyambak (tuladha: bakul pecel, narik grab, tukang parkir).
+list-occupation = Pilih pedamelan
+btn-occupation-other = Sanesipun (serat)
+ask-occupation-other = Mangga serat pedamelan Panjenengan, tuladha: penjahit, tukang becak, buruh tani.
+err-occupation = Pedamelan "{ $text }" dereng kawastanan. Cobi serat mawi tembung sanes, utawi pencet "Simpen kados menika" supados dipun cek petugas.
+err-occupation-empty = Nyuwun pedamelan dipun serat mawi tembung, tuladha: bakul.
+btn-keep-occupation = Simpen kados menika
+
+ask-bpjs = Menapa Panjenengan sapunika kadaftar BPJS Ketenagakerjaan (sanes BPJS Kesehatan)?
+bpjs-tidak = Dereng/boten
+bpjs-pu = Inggih, saking kantor
+bpjs-bpu = Inggih, mbayar piyambak
+bpjs-tidak_tahu = Boten mangertos
+err-bpjs = Nyuwun milih salah satunggaling tombol.
+err-bpjs-which = Kadaftar saking kantor/perusahaan, utawi mbayar piyambak (BPU mandiri)?
+
+ask-dtks = Menapa kulawarga Panjenengan kadaftar ing { $registry }, tuladhanipun nampi PKH, BPNT/sembako, utawi PBI BPJS Kesehatan?
+    Saged dipun cek ing cekbansos.kemensos.go.id utawi aplikasi Cek Bansos.
+ask-heirs = Menapa Panjenengan gadhah putra umur sekolah (dereng 23 taun) ingkang dados tanggelan?
+btn-yes = Inggih
+btn-no = Boten
+btn-dont-know = Boten mangertos
+err-yes-no = Nyuwun dipun wangsuli Inggih utawi Boten.
+err-yes-no-dk = Nyuwun dipun wangsuli Inggih, Boten, utawi Boten mangertos.
+
+ask-phone = Nomer HP ingkang saged dipun hubungi petugas kelurahan? Pareng dipun langkungi.
+ask-phone-type = Mangga serat nomer HP, tuladha: 0812 3456 7890.
+btn-share-phone = 📱 Kintun nomer kula
+btn-skip = Langkungi
+err-phone = Nomer HP dereng leres. Tuladha: 0812 3456 7890 utawi +62 812 3456 7890.
+phone-none = boten dipun isi
+
+summary = Ringkesan wangsulan Panjenengan:
+    • Asma: { $name }
+    • NIK: { $nik }
+    • Yuswa: { $age } taun
+    • Papan panggenan: Kelurahan { $kelurahan }, Kecamatan { $kecamatan }
+    • Pedamelan: { $occupation }
+    • BPJS Ketenagakerjaan: { $bpjs }
+    • DTKS/DTSEN: { $dtks }
+    • Putra umur sekolah: { $heirs }
+    • Nomer HP: { $phone }
+    Sampun leres? Menawi wonten ingkang lepat, pilih ingkang badhe dipun ewahi.
+list-summary = Pilih
+btn-confirm = ✅ Leres, lajeng
+edit-name = Ewahi asma
+edit-nik = Ewahi NIK
+edit-age = Ewahi yuswa
+edit-kelurahan = Ewahi kelurahan
+edit-occupation = Ewahi pedamelan
+edit-bpjs = Ewahi BPJS
+edit-dtks = Ewahi DTKS/DTSEN
+edit-heirs = Ewahi putra sekolah
+edit-phone = Ewahi nomer HP
+err-summary = Pencet "Leres, lajeng" utawi pilih wangsulan ingkang badhe dipun ewahi.
+ask-which-edit = Wangsulan pundi ingkang badhe dipun ewahi?
+
+tri-ya = Inggih
+tri-tidak = Boten
+tri-tidak_tahu = Boten mangertos
+
+stopped-intro = Pitakenan kita kendelaken wonten ngriki, amargi wangsulan salajengipun boten badhe ngewahi asilipun.
+btn-file = 📨 Aturaken usulan
+btn-edit = Ewahi wangsulan
+btn-info = Katrangan program
+btn-menu = Menu utami
+btn-cancel = Batal
+btn-status = Cek status
+btn-help = Pitulungan
+
+filed = Usulan Panjenengan sampun dipun kintun.
+    Nomer usulan: { $ref }
+    Status: { $status }
+    Salajengipun: lurah Kelurahan { $kelurahan } nampi usulan menika dinten menika lan badhe mriksa, kalebet nyocogaken data DTKS/DTSEN. Putusan (dipun setujoni, dipun tolak, utawi dipun suwuni katrangan) badhe dipun kintun dhateng chat menika. Simpen nomer usulan kangge cek status sawanci-wanci mawi /status.
+nik-already-filed = NIK menika sampun nate dipun usulaken lan usulanipun taksih lumampah.
+    Nomer usulan: { $ref }
+    Status: { $status }
+    Satunggal NIK namung saged gadhah satunggal usulan aktif.
+
+status-pending = ngentosi pamriksan lurah
+status-info_requested = lurah nyuwun katrangan tambahan
+status-waitlisted = mlebet daftar tunggu (kuota saweg kebak)
+status-approved = dipun setujoni, saweg dipun daftaraken dhateng BPJS Ketenagakerjaan
+status-registered = kadaftar dados peserta
+status-rejected = boten dipun setujoni
+status-withdrawn = dipun batalaken
+status-expired = wekdal pangayoman sampun telas
+status-own = Usulan Panjenengan:
+status-line = • { $ref } — { $status }
+      Kelurahan { $kelurahan }, dipun aturaken { $date }, NIK { $nik }
+status-line-note = • { $ref } — { $status }
+      Kelurahan { $kelurahan }, dipun aturaken { $date }, NIK { $nik }
+      Cathetan: { $note }
+status-line-covered = • { $ref } — { $status }
+      Kelurahan { $kelurahan }, NIK { $nik }
+      Pangayoman wiwit { $start } dumugi { $end }
+btn-other-ref = Cek nomer usulan sanes
+ask-ref = Serat nomer usulan, tuladha: PJK-7K3Q9.
+err-ref = Nomer usulan dereng leres. Wujudipun PJK- lajeng 5 aksara/angka, tuladha: PJK-7K3Q9.
+ask-last4 = Kangge kaamanan, serat 4 angka pungkasan NIK ingkang dipun usulaken.
+err-last4 = Nyuwun serat pas 4 angka.
+err-ref-not-found = Nomer usulan lan 4 angka NIK menika boten cocog kaliyan data kita.
+err-too-many-lookups = Kakathahen cobi dinten menika. Mangga dipun cobi malih benjing, utawi pitaken dhateng kantor kelurahan.
+
+dataku-person = Data Panjenengan ing Siaga:
+    • Akun: { $channel } { $id }
+    • Basa: { $locale }
+    • Persetujuan data: { $consent }
+    • Kersa nampi pangeling/siaran: { $broadcast }
+dataku-consent-yes = sampun dipun paringaken (versi { $version }, { $date } UTC)
+dataku-consent-no = dereng dipun paringaken
+dataku-draft = Wangsulan pamriksan ingkang dereng dipun kintun (dipun busak piyambak sasampunipun { $days } dinten):
+    • Asma: { $name }
+    • NIK: { $nik }
+    • Nomer HP: { $phone }
+dataku-nominations = Usulan:
+dataku-footer = Kangge mbusak sedaya data menika, serat /hapus.
+
+hapus-confirm = Mbusak sedaya data Panjenengan ing Siaga (wangsulan, persetujuan, lan akun chat menika)? Menika boten saged dipun wangsulaken.
+hapus-confirm-active = Mbusak sedaya data Panjenengan ing Siaga? Usulan ingkang taksih lumampah ({ $refs }) badhe DIBATALAKEN rumiyin, lajeng data dipun busak. Menika boten saged dipun wangsulaken.
+btn-delete-yes = Inggih, busak data kula
+btn-delete-no = Boten sida
+hapus-done = Data Panjenengan sampun dipun busak lan usulan ingkang lumampah sampun dipun batalaken. (Data peserta ingkang sampun kadaftar ing BPJS tetep dipun simpen Pemkot minangka arsip miturut aturan.) Matur nuwun sampun ngginakaken Siaga.
+hapus-cancelled = Inggih, boten wonten ingkang dipun busak.
+
+ask-lang = Pilih bahasa / Choose a language / Pilih basa:
+lang-name-id = Bahasa Indonesia
+lang-name-en = English
+lang-name-jv = Basa Jawa
+lang-set = Basa sampun dipun gantos dados Basa Jawa.
+err-lang = Pilih salah satunggaling basa saking tombol.
+
+button-expired = Tombol menika sampun boten laku. Mangga wangsuli pitakenan pungkasan ing ngandhap menika.
+media-unsupported = Nyuwun pangapunten, Siaga namung saged maos pesen serat lan tombol (dereng saged stiker, foto, swanten, utawi berkas).
+too-long = Pesenipun kadawan. Nyuwun dipun wangsuli cekak kemawon.
+empty-message = Pesenipun kosong.
+offer-help = Katingalipun wonten kangelan. Serat /bantuan kangge pitedah, /batal kangge mandheg, utawi pitaken langsung dhateng kantor kelurahan.
+cancelled = Dipun batalaken. Wangsulan ingkang dereng dipun kintun sampun dipun busak.
+nothing-to-cancel = Boten wonten proses ingkang saweg lumampah.
+unknown-command = Prentah menika boten kawastanan. Serat /bantuan kangge daftar prentah.
+
+verdict-short-likely_eligible = kinten-kinten nyekapi sarat
+verdict-short-needs_review = perlu dipriksa
+verdict-short-not_eligible = dereng nyekapi sarat
+lurah-new-nomination = Usulan enggal ing Kelurahan { $kelurahan }: { $ref } atas nami { $name } ({ $verdict }). Serat /antrian kangge mriksa.

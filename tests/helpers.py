@@ -1,0 +1,60 @@
+"""Test helpers: synthetic NIKs relative to today, and driving `siaga chat` as a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def today() -> date:
+    return datetime.now(ZoneInfo("Asia/Jakarta")).date()
+
+
+def nik_for(age: int, female: bool = False, district: str = "357701", serial: int = 1) -> str:
+    """A synthetic NIK of someone who is `age` today (birthday 100 days ago)."""
+    t = today()
+    born = date(t.year - age, t.month, min(t.day, 28)) - timedelta(days=100)
+    if (t - born).days // 365.25 > age:  # stay inside the age even across leap years
+        born += timedelta(days=30)
+    day = born.day + (40 if female else 0)
+    return f"{district}{day:02d}{born.month:02d}{born.year % 100:02d}{serial:04d}"
+
+
+def chat_env(data_dir: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SIAGA_")}
+    env["SIAGA_DATA_DIR"] = str(data_dir)
+    env.update(extra)
+    return env
+
+
+def chat(data_dir: Path, user: str, *lines: str, **env: str) -> list[dict[str, Any]]:
+    """Send lines as one `siaga chat --jsonl` run; return the bot's messages."""
+    r = subprocess.run(
+        [sys.executable, "-m", "bot", "chat", "--jsonl", "--user", user],
+        input="".join(line + "\n" for line in lines),
+        capture_output=True,
+        text=True,
+        env=chat_env(data_dir, **env),
+        cwd=data_dir,
+        timeout=120,
+    )
+    assert r.returncode == 0, r.stderr
+    assert "Traceback" not in r.stderr, r.stderr
+    return [json.loads(line) for line in r.stdout.splitlines() if line.strip()]
+
+
+def texts(messages: list[dict[str, Any]]) -> str:
+    return "\n---\n".join(m["text"] for m in messages)
+
+
+def last(messages: list[dict[str, Any]]) -> dict[str, Any]:
+    assert messages, "the bot said nothing"
+    return messages[-1]

@@ -1,0 +1,125 @@
+"""Bad input at any step: a clear reply, nothing lost, never a crash; and no NIK in the logs."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.service import Siaga
+from tests.harness import Person
+from tests.helpers import nik_for
+
+# Answers that walk a citizen to each step of the check, one more each time.
+WALK = ["1", "setuju", "Budi Santoso", None, "1", "1", "Kartoharjo", "Kelun", "ojol", "1",
+        "ya", "ya", "lewati", "1"]  # fmt: skip
+
+
+async def walk_to(p: Person, steps: int) -> None:
+    nik = nik_for(40)
+    for line in WALK[:steps]:
+        await p.say(line or nik)
+
+
+@pytest.mark.parametrize("steps", range(len(WALK) + 1))
+async def test_garbage_at_every_step_gets_a_reply_and_keeps_the_step(
+    siaga: Siaga, steps: int
+) -> None:
+    p = Person(siaga, f"g{steps}")
+    await walk_to(p, steps)
+    before = p.text
+    for junk in ("🙂🙂🙂", "x" * 5000, "   ", "\x00\x01", "<b>halo</b>", "/tidakada", "9999"):
+        said = await p.say(junk)
+        assert said and all(s.text.strip() for s in said), junk
+    said = await p.media()
+    assert "hanya bisa membaca pesan teks" in said[0].text
+    # the question is asked again, not lost
+    if steps:
+        last_line = before.splitlines()[-1]
+        assert last_line in p.text or "Silakan pilih layanan" in p.text
+
+
+async def test_a_5000_character_message_is_refused_politely(siaga: Siaga) -> None:
+    p = Person(siaga, "long")
+    await walk_to(p, 3)
+    said = await p.say("a" * 5000)
+    assert "terlalu panjang" in said[0].text
+    assert "NIK" in said[0].text  # still on the NIK question
+
+
+async def test_an_old_button_is_refused_and_changes_nothing(siaga: Siaga) -> None:
+    p = Person(siaga, "old")
+    await walk_to(p, 7)  # at the kelurahan question
+    kelun = next(b.data for b in p.last[-1].reply.buttons if b.data.endswith("kel:35.77.01.1009"))
+    await p.tap(kelun)
+    assert "pekerjaan utama" in p.text
+    await p.tap(kelun)  # the same button again: its step is answered
+    assert "sudah tidak berlaku" in p.text
+    assert "pekerjaan utama" in p.text
+
+
+async def test_a_forged_button_is_refused(siaga: Siaga) -> None:
+    p = Person(siaga, "forge")
+    await walk_to(p, 7)
+    version = p.last[-1].reply.buttons[0].data.split("|")[0]
+    await p.tap(f"{version}|file")  # a real version, a value this step never offered
+    assert "sudah tidak berlaku" in p.text
+    await p.tap("garbage-without-bar")
+    assert "sudah tidak berlaku" in p.text
+
+
+async def test_a_replayed_update_is_handled_once(siaga: Siaga) -> None:
+    p = Person(siaga, "replay")
+    await walk_to(p, 2)
+    first = await p.say("Budi Santoso", update_id="u-77")
+    assert "NIK" in first[0].text
+    again = await p.say("Budi Santoso", update_id="u-77")
+    assert again == []
+    said = await p.say("/bantuan")
+    assert "Berapa NIK" in said[0].text or "NIK" in said[-1].text
+
+
+async def test_three_misses_offer_help(siaga: Siaga) -> None:
+    p = Person(siaga, "miss")
+    await walk_to(p, 3)
+    for _ in range(3):
+        await p.say("bukan nik")
+    assert "/bantuan" in p.text
+
+
+async def test_cancel_and_restart(siaga: Siaga) -> None:
+    p = Person(siaga, "cancel")
+    await walk_to(p, 6)
+    await p.say("/batal")
+    assert "Dibatalkan" in p.text
+    await p.say("1")
+    assert "Siapa nama lengkap" in p.text  # consent kept, answers gone
+    await p.say("/ulang")
+    assert "Siapa nama lengkap" in p.text
+
+
+async def test_no_nik_reaches_the_logs(siaga: Siaga, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    nik = nik_for(40)
+    p = Person(siaga, "logs")
+    for line in ["1", "setuju", "Budi", nik, "1", "1", "kelun", "ojol", "1", "ya", "ya",
+                 "lewati", "1", "1", "/dataku", "/status", nik, "/hapus", "1"]:  # fmt: skip
+        await p.say(line)
+    logging.getLogger("siaga.test").info("user typed %s", nik)  # even a careless log line
+    captured = caplog.text + "".join(r.getMessage() for r in caplog.records)
+    assert nik not in captured
+    assert "•• •••• " + nik[12:] in captured  # the careless line was masked, not dropped
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(step=st.integers(min_value=0, max_value=len(WALK)), text=st.text(max_size=300))
+async def test_any_text_at_any_step_gets_a_reply(siaga: Siaga, step: int, text: str) -> None:
+    p = Person(siaga, f"prop-{step}-{abs(hash(text)) % 10_000}")
+    await walk_to(p, step)
+    said = await p.say(text)
+    assert said, "no reply"
+    assert all(s.text.strip() for s in said)
