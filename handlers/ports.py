@@ -21,7 +21,14 @@ class DuplicateNik(Exception):
     """Another active nomination holds this NIK (the partial unique index said so)."""
 
 
+class DuplicateRef(Exception):
+    """The drawn reference code is taken: draw another."""
+
+
 class Store(Protocol):
+    async def load(
+        self, user: UserRef, locale_hint: str, now: datetime
+    ) -> tuple[Person, Conversation]: ...
     async def person(self, user: UserRef, locale_hint: str, now: datetime) -> Person: ...
     async def person_by_id(self, person_id: int) -> Person | None: ...
     async def save_person(self, person: Person) -> None: ...

@@ -40,6 +40,7 @@ class Conversation:
     version: int = 0  # bumped on every answered step; buttons carry it (see engine.bind)
     misses: int = 0
     updated_at: datetime | None = None
+    stored: bool = False  # already in the database (an update, not an insert, on save)
 
 
 @dataclass

@@ -28,8 +28,7 @@ async def handle(ctx: Context, msg: Incoming) -> Outgoing:
     store = ctx.store
     if msg.update_id and not await store.claim_update(msg.user.channel, msg.update_id, ctx.now):
         return Outgoing("id", [])  # a redelivered webhook or a replayed update changes nothing
-    person = await store.person(msg.user, msg.locale_hint, ctx.now)
-    conv = await store.conversation(person.id)
+    person, conv = await store.load(msg.user, msg.locale_hint, ctx.now)
     replies, deleted = await _route(ctx, person, conv, msg)
     if not deleted:
         await store.save_conversation(conv, ctx.now)

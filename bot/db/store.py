@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -14,7 +15,7 @@ from bot.crypto import NikVault
 from bot.db import schema as t
 from domain.nomination import ACTIVE, NominationStatus
 from handlers.messages import Reply, UserRef
-from handlers.ports import DuplicateNik
+from handlers.ports import DuplicateNik, DuplicateRef
 from handlers.records import Conversation, Nomination, Person, Role
 
 
@@ -65,6 +66,35 @@ def _nomination(row: Any) -> Nomination:
     )
 
 
+_INBOUND_PRECISION = timedelta(minutes=5)
+
+# Constant statements with bound parameters: SQLAlchemy memoises their cache keys, so the
+# per-message cost is the round trip, not statement compilation.
+_c = t.conversations.c
+_LOAD = (
+    select(
+        t.people,
+        _c.flow.label("conv_flow"), _c.step.label("conv_step"), _c.answers.label("conv_answers"),
+        _c.version.label("conv_version"), _c.misses.label("conv_misses"),
+        _c.updated_at.label("conv_updated_at"),
+    )  # fmt: skip
+    .select_from(t.people.outerjoin(t.conversations, _c.person_id == t.people.c.id))
+    .where(t.people.c.channel == bindparam("channel"), t.people.c.external_id == bindparam("ext"))
+)
+_TOUCH = (
+    update(t.people).where(t.people.c.id == bindparam("pid")).values(last_inbound_at=bindparam("now"))
+)
+_SAVE_CONV = (
+    update(t.conversations)
+    .where(_c.person_id == bindparam("pid"))
+    .values(
+        flow=bindparam("flow"), step=bindparam("step"), answers=bindparam("answers"),
+        version=bindparam("version"), misses=bindparam("misses"),
+        updated_at=bindparam("updated_at"),
+    )  # fmt: skip
+)
+
+
 class SqlStore:
     def __init__(self, conn: AsyncConnection, vault: NikVault, admins: frozenset[tuple[str, str]]):
         self.conn = conn
@@ -72,35 +102,46 @@ class SqlStore:
         self.admins = admins
 
     # --- people ------------------------------------------------------------------------------
-    async def person(self, user: UserRef, locale_hint: str, now: datetime) -> Person:
-        q = select(t.people).where(
-            t.people.c.channel == user.channel, t.people.c.external_id == user.external_id
-        )
-        row = (await self.conn.execute(q)).first()
+    async def load(self, user: UserRef, locale_hint: str, now: datetime) -> tuple[Person, Conversation]:
+        """The sender and their conversation in one query (the hot path of every message)."""
+        row = (
+            await self.conn.execute(_LOAD, {"channel": user.channel, "ext": user.external_id})
+        ).first()
         if row is None:
-            locale = "en" if locale_hint.lower().startswith("en") else "id"
-            is_admin = (user.channel, user.external_id) in self.admins
-            role = Role.ADMIN if is_admin else Role.CITIZEN
-            res = await self.conn.execute(
-                insert(t.people).values(
-                    channel=user.channel,
-                    external_id=user.external_id,
-                    role=role.value,
-                    locale=locale,
-                    created_at=now,
-                    last_inbound_at=now,
-                )
-            )
-            pk = res.inserted_primary_key
-            assert pk is not None
-            return Person(pk[0], user.channel, user.external_id, role, locale, created_at=now)
+            person = await self._create_person(user, locale_hint, now)
+            return person, Conversation(person.id)
         person = _person(row)
         if person.role is Role.CITIZEN and (user.channel, user.external_id) in self.admins:
             person.role = Role.ADMIN  # admins are named in settings; honour a later change
-        await self.conn.execute(
-            update(t.people).where(t.people.c.id == person.id).values(last_inbound_at=now)
+        last = _aware(row.last_inbound_at)
+        # Only the WhatsApp 24-hour window reads this: minute precision is plenty, and skipping
+        # the write on most messages keeps the hot path at one read and one write.
+        if last is None or now - last > _INBOUND_PRECISION:
+            await self.conn.execute(_TOUCH, {"pid": person.id, "now": now})
+        if row.conv_flow is None:
+            return person, Conversation(person.id)
+        conv = Conversation(
+            person_id=person.id, flow=row.conv_flow, step=row.conv_step,
+            answers=dict(row.conv_answers), version=row.conv_version, misses=row.conv_misses,
+            updated_at=_aware(row.conv_updated_at), stored=True,
+        )  # fmt: skip
+        return person, conv
+
+    async def _create_person(self, user: UserRef, locale_hint: str, now: datetime) -> Person:
+        locale = "en" if locale_hint.lower().startswith("en") else "id"
+        role = Role.ADMIN if (user.channel, user.external_id) in self.admins else Role.CITIZEN
+        res = await self.conn.execute(
+            insert(t.people).values(
+                channel=user.channel, external_id=user.external_id, role=role.value,
+                locale=locale, created_at=now, last_inbound_at=now,
+            )  # fmt: skip
         )
-        return person
+        pk = res.inserted_primary_key
+        assert pk is not None
+        return Person(pk[0], user.channel, user.external_id, role, locale, created_at=now)
+
+    async def person(self, user: UserRef, locale_hint: str, now: datetime) -> Person:
+        return (await self.load(user, locale_hint, now))[0]
 
     async def person_by_id(self, person_id: int) -> Person | None:
         row = (await self.conn.execute(select(t.people).where(t.people.c.id == person_id))).first()
@@ -156,35 +197,23 @@ class SqlStore:
         q = select(t.conversations).where(t.conversations.c.person_id == person_id)
         row = (await self.conn.execute(q)).first()
         if row is None:
-            return Conversation(person_id, version=0)
+            return Conversation(person_id)
         return Conversation(
-            person_id=person_id,
-            flow=row.flow,
-            step=row.step,
-            answers=dict(row.answers),
-            version=row.version,
-            misses=row.misses,
-            updated_at=_aware(row.updated_at),
-        )
+            person_id=person_id, flow=row.flow, step=row.step, answers=dict(row.answers),
+            version=row.version, misses=row.misses, updated_at=_aware(row.updated_at),
+            stored=True,
+        )  # fmt: skip
 
     async def save_conversation(self, conv: Conversation, now: datetime) -> None:
         values = {
-            "flow": conv.flow,
-            "step": conv.step,
-            "answers": conv.answers,
-            "version": conv.version,
-            "misses": conv.misses,
-            "updated_at": now,
-        }
-        res = await self.conn.execute(
-            update(t.conversations)
-            .where(t.conversations.c.person_id == conv.person_id)
-            .values(**values)
-        )
-        if res.rowcount == 0:
-            await self.conn.execute(
-                insert(t.conversations).values(person_id=conv.person_id, **values)
-            )
+            "flow": conv.flow, "step": conv.step, "answers": conv.answers,
+            "version": conv.version, "misses": conv.misses, "updated_at": now,
+        }  # fmt: skip
+        if conv.stored:
+            await self.conn.execute(_SAVE_CONV, {"pid": conv.person_id, **values})
+        else:
+            await self.conn.execute(insert(t.conversations).values(person_id=conv.person_id, **values))
+            conv.stored = True
 
     # --- NIK and nominations -----------------------------------------------------------------
     def seal_nik(self, nik: str) -> str:
@@ -235,18 +264,27 @@ class SqlStore:
             "updated_at": now,
         }
         try:
-            async with self.conn.begin_nested():
-                res = await self.conn.execute(insert(t.nominations).values(**values))
+            res = await self._guarded(insert(t.nominations).values(**values))
         except IntegrityError as exc:
-            if "nik" in str(exc.orig).lower() or "uq_nominations_active_nik" in str(exc.orig):
+            text = str(exc.orig).lower()
+            if "nik_index" in text or "uq_nominations_active_nik" in text:
                 raise DuplicateNik from exc
+            if "ref" in text:
+                raise DuplicateRef from exc
             raise
         pk = res.inserted_primary_key
         assert pk is not None
-        row = (
-            await self.conn.execute(select(t.nominations).where(t.nominations.c.id == pk[0]))
-        ).one()
-        return _nomination(row)
+        return _nomination(SimpleNamespace(id=pk[0], status_note=None, coverage_start=None,
+                                           coverage_end=None, **values))
+
+    async def _guarded(self, stmt: Any) -> Any:
+        """Run a statement that may hit a unique constraint, keeping the transaction usable.
+        PostgreSQL aborts the whole transaction on an error, so it needs a savepoint; SQLite
+        only undoes the failed statement, and a savepoint would cost two more round trips."""
+        if self.conn.dialect.name == "sqlite":
+            return await self.conn.execute(stmt)
+        async with self.conn.begin_nested():
+            return await self.conn.execute(stmt)
 
     async def nominations_of(self, person_id: int) -> list[Nomination]:
         q = (
@@ -349,11 +387,11 @@ class SqlStore:
         )
 
     async def claim_update(self, channel: str, update_id: str, now: datetime) -> bool:
+        # No savepoint: a duplicate means the caller does nothing more in this transaction.
         try:
-            async with self.conn.begin_nested():
-                await self.conn.execute(
-                    insert(t.processed_updates).values(channel=channel, update_id=update_id, at=now)
-                )
+            await self.conn.execute(
+                insert(t.processed_updates).values(channel=channel, update_id=update_id, at=now)
+            )
         except IntegrityError:
             return False
         return True

@@ -8,7 +8,7 @@ from domain.reference import make_reference
 from handlers.citizen import form
 from handlers.engine import Input, button, reply, with_note
 from handlers.messages import Msg, Raw, Reply
-from handlers.ports import Context, DuplicateNik
+from handlers.ports import Context, DuplicateNik, DuplicateRef
 from handlers.records import Conversation, Nomination, Person
 from handlers.verdict_view import headline, next_step, reasons_block
 
@@ -220,36 +220,33 @@ async def file_nomination(ctx: Context, person: Person, conv: Conversation) -> l
         conv.step = "stopped"
         return [_verdict_reply(ctx, conv, verdict, stopped=True)]
     nik = ctx.store.open_nik(a["nik"])
-    existing = await ctx.store.active_nomination_for_nik(nik)
-    if existing is not None:
-        return [_already_filed(ctx, conv, existing)]
     kept = {
         k: a.get(k)
         for k in ("stated_age", "occupation", "occupation_text", "bpjs", "dtks", "heirs", "phone")
     }
-    kept["age"] = verdict.age
     assert answers.nik is not None and answers.kelurahan is not None
-    kept["sex"] = answers.nik.sex.value
-    kept["birth_date"] = answers.nik.birth_date.isoformat()
-    kept["channel"] = person.channel
-    nomination: Nomination | None = None
-    for _ in range(5):  # a reference code collision is possible, if unlikely: draw again
-        ref = make_reference(ctx.random_bytes(8))
-        if await ctx.store.nomination_by_ref(ref) is None:
+    kept.update(age=verdict.age, sex=answers.nik.sex.value, channel=person.channel,
+                birth_date=answers.nik.birth_date.isoformat())  # fmt: skip
+    # The database decides duplicates (a partial unique index on the NIK's blind index), so
+    # two accounts filing the same NIK at the same moment cannot both succeed.
+    for _attempt in range(5):
+        try:
+            nomination = await ctx.store.add_nomination(
+                ref=make_reference(ctx.random_bytes(8)), person_id=person.id,
+                filed_by=person.id, kelurahan_code=answers.kelurahan.code, name=a["name"],
+                nik=nik, nik_masked=a["nik_masked"], answers=kept, verdict=verdict.kind.value,
+                reasons=[f"{r.code}:{r.status.value}" for r in verdict.reasons],
+                priority=verdict.priority, now=ctx.now,
+            )  # fmt: skip
             break
-    try:
-        nomination = await ctx.store.add_nomination(
-            ref=ref, person_id=person.id, filed_by=person.id,
-            kelurahan_code=answers.kelurahan.code, name=a["name"], nik=nik,
-            nik_masked=a["nik_masked"], answers=kept, verdict=verdict.kind.value,
-            reasons=[f"{r.code}:{r.status.value}" for r in verdict.reasons],
-            priority=verdict.priority, now=ctx.now,
-        )  # fmt: skip
-    except DuplicateNik:
-        existing = await ctx.store.active_nomination_for_nik(nik)
-        if existing is not None:
+        except DuplicateRef:
+            continue  # rare (31^5 ≈ 28.6 million codes): draw again
+        except DuplicateNik:
+            existing = await ctx.store.active_nomination_for_nik(nik)
+            assert existing is not None
             return [_already_filed(ctx, conv, existing)]
-        raise
+    else:
+        raise RuntimeError("no free reference code after 5 draws")
     await ctx.store.audit(
         actor=person.id, action="nomination.filed", now=ctx.now, nomination_id=nomination.id,
         after={"status": nomination.status.value, "verdict": verdict.kind.value},
