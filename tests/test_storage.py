@@ -1,0 +1,78 @@
+"""What lands in the database: no NIK in clear, drafts expire, one active nomination per NIK."""
+
+from __future__ import annotations
+
+import os
+import stat
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from bot.service import Siaga
+from domain.nomination import ACTIVE, TRANSITIONS, NominationStatus, can_move
+from tests.harness import Person
+from tests.helpers import nik_for
+
+FILE = ["1", "setuju", "Budi", None, "1", "1", "kelun", "ojol", "1", "ya", "ya", "lewati", "1", "1"]
+
+
+async def file_for(p: Person, nik: str) -> str:
+    for line in FILE:
+        await p.say(line or nik)
+    assert "PJK-" in p.text, p.text
+    return p.text.split("Nomor usulan: ")[1].split()[0]
+
+
+async def test_the_database_file_never_holds_a_nik_in_clear(siaga: Siaga, tmp_path: Path) -> None:
+    nik = nik_for(40)
+    p = Person(siaga, "clear")
+    await file_for(p, nik)
+    await Person(siaga, "draft").answers("1", "setuju", "Ani", nik_for(30, serial=7))
+    await siaga.close()
+    data = tmp_path / "data"
+    blob = b"".join(f.read_bytes() for f in data.iterdir() if f.name.startswith("siaga.db"))
+    assert nik.encode() not in blob
+    assert nik_for(30, serial=7).encode() not in blob
+    assert b"Budi" in blob  # the file is readable: the check above is meaningful
+    key = data / "siaga.key"
+    assert stat.S_IMODE(os.stat(key).st_mode) == 0o600
+
+
+async def test_stale_drafts_lose_their_answers(siaga: Siaga) -> None:
+    p = Person(siaga, "stale")
+    await p.answers("1", "setuju", "Budi", nik_for(40))
+    async with siaga.store() as store:
+        purged = await store.purge_stale_drafts(datetime.now(UTC) + timedelta(days=1))
+        await store.commit()
+    assert purged == 1
+    await p.say("/dataku")
+    assert "belum dikirim" not in p.text  # the draft is gone
+    await p.say("1")
+    assert "Siapa nama lengkap" in p.text  # starts again; consent is kept
+
+
+async def test_recent_drafts_are_kept(siaga: Siaga) -> None:
+    p = Person(siaga, "fresh")
+    await p.answers("1", "setuju", "Budi")
+    assert await siaga.purge_stale_drafts() == 0
+    await p.say("/bantuan")
+    assert "NIK" in p.text
+
+
+async def test_two_accounts_cannot_both_hold_an_active_nomination(siaga: Siaga) -> None:
+    nik = nik_for(44)
+    await file_for(Person(siaga, "a"), nik)
+    b = Person(siaga, "b")
+    for line in FILE[:5]:
+        await b.say(line or nik)
+    assert "sudah pernah diusulkan" in b.text
+
+
+def test_lifecycle_allows_only_the_listed_moves() -> None:
+    S = NominationStatus
+    assert can_move(S.PENDING, S.APPROVED) and can_move(S.APPROVED, S.REGISTERED)
+    assert not can_move(S.REJECTED, S.APPROVED)
+    assert not can_move(S.REGISTERED, S.PENDING)
+    assert not can_move(S.WITHDRAWN, S.PENDING)
+    for status, targets in TRANSITIONS.items():
+        if status not in ACTIVE:
+            assert not targets or status is S.REGISTERED, status
