@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import random
 import statistics
 import sys
@@ -22,13 +21,21 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import KELURAHAN_SPELLINGS, synthetic_nik  # noqa: E402
+from synthetic import KELURAHAN_SPELLINGS, synthetic_nik
 
-from bot.config import Settings  # noqa: E402
-from bot.service import build  # noqa: E402
-from handlers.messages import Incoming, Kind, UserRef  # noqa: E402
+from bot.config import Settings
+from bot.service import build
+from handlers.messages import Incoming, Kind, UserRef
 
-OCCUPATIONS = ["ojol", "bakul pecel", "narik grab", "rewang", "nguli", "buruh tani", "tukang parkir"]
+OCCUPATIONS = [
+    "ojol",
+    "bakul pecel",
+    "narik grab",
+    "rewang",
+    "nguli",
+    "buruh tani",
+    "tukang parkir",
+]
 
 
 def script(rng: random.Random, on: date) -> list[str]:
@@ -61,18 +68,16 @@ async def run(n: int, db_dir: Path) -> None:
             filed += 1
     took = time.perf_counter() - started
     await siaga.close()
-    db = db_dir / "siaga.db"
-    size = db.stat().st_size + sum(
-        p.stat().st_size for p in db_dir.glob("siaga.db-*") if p.exists()
-    )
+    size = sum(f.stat().st_size for f in db_dir.glob("siaga.db*"))  # noqa: ASYNC240 (after the run)
     latencies.sort()
     p = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))]  # noqa: E731
     print(f"conversations: {n}  messages: {len(latencies)}  filed nominations: {filed}")
     print(f"conversations/s: {n / took:,.1f}   messages/s: {len(latencies) / took:,.0f}")
-    print(f"ms per message: p50 {statistics.median(latencies):.2f}  p99 {p(0.99):.2f}  max {latencies[-1]:.1f}")
+    p50, p99 = statistics.median(latencies), p(0.99)
+    print(f"ms per message: p50 {p50:.2f}  p99 {p99:.2f}  max {latencies[-1]:.1f}")
     if filed:
-        print(f"database: {size / 1e6:.1f} MB in all, {size / filed * 1000 / 1e6:.2f} MB per 1,000 nominations"
-              " (people, consents, conversations, audit and nominations together)")
+        per = size / filed * 1000 / 1e6
+        print(f"database: {size / 1e6:.1f} MB in all, {per:.2f} MB per 1,000 nominations")
 
 
 def main() -> None:
@@ -81,7 +86,6 @@ def main() -> None:
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         asyncio.run(run(args.conversations, Path(tmp)))
-
 
 
 if __name__ == "__main__":

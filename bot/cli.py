@@ -122,6 +122,121 @@ def chat(
     asyncio.run(run())
 
 
+telegram_app = typer.Typer(help="Kanal Telegram", no_args_is_help=False)
+app.add_typer(telegram_app, name="telegram")
+
+
+@telegram_app.callback(invoke_without_command=True)
+def telegram(ctx: typer.Context) -> None:
+    """Jalankan bot Telegram dengan long polling (SIAGA_TELEGRAM_TOKEN)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    import asyncio
+    import signal
+
+    from bot.app import load_settings
+    from bot.logs import setup_logging
+    from bot.service import build
+    from bot.telegram.adapter import TelegramChannel
+    from bot.telegram.factory import MissingToken, make_bot
+    from bot.telegram.polling import run_polling
+
+    settings = load_settings()
+    setup_logging(settings.log_level, settings.log_format)
+
+    async def run() -> None:
+        try:
+            bot = make_bot(settings)
+        except MissingToken as exc:
+            _fail(f"{exc}.")
+            return
+        siaga = await build(settings)
+        channel = TelegramChannel(siaga, bot)
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        try:
+            await bot.delete_webhook()  # polling and a webhook cannot both be active
+            await channel.set_commands()
+            await run_polling(channel, stop)
+        finally:
+            await bot.session.close()
+            await siaga.close()
+
+    asyncio.run(run())
+
+
+@telegram_app.command("set-webhook")
+def set_webhook(url: str) -> None:
+    """Daftarkan URL webhook (https://…/telegram/webhook) dengan secret yang dibuat otomatis."""
+    import asyncio
+
+    from bot.app import load_settings
+    from bot.telegram.factory import MissingToken, make_bot, webhook_secret
+
+    settings = load_settings()
+
+    async def run() -> None:
+        try:
+            bot = make_bot(settings)
+        except MissingToken as exc:
+            _fail(f"{exc}.")
+            return
+        try:
+            secret = webhook_secret(settings, create=True)
+            await bot.set_webhook(
+                url, secret_token=secret, allowed_updates=["message", "callback_query"]
+            )
+            typer.echo(f"Webhook terdaftar: {url}")
+        finally:
+            await bot.session.close()
+
+    asyncio.run(run())
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Alamat (default SIAGA_HOST)")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default SIAGA_PORT)")] = None,
+) -> None:
+    """Jalankan aplikasi HTTP: webhook Telegram dan /healthz."""
+    import asyncio
+
+    import uvicorn
+
+    from bot.app import load_settings
+    from bot.logs import setup_logging
+    from bot.service import build
+    from bot.telegram.adapter import TelegramChannel
+    from bot.telegram.factory import MissingToken, make_bot, webhook_secret
+    from bot.web import create_app
+
+    settings = load_settings()
+    setup_logging(settings.log_level, settings.log_format)
+
+    async def run() -> None:
+        siaga = await build(settings)
+        channel = None
+        try:
+            channel = TelegramChannel(siaga, make_bot(settings))
+            await channel.set_commands()
+        except MissingToken:
+            pass  # no Telegram configured: the webhook answers 401
+        app_ = create_app(siaga, channel, webhook_secret(settings))
+        config = uvicorn.Config(app_, host=host or settings.host, port=port or settings.port,
+                                log_config=None, access_log=False)  # fmt: skip
+        try:
+            await uvicorn.Server(config).serve()
+        finally:
+            if channel is not None:
+                await channel.drain()
+                await channel.bot.session.close()
+            await siaga.close()
+
+    asyncio.run(run())
+
+
 def main() -> None:
     try:
         app()

@@ -29,6 +29,16 @@ class Settings(BaseSettings):
     # Admins as channel:id entries, comma-separated: "telegram:12345,console:dinas"
     admins: str = ""
 
+    # Telegram
+    telegram_token: SecretStr = SecretStr("")
+    telegram_api_url: str = "https://api.telegram.org"  # or a self-hosted Bot API server
+    # Webhook secret (X-Telegram-Bot-Api-Secret-Token); empty: generated into data_dir
+    telegram_webhook_secret: SecretStr = SecretStr("")
+
+    # HTTP server (`siaga serve`)
+    host: str = "127.0.0.1"
+    port: int = 8080
+
     def sqlite_path(self) -> Path:
         return self.data_dir / "siaga.db"
 
@@ -36,6 +46,9 @@ class Settings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite+aiosqlite:///{self.sqlite_path()}"
+
+    def webhook_secret_path(self) -> Path:
+        return self.data_dir / "telegram-webhook.secret"
 
     def admin_ids(self) -> frozenset[tuple[str, str]]:
         out: set[tuple[str, str]] = set()

@@ -74,24 +74,32 @@ _c = t.conversations.c
 _LOAD = (
     select(
         t.people,
-        _c.flow.label("conv_flow"), _c.step.label("conv_step"), _c.answers.label("conv_answers"),
-        _c.version.label("conv_version"), _c.misses.label("conv_misses"),
+        _c.flow.label("conv_flow"),
+        _c.step.label("conv_step"),
+        _c.answers.label("conv_answers"),
+        _c.version.label("conv_version"),
+        _c.misses.label("conv_misses"),
         _c.updated_at.label("conv_updated_at"),
-    )  # fmt: skip
+    )
     .select_from(t.people.outerjoin(t.conversations, _c.person_id == t.people.c.id))
     .where(t.people.c.channel == bindparam("channel"), t.people.c.external_id == bindparam("ext"))
 )
 _TOUCH = (
-    update(t.people).where(t.people.c.id == bindparam("pid")).values(last_inbound_at=bindparam("now"))
+    update(t.people)
+    .where(t.people.c.id == bindparam("pid"))
+    .values(last_inbound_at=bindparam("now"))
 )
 _SAVE_CONV = (
     update(t.conversations)
     .where(_c.person_id == bindparam("pid"))
     .values(
-        flow=bindparam("flow"), step=bindparam("step"), answers=bindparam("answers"),
-        version=bindparam("version"), misses=bindparam("misses"),
+        flow=bindparam("flow"),
+        step=bindparam("step"),
+        answers=bindparam("answers"),
+        version=bindparam("version"),
+        misses=bindparam("misses"),
         updated_at=bindparam("updated_at"),
-    )  # fmt: skip
+    )
 )
 
 
@@ -102,7 +110,9 @@ class SqlStore:
         self.admins = admins
 
     # --- people ------------------------------------------------------------------------------
-    async def load(self, user: UserRef, locale_hint: str, now: datetime) -> tuple[Person, Conversation]:
+    async def load(
+        self, user: UserRef, locale_hint: str, now: datetime
+    ) -> tuple[Person, Conversation]:
         """The sender and their conversation in one query (the hot path of every message)."""
         row = (
             await self.conn.execute(_LOAD, {"channel": user.channel, "ext": user.external_id})
@@ -121,10 +131,15 @@ class SqlStore:
         if row.conv_flow is None:
             return person, Conversation(person.id)
         conv = Conversation(
-            person_id=person.id, flow=row.conv_flow, step=row.conv_step,
-            answers=dict(row.conv_answers), version=row.conv_version, misses=row.conv_misses,
-            updated_at=_aware(row.conv_updated_at), stored=True,
-        )  # fmt: skip
+            person_id=person.id,
+            flow=row.conv_flow,
+            step=row.conv_step,
+            answers=dict(row.conv_answers),
+            version=row.conv_version,
+            misses=row.conv_misses,
+            updated_at=_aware(row.conv_updated_at),
+            stored=True,
+        )
         return person, conv
 
     async def _create_person(self, user: UserRef, locale_hint: str, now: datetime) -> Person:
@@ -132,9 +147,13 @@ class SqlStore:
         role = Role.ADMIN if (user.channel, user.external_id) in self.admins else Role.CITIZEN
         res = await self.conn.execute(
             insert(t.people).values(
-                channel=user.channel, external_id=user.external_id, role=role.value,
-                locale=locale, created_at=now, last_inbound_at=now,
-            )  # fmt: skip
+                channel=user.channel,
+                external_id=user.external_id,
+                role=role.value,
+                locale=locale,
+                created_at=now,
+                last_inbound_at=now,
+            )
         )
         pk = res.inserted_primary_key
         assert pk is not None
@@ -199,20 +218,31 @@ class SqlStore:
         if row is None:
             return Conversation(person_id)
         return Conversation(
-            person_id=person_id, flow=row.flow, step=row.step, answers=dict(row.answers),
-            version=row.version, misses=row.misses, updated_at=_aware(row.updated_at),
+            person_id=person_id,
+            flow=row.flow,
+            step=row.step,
+            answers=dict(row.answers),
+            version=row.version,
+            misses=row.misses,
+            updated_at=_aware(row.updated_at),
             stored=True,
-        )  # fmt: skip
+        )
 
     async def save_conversation(self, conv: Conversation, now: datetime) -> None:
         values = {
-            "flow": conv.flow, "step": conv.step, "answers": conv.answers,
-            "version": conv.version, "misses": conv.misses, "updated_at": now,
-        }  # fmt: skip
+            "flow": conv.flow,
+            "step": conv.step,
+            "answers": conv.answers,
+            "version": conv.version,
+            "misses": conv.misses,
+            "updated_at": now,
+        }
         if conv.stored:
             await self.conn.execute(_SAVE_CONV, {"pid": conv.person_id, **values})
         else:
-            await self.conn.execute(insert(t.conversations).values(person_id=conv.person_id, **values))
+            await self.conn.execute(
+                insert(t.conversations).values(person_id=conv.person_id, **values)
+            )
             conv.stored = True
 
     # --- NIK and nominations -----------------------------------------------------------------
@@ -274,8 +304,11 @@ class SqlStore:
             raise
         pk = res.inserted_primary_key
         assert pk is not None
-        return _nomination(SimpleNamespace(id=pk[0], status_note=None, coverage_start=None,
-                                           coverage_end=None, **values))
+        return _nomination(
+            SimpleNamespace(
+                id=pk[0], status_note=None, coverage_start=None, coverage_end=None, **values
+            )
+        )
 
     async def _guarded(self, stmt: Any) -> Any:
         """Run a statement that may hit a unique constraint, keeping the transaction usable.

@@ -390,7 +390,7 @@ def _take_tri_step(key: str, allow_dk: bool) -> Callable[[Context, Conversation,
 
 
 def _take_phone(ctx: Context, conv: Conversation, inp: Input) -> Result:
-    skip_words = {"lewati", "lewat", "skip", "liwati", "nanti"}
+    skip_words = {"lewati", "lewat", "skip", "liwati", "langkungi", "nanti"}
     said_skip = bool(skip_words & set(tokens(inp.text))) or parse_tri(inp.text) is Tri.NO
     if inp.choice == "skip" or (not inp.phone and said_skip):
         conv.answers["phone_done"] = True

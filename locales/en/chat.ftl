@@ -216,3 +216,12 @@ verdict-short-likely_eligible = likely eligible
 verdict-short-needs_review = needs review
 verdict-short-not_eligible = not eligible
 lurah-new-nomination = New nomination in Kelurahan { $kelurahan }: { $ref } for { $name } ({ $verdict }). Type /antrian to review.
+
+tg-command-start = Start and main menu
+tg-command-status = Nomination status
+tg-command-bantuan = Help
+tg-command-batal = Cancel
+tg-command-ulang = Start the check again
+tg-command-bahasa = Change language
+tg-command-dataku = My data in Siaga
+tg-command-hapus = Delete my data

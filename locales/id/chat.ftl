@@ -216,3 +216,12 @@ verdict-short-likely_eligible = kemungkinan memenuhi syarat
 verdict-short-needs_review = perlu diperiksa
 verdict-short-not_eligible = belum memenuhi syarat
 lurah-new-nomination = Usulan baru di Kelurahan { $kelurahan }: { $ref } atas nama { $name } ({ $verdict }). Ketik /antrian untuk meninjau.
+
+tg-command-start = Mulai dan menu utama
+tg-command-status = Cek status usulan
+tg-command-bantuan = Bantuan
+tg-command-batal = Batalkan proses
+tg-command-ulang = Mulai cek dari awal
+tg-command-bahasa = Ganti bahasa
+tg-command-dataku = Data saya di Siaga
+tg-command-hapus = Hapus data saya

@@ -216,3 +216,12 @@ verdict-short-likely_eligible = kinten-kinten nyekapi sarat
 verdict-short-needs_review = perlu dipriksa
 verdict-short-not_eligible = dereng nyekapi sarat
 lurah-new-nomination = Usulan enggal ing Kelurahan { $kelurahan }: { $ref } atas nami { $name } ({ $verdict }). Serat /antrian kangge mriksa.
+
+tg-command-start = Miwiti lan menu utami
+tg-command-status = Cek status usulan
+tg-command-bantuan = Pitulungan
+tg-command-batal = Batalaken proses
+tg-command-ulang = Miwiti cek saking wiwitan
+tg-command-bahasa = Gantos basa
+tg-command-dataku = Data kula ing Siaga
+tg-command-hapus = Busak data kula

@@ -1,0 +1,1 @@
+"""Telegram channel on aiogram 3, used as a thin transport (DESIGN.md)."""

@@ -1,0 +1,66 @@
+"""A Reply as a Telegram message: HTML text (everything escaped) and a keyboard.
+
+Callback buttons become an inline keyboard (callback_data is the bound step value, ≤ 64 bytes).
+A contact-sharing button only exists on a reply keyboard, so a reply that asks for the phone
+number gets a one-time reply keyboard instead, its other buttons as plain keys that send their
+label as text.
+"""
+
+from __future__ import annotations
+
+import html
+
+from aiogram.types import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    KeyboardButton,
+    ReplyKeyboardMarkup,
+)
+
+from bot.i18n import Catalogue
+from bot.render import reply_text
+from handlers.messages import ButtonKind, Reply
+
+Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | None
+MAX_TEXT = 4096  # Telegram's limit for one message
+
+
+def _rows(labels: list[str], width: int) -> list[list[int]]:
+    """Button indexes laid out in rows: short labels share a row, long ones stand alone."""
+    rows: list[list[int]] = []
+    row: list[int] = []
+    for i, label in enumerate(labels):
+        if len(label) > 18:
+            if row:
+                rows.append(row)
+                row = []
+            rows.append([i])
+            continue
+        row.append(i)
+        if len(row) == width:
+            rows.append(row)
+            row = []
+    if row:
+        rows.append(row)
+    return rows
+
+
+def render(cat: Catalogue, reply: Reply, locale: str) -> tuple[str, Markup]:
+    text = html.escape(reply_text(cat, reply, locale))[:MAX_TEXT]
+    if not reply.buttons:
+        return text, None
+    labels = [cat.render(b.label, locale) for b in reply.buttons]
+    width = 3 if len(labels) > 6 else 2
+    if any(b.kind is ButtonKind.REQUEST_CONTACT for b in reply.buttons):
+        keys = [
+            [KeyboardButton(text=labels[i], request_contact=b.kind is ButtonKind.REQUEST_CONTACT)]
+            for i, b in enumerate(reply.buttons)
+        ]
+        return text, ReplyKeyboardMarkup(
+            keyboard=keys, resize_keyboard=True, one_time_keyboard=True
+        )
+    rows = [
+        [InlineKeyboardButton(text=labels[i], callback_data=reply.buttons[i].data) for i in row]
+        for row in _rows(labels, width)
+    ]
+    return text, InlineKeyboardMarkup(inline_keyboard=rows)

@@ -1,0 +1,196 @@
+"""A fake Telegram Bot API server on loopback, answering like Telegram does.
+
+The real aiogram Bot talks to it over HTTP (SIAGA_TELEGRAM_API_URL). It queues updates for
+getUpdates, records every call, keeps the messages it "delivered" per chat (with their
+keyboards, so a test can press a button), and can inject 429 with retry_after, 403 and 5xx.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+TOKEN = "123456:TEST-token-for-fake-server"
+
+
+@dataclass
+class Sent:
+    chat_id: int
+    message_id: int
+    text: str
+    markup: dict[str, Any] | None
+
+    @property
+    def buttons(self) -> list[tuple[str, str]]:
+        """(label, callback_data) of an inline keyboard, or (label, "") of reply keys."""
+        if not self.markup:
+            return []
+        if "inline_keyboard" in self.markup:
+            return [
+                (b["text"], b.get("callback_data", ""))
+                for row in self.markup["inline_keyboard"]
+                for b in row
+            ]
+        return [(b["text"], "") for row in self.markup.get("keyboard", []) for b in row]
+
+
+@dataclass
+class FakeTelegram:
+    updates: list[dict[str, Any]] = field(default_factory=list)
+    calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    sent: list[Sent] = field(default_factory=list)
+    errors: dict[str, list[tuple[int, int]]] = field(
+        default_factory=dict
+    )  # method → [(status, retry_after)]
+    _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+    _update_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1000))
+    _new: asyncio.Event = field(default_factory=asyncio.Event)
+    base_url: str = ""
+    _runner: web.AppRunner | None = None
+
+    # --- server ---------------------------------------------------------------------------
+    async def start(self) -> str:
+        app = web.Application()
+        app.router.add_post("/bot{token}/{method}", self._handle)
+        self._runner = web.AppRunner(app)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self.base_url = f"http://127.0.0.1:{port}"
+        return self.base_url
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    async def _params(self, request: web.Request) -> dict[str, Any]:
+        if request.content_type == "application/json":
+            return dict(await request.json())
+        form = await request.post()
+        out: dict[str, Any] = {}
+        for k, v in form.items():
+            text = v if isinstance(v, str) else str(v)
+            try:
+                out[k] = json.loads(text)
+            except ValueError:
+                out[k] = text
+        return out
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        if request.match_info["token"] != TOKEN:
+            return web.json_response(
+                {"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401
+            )
+        method = request.match_info["method"]
+        params = await self._params(request)
+        self.calls.append((method, params))
+        queued = self.errors.get(method)
+        if queued:
+            status, retry = queued.pop(0)
+            body: dict[str, Any] = {"ok": False, "error_code": status}
+            if status == 429:
+                body["description"] = f"Too Many Requests: retry after {retry}"
+                body["parameters"] = {"retry_after": retry}
+            elif status == 403:
+                body["description"] = "Forbidden: bot was blocked by the user"
+            else:
+                body["description"] = "Internal Server Error"
+            return web.json_response(body, status=status)
+        handler = getattr(self, "m_" + method, None)
+        if handler is None:
+            return web.json_response({"ok": True, "result": True})
+        result = await handler(params)
+        return web.json_response({"ok": True, "result": result})
+
+    # --- methods --------------------------------------------------------------------------
+    async def m_getMe(self, p: dict[str, Any]) -> Any:
+        return {"id": 42, "is_bot": True, "first_name": "Siaga", "username": "siaga_madiun_bot"}
+
+    async def m_getUpdates(self, p: dict[str, Any]) -> Any:
+        offset = int(p.get("offset") or 0)
+        self.updates = [u for u in self.updates if u["update_id"] >= offset]
+        if not self.updates:
+            self._new.clear()
+            wait = min(float(p.get("timeout") or 0), 0.5)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._new.wait(), timeout=wait)
+        return list(self.updates[:100])
+
+    async def m_sendMessage(self, p: dict[str, Any]) -> Any:
+        mid = next(self._ids)
+        chat_id = int(p["chat_id"])
+        markup = p.get("reply_markup")
+        self.sent.append(
+            Sent(chat_id, mid, p["text"], markup if isinstance(markup, dict) else None)
+        )
+        return {"message_id": mid, "date": int(time.time()), "chat": {"id": chat_id, "type": "private"},
+                "text": p["text"]}  # fmt: skip
+
+    async def m_editMessageReplyMarkup(self, p: dict[str, Any]) -> Any:
+        for s in self.sent:
+            if s.chat_id == int(p["chat_id"]) and s.message_id == int(p["message_id"]):
+                s.markup = (
+                    p.get("reply_markup") if isinstance(p.get("reply_markup"), dict) else None
+                )
+        return True
+
+    # --- a user's side --------------------------------------------------------------------
+    def _user(self, chat_id: int, lang: str) -> dict[str, Any]:
+        return {"id": chat_id, "is_bot": False, "first_name": "Warga", "language_code": lang}
+
+    def push(self, update: dict[str, Any]) -> dict[str, Any]:
+        update.setdefault("update_id", next(self._update_ids))
+        self.updates.append(update)
+        self._new.set()
+        return update
+
+    def message(
+        self, chat_id: int, text: str | None = None, lang: str = "id", **extra: Any
+    ) -> dict[str, Any]:
+        msg: dict[str, Any] = {"message_id": next(self._ids), "date": int(time.time()),
+                               "chat": {"id": chat_id, "type": "private"},
+                               "from": self._user(chat_id, lang), **extra}  # fmt: skip
+        if text is not None:
+            msg["text"] = text
+        return {"update_id": next(self._update_ids), "message": msg}
+
+    def callback(
+        self, chat_id: int, data: str, message_id: int = 1, lang: str = "id"
+    ) -> dict[str, Any]:
+        return {
+            "update_id": next(self._update_ids),
+            "callback_query": {
+                "id": str(next(self._ids)), "from": self._user(chat_id, lang), "chat_instance": "x",
+                "data": data,
+                "message": {"message_id": message_id, "date": int(time.time()),
+                            "chat": {"id": chat_id, "type": "private"}, "text": "…"},
+            },
+        }  # fmt: skip
+
+    def press(self, chat_id: int, label: str) -> dict[str, Any]:
+        """The callback update for pressing `label` on the latest message that shows it."""
+        for s in reversed(self.sent):
+            if s.chat_id != chat_id:
+                continue
+            for text, data in s.buttons:
+                if text == label:
+                    return self.callback(chat_id, data, s.message_id)
+        raise AssertionError(f"no button {label!r} for chat {chat_id}")
+
+    def to(self, chat_id: int) -> list[Sent]:
+        return [s for s in self.sent if s.chat_id == chat_id]
+
+    def last_text(self, chat_id: int) -> str:
+        mine = self.to(chat_id)
+        return mine[-1].text if mine else ""
+
+    def count(self, method: str) -> int:
+        return sum(1 for m, _ in self.calls if m == method)

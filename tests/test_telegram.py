@@ -1,0 +1,246 @@
+"""Telegram end to end: the real aiogram Bot over HTTP to a fake Bot API server."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import select
+
+from bot.config import Settings
+from bot.db import schema as t
+from bot.service import Siaga, build
+from bot.telegram.adapter import TelegramChannel
+from bot.telegram.factory import make_bot
+from bot.telegram.polling import run_polling
+from bot.web import create_app
+from tests.fake_telegram import TOKEN, FakeTelegram
+from tests.helpers import nik_for
+
+SECRET = "s3cret-for-tests"
+CHAT = 555001
+
+
+async def until(cond: Callable[[], bool], within: float = 10.0) -> None:
+    deadline = time.monotonic() + within
+    while not cond():
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out waiting")
+        await asyncio.sleep(0.02)
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeTelegram]:
+    f = FakeTelegram()
+    await f.start()
+    yield f
+    await f.stop()
+
+
+@pytest.fixture
+async def tg(fake: FakeTelegram, tmp_path: Path) -> AsyncIterator[tuple[Siaga, TelegramChannel]]:
+    settings = Settings(
+        data_dir=tmp_path / "data",
+        telegram_token=TOKEN,
+        telegram_api_url=fake.base_url,  # type: ignore[arg-type]
+    )
+    siaga = await build(settings)
+    channel = TelegramChannel(siaga, make_bot(settings))
+    yield siaga, channel
+    await channel.drain()
+    await channel.bot.session.close()
+    await siaga.close()
+
+
+class Polling:
+    def __init__(self, fake: FakeTelegram, channel: TelegramChannel) -> None:
+        self.fake, self.channel = fake, channel
+        self.stop = asyncio.Event()
+        self.task = asyncio.create_task(run_polling(channel, self.stop, poll_seconds=1))
+
+    async def send(self, update: dict[str, Any], chat: int = CHAT, replies: int = 1) -> str:
+        before = len(self.fake.to(chat))
+        self.fake.push(update)
+        await until(lambda: len(self.fake.to(chat)) >= before + replies)
+        return self.fake.last_text(chat)
+
+    async def close(self) -> None:
+        self.stop.set()
+        await asyncio.wait_for(self.task, 10)
+
+
+@pytest.fixture
+async def polling(fake: FakeTelegram, tg: tuple[Siaga, TelegramChannel]) -> AsyncIterator[Polling]:
+    p = Polling(fake, tg[1])
+    yield p
+    await p.close()
+
+
+async def test_a_whole_conversation_by_buttons_in_polling_mode(
+    fake: FakeTelegram, polling: Polling
+) -> None:
+    f, p = fake, polling
+    assert "Selamat datang" in await p.send(f.message(CHAT, "/start"))
+    assert "Pemberitahuan Privasi" in await p.send(f.press(CHAT, "Cek kelayakan & daftar"))
+    assert "nama lengkap" in await p.send(f.press(CHAT, "Setuju"))
+    assert "NIK" in await p.send(f.message(CHAT, "Sri Rahayu"))
+    text = await p.send(f.message(CHAT, nik_for(42, female=True)))
+    assert "apakah NIK ini benar" in text
+    assert "umurnya 42 tahun" in await p.send(f.press(CHAT, "Benar"))
+    assert "kecamatan" in await p.send(f.press(CHAT, "Benar"))
+    assert "Kecamatan Kartoharjo" in await p.send(f.press(CHAT, "Kartoharjo"))
+    assert "pekerjaan" in await p.send(f.press(CHAT, "Kelun"))
+    assert "belum kami kenali" in await p.send(f.message(CHAT, "<i>astronot</i> & co"))
+    assert "BPJS" in await p.send(f.press(CHAT, "Simpan apa adanya"))
+    assert "DTKS" in await p.send(f.press(CHAT, "Belum/tidak"))
+    assert "anak usia sekolah" in await p.send(f.press(CHAT, "Ya"))
+    phone_q = await p.send(f.press(CHAT, "Ya"))
+    assert "Nomor HP" in phone_q
+    keys = f.to(CHAT)[-1].markup
+    assert keys is not None and keys["keyboard"][0][0]["request_contact"] is True
+    contact = {"phone_number": "+6281234567890", "first_name": "Sri", "user_id": CHAT}
+    summary = await p.send(f.message(CHAT, None, contact=contact))
+    assert "+6281••••••890" in summary  # the phone is masked on screen
+    assert "&lt;i&gt;astronot&lt;/i&gt; &amp; co" in summary  # user text is escaped for HTML
+    assert "PERLU DIPERIKSA" in await p.send(f.press(CHAT, "✅ Benar, lanjut"))
+    assert "Nomor usulan: PJK-" in await p.send(f.press(CHAT, "📨 Ajukan usulan"))
+    callbacks = sum(1 for u in f.calls if u[0] == "answerCallbackQuery")
+    pressed = 12
+    assert callbacks == pressed
+    assert f.count("editMessageReplyMarkup") == pressed  # answered keyboards are removed
+
+
+async def test_a_conversation_by_typing(fake: FakeTelegram, polling: Polling) -> None:
+    f, p = fake, polling
+    for text in ("halo", "1", "setuju", "Bambang", nik_for(55), "iya", "bener", "madiunlor",
+                 "bakul pecel", "ora", "inggih", "mboten", "lewati"):  # fmt: skip
+        await p.send(f.message(CHAT, text))
+    assert "Ringkasan" in f.last_text(CHAT)
+    assert "Kelurahan Madiun Lor" in f.last_text(CHAT)
+
+
+async def test_a_forged_callback_changes_nothing(fake: FakeTelegram, polling: Polling) -> None:
+    f, p = fake, polling
+    await p.send(f.message(CHAT, "/start"))
+    await p.send(f.press(CHAT, "Cek kelayakan & daftar"))
+    text = await p.send(f.callback(CHAT, "999|file"))
+    assert "sudah tidak berlaku" in text
+    assert "Pemberitahuan Privasi" in text  # still at the consent question
+    text = await p.send(f.callback(CHAT, "x" * 64))
+    assert "sudah tidak berlaku" in text
+
+
+async def test_stickers_and_photos_get_a_polite_reply(fake: FakeTelegram, polling: Polling) -> None:
+    sticker = {"file_id": "a", "file_unique_id": "b", "type": "regular", "width": 1, "height": 1,
+               "is_animated": False, "is_video": False}  # fmt: skip
+    text = await polling.send(fake.message(CHAT, None, sticker=sticker))
+    assert "hanya bisa membaca pesan teks" in text
+    text = await polling.send(
+        fake.message(CHAT, None, location={"latitude": -7.6, "longitude": 111.5})
+    )
+    assert "hanya bisa membaca pesan teks" in text
+
+
+async def test_language_code_en_gets_english(fake: FakeTelegram, polling: Polling) -> None:
+    assert "Welcome to Siaga" in await polling.send(fake.message(CHAT, "/start", lang="en"))
+
+
+async def test_a_429_in_the_middle_is_waited_out(fake: FakeTelegram, polling: Polling) -> None:
+    f, p = fake, polling
+    await p.send(f.message(CHAT, "/start"))
+    f.errors["sendMessage"] = [(429, 1)]
+    started = time.monotonic()
+    text = await p.send(f.press(CHAT, "Cek kelayakan & daftar"))
+    assert "Pemberitahuan Privasi" in text
+    assert time.monotonic() - started >= 1.0
+
+
+async def test_5xx_are_retried_and_polling_survives(fake: FakeTelegram, polling: Polling) -> None:
+    f, p = fake, polling
+    f.errors["getUpdates"] = [(500, 0)]
+    f.errors["sendMessage"] = [(502, 0)]
+    assert "Selamat datang" in await p.send(f.message(CHAT, "/start"))
+    assert "Pemberitahuan" in await p.send(f.press(CHAT, "Cek kelayakan & daftar"))
+
+
+async def test_403_marks_the_person_blocked(
+    fake: FakeTelegram, tg: tuple[Siaga, TelegramChannel]
+) -> None:
+    siaga, channel = tg
+    fake.errors["sendMessage"] = [(403, 0)]
+    p = Polling(fake, channel)
+    fake.push(fake.message(CHAT, "/start"))
+    await until(lambda: fake.count("sendMessage") >= 1)
+    await p.close()
+    async with siaga.store() as store:
+        blocked = (await store.conn.execute(select(t.people.c.blocked))).scalar_one()
+    assert blocked is True
+
+
+async def test_set_my_commands_in_indonesian(
+    fake: FakeTelegram, tg: tuple[Siaga, TelegramChannel]
+) -> None:
+    await tg[1].set_commands()
+    _, params = next(c for c in fake.calls if c[0] == "setMyCommands")
+    names = {c["command"]: c["description"] for c in params["commands"]}
+    assert names["status"] == "Cek status usulan" and "hapus" in names
+
+
+# --- webhook ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+async def web(tg: tuple[Siaga, TelegramChannel]) -> AsyncIterator[httpx.AsyncClient]:
+    app = create_app(tg[0], tg[1], SECRET)
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://siaga"
+    ) as c:
+        yield c
+
+
+async def post(web: httpx.AsyncClient, update: dict[str, Any], secret: str | None = SECRET) -> int:
+    headers = {"X-Telegram-Bot-Api-Secret-Token": secret} if secret is not None else {}
+    r = await web.post("/telegram/webhook", content=json.dumps(update), headers=headers)
+    return r.status_code
+
+
+async def test_webhook_conversation_and_replay(fake: FakeTelegram, web: httpx.AsyncClient,
+                                               tg: tuple[Siaga, TelegramChannel]) -> None:  # fmt: skip
+    start = fake.message(CHAT, "/start")
+    assert await post(web, start) == 200
+    await until(lambda: len(fake.to(CHAT)) == 1)
+    assert await post(web, fake.press(CHAT, "Cek kelayakan & daftar")) == 200
+    await until(lambda: len(fake.to(CHAT)) == 2)
+    assert "Pemberitahuan Privasi" in fake.last_text(CHAT)
+    # Telegram delivers the same update again: handled once
+    assert await post(web, start) == 200
+    await tg[1].drain()
+    assert len(fake.to(CHAT)) == 2
+
+
+async def test_webhook_refuses_a_wrong_or_missing_secret(
+    fake: FakeTelegram, web: httpx.AsyncClient
+) -> None:
+    assert await post(web, fake.message(CHAT, "/start"), secret="wrong") == 401
+    assert await post(web, fake.message(CHAT, "/start"), secret=None) == 401
+    assert fake.to(CHAT) == []
+
+
+async def test_webhook_rejects_junk_with_400(web: httpx.AsyncClient) -> None:
+    headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
+    assert (
+        await web.post("/telegram/webhook", content=b"{not json", headers=headers)
+    ).status_code == 400
+    assert (
+        await web.post("/telegram/webhook", content=b"[1,2]", headers=headers)
+    ).status_code == 400
+    assert (
+        await web.post("/telegram/webhook", content=b'{"message": 5}', headers=headers)
+    ).status_code == 400
+    assert (await web.get("/healthz")).json() == {"status": "ok"}
