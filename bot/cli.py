@@ -237,6 +237,57 @@ def serve(
     asyncio.run(run())
 
 
+db_app = typer.Typer(help="Basis data", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Terapkan migrasi Alembic sampai versi terbaru."""
+    import asyncio
+
+    from bot.app import load_settings
+    from bot.db.engine import make_engine
+    from bot.db.migrate import HEAD, upgrade
+
+    settings = load_settings()
+    if not settings.database_url:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+
+    async def run() -> None:
+        engine = make_engine(settings.effective_database_url())
+        try:
+            await upgrade(engine)
+        finally:
+            await engine.dispose()
+
+    asyncio.run(run())
+    typer.echo(f"Basis data pada versi {HEAD}.")
+
+
+@db_app.command("current")
+def db_current() -> None:
+    """Tampilkan versi migrasi basis data saat ini."""
+    import asyncio
+
+    from bot.app import load_settings
+    from bot.db.engine import make_engine
+    from bot.db.migrate import HEAD, current
+
+    settings = load_settings()
+
+    async def run() -> str | None:
+        engine = make_engine(settings.effective_database_url())
+        try:
+            return await current(engine)
+        finally:
+            await engine.dispose()
+
+    rev = asyncio.run(run())
+    state = "terbaru" if rev == HEAD else f"belum terbaru, terbaru {HEAD}"
+    typer.echo(f"{rev or 'kosong'} ({state})")
+
+
 def main() -> None:
     try:
         app()

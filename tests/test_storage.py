@@ -76,3 +76,9 @@ def test_lifecycle_allows_only_the_listed_moves() -> None:
     for status, targets in TRANSITIONS.items():
         if status not in ACTIVE:
             assert not targets or status is S.REGISTERED, status
+
+
+def test_the_head_constant_matches_the_migration_scripts() -> None:
+    from bot.db.migrate import HEAD, script_head
+
+    assert script_head() == HEAD
