@@ -68,7 +68,7 @@ async def run(n: int, db_dir: Path) -> None:
             filed += 1
     took = time.perf_counter() - started
     await siaga.close()
-    size = sum(f.stat().st_size for f in db_dir.glob("siaga.db*"))  # noqa: ASYNC240 (after the run)
+    size = sum(f.stat().st_size for f in db_dir.glob("siaga.db*"))
     latencies.sort()
     p = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))]  # noqa: E731
     print(f"conversations: {n}  messages: {len(latencies)}  filed nominations: {filed}")
