@@ -29,7 +29,12 @@ class Settings(BaseSettings):
     # Admins as channel:id entries, comma-separated: "telegram:12345,console:dinas"
     admins: str = ""
 
+    # Lurah invites expire after this many days; the quota period (empty: the calendar year)
+    invite_days: int = Field(default=7, ge=1, le=90)
+    quota_period: str = ""
+
     # Telegram
+    telegram_bot_username: str = ""  # for invite deep links t.me/<username>?start=<code>
     telegram_token: SecretStr = SecretStr("")
     telegram_api_url: str = "https://api.telegram.org"  # or a self-hosted Bot API server
     # Webhook secret (X-Telegram-Bot-Api-Secret-Token); empty: generated into data_dir

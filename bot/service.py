@@ -73,6 +73,9 @@ class Siaga:
             privacy_notice_version=settings.privacy_notice_version,
             draft_retention_days=settings.draft_retention_days,
             admins=settings.admin_ids(),
+            invite_days=settings.invite_days,
+            quota_period=settings.quota_period,
+            telegram_bot_username=settings.telegram_bot_username,
         )
 
     @asynccontextmanager
@@ -87,6 +90,7 @@ class Siaga:
         return Context(
             store=store, program=self.program, settings=self.handler_settings, now=now,
             today=now.astimezone(self.tz).date(), random_bytes=os.urandom,
+            render=self.catalogue.render,
         )  # fmt: skip
 
     async def handle(self, msg: Incoming) -> Outgoing:

@@ -47,7 +47,7 @@ class Store(Protocol):
     async def add_nomination(
         self, *, ref: str, person_id: int | None, filed_by: int | None, kelurahan_code: str,
         name: str, nik: str, nik_masked: str, answers: dict[str, Any], verdict: str,
-        reasons: list[str], priority: int, now: datetime,
+        reasons: list[str], priority: int, now: datetime, on_behalf: bool = False,
     ) -> Nomination: ...  # fmt: skip
     async def nominations_of(self, person_id: int) -> list[Nomination]: ...
     async def nomination_by_ref(self, ref: str) -> Nomination | None: ...
@@ -55,6 +55,31 @@ class Store(Protocol):
         self, nomination: Nomination, status: NominationStatus, note: str | None, now: datetime
     ) -> None: ...
     async def forget_person(self, person_id: int, now: datetime) -> None: ...
+    async def nomination_by_id(self, nomination_id: int) -> Nomination | None: ...
+    async def queue(
+        self, kelurahan_code: str, statuses: Sequence[NominationStatus]
+    ) -> list[Nomination]: ...
+    async def update_nomination(
+        self, nomination: Nomination, now: datetime, **fields: Any
+    ) -> None: ...
+    async def count_by_status(self, kelurahan_code: str | None = None) -> dict[str, int]: ...
+
+    # The quota: places per period, city-wide ("") and optionally per kelurahan.
+    async def quota(self, period: str, kelurahan_code: str = "") -> tuple[int, int] | None: ...
+    async def set_quota(
+        self, period: str, total: int, now: datetime, kelurahan_code: str = ""
+    ) -> None: ...
+    async def reserve_place(self, period: str, kelurahan_code: str, now: datetime) -> bool: ...
+    async def release_place(self, period: str, kelurahan_code: str, now: datetime) -> None: ...
+
+    async def create_invite(
+        self, code: str, kelurahan_code: str, created_by: int | None, expires_at: datetime,
+        now: datetime,
+    ) -> None: ...  # fmt: skip
+    async def invite(self, code: str) -> dict[str, Any] | None: ...
+    async def use_invite(self, code: str, person_id: int, now: datetime) -> bool: ...
+    async def revoke_invite(self, code: str, now: datetime) -> bool: ...
+    async def invites(self) -> list[dict[str, Any]]: ...
 
     async def people_with_role(
         self, role: Role, kelurahan_code: str | None = None
@@ -79,6 +104,9 @@ class Settings:
     privacy_notice_version: str
     draft_retention_days: int
     admins: frozenset[tuple[str, str]]
+    invite_days: int = 7
+    quota_period: str = ""  # empty: the calendar year of the check date
+    telegram_bot_username: str = ""  # for invite deep links
 
 
 RandomSource = Callable[[int], bytes]  # os.urandom in production
@@ -92,3 +120,6 @@ class Context:
     now: datetime  # aware, UTC; the check date is its local date in Asia/Jakarta
     today: Any  # datetime.date in the city's time zone
     random_bytes: RandomSource
+    # The words of a message in a locale, for text that must be stored as words (a reason a
+    # lurah picked from a list), not re-rendered later.
+    render: Callable[[Any, str], str] = lambda msg, locale: str(msg)

@@ -29,6 +29,7 @@ class Person:
     broadcast_opt_in: bool = False
     blocked: bool = False
     created_at: datetime | None = None
+    digest_hour: int | None = None  # reviewers: None = notify at once
 
 
 @dataclass
@@ -62,3 +63,8 @@ class Nomination:
     updated_at: datetime
     coverage_start: datetime | None = None
     coverage_end: datetime | None = None
+    decided_by: int | None = None
+    period: str | None = None
+    info_question: str | None = None
+    info_answer: str | None = None
+    on_behalf: bool = False

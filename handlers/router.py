@@ -5,10 +5,12 @@ dedupe → person → conversation → command / button / answer → save → co
 
 from __future__ import annotations
 
+from handlers import admin
 from handlers.citizen import privacy, selfcheck, status
 from handlers.citizen.form import ask as ask_step
 from handlers.engine import MAX_TEXT, Input, Stale, button, read_input, reply, with_note
-from handlers.messages import Incoming, Kind, Msg, Outgoing, Reply
+from handlers.lurah import queue
+from handlers.messages import Button, Incoming, Kind, Msg, Outgoing, Raw, Reply
 from handlers.ports import Context
 from handlers.records import Conversation, Person
 
@@ -19,9 +21,14 @@ COMMANDS = {
     "ulang": "restart", "bantuan": "help", "help": "help", "tolong": "help",
     "bahasa": "lang", "language": "lang", "basa": "lang", "dataku": "mydata", "hapus": "delete",
     "status": "status", "cek": "check", "daftar": "check", "info": "info",
+    # reviewers and admins (slash only)
+    "lurah": "lurah", "antrian": "queue", "usulkan": "onbehalf", "jawab": "answer",
+    "undang": "invite", "kuota": "quota", "reviewer": "reviewers", "hapus_reviewer": "unreview",
 }  # fmt: skip
+BARE = {"start", "mulai", "menu", "batal", "cancel", "ulang", "bantuan", "help", "tolong",
+        "bahasa", "language", "basa", "dataku", "hapus"}  # fmt: skip
 # Navigation buttons that work from any step (still bound to the current version).
-GLOBAL_CHOICES = {"menu", "info", "help", "status", "check", "lang", "cancel"}
+GLOBAL_CHOICES = {"menu", "info", "help", "status", "check", "lang", "cancel", "queue"}
 
 
 async def handle(ctx: Context, msg: Incoming) -> Outgoing:
@@ -50,11 +57,13 @@ def menu(ctx: Context, conv: Conversation, note: Msg | None = None) -> Reply:
     return with_note(note, r) if note else r
 
 
-def current_prompt(ctx: Context, person: Person, conv: Conversation) -> Reply:
+async def current_prompt(ctx: Context, person: Person, conv: Conversation) -> Reply:
     """The question the person is on, asked again (after help, an error, a sticker …)."""
     if conv.flow == selfcheck.FLOW:
         if conv.step == "consent":
             return selfcheck.consent_notice(ctx, conv)
+        if conv.step == "inperson":
+            return selfcheck.in_person_prompt(conv)
         if conv.step == "summary":
             return selfcheck.summary(ctx, conv)
         if conv.step in ("verdict", "stopped", "edit"):
@@ -69,6 +78,10 @@ def current_prompt(ctx: Context, person: Person, conv: Conversation) -> Reply:
                      button(conv, "btn-delete-no", "tidak"), refs="")  # fmt: skip
     if conv.flow == "lang":
         return _lang_prompt(conv)
+    if conv.flow == queue.FLOW:
+        return await queue.prompt(ctx, person, conv)
+    if conv.flow == "answer_info":
+        return reply("ask-info-answer-again")
     return menu(ctx, conv)
 
 
@@ -88,17 +101,21 @@ async def _route(
     ctx: Context, person: Person, conv: Conversation, msg: Incoming
 ) -> tuple[list[Reply], bool]:
     if msg.kind is Kind.MEDIA:
-        return [with_note(Msg("media-unsupported"), current_prompt(ctx, person, conv))], False
+        return [with_note(Msg("media-unsupported"), await current_prompt(ctx, person, conv))], False
     if msg.kind is Kind.TEXT:
         text = msg.text.strip()
         if len(text) > MAX_TEXT:
-            return [with_note(Msg("too-long"), current_prompt(ctx, person, conv))], False
+            return [with_note(Msg("too-long"), await current_prompt(ctx, person, conv))], False
         if not text:
-            return [with_note(Msg("empty-message"), current_prompt(ctx, person, conv))], False
+            return [with_note(Msg("empty-message"), await current_prompt(ctx, person, conv))], False
         command = _command(text)
         if command is not None:
             return await _run_command(ctx, person, conv, command, text)
-    options = current_prompt(ctx, person, conv).buttons if msg.kind is not Kind.CONTACT else ()
+    if msg.kind is Kind.BUTTON and msg.data.startswith("n|"):
+        return await _notification_button(ctx, person, conv, msg.data[2:]), False
+    options: tuple[Button, ...] = ()
+    if msg.kind is not Kind.CONTACT:
+        options = (await current_prompt(ctx, person, conv)).buttons
     try:
         inp = read_input(conv, msg, options if msg.kind is Kind.TEXT else ())
         if msg.kind is Kind.BUTTON:
@@ -111,7 +128,7 @@ async def _route(
             ):
                 raise Stale
     except Stale:
-        return [with_note(Msg("button-expired"), current_prompt(ctx, person, conv))], False
+        return [with_note(Msg("button-expired"), await current_prompt(ctx, person, conv))], False
     if inp.choice in GLOBAL_CHOICES:
         return await _run_command(ctx, person, conv, inp.choice or "", "")
     if inp.choice and inp.choice.startswith("lang:"):
@@ -137,10 +154,30 @@ async def _run_command(
     ctx: Context, person: Person, conv: Conversation, command: str, text: str
 ) -> tuple[list[Reply], bool]:
     conv.version += 1
+    arg = text.split(maxsplit=1)[1] if len(text.split()) > 1 else ""
     if command == "start":
-        payload = text.split(maxsplit=1)[1] if len(text.split()) > 1 else ""
-        del payload  # deep-link payloads (lurah invites) are read by the lurah flow
+        if arg:  # a deep link t.me/<bot>?start=<code>: a lurah invite
+            return [await queue.redeem(ctx, person, conv, arg)], False
         return [menu(ctx, conv, Msg("welcome"))], False
+    if command == "lurah":
+        return [await queue.redeem(ctx, person, conv, arg)], False
+    if command == "queue":
+        conv.answers.pop("rv_skip", None)
+        return [await queue.show_queue(ctx, person, conv)], False
+    if command == "onbehalf":
+        return await selfcheck.start_on_behalf(ctx, person, conv), False
+    if command == "answer":
+        return [await _start_answer(ctx, person, conv, None)], False
+    if command == "invite":
+        return [await admin.create_invite(ctx, person, arg)], False
+    if command == "quota":
+        if person.role.value != "admin" and person.role.value != "lurah":
+            return [reply("not-an-admin")], False
+        return [await admin.quota(ctx, person, arg)], False
+    if command == "reviewers":
+        return [await admin.reviewers(ctx, person)], False
+    if command == "unreview":
+        return [await admin.remove_reviewer(ctx, person, arg)], False
     if command == "menu":
         return [menu(ctx, conv)], False
     if command == "cancel":
@@ -155,19 +192,22 @@ async def _run_command(
     if command == "status":
         return await status.start(ctx, person, conv), False
     if command == "help":
-        return [with_note(Msg("help"), current_prompt(ctx, person, conv))], False
+        return [with_note(Msg("help"), await current_prompt(ctx, person, conv))], False
     if command == "info":
-        return [with_note(info_msg(ctx), current_prompt(ctx, person, conv))], False
+        return [with_note(info_msg(ctx), await current_prompt(ctx, person, conv))], False
     if command == "lang":
         if conv.flow != "lang":
             conv.answers["_resume"] = [conv.flow, conv.step]
         conv.flow, conv.step = "lang", ""
         return [_lang_prompt(conv)], False
     if command == "mydata":
-        return [await privacy.my_data(ctx, person, conv), current_prompt(ctx, person, conv)], False
+        return [
+            await privacy.my_data(ctx, person, conv),
+            await current_prompt(ctx, person, conv),
+        ], False
     if command == "delete":
         return [await privacy.ask_delete(ctx, person, conv)], False
-    return [with_note(Msg("unknown-command"), current_prompt(ctx, person, conv))], False
+    return [with_note(Msg("unknown-command"), await current_prompt(ctx, person, conv))], False
 
 
 async def _set_lang(ctx: Context, person: Person, conv: Conversation, code: str) -> Reply:
@@ -177,7 +217,7 @@ async def _set_lang(ctx: Context, person: Person, conv: Conversation, code: str)
     resume = conv.answers.pop("_resume", ["idle", ""])
     conv.flow, conv.step = resume[0], resume[1]
     conv.version += 1
-    return with_note(Msg("lang-set"), current_prompt(ctx, person, conv))
+    return with_note(Msg("lang-set"), await current_prompt(ctx, person, conv))
 
 
 async def _dispatch(
@@ -187,11 +227,15 @@ async def _dispatch(
         if inp.choice == "cancel":
             return await _run_command(ctx, person, conv, "cancel", "")
         out = await selfcheck.take(ctx, person, conv, inp)
-        return (out or [current_prompt(ctx, person, conv)]), False
+        return (out or [await current_prompt(ctx, person, conv)]), False
     if conv.flow == status.FLOW:
         return await status.take(ctx, person, conv, inp), False
     if conv.flow == privacy.FLOW:
         return await privacy.take(ctx, person, conv, inp)
+    if conv.flow == queue.FLOW:
+        return await queue.take(ctx, person, conv, inp), False
+    if conv.flow == "answer_info":
+        return [await _take_answer(ctx, person, conv, inp)], False
     if conv.flow == "lang":
         code = _lang_from_text(inp.text)
         if code is None:
@@ -199,6 +243,59 @@ async def _dispatch(
         return [await _set_lang(ctx, person, conv, code)], False
     # idle: anything typed gets the welcome and the menu
     return [menu(ctx, conv, Msg("welcome"))], False
+
+
+async def _notification_button(
+    ctx: Context, person: Person, conv: Conversation, value: str
+) -> list[Reply]:
+    """Buttons in messages sent through the outbox name their object, not a step: the action
+    is authorised by who presses it."""
+    action, _, target = value.partition(":")
+    if action == "answer" and target.isdigit():
+        return [await _start_answer(ctx, person, conv, int(target))]
+    if action == "queue":
+        return [await queue.show_queue(ctx, person, conv)]
+    return [with_note(Msg("button-expired"), await current_prompt(ctx, person, conv))]
+
+
+async def _start_answer(
+    ctx: Context, person: Person, conv: Conversation, nomination_id: int | None
+) -> Reply:
+    from domain.nomination import NominationStatus
+
+    own = [
+        n for n in await ctx.store.nominations_of(person.id)
+        if n.status is NominationStatus.INFO_REQUESTED
+        and (nomination_id is None or n.id == nomination_id)
+    ]  # fmt: skip
+    if not own:
+        if nomination_id is not None:
+            await ctx.store.audit(
+                actor=person.id, action="refused.answer_info", now=ctx.now, outcome="refused",
+                nomination_id=nomination_id,
+            )  # fmt: skip
+        return with_note(Msg("no-info-requested"), await current_prompt(ctx, person, conv))
+    n = own[0]
+    conv.answers["_resume"] = [conv.flow, conv.step]
+    conv.flow, conv.step, conv.answers["ai_id"] = "answer_info", "text", n.id
+    conv.version += 1
+    return reply("ask-info-answer", ref=n.ref, question=Raw(n.info_question or ""))
+
+
+async def _take_answer(ctx: Context, person: Person, conv: Conversation, inp: Input) -> Reply:
+    from handlers import review
+
+    text = " ".join(inp.text.split())[:500]
+    n = await ctx.store.nomination_by_id(int(conv.answers.get("ai_id", 0)))
+    if n is None or len(text) < 2:
+        return reply("ask-info-answer-again")
+    result = await review.answer_info(ctx, person, n, text)
+    resume = conv.answers.pop("_resume", ["idle", ""])
+    conv.answers.pop("ai_id", None)
+    conv.flow, conv.step = resume[0], resume[1]
+    conv.version += 1
+    key = "info-answer-sent" if result.outcome is review.Outcome.DONE else "decision-not-allowed"
+    return with_note(Msg(key, {"ref": n.ref}), await current_prompt(ctx, person, conv))
 
 
 def _lang_from_text(text: str) -> str | None:

@@ -48,6 +48,8 @@ people = Table(
     Column("blocked", Boolean, nullable=False, server_default=text("false")),
     Column("last_inbound_at", DateTime(timezone=True)),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # reviewers: None = tell me of each new nomination at once; an hour = a daily digest then
+    Column("digest_hour", Integer),
     UniqueConstraint("channel", "external_id", name="uq_people_channel_external"),
 )
 Index("ix_people_role_kelurahan", people.c.role, people.c.kelurahan_code)
@@ -100,6 +102,12 @@ nominations = Table(
     Column("decided_at", DateTime(timezone=True)),
     Column("coverage_start", DateTime(timezone=True)),
     Column("coverage_end", DateTime(timezone=True)),
+    Column("decided_by", Id),
+    Column("period", String(16)),  # the quota period an approval took its place from
+    Column("info_question", Text),
+    Column("info_answer", Text),
+    Column("on_behalf", Boolean, nullable=False, server_default=text("false")),
+    Column("coverage_reminded_at", DateTime(timezone=True)),
 )
 # One active nomination per NIK, whatever the channel or account — enforced by the database,
 # so two workers racing cannot both file (a partial unique index in SQLite and PostgreSQL).
@@ -158,3 +166,31 @@ outbox = Table(
 )
 Index("ix_outbox_due", outbox.c.status, outbox.c.next_attempt_at)
 Index("ix_outbox_recipient", outbox.c.channel, outbox.c.external_id, outbox.c.status)
+
+invites = Table(
+    "invites",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("code", String(32), nullable=False, unique=True),
+    Column("kelurahan_code", String(16), nullable=False),
+    Column("created_by", Id),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("used_by", Id),
+    Column("used_at", DateTime(timezone=True)),
+    Column("revoked_at", DateTime(timezone=True)),
+)
+
+# The quota: places per period, and optionally per kelurahan within it. Approving takes a
+# place with one conditional UPDATE (used < total), so concurrent approvals cannot overshoot.
+quotas = Table(
+    "quotas",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("period", String(16), nullable=False),
+    Column("kelurahan_code", String(16), nullable=False, server_default=""),  # "" = city-wide
+    Column("total", Integer, nullable=False),
+    Column("used", Integer, nullable=False, server_default="0"),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("period", "kelurahan_code", name="uq_quotas_period_kelurahan"),
+)

@@ -39,6 +39,7 @@ def _person(row: Any) -> Person:
         broadcast_opt_in=row.broadcast_opt_in,
         blocked=row.blocked,
         created_at=_aware(row.created_at),
+        digest_hour=row.digest_hour,
     )
 
 
@@ -63,6 +64,11 @@ def _nomination(row: Any) -> Nomination:
         updated_at=updated,
         coverage_start=_aware(row.coverage_start),
         coverage_end=_aware(row.coverage_end),
+        decided_by=getattr(row, "decided_by", None),
+        period=getattr(row, "period", None),
+        info_question=getattr(row, "info_question", None),
+        info_answer=getattr(row, "info_answer", None),
+        on_behalf=bool(getattr(row, "on_behalf", False)),
     )
 
 
@@ -275,6 +281,7 @@ class SqlStore:
         reasons: list[str],
         priority: int,
         now: datetime,
+        on_behalf: bool = False,
     ) -> Nomination:
         values = {
             "ref": ref,
@@ -292,6 +299,7 @@ class SqlStore:
             "status": NominationStatus.PENDING.value,
             "created_at": now,
             "updated_at": now,
+            "on_behalf": on_behalf,
         }
         try:
             res = await self._guarded(insert(t.nominations).values(**values))
@@ -369,6 +377,162 @@ class SqlStore:
         )
         await self.conn.execute(delete(t.consents).where(t.consents.c.person_id == person_id))
         await self.conn.execute(delete(t.people).where(t.people.c.id == person_id))
+
+    async def nomination_by_id(self, nomination_id: int) -> Nomination | None:
+        q = select(t.nominations).where(t.nominations.c.id == nomination_id)
+        row = (await self.conn.execute(q)).first()
+        return _nomination(row) if row else None
+
+    async def queue(
+        self, kelurahan_code: str, statuses: Sequence[NominationStatus]
+    ) -> list[Nomination]:
+        """The review queue: most urgent first (priority from the program rules: DTKS and
+        school-age heirs), then the longest waiting."""
+        n = t.nominations
+        q = (
+            select(n)
+            .where(
+                n.c.kelurahan_code == kelurahan_code, n.c.status.in_([s.value for s in statuses])
+            )
+            .order_by(n.c.priority.desc(), n.c.created_at, n.c.id)
+        )
+        return [_nomination(r) for r in await self.conn.execute(q)]
+
+    async def update_nomination(self, nomination: Nomination, now: datetime, **fields: Any) -> None:
+        if "status" in fields and isinstance(fields["status"], NominationStatus):
+            fields["status"] = fields["status"].value
+        await self.conn.execute(
+            update(t.nominations)
+            .where(t.nominations.c.id == nomination.id)
+            .values(updated_at=now, **fields)
+        )
+        for key, value in fields.items():
+            if hasattr(nomination, key):
+                setattr(nomination, key, NominationStatus(value) if key == "status" else value)
+        nomination.updated_at = now
+
+    async def count_by_status(self, kelurahan_code: str | None = None) -> dict[str, int]:
+        n = t.nominations
+        q = select(n.c.status, func.count()).group_by(n.c.status)
+        if kelurahan_code is not None:
+            q = q.where(n.c.kelurahan_code == kelurahan_code)
+        return {str(s): int(c) for s, c in await self.conn.execute(q)}
+
+    # --- quota -------------------------------------------------------------------------------
+    async def quota(self, period: str, kelurahan_code: str = "") -> tuple[int, int] | None:
+        q = select(t.quotas.c.total, t.quotas.c.used).where(
+            t.quotas.c.period == period, t.quotas.c.kelurahan_code == kelurahan_code
+        )
+        row = (await self.conn.execute(q)).first()
+        return (int(row.total), int(row.used)) if row else None
+
+    async def set_quota(
+        self, period: str, total: int, now: datetime, kelurahan_code: str = ""
+    ) -> None:
+        res = await self.conn.execute(
+            update(t.quotas)
+            .where(t.quotas.c.period == period, t.quotas.c.kelurahan_code == kelurahan_code)
+            .values(total=total, updated_at=now)
+        )
+        if res.rowcount == 0:
+            await self.conn.execute(
+                insert(t.quotas).values(
+                    period=period,
+                    kelurahan_code=kelurahan_code,
+                    total=total,
+                    used=0,
+                    updated_at=now,
+                )
+            )
+
+    async def reserve_place(self, period: str, kelurahan_code: str, now: datetime) -> bool:
+        """Take one place: city-wide, and from the kelurahan's allocation when it has one.
+        Each is one conditional UPDATE, atomic in SQLite and PostgreSQL alike."""
+        q = t.quotas
+        city = await self.conn.execute(
+            update(q)
+            .where(q.c.period == period, q.c.kelurahan_code == "", q.c.used < q.c.total)
+            .values(used=q.c.used + 1, updated_at=now)
+        )
+        if city.rowcount != 1:
+            return False
+        if await self.quota(period, kelurahan_code) is not None:
+            own = await self.conn.execute(
+                update(q)
+                .where(
+                    q.c.period == period, q.c.kelurahan_code == kelurahan_code, q.c.used < q.c.total
+                )
+                .values(used=q.c.used + 1, updated_at=now)
+            )
+            if own.rowcount != 1:
+                await self.release_place(period, "", now)  # give the city-wide place back
+                return False
+        return True
+
+    async def release_place(self, period: str, kelurahan_code: str, now: datetime) -> None:
+        q = t.quotas
+        for kel in {"", kelurahan_code}:
+            await self.conn.execute(
+                update(q)
+                .where(q.c.period == period, q.c.kelurahan_code == kel, q.c.used > 0)
+                .values(used=q.c.used - 1, updated_at=now)
+            )
+
+    # --- invites -----------------------------------------------------------------------------
+    async def create_invite(
+        self,
+        code: str,
+        kelurahan_code: str,
+        created_by: int | None,
+        expires_at: datetime,
+        now: datetime,
+    ) -> None:
+        await self.conn.execute(
+            insert(t.invites).values(
+                code=code,
+                kelurahan_code=kelurahan_code,
+                created_by=created_by,
+                created_at=now,
+                expires_at=expires_at,
+            )
+        )
+
+    async def invite(self, code: str) -> dict[str, Any] | None:
+        row = (await self.conn.execute(select(t.invites).where(t.invites.c.code == code))).first()
+        if row is None:
+            return None
+        out = dict(row._mapping)
+        for key in ("created_at", "expires_at", "used_at", "revoked_at"):
+            out[key] = _aware(out[key])
+        return out
+
+    async def use_invite(self, code: str, person_id: int, now: datetime) -> bool:
+        """Single use: only the first redemption of a live invite succeeds."""
+        i = t.invites
+        res = await self.conn.execute(
+            update(i)
+            .where(
+                i.c.code == code,
+                i.c.used_by.is_(None),
+                i.c.revoked_at.is_(None),
+                i.c.expires_at > now,
+            )
+            .values(used_by=person_id, used_at=now)
+        )
+        return res.rowcount == 1
+
+    async def revoke_invite(self, code: str, now: datetime) -> bool:
+        i = t.invites
+        res = await self.conn.execute(
+            update(i)
+            .where(i.c.code == code, i.c.used_by.is_(None), i.c.revoked_at.is_(None))
+            .values(revoked_at=now)
+        )
+        return res.rowcount == 1
+
+    async def invites(self) -> list[dict[str, Any]]:
+        q = select(t.invites).order_by(t.invites.c.id.desc())
+        return [dict(r._mapping) for r in await self.conn.execute(q)]
 
     # --- audit, outbox, dedupe ---------------------------------------------------------------
     async def audit(

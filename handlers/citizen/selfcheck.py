@@ -23,10 +23,41 @@ def has_consent(ctx: Context, person: Person) -> bool:
 async def start(ctx: Context, person: Person, conv: Conversation) -> list[Reply]:
     """Begin or resume the check where it stopped."""
     conv.flow = FLOW
+    if conv.answers.get("_on_behalf"):
+        if not conv.answers.get("_consent_ok"):
+            conv.step = "inperson"
+            return [in_person_prompt(conv)]
+        return [await advance(ctx, conv)]
     if not has_consent(ctx, person):
         conv.step = "consent"
         return [consent_notice(ctx, conv)]
     return [await advance(ctx, conv)]
+
+
+async def start_on_behalf(ctx: Context, person: Person, conv: Conversation) -> list[Reply]:
+    """A lurah files for a resident who has no phone or came to the office: the same
+    questions, the resident's consent given in person, the kelurahan the lurah's own."""
+    from domain.roles import Action
+    from handlers import review
+
+    kel = person.kelurahan_code
+    if not await review.authorise(ctx, person, Action.NOMINATE_ON_BEHALF, kel):
+        return [reply("not-a-reviewer")]
+    kelurahan = ctx.program.regions.kelurahan_by_code(kel or "")
+    assert kelurahan is not None
+    conv.answers = {
+        "_on_behalf": True, "kecamatan": kelurahan.kecamatan_code, "kelurahan": kelurahan.code,
+    }  # fmt: skip
+    conv.version += 1
+    return await start(ctx, person, conv)
+
+
+def in_person_prompt(conv: Conversation) -> Reply:
+    return reply(
+        "ask-in-person-consent",
+        button(conv, "btn-in-person-yes", "ya"),
+        button(conv, "btn-cancel", "cancel"),
+    )
 
 
 def consent_notice(ctx: Context, conv: Conversation) -> Reply:
@@ -86,6 +117,12 @@ async def take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> 
     step = conv.step
     if step == "consent":
         return await _take_consent(ctx, person, conv, inp)
+    if step == "inperson":
+        if inp.choice == "ya" or inp.text.lower() in ("ya", "sudah", "setuju"):
+            conv.answers["_consent_ok"] = True
+            conv.version += 1
+            return [await advance(ctx, conv)]
+        return [in_person_prompt(conv)]
     if step == "summary":
         return await _take_summary(ctx, conv, inp)
     if step in ("verdict", "stopped"):
@@ -229,14 +266,27 @@ async def file_nomination(ctx: Context, person: Person, conv: Conversation) -> l
                 birth_date=answers.nik.birth_date.isoformat())  # fmt: skip
     # The database decides duplicates (a partial unique index on the NIK's blind index), so
     # two accounts filing the same NIK at the same moment cannot both succeed.
+    on_behalf = bool(a.get("_on_behalf"))
+    if on_behalf:
+        from domain.roles import Action
+        from handlers import review
+
+        if not await review.authorise(
+            ctx, person, Action.NOMINATE_ON_BEHALF, answers.kelurahan.code
+        ):
+            return [reply("not-a-reviewer")]
+        kept["consent"] = {"kind": "in_person", "by": person.id,
+                           "version": ctx.settings.privacy_notice_version,
+                           "at": ctx.now.isoformat()}  # fmt: skip
     for _attempt in range(5):
         try:
             nomination = await ctx.store.add_nomination(
-                ref=make_reference(ctx.random_bytes(8)), person_id=person.id,
-                filed_by=person.id, kelurahan_code=answers.kelurahan.code, name=a["name"],
-                nik=nik, nik_masked=a["nik_masked"], answers=kept, verdict=verdict.kind.value,
+                ref=make_reference(ctx.random_bytes(8)),
+                person_id=None if on_behalf else person.id, filed_by=person.id,
+                kelurahan_code=answers.kelurahan.code, name=a["name"], nik=nik,
+                nik_masked=a["nik_masked"], answers=kept, verdict=verdict.kind.value,
                 reasons=[f"{r.code}:{r.status.value}" for r in verdict.reasons],
-                priority=verdict.priority, now=ctx.now,
+                priority=verdict.priority, now=ctx.now, on_behalf=on_behalf,
             )  # fmt: skip
             break
         except DuplicateRef:
@@ -251,10 +301,26 @@ async def file_nomination(ctx: Context, person: Person, conv: Conversation) -> l
         actor=person.id, action="nomination.filed", now=ctx.now, nomination_id=nomination.id,
         after={"status": nomination.status.value, "verdict": verdict.kind.value},
     )  # fmt: skip
-    await notify_reviewers(ctx, nomination)
+    if on_behalf:
+        await ctx.store.audit(
+            actor=person.id, action="consent.in_person", now=ctx.now, nomination_id=nomination.id,
+            after={"version": ctx.settings.privacy_notice_version},
+        )  # fmt: skip
+    else:
+        await notify_reviewers(ctx, nomination)
     conv.flow, conv.step, conv.answers = "idle", "", {}  # the draft is now the nomination
     conv.version += 1
     kel = answers.kelurahan
+    if on_behalf:
+        return [
+            reply(
+                "filed-on-behalf",
+                button(conv, "btn-queue", "queue"),
+                button(conv, "btn-menu", "menu"),
+                ref=nomination.ref,
+                name=Raw(nomination.name or ""),
+            )
+        ]
     return [
         reply(
             "filed",
@@ -268,19 +334,27 @@ async def file_nomination(ctx: Context, person: Person, conv: Conversation) -> l
 
 
 async def notify_reviewers(ctx: Context, nomination: Nomination) -> None:
-    """Tell the kelurahan's reviewers through the outbox (sent by the sender, not here)."""
+    """Tell the kelurahan's reviewers through the outbox (sent by the sender, not here).
+    Reviewers who chose a daily digest get it then instead (issue 5)."""
+    from handlers.messages import Button
     from handlers.records import Role
 
     reviewers = await ctx.store.people_with_role(Role.LURAH, nomination.kelurahan_code)
     kel = ctx.program.regions.kelurahan_by_code(nomination.kelurahan_code)
     for reviewer in reviewers:
-        note = Reply.of(
-            "lurah-new-nomination",
-            ref=nomination.ref,
-            kelurahan=kel.name if kel else nomination.kelurahan_code,
-            verdict=Msg(f"verdict-short-{nomination.verdict}"),
-            name=Raw(nomination.name or ""),
-        )
+        if reviewer.digest_hour is not None or reviewer.blocked:
+            continue
+        note = Reply(
+            (
+                Msg("lurah-new-nomination", {
+                    "ref": nomination.ref,
+                    "kelurahan": kel.name if kel else nomination.kelurahan_code,
+                    "verdict": Msg(f"verdict-short-{nomination.verdict}"),
+                    "name": Raw(nomination.name or ""),
+                }),
+            ),
+            (Button(Msg("btn-queue"), "n|queue"),),
+        )  # fmt: skip
         await ctx.store.enqueue(reviewer, [note], ctx.now)
 
 

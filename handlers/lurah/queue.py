@@ -1,0 +1,197 @@
+"""The lurah's side in chat: joining by invite, the review queue card by card, decisions,
+and nominating a resident who has no phone."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from domain.nomination import NominationStatus
+from domain.roles import Action
+from handlers import review
+from handlers.engine import Input, button, reply
+from handlers.messages import Msg, Raw, Reply
+from handlers.ports import Context
+from handlers.records import Conversation, Nomination, Person, Role
+
+FLOW = "review"
+QUEUE = (NominationStatus.PENDING,)
+REJECT_REASONS = ("domicile", "registry", "bpjs", "activity", "data")
+
+
+async def redeem(ctx: Context, person: Person, conv: Conversation, code: str) -> Reply:
+    code = code.strip().upper()
+    found = await ctx.store.invite(code) if code else None
+    if found is None or not await ctx.store.use_invite(code, person.id, ctx.now):
+        await ctx.store.audit(
+            actor=person.id, action="refused.invite", now=ctx.now, outcome="refused",
+            detail=code[:32],
+        )  # fmt: skip
+        return reply("invite-invalid")
+    before = {"role": person.role.value, "kelurahan": person.kelurahan_code}
+    if person.role is not Role.ADMIN:
+        person.role = Role.LURAH
+    person.kelurahan_code = found["kelurahan_code"]
+    await ctx.store.save_person(person)
+    await ctx.store.audit(
+        actor=person.id, action="reviewer.joined", now=ctx.now, subject=person.id, before=before,
+        after={"role": person.role.value, "kelurahan": person.kelurahan_code}, detail=code,
+    )  # fmt: skip
+    kel = ctx.program.regions.kelurahan_by_code(found["kelurahan_code"])
+    conv.flow, conv.step = "idle", ""
+    return reply(
+        "invite-welcome",
+        button(conv, "btn-queue", "queue"),
+        kelurahan=kel.name if kel else found["kelurahan_code"],
+    )
+
+
+def _card(ctx: Context, conv: Conversation, n: Nomination, position: int, total: int,
+          left: int | None, answer_buttons: bool = True) -> Reply:  # fmt: skip
+    a: dict[str, Any] = n.answers
+    occ: Msg | Raw = (
+        Msg(f"occ-{a['occupation']}")
+        if a.get("occupation")
+        else Raw(a.get("occupation_text") or "-")
+    )
+    kel = ctx.program.regions.kelurahan_by_code(n.kelurahan_code)
+    flags = [c.split(":")[0] for c in n.reasons if c.endswith(":unknown") or c.endswith(":fail")]
+    flag_msgs = [Msg("flag-" + f.replace(".", "-")) for f in flags if f in _FLAG_KEYS]
+    days = max((ctx.now - n.created_at).days, 0)
+    parts: list[Msg] = [
+        Msg("lurah-card", {
+            "position": position, "total": total, "ref": n.ref, "name": Raw(n.name or "-"),
+            "nik": n.nik_masked, "age": a.get("age") or "-", "sex": Msg(f"sex-{a.get('sex', 'L')}"),
+            "occupation": occ, "dtks": Msg(f"tri-{a.get('dtks', 'tidak_tahu')}"),
+            "heirs": Msg(f"tri-{a.get('heirs', 'tidak')}"),
+            "bpjs": Msg(f"bpjs-{a.get('bpjs', 'tidak_tahu')}"),
+            "verdict": Msg(f"verdict-short-{n.verdict}"), "days": days,
+            "kelurahan": kel.name if kel else n.kelurahan_code,
+            "left": left if left is not None else "-",
+            "by": Msg("filed-by-lurah" if n.on_behalf else "filed-by-citizen"),
+        })
+    ]  # fmt: skip
+    parts.extend(flag_msgs)
+    if n.info_question:
+        parts.append(Msg("lurah-card-info", {"question": Raw(n.info_question),
+                                             "answer": Raw(n.info_answer or "…")}))  # fmt: skip
+    if not answer_buttons:
+        return Reply(tuple(parts))
+    buttons = (
+        button(conv, "btn-approve", f"appr:{n.id}"),
+        button(conv, "btn-reject", f"rej:{n.id}"),
+        button(conv, "btn-ask-info", f"info:{n.id}"),
+        button(conv, "btn-skip-card", f"skip:{n.id}"),
+    )
+    return Reply(tuple(parts), buttons)
+
+
+_FLAG_KEYS = {
+    "nik.elsewhere", "age.mismatch", "registry.unknown", "bpjs.self_paid", "bpjs.unknown",
+    "activity.unrecognised", "activity.pu_role", "activity.formal", "activity.student",
+}  # fmt: skip
+
+
+async def show_queue(ctx: Context, person: Person, conv: Conversation) -> Reply:
+    kel = person.kelurahan_code
+    if not await review.authorise(ctx, person, Action.VIEW_QUEUE, kel):
+        return reply("not-a-reviewer")
+    assert kel is not None
+    items = await ctx.store.queue(kel, QUEUE)
+    skipped = set(conv.answers.get("rv_skip", []))
+    waiting = [n for n in items if n.id not in skipped]
+    conv.flow = FLOW
+    conv.version += 1
+    if not waiting:
+        conv.flow, conv.step = "idle", ""
+        conv.answers.pop("rv_skip", None)
+        return reply("queue-empty", kelurahan=_kel_name(ctx, kel))
+    n = waiting[0]
+    conv.step, conv.answers["rv_id"] = "card", n.id
+    position = items.index(n) + 1
+    return _card(ctx, conv, n, position, len(items), await review.places_left(ctx))
+
+
+async def prompt(ctx: Context, person: Person, conv: Conversation) -> Reply:
+    """The current card or question again, changing nothing (for re-asking and for reading
+    which buttons the step offers)."""
+    nid = int(conv.answers.get("rv_id", 0))
+    n = await ctx.store.nomination_by_id(nid) if nid else None
+    if n is None or person.kelurahan_code is None:
+        return reply("queue-empty", kelurahan=_kel_name(ctx, person.kelurahan_code or ""))
+    if conv.step == "reason":
+        reasons = [button(conv, f"reject-reason-{r}", f"reason:{r}") for r in REJECT_REASONS]
+        return reply("ask-reject-reason", *reasons, ref=n.ref)
+    if conv.step == "question":
+        return reply("ask-info-question", ref=n.ref)
+    items = await ctx.store.queue(person.kelurahan_code, QUEUE)
+    position = next((i for i, x in enumerate(items) if x.id == n.id), 0) + 1
+    return _card(ctx, conv, n, position, max(len(items), 1), await review.places_left(ctx))
+
+
+def _kel_name(ctx: Context, code: str) -> str:
+    kel = ctx.program.regions.kelurahan_by_code(code)
+    return kel.name if kel else code
+
+
+async def take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> list[Reply]:
+    nid = int(conv.answers.get("rv_id", 0))
+    n = await ctx.store.nomination_by_id(nid) if nid else None
+    if n is None:
+        return [await show_queue(ctx, person, conv)]
+    if conv.step == "card":
+        action, _, target = (inp.choice or "").partition(":")
+        if not target or int(target) != n.id:
+            return [await show_queue(ctx, person, conv)]
+        if action == "skip":
+            conv.answers.setdefault("rv_skip", []).append(n.id)
+            return [await show_queue(ctx, person, conv)]
+        if action == "appr":
+            result = await review.approve(ctx, person, n)
+            return [_decision_note(result), await show_queue(ctx, person, conv)]
+        if action == "rej":
+            conv.step = "reason"
+            conv.version += 1
+            reasons = [button(conv, f"reject-reason-{r}", f"reason:{r}") for r in REJECT_REASONS]
+            return [reply("ask-reject-reason", *reasons, ref=n.ref)]
+        if action == "info":
+            conv.step = "question"
+            conv.version += 1
+            return [reply("ask-info-question", ref=n.ref)]
+        return [await show_queue(ctx, person, conv)]
+    if conv.step == "reason":
+        if inp.choice and inp.choice.startswith("reason:"):
+            from handlers.messages import Msg as M
+
+            text = ctx_text(ctx, person, M(f"reject-reason-{inp.choice[7:]}"))
+        else:
+            text = " ".join(inp.text.split())[:300]
+        if len(text) < 3:
+            return [reply("err-reject-reason")]
+        result = await review.reject(ctx, person, n, text)
+        return [_decision_note(result), await show_queue(ctx, person, conv)]
+    if conv.step == "question":
+        text = " ".join(inp.text.split())[:300]
+        if len(text) < 3:
+            return [reply("ask-info-question", ref=n.ref)]
+        result = await review.request_info(ctx, person, n, text)
+        return [_decision_note(result), await show_queue(ctx, person, conv)]
+    return [await show_queue(ctx, person, conv)]
+
+
+def ctx_text(ctx: Context, person: Person, msg: Msg) -> str:
+    """A reason chosen from the list is stored as words, not a key: the citizen's letter and
+    the audit log must read the same whatever the catalogue says later."""
+    return ctx.render(msg, person.locale)
+
+
+def _decision_note(result: review.Result) -> Reply:
+    n = result.nomination
+    ref = n.ref if n else "-"
+    key = {
+        review.Outcome.DONE: f"decided-{n.status.value}" if n else "decided-pending",
+        review.Outcome.WAITLISTED: "decided-quota-full",
+        review.Outcome.FORBIDDEN: "not-your-kelurahan",
+        review.Outcome.NOT_ALLOWED: "decision-not-allowed",
+        review.Outcome.NO_QUOTA_SET: "no-quota-set",
+    }[result.outcome]
+    return Reply.of(key, ref=ref, left=result.left if result.left is not None else "-")

@@ -1,0 +1,83 @@
+## Lurah (reviewers) and Dinas admins
+
+invite-invalid = This invite code is not valid (wrong, expired, used or revoked). Ask Disnaker KUKM for a new one.
+invite-welcome = Welcome. You now review Pro JKK-JKM nominations for Kelurahan { $kelurahan }. New nominations will be announced here. Type /antrian for the queue, /usulkan to nominate a resident who came to the office.
+btn-queue = 📋 Open the queue
+not-a-reviewer = This command is for registered lurah/kelurahan staff only.
+not-an-admin = This command is for Disnaker KUKM admins only.
+not-your-kelurahan = Nomination { $ref } is not from your kelurahan. Nothing was changed.
+queue-empty = No nominations are waiting in Kelurahan { $kelurahan }. Thank you.
+
+lurah-card = Nomination { $position } of { $total } — { $ref }
+    Name: { $name } ({ $by })
+    NIK: { $nik } · { $sex } · age { $age }
+    Kelurahan: { $kelurahan }
+    Work: { $occupation }
+    BPJS TK: { $bpjs } · DTKS/DTSEN: { $dtks } · School-age children: { $heirs }
+    Siaga's assessment: { $verdict }
+    Waiting: { $days } days · City places left: { $left }
+filed-by-citizen = filed by the citizen
+filed-by-lurah = nominated by staff
+lurah-card-info = Officer's question: { $question }
+    Citizen's answer: { $answer }
+flag-nik-elsewhere = ⚠ NIK issued outside Kota Madiun: check the KK/KTP for domicile.
+flag-age-mismatch = ⚠ The stated age differs from the NIK.
+flag-registry-unknown = ⚠ The citizen does not know their DTKS/DTSEN status: check the data.
+flag-bpjs-self_paid = ⚠ Already paying BPJS TK themselves (BPU mandiri).
+flag-bpjs-unknown = ⚠ The citizen does not know their BPJS TK status.
+flag-activity-unrecognised = ⚠ Siaga did not recognise the occupation.
+flag-activity-pu_role = ⚠ A wage-earner role (RT/RW, linmas, cadre …): PU track.
+flag-activity-formal = ⚠ An employee: check cover through the employer.
+flag-activity-student = ⚠ A student: check for an economic activity.
+btn-approve = ✅ Approve
+btn-reject = ❌ Reject
+btn-ask-info = ❓ Ask for info
+btn-skip-card = ⏭ Skip
+
+ask-reject-reason = Why reject { $ref }? Choose, or type your own reason.
+reject-reason-domicile = Does not live in this kelurahan
+reject-reason-registry = Not listed in DTKS/DTSEN
+reject-reason-bpjs = Already registered with BPJS TK
+reject-reason-activity = No economic activity
+reject-reason-data = Data do not match documents
+err-reject-reason = Please type a reason (at least 3 letters).
+ask-info-question = Type your question for the nominee of { $ref } (e.g. Please bring your latest KK to the kelurahan office).
+
+decided-approved = { $ref } approved. City places left: { $left }. The citizen has been told.
+decided-rejected = { $ref } rejected. The citizen has been told, with the reason.
+decided-info_requested = Your question for { $ref } was sent. The nomination waits for the answer.
+decided-pending = { $ref } is waiting again.
+decided-quota-full = The quota is used up: { $ref } cannot be approved and goes on the WAITING LIST by priority. The citizen has been told.
+decision-not-allowed = { $ref } cannot change from its current status. Nothing was changed.
+no-quota-set = Disnaker KUKM has not set this period's quota yet, so no nomination can be approved.
+
+citizen-approved = Good news: nomination { $ref } was APPROVED by the lurah. Next, Disnaker KUKM registers you with BPJS Ketenagakerjaan; you will be told the date your cover starts.
+citizen-rejected = Nomination { $ref } could not be approved.
+    Reason: { $reason }
+    If something is wrong or your situation changes, visit the kelurahan office or check again.
+citizen-waitlisted = Nomination { $ref } passed the lurah's review, but the quota is used up for now. It is on the WAITING LIST by priority; you will be told when a place opens.
+citizen-info-requested = The lurah asks for more information about nomination { $ref }:
+    "{ $question }"
+    Press the button below or type /jawab to answer.
+btn-answer-info = ✍ Answer
+ask-info-answer = The lurah's question about { $ref }: "{ $question }". Please type your answer.
+ask-info-answer-again = Please type your answer to the lurah's question.
+info-answer-sent = Your answer about { $ref } was sent to the lurah. The nomination is waiting for review again.
+no-info-requested = No question from the lurah is waiting for an answer.
+lurah-info-answered = The citizen answered your question about { $ref }. Type /antrian to review.
+
+ask-in-person-consent = Nominating a resident without a phone, or who came to the office. Make sure the resident has heard/read Siaga's privacy notice and AGREES in person. Done?
+btn-in-person-yes = Yes, the resident agrees
+filed-on-behalf = Nomination for { $name } recorded: { $ref } (nominated by staff, consent given in person). It is in the kelurahan's queue.
+
+err-invite-kelurahan = Kelurahan "{ $text }" not found. Example: /undang Kelun
+invite-created = Invite code for Kelurahan { $kelurahan }: { $code }
+    Valid for { $days } days, single use.
+    Send it to the lurah/staff: open { $link } or type /lurah { $code } in Siaga.
+reviewers-title = Registered reviewers:
+reviewers-none = No reviewers yet. Create an invite with /undang <kelurahan>.
+reviewer-line = • #{ $id } ({ $channel }) — Kelurahan { $kelurahan }
+err-reviewer-id = Reviewer #{ $id } not found. See the list with /reviewer.
+reviewer-removed = Reviewer #{ $id } no longer has access.
+err-quota-number = Give the number of places, e.g. /kuota 628
+quota-status = Quota { $period }: { $total } places, { $used } used, { $left } left.

@@ -1,0 +1,83 @@
+## Lurah (reviewers) and Dinas admins
+
+invite-invalid = Kode undangan tidak berlaku (salah, kedaluwarsa, sudah dipakai, atau dicabut). Mintalah kode baru ke Disnaker KUKM.
+invite-welcome = Selamat bergabung. Bapak/Ibu sekarang peninjau usulan Pro JKK-JKM untuk Kelurahan { $kelurahan }. Usulan baru akan diberitahukan di sini. Ketik /antrian untuk melihat antrean, /usulkan untuk mengusulkan warga yang datang ke kantor.
+btn-queue = 📋 Lihat antrean
+not-a-reviewer = Perintah ini hanya untuk lurah/petugas kelurahan yang sudah terdaftar.
+not-an-admin = Perintah ini hanya untuk admin Disnaker KUKM.
+not-your-kelurahan = Usulan { $ref } bukan dari kelurahan Bapak/Ibu. Tidak ada yang diubah.
+queue-empty = Tidak ada usulan yang menunggu di Kelurahan { $kelurahan }. Terima kasih.
+
+lurah-card = Usulan { $position } dari { $total } — { $ref }
+    Nama: { $name } ({ $by })
+    NIK: { $nik } · { $sex } · { $age } tahun
+    Kelurahan: { $kelurahan }
+    Pekerjaan: { $occupation }
+    BPJS TK: { $bpjs } · DTKS/DTSEN: { $dtks } · Anak sekolah: { $heirs }
+    Penilaian Siaga: { $verdict }
+    Menunggu: { $days } hari · Sisa kuota kota: { $left }
+filed-by-citizen = diajukan sendiri
+filed-by-lurah = diusulkan petugas
+lurah-card-info = Pertanyaan petugas: { $question }
+    Jawaban warga: { $answer }
+flag-nik-elsewhere = ⚠ NIK terbit di luar Kota Madiun: cek KK/KTP domisili.
+flag-age-mismatch = ⚠ Umur yang disampaikan berbeda dengan NIK.
+flag-registry-unknown = ⚠ Status DTKS/DTSEN tidak diketahui warga: cocokkan dengan data.
+flag-bpjs-self_paid = ⚠ Sudah membayar BPJS TK sendiri (BPU mandiri).
+flag-bpjs-unknown = ⚠ Status BPJS TK tidak diketahui warga.
+flag-activity-unrecognised = ⚠ Pekerjaan tidak dikenali Siaga.
+flag-activity-pu_role = ⚠ Peran penerima upah (RT/RW, linmas, kader …): jalur PU.
+flag-activity-formal = ⚠ Pegawai/karyawan: cek kepesertaan dari pemberi kerja.
+flag-activity-student = ⚠ Pelajar/mahasiswa: cek kegiatan ekonomi.
+btn-approve = ✅ Setujui
+btn-reject = ❌ Tolak
+btn-ask-info = ❓ Minta info
+btn-skip-card = ⏭ Lewati
+
+ask-reject-reason = Alasan menolak { $ref }? Pilih, atau ketik alasan sendiri.
+reject-reason-domicile = Tidak berdomisili di kelurahan ini
+reject-reason-registry = Tidak terdaftar di DTKS/DTSEN
+reject-reason-bpjs = Sudah terdaftar BPJS Ketenagakerjaan
+reject-reason-activity = Tidak punya kegiatan ekonomi
+reject-reason-data = Data tidak sesuai dokumen
+err-reject-reason = Mohon tulis alasan penolakan (minimal 3 huruf).
+ask-info-question = Tulis pertanyaan untuk pengusul { $ref } (contoh: Mohon kirim foto KK terbaru ke kantor kelurahan).
+
+decided-approved = { $ref } disetujui. Sisa kuota kota: { $left }. Warga sudah diberi tahu.
+decided-rejected = { $ref } ditolak. Warga sudah diberi tahu beserta alasannya.
+decided-info_requested = Pertanyaan untuk { $ref } sudah dikirim. Usulan menunggu jawaban warga.
+decided-pending = { $ref } kembali menunggu.
+decided-quota-full = Kuota sudah habis: { $ref } tidak bisa disetujui dan masuk DAFTAR TUNGGU sesuai prioritas. Warga sudah diberi tahu.
+decision-not-allowed = { $ref } tidak bisa diubah dari statusnya sekarang. Tidak ada yang diubah.
+no-quota-set = Kuota periode ini belum ditetapkan Disnaker KUKM, jadi belum ada usulan yang bisa disetujui.
+
+citizen-approved = Kabar baik: usulan { $ref } DISETUJUI lurah. Berikutnya Disnaker KUKM mendaftarkan Bapak/Ibu ke BPJS Ketenagakerjaan; Bapak/Ibu akan diberi tahu tanggal mulai perlindungan.
+citizen-rejected = Usulan { $ref } belum dapat disetujui.
+    Alasan: { $reason }
+    Bila ada yang keliru atau keadaan berubah, silakan datang ke kantor kelurahan atau ajukan cek ulang.
+citizen-waitlisted = Usulan { $ref } memenuhi pemeriksaan lurah, tetapi kuota saat ini sudah habis. Usulan masuk DAFTAR TUNGGU sesuai prioritas; Bapak/Ibu akan diberi tahu bila ada tempat.
+citizen-info-requested = Lurah meminta keterangan tambahan untuk usulan { $ref }:
+    "{ $question }"
+    Tekan tombol di bawah atau ketik /jawab untuk menjawab.
+btn-answer-info = ✍ Jawab
+ask-info-answer = Pertanyaan lurah untuk { $ref }: "{ $question }". Silakan tulis jawaban Bapak/Ibu.
+ask-info-answer-again = Silakan tulis jawaban untuk pertanyaan lurah.
+info-answer-sent = Jawaban untuk { $ref } sudah dikirim ke lurah. Usulan kembali menunggu pemeriksaan.
+no-info-requested = Tidak ada pertanyaan lurah yang menunggu jawaban.
+lurah-info-answered = Warga sudah menjawab pertanyaan untuk { $ref }. Ketik /antrian untuk meninjau.
+
+ask-in-person-consent = Mengusulkan warga yang tidak punya HP atau datang ke kantor. Pastikan warga sudah mendengar/membaca pemberitahuan privasi Siaga dan SETUJU secara langsung. Sudah?
+btn-in-person-yes = Ya, warga sudah setuju
+filed-on-behalf = Usulan atas nama { $name } tercatat: { $ref } (diusulkan petugas, persetujuan warga diberikan langsung). Usulan masuk antrean kelurahan.
+
+err-invite-kelurahan = Kelurahan "{ $text }" tidak ditemukan. Contoh: /undang Kelun
+invite-created = Kode undangan untuk Kelurahan { $kelurahan }: { $code }
+    Berlaku { $days } hari dan hanya sekali pakai.
+    Kirim ke lurah/petugas: buka { $link } atau ketik /lurah { $code } di Siaga.
+reviewers-title = Peninjau terdaftar:
+reviewers-none = Belum ada peninjau terdaftar. Buat undangan dengan /undang <kelurahan>.
+reviewer-line = • #{ $id } ({ $channel }) — Kelurahan { $kelurahan }
+err-reviewer-id = Peninjau #{ $id } tidak ditemukan. Lihat daftar dengan /reviewer.
+reviewer-removed = Peninjau #{ $id } sudah dicabut aksesnya.
+err-quota-number = Tulis jumlah tempat dengan angka, contoh: /kuota 628
+quota-status = Kuota { $period }: { $total } tempat, terpakai { $used }, sisa { $left }.

@@ -1,0 +1,83 @@
+## Lurah (peninjau) lan admin Dinas
+
+invite-invalid = Kode undangan boten laku (lepat, kedaluwarsa, sampun dipun ginakaken, utawi dipun cabut). Nyuwun kode enggal dhateng Disnaker KUKM.
+invite-welcome = Sugeng rawuh. Panjenengan sapunika peninjau usulan Pro JKK-JKM kagem Kelurahan { $kelurahan }. Usulan enggal badhe dipun kabaraken wonten ngriki. Serat /antrian kangge antrean, /usulkan kangge ngusulaken warga ingkang rawuh ing kantor.
+btn-queue = 📋 Mirsani antrean
+not-a-reviewer = Prentah menika namung kagem lurah/petugas kelurahan ingkang sampun kadaftar.
+not-an-admin = Prentah menika namung kagem admin Disnaker KUKM.
+not-your-kelurahan = Usulan { $ref } sanes saking kelurahan Panjenengan. Boten wonten ingkang dipun ewahi.
+queue-empty = Boten wonten usulan ingkang ngentosi ing Kelurahan { $kelurahan }. Matur nuwun.
+
+lurah-card = Usulan { $position } saking { $total } — { $ref }
+    Asma: { $name } ({ $by })
+    NIK: { $nik } · { $sex } · { $age } taun
+    Kelurahan: { $kelurahan }
+    Pedamelan: { $occupation }
+    BPJS TK: { $bpjs } · DTKS/DTSEN: { $dtks } · Putra sekolah: { $heirs }
+    Pambiji Siaga: { $verdict }
+    Ngentosi: { $days } dinten · Sisa kuota kutha: { $left }
+filed-by-citizen = dipun aturaken piyambak
+filed-by-lurah = dipun usulaken petugas
+lurah-card-info = Pitakenan petugas: { $question }
+    Wangsulan warga: { $answer }
+flag-nik-elsewhere = ⚠ NIK saking njawi Kota Madiun: cek KK/KTP domisili.
+flag-age-mismatch = ⚠ Yuswa ingkang dipun aturaken benten kaliyan NIK.
+flag-registry-unknown = ⚠ Warga boten mangertos status DTKS/DTSEN: cocogaken data.
+flag-bpjs-self_paid = ⚠ Sampun mbayar BPJS TK piyambak (BPU mandiri).
+flag-bpjs-unknown = ⚠ Warga boten mangertos status BPJS TK.
+flag-activity-unrecognised = ⚠ Pedamelan boten kawastanan Siaga.
+flag-activity-pu_role = ⚠ Peran penerima upah (RT/RW, linmas, kader …): jalur PU.
+flag-activity-formal = ⚠ Pegawai/karyawan: cek kepesertaan saking ingkang paring damel.
+flag-activity-student = ⚠ Pelajar/mahasiswa: cek kegiatan ekonomi.
+btn-approve = ✅ Setujoni
+btn-reject = ❌ Tolak
+btn-ask-info = ❓ Nyuwun katrangan
+btn-skip-card = ⏭ Langkungi
+
+ask-reject-reason = Alesan nolak { $ref }? Pilih, utawi serat alesan piyambak.
+reject-reason-domicile = Boten manggen ing kelurahan menika
+reject-reason-registry = Boten kadaftar ing DTKS/DTSEN
+reject-reason-bpjs = Sampun kadaftar BPJS Ketenagakerjaan
+reject-reason-activity = Boten gadhah kegiatan ekonomi
+reject-reason-data = Data boten cocog kaliyan dokumen
+err-reject-reason = Nyuwun serat alesan (paling sekedhik 3 aksara).
+ask-info-question = Serat pitakenan kagem ingkang dipun usulaken { $ref } (tuladha: Nyuwun KK ingkang paling enggal dipun beta dhateng kantor kelurahan).
+
+decided-approved = { $ref } dipun setujoni. Sisa kuota kutha: { $left }. Warga sampun dipun kabari.
+decided-rejected = { $ref } dipun tolak. Warga sampun dipun kabari sarta alesanipun.
+decided-info_requested = Pitakenan kagem { $ref } sampun dipun kintun. Usulan ngentosi wangsulan warga.
+decided-pending = { $ref } ngentosi malih.
+decided-quota-full = Kuota sampun telas: { $ref } boten saged dipun setujoni lan mlebet DAFTAR TUNGGU miturut prioritas. Warga sampun dipun kabari.
+decision-not-allowed = { $ref } boten saged dipun ewahi saking statusipun sapunika. Boten wonten ingkang dipun ewahi.
+no-quota-set = Kuota periode menika dereng dipun tetepaken Disnaker KUKM, dados dereng wonten usulan ingkang saged dipun setujoni.
+
+citizen-approved = Kabar sae: usulan { $ref } DIPUN SETUJONI lurah. Salajengipun Disnaker KUKM ndaftaraken Panjenengan dhateng BPJS Ketenagakerjaan; Panjenengan badhe dipun kabari tanggal wiwit pangayoman.
+citizen-rejected = Usulan { $ref } dereng saged dipun setujoni.
+    Alesan: { $reason }
+    Menawi wonten ingkang lepat utawi kawontenan ewah, mangga rawuh ing kantor kelurahan utawi cek malih.
+citizen-waitlisted = Usulan { $ref } sampun lolos pamriksan lurah, nanging kuota sapunika sampun telas. Usulan mlebet DAFTAR TUNGGU miturut prioritas; Panjenengan badhe dipun kabari menawi wonten panggenan.
+citizen-info-requested = Lurah nyuwun katrangan tambahan kagem usulan { $ref }:
+    "{ $question }"
+    Pencet tombol ing ngandhap utawi serat /jawab kangge mangsuli.
+btn-answer-info = ✍ Wangsuli
+ask-info-answer = Pitakenan lurah kagem { $ref }: "{ $question }". Mangga serat wangsulan Panjenengan.
+ask-info-answer-again = Mangga serat wangsulan kagem pitakenan lurah.
+info-answer-sent = Wangsulan kagem { $ref } sampun dipun kintun dhateng lurah. Usulan ngentosi pamriksan malih.
+no-info-requested = Boten wonten pitakenan lurah ingkang ngentosi wangsulan.
+lurah-info-answered = Warga sampun mangsuli pitakenan kagem { $ref }. Serat /antrian kangge mriksa.
+
+ask-in-person-consent = Ngusulaken warga ingkang boten gadhah HP utawi rawuh ing kantor. Pastekaken warga sampun mireng/maos pemberitahuan privasi Siaga lan SARUJUK langsung. Sampun?
+btn-in-person-yes = Inggih, warga sampun sarujuk
+filed-on-behalf = Usulan atas nami { $name } dipun cathet: { $ref } (dipun usulaken petugas, persetujuan warga dipun paringaken langsung). Usulan mlebet antrean kelurahan.
+
+err-invite-kelurahan = Kelurahan "{ $text }" boten kepanggih. Tuladha: /undang Kelun
+invite-created = Kode undangan kagem Kelurahan { $kelurahan }: { $code }
+    Laku { $days } dinten lan namung sepisan.
+    Kintun dhateng lurah/petugas: bukak { $link } utawi serat /lurah { $code } ing Siaga.
+reviewers-title = Peninjau ingkang kadaftar:
+reviewers-none = Dereng wonten peninjau. Damel undangan mawi /undang <kelurahan>.
+reviewer-line = • #{ $id } ({ $channel }) — Kelurahan { $kelurahan }
+err-reviewer-id = Peninjau #{ $id } boten kepanggih. Mirsani daftar mawi /reviewer.
+reviewer-removed = Akses peninjau #{ $id } sampun dipun cabut.
+err-quota-number = Serat cacah panggenan mawi angka, tuladha: /kuota 628
+quota-status = Kuota { $period }: { $total } panggenan, kaginakaken { $used }, sisa { $left }.
