@@ -237,6 +237,14 @@ def serve(
     asyncio.run(run())
 
 
+def _admin() -> None:
+    from bot.admin_cli import admin_app
+
+    app.add_typer(admin_app, name="admin")
+
+
+_admin()
+
 db_app = typer.Typer(help="Basis data", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 

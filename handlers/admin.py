@@ -32,10 +32,11 @@ async def create_invite(ctx: Context, actor: Person | None, kelurahan_text: str)
         after={"kelurahan": kel.code, "expires": expires.isoformat()}, detail=code,
     )  # fmt: skip
     username = ctx.settings.telegram_bot_username
-    link = f"https://t.me/{username}?start={code}" if username else "-"
-    return reply(
-        "invite-created", code=code, kelurahan=kel.name, days=ctx.settings.invite_days, link=link
-    )
+    days = ctx.settings.invite_days
+    if username:
+        link = f"https://t.me/{username}?start={code}"
+        return reply("invite-created", code=code, kelurahan=kel.name, days=days, link=link)
+    return reply("invite-created-code", code=code, kelurahan=kel.name, days=days)
 
 
 async def reviewers(ctx: Context, actor: Person) -> Reply:

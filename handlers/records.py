@@ -68,3 +68,4 @@ class Nomination:
     info_question: str | None = None
     info_answer: str | None = None
     on_behalf: bool = False
+    coverage_reminded_at: datetime | None = None

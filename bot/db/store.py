@@ -69,6 +69,7 @@ def _nomination(row: Any) -> Nomination:
         info_question=getattr(row, "info_question", None),
         info_answer=getattr(row, "info_answer", None),
         on_behalf=bool(getattr(row, "on_behalf", False)),
+        coverage_reminded_at=_aware(getattr(row, "coverage_reminded_at", None)),
     )
 
 

@@ -81,3 +81,11 @@ err-reviewer-id = Reviewer #{ $id } not found. See the list with /reviewer.
 reviewer-removed = Reviewer #{ $id } no longer has access.
 err-quota-number = Give the number of places, e.g. /kuota 628
 quota-status = Quota { $period }: { $total } places, { $used } used, { $left } left.
+
+citizen-registered = You are now REGISTERED with BPJS Ketenagakerjaan through Pro JKK-JKM (nomination { $ref }). JKK and JKM cover runs from { $start } to { $end }, the premium paid by the city of Madiun.
+citizen-coverage-ending = Reminder: your Pro JKK-JKM cover (nomination { $ref }) ends on { $end }. Contact your kelurahan office to be nominated again.
+lurah-coverage-ending = Cover for participant { $ref } ends on { $end }. If the resident still qualifies, nominate them again.
+
+invite-created-code = Invite code for Kelurahan { $kelurahan }: { $code }
+    Valid for { $days } days, single use.
+    Send it to the lurah/staff: type /lurah { $code } in Siaga.

@@ -81,3 +81,11 @@ err-reviewer-id = Peninjau #{ $id } tidak ditemukan. Lihat daftar dengan /review
 reviewer-removed = Peninjau #{ $id } sudah dicabut aksesnya.
 err-quota-number = Tulis jumlah tempat dengan angka, contoh: /kuota 628
 quota-status = Kuota { $period }: { $total } tempat, terpakai { $used }, sisa { $left }.
+
+citizen-registered = Bapak/Ibu sudah TERDAFTAR sebagai peserta BPJS Ketenagakerjaan lewat Pro JKK-JKM (usulan { $ref }). Perlindungan JKK dan JKM berlaku { $start } s.d. { $end }, iuran dibayar Pemkot Madiun.
+citizen-coverage-ending = Pengingat: perlindungan Pro JKK-JKM (usulan { $ref }) berakhir { $end }. Hubungi kantor kelurahan bila ingin diusulkan lagi.
+lurah-coverage-ending = Perlindungan peserta { $ref } berakhir { $end }. Bila warga masih memenuhi syarat, usulkan kembali.
+
+invite-created-code = Kode undangan untuk Kelurahan { $kelurahan }: { $code }
+    Berlaku { $days } hari dan hanya sekali pakai.
+    Kirim ke lurah/petugas: ketik /lurah { $code } di Siaga.

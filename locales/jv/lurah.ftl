@@ -81,3 +81,11 @@ err-reviewer-id = Peninjau #{ $id } boten kepanggih. Mirsani daftar mawi /review
 reviewer-removed = Akses peninjau #{ $id } sampun dipun cabut.
 err-quota-number = Serat cacah panggenan mawi angka, tuladha: /kuota 628
 quota-status = Kuota { $period }: { $total } panggenan, kaginakaken { $used }, sisa { $left }.
+
+citizen-registered = Panjenengan sampun KADAFTAR dados peserta BPJS Ketenagakerjaan lumantar Pro JKK-JKM (usulan { $ref }). Pangayoman JKK lan JKM laku { $start } dumugi { $end }, iuran dipun bayar Pemkot Madiun.
+citizen-coverage-ending = Pangeling: pangayoman Pro JKK-JKM (usulan { $ref }) telas { $end }. Hubungi kantor kelurahan menawi kersa dipun usulaken malih.
+lurah-coverage-ending = Pangayoman peserta { $ref } telas { $end }. Menawi warga taksih nyekapi sarat, mangga dipun usulaken malih.
+
+invite-created-code = Kode undangan kagem Kelurahan { $kelurahan }: { $code }
+    Laku { $days } dinten lan namung sepisan.
+    Kintun dhateng lurah/petugas: serat /lurah { $code } ing Siaga.

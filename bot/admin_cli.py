@@ -1,0 +1,300 @@
+"""`siaga admin …`: the Dinas's commands on the server's shell. Wiring only: the work is in
+handlers (invites, quota, registration) and bot.export."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import getpass
+import sys
+from collections.abc import Awaitable, Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+admin_app = typer.Typer(help="Perintah admin Disnaker KUKM", no_args_is_help=True)
+T = TypeVar("T")
+
+
+def _run(work: Callable[[Any], Awaitable[T]]) -> T:
+    from bot.app import load_settings
+    from bot.service import build
+
+    async def main() -> T:
+        siaga = await build(load_settings())
+        try:
+            return await work(siaga)
+        finally:
+            await siaga.close()
+
+    return asyncio.run(main())
+
+
+def _say(siaga: Any, reply: Any) -> None:
+    from bot.render import reply_text
+
+    typer.echo(reply_text(siaga.catalogue, reply, "id"))
+
+
+def _who() -> str:
+    return f"cli:{getpass.getuser()}"
+
+
+@admin_app.command("invite")
+def invite(kelurahan: Annotated[str, typer.Option(help="Nama kelurahan, mis. Kelun")]) -> None:
+    """Buat kode undangan sekali pakai untuk lurah/petugas satu kelurahan."""
+    from handlers import admin
+
+    async def work(siaga: Any) -> None:
+        async with siaga.store() as store:
+            out = await admin.create_invite(siaga.context(store), None, kelurahan)
+            await store.commit()
+        _say(siaga, out)
+
+    _run(work)
+
+
+@admin_app.command("invites")
+def invites() -> None:
+    """Daftar undangan dan statusnya."""
+
+    async def work(siaga: Any) -> None:
+        async with siaga.store() as store:
+            rows = await store.invites()
+        now = datetime.now(UTC)
+        for r in rows:
+            exp = (
+                r["expires_at"].replace(tzinfo=UTC)
+                if r["expires_at"].tzinfo is None
+                else r["expires_at"]
+            )
+            state = ("dicabut" if r["revoked_at"] else "dipakai" if r["used_by"]
+                     else "kedaluwarsa" if exp < now else "aktif")  # fmt: skip
+            kel = siaga.program.regions.kelurahan_by_code(r["kelurahan_code"])
+            typer.echo(f"{r['code']}  {kel.name if kel else r['kelurahan_code']:<16} {state:<11} "
+                       f"s.d. {exp:%Y-%m-%d}")  # fmt: skip
+
+    _run(work)
+
+
+@admin_app.command("revoke")
+def revoke(code: str) -> None:
+    """Cabut undangan yang belum dipakai."""
+
+    async def work(siaga: Any) -> bool:
+        async with siaga.store() as store:
+            ok = bool(await store.revoke_invite(code.strip().upper(), datetime.now(UTC)))
+            if ok:
+                await store.audit(actor=None, action="invite.revoked", now=datetime.now(UTC),
+                                  detail=f"{code} {_who()}")  # fmt: skip
+            await store.commit()
+        return ok
+
+    if not _run(work):
+        typer.echo("Undangan tidak ditemukan atau sudah dipakai/dicabut.", err=True)
+        raise typer.Exit(1)
+    typer.echo("Undangan dicabut.")
+
+
+@admin_app.command("reviewers")
+def reviewers() -> None:
+    """Daftar lurah/petugas peninjau."""
+    from handlers.records import Role
+
+    async def work(siaga: Any) -> None:
+        async with siaga.store() as store:
+            for p in await store.people_with_role(Role.LURAH):
+                kel = siaga.program.regions.kelurahan_by_code(p.kelurahan_code or "")
+                typer.echo(f"#{p.id}  {p.channel:<9} {kel.name if kel else '-'}")
+
+    _run(work)
+
+
+@admin_app.command("remove-reviewer")
+def remove_reviewer(person_id: int) -> None:
+    """Cabut akses peninjau (nomor # dari `siaga admin reviewers`)."""
+    from handlers import admin
+    from handlers.records import Person, Role
+
+    async def work(siaga: Any) -> None:
+        async with siaga.store() as store:
+            shell = Person(0, "cli", _who(), Role.ADMIN)
+            out = await admin.remove_reviewer(siaga.context(store), shell, str(person_id))
+            await store.commit()
+        _say(siaga, out)
+
+    _run(work)
+
+
+@admin_app.command("quota")
+def quota(
+    total: Annotated[int | None, typer.Option(help="Jumlah tempat (kosong: tampilkan)")] = None,
+    kelurahan: Annotated[str | None, typer.Option(help="Alokasi untuk satu kelurahan")] = None,
+    period: Annotated[str | None, typer.Option(help="Periode (default: tahun berjalan)")] = None,
+) -> None:
+    """Tampilkan atau tetapkan kuota periode, kota atau per kelurahan."""
+    from handlers import admin, review
+
+    async def work(siaga: Any) -> None:
+        async with siaga.store() as store:
+            ctx = siaga.context(store)
+            if period:
+                from dataclasses import replace
+
+                ctx = replace(ctx, settings=replace(ctx.settings, quota_period=period))
+            if kelurahan:
+                kel = siaga.program.regions.resolve("kelurahan " + kelurahan).kelurahan
+                if kel is None:
+                    typer.echo(f"Kelurahan {kelurahan!r} tidak ditemukan.", err=True)
+                    raise typer.Exit(2)
+                p = review.period_of(ctx)
+                if total is not None:
+                    await store.set_quota(p, total, ctx.now, kel.code)
+                    await store.audit(actor=None, action="quota.set", now=ctx.now,
+                                      after={"total": total, "period": p, "kelurahan": kel.code},
+                                      detail=_who())  # fmt: skip
+                    await store.commit()
+                q = await store.quota(p, kel.code)
+                typer.echo(
+                    f"Alokasi {kel.name} {p}: "
+                    + (f"{q[0]} tempat, terpakai {q[1]}" if q else "tidak ada")
+                )
+                return
+            out = await admin.quota(ctx, None, "" if total is None else str(total))
+            await store.commit()
+        _say(siaga, out)
+
+    _run(work)
+
+
+@admin_app.command("export")
+def export(
+    out: Annotated[Path, typer.Option("--out", help="Berkas .xlsx atau .csv")],
+    kelurahan: Annotated[str | None, typer.Option(help="Hanya satu kelurahan")] = None,
+) -> None:
+    """Ekspor usulan yang disetujui untuk pendaftaran kolektif BPJS Ketenagakerjaan."""
+    from bot.export import export as do_export
+
+    fmt = "xlsx" if out.suffix.lower() == ".xlsx" else "csv" if out.suffix.lower() == ".csv" else ""
+    if not fmt:
+        typer.echo("Gunakan nama berkas berakhiran .xlsx atau .csv.", err=True)
+        raise typer.Exit(2)
+
+    async def work(siaga: Any) -> int:
+        code = None
+        if kelurahan:
+            kel = siaga.program.regions.resolve("kelurahan " + kelurahan).kelurahan
+            if kel is None:
+                typer.echo(f"Kelurahan {kelurahan!r} tidak ditemukan.", err=True)
+                raise typer.Exit(2)
+            code = kel.code
+        async with siaga.store() as store:
+            return await do_export(store, siaga.program, out, fmt, code, _who())
+
+    n = _run(work)
+    typer.echo(
+        f"{n} usulan disetujui diekspor ke {out}. NIK tertulis utuh: simpan berkas ini dengan aman."
+    )
+
+
+@admin_app.command("register")
+def register(
+    file: Annotated[
+        Path, typer.Option("--file", help="CSV dari BPJS: kolom nomor_usulan (atau ref)")
+    ],
+    start: Annotated[str | None, typer.Option(help="Tanggal mulai perlindungan YYYY-MM-DD")] = None,
+) -> None:
+    """Tandai terdaftar semua usulan yang dikonfirmasi BPJS Ketenagakerjaan."""
+    from domain.reference import parse_reference
+    from handlers import dinas
+
+    if not file.is_file():
+        typer.echo(f"Berkas {file} tidak ditemukan.", err=True)
+        raise typer.Exit(2)
+    try:
+        day = date.fromisoformat(start) if start else None
+    except ValueError:
+        typer.echo(f"Tanggal {start!r} tidak valid (YYYY-MM-DD).", err=True)
+        raise typer.Exit(2) from None
+    with file.open(newline="", encoding="utf-8-sig") as f:
+        reader = csv.DictReader(f)
+        col = next(
+            (c for c in (reader.fieldnames or []) if c.strip().lower() in ("nomor_usulan", "ref")),
+            None,
+        )
+        if col is None:
+            typer.echo("Kolom nomor_usulan (atau ref) tidak ada.", err=True)
+            raise typer.Exit(2)
+        refs = [r for r in (parse_reference(row[col] or "") for row in reader) if r]
+
+    async def work(siaga: Any) -> Any:
+        async with siaga.store() as store:
+            ctx = siaga.context(store)
+            report = await dinas.mark_registered(ctx, refs, day or ctx.today)
+            await store.commit()
+        return report
+
+    report = _run(work)
+    typer.echo(f"Terdaftar: {len(report.registered)}; tidak ditemukan: {len(report.not_found)}; "
+               f"belum disetujui: {len(report.not_approved)}")  # fmt: skip
+    for ref in report.not_found + report.not_approved:
+        typer.echo(f"  - {ref}", err=True)
+
+
+@admin_app.command("remind-coverage")
+def remind_coverage() -> None:
+    """Ingatkan peserta dan lurah bila perlindungan berakhir ≤ 30 hari; akhiri yang lewat."""
+    from handlers import dinas
+
+    async def work(siaga: Any) -> tuple[int, int]:
+        from domain.nomination import NominationStatus
+
+        async with siaga.store() as store:
+            ctx = siaga.context(store)
+            registered = []
+            for kec in siaga.program.regions.kecamatan:
+                for kel in kec.kelurahan:
+                    registered += await store.queue(kel.code, (NominationStatus.REGISTERED,))
+            result = await dinas.coverage_reminders(ctx, registered)
+            await store.commit()
+        return result
+
+    reminded, expired = _run(work)
+    typer.echo(f"Pengingat dikirim: {reminded}; perlindungan berakhir: {expired}")
+
+
+@admin_app.command("audit")
+def audit(
+    nomination: Annotated[str | None, typer.Option(help="Nomor usulan, mis. PJK-7K3Q9")] = None,
+    person: Annotated[int | None, typer.Option(help="Nomor orang (#) pelaku atau subjek")] = None,
+    limit: Annotated[int, typer.Option(help="Paling banyak baris")] = 200,
+) -> None:
+    """Tampilkan catatan audit (siapa, kapan, apa, sebelum, sesudah)."""
+    import json
+
+    from sqlalchemy import or_, select
+
+    from bot.db import schema as t
+
+    async def work(siaga: Any) -> list[Any]:
+        async with siaga.store() as store:
+            a = t.audit_log
+            q = select(a).order_by(a.c.id.desc()).limit(limit)
+            if nomination:
+                n = await store.nomination_by_ref(nomination.strip().upper())
+                q = q.where(a.c.nomination_id == (n.id if n else -1))
+            if person is not None:
+                q = q.where(or_(a.c.actor == person, a.c.subject == person))
+            return list(await store.conn.execute(q))
+
+    for r in reversed(_run(work)):
+        at = r.at.strftime("%Y-%m-%d %H:%M:%S")
+        who = f"#{r.actor}" if r.actor is not None else "sistem"
+        extra = ""
+        if r.before or r.after:
+            extra = f" {json.dumps(r.before, ensure_ascii=False)} → {json.dumps(r.after, ensure_ascii=False)}"
+        sys.stdout.write(f"{at}  {who:<8} {r.action:<28} {r.outcome:<8}"
+                         f"{' usulan#' + str(r.nomination_id) if r.nomination_id else ''}{extra}"
+                         f"{' ' + r.detail if r.detail else ''}\n")  # fmt: skip

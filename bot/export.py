@@ -1,0 +1,95 @@
+"""The approved list for BPJS Ketenagakerjaan's collective registration (XLSX or CSV).
+
+This is the one place a NIK leaves Siaga in clear: every export is written to the audit log
+with who, how many and which kelurahan.
+"""
+
+from __future__ import annotations
+
+import csv
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from bot.db import schema as t
+from bot.db.store import SqlStore
+from domain.program import Program
+
+COLUMNS = (
+    "no", "nomor_usulan", "nik", "nama", "tanggal_lahir", "jenis_kelamin", "kelurahan",
+    "kecamatan", "kode_wilayah", "kode_pos", "pekerjaan", "no_hp", "kategori", "program",
+    "penghasilan_dilaporkan", "iuran_bulanan", "tanggal_disetujui",
+)  # fmt: skip
+# BPU premium base: JKK 1% of a declared Rp1,000,000 + JKM Rp6,800 = Rp16,800 (domain.md §3.2).
+DECLARED_INCOME = 1_000_000
+
+
+async def approved_rows(store: SqlStore, program: Program, kelurahan_code: str | None,
+                        on: Any) -> list[dict[str, Any]]:  # fmt: skip
+    n = t.nominations
+    q = (
+        select(n)
+        .where(n.c.status == "approved")
+        .order_by(n.c.kelurahan_code, n.c.decided_at, n.c.id)
+    )
+    if kelurahan_code:
+        q = q.where(n.c.kelurahan_code == kelurahan_code)
+    rows = []
+    for i, r in enumerate(await store.conn.execute(q), 1):
+        kel = program.regions.kelurahan_by_code(r.kelurahan_code)
+        kec = program.regions.kecamatan_of(kel) if kel else None
+        a = r.answers or {}
+        rows.append({
+            "no": i, "nomor_usulan": r.ref,
+            "nik": store.open_nik(r.nik_enc) if r.nik_enc else "",
+            "nama": r.name or "", "tanggal_lahir": a.get("birth_date", ""),
+            "jenis_kelamin": a.get("sex", ""), "kelurahan": kel.name if kel else "",
+            "kecamatan": kec.name if kec else "", "kode_wilayah": r.kelurahan_code,
+            "kode_pos": kel.postcode if kel else "",
+            "pekerjaan": a.get("occupation") or a.get("occupation_text") or "",
+            "no_hp": a.get("phone") or "", "kategori": "BPU", "program": "JKK+JKM",
+            "penghasilan_dilaporkan": DECLARED_INCOME,
+            "iuran_bulanan": program.premium_monthly.at(on),
+            "tanggal_disetujui": r.decided_at.strftime("%Y-%m-%d") if r.decided_at else "",
+        })  # fmt: skip
+    return rows
+
+
+def write_csv(rows: list[dict[str, Any]], path: Path) -> None:
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, fieldnames=COLUMNS)
+        w.writeheader()
+        w.writerows(rows)
+
+
+def write_xlsx(rows: list[dict[str, Any]], path: Path) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Pro JKK-JKM"
+    ws.append(list(COLUMNS))
+    for row in rows:
+        # NIK and phone as text: a spreadsheet must not turn 16 digits into 3.57701E+15
+        ws.append([str(row[c]) if c in ("nik", "no_hp", "kode_pos") else row[c] for c in COLUMNS])
+    for col in ws.columns:
+        width = max(len(str(c.value or "")) for c in col) + 2
+        ws.column_dimensions[col[0].column_letter].width = min(width, 40)
+    ws.freeze_panes = "A2"
+    wb.save(path)
+
+
+async def export(store: SqlStore, program: Program, path: Path, fmt: str,
+                 kelurahan_code: str | None, actor_label: str) -> int:  # fmt: skip
+    now = datetime.now(UTC)
+    rows = await approved_rows(store, program, kelurahan_code, now.date())
+    (write_xlsx if fmt == "xlsx" else write_csv)(rows, path)
+    await store.audit(
+        actor=None, action="export.approved", now=now,
+        after={"rows": len(rows), "format": fmt, "kelurahan": kelurahan_code or "all"},
+        detail=actor_label,
+    )  # fmt: skip
+    await store.commit()
+    return len(rows)

@@ -1,0 +1,92 @@
+"""The Dinas's side of the lifecycle: BPJS confirms registration, coverage ends, reminders."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+
+from domain.nomination import NominationStatus
+from handlers.messages import Reply
+from handlers.ports import Context
+from handlers.records import Nomination, Role
+from handlers.review import tell_citizen
+
+S = NominationStatus
+REMIND_DAYS = 30
+
+
+def add_months(start: date, months: int) -> date:
+    y, m = divmod(start.month - 1 + months, 12)
+    year, month = start.year + y, m + 1
+    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+@dataclass
+class RegisterReport:
+    registered: list[str] = field(default_factory=list)
+    not_found: list[str] = field(default_factory=list)
+    not_approved: list[str] = field(default_factory=list)
+
+
+async def mark_registered(ctx: Context, refs: list[str], start: date) -> RegisterReport:
+    """The list BPJS Ketenagakerjaan confirms: each approved nomination becomes a participant
+    covered for the program's period (one year) from `start`, and the citizen is told."""
+    months = ctx.program.coverage_months.at(start)
+    end = add_months(start, months) - timedelta(days=1)
+    report = RegisterReport()
+    for ref in refs:
+        n = await ctx.store.nomination_by_ref(ref)
+        if n is None:
+            report.not_found.append(ref)
+            continue
+        if n.status is not S.APPROVED:
+            report.not_approved.append(ref)
+            continue
+        begin = datetime.combine(start, time(), UTC)
+        finish = datetime.combine(end, time(23, 59), UTC)
+        await ctx.store.update_nomination(
+            n, ctx.now, status=S.REGISTERED, coverage_start=begin, coverage_end=finish
+        )
+        await ctx.store.audit(
+            actor=None, action="nomination.registered", now=ctx.now, nomination_id=n.id,
+            before={"status": "approved"},
+            after={"status": "registered", "start": start.isoformat(), "end": end.isoformat()},
+        )  # fmt: skip
+        await tell_citizen(
+            ctx, n, Reply.of("citizen-registered", ref=n.ref, start=_d(start), end=_d(end))
+        )
+        report.registered.append(ref)
+    return report
+
+
+def _d(day: date) -> str:
+    return day.strftime("%d-%m-%Y")
+
+
+async def coverage_reminders(ctx: Context, registered: list[Nomination]) -> tuple[int, int]:
+    """Coverage ending within 30 days: remind the citizen and their lurah, once. Coverage
+    that has ended: the nomination expires. Returns (reminded, expired)."""
+    reminded = expired = 0
+    soon = ctx.now + timedelta(days=REMIND_DAYS)
+    for n in registered:
+        if n.coverage_end is None:
+            continue
+        if n.coverage_end < ctx.now:
+            await ctx.store.update_nomination(n, ctx.now, status=S.EXPIRED)
+            await ctx.store.audit(
+                actor=None, action="nomination.expired", now=ctx.now, nomination_id=n.id,
+                before={"status": "registered"}, after={"status": "expired"},
+            )  # fmt: skip
+            expired += 1
+            continue
+        if n.coverage_end <= soon and n.coverage_reminded_at is None:
+            end = _d(n.coverage_end.date())
+            await tell_citizen(ctx, n, Reply.of("citizen-coverage-ending", ref=n.ref, end=end))
+            for reviewer in await ctx.store.people_with_role(Role.LURAH, n.kelurahan_code):
+                await ctx.store.enqueue(
+                    reviewer, [Reply.of("lurah-coverage-ending", ref=n.ref, end=end)], ctx.now
+                )
+            await ctx.store.update_nomination(n, ctx.now, coverage_reminded_at=ctx.now)
+            reminded += 1
+    return reminded, expired
