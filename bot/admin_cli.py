@@ -294,7 +294,8 @@ def audit(
         who = f"#{r.actor}" if r.actor is not None else "sistem"
         extra = ""
         if r.before or r.after:
-            extra = f" {json.dumps(r.before, ensure_ascii=False)} → {json.dumps(r.after, ensure_ascii=False)}"
+            before, after = (json.dumps(x, ensure_ascii=False) for x in (r.before, r.after))
+            extra = f" {before} → {after}"
         sys.stdout.write(f"{at}  {who:<8} {r.action:<28} {r.outcome:<8}"
                          f"{' usulan#' + str(r.nomination_id) if r.nomination_id else ''}{extra}"
                          f"{' ' + r.detail if r.detail else ''}\n")  # fmt: skip
