@@ -156,10 +156,15 @@ def telegram(ctx: typer.Context) -> None:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
+        from bot.sender import OutboxSender
+
+        sender = OutboxSender(siaga, {"telegram": channel.deliver})
+        sending = asyncio.create_task(sender.run(stop))
         try:
             await bot.delete_webhook()  # polling and a webhook cannot both be active
             await channel.set_commands()
             await run_polling(channel, stop)
+            await sending
         finally:
             await bot.session.close()
             await siaga.close()
@@ -224,11 +229,22 @@ def serve(
         except MissingToken:
             pass  # no Telegram configured: the webhook answers 401
         app_ = create_app(siaga, channel, webhook_secret(settings))
+        from bot.sender import OutboxSender
+
+        stop = asyncio.Event()
+        sending = None
+        if channel is not None:
+            sending = asyncio.create_task(
+                OutboxSender(siaga, {"telegram": channel.deliver}).run(stop)
+            )
         config = uvicorn.Config(app_, host=host or settings.host, port=port or settings.port,
                                 log_config=None, access_log=False)  # fmt: skip
         try:
             await uvicorn.Server(config).serve()
         finally:
+            stop.set()
+            if sending is not None:
+                await sending
             if channel is not None:
                 await channel.drain()
                 await channel.bot.session.close()

@@ -244,3 +244,41 @@ async def test_webhook_rejects_junk_with_400(web: httpx.AsyncClient) -> None:
         await web.post("/telegram/webhook", content=b'{"message": 5}', headers=headers)
     ).status_code == 400
     assert (await web.get("/healthz")).json() == {"status": "ok"}
+
+
+async def test_a_decision_reaches_the_citizen_through_the_outbox(fake: FakeTelegram,
+                                                                 tg: tuple[Siaga, TelegramChannel]) -> None:  # fmt: skip
+    from bot.sender import OutboxSender, RateLimit
+    from handlers import review
+    from handlers.records import Role
+
+    siaga, channel = tg
+    p = Polling(fake, channel)
+    f = fake
+    for text in ("halo", "1", "setuju", "Rina", nik_for(33), "1", "1", "kelun", "ojol", "1", "ya",
+                 "ya", "lewati", "1", "1"):  # fmt: skip
+        await p.send(f.message(CHAT, text))
+    await p.close()
+    ref = f.last_text(CHAT).split("Nomor usulan: ")[1].split()[0]
+    async with siaga.store() as store:
+        ctx = siaga.context(store)
+        await store.set_quota(review.period_of(ctx), 3, ctx.now)
+        boss = await store.person(
+            __import__("handlers.messages").messages.UserRef("console", "dinas"), "", ctx.now
+        )
+        boss.role = Role.ADMIN
+        n = await store.nomination_by_ref(ref)
+        assert n is not None
+        await review.approve(ctx, boss, n)
+        await store.commit()
+    fake.errors["sendMessage"] = [(429, 1)]  # the first try is throttled, then it goes
+    sender = OutboxSender(siaga, {"telegram": channel.deliver}, RateLimit(per_second=30))
+    before = len(fake.to(CHAT))
+    while await sender.send_once() or len(fake.to(CHAT)) == before:
+        async with siaga.store() as store:  # make the retry due now
+            await store.conn.execute(
+                t.outbox.update().values(next_attempt_at=t.outbox.c.created_at)
+            )
+            await store.commit()
+    assert "DISETUJUI" in fake.last_text(CHAT)
+    assert await sender.send_once() == 0  # sent once, nothing left

@@ -189,6 +189,28 @@ class TelegramChannel:
                 chat_id,
             )
 
+    async def deliver(self, chat_id: str, out: Outgoing) -> str:
+        """For the outbox sender: send and say what happened (sent, blocked, retry)."""
+        for reply in out.replies:
+            text, markup = render(self.siaga.catalogue, reply, out.locale)
+            try:
+                await self.bot.send_message(
+                    chat_id=int(chat_id), text=text, parse_mode="HTML", reply_markup=markup
+                )
+            except TelegramRetryAfter as exc:
+                await asyncio.sleep(exc.retry_after)
+                return "retry"
+            except TelegramForbiddenError:
+                return "blocked"
+            except TelegramBadRequest as exc:
+                if "chat not found" in str(exc).lower():
+                    return "blocked"
+                log.warning("telegram refused an outbox message: %s", exc.message)
+                return "failed"
+            except (TelegramNetworkError, TelegramServerError):
+                return "retry"
+        return "sent"
+
     async def set_commands(self) -> None:
         cat = self.siaga.catalogue
         commands = [
