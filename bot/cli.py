@@ -156,15 +156,18 @@ def telegram(ctx: typer.Context) -> None:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
+        from bot.scheduler import Scheduler
         from bot.sender import OutboxSender
 
         sender = OutboxSender(siaga, {"telegram": channel.deliver})
         sending = asyncio.create_task(sender.run(stop))
+        scheduling = asyncio.create_task(Scheduler(siaga).run(stop))
         try:
             await bot.delete_webhook()  # polling and a webhook cannot both be active
             await channel.set_commands()
             await run_polling(channel, stop)
             await sending
+            await scheduling
         finally:
             await bot.session.close()
             await siaga.close()
@@ -237,6 +240,9 @@ def serve(
             sending = asyncio.create_task(
                 OutboxSender(siaga, {"telegram": channel.deliver}).run(stop)
             )
+        from bot.scheduler import Scheduler
+
+        scheduling = asyncio.create_task(Scheduler(siaga).run(stop))
         config = uvicorn.Config(app_, host=host or settings.host, port=port or settings.port,
                                 log_config=None, access_log=False)  # fmt: skip
         try:
@@ -245,6 +251,7 @@ def serve(
             stop.set()
             if sending is not None:
                 await sending
+            await scheduling
             if channel is not None:
                 await channel.drain()
                 await channel.bot.session.close()

@@ -24,6 +24,7 @@ COMMANDS = {
     # reviewers and admins (slash only)
     "lurah": "lurah", "antrian": "queue", "usulkan": "onbehalf", "jawab": "answer",
     "undang": "invite", "kuota": "quota", "reviewer": "reviewers", "hapus_reviewer": "unreview",
+    "notifikasi": "notify",
 }  # fmt: skip
 BARE = {"start", "mulai", "menu", "batal", "cancel", "ulang", "bantuan", "help", "tolong",
         "bahasa", "language", "basa", "dataku", "hapus"}  # fmt: skip
@@ -178,6 +179,8 @@ async def _run_command(
         return [await admin.reviewers(ctx, person)], False
     if command == "unreview":
         return [await admin.remove_reviewer(ctx, person, arg)], False
+    if command == "notify":
+        return [await queue.set_notifications(ctx, person, arg)], False
     if command == "menu":
         return [menu(ctx, conv)], False
     if command == "cancel":

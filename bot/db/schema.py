@@ -194,3 +194,12 @@ quotas = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
     UniqueConstraint("period", "kelurahan_code", name="uq_quotas_period_kelurahan"),
 )
+
+# When each scheduled job last ran, so schedules survive restarts and a run missed during
+# downtime happens once, not once per missed slot.
+job_runs = Table(
+    "job_runs",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("last_run_at", DateTime(timezone=True), nullable=False),
+)

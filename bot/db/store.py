@@ -185,6 +185,7 @@ class SqlStore:
                 consent_at=person.consent_at,
                 broadcast_opt_in=person.broadcast_opt_in,
                 blocked=person.blocked,
+                digest_hour=person.digest_hour,
             )
         )
 

@@ -195,3 +195,21 @@ def _decision_note(result: review.Result) -> Reply:
         review.Outcome.NO_QUOTA_SET: "no-quota-set",
     }[result.outcome]
     return Reply.of(key, ref=ref, left=result.left if result.left is not None else "-")
+
+
+async def set_notifications(ctx: Context, person: Person, arg: str) -> Reply:
+    """/notifikasi langsung — each new nomination at once; /notifikasi 7 — a daily digest at
+    07:00 WIB instead."""
+    if person.role is not Role.LURAH:
+        return reply("not-a-reviewer")
+    word = arg.strip().lower().removesuffix(".00").removesuffix(":00")
+    if word in ("langsung", "segera", "now"):
+        person.digest_hour = None
+    elif word.isdigit() and 0 <= int(word) <= 23:
+        person.digest_hour = int(word)
+    else:
+        return reply("err-notify")
+    await ctx.store.save_person(person)
+    if person.digest_hour is None:
+        return reply("notify-at-once")
+    return reply("notify-digest", hour=f"{person.digest_hour:02d}.00")

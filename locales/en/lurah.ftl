@@ -89,3 +89,8 @@ lurah-coverage-ending = Cover for participant { $ref } ends on { $end }. If the 
 invite-created-code = Invite code for Kelurahan { $kelurahan }: { $code }
     Valid for { $days } days, single use.
     Send it to the lurah/staff: type /lurah { $code } in Siaga.
+
+lurah-digest = Daily digest: { $count } nominations are waiting for review in Kelurahan { $kelurahan }.
+err-notify = Type /notifikasi langsung (each new nomination at once) or /notifikasi 7 (a daily digest at 07:00 WIB).
+notify-at-once = All right: each new nomination will be announced at once.
+notify-digest = All right: new nominations come as a daily digest at { $hour } WIB.

@@ -89,3 +89,8 @@ lurah-coverage-ending = Perlindungan peserta { $ref } berakhir { $end }. Bila wa
 invite-created-code = Kode undangan untuk Kelurahan { $kelurahan }: { $code }
     Berlaku { $days } hari dan hanya sekali pakai.
     Kirim ke lurah/petugas: ketik /lurah { $code } di Siaga.
+
+lurah-digest = Ringkasan harian: { $count } usulan menunggu pemeriksaan di Kelurahan { $kelurahan }.
+err-notify = Tulis /notifikasi langsung (setiap ada usulan baru) atau /notifikasi 7 (ringkasan harian pukul 07.00 WIB).
+notify-at-once = Baik, setiap usulan baru akan langsung diberitahukan.
+notify-digest = Baik, usulan baru dikirim sebagai ringkasan harian pukul { $hour } WIB.

@@ -89,3 +89,8 @@ lurah-coverage-ending = Pangayoman peserta { $ref } telas { $end }. Menawi warga
 invite-created-code = Kode undangan kagem Kelurahan { $kelurahan }: { $code }
     Laku { $days } dinten lan namung sepisan.
     Kintun dhateng lurah/petugas: serat /lurah { $code } ing Siaga.
+
+lurah-digest = Ringkesan dinten menika: { $count } usulan ngentosi pamriksan ing Kelurahan { $kelurahan }.
+err-notify = Serat /notifikasi langsung (saben wonten usulan enggal) utawi /notifikasi 7 (ringkesan saben dinten jam 07.00 WIB).
+notify-at-once = Inggih, saben usulan enggal badhe langsung dipun kabaraken.
+notify-digest = Inggih, usulan enggal dipun kintun minangka ringkesan saben dinten jam { $hour } WIB.

@@ -1,0 +1,119 @@
+"""Daily jobs at a local hour (Asia/Jakarta): the reviewers' digests, coverage reminders and
+the purge of stale drafts. Last runs are stored, so a restart changes nothing and a day missed
+during downtime is caught up once."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import functools
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+
+from sqlalchemy import insert, select, update
+
+from bot.db import schema as t
+from bot.service import Siaga
+from domain.nomination import NominationStatus
+from handlers import dinas
+from handlers.messages import Button, Msg, Reply
+from handlers.records import Role
+
+log = logging.getLogger("siaga.scheduler")
+
+
+class Scheduler:
+    def __init__(self, siaga: Siaga, coverage_hour: int = 7, purge_hour: int = 2) -> None:
+        self.siaga = siaga
+        self.coverage_hour = coverage_hour
+        self.purge_hour = purge_hour
+
+    async def _last_run(self, name: str) -> datetime | None:
+        async with self.siaga.store() as store:
+            q = select(t.job_runs.c.last_run_at).where(t.job_runs.c.name == name)
+            value = (await store.conn.execute(q)).scalar_one_or_none()
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return value
+
+    async def _mark(self, name: str, now: datetime) -> None:
+        async with self.siaga.store() as store:
+            res = await store.conn.execute(
+                update(t.job_runs).where(t.job_runs.c.name == name).values(last_run_at=now)
+            )
+            if res.rowcount == 0:
+                await store.conn.execute(insert(t.job_runs).values(name=name, last_run_at=now))
+            await store.commit()
+
+    async def _daily(
+        self, name: str, hour: int, now: datetime, job: Callable[[], Awaitable[None]]
+    ) -> bool:
+        local = now.astimezone(self.siaga.tz)
+        if local.hour < hour:
+            return False
+        last = await self._last_run(name)
+        if last is not None and last.astimezone(self.siaga.tz).date() >= local.date():
+            return False
+        await job()
+        await self._mark(name, now)
+        return True
+
+    async def tick(self, now: datetime | None = None) -> list[str]:
+        """Run whatever is due; returns the names of the jobs that ran."""
+        now = now or datetime.now(UTC)
+        ran = []
+        if await self._daily(
+            "purge_drafts", self.purge_hour, now, self.siaga.purge_stale_drafts_job
+        ):
+            ran.append("purge_drafts")
+        if await self._daily("coverage", self.coverage_hour, now, lambda: self._coverage(now)):
+            ran.append("coverage")
+        async with self.siaga.store() as store:
+            reviewers = [
+                p for p in await store.people_with_role(Role.LURAH) if p.digest_hour is not None
+            ]
+        for r in reviewers:
+            assert r.digest_hour is not None
+            job = functools.partial(self._digest, r.id, now)
+            if await self._daily(f"digest:{r.id}", r.digest_hour, now, job):
+                ran.append(f"digest:{r.id}")
+        return ran
+
+    async def _coverage(self, now: datetime) -> None:
+        async with self.siaga.store() as store:
+            ctx = self.siaga.context(store, now)
+            registered = []
+            for kel in self.siaga.program.regions.all_kelurahan:
+                registered += await store.queue(kel.code, (NominationStatus.REGISTERED,))
+            await dinas.coverage_reminders(ctx, registered)
+            await store.commit()
+
+    async def _digest(self, person_id: int, now: datetime) -> None:
+        async with self.siaga.store() as store:
+            person = await store.person_by_id(person_id)
+            if person is None or person.kelurahan_code is None:
+                return
+            waiting = await store.queue(person.kelurahan_code, (NominationStatus.PENDING,))
+            if waiting:
+                kel = self.siaga.program.regions.kelurahan_by_code(person.kelurahan_code)
+                note = Reply(
+                    (
+                        Msg(
+                            "lurah-digest",
+                            {"count": len(waiting), "kelurahan": kel.name if kel else ""},
+                        ),
+                    ),
+                    (Button(Msg("btn-queue"), "n|queue"),),
+                )
+                await store.enqueue(person, [note], now)
+            await store.commit()
+
+    async def run(self, stop: asyncio.Event, every: float = 60.0) -> None:
+        while not stop.is_set():
+            try:
+                await self.tick()
+            except Exception:
+                log.exception("scheduled job failed; trying again next tick")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), timeout=every)
