@@ -32,7 +32,7 @@ async def test_digest_once_a_day_at_the_chosen_hour(siaga: Siaga, tmp_path: Path
                  "lewati", "1", "1"]:  # fmt: skip
         await citizen.say(line)
     sched = Scheduler(siaga)
-    assert "digest:%d" % p.id not in await sched.tick(MORNING - timedelta(hours=2))  # 06:30 WIB
+    assert f"digest:{p.id}" not in await sched.tick(MORNING - timedelta(hours=2))  # 06:30 WIB
     ran = await sched.tick(MORNING)
     assert f"digest:{p.id}" in ran and "coverage" in ran and "purge_drafts" not in ran
     assert await sched.tick(MORNING + timedelta(hours=3)) == []  # once a day
