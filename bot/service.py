@@ -29,7 +29,7 @@ from bot.logs import install_masking
 from bot.program_loader import load_program
 from domain.program import Program
 from handlers import router
-from handlers.messages import Incoming, Outgoing
+from handlers.messages import Incoming, Outgoing, Reply
 from handlers.ports import Context
 from handlers.ports import Settings as HandlerSettings
 
@@ -106,6 +106,11 @@ class Siaga:
                         raise
                     log.warning("database busy, retrying update: %s", type(exc).__name__)
                     await asyncio.sleep(0.05 * (attempt + 1))
+                except Exception:
+                    # A bug must not kill the conversation: the transaction was rolled back,
+                    # so the person is still at the same question; say so and log it.
+                    log.exception("update from %s failed; rolled back", msg.user.channel)
+                    return Outgoing("id", [Reply.of("error-generic")])
         log.debug(
             "handled %s update in %.1f ms", msg.user.channel, (time.perf_counter() - started) * 1e3
         )

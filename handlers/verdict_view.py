@@ -43,10 +43,12 @@ def next_step(verdict: Verdict) -> Msg:
     return Msg(f"next-{verdict.kind.value}")
 
 
-def reasons_block(verdict: Verdict) -> Msg:
-    """All reasons, failed and unknown first: the ones a person must act on."""
+def reasons_block(verdict: Verdict, answered_only: bool = False) -> Msg:
+    """All reasons, failed and unknown first: the ones a person must act on. When the check
+    stopped early, questions never asked are left out rather than listed as unknown."""
     order = {Status.FAIL: 0, Status.UNKNOWN: 1, Status.PASS: 2}
-    ordered = sorted(verdict.reasons, key=lambda r: order[r.status])
+    reasons = [r for r in verdict.reasons if not (answered_only and r.code.endswith(".missing"))]
+    ordered = sorted(reasons, key=lambda r: order[r.status])
     return Msg("reasons-list", {"lines": _join(ordered)})
 
 

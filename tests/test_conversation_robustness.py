@@ -123,3 +123,33 @@ async def test_any_text_at_any_step_gets_a_reply(siaga: Siaga, step: int, text: 
     said = await p.say(text)
     assert said, "no reply"
     assert all(s.text.strip() for s in said)
+
+
+async def test_a_stopped_check_survives_anything_typed(siaga: Siaga) -> None:
+    p = Person(siaga, "old")
+    await p.answers("1", "setuju", "Mbah", nik_for(70), "1", "1")
+    assert "berhenti bertanya" in p.text
+    assert "belum diisi" not in p.text  # questions never asked are not listed as unknown
+    for junk in ("tukang becak", "1", "ya", "tidak", "lewati", "🙂", "/bantuan"):
+        said = await p.say(junk)
+        assert said and all(s.text.strip() for s in said), junk
+
+
+async def test_a_bug_mid_conversation_is_an_apology_and_loses_nothing(
+    siaga: Siaga, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from handlers.citizen import form
+
+    p = Person(siaga, "bug")
+    await walk_to(p, 7)  # at the kelurahan question
+    original = form.TAKE["kelurahan"]
+
+    def broken(*args: object) -> object:
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setitem(form.TAKE, "kelurahan", broken)
+    said = await p.say("Kelun")
+    assert "terjadi kesalahan" in said[0].text
+    monkeypatch.setitem(form.TAKE, "kelurahan", original)
+    await p.say("Kelun")
+    assert "pekerjaan utama" in p.text  # the same question was still waiting

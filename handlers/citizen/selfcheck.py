@@ -101,7 +101,7 @@ def summary(ctx: Context, conv: Conversation) -> Reply:
 
 
 def _verdict_reply(ctx: Context, conv: Conversation, verdict: Verdict, stopped: bool) -> Reply:
-    parts = [headline(verdict), reasons_block(verdict), next_step(verdict)]
+    parts = [headline(verdict), reasons_block(verdict, answered_only=stopped), next_step(verdict)]
     if stopped:
         parts.insert(0, Msg("stopped-intro"))
     buttons = []
@@ -227,8 +227,8 @@ def _edit(ctx: Context, conv: Conversation, field: str) -> Reply:
 async def _take_edit(ctx: Context, conv: Conversation, inp: Input) -> list[Reply]:
     if inp.choice and inp.choice.startswith("edit:"):
         return [_edit(ctx, conv, inp.choice[5:])]
-    conv.step = "summary"
-    return [summary(ctx, conv)]
+    # Anything else: the same choice again (a stopped check may lack answers a summary needs).
+    return [with_note(Msg("err-which-edit"), edit_menu(ctx, conv))]
 
 
 def edit_menu(ctx: Context, conv: Conversation) -> Reply:

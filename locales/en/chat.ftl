@@ -225,3 +225,6 @@ tg-command-ulang = Start the check again
 tg-command-bahasa = Change language
 tg-command-dataku = My data in Siaga
 tg-command-hapus = Delete my data
+
+err-which-edit = Choose the answer to change from the buttons below.
+error-generic = Sorry, something went wrong on our side. Your earlier answers are kept; please send your last message again, or type /bantuan.

@@ -225,3 +225,6 @@ tg-command-ulang = Mulai cek dari awal
 tg-command-bahasa = Ganti bahasa
 tg-command-dataku = Data saya di Siaga
 tg-command-hapus = Hapus data saya
+
+err-which-edit = Pilih jawaban yang mau diubah dari tombol di bawah.
+error-generic = Maaf, terjadi kesalahan di sistem kami. Jawaban Bapak/Ibu sebelumnya tetap tersimpan; silakan kirim ulang pesan terakhir, atau ketik /bantuan.

@@ -225,3 +225,6 @@ tg-command-ulang = Miwiti cek saking wiwitan
 tg-command-bahasa = Gantos basa
 tg-command-dataku = Data kula ing Siaga
 tg-command-hapus = Busak data kula
+
+err-which-edit = Pilih wangsulan ingkang badhe dipun ewahi saking tombol ing ngandhap.
+error-generic = Nyuwun pangapunten, wonten kalepatan ing sistem kita. Wangsulan Panjenengan saderengipun tetep kasimpen; mangga kintun malih pesen pungkasan, utawi serat /bantuan.
