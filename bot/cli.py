@@ -132,47 +132,18 @@ def telegram(ctx: typer.Context) -> None:
     if ctx.invoked_subcommand is not None:
         return
     import asyncio
-    import signal
 
     from bot.app import load_settings
     from bot.logs import setup_logging
-    from bot.service import build
-    from bot.telegram.adapter import TelegramChannel
-    from bot.telegram.factory import MissingToken, make_bot
-    from bot.telegram.polling import run_polling
+    from bot.runners import run_polling_service
+    from bot.telegram.factory import MissingToken
 
     settings = load_settings()
     setup_logging(settings.log_level, settings.log_format)
-
-    async def run() -> None:
-        try:
-            bot = make_bot(settings)
-        except MissingToken as exc:
-            _fail(f"{exc}.")
-            return
-        siaga = await build(settings)
-        channel = TelegramChannel(siaga, bot)
-        stop = asyncio.Event()
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(sig, stop.set)
-        from bot.scheduler import Scheduler
-        from bot.sender import OutboxSender
-
-        sender = OutboxSender(siaga, {"telegram": channel.deliver})
-        sending = asyncio.create_task(sender.run(stop))
-        scheduling = asyncio.create_task(Scheduler(siaga).run(stop))
-        try:
-            await bot.delete_webhook()  # polling and a webhook cannot both be active
-            await channel.set_commands()
-            await run_polling(channel, stop)
-            await sending
-            await scheduling
-        finally:
-            await bot.session.close()
-            await siaga.close()
-
-    asyncio.run(run())
+    try:
+        asyncio.run(run_polling_service(settings))
+    except MissingToken as exc:
+        _fail(f"{exc}.")
 
 
 @telegram_app.command("set-webhook")
@@ -211,53 +182,13 @@ def serve(
     """Jalankan aplikasi HTTP: webhook Telegram dan /healthz."""
     import asyncio
 
-    import uvicorn
-
     from bot.app import load_settings
     from bot.logs import setup_logging
-    from bot.service import build
-    from bot.telegram.adapter import TelegramChannel
-    from bot.telegram.factory import MissingToken, make_bot, webhook_secret
-    from bot.web import create_app
+    from bot.runners import run_http_service
 
     settings = load_settings()
     setup_logging(settings.log_level, settings.log_format)
-
-    async def run() -> None:
-        siaga = await build(settings)
-        channel = None
-        try:
-            channel = TelegramChannel(siaga, make_bot(settings))
-            await channel.set_commands()
-        except MissingToken:
-            pass  # no Telegram configured: the webhook answers 401
-        app_ = create_app(siaga, channel, webhook_secret(settings))
-        from bot.sender import OutboxSender
-
-        stop = asyncio.Event()
-        sending = None
-        if channel is not None:
-            sending = asyncio.create_task(
-                OutboxSender(siaga, {"telegram": channel.deliver}).run(stop)
-            )
-        from bot.scheduler import Scheduler
-
-        scheduling = asyncio.create_task(Scheduler(siaga).run(stop))
-        config = uvicorn.Config(app_, host=host or settings.host, port=port or settings.port,
-                                log_config=None, access_log=False)  # fmt: skip
-        try:
-            await uvicorn.Server(config).serve()
-        finally:
-            stop.set()
-            if sending is not None:
-                await sending
-            await scheduling
-            if channel is not None:
-                await channel.drain()
-                await channel.bot.session.close()
-            await siaga.close()
-
-    asyncio.run(run())
+    asyncio.run(run_http_service(settings, host or settings.host, port or settings.port))
 
 
 def _admin() -> None:

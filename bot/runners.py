@@ -1,0 +1,74 @@
+"""The long-running services, composed: Telegram polling, or the HTTP app under uvicorn; each
+with the outbox sender and the daily scheduler beside it, all stopped together."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import signal
+
+from bot.config import Settings
+from bot.scheduler import Scheduler
+from bot.sender import OutboxSender
+from bot.service import Siaga, build
+from bot.telegram.adapter import TelegramChannel
+from bot.telegram.factory import MissingToken, make_bot, webhook_secret
+
+
+def _background(
+    siaga: Siaga, channel: TelegramChannel | None, stop: asyncio.Event
+) -> list[asyncio.Task[None]]:
+    tasks = [asyncio.create_task(Scheduler(siaga).run(stop))]
+    if channel is not None:
+        sender = OutboxSender(siaga, {"telegram": channel.deliver})
+        tasks.append(asyncio.create_task(sender.run(stop)))
+    return tasks
+
+
+async def run_polling_service(settings: Settings) -> None:
+    """`siaga telegram`: raises MissingToken before touching anything when no token is set."""
+    from bot.telegram.polling import run_polling
+
+    bot = make_bot(settings)
+    siaga = await build(settings)
+    channel = TelegramChannel(siaga, bot)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    background = _background(siaga, channel, stop)
+    try:
+        await bot.delete_webhook()  # polling and a webhook cannot both be active
+        await channel.set_commands()
+        await run_polling(channel, stop)
+    finally:
+        stop.set()
+        await asyncio.gather(*background, return_exceptions=True)
+        await bot.session.close()
+        await siaga.close()
+
+
+async def run_http_service(settings: Settings, host: str, port: int) -> None:
+    """`siaga serve`: the Telegram webhook and health; without a token the webhook says 401."""
+    import uvicorn
+
+    from bot.web import create_app
+
+    siaga = await build(settings)
+    channel = None
+    with contextlib.suppress(MissingToken):
+        channel = TelegramChannel(siaga, make_bot(settings))
+        await channel.set_commands()
+    app = create_app(siaga, channel, webhook_secret(settings))
+    stop = asyncio.Event()
+    background = _background(siaga, channel, stop)
+    config = uvicorn.Config(app, host=host, port=port, log_config=None, access_log=False)
+    try:
+        await uvicorn.Server(config).serve()
+    finally:
+        stop.set()
+        await asyncio.gather(*background, return_exceptions=True)
+        if channel is not None:
+            await channel.drain()
+            await channel.bot.session.close()
+        await siaga.close()
