@@ -76,7 +76,7 @@ async def take(
     """Returns the replies and whether the person was deleted (nothing left to save)."""
     from domain.answers import Tri, parse_tri
 
-    choice = inp.choice or (parse_tri(inp.text) or "").__str__()
+    choice = inp.choice or str(parse_tri(inp.text) or "")
     if choice == Tri.YES.value:
         for n in await ctx.store.nominations_of(person.id):
             if n.status in ACTIVE and n.status is not NominationStatus.REGISTERED:

@@ -176,7 +176,7 @@ async def _take_consent(
 ) -> list[Reply]:
     from domain.answers import Tri, parse_tri
 
-    answer = inp.choice or (parse_tri(inp.text) or "").__str__()
+    answer = inp.choice or str(parse_tri(inp.text) or "")
     version = ctx.settings.privacy_notice_version
     if answer == Tri.YES.value:
         person.consent_version, person.consent_at = version, ctx.now

@@ -160,9 +160,9 @@ async def take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> 
         return [await show_queue(ctx, person, conv)]
     if conv.step == "reason":
         if inp.choice and inp.choice.startswith("reason:"):
-            from handlers.messages import Msg as M
-
-            text = ctx_text(ctx, person, M(f"reject-reason-{inp.choice[7:]}"))
+            # Stored as words, not a key: the citizen's letter and the audit log must read the
+            # same whatever the catalogue says later.
+            text = ctx.render(Msg(f"reject-reason-{inp.choice[7:]}"), person.locale)
         else:
             text = " ".join(inp.text.split())[:300]
         if len(text) < 3:
@@ -176,12 +176,6 @@ async def take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> 
         result = await review.request_info(ctx, person, n, text)
         return [_decision_note(result), await show_queue(ctx, person, conv)]
     return [await show_queue(ctx, person, conv)]
-
-
-def ctx_text(ctx: Context, person: Person, msg: Msg) -> str:
-    """A reason chosen from the list is stored as words, not a key: the citizen's letter and
-    the audit log must read the same whatever the catalogue says later."""
-    return ctx.render(msg, person.locale)
 
 
 def _decision_note(result: review.Result) -> Reply:
