@@ -153,3 +153,24 @@ def test_language_switch_is_remembered(tmp_path: Path) -> None:
     out = chat(tmp_path, "eka", "/bahasa", "English")
     assert "English" in out[-1]["text"]
     assert "Please choose" in chat(tmp_path, "eka", "/menu")[0]["text"]
+
+
+def test_status_from_another_account_needs_the_reference_and_last_four(tmp_path: Path) -> None:
+    nik = nik_for(37, serial=4321)
+    chat(tmp_path, "owner", *START, nik, "1", "1", "kelun", "ojol", "1", "1", "1", "lewati")
+    filed = chat(tmp_path, "owner", "1", "1")
+    ref = filed[-1]["text"].split("Nomor usulan: ")[1].split()[0]
+    wrong = chat(tmp_path, "other", "/status", ref.lower(), "9999")
+    assert "tidak cocok" in last(wrong)["text"]
+    right = chat(tmp_path, "other", ref, "4321")
+    assert ref in last(right)["text"] and "menunggu pemeriksaan lurah" in last(right)["text"]
+    # a different database named with --db is a different world
+    other_db = f"sqlite+aiosqlite:///{tmp_path / 'elsewhere.db'}"
+    out = subprocess.run(
+        [sys.executable, "-m", "bot", "chat", "--jsonl", "--user", "owner", "--db", other_db],
+        input="/status\n", capture_output=True, text=True, env=chat_env(tmp_path), cwd=tmp_path,
+        timeout=120,
+    )  # fmt: skip
+    assert (
+        ref not in out.stdout and "PJK-7K3Q9" in out.stdout
+    )  # no nominations there: asked for one

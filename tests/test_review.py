@@ -247,3 +247,86 @@ async def test_lurah_nominates_a_resident_without_a_phone(siaga: Siaga) -> None:
     n = await nomination(siaga, ref)
     assert n.on_behalf and n.person_id is None and n.kelurahan_code == KELUN
     assert n.answers["consent"]["kind"] == "in_person"
+
+
+async def test_reviewers_are_told_at_once_unless_they_chose_a_digest(siaga: Siaga) -> None:
+    at_once = await make(siaga, "lk1", Role.LURAH, KELUN)
+    digest = await make(siaga, "lk2", Role.LURAH, KELUN)
+    await Chat(siaga, "lk2").say("/notifikasi 7")
+    ref = await file(siaga, "warga", serial=61)
+    async with siaga.store() as store:
+        rows = (await store.conn.execute(select(t.outbox.c.person_id, t.outbox.c.payload))).all()
+    told = {pid for pid, payload in rows if payload[0]["p"][0]["k"] == "lurah-new-nomination"}
+    assert told == {at_once.id}
+    assert digest.id not in told
+    assert ref in str(rows)
+
+
+async def test_a_kelurahan_allocation_caps_its_approvals(siaga: Siaga) -> None:
+    await set_quota(siaga, 10)
+    async with siaga.store() as store:
+        ctx = siaga.context(store)
+        await store.set_quota(review.period_of(ctx), 1, ctx.now, KELUN)
+        await store.commit()
+    boss = await make(siaga, "dinas", Role.ADMIN)
+    first = await nomination(siaga, await file(siaga, "k1", serial=71))
+    second = await nomination(siaga, await file(siaga, "k2", serial=72))
+    taman = await nomination(siaga, await file(siaga, "t1", kelurahan="kel taman", serial=73))
+    assert (await act(siaga, review.approve, boss, first)).outcome is review.Outcome.DONE
+    assert (await act(siaga, review.approve, boss, second)).outcome is review.Outcome.WAITLISTED
+    assert (await act(siaga, review.approve, boss, taman)).outcome is review.Outcome.DONE
+    async with siaga.store() as store:
+        period = review.period_of(siaga.context(store))
+        assert await store.quota(period) == (10, 2)  # the refused one gave its city place back
+        assert await store.quota(period, KELUN) == (1, 1)
+
+
+async def test_admin_lists_and_removes_a_reviewer_and_revokes_an_invite(siaga: Siaga) -> None:
+    await make(siaga, "dinas", Role.ADMIN)
+    kelun = await make(siaga, "lk", Role.LURAH, KELUN)
+    boss = Chat(siaga, "dinas")
+    await boss.say("/reviewer")
+    assert f"#{kelun.id}" in boss.text and "Kelun" in boss.text
+    await boss.say(f"/hapus_reviewer {kelun.id}")
+    assert "dicabut" in boss.text
+    await Chat(siaga, "lk").say("/antrian")
+    async with siaga.store() as store:
+        person = await store.person_by_id(kelun.id)
+    assert person is not None and person.role is Role.CITIZEN
+    await boss.say("/undang Taman")
+    code = boss.text.split(": ")[1].split()[0]
+    async with siaga.store() as store:
+        assert await store.revoke_invite(code, siaga.context(store).now)
+        await store.commit()
+    newcomer = Chat(siaga, "new")
+    await newcomer.say(f"/lurah {code}")
+    assert "tidak berlaku" in newcomer.text
+
+
+async def test_coverage_ending_reminds_citizen_and_lurah_once(siaga: Siaga) -> None:
+    from datetime import timedelta
+
+    from handlers import dinas
+
+    await set_quota(siaga, 5)
+    boss = await make(siaga, "dinas", Role.ADMIN)
+    lurah = await make(siaga, "lk", Role.LURAH, KELUN)
+    n = await nomination(siaga, await file(siaga, "cov", serial=81))
+    await act(siaga, review.approve, boss, n)
+    async with siaga.store() as store:
+        ctx = siaga.context(store)
+        start = ctx.today - timedelta(days=345)  # one year from then ends in about 20 days
+        report = await dinas.mark_registered(ctx, [n.ref], start)
+        await store.commit()
+    assert report.registered == [n.ref]
+    for _ in range(2):  # the second run sends nothing new
+        async with siaga.store() as store:
+            ctx = siaga.context(store)
+            registered = await store.queue(KELUN, (S.REGISTERED,))
+            await dinas.coverage_reminders(ctx, registered)
+            await store.commit()
+    async with siaga.store() as store:
+        rows = (await store.conn.execute(select(t.outbox.c.person_id, t.outbox.c.payload))).all()
+    keys = [(pid, payload[0]["p"][0]["k"]) for pid, payload in rows]
+    assert keys.count((lurah.id, "lurah-coverage-ending")) == 1
+    assert sum(1 for _, k in keys if k == "citizen-coverage-ending") == 1
