@@ -299,3 +299,26 @@ def audit(
         sys.stdout.write(f"{at}  {who:<8} {r.action:<28} {r.outcome:<8}"
                          f"{' usulan#' + str(r.nomination_id) if r.nomination_id else ''}{extra}"
                          f"{' ' + r.detail if r.detail else ''}\n")  # fmt: skip
+
+
+@admin_app.command("stats")
+def stats(
+    png: Annotated[Path | None, typer.Option("--png", help="Simpan grafik ke berkas PNG")] = None,
+) -> None:
+    """Statistik: per status, kelurahan, pekerjaan; kuota; median hari sampai keputusan."""
+    from handlers import stats as st
+    from handlers.records import Person, Role
+
+    async def work(siaga: Any) -> Any:
+        async with siaga.store() as store:
+            shell = Person(0, "cli", _who(), Role.ADMIN)
+            return await st.statistics(siaga.context(store), shell)
+
+    out = _run(work)
+    from bot.app import load_catalogue
+    from bot.render import reply_text
+
+    typer.echo(reply_text(load_catalogue(), out, "id"))
+    if png is not None and out.image_png is not None:
+        png.write_bytes(out.image_png)
+        typer.echo(f"Grafik: {png}")

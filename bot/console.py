@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TextIO
 
 from rich.console import Console
@@ -20,7 +21,7 @@ from sqlalchemy import select, update
 from bot.db import schema as t
 from bot.render import button_labels, reply_text
 from bot.service import Siaga
-from handlers.messages import ButtonKind, Incoming, Kind, Reply, UserRef
+from handlers.messages import ButtonKind, Incoming, Kind, Msg, Reply, UserRef
 
 CHANNEL = "console"
 
@@ -42,8 +43,14 @@ class ConsoleChat:
             for b, label in zip(reply.buttons, button_labels(cat, reply, locale), strict=True)
             if b.kind is not ButtonKind.REQUEST_CONTACT
         ]
+        image = self._save_image(reply)
+        if image is not None:
+            text += "\n\n" + cat.render(Msg("image-saved", {"path": str(image)}), locale)
         if self.jsonl:
-            self.out.write(json.dumps({"text": text, "buttons": labels}, ensure_ascii=False) + "\n")
+            line: dict[str, object] = {"text": text, "buttons": labels}
+            if image is not None:
+                line["image"] = str(image)
+            self.out.write(json.dumps(line, ensure_ascii=False) + "\n")
             self.out.flush()
             return
         assert self.rich is not None
@@ -53,6 +60,15 @@ class ConsoleChat:
                 f"  [bold]{i}.[/bold] {escape(lb)}" for i, lb in enumerate(labels, 1)
             )
         self.rich.print(Panel(body, title="Siaga", title_align="left", border_style="green"))
+
+    def _save_image(self, reply: Reply) -> Path | None:
+        """A terminal shows no pictures: charts are written next to the database."""
+        if reply.image_png is None:
+            return None
+        path = self.siaga.settings.data_dir / f"statistik-{datetime.now(UTC):%Y%m%d-%H%M%S}.png"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(reply.image_png)
+        return path
 
     async def say(self, text: str) -> None:
         out = await self.siaga.handle(Incoming(self.user, Kind.TEXT, text=text))

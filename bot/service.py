@@ -91,6 +91,7 @@ class Siaga:
             store=store, program=self.program, settings=self.handler_settings, now=now,
             today=now.astimezone(self.tz).date(), random_bytes=os.urandom,
             render=self.catalogue.render,
+            chart=_chart,
         )  # fmt: skip
 
     async def handle(self, msg: Incoming) -> Outgoing:
@@ -128,6 +129,12 @@ class Siaga:
 
     async def close(self) -> None:
         await self.engine.dispose()
+
+
+def _chart(stats: object) -> bytes:
+    from bot.chart import render_chart  # matplotlib only when someone asks for a chart
+
+    return render_chart(stats)
 
 
 def make_vault(settings: Settings) -> NikVault:

@@ -21,6 +21,7 @@ class Action(StrEnum):
     REMOVE_REVIEWER = "remove_reviewer"
     EXPORT = "export"
     MARK_REGISTERED = "mark_registered"
+    VIEW_STATS = "view_stats"
 
 
 _REVIEWER_ACTIONS = frozenset(

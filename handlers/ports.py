@@ -63,6 +63,7 @@ class Store(Protocol):
         self, nomination: Nomination, now: datetime, **fields: Any
     ) -> None: ...
     async def count_by_status(self, kelurahan_code: str | None = None) -> dict[str, int]: ...
+    async def stats_rows(self) -> list[tuple[str, str, str | None, datetime, datetime | None]]: ...
 
     # The quota: places per period, city-wide ("") and optionally per kelurahan.
     async def quota(self, period: str, kelurahan_code: str = "") -> tuple[int, int] | None: ...
@@ -123,3 +124,5 @@ class Context:
     # The words of a message in a locale, for text that must be stored as words (a reason a
     # lurah picked from a list), not re-rendered later.
     render: Callable[[Any, str], str] = lambda msg, locale: str(msg)
+    # Draws the statistics chart (PNG bytes); None where no chart library is wired.
+    chart: Callable[[Any], bytes] | None = None

@@ -5,7 +5,7 @@ dedupe → person → conversation → command / button / answer → save → co
 
 from __future__ import annotations
 
-from handlers import admin
+from handlers import admin, stats
 from handlers.citizen import privacy, selfcheck, status
 from handlers.citizen.form import ask as ask_step
 from handlers.engine import MAX_TEXT, Input, Stale, button, read_input, reply, with_note
@@ -17,17 +17,17 @@ from handlers.records import Conversation, Person
 LANGS = ("id", "en", "jv")
 # Commands also work as a single bare word: on WhatsApp nobody types a slash.
 COMMANDS = {
-    "start": "start", "mulai": "start", "menu": "menu", "batal": "cancel", "cancel": "cancel",
+    "start": "start", "menu": "menu", "batal": "cancel", "cancel": "cancel",
     "ulang": "restart", "bantuan": "help", "help": "help", "tolong": "help",
     "bahasa": "lang", "language": "lang", "basa": "lang", "dataku": "mydata", "hapus": "delete",
     "status": "status", "cek": "check", "daftar": "check", "info": "info",
     # reviewers and admins (slash only)
     "lurah": "lurah", "antrian": "queue", "usulkan": "onbehalf", "jawab": "answer",
     "undang": "invite", "kuota": "quota", "reviewer": "reviewers", "hapus_reviewer": "unreview",
-    "notifikasi": "notify",
+    "notifikasi": "notify", "statistik": "stats", "berhenti": "optout", "mulai": "optin",
 }  # fmt: skip
-BARE = {"start", "mulai", "menu", "batal", "cancel", "ulang", "bantuan", "help", "tolong",
-        "bahasa", "language", "basa", "dataku", "hapus"}  # fmt: skip
+BARE = {"start", "menu", "batal", "cancel", "ulang", "bantuan", "help", "tolong",
+        "bahasa", "language", "basa", "dataku", "hapus", "berhenti"}  # fmt: skip
 # Navigation buttons that work from any step (still bound to the current version).
 GLOBAL_CHOICES = {"menu", "info", "help", "status", "check", "lang", "cancel", "queue"}
 
@@ -181,6 +181,10 @@ async def _run_command(
         return [await admin.remove_reviewer(ctx, person, arg)], False
     if command == "notify":
         return [await queue.set_notifications(ctx, person, arg)], False
+    if command == "stats":
+        return [await stats.statistics(ctx, person)], False
+    if command in ("optout", "optin"):
+        return [await _broadcast_choice(ctx, person, conv, command == "optin")], False
     if command == "menu":
         return [menu(ctx, conv)], False
     if command == "cancel":
@@ -246,6 +250,20 @@ async def _dispatch(
         return [await _set_lang(ctx, person, conv, code)], False
     # idle: anything typed gets the welcome and the menu
     return [menu(ctx, conv, Msg("welcome"))], False
+
+
+async def _broadcast_choice(
+    ctx: Context, person: Person, conv: Conversation, opt_in: bool
+) -> Reply:
+    """/berhenti and /mulai: reminders and broadcasts are a purpose of their own (UU 27/2022
+    Pasal 22(4)); messages about one's own nomination are not affected."""
+    person.broadcast_opt_in = opt_in
+    await ctx.store.save_person(person)
+    await ctx.store.record_consent(
+        person.id, "broadcast", ctx.settings.privacy_notice_version, opt_in, ctx.now
+    )
+    note = Msg("optin-done" if opt_in else "optout-done")
+    return with_note(note, await current_prompt(ctx, person, conv))
 
 
 async def _notification_button(

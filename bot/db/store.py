@@ -420,6 +420,18 @@ class SqlStore:
             q = q.where(n.c.kelurahan_code == kelurahan_code)
         return {str(s): int(c) for s, c in await self.conn.execute(q)}
 
+    async def stats_rows(self) -> list[tuple[str, str, str | None, datetime, datetime | None]]:
+        """(kelurahan, status, occupation, filed, decided) of every nomination, for statistics."""
+        n = t.nominations
+        q = select(n.c.kelurahan_code, n.c.status, n.c.answers, n.c.created_at, n.c.decided_at)
+        out = []
+        for r in await self.conn.execute(q):
+            created = _aware(r.created_at)
+            assert created is not None
+            occupation = (r.answers or {}).get("occupation")
+            out.append((r.kelurahan_code, r.status, occupation, created, _aware(r.decided_at)))
+        return out
+
     # --- quota -------------------------------------------------------------------------------
     async def quota(self, period: str, kelurahan_code: str = "") -> tuple[int, int] | None:
         q = select(t.quotas.c.total, t.quotas.c.used).where(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from functools import partial
 from typing import Any, TypeVar
 
 from aiogram import Bot
@@ -20,7 +21,7 @@ from aiogram.exceptions import (
     TelegramRetryAfter,
     TelegramServerError,
 )
-from aiogram.types import BotCommand, CallbackQuery, Message, Update
+from aiogram.types import BotCommand, BufferedInputFile, CallbackQuery, Message, Update
 from sqlalchemy import update
 
 from bot.db import schema as t
@@ -182,6 +183,11 @@ class TelegramChannel:
     async def send(self, chat_id: str, out: Outgoing) -> None:
         for reply in out.replies:
             text, markup = render(self.siaga.catalogue, reply, out.locale)
+            if reply.image_png is not None:
+                photo = BufferedInputFile(reply.image_png, filename="statistik.png")
+                await self.call(
+                    partial(self.bot.send_photo, chat_id=int(chat_id), photo=photo), chat_id
+                )
             await self.call(
                 lambda text=text, markup=markup: self.bot.send_message(  # type: ignore[misc]
                     chat_id=int(chat_id), text=text, parse_mode="HTML", reply_markup=markup

@@ -94,3 +94,14 @@ lurah-digest = Daily digest: { $count } nominations are waiting for review in Ke
 err-notify = Type /notifikasi langsung (each new nomination at once) or /notifikasi 7 (a daily digest at 07:00 WIB).
 notify-at-once = All right: each new nomination will be announced at once.
 notify-digest = All right: new nominations come as a daily digest at { $hour } WIB.
+
+stats-head = Pro JKK-JKM statistics ({ $period })
+    Nominations: { $total } · Quota: { $quota }, used { $used }, left { $left }
+    Median days to a decision: { $median }
+stats-status-line = • { $status }: { $count }
+stats-occupation-head = Most common work:
+stats-kelurahan-head = Kelurahan with the most nominations:
+stats-line = • { $name }: { $count }
+optout-done = All right: you will no longer receive reminders and broadcasts. News about your own nomination still comes. Type /mulai to receive them again.
+optin-done = All right: you will receive reminders and broadcasts from Siaga. Type /berhenti any time to stop.
+image-saved = Chart saved to { $path }

@@ -94,3 +94,14 @@ lurah-digest = Ringkasan harian: { $count } usulan menunggu pemeriksaan di Kelur
 err-notify = Tulis /notifikasi langsung (setiap ada usulan baru) atau /notifikasi 7 (ringkasan harian pukul 07.00 WIB).
 notify-at-once = Baik, setiap usulan baru akan langsung diberitahukan.
 notify-digest = Baik, usulan baru dikirim sebagai ringkasan harian pukul { $hour } WIB.
+
+stats-head = Statistik Pro JKK-JKM ({ $period })
+    Usulan: { $total } · Kuota: { $quota }, terpakai { $used }, sisa { $left }
+    Median hari sampai keputusan: { $median }
+stats-status-line = • { $status }: { $count }
+stats-occupation-head = Pekerjaan terbanyak:
+stats-kelurahan-head = Kelurahan dengan usulan terbanyak:
+stats-line = • { $name }: { $count }
+optout-done = Baik, Bapak/Ibu tidak akan menerima pengingat dan siaran lagi. Kabar tentang usulan Bapak/Ibu sendiri tetap dikirim. Ketik /mulai untuk menerima lagi.
+optin-done = Baik, Bapak/Ibu akan menerima pengingat dan siaran dari Siaga. Ketik /berhenti kapan saja untuk berhenti.
+image-saved = Grafik disimpan di { $path }

@@ -94,3 +94,14 @@ lurah-digest = Ringkesan dinten menika: { $count } usulan ngentosi pamriksan ing
 err-notify = Serat /notifikasi langsung (saben wonten usulan enggal) utawi /notifikasi 7 (ringkesan saben dinten jam 07.00 WIB).
 notify-at-once = Inggih, saben usulan enggal badhe langsung dipun kabaraken.
 notify-digest = Inggih, usulan enggal dipun kintun minangka ringkesan saben dinten jam { $hour } WIB.
+
+stats-head = Statistik Pro JKK-JKM ({ $period })
+    Usulan: { $total } · Kuota: { $quota }, kaginakaken { $used }, sisa { $left }
+    Median dinten dumugi putusan: { $median }
+stats-status-line = • { $status }: { $count }
+stats-occupation-head = Pedamelan ingkang paling kathah:
+stats-kelurahan-head = Kelurahan kanthi usulan paling kathah:
+stats-line = • { $name }: { $count }
+optout-done = Inggih, Panjenengan boten badhe nampi pangeling lan siaran malih. Kabar babagan usulan Panjenengan piyambak tetep dipun kintun. Serat /mulai kangge nampi malih.
+optin-done = Inggih, Panjenengan badhe nampi pangeling lan siaran saking Siaga. Serat /berhenti sawanci-wanci kangge mandheg.
+image-saved = Grafik dipun simpen ing { $path }

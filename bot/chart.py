@@ -1,0 +1,52 @@
+"""The statistics chart as a PNG: a stacked bar per kelurahan by status, the quota in the title.
+matplotlib is imported here only, when a chart is asked for (it costs ~30 MB of memory)."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+WIDTH_PX, HEIGHT_PX, DPI = 1200, 700, 100
+COLOURS = {
+    "pending": "#f2c14e", "info_requested": "#f78154", "waitlisted": "#9b5de5",
+    "approved": "#4d9078", "registered": "#1b4965", "rejected": "#b4436c",
+    "withdrawn": "#bbbbbb", "expired": "#777777",
+}  # fmt: skip
+LABELS = {
+    "pending": "menunggu lurah", "info_requested": "minta info", "waitlisted": "daftar tunggu",
+    "approved": "disetujui", "registered": "terdaftar", "rejected": "ditolak",
+    "withdrawn": "dibatalkan", "expired": "berakhir",
+}  # fmt: skip
+
+
+def render_chart(stats: Any) -> bytes:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot as plt
+    from matplotlib.ticker import MaxNLocator
+
+    names = list(stats.by_kelurahan)
+    fig, ax = plt.subplots(figsize=(WIDTH_PX / DPI, HEIGHT_PX / DPI), dpi=DPI)
+    bottom = [0] * len(names)
+    for status, colour in COLOURS.items():
+        values = [stats.by_kelurahan[n][status] for n in names]
+        if any(values):
+            ax.bar(names, values, bottom=bottom, color=colour, label=LABELS[status])
+            bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+    if stats.quota_total is None:
+        quota = "belum ditetapkan"
+    else:
+        left = max(stats.quota_total - stats.quota_used, 0)
+        quota = f"{stats.quota_used} dari {stats.quota_total} terpakai, sisa {left}"
+    ax.set_title(f"Usulan Pro JKK-JKM per kelurahan — kuota {stats.period}: {quota}")
+    ax.set_ylabel("usulan")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # people, not fractions
+    ax.tick_params(axis="x", labelrotation=60, labelsize=8)
+    if any(bottom):
+        ax.legend(fontsize=8, ncols=4, loc="upper right")
+    fig.tight_layout()
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=DPI)
+    plt.close(fig)
+    return buf.getvalue()
