@@ -82,3 +82,17 @@ def test_the_head_constant_matches_the_migration_scripts() -> None:
     from bot.db.migrate import HEAD, script_head
 
     assert script_head() == HEAD
+
+
+async def test_the_duplicate_check_uses_the_partial_index(siaga: Siaga) -> None:
+    from sqlalchemy import text
+    from sqlalchemy.dialects import sqlite
+
+    from bot.db.store import active_by_index
+
+    sql = str(active_by_index("x").compile(dialect=sqlite.dialect(),
+                                           compile_kwargs={"literal_binds": True}))  # fmt: skip
+    async with siaga.store() as store:
+        plan = (await store.conn.execute(text("EXPLAIN QUERY PLAN " + sql))).all()
+    detail = " ".join(str(r[-1]) for r in plan)
+    assert "uq_nominations_active_nik" in detail and "SCAN" not in detail, detail
