@@ -249,15 +249,8 @@ def remind_coverage() -> None:
     from handlers import dinas
 
     async def work(siaga: Any) -> tuple[int, int]:
-        from domain.nomination import NominationStatus
-
         async with siaga.store() as store:
-            ctx = siaga.context(store)
-            registered = []
-            for kec in siaga.program.regions.kecamatan:
-                for kel in kec.kelurahan:
-                    registered += await store.queue(kel.code, (NominationStatus.REGISTERED,))
-            result = await dinas.coverage_reminders(ctx, registered)
+            result = await dinas.coverage_reminders(siaga.context(store))
             await store.commit()
         return result
 

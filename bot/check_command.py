@@ -82,7 +82,7 @@ def check_csv(program: Program, catalogue: Catalogue, src: Path, dst: Path, on: 
         else:
             report = screener.screen(fin, fout, on_error)
     took = time.perf_counter() - started
-    counts = report.by_verdict or {}
+    counts = report.by_verdict
     err.print(
         catalogue.render(
             Msg(

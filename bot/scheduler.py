@@ -47,7 +47,7 @@ class Scheduler:
             await store.commit()
 
     async def _daily(
-        self, name: str, hour: int, now: datetime, job: Callable[[], Awaitable[None]]
+        self, name: str, hour: int, now: datetime, job: Callable[[], Awaitable[object]]
     ) -> bool:
         local = now.astimezone(self.siaga.tz)
         if local.hour < hour:
@@ -63,9 +63,7 @@ class Scheduler:
         """Run whatever is due; returns the names of the jobs that ran."""
         now = now or datetime.now(UTC)
         ran = []
-        if await self._daily(
-            "purge_drafts", self.purge_hour, now, self.siaga.purge_stale_drafts_job
-        ):
+        if await self._daily("purge_drafts", self.purge_hour, now, self.siaga.purge_stale_drafts):
             ran.append("purge_drafts")
         if await self._daily("coverage", self.coverage_hour, now, lambda: self._coverage(now)):
             ran.append("coverage")
@@ -82,11 +80,7 @@ class Scheduler:
 
     async def _coverage(self, now: datetime) -> None:
         async with self.siaga.store() as store:
-            ctx = self.siaga.context(store, now)
-            registered = []
-            for kel in self.siaga.program.regions.all_kelurahan:
-                registered += await store.queue(kel.code, (NominationStatus.REGISTERED,))
-            await dinas.coverage_reminders(ctx, registered)
+            await dinas.coverage_reminders(self.siaga.context(store, now))
             await store.commit()
 
     async def _digest(self, person_id: int, now: datetime) -> None:

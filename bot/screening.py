@@ -8,9 +8,8 @@ memory stays flat whatever the file size.
 from __future__ import annotations
 
 import csv
-import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from operator import itemgetter
 from typing import IO, Any, NamedTuple
@@ -165,7 +164,7 @@ OUT_COLUMNS = ("line", "nik", "verdict", "priority", "reasons", "keterangan", "e
 class ScreeningReport:
     rows: int = 0
     errors: int = 0
-    by_verdict: dict[str, int] | None = None
+    by_verdict: dict[str, int] = field(default_factory=dict)
 
 
 class CsvScreener:
@@ -211,9 +210,8 @@ class CsvScreener:
         reader = csv.reader(src)
         writer = csv.writer(dst, lineterminator="\n")
         writer.writerow(OUT_COLUMNS)
-        report = ScreeningReport(by_verdict={})
+        report = ScreeningReport()
         counts = report.by_verdict
-        assert counts is not None
         try:
             header = [h.strip().lower() for h in next(reader)]
         except StopIteration:
@@ -274,7 +272,3 @@ def _mask_any(text: str) -> str:
     if len(digits) == 16:
         return mask_digits(digits)
     return "•" * min(len(digits), 4) + (f" ({len(digits)} digit)" if digits else "")
-
-
-def stderr_is_tty() -> bool:
-    return sys.stderr.isatty()

@@ -124,9 +124,6 @@ class Siaga:
             await store.commit()
         return n
 
-    async def purge_stale_drafts_job(self) -> None:
-        await self.purge_stale_drafts()
-
     async def close(self) -> None:
         await self.engine.dispose()
 

@@ -84,10 +84,6 @@ class Verdict(NamedTuple):
     def reasons_with(self, status: Status) -> tuple[Reason, ...]:
         return tuple(r for r in self.reasons if r.status is status)
 
-    @property
-    def flags(self) -> tuple[str, ...]:
-        return tuple(r.code for r in self.reasons if r.status is Status.UNKNOWN)
-
 
 # Each rule reads a few plain values and is cached on them: a city's list repeats the same
 # reasons endlessly, and cached reasons are shared objects (see Reason, eq=False).

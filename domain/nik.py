@@ -188,9 +188,3 @@ def parse_nik(
     if raw[12:] == "0000":
         return NikResult(None, NikError.SERIAL_ZERO)
     return NikResult(Nik(raw, born, sex), None)
-
-
-def looks_like_nik_attempt(text: str) -> bool:
-    """True when a message is mostly digits: worth treating as a (wrong) NIK, not as chatter."""
-    raw = compact(text)
-    return len(raw) >= 8 and sum(c.isdigit() for c in raw) >= len(raw) - 2

@@ -60,11 +60,6 @@ def tokens(text: str) -> tuple[str, ...]:
     return tuple(normalise(text).split())
 
 
-def squash(text: str) -> str:
-    """Normalised text with no spaces: "Madiun Lor", "madiunlor", "madiun-lor" are one key."""
-    return normalise(text).replace(" ", "")
-
-
 def edit_distance(a: str, b: str, limit: int = 3) -> int:
     """Levenshtein distance, giving up (returning limit + 1) once it exceeds limit."""
     if abs(len(a) - len(b)) > limit:

@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from domain.nomination import NominationStatus
 from handlers.messages import Reply
 from handlers.ports import Context
-from handlers.records import Nomination, Role
+from handlers.records import Role
 from handlers.review import tell_citizen
 
 S = NominationStatus
@@ -64,12 +64,12 @@ def _d(day: date) -> str:
     return day.strftime("%d-%m-%Y")
 
 
-async def coverage_reminders(ctx: Context, registered: list[Nomination]) -> tuple[int, int]:
+async def coverage_reminders(ctx: Context) -> tuple[int, int]:
     """Coverage ending within 30 days: remind the citizen and their lurah, once. Coverage
     that has ended: the nomination expires. Returns (reminded, expired)."""
     reminded = expired = 0
     soon = ctx.now + timedelta(days=REMIND_DAYS)
-    for n in registered:
+    for n in await ctx.store.with_status(S.REGISTERED):
         if n.coverage_end is None:
             continue
         if n.coverage_end < ctx.now:

@@ -14,7 +14,7 @@ from domain.nomination import NominationStatus, can_move
 from domain.roles import Action, allowed
 from handlers.messages import Button, Msg, Raw, Reply
 from handlers.ports import Context
-from handlers.records import Nomination, Person
+from handlers.records import Nomination, Person, Role
 
 S = NominationStatus
 
@@ -133,8 +133,6 @@ async def answer_info(ctx: Context, citizen: Person, n: Nomination, answer: str)
         return Result(Outcome.FORBIDDEN, n)
     if not await _move(ctx, citizen, n, S.PENDING, info_answer=answer):
         return Result(Outcome.NOT_ALLOWED, n)
-    from handlers.records import Role
-
     for reviewer in await ctx.store.people_with_role(Role.LURAH, n.kelurahan_code):
         await ctx.store.enqueue(reviewer, [Reply.of("lurah-info-answered", ref=n.ref)], ctx.now)
     return Result(Outcome.DONE, n)

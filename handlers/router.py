@@ -5,8 +5,10 @@ dedupe → person → conversation → command / button / answer → save → co
 
 from __future__ import annotations
 
-from handlers import admin, stats
-from handlers.citizen import privacy, selfcheck, status
+from domain.eligibility import evaluate
+from domain.nomination import NominationStatus
+from handlers import admin, review, stats
+from handlers.citizen import form, privacy, selfcheck, status
 from handlers.citizen.form import ask as ask_step
 from handlers.engine import MAX_TEXT, Input, Stale, button, read_input, reply, with_note
 from handlers.lurah import queue
@@ -87,9 +89,6 @@ async def current_prompt(ctx: Context, person: Person, conv: Conversation) -> Re
 
 
 def _verdict_again(ctx: Context, conv: Conversation) -> Reply:
-    from domain.eligibility import evaluate
-    from handlers.citizen import form
-
     verdict = evaluate(form.to_answers(ctx, conv.answers), ctx.program, ctx.today)
     return selfcheck._verdict_reply(ctx, conv, verdict, stopped=conv.step == "stopped")
 
@@ -118,7 +117,7 @@ async def _route(
     if msg.kind is not Kind.CONTACT:
         options = (await current_prompt(ctx, person, conv)).buttons
     try:
-        inp = read_input(conv, msg, options if msg.kind is Kind.TEXT else ())
+        inp = read_input(conv, msg, options)
         if msg.kind is Kind.BUTTON:
             value = inp.choice or ""
             offered = {b.data.partition("|")[2] for b in options}
@@ -282,8 +281,6 @@ async def _notification_button(
 async def _start_answer(
     ctx: Context, person: Person, conv: Conversation, nomination_id: int | None
 ) -> Reply:
-    from domain.nomination import NominationStatus
-
     own = [
         n for n in await ctx.store.nominations_of(person.id)
         if n.status is NominationStatus.INFO_REQUESTED
@@ -304,8 +301,6 @@ async def _start_answer(
 
 
 async def _take_answer(ctx: Context, person: Person, conv: Conversation, inp: Input) -> Reply:
-    from handlers import review
-
     text = " ".join(inp.text.split())[:500]
     n = await ctx.store.nomination_by_id(int(conv.answers.get("ai_id", 0)))
     if n is None or len(text) < 2:

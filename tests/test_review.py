@@ -116,7 +116,7 @@ async def test_a_citizen_typing_lurah_commands_is_refused(siaga: Siaga) -> None:
     await p.say("/kuota 999999")
     assert "hanya untuk admin" in p.text
     async with siaga.store() as store:
-        assert await store.quota("2026") is None
+        assert await store.quota(review.period_of(siaga.context(store))) is None
 
 
 async def test_a_forged_approve_button_for_another_kelurahan_is_refused(siaga: Siaga) -> None:
@@ -175,7 +175,7 @@ async def test_info_request_round_trip_through_chat(siaga: Siaga) -> None:
 
 
 async def test_the_queue_is_most_urgent_first(siaga: Siaga) -> None:
-    low = await file(siaga, "low", serial=11)  # DTKS ya + heirs ya = 3 ... make one lower:
+    low = await file(siaga, "low", serial=11)  # DTKS ya and heirs ya: priority 3
     p = Chat(siaga, "lower")
     for line in ["1", "setuju", "Warga Dua", nik_for(30, serial=12), "1", "1", "kelun", "ojol",
                  "1", "gak tau", "tidak", "lewati", "1", "1"]:  # fmt: skip
@@ -321,9 +321,7 @@ async def test_coverage_ending_reminds_citizen_and_lurah_once(siaga: Siaga) -> N
     assert report.registered == [n.ref]
     for _ in range(2):  # the second run sends nothing new
         async with siaga.store() as store:
-            ctx = siaga.context(store)
-            registered = await store.queue(KELUN, (S.REGISTERED,))
-            await dinas.coverage_reminders(ctx, registered)
+            await dinas.coverage_reminders(siaga.context(store))
             await store.commit()
     async with siaga.store() as store:
         rows = (await store.conn.execute(select(t.outbox.c.person_id, t.outbox.c.payload))).all()

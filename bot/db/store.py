@@ -222,10 +222,6 @@ class SqlStore:
             )
         )
 
-    async def consents_of(self, person_id: int) -> list[dict[str, Any]]:
-        q = select(t.consents).where(t.consents.c.person_id == person_id).order_by(t.consents.c.id)
-        return [dict(r._mapping) for r in await self.conn.execute(q)]
-
     # --- conversation ------------------------------------------------------------------------
     async def conversation(self, person_id: int) -> Conversation:
         q = select(t.conversations).where(t.conversations.c.person_id == person_id)
@@ -402,6 +398,10 @@ class SqlStore:
             .order_by(n.c.priority.desc(), n.c.created_at, n.c.id)
         )
         return [_nomination(r) for r in await self.conn.execute(q)]
+
+    async def with_status(self, status: NominationStatus) -> list[Nomination]:
+        q = select(t.nominations).where(t.nominations.c.status == status.value)
+        return [_nomination(r) for r in await self.conn.execute(q.order_by(t.nominations.c.id))]
 
     async def update_nomination(self, nomination: Nomination, now: datetime, **fields: Any) -> None:
         if "status" in fields and isinstance(fields["status"], NominationStatus):

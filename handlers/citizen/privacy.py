@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from domain.answers import Tri, parse_tri
 from domain.nomination import ACTIVE, NominationStatus
 from handlers.citizen.form import masked_phone
 from handlers.citizen.status import status_line
@@ -74,8 +75,6 @@ async def take(
     ctx: Context, person: Person, conv: Conversation, inp: Input
 ) -> tuple[list[Reply], bool]:
     """Returns the replies and whether the person was deleted (nothing left to save)."""
-    from domain.answers import Tri, parse_tri
-
     choice = inp.choice or str(parse_tri(inp.text) or "")
     if choice == Tri.YES.value:
         for n in await ctx.store.nominations_of(person.id):

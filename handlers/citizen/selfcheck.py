@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from domain.answers import Tri, parse_tri
 from domain.eligibility import Verdict, evaluate
 from domain.nomination import ACTIVE
 from domain.reference import make_reference
+from domain.roles import Action
+from handlers import review
 from handlers.citizen import form
 from handlers.engine import Input, button, reply, with_note
-from handlers.messages import Msg, Raw, Reply
+from handlers.messages import Button, Msg, Raw, Reply
 from handlers.ports import Context, DuplicateNik, DuplicateRef
-from handlers.records import Conversation, Nomination, Person
+from handlers.records import Conversation, Nomination, Person, Role
 from handlers.verdict_view import headline, next_step, reasons_block
 
 FLOW = "check"
@@ -37,9 +40,6 @@ async def start(ctx: Context, person: Person, conv: Conversation) -> list[Reply]
 async def start_on_behalf(ctx: Context, person: Person, conv: Conversation) -> list[Reply]:
     """A lurah files for a resident who has no phone or came to the office: the same
     questions, the resident's consent given in person, the kelurahan the lurah's own."""
-    from domain.roles import Action
-    from handlers import review
-
     kel = person.kelurahan_code
     if not await review.authorise(ctx, person, Action.NOMINATE_ON_BEHALF, kel):
         return [reply("not-a-reviewer")]
@@ -174,8 +174,6 @@ def _already_filed(ctx: Context, conv: Conversation, existing: Nomination) -> Re
 async def _take_consent(
     ctx: Context, person: Person, conv: Conversation, inp: Input
 ) -> list[Reply]:
-    from domain.answers import Tri, parse_tri
-
     answer = inp.choice or str(parse_tri(inp.text) or "")
     version = ctx.settings.privacy_notice_version
     if answer == Tri.YES.value:
@@ -202,8 +200,6 @@ async def _take_consent(
 async def _take_summary(ctx: Context, conv: Conversation, inp: Input) -> list[Reply]:
     if inp.choice and inp.choice.startswith("edit:"):
         return [_edit(ctx, conv, inp.choice[5:])]
-    from domain.answers import Tri, parse_tri
-
     if inp.choice == "ok" or parse_tri(inp.text) is Tri.YES:
         conv.version += 1
         verdict = evaluate(form.to_answers(ctx, conv.answers), ctx.program, ctx.today)
@@ -268,9 +264,6 @@ async def file_nomination(ctx: Context, person: Person, conv: Conversation) -> l
     # two accounts filing the same NIK at the same moment cannot both succeed.
     on_behalf = bool(a.get("_on_behalf"))
     if on_behalf:
-        from domain.roles import Action
-        from handlers import review
-
         if not await review.authorise(
             ctx, person, Action.NOMINATE_ON_BEHALF, answers.kelurahan.code
         ):
@@ -336,9 +329,6 @@ async def file_nomination(ctx: Context, person: Person, conv: Conversation) -> l
 async def notify_reviewers(ctx: Context, nomination: Nomination) -> None:
     """Tell the kelurahan's reviewers through the outbox (sent by the sender, not here).
     Reviewers who chose a daily digest get it then instead (issue 5)."""
-    from handlers.messages import Button
-    from handlers.records import Role
-
     reviewers = await ctx.store.people_with_role(Role.LURAH, nomination.kelurahan_code)
     kel = ctx.program.regions.kelurahan_by_code(nomination.kelurahan_code)
     for reviewer in reviewers:

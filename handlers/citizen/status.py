@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from domain.reference import parse_reference
 from handlers.engine import Input, button, reply
-from handlers.messages import Msg, Reply
+from handlers.messages import Msg, Raw, Reply
 from handlers.ports import Context
 from handlers.records import Conversation, Nomination, Person
 
@@ -24,8 +24,6 @@ def status_line(ctx: Context, n: Nomination) -> Msg:
         "nik": n.nik_masked,
     }
     if n.status_note:
-        from handlers.messages import Raw
-
         args["note"] = Raw(n.status_note)
         return Msg("status-line-note", args)  # type: ignore[arg-type]
     if n.coverage_start and n.coverage_end:

@@ -46,7 +46,7 @@ async def redeem(ctx: Context, person: Person, conv: Conversation, code: str) ->
 
 
 def _card(ctx: Context, conv: Conversation, n: Nomination, position: int, total: int,
-          left: int | None, answer_buttons: bool = True) -> Reply:  # fmt: skip
+          left: int | None) -> Reply:  # fmt: skip
     a: dict[str, Any] = n.answers
     occ: Msg | Raw = (
         Msg(f"occ-{a['occupation']}")
@@ -74,8 +74,6 @@ def _card(ctx: Context, conv: Conversation, n: Nomination, position: int, total:
     if n.info_question:
         parts.append(Msg("lurah-card-info", {"question": Raw(n.info_question),
                                              "answer": Raw(n.info_answer or "…")}))  # fmt: skip
-    if not answer_buttons:
-        return Reply(tuple(parts))
     buttons = (
         button(conv, "btn-approve", f"appr:{n.id}"),
         button(conv, "btn-reject", f"rej:{n.id}"),
