@@ -33,6 +33,19 @@ class Settings(BaseSettings):
     invite_days: int = Field(default=7, ge=1, le=90)
     quota_period: str = ""
 
+    # Broadcasts wait during quiet hours (local time, hours 0-23; equal hours: no quiet time)
+    quiet_hours_start: int = Field(default=21, ge=0, le=23)
+    quiet_hours_end: int = Field(default=6, ge=0, le=23)
+    # The quota reminder to every lurah: "<weekday> HH:MM" local time (mon … sun), or "off"
+    quota_reminder: str = Field(
+        default="mon 08:00",
+        pattern=r"^(off|(mon|tue|wed|thu|fri|sat|sun) ([01]\d|2[0-3]):[0-5]\d)$",
+    )
+    # Outbox: messages per second to one channel (Telegram allows about 30), and how long a
+    # row may stay "sending" before a crashed sender's rows are settled
+    telegram_rate: float = Field(default=29.0, gt=0, le=1000)
+    outbox_lease_seconds: float = Field(default=120.0, gt=0)
+
     # Telegram
     telegram_bot_username: str = ""  # for invite deep links t.me/<username>?start=<code>
     telegram_token: SecretStr = SecretStr("")

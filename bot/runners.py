@@ -8,11 +8,21 @@ import contextlib
 import signal
 
 from bot.config import Settings
+from bot.progress import BroadcastProgress
 from bot.scheduler import Scheduler
-from bot.sender import OutboxSender
+from bot.sender import Channel, OutboxSender, QuietHours, RateLimit
 from bot.service import Siaga, build
 from bot.telegram.adapter import TelegramChannel
 from bot.telegram.factory import MissingToken, make_bot, webhook_secret
+
+
+def make_sender(siaga: Siaga, channels: dict[str, Channel]) -> OutboxSender:
+    s = siaga.settings
+    return OutboxSender(
+        siaga, channels, RateLimit(per_second=s.telegram_rate),
+        quiet=QuietHours(s.quiet_hours_start, s.quiet_hours_end, s.timezone),
+        lease=s.outbox_lease_seconds,
+    )  # fmt: skip
 
 
 def _background(
@@ -20,8 +30,10 @@ def _background(
 ) -> list[asyncio.Task[None]]:
     tasks = [asyncio.create_task(Scheduler(siaga).run(stop))]
     if channel is not None:
-        sender = OutboxSender(siaga, {"telegram": channel.deliver})
+        channels: dict[str, Channel] = {"telegram": channel}
+        sender = make_sender(siaga, channels)
         tasks.append(asyncio.create_task(sender.run(stop)))
+        tasks.append(asyncio.create_task(BroadcastProgress(siaga, sender, channels).run(stop)))
     return tasks
 
 

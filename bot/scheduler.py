@@ -9,18 +9,36 @@ import contextlib
 import functools
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import insert, select, update
 
 from bot.db import schema as t
 from bot.service import Siaga
 from domain.nomination import NominationStatus
-from handlers import dinas
+from handlers import broadcast, dinas
 from handlers.messages import Button, Msg, Reply
 from handlers.records import Role
 
 log = logging.getLogger("siaga.scheduler")
+
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def last_weekly_slot(spec: str, now: datetime, tz: object) -> datetime | None:
+    """The latest moment ≤ now matching "<weekday> HH:MM" in the city's time zone."""
+    if spec == "off":
+        return None
+    day, _, clock = spec.partition(" ")
+    hour, minute = (int(x) for x in clock.split(":"))
+    local = now.astimezone(tz)  # type: ignore[arg-type]
+    back = (local.weekday() - WEEKDAYS.index(day)) % 7
+    slot = (local - timedelta(days=back)).replace(hour=hour, minute=minute, second=0,
+                                                  microsecond=0)  # fmt: skip
+    if slot > local:
+        slot -= timedelta(days=7)
+    return slot.astimezone(UTC)
 
 
 class Scheduler:
@@ -28,6 +46,7 @@ class Scheduler:
         self.siaga = siaga
         self.coverage_hour = coverage_hour
         self.purge_hour = purge_hour
+        self.quota_reminder = siaga.settings.quota_reminder
 
     async def _last_run(self, name: str) -> datetime | None:
         async with self.siaga.store() as store:
@@ -67,6 +86,14 @@ class Scheduler:
             ran.append("purge_drafts")
         if await self._daily("coverage", self.coverage_hour, now, lambda: self._coverage(now)):
             ran.append("coverage")
+        slot = last_weekly_slot(self.quota_reminder, now, self.siaga.tz)
+        if slot is not None:
+            last = await self._last_run("quota_reminder")
+            # one run per slot: a week of downtime still sends one reminder, not several
+            if last is None or last < slot:
+                await self._quota_reminder(now)
+                await self._mark("quota_reminder", now)
+                ran.append("quota_reminder")
         async with self.siaga.store() as store:
             reviewers = [
                 p for p in await store.people_with_role(Role.LURAH) if p.digest_hour is not None
@@ -82,6 +109,12 @@ class Scheduler:
         async with self.siaga.store() as store:
             await dinas.coverage_reminders(self.siaga.context(store, now))
             await store.commit()
+
+    async def _quota_reminder(self, now: datetime) -> None:
+        async with self.siaga.store() as store:
+            queued = await broadcast.quota_reminder(self.siaga.context(store, now))
+            await store.commit()
+        log.info("quota reminder queued for %d reviewers", queued)
 
     async def _digest(self, person_id: int, now: datetime) -> None:
         async with self.siaga.store() as store:

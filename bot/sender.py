@@ -1,9 +1,16 @@
-"""The outbound sender: drains the outbox (messages to people other than the one writing),
-within each channel's rate limits, with retries.
+"""The outbound sender: drains the outbox (messages to people other than the one writing:
+notices about a nomination, broadcasts, reminders) within each channel's rate limits.
 
 Telegram allows about 30 messages a second per bot and one a second per chat; a 429 says how
-long to wait. Rows are marked sent only after the platform accepted them; a failed row is
-retried with backoff, then marked failed; a 403 marks the recipient blocked.
+long to wait, and then the whole bot waits. Each row goes pending → sending → a final status:
+
+- the claim ("sending") is committed *before* the request leaves, the result right after;
+- a row found still "sending" after a crash (its claim older than the lease) is uncertain: the
+  platform may have accepted it. A broadcast row is then marked "unconfirmed" and not sent
+  again (nobody gets the same broadcast twice); a notice about one's own nomination goes back
+  to pending (a rare duplicate is better than a citizen never hearing of a decision).
+
+The claim is a conditional UPDATE (status still pending), so two senders never take one row.
 """
 
 from __future__ import annotations
@@ -15,9 +22,10 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple, Protocol
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import select, update
+from sqlalchemy import and_, bindparam, select, update
 
 from bot.db import schema as t
 from bot.service import Siaga
@@ -34,106 +42,263 @@ class Delivery:
     FAILED = "failed"
 
 
-# A channel's delivery function: (external id, what to send) → one of Delivery's values.
-Deliver = Callable[[str, Outgoing], Awaitable[str]]
+class Delivered(NamedTuple):
+    status: str  # one of Delivery's values
+    message_id: str | None = None
+    retry_after: float = 0.0  # the platform asked everyone to wait this long (429)
+    error: str = ""
+
+
+class Channel(Protocol):
+    """What the sender needs from a channel adapter."""
+
+    async def deliver(self, external_id: str, out: Outgoing) -> Delivered: ...
+
+    async def show(self, external_id: str, message_id: str | None, out: Outgoing) -> str | None:
+        """Send a message, or edit it when message_id is given; returns its id."""
+        ...
 
 
 @dataclass
 class RateLimit:
-    per_second: float = 30.0
+    # Just under Telegram's "about 30 a second": arrival jitter must not cross the line.
+    per_second: float = 29.0
     per_chat_interval: float = 1.0
+    in_flight: int = 32  # requests awaiting an answer at once
+
+
+@dataclass(frozen=True)
+class QuietHours:
+    """Broadcasts wait between start and end (local hours); notices are not held back."""
+
+    start: int = 21
+    end: int = 6
+    tz: str = "Asia/Jakarta"
+
+    def active(self, now: datetime) -> bool:
+        if self.start == self.end:
+            return False
+        hour = now.astimezone(ZoneInfo(self.tz)).hour
+        if self.start < self.end:
+            return self.start <= hour < self.end
+        return hour >= self.start or hour < self.end
+
+    def ends_after(self, now: datetime) -> datetime:
+        local = now.astimezone(ZoneInfo(self.tz))
+        end = local.replace(hour=self.end, minute=0, second=0, microsecond=0)
+        if end <= local:
+            end += timedelta(days=1)
+        return end.astimezone(UTC)
+
+
+Clock = Callable[[], datetime]
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
 
 
 class OutboxSender:
-    def __init__(self, siaga: Siaga, channels: dict[str, Deliver], limit: RateLimit | None = None):
+    def __init__(
+        self, siaga: Siaga, channels: dict[str, Channel], limit: RateLimit | None = None,
+        quiet: QuietHours | None = None, lease: float = 120.0, clock: Clock = _utcnow,
+    ) -> None:  # fmt: skip
         self.siaga = siaga
         self.channels = channels
         self.limit = limit or RateLimit()
+        self.quiet = quiet
+        self.lease = lease
+        self.clock = clock
         self._last_chat: dict[tuple[str, str], float] = {}
         self._next_slot = 0.0
+        self._paused_until = 0.0
+        self._results: list[dict[str, Any]] = []
+        self._blocked: list[int] = []
+        self._gate = asyncio.Semaphore(self.limit.in_flight)
+        self._tasks: set[asyncio.Task[None]] = set()
+        self.sent = 0  # rows accepted by a platform since start (for the benchmark)
 
-    async def _pace(self, key: tuple[str, str]) -> None:
-        now = time.monotonic()
-        wait_chat = self._last_chat.get(key, 0.0) + self.limit.per_chat_interval - now
-        slot = max(self._next_slot, now)
-        self._next_slot = slot + 1.0 / self.limit.per_second
-        delay = max(wait_chat, slot - now, 0.0)
-        if delay:
-            await asyncio.sleep(delay)
-        self._last_chat[key] = time.monotonic()
+    # --- reading ------------------------------------------------------------------------------
+    def quiet_now(self) -> bool:
+        return self.quiet is not None and self.quiet.active(self.clock())
 
-    async def due(self, limit: int = 100) -> list[Any]:
-        o = t.outbox
-        now = datetime.now(UTC)
-        async with self.siaga.store() as store:
-            q = (
-                select(
-                    o.c.id,
-                    o.c.channel,
-                    o.c.external_id,
-                    o.c.payload,
-                    o.c.attempts,
-                    t.people.c.locale,
-                )
-                .join(t.people, t.people.c.id == o.c.person_id)
-                .where(
-                    o.c.status == "pending",
-                    o.c.next_attempt_at <= now,
-                    o.c.channel.in_(list(self.channels)),
-                )
-                .order_by(o.c.id)
-                .limit(limit)
+    async def due(self, limit: int = 200) -> list[Any]:
+        o, p = t.outbox, t.people
+        conditions = [
+            o.c.status == "pending",
+            o.c.next_attempt_at <= self.clock(),
+            o.c.channel.in_(list(self.channels)),
+        ]
+        if self.quiet_now():
+            conditions.append(o.c.kind != "broadcast")
+        q = (
+            select(
+                o.c.id,
+                o.c.channel,
+                o.c.external_id,
+                o.c.payload,
+                o.c.attempts,
+                o.c.kind,
+                p.c.locale,
             )
+            .join(p, p.c.id == o.c.person_id)
+            .where(*conditions)
+            .order_by(o.c.id)
+            .limit(limit)
+        )
+        async with self.siaga.store() as store:
             return list(await store.conn.execute(q))
 
-    async def _mark(self, row_id: int, status: str, attempts: int, error: str = "") -> None:
-        o = t.outbox
-        now = datetime.now(UTC)
-        values: dict[str, Any] = {"status": status, "attempts": attempts}
-        if status == "sent":
-            values["sent_at"] = now
-        if status == "pending":  # a retry: back off 2, 4, 8 … seconds, at most 10 minutes
-            values["next_attempt_at"] = now + timedelta(seconds=min(2**attempts, 600))
-        if error:
-            values["last_error"] = error[:500]
+    # --- writing ------------------------------------------------------------------------------
+    async def recover(self) -> None:
+        """Settle rows a crashed sender left "sending", and broadcast rows to people who have
+        opted out since the broadcast was queued."""
+        o, p = t.outbox, t.people
+        stale = self.clock() - timedelta(seconds=self.lease)
+        left = and_(o.c.status == "sending", o.c.claimed_at < stale)
         async with self.siaga.store() as store:
-            await store.conn.execute(update(o).where(o.c.id == row_id).values(**values))
-            if status == "blocked":
-                await store.conn.execute(
-                    update(t.people)
-                    .where(
-                        t.people.c.id
-                        == select(o.c.person_id).where(o.c.id == row_id).scalar_subquery()
-                    )
-                    .values(blocked=True)
-                )
+            await store.conn.execute(
+                update(o)
+                .where(left, o.c.kind == "broadcast")
+                .values(status="unconfirmed", last_error="interrupted while sending")
+            )
+            await store.conn.execute(
+                update(o).where(left, o.c.kind != "broadcast").values(status="pending")
+            )
+            opted_out = select(p.c.id).where(p.c.broadcast_opt_in.is_(False))
+            await store.conn.execute(
+                update(o)
+                .where(o.c.status == "pending", o.c.kind == "broadcast")
+                .where(o.c.person_id.in_(opted_out))
+                .values(status="opted_out")
+            )
             await store.commit()
 
-    async def send_once(self) -> int:
-        """Send what is due now; returns how many rows were handled."""
-        rows = await self.due()
-        for row in rows:
-            deliver = self.channels[row.channel]
-            await self._pace((row.channel, row.external_id))
-            out = Outgoing(row.locale, [Reply.from_json(r) for r in row.payload])
-            try:
-                result = await deliver(row.external_id, out)
-            except Exception as exc:  # a bug must not stop the sender: count it as a failure
-                log.exception("delivery crashed for outbox row %s", row.id)
-                result, err = Delivery.RETRY, type(exc).__name__
-            else:
-                err = ""
-            attempts = row.attempts + 1
-            if result == Delivery.RETRY and attempts >= MAX_ATTEMPTS:
-                result = Delivery.FAILED
-            status = "pending" if result == Delivery.RETRY else result
-            await self._mark(row.id, status, attempts, err)
-        return len(rows)
+    async def _write_results(self, conn: Any) -> None:
+        if self._results:
+            rows, self._results = self._results, []
+            o = t.outbox
+            await conn.execute(
+                update(o)
+                .where(o.c.id == bindparam("rid"))
+                .values(
+                    status=bindparam("st"),
+                    attempts=bindparam("n"),
+                    sent_at=bindparam("at"),
+                    next_attempt_at=bindparam("next"),
+                    last_error=bindparam("err"),
+                    provider_message_id=bindparam("mid"),
+                ),
+                rows,
+            )
+        if self._blocked:
+            ids, self._blocked = self._blocked, []
+            sub = select(t.outbox.c.person_id).where(t.outbox.c.id.in_(ids))
+            await conn.execute(update(t.people).where(t.people.c.id.in_(sub)).values(blocked=True))
 
-    async def run(self, stop: asyncio.Event, idle: float = 1.0) -> None:
+    async def _claim(self, row_id: int) -> bool:
+        """Take one row (and write what finished meanwhile) in one short transaction."""
+        o = t.outbox
+        async with self.siaga.store() as store:
+            await self._write_results(store.conn)
+            res = await store.conn.execute(
+                update(o)
+                .where(o.c.id == row_id, o.c.status == "pending")
+                .values(status="sending", claimed_at=self.clock())
+            )
+            await store.commit()
+        return bool(res.rowcount == 1)
+
+    async def flush(self) -> None:
+        if self._results or self._blocked:
+            async with self.siaga.store() as store:
+                await self._write_results(store.conn)
+                await store.commit()
+
+    # --- pacing -------------------------------------------------------------------------------
+    def _chat_ready(self, key: tuple[str, str]) -> bool:
+        last = self._last_chat.get(key)
+        return last is None or time.monotonic() - last >= self.limit.per_chat_interval
+
+    async def _take_slot(self) -> None:
+        now = time.monotonic()
+        slot = max(self._next_slot, now, self._paused_until)
+        self._next_slot = slot + 1.0 / self.limit.per_second
+        if slot > now:
+            await asyncio.sleep(slot - now)
+
+    def _forget_old_chats(self) -> None:
+        horizon = time.monotonic() - self.limit.per_chat_interval
+        for key in [k for k, at in self._last_chat.items() if at < horizon]:
+            del self._last_chat[key]
+
+    # --- sending ------------------------------------------------------------------------------
+    async def _send(self, row: Any) -> None:
+        try:
+            out = Outgoing(row.locale, [Reply.from_json(r) for r in row.payload])
+            result = await self.channels[row.channel].deliver(row.external_id, out)
+        except Exception as exc:  # a bug must not stop the sender: count it as a failure
+            log.exception("delivery crashed for outbox row %s", row.id)
+            result = Delivered(Delivery.RETRY, error=type(exc).__name__)
+        finally:
+            self._gate.release()
+        attempts = row.attempts + 1
+        status = result.status
+        if status == Delivery.RETRY and attempts >= MAX_ATTEMPTS:
+            status = Delivery.FAILED
+        now = self.clock()
+        wait = 0.0
+        if status == Delivery.RETRY:  # back off 2, 4, 8 … seconds, at most 10 minutes
+            status, wait = "pending", max(result.retry_after, min(2.0**attempts, 600.0))
+        if result.retry_after:
+            self._paused_until = max(self._paused_until, time.monotonic() + result.retry_after)
+        if status == Delivery.SENT:
+            self.sent += 1
+        elif status == Delivery.BLOCKED:
+            self._blocked.append(row.id)
+        self._results.append({
+            "rid": row.id, "st": status, "n": attempts,
+            "at": now if status == Delivery.SENT else None,
+            "next": now + timedelta(seconds=wait), "err": result.error[:500] or None,
+            "mid": result.message_id,
+        })  # fmt: skip
+
+    async def send_once(self) -> int:
+        """Send what is due now; returns how many rows were sent off."""
+        await self.recover()
+        rows = await self.due()
+        handled = 0
+        for row in rows:
+            key = (row.channel, row.external_id)
+            if not self._chat_ready(key):
+                continue  # this chat had a message less than a second ago: next round
+            if row.kind == "broadcast" and self.quiet_now():
+                break
+            await self._gate.acquire()
+            await self._take_slot()
+            if not await self._claim(row.id):
+                self._gate.release()
+                continue  # cancelled, or another sender took it
+            self._last_chat[key] = time.monotonic()
+            task = asyncio.create_task(self._send(row))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+            handled += 1
+        if self._tasks:
+            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+        await self.flush()
+        self._forget_old_chats()
+        return handled
+
+    async def run(
+        self, stop: asyncio.Event, idle: float = 1.0,
+        on_round: Callable[[], Awaitable[None]] | None = None,
+    ) -> None:  # fmt: skip
         while not stop.is_set():
             try:
                 handled = await self.send_once()
+                if on_round is not None:
+                    await on_round()
             except Exception:
                 log.exception("outbox sender error; continuing")
                 handled = 0

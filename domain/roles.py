@@ -22,6 +22,7 @@ class Action(StrEnum):
     EXPORT = "export"
     MARK_REGISTERED = "mark_registered"
     VIEW_STATS = "view_stats"
+    BROADCAST = "broadcast"
 
 
 _REVIEWER_ACTIONS = frozenset(

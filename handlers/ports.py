@@ -14,7 +14,7 @@ from typing import Any, Protocol
 from domain.nomination import NominationStatus
 from domain.program import Program
 from handlers.messages import Reply, UserRef
-from handlers.records import Conversation, Nomination, Person, Role
+from handlers.records import BroadcastInfo, Conversation, Nomination, Person, Recipient, Role
 
 
 class DuplicateNik(Exception):
@@ -95,6 +95,24 @@ class Store(Protocol):
         self, person: Person, replies: Sequence[Reply], now: datetime, kind: str = "notice"
     ) -> None: ...
     async def claim_update(self, channel: str, update_id: str, now: datetime) -> bool: ...
+
+    # Broadcasts: the audience, then one job with one outbox row per recipient.
+    async def broadcast_recipients(
+        self, audience: str, kelurahan_code: str | None
+    ) -> list[Recipient]: ...
+    async def queue_sizes(self) -> dict[str, int]: ...
+    async def approved_since(self, since: datetime) -> int: ...
+    async def create_broadcast(
+        self, *, kind: str, created_by: int | None, audience: str, kelurahan_code: str | None,
+        body: str, rows: Sequence[tuple[Recipient, list[dict[str, Any]], str]], now: datetime,
+        progress_to: tuple[str, str] | None = None,
+    ) -> int: ...  # fmt: skip
+    async def broadcasts(
+        self, active_only: bool = False, limit: int = 10
+    ) -> list[BroadcastInfo]: ...
+    async def cancel_broadcasts(
+        self, broadcast_id: int | None, now: datetime
+    ) -> tuple[int, int]: ...
     async def commit(self) -> None: ...
 
 
@@ -108,6 +126,8 @@ class Settings:
     invite_days: int = 7
     quota_period: str = ""  # empty: the calendar year of the check date
     telegram_bot_username: str = ""  # for invite deep links
+    # Channels where a business-initiated message needs a recorded yes (WhatsApp's rules)
+    opt_in_channels: frozenset[str] = frozenset({"whatsapp"})
 
 
 RandomSource = Callable[[int], bytes]  # os.urandom in production

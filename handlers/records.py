@@ -26,7 +26,7 @@ class Person:
     kelurahan_code: str | None = None  # for reviewers
     consent_version: str | None = None
     consent_at: datetime | None = None
-    broadcast_opt_in: bool = False
+    broadcast_opt_in: bool | None = None  # reminders: None = never asked
     blocked: bool = False
     created_at: datetime | None = None
     digest_hour: int | None = None  # reviewers: None = notify at once
@@ -69,3 +69,30 @@ class Nomination:
     info_answer: str | None = None
     on_behalf: bool = False
     coverage_reminded_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """Someone a broadcast may reach, with what its placeholders need."""
+
+    person_id: int
+    channel: str
+    external_id: str
+    role: Role
+    locale: str
+    opt_in: bool | None
+    blocked: bool
+    kelurahan_code: str | None
+    name: str | None
+
+
+@dataclass(frozen=True)
+class BroadcastInfo:
+    id: int
+    kind: str
+    audience: str
+    kelurahan_code: str | None
+    status: str  # sending | done | cancelled
+    total: int
+    created_at: datetime
+    counts: dict[str, int] = field(default_factory=dict)  # outbox rows by status

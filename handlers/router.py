@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from domain.eligibility import evaluate
 from domain.nomination import NominationStatus
-from handlers import admin, review, stats
+from handlers import admin, broadcast, review, stats
 from handlers.citizen import form, privacy, selfcheck, status
 from handlers.citizen.form import ask as ask_step
 from handlers.engine import MAX_TEXT, Input, Stale, button, read_input, reply, with_note
@@ -27,6 +27,7 @@ COMMANDS = {
     "lurah": "lurah", "antrian": "queue", "usulkan": "onbehalf", "jawab": "answer",
     "undang": "invite", "kuota": "quota", "reviewer": "reviewers", "hapus_reviewer": "unreview",
     "notifikasi": "notify", "statistik": "stats", "berhenti": "optout", "mulai": "optin",
+    "siaran": "broadcast", "batal_siaran": "bcancel", "status_siaran": "bstatus",
 }  # fmt: skip
 BARE = {"start", "menu", "batal", "cancel", "ulang", "bantuan", "help", "tolong",
         "bahasa", "language", "basa", "dataku", "hapus", "berhenti"}  # fmt: skip
@@ -85,6 +86,12 @@ async def current_prompt(ctx: Context, person: Person, conv: Conversation) -> Re
         return await queue.prompt(ctx, person, conv)
     if conv.flow == "answer_info":
         return reply("ask-info-answer-again")
+    if conv.flow == broadcast.FLOW:
+        return (
+            broadcast.prompt(ctx, conv)
+            if conv.step != "confirm"
+            else await broadcast.preview(ctx, conv)
+        )
     return menu(ctx, conv)
 
 
@@ -184,6 +191,12 @@ async def _run_command(
         return [await stats.statistics(ctx, person)], False
     if command in ("optout", "optin"):
         return [await _broadcast_choice(ctx, person, conv, command == "optin")], False
+    if command == "broadcast":
+        return [await broadcast.start(ctx, person, conv)], False
+    if command == "bcancel":
+        return [await broadcast.cancel(ctx, person, arg)], False
+    if command == "bstatus":
+        return [await broadcast.show_status(ctx, person)], False
     if command == "menu":
         return [menu(ctx, conv)], False
     if command == "cancel":
@@ -242,6 +255,8 @@ async def _dispatch(
         return await queue.take(ctx, person, conv, inp), False
     if conv.flow == "answer_info":
         return [await _take_answer(ctx, person, conv, inp)], False
+    if conv.flow == broadcast.FLOW:
+        return [await broadcast.take(ctx, person, conv, inp)], False
     if conv.flow == "lang":
         code = _lang_from_text(inp.text)
         if code is None:
@@ -275,6 +290,8 @@ async def _notification_button(
         return [await _start_answer(ctx, person, conv, int(target))]
     if action == "queue":
         return [await queue.show_queue(ctx, person, conv)]
+    if action in ("optin", "optout"):
+        return [await _broadcast_choice(ctx, person, conv, action == "optin")]
     return [with_note(Msg("button-expired"), await current_prompt(ctx, person, conv))]
 
 

@@ -8,6 +8,7 @@ keyboards, so a test can press a button), and can inject 429 with retry_after, 4
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextlib
 import itertools
 import json
@@ -26,6 +27,7 @@ class Sent:
     message_id: int
     text: str
     markup: dict[str, Any] | None
+    edits: int = 0
 
     @property
     def buttons(self) -> list[tuple[str, str]]:
@@ -54,6 +56,16 @@ class FakeTelegram:
     _new: asyncio.Event = field(default_factory=asyncio.Event)
     base_url: str = ""
     _runner: web.AppRunner | None = None
+    # Telegram's limits, enforced on sendMessage when set: at most `rate` messages in any
+    # one-second window, one message per chat per `per_chat` seconds. A breach is answered
+    # 429 like Telegram does, and counted.
+    rate: float | None = None
+    per_chat: float | None = None
+    violations: int = 0
+    blocked: set[int] = field(default_factory=set)  # chats that blocked the bot: always 403
+    on_send: Any = None  # called with each accepted message (a test's kill switch)
+    _window: collections.deque[float] = field(default_factory=collections.deque)
+    _chat_last: dict[int, float] = field(default_factory=dict)
 
     # --- server ---------------------------------------------------------------------------
     async def start(self) -> str:
@@ -104,6 +116,15 @@ class FakeTelegram:
             else:
                 body["description"] = "Internal Server Error"
             return web.json_response(body, status=status)
+        if method == "sendMessage":
+            chat = int(params.get("chat_id") or 0)
+            if chat in self.blocked:
+                body = {"ok": False, "error_code": 403,
+                        "description": "Forbidden: bot was blocked by the user"}  # fmt: skip
+                return web.json_response(body, status=403)
+            refused = self._limited(chat)
+            if refused is not None:
+                return refused
         handler = getattr(self, "m_" + method, None)
         if handler is None:
             return web.json_response({"ok": True, "result": True})
@@ -124,6 +145,27 @@ class FakeTelegram:
                 await asyncio.wait_for(self._new.wait(), timeout=wait)
         return list(self.updates[:100])
 
+    def _limited(self, chat_id: int) -> web.Response | None:
+        now = time.monotonic()
+        if self.rate is not None:
+            while self._window and self._window[0] <= now - 1.0:
+                self._window.popleft()
+            if len(self._window) >= self.rate:
+                return self._too_many()
+        if self.per_chat is not None:
+            last = self._chat_last.get(chat_id)
+            if last is not None and now - last < self.per_chat - 0.02:  # 20 ms of clock jitter
+                return self._too_many()
+        self._window.append(now)
+        self._chat_last[chat_id] = now
+        return None
+
+    def _too_many(self) -> web.Response:
+        self.violations += 1
+        body = {"ok": False, "error_code": 429, "description": "Too Many Requests: retry after 1",
+                "parameters": {"retry_after": 1}}  # fmt: skip
+        return web.json_response(body, status=429)
+
     async def m_sendMessage(self, p: dict[str, Any]) -> Any:
         mid = next(self._ids)
         chat_id = int(p["chat_id"])
@@ -131,8 +173,17 @@ class FakeTelegram:
         self.sent.append(
             Sent(chat_id, mid, p["text"], markup if isinstance(markup, dict) else None)
         )
+        if self.on_send is not None:
+            self.on_send(self.sent[-1])
         return {"message_id": mid, "date": int(time.time()), "chat": {"id": chat_id, "type": "private"},
                 "text": p["text"]}  # fmt: skip
+
+    async def m_editMessageText(self, p: dict[str, Any]) -> Any:
+        for s in self.sent:
+            if s.chat_id == int(p["chat_id"]) and s.message_id == int(p["message_id"]):
+                s.text = p["text"]
+                s.edits += 1
+        return True
 
     async def m_editMessageReplyMarkup(self, p: dict[str, Any]) -> Any:
         for s in self.sent:

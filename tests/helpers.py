@@ -58,3 +58,11 @@ def texts(messages: list[dict[str, Any]]) -> str:
 def last(messages: list[dict[str, Any]]) -> dict[str, Any]:
     assert messages, "the bot said nothing"
     return messages[-1]
+
+
+def reference_in(texts: list[str] | str) -> str:
+    """The PJK-XXXXX reference from the message that announced the filing."""
+    for text in [texts] if isinstance(texts, str) else texts:
+        if "Nomor usulan: " in text:
+            return text.split("Nomor usulan: ")[1].split()[0]
+    raise AssertionError(f"no reference in {texts!r}")

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.helpers import chat, chat_env, last, nik_for, texts
+from tests.helpers import chat, chat_env, last, nik_for, reference_in, texts
 
 # consent, name, NIK, NIK ok, age ok
 START = ("1", "setuju", "Budi Santoso")
@@ -94,7 +94,7 @@ def test_the_same_nik_from_a_second_identity_is_told_the_existing_nomination(
         "lewati",
     )
     filed = chat(tmp_path, "first", "1", "1")
-    ref = filed[-1]["text"].split("Nomor usulan: ")[1].split()[0]
+    ref = reference_in([m["text"] for m in filed])
     out = chat(tmp_path, "second", "1", "setuju", "Orang Lain", nik, "1")
     text = last(out)["text"]
     assert "sudah pernah diusulkan" in text and ref in text
@@ -104,7 +104,7 @@ def test_hapus_withdraws_the_nomination_and_forgets_the_person(tmp_path: Path) -
     nik = nik_for(33)
     chat(tmp_path, "rina", *START, nik, "1", "1", "kelun", "pedagang", "1", "1", "1", "lewati")
     filed = chat(tmp_path, "rina", "1", "1")
-    ref = filed[-1]["text"].split("Nomor usulan: ")[1].split()[0]
+    ref = reference_in([m["text"] for m in filed])
     out = chat(tmp_path, "rina", "/hapus")
     assert ref in last(out)["text"] and "DIBATALKAN" in last(out)["text"]
     out = chat(tmp_path, "rina", "1")
@@ -159,7 +159,7 @@ def test_status_from_another_account_needs_the_reference_and_last_four(tmp_path:
     nik = nik_for(37, serial=4321)
     chat(tmp_path, "owner", *START, nik, "1", "1", "kelun", "ojol", "1", "1", "1", "lewati")
     filed = chat(tmp_path, "owner", "1", "1")
-    ref = filed[-1]["text"].split("Nomor usulan: ")[1].split()[0]
+    ref = reference_in([m["text"] for m in filed])
     wrong = chat(tmp_path, "other", "/status", ref.lower(), "9999")
     assert "tidak cocok" in last(wrong)["text"]
     right = chat(tmp_path, "other", ref, "4321")

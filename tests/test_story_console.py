@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.helpers import chat, chat_env, last, nik_for, texts
+from tests.helpers import chat, chat_env, last, nik_for, reference_in, texts
 
 
 def admin(tmp: Path, *args: str) -> str:
@@ -22,7 +22,7 @@ def test_from_filing_to_coverage(tmp_path: Path) -> None:
     nik = nik_for(40)
     out = chat(tmp_path, "siti", "halo", "1", "setuju", "Siti Aminah", nik, "1", "1", "kelun",
                "bakul pecel", "1", "ya", "ya", "lewati", "1", "1")  # fmt: skip
-    ref = last(out)["text"].split("Nomor usulan: ")[1].split()[0]
+    ref = reference_in([m["text"] for m in out])
     admin(tmp_path, "quota", "--total", "628")
     code = admin(tmp_path, "invite", "--kelurahan", "Kelun").split(": ")[1].split()[0]
     out = chat(tmp_path, "pak-lurah", f"/lurah {code}", "/antrian")

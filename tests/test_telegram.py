@@ -21,7 +21,7 @@ from bot.telegram.factory import make_bot
 from bot.telegram.polling import run_polling
 from bot.web import create_app
 from tests.fake_telegram import TOKEN, FakeTelegram
-from tests.helpers import nik_for
+from tests.helpers import nik_for, reference_in
 
 SECRET = "s3cret-for-tests"
 CHAT = 555001
@@ -109,9 +109,12 @@ async def test_a_whole_conversation_by_buttons_in_polling_mode(
     assert "+6281••••••890" in summary  # the phone is masked on screen
     assert "&lt;i&gt;astronot&lt;/i&gt; &amp; co" in summary  # user text is escaped for HTML
     assert "PERLU DIPERIKSA" in await p.send(f.press(CHAT, "✅ Benar, lanjut"))
-    assert "Nomor usulan: PJK-" in await p.send(f.press(CHAT, "📨 Ajukan usulan"))
+    assert "pengingat" in await p.send(f.press(CHAT, "📨 Ajukan usulan"), replies=2)
+    assert reference_in([m.text for m in f.to(CHAT)[-2:]]).startswith("PJK-")
+    # reminders are asked for, once, after filing; pressing yes records the choice
+    assert "akan menerima pengingat" in await p.send(f.press(CHAT, "Ya, mau"))
     callbacks = sum(1 for u in f.calls if u[0] == "answerCallbackQuery")
-    pressed = 12
+    pressed = 13
     assert callbacks == pressed
     assert f.count("editMessageReplyMarkup") == pressed  # answered keyboards are removed
 
@@ -259,7 +262,7 @@ async def test_a_decision_reaches_the_citizen_through_the_outbox(fake: FakeTeleg
                  "ya", "lewati", "1", "1"):  # fmt: skip
         await p.send(f.message(CHAT, text))
     await p.close()
-    ref = f.last_text(CHAT).split("Nomor usulan: ")[1].split()[0]
+    ref = reference_in([s.text for s in f.to(CHAT)])
     async with siaga.store() as store:
         ctx = siaga.context(store)
         await store.set_quota(review.period_of(ctx), 3, ctx.now)
@@ -272,9 +275,11 @@ async def test_a_decision_reaches_the_citizen_through_the_outbox(fake: FakeTeleg
         await review.approve(ctx, boss, n)
         await store.commit()
     fake.errors["sendMessage"] = [(429, 1)]  # the first try is throttled, then it goes
-    sender = OutboxSender(siaga, {"telegram": channel.deliver}, RateLimit(per_second=30))
+    sender = OutboxSender(siaga, {"telegram": channel}, RateLimit(per_second=30))
     before = len(fake.to(CHAT))
+    deadline = time.monotonic() + 10
     while await sender.send_once() or len(fake.to(CHAT)) == before:
+        assert time.monotonic() < deadline, "the notice never arrived"
         async with siaga.store() as store:  # make the retry due now
             await store.conn.execute(
                 t.outbox.update().values(next_attempt_at=t.outbox.c.created_at)

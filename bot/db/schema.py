@@ -44,7 +44,8 @@ people = Table(
     Column("kelurahan_code", String(16)),
     Column("consent_version", String(32)),
     Column("consent_at", DateTime(timezone=True)),
-    Column("broadcast_opt_in", Boolean, nullable=False, server_default=text("false")),
+    # Reminders and broadcasts: None = never asked, True = said yes, False = said no (/berhenti)
+    Column("broadcast_opt_in", Boolean),
     Column("blocked", Boolean, nullable=False, server_default=text("false")),
     Column("last_inbound_at", DateTime(timezone=True)),
     Column("created_at", DateTime(timezone=True), nullable=False),
@@ -156,15 +157,18 @@ outbox = Table(
     Column("kind", String(16), nullable=False),  # notice | broadcast
     Column("broadcast_id", Id),
     Column("payload", JSON, nullable=False),  # list of Reply.to_json(), rendered at send time
-    Column("status", String(16), nullable=False),  # pending | sent | failed | blocked | ...
+    # pending → sending → sent | failed | blocked | unconfirmed; or opted_out | cancelled
+    Column("status", String(16), nullable=False),
     Column("attempts", Integer, nullable=False, server_default="0"),
     Column("next_attempt_at", DateTime(timezone=True), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("sent_at", DateTime(timezone=True)),
     Column("provider_message_id", String(128)),
     Column("last_error", Text),
+    Column("claimed_at", DateTime(timezone=True)),  # when a sender took the row ("sending")
 )
 Index("ix_outbox_due", outbox.c.status, outbox.c.next_attempt_at)
+Index("ix_outbox_broadcast", outbox.c.broadcast_id, outbox.c.status)
 Index("ix_outbox_recipient", outbox.c.channel, outbox.c.external_id, outbox.c.status)
 
 invites = Table(
@@ -203,3 +207,26 @@ job_runs = Table(
     Column("name", String(64), primary_key=True),
     Column("last_run_at", DateTime(timezone=True), nullable=False),
 )
+
+# A broadcast: one message to an audience, one outbox row per recipient (kind "broadcast").
+broadcasts = Table(
+    "broadcasts",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("kind", String(16), nullable=False),  # admin | quota_reminder
+    Column("created_by", Id),  # None: the Dinas's shell or the scheduler
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("audience", String(24), nullable=False),
+    Column("kelurahan_code", String(16)),
+    Column("body", Text, nullable=False),
+    Column("status", String(16), nullable=False),  # sending | done | cancelled
+    Column("total", Integer, nullable=False),
+    Column("finished_at", DateTime(timezone=True)),
+    # the admin's live progress message
+    Column("progress_channel", String(16)),
+    Column("progress_external_id", String(64)),
+    Column("progress_message_id", String(128)),
+    Column("progress_text", Text),
+    Column("progress_at", DateTime(timezone=True)),
+)
+Index("ix_broadcasts_status", broadcasts.c.status)

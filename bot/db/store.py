@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from types import SimpleNamespace
 from typing import Any
 
@@ -13,17 +13,14 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.crypto import NikVault
 from bot.db import schema as t
+from bot.db.broadcast_store import BroadcastQueries
+from bot.db.rows import aware
 from domain.nomination import NominationStatus
 from handlers.messages import Reply, UserRef
 from handlers.ports import DuplicateNik, DuplicateRef
 from handlers.records import Conversation, Nomination, Person, Role
 
-
-def _aware(value: datetime | None) -> datetime | None:
-    """SQLite returns naive datetimes; everything we store is UTC."""
-    if value is not None and value.tzinfo is None:
-        return value.replace(tzinfo=UTC)
-    return value
+_aware = aware
 
 
 def _person(row: Any) -> Person:
@@ -117,7 +114,7 @@ def active_by_index(nik_index: str) -> Any:
     return select(t.nominations).where(t.nominations.c.nik_index == nik_index, text(t.ACTIVE_SQL))
 
 
-class SqlStore:
+class SqlStore(BroadcastQueries):
     def __init__(self, conn: AsyncConnection, vault: NikVault, admins: frozenset[tuple[str, str]]):
         self.conn = conn
         self.vault = vault

@@ -21,10 +21,18 @@ from aiogram.exceptions import (
     TelegramRetryAfter,
     TelegramServerError,
 )
-from aiogram.types import BotCommand, BufferedInputFile, CallbackQuery, Message, Update
+from aiogram.types import (
+    BotCommand,
+    BufferedInputFile,
+    CallbackQuery,
+    InlineKeyboardMarkup,
+    Message,
+    Update,
+)
 from sqlalchemy import update
 
 from bot.db import schema as t
+from bot.sender import Delivered, Delivery
 from bot.service import Siaga
 from bot.telegram.render import render
 from handlers.messages import Incoming, Kind, Outgoing, UserRef
@@ -195,27 +203,50 @@ class TelegramChannel:
                 chat_id,
             )
 
-    async def deliver(self, chat_id: str, out: Outgoing) -> str:
-        """For the outbox sender: send and say what happened (sent, blocked, retry)."""
+    async def deliver(self, chat_id: str, out: Outgoing) -> Delivered:
+        """For the outbox sender: one attempt, and what happened. No waiting here: on a 429
+        the sender pauses every send for retry_after."""
+        message_id = None
         for reply in out.replies:
             text, markup = render(self.siaga.catalogue, reply, out.locale)
             try:
-                await self.bot.send_message(
+                sent = await self.bot.send_message(
                     chat_id=int(chat_id), text=text, parse_mode="HTML", reply_markup=markup
                 )
             except TelegramRetryAfter as exc:
-                await asyncio.sleep(exc.retry_after)
-                return "retry"
+                return Delivered(Delivery.RETRY, retry_after=float(exc.retry_after), error="429")
             except TelegramForbiddenError:
-                return "blocked"
+                return Delivered(Delivery.BLOCKED, error="403")
             except TelegramBadRequest as exc:
                 if "chat not found" in str(exc).lower():
-                    return "blocked"
+                    return Delivered(Delivery.BLOCKED, error="chat not found")
                 log.warning("telegram refused an outbox message: %s", exc.message)
-                return "failed"
-            except (TelegramNetworkError, TelegramServerError):
-                return "retry"
-        return "sent"
+                return Delivered(Delivery.FAILED, error=exc.message)
+            except (TelegramNetworkError, TelegramServerError) as exc:
+                return Delivered(Delivery.RETRY, error=type(exc).__name__)
+            message_id = str(sent.message_id)
+        return Delivered(Delivery.SENT, message_id)
+
+    async def show(self, chat_id: str, message_id: str | None, out: Outgoing) -> str | None:
+        """A message kept up to date (a broadcast's progress): edited in place when it exists."""
+        text, markup = render(self.siaga.catalogue, out.replies[0], out.locale)
+        if message_id is not None:
+            inline = markup if isinstance(markup, InlineKeyboardMarkup) else None
+            # "not modified" and a deleted message are both fine: the next edit tries again
+            await self.call(
+                lambda: self.bot.edit_message_text(
+                    chat_id=int(chat_id), message_id=int(message_id), text=text,
+                    parse_mode="HTML", reply_markup=inline,
+                )
+            )  # fmt: skip
+            return message_id
+        sent = await self.call(
+            lambda: self.bot.send_message(
+                chat_id=int(chat_id), text=text, parse_mode="HTML", reply_markup=markup
+            ),
+            chat_id,
+        )
+        return str(sent.message_id) if isinstance(sent, Message) else None
 
     async def set_commands(self) -> None:
         cat = self.siaga.catalogue

@@ -32,7 +32,13 @@ async def my_data(ctx: Context, person: Person, conv: Conversation) -> Reply:
                 )
                 if person.consent_version and person.consent_at
                 else Msg("dataku-consent-no"),
-                "broadcast": Msg("tri-ya" if person.broadcast_opt_in else "tri-tidak"),
+                "broadcast": Msg(
+                    "optin-never"
+                    if person.broadcast_opt_in is None
+                    else "tri-ya"
+                    if person.broadcast_opt_in
+                    else "tri-tidak"
+                ),
             },
         )
     ]

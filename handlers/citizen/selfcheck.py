@@ -314,16 +314,22 @@ async def file_nomination(ctx: Context, person: Person, conv: Conversation) -> l
                 name=Raw(nomination.name or ""),
             )
         ]
-    return [
-        reply(
-            "filed",
-            button(conv, "btn-status", "status"),
-            button(conv, "btn-menu", "menu"),
-            ref=nomination.ref,
-            kelurahan=kel.name,
-            status=Msg(f"status-{nomination.status.value}"),
-        )
-    ]
+    filed = reply(
+        "filed",
+        button(conv, "btn-status", "status"),
+        button(conv, "btn-menu", "menu"),
+        ref=nomination.ref,
+        kelurahan=kel.name,
+        status=Msg(f"status-{nomination.status.value}"),
+    )
+    if person.broadcast_opt_in is not None:
+        return [filed]
+    # Reminders are a purpose of their own (UU 27/2022): asked once, never assumed.
+    ask = Reply(
+        (Msg("ask-optin"),),
+        (Button(Msg("btn-optin-yes"), "n|optin"), Button(Msg("btn-optin-no"), "n|optout")),
+    )
+    return [filed, ask]
 
 
 async def notify_reviewers(ctx: Context, nomination: Nomination) -> None:

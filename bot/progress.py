@@ -1,0 +1,83 @@
+"""The admin's live progress message for each running broadcast: sent, failed, left and when
+it should be done, edited in place at most every few seconds and only when it changed. A
+broadcast with nothing left is marked done here."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from sqlalchemy import update
+
+from bot.db import schema as t
+from bot.sender import Channel, OutboxSender
+from bot.service import Siaga
+from handlers import broadcast
+from handlers.messages import Outgoing
+
+log = logging.getLogger("siaga.progress")
+
+
+class BroadcastProgress:
+    def __init__(self, siaga: Siaga, sender: OutboxSender, channels: dict[str, Channel]) -> None:
+        self.siaga = siaga
+        self.sender = sender
+        self.channels = channels
+
+    async def tick(self) -> None:
+        async with self.siaga.store() as store:
+            running = await store.broadcasts(active_only=True, limit=50)
+            targets = {
+                r.id: (r.progress_channel, r.progress_external_id, r.progress_message_id,
+                       r.progress_text, r.created_by)
+                for r in await store.conn.execute(
+                    t.broadcasts.select().where(t.broadcasts.c.id.in_([b.id for b in running]))
+                )
+            }  # fmt: skip
+            locales = {}
+            for *_, admin_id in targets.values():
+                person = await store.person_by_id(admin_id) if admin_id is not None else None
+                locales[admin_id] = person.locale if person else "id"
+        now = datetime.now(UTC)
+        quiet = self.sender.quiet
+        until = None
+        if quiet is not None and quiet.active(now):
+            until = quiet.ends_after(now).astimezone(self.siaga.tz).strftime("%H.%M")
+        for b in running:
+            left = sum(b.counts.get(s, 0) for s in broadcast.LEFT)
+            finished = left == 0
+            channel, external_id, message_id, last_text, admin_id = targets[b.id]
+            values: dict[str, object] = {}
+            if finished:
+                values = {"status": "done", "finished_at": now}
+                b = replace(b, status="done")
+            sink = self.channels.get(channel or "")
+            if sink is not None and external_id:
+                reply = broadcast.progress(b, self.sender.limit.per_second, until)
+                locale = locales.get(admin_id, "id")
+                text = repr(reply.to_json())
+                if text != last_text:
+                    try:
+                        mid = await sink.show(external_id, message_id, Outgoing(locale, [reply]))
+                    except Exception:
+                        log.exception("progress message for broadcast %s failed", b.id)
+                    else:
+                        values.update(progress_message_id=mid, progress_text=text, progress_at=now)
+            if values:
+                async with self.siaga.store() as store:
+                    await store.conn.execute(
+                        update(t.broadcasts).where(t.broadcasts.c.id == b.id).values(**values)
+                    )
+                    await store.commit()
+
+    async def run(self, stop: asyncio.Event, every: float = 3.0) -> None:
+        while not stop.is_set():
+            try:
+                await self.tick()
+            except Exception:
+                log.exception("broadcast progress failed; trying again")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), timeout=every)

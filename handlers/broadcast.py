@@ -1,0 +1,336 @@
+"""Broadcasts by the Dinas's admins and the weekly quota reminder to every lurah.
+
+/siaran: the message → the audience → optionally one kelurahan → a preview (recipients per
+channel, the message as the first recipient will read it) → confirm. Confirming queues one
+outbox row per recipient in one transaction; the sender delivers them within the channels'
+limits. Placeholders are filled per recipient when queued, so the preview is what is sent.
+
+Who is reached: opting out (/berhenti) is respected by every broadcast; on channels where a
+business-initiated message needs a recorded yes (WhatsApp), only people who said yes; the
+"opted in" audience only reaches people who said yes, on every channel.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from datetime import timedelta
+from typing import Any
+
+from domain.roles import Action
+from handlers import review
+from handlers.engine import Input, button, reply, with_note
+from handlers.messages import Button, Msg, Raw, Reply
+from handlers.ports import Context
+from handlers.records import BroadcastInfo, Conversation, Person, Recipient, Role
+
+FLOW = "siaran"
+AUDIENCES = ("lurah", "lurah_waiting", "unfinished", "waiting", "approved", "opted_in")
+PLACEHOLDERS = ("kuota_sisa", "antrian_kelurahan", "nama_kelurahan", "nama")
+_PLACEHOLDER = re.compile(r"\{([^{}\s]{1,40})\}")
+MIN_TEXT = 5
+FORECAST_DAYS = 30
+
+
+# --- the conversation -------------------------------------------------------------------------
+async def start(ctx: Context, person: Person, conv: Conversation) -> Reply:
+    if not await review.authorise(ctx, person, Action.BROADCAST, None):
+        return reply("not-an-admin")
+    conv.flow, conv.step = FLOW, "text"
+    for key in ("bc_text", "bc_audience", "bc_kel"):
+        conv.answers.pop(key, None)
+    return prompt(ctx, conv)
+
+
+def prompt(ctx: Context, conv: Conversation) -> Reply:
+    if conv.step == "audience":
+        return reply(
+            "bc-ask-audience",
+            *(button(conv, f"bc-audience-{a}", f"aud:{a}") for a in AUDIENCES),
+            button(conv, "btn-cancel", "cancel"),
+        )
+    if conv.step == "kelurahan":
+        return reply(
+            "bc-ask-kelurahan",
+            button(conv, "bc-all-kelurahan", "all"),
+            button(conv, "btn-cancel", "cancel"),
+        )
+    return reply("bc-ask-text", button(conv, "btn-cancel", "cancel"))
+
+
+async def take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> Reply:
+    # Authority is checked again at every step: a role can be removed mid-conversation.
+    if not await review.authorise(ctx, person, Action.BROADCAST, None):
+        conv.flow, conv.step = "idle", ""
+        return reply("not-an-admin")
+    if inp.choice == "cancel":
+        conv.flow, conv.step = "idle", ""
+        return reply("bc-cancelled-draft")
+    conv.version += 1
+    if conv.step == "text":
+        return _take_text(ctx, conv, inp)
+    if conv.step == "audience":
+        audience = (inp.choice or "").removeprefix("aud:")
+        if audience not in AUDIENCES:
+            return with_note(Msg("bc-err-audience"), prompt(ctx, conv))
+        conv.answers["bc_audience"], conv.step = audience, "kelurahan"
+        return prompt(ctx, conv)
+    if conv.step == "kelurahan":
+        if inp.choice == "all":
+            conv.answers["bc_kel"] = None
+        else:
+            kel = ctx.program.regions.resolve("kelurahan " + inp.text).kelurahan
+            if kel is None or not inp.text.strip():
+                return with_note(Msg("bc-err-kelurahan", {"text": Raw(inp.text[:40])}),
+                                 prompt(ctx, conv))  # fmt: skip
+            conv.answers["bc_kel"] = kel.code
+        conv.step = "confirm"
+        return await preview(ctx, conv)
+    if conv.step == "confirm":
+        if inp.choice == "edit":
+            conv.step = "text"
+            return prompt(ctx, conv)
+        if inp.choice == "send":
+            return await _send(ctx, person, conv)
+        return await preview(ctx, conv)
+    conv.flow, conv.step = "idle", ""
+    return reply("bc-cancelled-draft")
+
+
+def _take_text(ctx: Context, conv: Conversation, inp: Input) -> Reply:
+    text = inp.text.strip()
+    if len(text) < MIN_TEXT:
+        return with_note(Msg("bc-err-short"), prompt(ctx, conv))
+    unknown = sorted({m for m in _PLACEHOLDER.findall(text) if m not in PLACEHOLDERS})
+    if unknown:
+        names = ", ".join("{" + u + "}" for u in unknown)
+        return with_note(Msg("bc-err-placeholder", {"names": Raw(names)}), prompt(ctx, conv))
+    conv.answers["bc_text"], conv.step = text, "audience"
+    return prompt(ctx, conv)
+
+
+async def preview(ctx: Context, conv: Conversation) -> Reply:
+    text, audience, kel = (
+        conv.answers["bc_text"],
+        conv.answers["bc_audience"],
+        conv.answers.get("bc_kel"),
+    )
+    rows = await plan(ctx, audience, kel, text)
+    sending = [(r, filled) for r, filled, status in rows if status == "pending"]
+    per_channel = Counter(r.channel for r, _ in sending)
+    skipped = Counter(status for _, _, status in rows if status != "pending")
+    parts: list[Msg] = [
+        Msg(
+            "bc-preview",
+            {
+                "audience": Msg(f"bc-audience-{audience}"),
+                "kelurahan": _kel_name(ctx, kel),
+                "count": len(sending),
+                "optedout": skipped["opted_out"],
+                "blocked": skipped["blocked"],
+            },
+        ),
+        *(
+            Msg("bc-preview-channel", {"channel": Msg(f"channel-{c}"), "count": n})
+            for c, n in sorted(per_channel.items())
+        ),
+    ]
+    if sending:
+        parts.append(Msg("bc-preview-sample", {"text": Raw(sending[0][1])}))
+        send = button(conv, "bc-send", "send")
+        buttons: tuple[Button, ...] = (
+            send,
+            button(conv, "bc-edit", "edit"),
+            button(conv, "btn-cancel", "cancel"),
+        )
+    else:
+        parts.append(Msg("bc-preview-nobody"))
+        buttons = (button(conv, "bc-edit", "edit"), button(conv, "btn-cancel", "cancel"))
+    return Reply(tuple(parts), buttons)
+
+
+async def _send(ctx: Context, person: Person, conv: Conversation) -> Reply:
+    text, audience, kel = (
+        conv.answers["bc_text"],
+        conv.answers["bc_audience"],
+        conv.answers.get("bc_kel"),
+    )
+    rows = await plan(ctx, audience, kel, text)
+    reached = sum(1 for *_, status in rows if status == "pending")
+    if not reached:
+        return await preview(ctx, conv)
+    bid = await ctx.store.create_broadcast(
+        kind="admin", created_by=person.id, audience=audience, kelurahan_code=kel, body=text,
+        rows=[(r, payload(filled), status) for r, filled, status in rows], now=ctx.now,
+        progress_to=(person.channel, person.external_id),
+    )  # fmt: skip
+    await ctx.store.audit(
+        actor=person.id, action="broadcast.created", now=ctx.now,
+        after={"id": bid, "audience": audience, "kelurahan": kel, "recipients": reached},
+    )  # fmt: skip
+    conv.flow, conv.step = "idle", ""
+    for key in ("bc_text", "bc_audience", "bc_kel"):
+        conv.answers.pop(key, None)
+    return reply("bc-started", id=bid, count=reached)
+
+
+# --- who gets what ----------------------------------------------------------------------------
+async def plan(
+    ctx: Context, audience: str, kelurahan_code: str | None, text: str
+) -> list[tuple[Recipient, str, str]]:
+    """Every recipient of the audience with their filled message and the row's first status:
+    pending (to send), opted_out or blocked (recorded, not sent)."""
+    recipients = await ctx.store.broadcast_recipients(audience, kelurahan_code)
+    values = await _common_values(ctx)
+    return [
+        (r, fill(text, _values_for(ctx, r, values)), _first_status(ctx, r, audience))
+        for r in recipients
+    ]
+
+
+def payload(filled: str) -> list[dict[str, Any]]:
+    """The outbox payload: the admin's words as written, and how to stop broadcasts, in the
+    recipient's language."""
+    message = Reply((Msg("broadcast-message", {"text": Raw(filled)}), Msg("broadcast-footer")))
+    return [message.to_json()]
+
+
+def _first_status(ctx: Context, r: Recipient, audience: str) -> str:
+    if r.opt_in is False:
+        return "opted_out"
+    if r.opt_in is None and (audience == "opted_in" or r.channel in ctx.settings.opt_in_channels):
+        return "opted_out"
+    if r.blocked:
+        return "blocked"
+    return "pending"
+
+
+async def _common_values(ctx: Context) -> dict[str, Any]:
+    q = await ctx.store.quota(review.period_of(ctx))
+    return {
+        "kuota_sisa": str(max(q[0] - q[1], 0)) if q else "-",
+        "queues": await ctx.store.queue_sizes(),
+    }
+
+
+def _values_for(ctx: Context, r: Recipient, common: dict[str, Any]) -> dict[str, str]:
+    if r.name:
+        name = r.name
+    else:
+        key = "bc-name-lurah" if r.role is Role.LURAH else "bc-name-default"
+        name = ctx.render(Msg(key), r.locale)
+    return {
+        "kuota_sisa": common["kuota_sisa"],
+        "antrian_kelurahan": str(common["queues"].get(r.kelurahan_code or "", 0)),
+        "nama_kelurahan": _kel_name(ctx, r.kelurahan_code),
+        "nama": name,
+    }
+
+
+def fill(text: str, values: dict[str, str]) -> str:
+    """Replace the known {placeholders}; anything else in braces is left as written."""
+    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text)
+
+
+def _kel_name(ctx: Context, code: str | None) -> str:
+    kel = ctx.program.regions.kelurahan_by_code(code) if code else None
+    return kel.name if kel else "-"
+
+
+# --- status and cancelling --------------------------------------------------------------------
+LEFT = ("pending", "sending")
+
+
+def progress(b: BroadcastInfo, per_second: float, paused_until: str | None = None) -> Reply:
+    """The admin's live progress message: sent, failed, left, and when it should be done."""
+    c = b.counts
+    left = sum(c.get(s, 0) for s in LEFT)
+    args: dict[str, Any] = {
+        "id": b.id, "total": b.total, "sent": c.get("sent", 0) + c.get("unconfirmed", 0),
+        "failed": c.get("failed", 0), "blocked": c.get("blocked", 0),
+        "optedout": c.get("opted_out", 0), "left": left,
+        "cancelled": c.get("cancelled", 0),
+    }  # fmt: skip
+    if b.status == "cancelled":
+        return reply("bc-progress-cancelled", **args)
+    if b.status == "done" or left == 0:
+        return reply("bc-progress-done", **args)
+    parts = [Msg("bc-progress", args)]
+    if paused_until:
+        parts.append(Msg("bc-progress-quiet", {"until": paused_until}))
+    else:
+        minutes = max(1, math.ceil(left / max(per_second, 0.01) / 60))
+        parts.append(Msg("bc-progress-eta", {"minutes": minutes}))
+    return Reply(tuple(parts))
+
+
+async def show_status(ctx: Context, person: Person) -> Reply:
+    if not await review.authorise(ctx, person, Action.BROADCAST, None):
+        return reply("not-an-admin")
+    found = await ctx.store.broadcasts(limit=3)
+    if not found:
+        return reply("bc-none")
+    return Reply(tuple(p for b in found for p in progress(b, 29.0).parts))
+
+
+async def cancel(ctx: Context, person: Person | None, arg: str) -> Reply:
+    """/batal_siaran [id]: what has not been sent yet is not sent."""
+    if person is not None and not await review.authorise(ctx, person, Action.BROADCAST, None):
+        return reply("not-an-admin")
+    bid = int(arg) if arg.strip().isdigit() else None
+    jobs, rows = await ctx.store.cancel_broadcasts(bid, ctx.now)
+    if not jobs:
+        return reply("bc-nothing-to-cancel")
+    await ctx.store.audit(
+        actor=person.id if person else None, action="broadcast.cancelled", now=ctx.now,
+        after={"id": bid, "jobs": jobs, "rows": rows},
+    )  # fmt: skip
+    return reply("bc-cancelled", jobs=jobs, rows=rows)
+
+
+# --- the weekly quota reminder ----------------------------------------------------------------
+async def quota_reminder(ctx: Context) -> int:
+    """To each lurah: places left city-wide, nominations waiting in their kelurahan, and when
+    the quota runs out at the pace of the last 30 days. Returns how many are queued."""
+    q = await ctx.store.quota(review.period_of(ctx))
+    queues = await ctx.store.queue_sizes()
+    recent = await ctx.store.approved_since(ctx.now - timedelta(days=FORECAST_DAYS))
+    left = max(q[0] - q[1], 0) if q else None
+    if left is None:
+        forecast = Msg("reminder-forecast-no-quota")
+    elif left == 0:
+        forecast = Msg("reminder-forecast-none-left")
+    elif recent == 0:
+        forecast = Msg("reminder-forecast-no-pace", {"days": FORECAST_DAYS})
+    else:
+        days = math.ceil(left / (recent / FORECAST_DAYS))
+        forecast = Msg("reminder-forecast", {"days": days, "recent": recent,
+                                             "window": FORECAST_DAYS})  # fmt: skip
+    rows = []
+    for r in await ctx.store.broadcast_recipients("lurah", None):
+        waiting = queues.get(r.kelurahan_code or "", 0)
+        note = Reply(
+            (
+                Msg(
+                    "reminder-quota",
+                    {
+                        "left": left if left is not None else "-",
+                        "waiting": waiting,
+                        "kelurahan": _kel_name(ctx, r.kelurahan_code),
+                    },
+                ),
+                forecast,
+            ),
+            (button_queue(),) if waiting else (),
+        )
+        rows.append((r, [note.to_json()], _first_status(ctx, r, "lurah")))
+    await ctx.store.create_broadcast(
+        kind="quota_reminder", created_by=None, audience="lurah", kelurahan_code=None,
+        body="", rows=rows, now=ctx.now,
+    )  # fmt: skip
+    return sum(1 for *_, s in rows if s == "pending")
+
+
+def button_queue() -> Button:
+    return Button(Msg("btn-queue"), "n|queue")
