@@ -315,3 +315,80 @@ def stats(
     if png is not None and out.image_png is not None:
         png.write_bytes(out.image_png)
         typer.echo(f"Grafik: {png}")
+
+
+AUDIENCES = "lurah | lurah_waiting | unfinished | waiting | approved | opted_in"
+
+
+@admin_app.command("broadcast")
+def broadcast_cmd(
+    text: Annotated[
+        str,
+        typer.Option(help="Pesan; isian {kuota_sisa} {antrian_kelurahan} {nama_kelurahan} {nama}"),
+    ],
+    audience: Annotated[str, typer.Option(help=AUDIENCES)],
+    kelurahan: Annotated[str, typer.Option(help="Hanya satu kelurahan (kosong: semua)")] = "",
+    yes: Annotated[bool, typer.Option("--yes", help="Kirim tanpa bertanya lagi")] = False,
+) -> None:
+    """Siaran: tampilkan pratinjau, lalu antrekan satu pesan per penerima."""
+    from handlers import broadcast
+    from handlers.messages import Reply
+
+    if audience not in broadcast.AUDIENCES:
+        typer.echo(f"Penerima tidak dikenal: {audience}. Pilih: {AUDIENCES}", err=True)
+        raise typer.Exit(2)
+
+    async def work(siaga: Any) -> None:
+        async with siaga.store() as store:
+            ctx = siaga.context(store)
+            kel = None
+            if kelurahan:
+                found = ctx.program.regions.resolve("kelurahan " + kelurahan).kelurahan
+                if found is None:
+                    typer.echo(f"Kelurahan tidak dikenal: {kelurahan}", err=True)
+                    raise typer.Exit(2)
+                kel = found.code
+            problem = broadcast.check_text(text)
+            if problem is not None:
+                _say(siaga, Reply((problem,)))
+                raise typer.Exit(2)
+            parts, reached = await broadcast.preview_parts(ctx, audience, kel, text.strip())
+            _say(siaga, Reply(parts))
+            if not reached or not (yes or typer.confirm("Kirim sekarang?")):
+                raise typer.Exit(1)
+            started = await broadcast.queue_broadcast(ctx, None, audience, kel, text.strip())
+            await store.commit()
+        if started is not None:
+            _say(siaga, started)
+
+    _run(work)
+
+
+@admin_app.command("broadcasts")
+def broadcasts_cmd() -> None:
+    """Siaran terakhir dan kemajuannya."""
+    from handlers import broadcast
+
+    async def work(siaga: Any) -> None:
+        async with siaga.store() as store:
+            found = await store.broadcasts(limit=10)
+        if not found:
+            typer.echo("Belum ada siaran.")
+        for b in found:
+            _say(siaga, broadcast.progress(b, siaga.settings.telegram_rate))
+
+    _run(work)
+
+
+@admin_app.command("broadcast-cancel")
+def broadcast_cancel(broadcast_id: Annotated[int, typer.Argument()] = 0) -> None:
+    """Hentikan sisa siaran (tanpa nomor: semua yang sedang berjalan)."""
+    from handlers import broadcast
+
+    async def work(siaga: Any) -> None:
+        async with siaga.store() as store:
+            out = await broadcast.cancel(siaga.context(store), None, str(broadcast_id or ""))
+            await store.commit()
+        _say(siaga, out)
+
+    _run(work)

@@ -20,7 +20,7 @@ from typing import Any
 
 from domain.roles import Action
 from handlers import review
-from handlers.engine import Input, button, reply, with_note
+from handlers.engine import MAX_TEXT, Input, button, reply, with_note
 from handlers.messages import Button, Msg, Raw, Reply
 from handlers.ports import Context
 from handlers.records import BroadcastInfo, Conversation, Person, Recipient, Role
@@ -98,29 +98,46 @@ async def take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> 
     return reply("bc-cancelled-draft")
 
 
-def _take_text(ctx: Context, conv: Conversation, inp: Input) -> Reply:
-    text = inp.text.strip()
+def check_text(text: str) -> Msg | None:
+    """What is wrong with a broadcast text, if anything: too short, or an unknown {field}."""
+    text = text.strip()
     if len(text) < MIN_TEXT:
-        return with_note(Msg("bc-err-short"), prompt(ctx, conv))
+        return Msg("bc-err-short")
+    if len(text) > MAX_TEXT:
+        return Msg("too-long")
     unknown = sorted({m for m in _PLACEHOLDER.findall(text) if m not in PLACEHOLDERS})
     if unknown:
-        names = ", ".join("{" + u + "}" for u in unknown)
-        return with_note(Msg("bc-err-placeholder", {"names": Raw(names)}), prompt(ctx, conv))
-    conv.answers["bc_text"], conv.step = text, "audience"
+        return Msg("bc-err-placeholder", {"names": Raw(", ".join("{" + u + "}" for u in unknown))})
+    return None
+
+
+def _take_text(ctx: Context, conv: Conversation, inp: Input) -> Reply:
+    problem = check_text(inp.text)
+    if problem is not None:
+        return with_note(problem, prompt(ctx, conv))
+    conv.answers["bc_text"], conv.step = inp.text.strip(), "audience"
     return prompt(ctx, conv)
 
 
 async def preview(ctx: Context, conv: Conversation) -> Reply:
-    text, audience, kel = (
-        conv.answers["bc_text"],
-        conv.answers["bc_audience"],
-        conv.answers.get("bc_kel"),
-    )
+    a = conv.answers
+    parts, reached = await preview_parts(ctx, a["bc_audience"], a.get("bc_kel"), a["bc_text"])
+    edit, cancel = button(conv, "bc-edit", "edit"), button(conv, "btn-cancel", "cancel")
+    if reached:
+        return Reply(parts, (button(conv, "bc-send", "send"), edit, cancel))
+    return Reply(parts, (edit, cancel))
+
+
+async def preview_parts(
+    ctx: Context, audience: str, kel: str | None, text: str
+) -> tuple[tuple[Msg, ...], int]:
+    """What the admin confirms: recipients per channel, who is left out and why, and the
+    message as the first recipient will read it. Also used by `siaga admin broadcast`."""
     rows = await plan(ctx, audience, kel, text)
     sending = [(r, filled) for r, filled, status in rows if status == "pending"]
     per_channel = Counter(r.channel for r, _ in sending)
     skipped = Counter(status for _, _, status in rows if status != "pending")
-    parts: list[Msg] = [
+    parts = [
         Msg(
             "bc-preview",
             {
@@ -138,40 +155,41 @@ async def preview(ctx: Context, conv: Conversation) -> Reply:
     ]
     if sending:
         parts.append(Msg("bc-preview-sample", {"text": Raw(sending[0][1])}))
-        send = button(conv, "bc-send", "send")
-        buttons: tuple[Button, ...] = (
-            send,
-            button(conv, "bc-edit", "edit"),
-            button(conv, "btn-cancel", "cancel"),
-        )
     else:
         parts.append(Msg("bc-preview-nobody"))
-        buttons = (button(conv, "bc-edit", "edit"), button(conv, "btn-cancel", "cancel"))
-    return Reply(tuple(parts), buttons)
+    return tuple(parts), len(sending)
 
 
 async def _send(ctx: Context, person: Person, conv: Conversation) -> Reply:
-    text, audience, kel = (
-        conv.answers["bc_text"],
-        conv.answers["bc_audience"],
-        conv.answers.get("bc_kel"),
-    )
-    rows = await plan(ctx, audience, kel, text)
-    reached = sum(1 for *_, status in rows if status == "pending")
-    if not reached:
+    a = conv.answers
+    started = await queue_broadcast(ctx, person, a["bc_audience"], a.get("bc_kel"), a["bc_text"])
+    if started is None:
         return await preview(ctx, conv)
-    bid = await ctx.store.create_broadcast(
-        kind="admin", created_by=person.id, audience=audience, kelurahan_code=kel, body=text,
-        rows=[(r, payload(filled), status) for r, filled, status in rows], now=ctx.now,
-        progress_to=(person.channel, person.external_id),
-    )  # fmt: skip
-    await ctx.store.audit(
-        actor=person.id, action="broadcast.created", now=ctx.now,
-        after={"id": bid, "audience": audience, "kelurahan": kel, "recipients": reached},
-    )  # fmt: skip
     conv.flow, conv.step = "idle", ""
     for key in ("bc_text", "bc_audience", "bc_kel"):
         conv.answers.pop(key, None)
+    return started
+
+
+async def queue_broadcast(
+    ctx: Context, actor: Person | None, audience: str, kel: str | None, text: str
+) -> Reply | None:
+    """Queue one outbox row per recipient (None when nobody would be reached). actor None:
+    the Dinas's shell, whose progress is followed with `siaga admin broadcasts`."""
+    rows = await plan(ctx, audience, kel, text)
+    reached = sum(1 for *_, status in rows if status == "pending")
+    if not reached:
+        return None
+    bid = await ctx.store.create_broadcast(
+        kind="admin", created_by=actor.id if actor else None, audience=audience,
+        kelurahan_code=kel, body=text,
+        rows=[(r, payload(filled), status) for r, filled, status in rows], now=ctx.now,
+        progress_to=(actor.channel, actor.external_id) if actor else None,
+    )  # fmt: skip
+    await ctx.store.audit(
+        actor=actor.id if actor else None, action="broadcast.created", now=ctx.now,
+        after={"id": bid, "audience": audience, "kelurahan": kel, "recipients": reached},
+    )  # fmt: skip
     return reply("bc-started", id=bid, count=reached)
 
 

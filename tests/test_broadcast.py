@@ -366,3 +366,35 @@ async def test_a_row_left_sending_by_a_crash_is_not_sent_again(
     assert [m.chat_id for m in fake.sent if "Siaran uji" in m.text] == [502]
     assert dict((e, s) for e, s, _ in await rows(siaga, 1)) == {"501": "unconfirmed",
                                                                  "502": "sent"}  # fmt: skip
+
+
+def test_the_cli_previews_queues_lists_and_cancels(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from tests.helpers import chat_env
+
+    data = tmp_path / "data"
+
+    async def setup() -> None:
+        siaga = await build(Settings(data_dir=data, quota_reminder="off"))
+        await person(siaga, "31", Role.LURAH, KELUN)
+        await person(siaga, "32", Role.LURAH, TAMAN)
+        await siaga.close()
+
+    asyncio.run(setup())
+
+    def admin(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "bot", "admin", *args], env=chat_env(data),
+                              capture_output=True, text=True, timeout=60)  # fmt: skip
+
+    bad = admin("broadcast", "--audience", "lurah", "--text", "Halo {namaa}")
+    assert bad.returncode == 2 and "{namaa} tidak dikenal" in bad.stdout
+    said = admin("broadcast", "--audience", "lurah", "--kelurahan", "taman", "--yes",
+                 "--text", "Rapat di Dinas, Kelurahan {nama_kelurahan}")  # fmt: skip
+    assert said.returncode == 0, said.stderr
+    assert "Akan dikirim ke 1 orang" in said.stdout and "Kelurahan Taman" in said.stdout
+    assert "Siaran #1 dimulai untuk 1 penerima" in said.stdout
+    assert "terkirim 0 dari 1" in admin("broadcasts").stdout
+    assert "Dihentikan: 1 siaran, 1 pesan" in admin("broadcast-cancel", "1").stdout
+    assert "dihentikan" in admin("broadcasts").stdout
