@@ -53,6 +53,21 @@ class Settings(BaseSettings):
     # Webhook secret (X-Telegram-Bot-Api-Secret-Token); empty: generated into data_dir
     telegram_webhook_secret: SecretStr = SecretStr("")
 
+    # WhatsApp Cloud API: the business phone number's id, a system-user access token, the
+    # app secret (signs webhooks), the verify token (webhook handshake), the Graph API version,
+    # the approved template for broadcasts outside the 24-hour window (one body parameter),
+    # messages per second for the number, and distinct people a day reached outside the window
+    whatsapp_phone_number_id: str = ""
+    whatsapp_token: SecretStr = SecretStr("")
+    whatsapp_app_secret: SecretStr = SecretStr("")
+    whatsapp_verify_token: SecretStr = SecretStr("")
+    whatsapp_api_url: str = "https://graph.facebook.com"
+    whatsapp_api_version: str = "v21.0"
+    whatsapp_template: str = ""
+    whatsapp_template_language: str = "id"
+    whatsapp_rate: float = Field(default=70.0, gt=0, le=1000)
+    whatsapp_daily_budget: int = Field(default=250, ge=1)
+
     # HTTP server (`siaga serve`)
     host: str = "127.0.0.1"
     port: int = 8080

@@ -56,12 +56,19 @@ class BroadcastProgress:
                 b = replace(b, status="done")
             sink = self.channels.get(channel or "")
             if sink is not None and external_id:
-                reply = broadcast.progress(b, self.sender.limit.per_second, until)
+                reply = broadcast.progress(
+                    b,
+                    self.sender.limit.per_second,
+                    until,
+                    self.siaga.settings.whatsapp_daily_budget,
+                )
                 locale = locales.get(admin_id, "id")
                 text = repr(reply.to_json())
                 if text != last_text:
                     try:
-                        mid = await sink.show(external_id, message_id, Outgoing(locale, [reply]))
+                        mid = await sink.show(
+                            external_id, message_id, Outgoing(locale, [reply]), final=finished
+                        )
                     except Exception:
                         log.exception("progress message for broadcast %s failed", b.id)
                     else:

@@ -14,23 +14,43 @@ from bot.sender import Channel, OutboxSender, QuietHours, RateLimit
 from bot.service import Siaga, build
 from bot.telegram.adapter import TelegramChannel
 from bot.telegram.factory import MissingToken, make_bot, webhook_secret
+from bot.whatsapp.adapter import WhatsAppChannel
+from bot.whatsapp.client import WhatsAppClient
 
 
 def make_sender(siaga: Siaga, channels: dict[str, Channel]) -> OutboxSender:
     s = siaga.settings
+    # WhatsApp: about 80 messages/s per number; one message per user every 6 s (pair rate)
+    whatsapp = RateLimit(per_second=s.whatsapp_rate, per_chat_interval=6.0)
     return OutboxSender(
         siaga, channels, RateLimit(per_second=s.telegram_rate),
         quiet=QuietHours(s.quiet_hours_start, s.quiet_hours_end, s.timezone),
-        lease=s.outbox_lease_seconds,
+        lease=s.outbox_lease_seconds, limits={"whatsapp": whatsapp},
     )  # fmt: skip
 
 
+def make_whatsapp(siaga: Siaga) -> WhatsAppChannel | None:
+    s = siaga.settings
+    token = s.whatsapp_token.get_secret_value()
+    if not (token and s.whatsapp_phone_number_id and s.whatsapp_app_secret.get_secret_value()):
+        return None
+    client = WhatsAppClient(s.whatsapp_api_url, s.whatsapp_api_version,
+                            s.whatsapp_phone_number_id, token)  # fmt: skip
+    return WhatsAppChannel(siaga, client, s.whatsapp_template, s.whatsapp_template_language,
+                           s.whatsapp_daily_budget)  # fmt: skip
+
+
 def _background(
-    siaga: Siaga, channel: TelegramChannel | None, stop: asyncio.Event
-) -> list[asyncio.Task[None]]:
+    siaga: Siaga, channel: TelegramChannel | None, stop: asyncio.Event,
+    whatsapp: WhatsAppChannel | None = None,
+) -> list[asyncio.Task[None]]:  # fmt: skip
     tasks = [asyncio.create_task(Scheduler(siaga).run(stop))]
+    channels: dict[str, Channel] = {}
     if channel is not None:
-        channels: dict[str, Channel] = {"telegram": channel}
+        channels["telegram"] = channel
+    if whatsapp is not None:
+        channels["whatsapp"] = whatsapp
+    if channels:
         sender = make_sender(siaga, channels)
         tasks.append(asyncio.create_task(sender.run(stop)))
         tasks.append(asyncio.create_task(BroadcastProgress(siaga, sender, channels).run(stop)))
@@ -71,9 +91,14 @@ async def run_http_service(settings: Settings, host: str, port: int) -> None:
     with contextlib.suppress(MissingToken):
         channel = TelegramChannel(siaga, make_bot(settings))
         await channel.set_commands()
-    app = create_app(siaga, channel, webhook_secret(settings))
+    whatsapp = make_whatsapp(siaga)
+    app = create_app(
+        siaga, channel, webhook_secret(settings), whatsapp,
+        settings.whatsapp_app_secret.get_secret_value(),
+        settings.whatsapp_verify_token.get_secret_value(),
+    )  # fmt: skip
     stop = asyncio.Event()
-    background = _background(siaga, channel, stop)
+    background = _background(siaga, channel, stop, whatsapp)
     config = uvicorn.Config(app, host=host, port=port, log_config=None, access_log=False)
     try:
         await uvicorn.Server(config).serve()
@@ -83,4 +108,7 @@ async def run_http_service(settings: Settings, host: str, port: int) -> None:
         if channel is not None:
             await channel.drain()
             await channel.bot.session.close()
+        if whatsapp is not None:
+            await whatsapp.drain()
+            await whatsapp.client.close()
         await siaga.close()

@@ -28,6 +28,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import and_, bindparam, select, update
 
 from bot.db import schema as t
+from bot.db.rows import aware
 from bot.service import Siaga
 from handlers.messages import Outgoing, Reply
 
@@ -47,14 +48,29 @@ class Delivered(NamedTuple):
     message_id: str | None = None
     retry_after: float = 0.0  # the platform asked everyone to wait this long (429)
     error: str = ""
+    defer: float = 0.0  # not now and not a failure (a daily budget): try again in this long
+    template: bool = False  # went, or must go next time, as the approved template (WhatsApp)
+
+
+class RowInfo(NamedTuple):
+    """What a channel may need to know about an outbox row beyond its words."""
+
+    person_id: int
+    kind: str  # notice | broadcast
+    template: bool
+    last_inbound_at: datetime | None
 
 
 class Channel(Protocol):
     """What the sender needs from a channel adapter."""
 
-    async def deliver(self, external_id: str, out: Outgoing) -> Delivered: ...
+    async def deliver(
+        self, external_id: str, out: Outgoing, info: RowInfo | None = None
+    ) -> Delivered: ...
 
-    async def show(self, external_id: str, message_id: str | None, out: Outgoing) -> str | None:
+    async def show(
+        self, external_id: str, message_id: str | None, out: Outgoing, final: bool = False
+    ) -> str | None:
         """Send a message, or edit it when message_id is given; returns its id."""
         ...
 
@@ -109,15 +125,17 @@ class OutboxSender:
     def __init__(
         self, siaga: Siaga, channels: dict[str, Channel], limit: RateLimit | None = None,
         quiet: QuietHours | None = None, lease: float = 120.0, clock: Clock = _utcnow,
+        limits: dict[str, RateLimit] | None = None,
     ) -> None:  # fmt: skip
         self.siaga = siaga
         self.channels = channels
         self.limit = limit or RateLimit()
+        self.limits = limits or {}  # per channel; the others use `limit`
+        self._slots: dict[str, float] = {}
         self.quiet = quiet
         self.lease = lease
         self.clock = clock
         self._last_chat: dict[tuple[str, str], float] = {}
-        self._next_slot = 0.0
         self._paused_until = 0.0
         self._results: list[dict[str, Any]] = []
         self._flushed = 0.0
@@ -147,7 +165,10 @@ class OutboxSender:
                 o.c.payload,
                 o.c.attempts,
                 o.c.kind,
+                o.c.person_id,
+                o.c.template,
                 p.c.locale,
+                p.c.last_inbound_at,
             )
             .join(p, p.c.id == o.c.person_id)
             .where(*conditions)
@@ -196,6 +217,7 @@ class OutboxSender:
                     next_attempt_at=bindparam("next"),
                     last_error=bindparam("err"),
                     provider_message_id=bindparam("mid"),
+                    template=bindparam("tpl"),
                 ),
                 rows,
             )
@@ -223,21 +245,25 @@ class OutboxSender:
                 await store.commit()
 
     # --- pacing -------------------------------------------------------------------------------
+    def _limit(self, channel: str) -> RateLimit:
+        return self.limits.get(channel, self.limit)
+
     def _chat_ready(self, key: tuple[str, str]) -> bool:
         last = self._last_chat.get(key)
-        return last is None or time.monotonic() - last >= self.limit.per_chat_interval
+        return last is None or time.monotonic() - last >= self._limit(key[0]).per_chat_interval
 
-    async def _take_slot(self) -> None:
-        # Evenly spaced slots; a send that fell a little behind (≤ 30 ms, within the margin
-        # of the rate under the platform's) may catch up, so jitter does not cost throughput.
+    async def _take_slot(self, channel: str) -> None:
+        # Evenly spaced slots per channel; a send that fell a little behind (≤ 30 ms, within
+        # the margin of the rate under the platform's) may catch up, so jitter costs nothing.
         now = time.monotonic()
-        slot = max(self._next_slot, now - 0.03, self._paused_until)
-        self._next_slot = slot + 1.0 / self.limit.per_second
+        slot = max(self._slots.get(channel, 0.0), now - 0.03, self._paused_until)
+        self._slots[channel] = slot + 1.0 / self._limit(channel).per_second
         if slot > now:
             await asyncio.sleep(slot - now)
 
     def _forget_old_chats(self) -> None:
-        horizon = time.monotonic() - self.limit.per_chat_interval
+        longest = max([self.limit, *self.limits.values()], key=lambda x: x.per_chat_interval)
+        horizon = time.monotonic() - longest.per_chat_interval
         for key in [k for k, at in self._last_chat.items() if at < horizon]:
             del self._last_chat[key]
 
@@ -245,19 +271,25 @@ class OutboxSender:
     async def _send(self, row: Any) -> None:
         try:
             out = Outgoing(row.locale, [Reply.from_json(r) for r in row.payload])
-            result = await self.channels[row.channel].deliver(row.external_id, out)
+            info = RowInfo(row.person_id, row.kind, bool(row.template),
+                           aware(row.last_inbound_at))  # fmt: skip
+            result = await self.channels[row.channel].deliver(row.external_id, out, info)
         except Exception as exc:  # a bug must not stop the sender: count it as a failure
             log.exception("delivery crashed for outbox row %s", row.id)
             result = Delivered(Delivery.RETRY, error=type(exc).__name__)
         finally:
             self._gate.release()
-        attempts = row.attempts + 1
+        attempts = row.attempts + (0 if result.defer else 1)
         status = result.status
         if status == Delivery.RETRY and attempts >= MAX_ATTEMPTS:
             status = Delivery.FAILED
         now = self.clock()
         wait = 0.0
-        if status == Delivery.RETRY:  # back off 2, 4, 8 … seconds, at most 10 minutes
+        if result.defer:
+            status, wait = "pending", result.defer
+        elif status == Delivery.RETRY and result.template and not row.template:
+            status = "pending"  # outside WhatsApp's window: the template goes at once
+        elif status == Delivery.RETRY:  # back off 2, 4, 8 … seconds, at most 10 minutes
             status, wait = "pending", max(result.retry_after, min(2.0**attempts, 600.0))
         if result.retry_after:
             self._paused_until = max(self._paused_until, time.monotonic() + result.retry_after)
@@ -269,7 +301,7 @@ class OutboxSender:
             "rid": row.id, "st": status, "n": attempts,
             "at": now if status == Delivery.SENT else None,
             "next": now + timedelta(seconds=wait), "err": result.error[:500] or None,
-            "mid": result.message_id,
+            "mid": result.message_id, "tpl": bool(result.template or row.template),
         })  # fmt: skip
 
     async def send_once(self) -> int:
@@ -284,7 +316,7 @@ class OutboxSender:
             if row.kind == "broadcast" and self.quiet_now():
                 break
             await self._gate.acquire()
-            await self._take_slot()
+            await self._take_slot(row.channel)
             if not await self._claim(row.id):
                 self._gate.release()
                 continue  # cancelled, or another sender took it

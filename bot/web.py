@@ -1,4 +1,4 @@
-"""The one HTTP app: Telegram webhook and health (WhatsApp and metrics join it later).
+"""The one HTTP app: the Telegram and WhatsApp webhooks and health.
 
 Webhooks: verify first (constant-time secret), reject junk with 4xx, dedupe (update ids in the
 database), answer 200 once the update is safely handled.
@@ -16,13 +16,58 @@ from pydantic import ValidationError
 
 from bot.service import Siaga
 from bot.telegram.adapter import TelegramChannel, parse_update
+from bot.whatsapp.adapter import WhatsAppChannel
 
 log = logging.getLogger("siaga.web")
 MAX_BODY = 1_000_000  # no Telegram update comes near this
 
 
-def create_app(siaga: Siaga, telegram: TelegramChannel | None, telegram_secret: str) -> FastAPI:
+def create_app(
+    siaga: Siaga, telegram: TelegramChannel | None, telegram_secret: str,
+    whatsapp: WhatsAppChannel | None = None, wa_app_secret: str = "", wa_verify_token: str = "",
+) -> FastAPI:  # fmt: skip
     app = FastAPI(title="Siaga", docs_url=None, redoc_url=None, openapi_url=None)
+
+    @app.get("/whatsapp/webhook")
+    async def whatsapp_verify(request: Request) -> Response:
+        """Meta's subscription handshake: echo hub.challenge for the right verify token."""
+        q = request.query_params
+        token = q.get("hub.verify_token", "")
+        if (
+            whatsapp is None
+            or not wa_verify_token
+            or q.get("hub.mode") != "subscribe"
+            or not hmac.compare_digest(token.encode(), wa_verify_token.encode())
+        ):
+            return Response(status_code=403)
+        return Response(content=q.get("hub.challenge", ""), media_type="text/plain")
+
+    @app.post("/whatsapp/webhook")
+    async def whatsapp_webhook(request: Request) -> Response:
+        if whatsapp is None or not wa_app_secret:
+            return Response(status_code=403)
+        signature = request.headers.get("x-hub-signature-256", "")
+        if not signature.startswith("sha256="):
+            return Response(status_code=401)
+        body = await request.body()
+        if len(body) > MAX_BODY:
+            return Response(status_code=413)
+        # the HMAC of the raw bytes, checked before anything is parsed
+        expected = hmac.new(wa_app_secret.encode(), body, "sha256").hexdigest()
+        if not hmac.compare_digest(signature[7:].encode(), expected.encode()):
+            return Response(status_code=403)
+        try:
+            data: Any = json.loads(body)
+            if not isinstance(data, dict):
+                raise ValueError("not an object")
+        except ValueError:
+            return Response(status_code=400)
+        try:
+            await whatsapp.receive(data)
+        except Exception:
+            log.exception("whatsapp webhook failed")
+            return Response(status_code=500)  # Meta delivers it again; nothing was recorded
+        return Response(content="{}", media_type="application/json")
 
     @app.get("/healthz")
     async def healthz() -> dict[str, str]:

@@ -190,7 +190,7 @@ async def queue_broadcast(
         actor=actor.id if actor else None, action="broadcast.created", now=ctx.now,
         after={"id": bid, "audience": audience, "kelurahan": kel, "recipients": reached},
     )  # fmt: skip
-    return reply("bc-started", id=bid, count=reached)
+    return reply("bc-started" if actor else "bc-started-cli", id=bid, count=reached)
 
 
 # --- who gets what ----------------------------------------------------------------------------
@@ -260,7 +260,9 @@ def _kel_name(ctx: Context, code: str | None) -> str:
 LEFT = ("pending", "sending")
 
 
-def progress(b: BroadcastInfo, per_second: float, paused_until: str | None = None) -> Reply:
+def progress(
+    b: BroadcastInfo, per_second: float, paused_until: str | None = None, daily_budget: int = 250
+) -> Reply:
     """The admin's live progress message: sent, failed, left, and when it should be done."""
     c = b.counts
     left = sum(c.get(s, 0) for s in LEFT)
@@ -280,6 +282,11 @@ def progress(b: BroadcastInfo, per_second: float, paused_until: str | None = Non
     else:
         minutes = max(1, math.ceil(left / max(per_second, 0.01) / 60))
         parts.append(Msg("bc-progress-eta", {"minutes": minutes}))
+    waiting = c.get("tier_budget", 0)
+    if waiting:  # WhatsApp lets a number reach so many new people a day outside the window
+        days = math.ceil(waiting / max(daily_budget, 1))
+        parts.append(Msg("bc-progress-wa-budget",
+                         {"count": waiting, "budget": daily_budget, "days": days}))  # fmt: skip
     return Reply(tuple(parts))
 
 

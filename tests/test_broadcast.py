@@ -394,7 +394,7 @@ def test_the_cli_previews_queues_lists_and_cancels(tmp_path: Path) -> None:
                  "--text", "Rapat di Dinas, Kelurahan {nama_kelurahan}")  # fmt: skip
     assert said.returncode == 0, said.stderr
     assert "Akan dikirim ke 1 orang" in said.stdout and "Kelurahan Taman" in said.stdout
-    assert "Siaran #1 dimulai untuk 1 penerima" in said.stdout
+    assert "Siaran #1 diantrekan untuk 1 penerima" in said.stdout
     assert "terkirim 0 dari 1" in admin("broadcasts").stdout
     assert "Dihentikan: 1 siaran, 1 pesan" in admin("broadcast-cancel", "1").stdout
     assert "dihentikan" in admin("broadcasts").stdout

@@ -87,7 +87,7 @@ async def test_a_whole_conversation_by_buttons_in_polling_mode(
 ) -> None:
     f, p = fake, polling
     assert "Selamat datang" in await p.send(f.message(CHAT, "/start"))
-    assert "Pemberitahuan Privasi" in await p.send(f.press(CHAT, "Cek kelayakan & daftar"))
+    assert "Pemberitahuan Privasi" in await p.send(f.press(CHAT, "Cek & daftar"))
     assert "nama lengkap" in await p.send(f.press(CHAT, "Setuju"))
     assert "NIK" in await p.send(f.message(CHAT, "Sri Rahayu"))
     text = await p.send(f.message(CHAT, nik_for(42, female=True)))
@@ -131,7 +131,7 @@ async def test_a_conversation_by_typing(fake: FakeTelegram, polling: Polling) ->
 async def test_a_forged_callback_changes_nothing(fake: FakeTelegram, polling: Polling) -> None:
     f, p = fake, polling
     await p.send(f.message(CHAT, "/start"))
-    await p.send(f.press(CHAT, "Cek kelayakan & daftar"))
+    await p.send(f.press(CHAT, "Cek & daftar"))
     text = await p.send(f.callback(CHAT, "999|file"))
     assert "sudah tidak berlaku" in text
     assert "Pemberitahuan Privasi" in text  # still at the consent question
@@ -159,7 +159,7 @@ async def test_a_429_in_the_middle_is_waited_out(fake: FakeTelegram, polling: Po
     await p.send(f.message(CHAT, "/start"))
     f.errors["sendMessage"] = [(429, 1)]
     started = time.monotonic()
-    text = await p.send(f.press(CHAT, "Cek kelayakan & daftar"))
+    text = await p.send(f.press(CHAT, "Cek & daftar"))
     assert "Pemberitahuan Privasi" in text
     assert time.monotonic() - started >= 1.0
 
@@ -169,7 +169,7 @@ async def test_5xx_are_retried_and_polling_survives(fake: FakeTelegram, polling:
     f.errors["getUpdates"] = [(500, 0)]
     f.errors["sendMessage"] = [(502, 0)]
     assert "Selamat datang" in await p.send(f.message(CHAT, "/start"))
-    assert "Pemberitahuan" in await p.send(f.press(CHAT, "Cek kelayakan & daftar"))
+    assert "Pemberitahuan" in await p.send(f.press(CHAT, "Cek & daftar"))
 
 
 async def test_403_marks_the_person_blocked(
@@ -218,7 +218,7 @@ async def test_webhook_conversation_and_replay(fake: FakeTelegram, web: httpx.As
     start = fake.message(CHAT, "/start")
     assert await post(web, start) == 200
     await until(lambda: len(fake.to(CHAT)) == 1)
-    assert await post(web, fake.press(CHAT, "Cek kelayakan & daftar")) == 200
+    assert await post(web, fake.press(CHAT, "Cek & daftar")) == 200
     await until(lambda: len(fake.to(CHAT)) == 2)
     assert "Pemberitahuan Privasi" in fake.last_text(CHAT)
     # Telegram delivers the same update again: handled once

@@ -162,6 +162,15 @@ class BroadcastQueries:
             )
             for bid, status, count in await self.conn.execute(cq):
                 counts[bid][status] = int(count)
+            # WhatsApp rows waiting for tomorrow's budget of people outside the 24-hour window
+            dq = (
+                select(o.c.broadcast_id, func.count())
+                .where(o.c.broadcast_id.in_(list(counts)), o.c.status == "pending",
+                       o.c.last_error == "tier-budget")
+                .group_by(o.c.broadcast_id)
+            )  # fmt: skip
+            for bid, count in await self.conn.execute(dq):
+                counts[bid]["tier_budget"] = int(count)
         return [
             BroadcastInfo(
                 id=r.id,

@@ -166,9 +166,14 @@ outbox = Table(
     Column("provider_message_id", String(128)),
     Column("last_error", Text),
     Column("claimed_at", DateTime(timezone=True)),  # when a sender took the row ("sending")
+    # WhatsApp: what the platform reported later (delivered, read, failed), and whether the row
+    # goes (or went) as the approved template, outside the 24-hour customer-service window
+    Column("delivery", String(16)),
+    Column("template", Boolean, nullable=False, server_default=text("false")),
 )
 Index("ix_outbox_due", outbox.c.status, outbox.c.next_attempt_at)
 Index("ix_outbox_broadcast", outbox.c.broadcast_id, outbox.c.status)
+Index("ix_outbox_provider_message", outbox.c.provider_message_id)
 Index("ix_outbox_recipient", outbox.c.channel, outbox.c.external_id, outbox.c.status)
 
 invites = Table(

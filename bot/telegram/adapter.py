@@ -32,7 +32,8 @@ from aiogram.types import (
 from sqlalchemy import update
 
 from bot.db import schema as t
-from bot.sender import Delivered, Delivery
+from bot.sender import Delivered, Delivery, RowInfo
+from bot.serial import KeyedSerial
 from bot.service import Siaga
 from bot.telegram.render import render
 from handlers.messages import Incoming, Kind, Outgoing, UserRef
@@ -47,33 +48,6 @@ _MEDIA = (
     "sticker", "photo", "voice", "audio", "video", "video_note", "animation", "document",
     "location", "venue", "poll", "dice", "game", "contact",
 )  # fmt: skip
-
-
-class KeyedSerial:
-    """Run jobs one at a time per key, in submission order; different keys run concurrently."""
-
-    def __init__(self) -> None:
-        self._tails: dict[str, asyncio.Task[None]] = {}
-
-    def submit(self, key: str, job: Callable[[], Awaitable[None]]) -> asyncio.Task[None]:
-        previous = self._tails.get(key)
-
-        async def run() -> None:
-            if previous is not None:
-                await asyncio.gather(previous, return_exceptions=True)
-            try:
-                await job()
-            finally:
-                if self._tails.get(key) is task:
-                    del self._tails[key]
-
-        task = asyncio.create_task(run())
-        self._tails[key] = task
-        return task
-
-    async def drain(self) -> None:
-        while self._tails:
-            await asyncio.gather(*list(self._tails.values()), return_exceptions=True)
 
 
 def incoming_from(update: Update) -> tuple[Incoming, CallbackQuery | None] | None:
@@ -203,7 +177,7 @@ class TelegramChannel:
                 chat_id,
             )
 
-    async def deliver(self, chat_id: str, out: Outgoing) -> Delivered:
+    async def deliver(self, chat_id: str, out: Outgoing, info: RowInfo | None = None) -> Delivered:
         """For the outbox sender: one attempt, and what happened. No waiting here: on a 429
         the sender pauses every send for retry_after."""
         message_id = None
@@ -227,7 +201,9 @@ class TelegramChannel:
             message_id = str(sent.message_id)
         return Delivered(Delivery.SENT, message_id)
 
-    async def show(self, chat_id: str, message_id: str | None, out: Outgoing) -> str | None:
+    async def show(
+        self, chat_id: str, message_id: str | None, out: Outgoing, final: bool = False
+    ) -> str | None:
         """A message kept up to date (a broadcast's progress): edited in place when it exists."""
         text, markup = render(self.siaga.catalogue, out.replies[0], out.locale)
         if message_id is not None:

@@ -179,7 +179,8 @@ def ask(ctx: Context, conv: Conversation, step: str) -> Reply:
         return Reply(r.parts, r.buttons, Msg("list-kelurahan"))
     if step == "occupation":
         occ = [
-            button(conv, f"occ-{o.code}", f"occ:{o.code}") for o in ctx.program.occupations.featured
+            button(conv, f"btn-occ-{o.code}", f"occ:{o.code}")
+            for o in ctx.program.occupations.featured
         ]
         keep: tuple[Button, ...] = ()
         if a.get("occupation_pending"):

@@ -117,7 +117,7 @@ async def prompt(ctx: Context, person: Person, conv: Conversation) -> Reply:
     if n is None or person.kelurahan_code is None:
         return reply("queue-empty", kelurahan=_kel_name(ctx, person.kelurahan_code or ""))
     if conv.step == "reason":
-        reasons = [button(conv, f"reject-reason-{r}", f"reason:{r}") for r in REJECT_REASONS]
+        reasons = [button(conv, f"btn-reason-{r}", f"reason:{r}") for r in REJECT_REASONS]
         return reply("ask-reject-reason", *reasons, ref=n.ref)
     if conv.step == "question":
         return reply("ask-info-question", ref=n.ref)
@@ -149,7 +149,7 @@ async def take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> 
         if action == "rej":
             conv.step = "reason"
             conv.version += 1
-            reasons = [button(conv, f"reject-reason-{r}", f"reason:{r}") for r in REJECT_REASONS]
+            reasons = [button(conv, f"btn-reason-{r}", f"reason:{r}") for r in REJECT_REASONS]
             return [reply("ask-reject-reason", *reasons, ref=n.ref)]
         if action == "info":
             conv.step = "question"

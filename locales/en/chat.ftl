@@ -5,7 +5,7 @@ label = { $text }
 welcome = Welcome to Siaga, the Kota Madiun city service for the Pro JKK-JKM program: BPJS Ketenagakerjaan cover (work accidents and death) whose premium the city pays for informal workers.
 menu = Please choose a service (press a button or type its number):
 menu-resume = You have an unfinished check. Choose "Check eligibility & apply" to continue from the last question.
-menu-check = Check eligibility & apply
+menu-check = Check & apply
 menu-status = Nomination status
 menu-info = About the program
 menu-help = Help
@@ -167,7 +167,7 @@ status-line-note = • { $ref } — { $status }
 status-line-covered = • { $ref } — { $status }
       Kelurahan { $kelurahan }, NIK { $nik }
       Covered from { $start } to { $end }
-btn-other-ref = Check another reference
+btn-other-ref = Another reference
 ask-ref = Type the nomination reference, e.g. PJK-7K3Q9.
 err-ref = That reference is not right. It is PJK- followed by 5 letters/digits, e.g. PJK-7K3Q9.
 ask-last4 = For security, type the last 4 digits of the nominated NIK.
@@ -228,3 +228,32 @@ tg-command-hapus = Delete my data
 
 err-which-edit = Choose the answer to change from the buttons below.
 error-generic = Sorry, something went wrong on our side. Your earlier answers are kept; please send your last message again, or type /bantuan.
+
+# WhatsApp
+wa-choose = Please choose:
+wa-list-open = Choose
+wa-reply-number = Reply with the number of your choice.
+
+# Short labels for buttons (WhatsApp: at most 20 characters)
+btn-occ-OJOL = online ojek (ojol)
+btn-occ-OJEK_PANGKALAN = ojek at a base
+btn-occ-TUKANG_BECAK = becak driver
+btn-occ-PEDAGANG = trader / vendor
+btn-occ-ART = domestic worker
+btn-occ-BURUH_HARIAN = day labourer
+btn-occ-KONSTRUKSI = builder
+btn-occ-PERTANIAN = farmer / farmhand
+btn-occ-NELAYAN = fisher
+btn-occ-SOPIR = driver
+btn-occ-JASA_LAIN = other services
+btn-occ-KREATIF = creative/freelance
+btn-occ-PEMUKA_AGAMA = religious leader
+btn-occ-PU_ROLE = RT/RW, cadre, etc.
+btn-occ-TIDAK_BEKERJA = not working
+btn-occ-PELAJAR = student
+btn-occ-FORMAL = employee
+btn-reason-domicile = Lives elsewhere
+btn-reason-registry = Not in DTKS/DTSEN
+btn-reason-bpjs = Already has BPJS TK
+btn-reason-activity = No economic activity
+btn-reason-data = Data do not match

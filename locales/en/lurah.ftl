@@ -67,7 +67,7 @@ no-info-requested = No question from the lurah is waiting for an answer.
 lurah-info-answered = The citizen answered your question about { $ref }. Type /antrian to review.
 
 ask-in-person-consent = Nominating a resident without a phone, or who came to the office. Make sure the resident has heard/read Siaga's privacy notice and AGREES in person. Done?
-btn-in-person-yes = Yes, the resident agrees
+btn-in-person-yes = Yes, they agree
 filed-on-behalf = Nomination for { $name } recorded: { $ref } (nominated by staff, consent given in person). It is in the kelurahan's queue.
 
 err-invite-kelurahan = Kelurahan "{ $text }" not found. Example: /undang Kelun

@@ -5,7 +5,7 @@ label = { $text }
 welcome = Selamat datang di Siaga, layanan Pemerintah Kota Madiun untuk program Pro JKK-JKM: perlindungan BPJS Ketenagakerjaan (kecelakaan kerja dan kematian) yang iurannya dibayar Pemkot untuk pekerja informal.
 menu = Silakan pilih layanan (tekan tombol atau ketik nomornya):
 menu-resume = Bapak/Ibu punya pengecekan yang belum selesai. Pilih "Cek kelayakan & daftar" untuk melanjutkan dari pertanyaan terakhir.
-menu-check = Cek kelayakan & daftar
+menu-check = Cek & daftar
 menu-status = Cek status usulan
 menu-info = Info program
 menu-help = Bantuan
@@ -167,7 +167,7 @@ status-line-note = • { $ref } — { $status }
 status-line-covered = • { $ref } — { $status }
       Kelurahan { $kelurahan }, NIK { $nik }
       Perlindungan berlaku { $start } s.d. { $end }
-btn-other-ref = Cek nomor usulan lain
+btn-other-ref = Cek usulan lain
 ask-ref = Tulis nomor usulan, contoh: PJK-7K3Q9.
 err-ref = Nomor usulan belum benar. Bentuknya PJK- lalu 5 huruf/angka, contoh: PJK-7K3Q9.
 ask-last4 = Untuk keamanan, tulis 4 angka terakhir NIK yang diusulkan.
@@ -228,3 +228,32 @@ tg-command-hapus = Hapus data saya
 
 err-which-edit = Pilih jawaban yang mau diubah dari tombol di bawah.
 error-generic = Maaf, terjadi kesalahan di sistem kami. Jawaban Bapak/Ibu sebelumnya tetap tersimpan; silakan kirim ulang pesan terakhir, atau ketik /bantuan.
+
+# WhatsApp
+wa-choose = Silakan pilih:
+wa-list-open = Pilih
+wa-reply-number = Balas dengan angka pilihan Anda.
+
+# Short labels for buttons (WhatsApp: at most 20 characters)
+btn-occ-OJOL = ojol
+btn-occ-OJEK_PANGKALAN = ojek pangkalan
+btn-occ-TUKANG_BECAK = tukang becak
+btn-occ-PEDAGANG = pedagang / PKL
+btn-occ-ART = asisten RT
+btn-occ-BURUH_HARIAN = buruh harian
+btn-occ-KONSTRUKSI = tukang bangunan
+btn-occ-PERTANIAN = petani / buruh tani
+btn-occ-NELAYAN = nelayan
+btn-occ-SOPIR = sopir / kernet
+btn-occ-JASA_LAIN = jasa lain
+btn-occ-KREATIF = pekerja kreatif
+btn-occ-PEMUKA_AGAMA = pemuka agama
+btn-occ-PU_ROLE = RT/RW, kader, dll.
+btn-occ-TIDAK_BEKERJA = tidak bekerja
+btn-occ-PELAJAR = pelajar/mahasiswa
+btn-occ-FORMAL = pegawai/karyawan
+btn-reason-domicile = Bukan warga sini
+btn-reason-registry = Tidak di DTKS/DTSEN
+btn-reason-bpjs = Sudah ada BPJS TK
+btn-reason-activity = Tanpa kegiatan usaha
+btn-reason-data = Data tidak sesuai

@@ -67,7 +67,7 @@ no-info-requested = Tidak ada pertanyaan lurah yang menunggu jawaban.
 lurah-info-answered = Warga sudah menjawab pertanyaan untuk { $ref }. Ketik /antrian untuk meninjau.
 
 ask-in-person-consent = Mengusulkan warga yang tidak punya HP atau datang ke kantor. Pastikan warga sudah mendengar/membaca pemberitahuan privasi Siaga dan SETUJU secara langsung. Sudah?
-btn-in-person-yes = Ya, warga sudah setuju
+btn-in-person-yes = Ya, warga setuju
 filed-on-behalf = Usulan atas nama { $name } tercatat: { $ref } (diusulkan petugas, persetujuan warga diberikan langsung). Usulan masuk antrean kelurahan.
 
 err-invite-kelurahan = Kelurahan "{ $text }" tidak ditemukan. Contoh: /undang Kelun

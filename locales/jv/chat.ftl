@@ -81,8 +81,8 @@ btn-keep-occupation = Simpen kados menika
 
 ask-bpjs = Menapa Panjenengan sapunika kadaftar BPJS Ketenagakerjaan (sanes BPJS Kesehatan)?
 bpjs-tidak = Dereng/boten
-bpjs-pu = Inggih, saking kantor
-bpjs-bpu = Inggih, mbayar piyambak
+bpjs-pu = Nggih, saking kantor
+bpjs-bpu = Nggih, mbayar dhewe
 bpjs-tidak_tahu = Boten mangertos
 err-bpjs = Nyuwun milih salah satunggaling tombol.
 err-bpjs-which = Kadaftar saking kantor/perusahaan, utawi mbayar piyambak (BPU mandiri)?
@@ -167,7 +167,7 @@ status-line-note = • { $ref } — { $status }
 status-line-covered = • { $ref } — { $status }
       Kelurahan { $kelurahan }, NIK { $nik }
       Pangayoman wiwit { $start } dumugi { $end }
-btn-other-ref = Cek nomer usulan sanes
+btn-other-ref = Cek usulan sanes
 ask-ref = Serat nomer usulan, tuladha: PJK-7K3Q9.
 err-ref = Nomer usulan dereng leres. Wujudipun PJK- lajeng 5 aksara/angka, tuladha: PJK-7K3Q9.
 ask-last4 = Kangge kaamanan, serat 4 angka pungkasan NIK ingkang dipun usulaken.
@@ -191,7 +191,7 @@ dataku-footer = Kangge mbusak sedaya data menika, serat /hapus.
 
 hapus-confirm = Mbusak sedaya data Panjenengan ing Siaga (wangsulan, persetujuan, lan akun chat menika)? Menika boten saged dipun wangsulaken.
 hapus-confirm-active = Mbusak sedaya data Panjenengan ing Siaga? Usulan ingkang taksih lumampah ({ $refs }) badhe DIBATALAKEN rumiyin, lajeng data dipun busak. Menika boten saged dipun wangsulaken.
-btn-delete-yes = Inggih, busak data kula
+btn-delete-yes = Nggih, busak data
 btn-delete-no = Boten sida
 hapus-done = Data Panjenengan sampun dipun busak lan usulan ingkang lumampah sampun dipun batalaken. (Data peserta ingkang sampun kadaftar ing BPJS tetep dipun simpen Pemkot minangka arsip miturut aturan.) Matur nuwun sampun ngginakaken Siaga.
 hapus-cancelled = Inggih, boten wonten ingkang dipun busak.
@@ -228,3 +228,32 @@ tg-command-hapus = Busak data kula
 
 err-which-edit = Pilih wangsulan ingkang badhe dipun ewahi saking tombol ing ngandhap.
 error-generic = Nyuwun pangapunten, wonten kalepatan ing sistem kita. Wangsulan Panjenengan saderengipun tetep kasimpen; mangga kintun malih pesen pungkasan, utawi serat /bantuan.
+
+# WhatsApp
+wa-choose = Mangga pilih:
+wa-list-open = Pilih
+wa-reply-number = Wangsuli kanthi angka pilihan panjenengan.
+
+# Short labels for buttons (WhatsApp: at most 20 characters)
+btn-occ-OJOL = ojol
+btn-occ-OJEK_PANGKALAN = ojek pangkalan
+btn-occ-TUKANG_BECAK = tukang becak
+btn-occ-PEDAGANG = bakul / PKL
+btn-occ-ART = rewang
+btn-occ-BURUH_HARIAN = buruh harian
+btn-occ-KONSTRUKSI = tukang bangunan
+btn-occ-PERTANIAN = tani / buruh tani
+btn-occ-NELAYAN = nelayan
+btn-occ-SOPIR = sopir / kernet
+btn-occ-JASA_LAIN = jasa sanesipun
+btn-occ-KREATIF = pekerja kreatif
+btn-occ-PEMUKA_AGAMA = pemuka agama
+btn-occ-PU_ROLE = RT/RW, kader, lsp.
+btn-occ-TIDAK_BEKERJA = boten nyambut damel
+btn-occ-PELAJAR = pelajar/mahasiswa
+btn-occ-FORMAL = pegawai/karyawan
+btn-reason-domicile = Sanes warga ngriki
+btn-reason-registry = Boten wonten DTKS
+btn-reason-bpjs = Sampun gadhah BPJS
+btn-reason-activity = Boten wonten usaha
+btn-reason-data = Data boten cocog

@@ -67,7 +67,7 @@ no-info-requested = Boten wonten pitakenan lurah ingkang ngentosi wangsulan.
 lurah-info-answered = Warga sampun mangsuli pitakenan kagem { $ref }. Serat /antrian kangge mriksa.
 
 ask-in-person-consent = Ngusulaken warga ingkang boten gadhah HP utawi rawuh ing kantor. Pastekaken warga sampun mireng/maos pemberitahuan privasi Siaga lan SARUJUK langsung. Sampun?
-btn-in-person-yes = Inggih, warga sampun sarujuk
+btn-in-person-yes = Nggih, warga purun
 filed-on-behalf = Usulan atas nami { $name } dipun cathet: { $ref } (dipun usulaken petugas, persetujuan warga dipun paringaken langsung). Usulan mlebet antrean kelurahan.
 
 err-invite-kelurahan = Kelurahan "{ $text }" boten kepanggih. Tuladha: /undang Kelun

@@ -1,0 +1,1 @@
+"""The WhatsApp Cloud API channel: webhook in, Graph API messages out."""

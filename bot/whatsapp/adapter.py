@@ -1,0 +1,229 @@
+"""WhatsApp messages in, replies and outbox messages out.
+
+Each inbound message becomes one Incoming handled in one transaction, its message id (wamid)
+recorded in that transaction, so a redelivered webhook changes nothing. A person is keyed by
+the business-scoped user id (BSUID) when Meta sends one (a phone number may be missing once
+usernames exist), else by the phone number. One person's messages run in order.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, func, select, update
+
+from bot.db import schema as t
+from bot.db.rows import aware
+from bot.render import reply_text
+from bot.sender import Delivered, Delivery, RowInfo
+from bot.serial import KeyedSerial
+from bot.service import Siaga
+from bot.whatsapp.client import OUTSIDE_WINDOW, PAIR_RATE, GraphError, WhatsAppClient
+from bot.whatsapp.render import render
+from handlers.messages import Incoming, Kind, Outgoing, UserRef
+
+log = logging.getLogger("siaga.whatsapp")
+CHANNEL = "whatsapp"
+WINDOW = timedelta(hours=24)  # the customer-service window after the person's last message
+_MEDIA = {"image", "sticker", "audio", "video", "document", "location", "reaction", "voice",
+          "unsupported", "order"}  # fmt: skip
+
+
+def _sender(m: dict[str, Any], contacts: list[dict[str, Any]]) -> str:
+    if m.get("from_user_id"):
+        return str(m["from_user_id"])
+    for c in contacts:
+        if c.get("user_id") and (len(contacts) == 1 or c.get("wa_id") == m.get("from")):
+            return str(c["user_id"])
+    return str(m.get("from") or "")
+
+
+def incoming_from(m: dict[str, Any], contacts: list[dict[str, Any]]) -> Incoming | None:
+    """The Incoming for one webhook message, or None for what is not a person writing."""
+    who = _sender(m, contacts)
+    kind = m.get("type")
+    if not who or kind == "system" or not m.get("id"):
+        return None
+    user = UserRef(CHANNEL, who)
+    uid = str(m["id"])
+    if kind == "text":
+        return Incoming(user, Kind.TEXT, text=str((m.get("text") or {}).get("body", "")),
+                        update_id=uid)  # fmt: skip
+    if kind == "interactive":
+        inter = m.get("interactive") or {}
+        picked = inter.get(inter.get("type", "")) or {}
+        return Incoming(user, Kind.BUTTON, data=str(picked.get("id", "")), update_id=uid)
+    if kind == "button":  # a template's quick-reply button
+        return Incoming(user, Kind.BUTTON, data=str((m.get("button") or {}).get("payload", "")),
+                        update_id=uid)  # fmt: skip
+    if kind == "contacts":
+        phones = [
+            p.get("phone", "") for c in m.get("contacts") or [] for p in c.get("phones") or []
+        ]
+        if phones:
+            return Incoming(user, Kind.CONTACT, phone=str(phones[0]), update_id=uid)
+    return Incoming(user, Kind.MEDIA, update_id=uid)
+
+
+class WhatsAppChannel:
+    def __init__(
+        self, siaga: Siaga, client: WhatsAppClient, template: str = "",
+        template_language: str = "id", daily_budget: int = 250,
+    ) -> None:  # fmt: skip
+        self.siaga = siaga
+        self.client = client
+        self.template = template
+        self.template_language = template_language
+        self.daily_budget = daily_budget
+        self.serial = KeyedSerial()
+        self.outgoing = KeyedSerial()
+        # people reached outside the window by this process, not yet written by the sender
+        self._reached: dict[int, datetime] = {}
+
+    # --- inbound ------------------------------------------------------------------------------
+    async def receive(self, data: dict[str, Any]) -> None:
+        """Handle a verified webhook body; returns once every message in it is committed."""
+        tasks = []
+        for entry in data.get("entry") or []:
+            for change in entry.get("changes") or []:
+                value = change.get("value") or {}
+                contacts = value.get("contacts") or []
+                for m in value.get("messages") or []:
+                    msg = incoming_from(m, contacts)
+                    if msg is not None:
+                        tasks.append(self.serial.submit(
+                            msg.user.external_id, lambda msg=msg: self.process(msg)))  # type: ignore[misc]  # fmt: skip
+                for s in value.get("statuses") or []:
+                    await self.status(s)
+        for task in tasks:
+            await task
+
+    async def process(self, msg: Incoming) -> None:
+        out = await self.siaga.handle(msg)
+        self.outgoing.submit(msg.user.external_id, lambda: self.send(msg.user.external_id, out))
+
+    async def status(self, s: dict[str, Any]) -> None:
+        """sent / delivered / read / failed for a message we sent through the outbox."""
+        wamid, state = str(s.get("id") or ""), str(s.get("status") or "")
+        if not wamid or state not in ("sent", "delivered", "read", "failed"):
+            return
+        o = t.outbox
+        values: dict[str, Any] = {"delivery": state}
+        async with self.siaga.store() as store:
+            row = (await store.conn.execute(
+                select(o.c.id, o.c.kind, o.c.template).where(o.c.provider_message_id == wamid)
+            )).first()  # fmt: skip
+            if row is None:
+                return
+            if state == "failed":
+                code = int(((s.get("errors") or [{}])[0]).get("code") or 0)
+                values.update(status="failed", last_error=str(code))
+                if code == OUTSIDE_WINDOW and row.kind == "broadcast" and not row.template:
+                    # the window had closed after all: the approved template goes instead
+                    values.update(status="pending", template=True,
+                                  next_attempt_at=datetime.now(UTC))  # fmt: skip
+            await store.conn.execute(update(o).where(o.c.id == row.id).values(**values))
+            await store.commit()
+
+    # --- outbound -----------------------------------------------------------------------------
+    async def _post(self, to: str, message: dict[str, Any]) -> str:
+        """One message with the retry policy for conversation replies: 5xx, throughput and
+        pair-rate errors wait and try again; anything else is logged and dropped."""
+        delay = 1.0
+        for _ in range(5):
+            try:
+                return await self.client.send(to, message)
+            except GraphError as exc:
+                if not exc.transient:
+                    log.warning("whatsapp refused a message: %s %s", exc.code, exc.message)
+                    return ""
+                wait = 6.0 if exc.code == PAIR_RATE else delay
+                await asyncio.sleep(wait)
+                delay = min(delay * 2, 30)
+        return ""
+
+    async def send(self, to: str, out: Outgoing) -> None:
+        for reply in out.replies:
+            for message in render(self.siaga.catalogue, reply, out.locale):
+                await self._post(to, message)
+
+    def _template(self, out: Outgoing) -> dict[str, Any]:
+        body = "\n\n".join(reply_text(self.siaga.catalogue, r, out.locale) for r in out.replies)
+        return {"type": "template", "template": {
+            "name": self.template, "language": {"code": self.template_language},
+            "components": [{"type": "body", "parameters": [{"type": "text", "text": body[:1024]}]}],
+        }}  # fmt: skip
+
+    async def _budget_wait(self, person_id: int) -> float:
+        """Seconds until this person may be reached outside the window under the daily budget
+        of distinct people (0: now). Counts what the database has and what this process sent
+        since (the sender writes outcomes in batches)."""
+        o = t.outbox
+        now = datetime.now(UTC)
+        since = now - WINDOW
+        self._reached = {p: at for p, at in self._reached.items() if at >= since}
+        reached = and_(o.c.channel == CHANNEL, o.c.template.is_(True), o.c.sent_at >= since,
+                       o.c.status.in_(("sent", "unconfirmed")))  # fmt: skip
+        async with self.siaga.store() as store:
+            rows = await store.conn.execute(
+                select(o.c.person_id, func.min(o.c.sent_at)).where(reached).group_by(o.c.person_id)
+            )
+            firsts = {int(pid): aware(at) or now for pid, at in rows}
+        for pid, at in self._reached.items():
+            firsts[pid] = min(firsts.get(pid, at), at)
+        if person_id in firsts or len(firsts) < self.daily_budget:
+            return 0.0
+        oldest = min(firsts.values())
+        return float(max((oldest + WINDOW - now).total_seconds(), 60.0))
+
+    async def deliver(self, to: str, out: Outgoing, info: RowInfo | None = None) -> Delivered:
+        """For the outbox sender: one attempt and what happened."""
+        now = datetime.now(UTC)
+        closed = info is not None and (
+            info.template or info.last_inbound_at is None or now - info.last_inbound_at > WINDOW
+        )
+        if closed and info is not None and info.kind != "broadcast":
+            closed = info.template
+        if closed:
+            if not self.template:
+                return Delivered(Delivery.FAILED, error="outside the 24h window, no template")
+            assert info is not None
+            wait = await self._budget_wait(info.person_id)
+            if wait:
+                return Delivered(Delivery.RETRY, defer=wait, error="tier-budget", template=True)
+            messages = [self._template(out)]
+        else:
+            messages = [m for r in out.replies for m in render(self.siaga.catalogue, r, out.locale)]
+        message_id = None
+        for message in messages:
+            try:
+                message_id = await self.client.send(to, message)
+            except GraphError as exc:
+                if exc.code == OUTSIDE_WINDOW and not closed and info and info.kind == "broadcast":
+                    return Delivered(Delivery.RETRY, error=str(exc.code), template=True)
+                if exc.code == PAIR_RATE:
+                    return Delivered(Delivery.RETRY, error=str(exc.code), template=closed)
+                if exc.transient:
+                    return Delivered(Delivery.RETRY, retry_after=1.0, error=str(exc.code),
+                                     template=closed)  # fmt: skip
+                return Delivered(Delivery.FAILED, error=f"{exc.code} {exc.message}"[:200])
+        if closed and info is not None:
+            self._reached[info.person_id] = now
+        return Delivered(Delivery.SENT, message_id, template=closed)
+
+    async def show(
+        self, to: str, message_id: str | None, out: Outgoing, final: bool = False
+    ) -> str | None:
+        """WhatsApp cannot edit a message: the progress is sent when a broadcast starts and
+        when it ends, not every few seconds."""
+        if message_id is not None and not final:
+            return message_id
+        await self.send(to, out)
+        return message_id or "sent"
+
+    async def drain(self) -> None:
+        await self.serial.drain()
+        await self.outgoing.drain()

@@ -1,0 +1,193 @@
+"""A fake WhatsApp Cloud API (Graph API) server on loopback, strict about what it accepts.
+
+Our real client posts to it over HTTP (SIAGA_WHATSAPP_API_URL). Every request is checked the
+way Meta checks it (messaging_product, exactly one recipient field, the message type and the
+interactive limits); a request that breaks a rule is refused with error 100 and recorded in
+`violations`. Errors can be injected: (HTTP status, Cloud API error code) per call.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import itertools
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+TOKEN = "EAAG-test-token"
+PHONE_ID = "106540352242922"
+VERSION = "v21.0"
+APP_SECRET = "app-secret-for-tests"
+VERIFY_TOKEN = "verify-me"
+
+
+@dataclass
+class WaSent:
+    to: str
+    body: dict[str, Any]
+
+    @property
+    def text(self) -> str:
+        t = self.body["type"]
+        if t == "text":
+            return str(self.body["text"]["body"])
+        if t == "interactive":
+            return str(self.body["interactive"]["body"]["text"])
+        params = self.body["template"]["components"][0]["parameters"]
+        return str(params[0]["text"])
+
+    @property
+    def choices(self) -> list[tuple[str, str]]:
+        """(title, id) of reply buttons or list rows."""
+        if self.body["type"] != "interactive":
+            return []
+        inter = self.body["interactive"]
+        if inter["type"] == "button":
+            return [(b["reply"]["title"], b["reply"]["id"]) for b in inter["action"]["buttons"]]
+        return [(r["title"], r["id"]) for s in inter["action"]["sections"] for r in s["rows"]]
+
+
+def _problems(body: Any) -> list[str]:
+    p: list[str] = []
+    if not isinstance(body, dict):
+        return ["not a JSON object"]
+    if body.get("messaging_product") != "whatsapp":
+        p.append("messaging_product must be whatsapp")
+    if ("to" in body) == ("recipient" in body):
+        p.append("exactly one of to / recipient")
+    if body.get("recipient_type", "individual") != "individual":
+        p.append("recipient_type")
+    kind = body.get("type")
+    if kind == "text":
+        text = (body.get("text") or {}).get("body")
+        if not isinstance(text, str) or not text or len(text) > 4096:
+            p.append("text.body must be 1..4096 characters")
+    elif kind == "interactive":
+        inter = body.get("interactive") or {}
+        text = (inter.get("body") or {}).get("text")
+        if not isinstance(text, str) or not text or len(text) > 1024:
+            p.append("interactive.body.text must be 1..1024 characters")
+        action = inter.get("action") or {}
+        if inter.get("type") == "button":
+            buttons = action.get("buttons") or []
+            if not 1 <= len(buttons) <= 3:
+                p.append("1..3 reply buttons")
+            ids = [b["reply"]["id"] for b in buttons]
+            if len(set(ids)) != len(ids) or any(len(i) > 256 for i in ids):
+                p.append("button ids unique, at most 256")
+            if any(not 1 <= len(b["reply"]["title"]) <= 20 for b in buttons):
+                p.append("button titles 1..20 characters")
+        elif inter.get("type") == "list":
+            if not 1 <= len(action.get("button", "")) <= 20:
+                p.append("list button 1..20 characters")
+            rows = [r for s in action.get("sections") or [] for r in s.get("rows") or []]
+            if not 1 <= len(rows) <= 10:
+                p.append("1..10 list rows")
+            if any(not 1 <= len(r["title"]) <= 24 for r in rows):
+                p.append("row titles 1..24 characters")
+            if any(len(s.get("title", "")) > 24 for s in action.get("sections") or []):
+                p.append("section titles at most 24 characters")
+            ids = [r["id"] for r in rows]
+            if len(set(ids)) != len(ids) or any(len(i) > 200 for i in ids):
+                p.append("row ids unique, at most 200")
+        else:
+            p.append("interactive.type must be button or list")
+    elif kind == "template":
+        tpl = body.get("template") or {}
+        if not tpl.get("name") or not (tpl.get("language") or {}).get("code"):
+            p.append("template name and language")
+    else:
+        p.append(f"unexpected type {kind!r}")
+    return p
+
+
+@dataclass
+class FakeGraph:
+    sent: list[WaSent] = field(default_factory=list)
+    violations: list[tuple[list[str], Any]] = field(default_factory=list)
+    errors: list[tuple[int, int]] = field(default_factory=list)  # (status, code) for next calls
+    error_for: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # per recipient
+    base_url: str = ""
+    _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+    _runner: web.AppRunner | None = None
+
+    async def start(self) -> str:
+        app = web.Application()
+        app.router.add_post("/{version}/{phone}/messages", self._messages)
+        self._runner = web.AppRunner(app)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self.base_url = f"http://127.0.0.1:{port}"
+        return self.base_url
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    @staticmethod
+    def _error(status: int, code: int, message: str) -> web.Response:
+        body = {"error": {"message": message, "type": "OAuthException", "code": code,
+                          "fbtrace_id": "AbCdEf"}}  # fmt: skip
+        return web.json_response(body, status=status)
+
+    async def _messages(self, request: web.Request) -> web.Response:
+        if request.headers.get("Authorization") != f"Bearer {TOKEN}":
+            return self._error(401, 190, "Invalid OAuth access token")
+        if request.match_info["version"] != VERSION or request.match_info["phone"] != PHONE_ID:
+            return self._error(400, 100, "Unsupported post request")
+        try:
+            body = json.loads(await request.read())
+        except ValueError:
+            return self._error(400, 100, "Invalid JSON")
+        problems = _problems(body)
+        if problems:
+            self.violations.append((problems, body))
+            return self._error(400, 100, "; ".join(problems))
+        to = str(body.get("to") or body.get("recipient"))
+        queued = self.error_for.get(to) or self.errors
+        if queued:
+            status, code = queued.pop(0)
+            return self._error(status, code, f"injected {code}")
+        self.sent.append(WaSent(to, body))
+        key = "wa_id" if "to" in body else "user_id"
+        mid = f"wamid.FAKE{next(self._ids)}"
+        return web.json_response({"messaging_product": "whatsapp",
+                                  "contacts": [{"input": to, key: to}],
+                                  "messages": [{"id": mid}]})  # fmt: skip
+
+    def to(self, who: str) -> list[WaSent]:
+        return [s for s in self.sent if s.to == who]
+
+
+def sign(body: bytes, secret: str = APP_SECRET) -> str:
+    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+
+
+_mids = itertools.count(1)
+
+
+def text_message(user: str, text: str) -> dict[str, Any]:
+    return _envelope(user, {"type": "text", "text": {"body": text}})
+
+
+def reply_message(user: str, choice_id: str, title: str, list_row: bool = False) -> dict[str, Any]:
+    kind = "list_reply" if list_row else "button_reply"
+    return _envelope(user, {"type": "interactive",
+                            "interactive": {"type": kind, kind: {"id": choice_id, "title": title}}})  # fmt: skip
+
+
+def _envelope(user: str, message: dict[str, Any]) -> dict[str, Any]:
+    phone = "62812" + user.split(".")[-1][-7:]
+    return {"object": "whatsapp_business_account", "entry": [{"id": "1", "changes": [{
+        "field": "messages", "value": {
+            "messaging_product": "whatsapp",
+            "metadata": {"display_phone_number": "6281100000000", "phone_number_id": PHONE_ID},
+            "contacts": [{"profile": {"name": "Warga"}, "wa_id": phone, "user_id": user}],
+            "messages": [{"from": phone, "from_user_id": user, "id": f"wamid.IN{next(_mids)}",
+                          "timestamp": "1795939200", **message}],
+        }}]}]}  # fmt: skip

@@ -1,0 +1,256 @@
+"""WhatsApp end to end: signed webhooks into the real app, replies through our real client to a
+fake Graph API server that checks every request the way Meta does."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import select, update
+
+from bot.config import Settings
+from bot.db import schema as t
+from bot.sender import OutboxSender, RateLimit
+from bot.service import Siaga, build
+from bot.web import create_app
+from bot.whatsapp.adapter import WhatsAppChannel
+from bot.whatsapp.client import WhatsAppClient
+from handlers import admin as admin_use
+from handlers.messages import Reply, UserRef
+from tests.fake_whatsapp import (
+    APP_SECRET,
+    PHONE_ID,
+    TOKEN,
+    VERIFY_TOKEN,
+    VERSION,
+    FakeGraph,
+    WaSent,
+    reply_message,
+    sign,
+    text_message,
+)  # fmt: skip
+from tests.helpers import nik_for, reference_in
+
+PAYLOADS = Path(__file__).parent / "whatsapp_payloads"
+USER = "ID.1029384756"
+
+
+@pytest.fixture
+async def graph() -> AsyncIterator[FakeGraph]:
+    g = FakeGraph()
+    await g.start()
+    yield g
+    await g.stop()
+
+
+class Wa:
+    def __init__(self, siaga: Siaga, channel: WhatsAppChannel, http: httpx.AsyncClient,
+                 graph: FakeGraph) -> None:  # fmt: skip
+        self.siaga, self.channel, self.http, self.graph = siaga, channel, http, graph
+
+    async def post(self, payload: dict[str, Any], signature: str | None = "good") -> int:
+        body = json.dumps(payload).encode()
+        headers = {"Content-Type": "application/json"}
+        if signature == "good":
+            headers["X-Hub-Signature-256"] = sign(body)
+        elif signature is not None:
+            headers["X-Hub-Signature-256"] = signature
+        r = await self.http.post("/whatsapp/webhook", content=body, headers=headers)
+        await self.channel.drain()
+        return r.status_code
+
+    async def say(self, text: str, user: str = USER) -> str:
+        before = len(self.graph.to(user))
+        assert await self.post(text_message(user, text)) == 200
+        return "\n".join(m.text for m in self.graph.to(user)[before:])
+
+    def last(self, user: str = USER) -> WaSent:
+        return self.graph.to(user)[-1]
+
+    async def press(self, title: str, user: str = USER) -> str:
+        for m in reversed(self.graph.to(user)):
+            for shown, cid in m.choices:
+                if shown == title:
+                    before = len(self.graph.to(user))
+                    is_list = m.body["interactive"]["type"] == "list"
+                    assert await self.post(reply_message(user, cid, title, is_list)) == 200
+                    return "\n".join(x.text for x in self.graph.to(user)[before:])
+        raise AssertionError(f"no choice {title!r}: {[m.choices for m in self.graph.to(user)]}")
+
+
+@pytest.fixture
+async def wa(graph: FakeGraph, tmp_path: Path) -> AsyncIterator[Wa]:
+    settings = Settings(data_dir=tmp_path / "data", quota_reminder="off",
+                        whatsapp_template="siaga_siaran")  # fmt: skip
+    siaga = await build(settings)
+    client = WhatsAppClient(graph.base_url, VERSION, PHONE_ID, TOKEN)
+    channel = WhatsAppChannel(siaga, client, template="siaga_siaran")
+    app = create_app(siaga, None, "", channel, APP_SECRET, VERIFY_TOKEN)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
+                                 base_url="http://siaga") as http:  # fmt: skip
+        yield Wa(siaga, channel, http, graph)
+    await client.close()
+    await siaga.close()
+
+
+async def test_the_handshake_echoes_the_challenge_only_for_the_right_token(wa: Wa) -> None:
+    ok = await wa.http.get(
+        "/whatsapp/webhook",
+        params={
+            "hub.mode": "subscribe",
+            "hub.verify_token": VERIFY_TOKEN,
+            "hub.challenge": "1158201444",
+        },
+    )
+    assert ok.status_code == 200 and ok.text == "1158201444"
+    for params in ({"hub.mode": "subscribe", "hub.verify_token": "wrong", "hub.challenge": "1"},
+                   {"hub.mode": "unsubscribe", "hub.verify_token": VERIFY_TOKEN},
+                   {}):  # fmt: skip
+        assert (await wa.http.get("/whatsapp/webhook", params=params)).status_code == 403
+
+
+async def test_signatures_are_checked_before_anything_is_parsed(wa: Wa) -> None:
+    payload = json.loads((PAYLOADS / "text.json").read_text())
+    assert await wa.post(payload, signature=None) == 401
+    assert await wa.post(payload, signature="sha256=" + "0" * 64) == 403
+    assert await wa.post(payload, signature=sign(b"other body")) == 403
+    assert wa.graph.sent == []  # nothing was processed
+    junk = b"{not json"
+    r = await wa.http.post("/whatsapp/webhook", content=junk,
+                           headers={"X-Hub-Signature-256": sign(junk)})  # fmt: skip
+    assert r.status_code == 400
+    assert await wa.post(payload) == 200 and len(wa.graph.sent) == 1
+    assert await wa.post(payload) == 200 and len(wa.graph.sent) == 1  # replayed id: nothing new
+
+
+@pytest.mark.parametrize("kind", ["image", "sticker", "audio", "location", "reaction"])
+async def test_media_gets_a_polite_reply(wa: Wa, kind: str) -> None:
+    assert await wa.post(json.loads((PAYLOADS / f"{kind}.json").read_text())) == 200
+    assert "belum bisa membaca" in wa.last().text or "hanya bisa" in wa.last().text
+
+
+async def test_recorded_interactive_and_contact_payloads_are_understood(wa: Wa) -> None:
+    assert await wa.post(json.loads((PAYLOADS / "text.json").read_text())) == 200
+    menu = wa.last()
+    assert menu.body["interactive"]["type"] == "list"  # five choices: a list, not buttons
+    assert any(cid.endswith("|check") for _, cid in menu.choices)
+    payload = json.loads((PAYLOADS / "button_reply.json").read_text())
+    payload["entry"][0]["changes"][0]["value"]["messages"][0]["id"] = "wamid.second"
+    assert await wa.post(payload) == 200
+    assert "Pemberitahuan Privasi" in wa.last().text  # the recorded id "0|check" was current
+    for name in ("list_reply", "contacts"):  # stale or out-of-place: told, nothing breaks
+        p = json.loads((PAYLOADS / f"{name}.json").read_text())
+        p["entry"][0]["changes"][0]["value"]["messages"][0]["id"] = f"wamid.{name}"
+        assert await wa.post(p) == 200
+    assert wa.graph.violations == []
+
+
+async def test_a_whole_conversation_with_buttons_lists_and_a_throttled_send(wa: Wa) -> None:
+    assert "Cek & daftar" in [
+        c for c, _ in (await wa.post(text_message(USER, "halo")), wa.last())[1].choices
+    ]
+    assert "Pemberitahuan Privasi" in await wa.press("Cek & daftar")
+    assert wa.last().body["interactive"]["type"] == "button"  # ≤ 3 choices: reply buttons
+    assert "nama lengkap" in await wa.press("Setuju")
+    assert "NIK" in await wa.say("Sri Rahayu")
+    assert "apakah NIK ini benar" in await wa.say(nik_for(42, female=True))
+    assert "umurnya 42 tahun" in await wa.press("Benar")
+    assert "kecamatan" in await wa.press("Benar")
+    assert [c for c, _ in wa.last().choices] == ["Manguharjo", "Taman", "Kartoharjo"] or len(
+        wa.last().choices
+    ) == 3
+    wa.graph.errors.append((429, 130429))  # Meta throttles once: the reply still arrives
+    assert "Kecamatan Kartoharjo" in await wa.press("Kartoharjo")
+    assert wa.last().body["interactive"]["type"] == "list"  # the kelurahan of Kartoharjo
+    assert "pekerjaan" in await wa.press("Kelun")
+    assert "BPJS" in await wa.press("pedagang / PKL")
+    assert "DTKS" in await wa.press("Belum/tidak")
+    assert "anak usia sekolah" in await wa.press("Ya")
+    assert "Nomor HP" in await wa.press("Ya")
+    assert all("contact" not in json.dumps(m.body) for m in wa.graph.sent)  # no such key here
+    summary = await wa.say("0812 3456 7890")
+    assert "Ringkasan" in summary
+    assert "PERLU DIPERIKSA" in await wa.press("✅ Benar, lanjut") or "MEMENUHI" in wa.last().text
+    filed = await wa.press("📨 Ajukan usulan")
+    assert reference_in(filed).startswith("PJK-") and "pengingat" in filed
+    assert "akan menerima pengingat" in await wa.press("Ya, mau")  # a recorded yes
+    assert wa.graph.violations == []
+    assert all(m.body.get("recipient") == USER and "to" not in m.body for m in wa.graph.sent)
+
+
+async def test_a_lurah_approves_from_whatsapp(wa: Wa) -> None:
+    lurah = "ID.5550001"
+    async with wa.siaga.store() as store:
+        ctx = wa.siaga.context(store)
+        invite = await admin_use.create_invite(ctx, None, "Kelun")
+        await store.set_quota("2026", 628, ctx.now)
+        await store.commit()
+    code = wa.siaga.catalogue.render(invite.parts[0], "id").split(": ")[1].split()[0]
+    assert "Selamat bergabung" in await wa.say(f"/lurah {code}", lurah)
+    from tests.test_review import file
+
+    ref = await file(wa.siaga, "warga-wa", "kelun")
+    card = await wa.say("/antrian", lurah)
+    assert ref in card
+    assert "disetujui" in await wa.press("✅ Setujui", lurah)
+    async with wa.siaga.store() as store:
+        n = await store.nomination_by_ref(ref)
+    assert n is not None and n.status.value == "approved"
+    assert wa.graph.violations == []
+
+
+async def test_statuses_update_the_outbox_and_131047_switches_a_broadcast_to_the_template(
+    wa: Wa,
+) -> None:
+    async with wa.siaga.store() as store:
+        person = await store.person(UserRef("whatsapp", USER), "", wa.siaga.context(store).now)
+        await store.enqueue(person, [Reply.of("help")], wa.siaga.context(store).now, "broadcast")
+        await store.conn.execute(update(t.outbox).values(provider_message_id="wamid.OUTBOX1",
+                                                         status="sent"))  # fmt: skip
+        await store.commit()
+    assert await wa.post(json.loads((PAYLOADS / "status_delivered.json").read_text())) == 200
+    assert await wa.post(json.loads((PAYLOADS / "status_failed_131047.json").read_text())) == 200
+    async with wa.siaga.store() as store:
+        row = (await store.conn.execute(select(t.outbox))).one()
+    assert (row.delivery, row.status, row.template) == ("failed", "pending", True)
+    await OutboxSender(wa.siaga, {"whatsapp": wa.channel}, RateLimit(per_second=50)).send_once()
+    sent = wa.last()
+    assert sent.body["type"] == "template" and sent.body["template"]["name"] == "siaga_siaran"
+    assert "/bantuan" in sent.text or "Bantuan" in sent.text or sent.text
+
+
+async def test_outside_the_window_broadcasts_use_the_template_within_a_daily_budget(
+    wa: Wa,
+) -> None:
+    wa.channel.daily_budget = 2
+    async with wa.siaga.store() as store:
+        now = wa.siaga.context(store).now
+        for i in range(4):
+            p = await store.person(UserRef("whatsapp", f"ID.77{i}"), "", now)
+            await store.enqueue(p, [Reply.of("help")], now, "broadcast")
+        await store.conn.execute(update(t.people).values(last_inbound_at=None))
+        await store.commit()
+    await OutboxSender(wa.siaga, {"whatsapp": wa.channel}, RateLimit(per_second=50)).send_once()
+    assert [m.body["type"] for m in wa.graph.sent] == ["template", "template"]
+    async with wa.siaga.store() as store:
+        rows = list(await store.conn.execute(select(t.outbox.c.status, t.outbox.c.last_error)))
+    assert sorted(r.status for r in rows) == ["pending", "pending", "sent", "sent"]
+    assert {r.last_error for r in rows if r.status == "pending"} == {"tier-budget"}
+    async with wa.siaga.store() as store:
+        await store.conn.execute(update(t.outbox).values(broadcast_id=1))
+        from bot.db.schema import broadcasts as b
+
+        await store.conn.execute(b.insert().values(
+            id=1, kind="admin", created_at=wa.siaga.context(store).now, audience="opted_in",
+            body="x", status="sending", total=4))  # fmt: skip
+        await store.commit()
+        info = (await store.broadcasts())[0]
+    from bot.render import reply_text
+    from handlers import broadcast
+
+    text = reply_text(wa.siaga.catalogue, broadcast.progress(info, 70, daily_budget=2), "id")
+    assert "2 pesan menunggu" in text and "2 orang baru per hari" in text and "1 hari" in text
