@@ -250,6 +250,26 @@ def db_current() -> None:
     typer.echo(f"{rev or 'kosong'} ({state})")
 
 
+@app.command()
+def doctor() -> None:
+    """Periksa pengaturan, basis data, kunci NIK, Telegram dan WhatsApp (tidak mengubah apa pun)."""
+    import asyncio
+
+    from bot.app import load_settings
+    from bot.doctor import FAIL, examine
+
+    try:
+        settings = load_settings()
+    except Exception as exc:  # pydantic says which setting and why
+        _fail(f"GAGAL  Pengaturan: {exc}")
+        return
+    findings = asyncio.run(examine(settings))
+    for f in findings:
+        typer.echo(f"{f.verdict:<10} {f.what}: {f.detail}")
+    if any(f.verdict == FAIL for f in findings):
+        raise typer.Exit(1)
+
+
 def main() -> None:
     try:
         app()

@@ -26,6 +26,7 @@ from bot.db.migrate import upgrade
 from bot.db.store import SqlStore
 from bot.i18n import Catalogue
 from bot.logs import install_masking
+from bot.metrics import Metrics
 from bot.program_loader import load_program
 from domain.program import Program
 from handlers import router
@@ -69,6 +70,7 @@ class Siaga:
         self.catalogue = catalogue
         self.tz = ZoneInfo(settings.timezone)
         self.locks = UserLocks()
+        self.metrics = Metrics()
         self.handler_settings = HandlerSettings(
             privacy_notice_version=settings.privacy_notice_version,
             draft_retention_days=settings.draft_retention_days,
@@ -111,10 +113,12 @@ class Siaga:
                     # A bug must not kill the conversation: the transaction was rolled back,
                     # so the person is still at the same question; say so and log it.
                     log.exception("update from %s failed; rolled back", msg.user.channel)
+                    self.metrics.observe(msg.user.channel, "error", time.perf_counter() - started)
                     return Outgoing("id", [Reply.of("error-generic")])
-        log.debug(
-            "handled %s update in %.1f ms", msg.user.channel, (time.perf_counter() - started) * 1e3
-        )
+        elapsed = time.perf_counter() - started
+        # a replayed update is answered with nothing: counted apart
+        self.metrics.observe(msg.user.channel, "ok" if out.replies else "duplicate", elapsed)
+        log.debug("handled %s update in %.1f ms", msg.user.channel, elapsed * 1e3)
         return out
 
     async def purge_stale_drafts(self) -> int:

@@ -12,8 +12,11 @@ import logging
 from typing import Any
 
 from fastapi import FastAPI, Request, Response
+from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 
+from bot.db.migrate import HEAD, current
+from bot.observe import database_gauges, unavailable
 from bot.service import Siaga
 from bot.telegram.adapter import TelegramChannel, parse_update
 from bot.whatsapp.adapter import WhatsAppChannel
@@ -64,14 +67,37 @@ def create_app(
             return Response(status_code=400)
         try:
             await whatsapp.receive(data)
-        except Exception:
+        except Exception as exc:
             log.exception("whatsapp webhook failed")
-            return Response(status_code=500)  # Meta delivers it again; nothing was recorded
+            # Meta delivers it again; nothing was recorded
+            return Response(status_code=503 if unavailable(exc) else 500)
         return Response(content="{}", media_type="application/json")
 
     @app.get("/healthz")
     async def healthz() -> dict[str, str]:
         return {"status": "ok"}
+
+    @app.get("/readyz")
+    async def readyz() -> Response:
+        """Ready when the database answers and its schema is the one this code expects."""
+        try:
+            version = await current(siaga.engine)
+        except Exception as exc:
+            return JSONResponse({"status": "database unreachable", "error": type(exc).__name__},
+                                status_code=503)  # fmt: skip
+        if version != HEAD:
+            return JSONResponse({"status": "migrations behind", "database": version,
+                                 "code": HEAD}, status_code=503)  # fmt: skip
+        return JSONResponse({"status": "ready", "schema": version})
+
+    @app.get("/metrics")
+    async def metrics() -> Response:
+        try:
+            gauges = await database_gauges(siaga)
+        except Exception:
+            log.exception("metrics: database gauges unavailable")
+            gauges = {}
+        return Response(siaga.metrics.render(gauges), media_type="text/plain; version=0.0.4")
 
     @app.post("/telegram/webhook")
     async def telegram_webhook(request: Request) -> Response:
@@ -96,9 +122,9 @@ def create_app(
         if task is not None:
             try:
                 await task
-            except Exception:
-                # 500: Telegram delivers the update again later; its id was not recorded.
-                return Response(status_code=500)
+            except Exception as exc:
+                # Telegram delivers the update again later; its id was not recorded.
+                return Response(status_code=503 if unavailable(exc) else 500)
         return Response(content="{}", media_type="application/json")
 
     return app

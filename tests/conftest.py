@@ -9,6 +9,7 @@ from bot.program_loader import default_program_path, load_program
 from domain.program import Program
 
 ROOT = Path(__file__).resolve().parent.parent
+pytest_plugins = ["tests.whatsapp_harness"]
 
 
 @pytest.fixture(scope="session")

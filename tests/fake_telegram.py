@@ -135,6 +135,9 @@ class FakeTelegram:
     async def m_getMe(self, p: dict[str, Any]) -> Any:
         return {"id": 42, "is_bot": True, "first_name": "Siaga", "username": "siaga_madiun_bot"}
 
+    async def m_getWebhookInfo(self, p: dict[str, Any]) -> Any:
+        return {"url": "", "has_custom_certificate": False, "pending_update_count": 0}
+
     async def m_getUpdates(self, p: dict[str, Any]) -> Any:
         offset = int(p.get("offset") or 0)
         self.updates = [u for u in self.updates if u["update_id"] >= offset]

@@ -159,6 +159,7 @@ async def test_info_request_round_trip_through_chat(siaga: Siaga) -> None:
     del lurah_person
     lurah = Chat(siaga, "lk")
     await lurah.say("/antrian")
+    await lurah.press("⋯ Lainnya")
     await lurah.press("❓ Minta info")
     await lurah.say("Mohon bawa KK terbaru ke kantor kelurahan")
     assert "sudah dikirim" in lurah.text
@@ -185,6 +186,10 @@ async def test_the_queue_is_most_urgent_first(siaga: Siaga) -> None:
     lurah = Chat(siaga, "lk")
     await lurah.say("/antrian")
     assert low in lurah.text and "1 dari 2" in lurah.text
+    await lurah.press("⋯ Lainnya")
+    await lurah.press("↩ Kembali")
+    assert low in lurah.text  # back to the same card
+    await lurah.press("⋯ Lainnya")
     await lurah.press("⏭ Lewati")
     assert lower in lurah.text
 

@@ -75,10 +75,11 @@ def _card(ctx: Context, conv: Conversation, n: Nomination, position: int, total:
         parts.append(Msg("lurah-card-info", {"question": Raw(n.info_question),
                                              "answer": Raw(n.info_answer or "…")}))  # fmt: skip
     buttons = (
+        # three: the two decisions, and the rest behind one button (WhatsApp shows three
+        # reply buttons; a fourth would turn the card into a list)
         button(conv, "btn-approve", f"appr:{n.id}"),
         button(conv, "btn-reject", f"rej:{n.id}"),
-        button(conv, "btn-ask-info", f"info:{n.id}"),
-        button(conv, "btn-skip-card", f"skip:{n.id}"),
+        button(conv, "btn-card-more", f"more:{n.id}"),
     )
     return Reply(tuple(parts), buttons)
 
@@ -121,9 +122,21 @@ async def prompt(ctx: Context, person: Person, conv: Conversation) -> Reply:
         return reply("ask-reject-reason", *reasons, ref=n.ref)
     if conv.step == "question":
         return reply("ask-info-question", ref=n.ref)
+    if conv.step == "more":
+        return _more(conv, n)
     items = await ctx.store.queue(person.kelurahan_code, QUEUE)
     position = next((i for i, x in enumerate(items) if x.id == n.id), 0) + 1
     return _card(ctx, conv, n, position, max(len(items), 1), await review.places_left(ctx))
+
+
+def _more(conv: Conversation, n: Nomination) -> Reply:
+    return reply(
+        "card-more",
+        button(conv, "btn-ask-info", f"info:{n.id}"),
+        button(conv, "btn-skip-card", f"skip:{n.id}"),
+        button(conv, "btn-card-back", f"back:{n.id}"),
+        ref=n.ref,
+    )
 
 
 def _kel_name(ctx: Context, code: str) -> str:
@@ -136,7 +149,7 @@ async def take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> 
     n = await ctx.store.nomination_by_id(nid) if nid else None
     if n is None:
         return [await show_queue(ctx, person, conv)]
-    if conv.step == "card":
+    if conv.step in ("card", "more"):
         action, _, target = (inp.choice or "").partition(":")
         if not target or int(target) != n.id:
             return [await show_queue(ctx, person, conv)]
@@ -155,6 +168,10 @@ async def take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> 
             conv.step = "question"
             conv.version += 1
             return [reply("ask-info-question", ref=n.ref)]
+        if action == "more":
+            conv.step = "more"
+            conv.version += 1
+            return [_more(conv, n)]
         return [await show_queue(ctx, person, conv)]
     if conv.step == "reason":
         if inp.choice and inp.choice.startswith("reason:"):

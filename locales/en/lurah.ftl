@@ -32,6 +32,9 @@ flag-activity-student = ⚠ A student: check for an economic activity.
 btn-approve = ✅ Approve
 btn-reject = ❌ Reject
 btn-ask-info = ❓ Ask for info
+btn-card-more = ⋯ More
+btn-card-back = ↩ Back
+card-more = Nomination { $ref }: ask the resident for information, or skip it for now?
 btn-skip-card = ⏭ Skip
 
 ask-reject-reason = Why reject { $ref }? Choose, or type your own reason.

@@ -32,6 +32,9 @@ flag-activity-student = ⚠ Pelajar/mahasiswa: cek kegiatan ekonomi.
 btn-approve = ✅ Setujui
 btn-reject = ❌ Tolak
 btn-ask-info = ❓ Minta info
+btn-card-more = ⋯ Lainnya
+btn-card-back = ↩ Kembali
+card-more = Usulan { $ref }: minta keterangan dari warga, atau lewati dulu?
 btn-skip-card = ⏭ Lewati
 
 ask-reject-reason = Alasan menolak { $ref }? Pilih, atau ketik alasan sendiri.

@@ -32,6 +32,9 @@ flag-activity-student = ⚠ Pelajar/mahasiswa: cek kegiatan ekonomi.
 btn-approve = ✅ Setujoni
 btn-reject = ❌ Tolak
 btn-ask-info = ❓ Nyuwun katrangan
+btn-card-more = ⋯ Sanesipun
+btn-card-back = ↩ Wangsul
+card-more = Usulan { $ref }: nyuwun katrangan dhateng warga, utawi dipunlangkungi rumiyin?
 btn-skip-card = ⏭ Langkungi
 
 ask-reject-reason = Alesan nolak { $ref }? Pilih, utawi serat alesan piyambak.

@@ -1,0 +1,131 @@
+"""`siaga doctor`: each part of a deployment checked, with a clear verdict and what to do.
+
+Settings, the data directory, the database (reachable, schema current), the NIK key, the
+Telegram token and webhook, the WhatsApp settings. Nothing is changed; exit code 1 on a FAIL.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from bot.config import Settings
+
+OK, WARN, FAIL = "OK", "PERINGATAN", "GAGAL"
+
+
+@dataclass(frozen=True)
+class Finding:
+    verdict: str
+    what: str
+    detail: str
+
+
+async def examine(settings: Settings) -> list[Finding]:
+    out: list[Finding] = []
+    out += _data_dir(settings)
+    out += await _database(settings)
+    out += _nik_key(settings)
+    out += _admins(settings)
+    out += await _telegram(settings)
+    out += _whatsapp(settings)
+    return out
+
+
+def _data_dir(s: Settings) -> list[Finding]:
+    if s.database_url:
+        return [Finding(OK, "Basis data", "PostgreSQL/URL dari SIAGA_DATABASE_URL")]
+    d = s.data_dir
+    if d.exists() and not os.access(d, os.W_OK):
+        return [Finding(FAIL, "Folder data", f"{d} tidak bisa ditulis")]
+    return [Finding(OK, "Folder data", f"{d.resolve()} (SQLite: {s.sqlite_path().name})")]
+
+
+async def _database(s: Settings) -> list[Finding]:
+    from bot.db.engine import make_engine
+    from bot.db.migrate import HEAD, current
+
+    if not s.database_url and not s.sqlite_path().exists():
+        return [Finding(WARN, "Basis data", "belum ada; dibuat saat Siaga pertama berjalan")]
+    engine = make_engine(s.effective_database_url())
+    try:
+        version = await current(engine)
+    except Exception as exc:
+        return [Finding(FAIL, "Basis data", f"tidak bisa dihubungi: {type(exc).__name__}: "
+                        f"{str(exc).splitlines()[0][:120]}")]  # fmt: skip
+    finally:
+        await engine.dispose()
+    if version == HEAD:
+        return [Finding(OK, "Basis data", f"terhubung, skema terbaru ({version})")]
+    detail = (f"skema {version or 'kosong'}, kode {HEAD}: jalankan `siaga db upgrade` "
+              "(atau biarkan Siaga menjalankannya saat mulai)")  # fmt: skip
+    return [Finding(WARN, "Basis data", detail)]
+
+
+def _nik_key(s: Settings) -> list[Finding]:
+    if s.nik_key.get_secret_value():
+        return [Finding(OK, "Kunci NIK", "dari SIAGA_NIK_KEY")]
+    path = s.data_dir / "siaga.key"
+    if not path.exists():
+        detail = (f"{path} belum ada; dibuat saat pertama berjalan. Simpan cadangannya: "
+                  "tanpa kunci, NIK tersimpan tidak bisa dibaca")  # fmt: skip
+        return [Finding(WARN, "Kunci NIK", detail)]
+    mode = path.stat().st_mode & 0o777
+    if mode & 0o077:
+        return [Finding(FAIL, "Kunci NIK", f"{path} bisa dibaca orang lain (mode {mode:o}); "
+                        "jalankan chmod 600")]  # fmt: skip
+    return [Finding(OK, "Kunci NIK", f"{path} (mode 600)")]
+
+
+def _admins(s: Settings) -> list[Finding]:
+    if s.admin_ids():
+        return [Finding(OK, "Admin", ", ".join(sorted(f"{c}:{i}" for c, i in s.admin_ids())))]
+    return [Finding(WARN, "Admin", "SIAGA_ADMINS kosong: tidak ada yang bisa /undang atau /siaran")]
+
+
+async def _telegram(s: Settings) -> list[Finding]:
+    if not s.telegram_token.get_secret_value():
+        return [Finding(WARN, "Telegram", "SIAGA_TELEGRAM_TOKEN kosong: kanal Telegram mati")]
+    from bot.telegram.factory import make_bot, webhook_secret
+
+    bot = make_bot(s)
+    try:
+        me = await bot.get_me()
+        info = await bot.get_webhook_info()
+    except Exception as exc:
+        return [Finding(FAIL, "Telegram", f"token atau server Bot API bermasalah: "
+                        f"{type(exc).__name__}: {str(exc)[:120]}")]  # fmt: skip
+    finally:
+        await bot.session.close()
+    found = [Finding(OK, "Telegram", f"bot @{me.username}")]
+    if info.url:
+        secret = webhook_secret(s)
+        verdict = OK if secret else FAIL
+        note = "" if secret else " — tetapi secret tidak ada di pengaturan/data: webhook akan 401"
+        found.append(Finding(verdict, "Webhook Telegram", f"{info.url}{note}"))
+        if info.last_error_message:
+            last = f"galat terakhir dari Telegram: {info.last_error_message}"
+            found.append(Finding(WARN, "Webhook Telegram", last))
+    else:
+        found.append(Finding(WARN, "Webhook Telegram", "tidak terdaftar: pakai `siaga telegram` "
+                             "(polling) atau `siaga telegram set-webhook URL`"))  # fmt: skip
+    return found
+
+
+def _whatsapp(s: Settings) -> list[Finding]:
+    parts = {
+        "SIAGA_WHATSAPP_PHONE_NUMBER_ID": s.whatsapp_phone_number_id,
+        "SIAGA_WHATSAPP_TOKEN": s.whatsapp_token.get_secret_value(),
+        "SIAGA_WHATSAPP_APP_SECRET": s.whatsapp_app_secret.get_secret_value(),
+        "SIAGA_WHATSAPP_VERIFY_TOKEN": s.whatsapp_verify_token.get_secret_value(),
+    }
+    missing = [k for k, v in parts.items() if not v]
+    if len(missing) == len(parts):
+        return [Finding(WARN, "WhatsApp", "tidak diatur: kanal WhatsApp mati")]
+    if missing:
+        return [Finding(FAIL, "WhatsApp", "belum lengkap: " + ", ".join(missing))]
+    if not s.whatsapp_template:
+        return [Finding(WARN, "WhatsApp", "SIAGA_WHATSAPP_TEMPLATE kosong: siaran ke warga yang "
+                        "tidak menulis 24 jam terakhir akan gagal")]  # fmt: skip
+    return [Finding(OK, "WhatsApp", f"nomor {s.whatsapp_phone_number_id}, templat "
+                    f"{s.whatsapp_template}")]  # fmt: skip
