@@ -34,7 +34,7 @@ async def examine(settings: Settings) -> list[Finding]:
 
 def _data_dir(s: Settings) -> list[Finding]:
     if s.database_url:
-        return [Finding(OK, "Basis data", "PostgreSQL/URL dari SIAGA_DATABASE_URL")]
+        return [Finding(OK, "Alamat basis data", "dari SIAGA_DATABASE_URL")]
     d = s.data_dir
     if d.exists() and not os.access(d, os.W_OK):
         return [Finding(FAIL, "Folder data", f"{d} tidak bisa ditulis")]

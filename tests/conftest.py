@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -30,3 +31,64 @@ async def siaga(tmp_path: Path):  # type: ignore[no-untyped-def]
     s = await build(Settings(data_dir=tmp_path / "data"))
     yield s
     await s.close()
+
+
+# --- PostgreSQL: with SIAGA_TEST_POSTGRES set (a server URL without a database name, e.g.
+# postgresql+asyncpg://postgres@127.0.0.1:5432), every test gets a database of its own, cloned
+# from a migrated template, and SIAGA_DATABASE_URL points the code (and its subprocesses) at it.
+POSTGRES = os.environ.get("SIAGA_TEST_POSTGRES", "").rstrip("/")
+_TEMPLATE = "siaga_template"
+
+
+def _admin_dsn() -> str:
+    return POSTGRES.replace("postgresql+asyncpg://", "postgresql://") + "/postgres"
+
+
+async def _admin(*statements: str) -> None:
+    import asyncpg
+
+    conn = await asyncpg.connect(_admin_dsn())
+    try:
+        for sql in statements:
+            await conn.execute(sql)
+    finally:
+        await conn.close()
+
+
+@pytest.fixture(scope="session")
+def postgres_template() -> str | None:
+    if not POSTGRES:
+        return None
+    import asyncio
+
+    from bot.db.engine import make_engine
+    from bot.db.migrate import upgrade
+
+    async def make() -> None:
+        await _admin(f"DROP DATABASE IF EXISTS {_TEMPLATE} WITH (FORCE)",
+                     f"CREATE DATABASE {_TEMPLATE}")  # fmt: skip
+        engine = make_engine(f"{POSTGRES}/{_TEMPLATE}")
+        await upgrade(engine)  # the same Alembic migrations as SQLite
+        await engine.dispose()
+
+    asyncio.run(make())
+    return _TEMPLATE
+
+
+@pytest.fixture(autouse=True)
+def database(postgres_template: str | None, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    if postgres_template is None:
+        yield None
+        return
+    import asyncio
+    import uuid
+
+    name = f"t_{uuid.uuid4().hex[:16]}"
+    asyncio.run(_admin(f"CREATE DATABASE {name} TEMPLATE {postgres_template}"))
+    monkeypatch.setenv("SIAGA_DATABASE_URL", f"{POSTGRES}/{name}")
+    yield name
+    asyncio.run(_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+
+
+def sqlite_only(reason: str) -> pytest.MarkDecorator:
+    return pytest.mark.skipif(bool(POSTGRES), reason=f"SQLite only: {reason}")

@@ -29,7 +29,9 @@ def nik_for(age: int, female: bool = False, district: str = "357701", serial: in
 
 
 def chat_env(data_dir: Path, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SIAGA_")}
+    # the test's own database (PostgreSQL runs) goes along; every other setting is the test's
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("SIAGA_") or k == "SIAGA_DATABASE_URL"}  # fmt: skip
     env["SIAGA_DATA_DIR"] = str(data_dir)
     env.update(extra)
     return env

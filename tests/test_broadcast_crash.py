@@ -17,6 +17,7 @@ import pytest
 
 from bot.config import Settings
 from bot.service import build
+from tests.conftest import sqlite_only
 from tests.fake_telegram import TOKEN, FakeTelegram
 from tests.helpers import chat_env
 from tests.test_broadcast import add_opted_in, admin_chat, broadcast
@@ -58,6 +59,7 @@ async def start_service(data: Path, fake: FakeTelegram) -> asyncio.subprocess.Pr
     )  # fmt: skip
 
 
+@sqlite_only("reads the SQLite file from the test (no sync PostgreSQL driver)")
 async def test_killed_mid_broadcast_and_restarted_everyone_reached_exactly_once(
     fake: FakeTelegram, tmp_path: Path
 ) -> None:

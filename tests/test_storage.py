@@ -9,6 +9,7 @@ from pathlib import Path
 
 from bot.service import Siaga
 from domain.nomination import ACTIVE, TRANSITIONS, NominationStatus, can_move
+from tests.conftest import sqlite_only
 from tests.harness import Person
 from tests.helpers import nik_for
 
@@ -22,6 +23,7 @@ async def file_for(p: Person, nik: str) -> str:
     return p.text.split("Nomor usulan: ")[1].split()[0]
 
 
+@sqlite_only("reads the database file's bytes")
 async def test_the_database_file_never_holds_a_nik_in_clear(siaga: Siaga, tmp_path: Path) -> None:
     nik = nik_for(40)
     p = Person(siaga, "clear")
@@ -84,6 +86,7 @@ def test_the_head_constant_matches_the_migration_scripts() -> None:
     assert script_head() == HEAD
 
 
+@sqlite_only("SQLite's query planner")
 async def test_the_duplicate_check_uses_the_partial_index(siaga: Siaga) -> None:
     from sqlalchemy import text
     from sqlalchemy.dialects import sqlite
