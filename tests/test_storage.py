@@ -99,3 +99,17 @@ async def test_the_duplicate_check_uses_the_partial_index(siaga: Siaga) -> None:
         plan = (await store.conn.execute(text("EXPLAIN QUERY PLAN " + sql))).all()
     detail = " ".join(str(r[-1]) for r in plan)
     assert "uq_nominations_active_nik" in detail and "SCAN" not in detail, detail
+
+
+async def test_the_migrations_build_exactly_the_schema_in_code(siaga: Siaga) -> None:
+    """Run on SQLite and on PostgreSQL: Alembic's comparison finds nothing to add or change."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from bot.db.schema import metadata
+
+    async with siaga.engine.connect() as conn:
+        diff = await conn.run_sync(
+            lambda c: compare_metadata(MigrationContext.configure(c), metadata)
+        )
+    assert diff == []

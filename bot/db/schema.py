@@ -38,7 +38,7 @@ people = Table(
     metadata,
     Column("id", Id, primary_key=True, autoincrement=True),
     Column("channel", String(16), nullable=False),
-    Column("external_id", String(64), nullable=False),
+    Column("external_id", String(160), nullable=False),  # a WhatsApp BSUID: up to 131 characters
     Column("role", String(16), nullable=False, server_default="citizen"),
     Column("locale", String(8), nullable=False, server_default="id"),
     Column("kelurahan_code", String(16)),
@@ -153,7 +153,7 @@ outbox = Table(
     Column("id", Id, primary_key=True, autoincrement=True),
     Column("person_id", ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
     Column("channel", String(16), nullable=False),
-    Column("external_id", String(64), nullable=False),
+    Column("external_id", String(160), nullable=False),  # a WhatsApp BSUID: up to 131 characters
     Column("kind", String(16), nullable=False),  # notice | broadcast
     Column("broadcast_id", Id),
     Column("payload", JSON, nullable=False),  # list of Reply.to_json(), rendered at send time
@@ -229,7 +229,7 @@ broadcasts = Table(
     Column("finished_at", DateTime(timezone=True)),
     # the admin's live progress message
     Column("progress_channel", String(16)),
-    Column("progress_external_id", String(64)),
+    Column("progress_external_id", String(160)),
     Column("progress_message_id", String(128)),
     Column("progress_text", Text),
     Column("progress_at", DateTime(timezone=True)),

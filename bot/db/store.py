@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from types import SimpleNamespace
@@ -21,6 +22,13 @@ from handlers.ports import DuplicateNik, DuplicateRef
 from handlers.records import Conversation, Nomination, Person, Role
 
 _aware = aware
+_LOCK = text("SELECT pg_advisory_xact_lock(:k)")
+
+
+def conversation_lock_key(user: UserRef) -> int:
+    """A stable signed 64-bit key for PostgreSQL's advisory lock of one person."""
+    digest = hashlib.blake2b(f"{user.channel}:{user.external_id}".encode(), digest_size=8)
+    return int.from_bytes(digest.digest(), "big", signed=True)
 
 
 def _person(row: Any) -> Person:
@@ -125,6 +133,10 @@ class SqlStore(BroadcastQueries):
         self, user: UserRef, locale_hint: str, now: datetime
     ) -> tuple[Person, Conversation]:
         """The sender and their conversation in one query (the hot path of every message)."""
+        if self.conn.dialect.name == "postgresql":
+            # Several workers share one database: this person's updates take turns, held
+            # until the transaction ends (SQLite's BEGIN IMMEDIATE already serialises writers).
+            await self.conn.execute(_LOCK, {"k": conversation_lock_key(user)})
         row = (
             await self.conn.execute(_LOAD, {"channel": user.channel, "ext": user.external_id})
         ).first()

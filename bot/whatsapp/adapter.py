@@ -32,6 +32,11 @@ _MEDIA = {"image", "sticker", "audio", "video", "document", "location", "reactio
           "unsupported", "order"}  # fmt: skip
 
 
+def _objects(value: Any) -> list[dict[str, Any]]:
+    """The dicts of a list from a webhook body; anything else is ignored, not trusted."""
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
 def _sender(m: dict[str, Any], contacts: list[dict[str, Any]]) -> str:
     if m.get("from_user_id"):
         return str(m["from_user_id"])
@@ -82,21 +87,29 @@ class WhatsAppChannel:
         self.outgoing = KeyedSerial()
         # people reached outside the window by this process, not yet written by the sender
         self._reached: dict[int, datetime] = {}
+        self._budget_lock = asyncio.Lock()
 
     # --- inbound ------------------------------------------------------------------------------
     async def receive(self, data: dict[str, Any]) -> None:
         """Handle a verified webhook body; returns once every message in it is committed."""
         tasks = []
-        for entry in data.get("entry") or []:
-            for change in entry.get("changes") or []:
-                value = change.get("value") or {}
-                contacts = value.get("contacts") or []
-                for m in value.get("messages") or []:
-                    msg = incoming_from(m, contacts)
-                    if msg is not None:
+        for entry in _objects(data.get("entry")):
+            for change in _objects(entry.get("changes")):
+                value = change.get("value")
+                if not isinstance(value, dict):
+                    continue
+                contacts = _objects(value.get("contacts"))
+                for m in _objects(value.get("messages")):
+                    try:
+                        msg = incoming_from(m, contacts)
+                    except (TypeError, AttributeError, ValueError):
+                        msg = None  # a malformed message: nothing to handle
+                    if msg is None:
+                        continue
+                    if msg is not None:  # always true here; kept for the type checker
                         tasks.append(self.serial.submit(
                             msg.user.external_id, lambda msg=msg: self.process(msg)))  # type: ignore[misc]  # fmt: skip
-                for s in value.get("statuses") or []:
+                for s in _objects(value.get("statuses")):
                     await self.status(s)
         for task in tasks:
             await task
@@ -107,7 +120,7 @@ class WhatsAppChannel:
 
     async def status(self, s: dict[str, Any]) -> None:
         """sent / delivered / read / failed for a message we sent through the outbox."""
-        wamid, state = str(s.get("id") or ""), str(s.get("status") or "")
+        wamid, state = str(s.get("id") or "")[:128], str(s.get("status") or "")
         if not wamid or state not in ("sent", "delivered", "read", "failed"):
             return
         o = t.outbox
@@ -119,7 +132,12 @@ class WhatsAppChannel:
             if row is None:
                 return
             if state == "failed":
-                code = int(((s.get("errors") or [{}])[0]).get("code") or 0)
+                errors = _objects(s.get("errors")) or [{}]
+                code = (
+                    int(errors[0].get("code") or 0)
+                    if str(errors[0].get("code") or "0").isdigit()
+                    else 0
+                )
                 values.update(status="failed", last_error=str(code))
                 if code == OUTSIDE_WINDOW and row.kind == "broadcast" and not row.template:
                     # the window had closed after all: the approved template goes instead
@@ -191,7 +209,11 @@ class WhatsAppChannel:
             if not self.template:
                 return Delivered(Delivery.FAILED, error="outside the 24h window, no template")
             assert info is not None
-            wait = await self._budget_wait(info.person_id)
+            # check and take a place in the day's budget as one step: sends run concurrently
+            async with self._budget_lock:
+                wait = await self._budget_wait(info.person_id)
+                if not wait:
+                    self._reached.setdefault(info.person_id, now)
             if wait:
                 return Delivered(Delivery.RETRY, defer=wait, error="tier-budget", template=True)
             messages = [self._template(out)]
@@ -210,8 +232,6 @@ class WhatsAppChannel:
                     return Delivered(Delivery.RETRY, retry_after=1.0, error=str(exc.code),
                                      template=closed)  # fmt: skip
                 return Delivered(Delivery.FAILED, error=f"{exc.code} {exc.message}"[:200])
-        if closed and info is not None:
-            self._reached[info.person_id] = now
         return Delivered(Delivery.SENT, message_id, template=closed)
 
     async def show(
