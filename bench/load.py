@@ -55,11 +55,14 @@ async def fresh_database(server: str) -> str:
     return f"{server}/{name}"
 
 
-def start_worker(port: int, url: str, api: str, data: Path) -> subprocess.Popen[bytes]:
+def start_worker(
+    port: int, url: str, api: str, data: Path, background: bool = True
+) -> subprocess.Popen[bytes]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("SIAGA_")}
     env.update(SIAGA_DATABASE_URL=url, SIAGA_TELEGRAM_TOKEN=TOKEN, SIAGA_TELEGRAM_API_URL=api,
                SIAGA_TELEGRAM_WEBHOOK_SECRET=SECRET, SIAGA_DATA_DIR=str(data),
-               SIAGA_NIK_KEY="", SIAGA_QUOTA_REMINDER="off", SIAGA_LOG_LEVEL="WARNING")  # fmt: skip
+               SIAGA_NIK_KEY="", SIAGA_QUOTA_REMINDER="off", SIAGA_LOG_LEVEL="WARNING",
+               SIAGA_BACKGROUND="true" if background else "false")  # fmt: skip
     return subprocess.Popen([sys.executable, "-m", "bot", "serve", "--port", str(port)], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
 
@@ -162,7 +165,8 @@ async def main() -> None:
     ports = [free_port() for _ in range(args.workers)]
     first = start_worker(ports[0], url, fake.base_url, data)  # creates the schema and the key
     await wait_ready(ports[0])
-    workers = [first] + [start_worker(p, url, fake.base_url, data) for p in ports[1:]]
+    # the sender and scheduler in the first worker only, as in production
+    workers = [first] + [start_worker(p, url, fake.base_url, data, False) for p in ports[1:]]
     for p in ports[1:]:
         await wait_ready(p)
     try:

@@ -68,6 +68,10 @@ class Settings(BaseSettings):
     whatsapp_rate: float = Field(default=70.0, gt=0, le=1000)
     whatsapp_daily_budget: int = Field(default=250, ge=1)
 
+    # The outbox sender, the scheduler and broadcast progress run in this process. With several
+    # workers, leave it on in exactly one: limits are kept per process, schedules are not locked.
+    background: bool = True
+
     # HTTP server (`siaga serve`)
     host: str = "127.0.0.1"
     port: int = 8080

@@ -44,6 +44,8 @@ def _background(
     siaga: Siaga, channel: TelegramChannel | None, stop: asyncio.Event,
     whatsapp: WhatsAppChannel | None = None,
 ) -> list[asyncio.Task[None]]:  # fmt: skip
+    if not siaga.settings.background:
+        return []  # another worker sends and schedules
     tasks = [asyncio.create_task(Scheduler(siaga).run(stop))]
     channels: dict[str, Channel] = {}
     if channel is not None:

@@ -253,11 +253,13 @@ class OutboxSender:
         return last is None or time.monotonic() - last >= self._limit(key[0]).per_chat_interval
 
     async def _take_slot(self, channel: str) -> None:
-        # Evenly spaced slots per channel; a send that fell a little behind (≤ 30 ms, within
-        # the margin of the rate under the platform's) may catch up, so jitter costs nothing.
+        # Evenly spaced slots per channel. A send that fell behind may catch up by one slot
+        # only: more would let a late slot and the next second's land in one second and
+        # cross the platform's limit (the margin is the rate kept just under it).
+        interval = 1.0 / self._limit(channel).per_second
         now = time.monotonic()
-        slot = max(self._slots.get(channel, 0.0), now - 0.03, self._paused_until)
-        self._slots[channel] = slot + 1.0 / self._limit(channel).per_second
+        slot = max(self._slots.get(channel, 0.0), now - interval, self._paused_until)
+        self._slots[channel] = slot + interval
         if slot > now:
             await asyncio.sleep(slot - now)
 
