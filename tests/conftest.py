@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,7 @@ import pytest
 from bot.i18n import Catalogue, default_locales_dir
 from bot.program_loader import default_program_path, load_program
 from domain.program import Program
+from tests.fake_telegram import FakeTelegram
 
 ROOT = Path(__file__).resolve().parent.parent
 pytest_plugins = ["tests.whatsapp_harness"]
@@ -88,6 +90,15 @@ def database(postgres_template: str | None, monkeypatch: pytest.MonkeyPatch):  #
     monkeypatch.setenv("SIAGA_DATABASE_URL", f"{POSTGRES}/{name}")
     yield name
     asyncio.run(_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeTelegram]:
+    """A fake Telegram Bot API server on loopback (tests/fake_telegram.py)."""
+    f = FakeTelegram()
+    await f.start()
+    yield f
+    await f.stop()
 
 
 def sqlite_only(reason: str) -> pytest.MarkDecorator:

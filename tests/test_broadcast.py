@@ -37,14 +37,6 @@ ADMIN_CHAT = 1
 
 
 @pytest.fixture
-async def fake() -> AsyncIterator[FakeTelegram]:
-    f = FakeTelegram()
-    await f.start()
-    yield f
-    await f.stop()
-
-
-@pytest.fixture
 async def tg(fake: FakeTelegram, tmp_path: Path) -> AsyncIterator[tuple[Siaga, TelegramChannel]]:
     settings = Settings(
         data_dir=tmp_path / "data", telegram_token=TOKEN,

@@ -5,10 +5,8 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
-from collections.abc import AsyncIterator
 from pathlib import Path
 
-import pytest
 from sqlalchemy import text
 
 from bot.db.engine import make_engine
@@ -65,14 +63,6 @@ async def test_webhooks_answer_503_while_the_database_is_unreachable(
     assert await wa.post(text_message(USER, "halo")) == 200  # recovered by itself
 
 
-@pytest.fixture
-async def fake_tg() -> AsyncIterator[FakeTelegram]:
-    f = FakeTelegram()
-    await f.start()
-    yield f
-    await f.stop()
-
-
 async def run_cli(data: Path, *args: str, stdin: str = "", **env: str) -> tuple[int, str]:
     proc = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot", *args, env=chat_env(data, **env),
@@ -83,7 +73,7 @@ async def run_cli(data: Path, *args: str, stdin: str = "", **env: str) -> tuple[
     return int(proc.returncode or 0), out.decode()
 
 
-async def test_doctor_gives_a_verdict_for_each_part(fake_tg: FakeTelegram, tmp_path: Path) -> None:
+async def test_doctor_gives_a_verdict_for_each_part(fake: FakeTelegram, tmp_path: Path) -> None:
     data = tmp_path / "data"
     code, first = await run_cli(data, "doctor")
     assert code == 0, first
@@ -94,7 +84,7 @@ async def test_doctor_gives_a_verdict_for_each_part(fake_tg: FakeTelegram, tmp_p
     assert "PERINGATAN Telegram: SIAGA_TELEGRAM_TOKEN kosong" in first
     assert (await run_cli(data, "chat", "--jsonl", stdin="/menu\n"))[0] == 0
     code, ok = await run_cli(data, "doctor", SIAGA_TELEGRAM_TOKEN=TOKEN,
-                             SIAGA_TELEGRAM_API_URL=fake_tg.base_url, SIAGA_ADMINS="telegram:1")  # fmt: skip
+                             SIAGA_TELEGRAM_API_URL=fake.base_url, SIAGA_ADMINS="telegram:1")  # fmt: skip
     assert code == 0, ok
     assert "OK         Basis data: terhubung, skema terbaru" in ok
     assert "OK         Telegram: bot @siaga_madiun_bot" in ok

@@ -36,14 +36,6 @@ async def until(cond: Callable[[], bool], within: float = 10.0) -> None:
 
 
 @pytest.fixture
-async def fake() -> AsyncIterator[FakeTelegram]:
-    f = FakeTelegram()
-    await f.start()
-    yield f
-    await f.stop()
-
-
-@pytest.fixture
 async def tg(fake: FakeTelegram, tmp_path: Path) -> AsyncIterator[tuple[Siaga, TelegramChannel]]:
     settings = Settings(
         data_dir=tmp_path / "data",
