@@ -17,6 +17,8 @@ from typing import Any
 
 from aiohttp import web
 
+from tests.loopback import serve
+
 TOKEN = "EAAG-test-token"
 PHONE_ID = "106540352242922"
 VERSION = "v21.0"
@@ -117,12 +119,7 @@ class FakeGraph:
     async def start(self) -> str:
         app = web.Application()
         app.router.add_post("/{version}/{phone}/messages", self._messages)
-        self._runner = web.AppRunner(app)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-        self.base_url = f"http://127.0.0.1:{port}"
+        self._runner, self.base_url = await serve(app)
         return self.base_url
 
     async def stop(self) -> None:

@@ -73,6 +73,16 @@ def incoming_from(m: dict[str, Any], contacts: list[dict[str, Any]]) -> Incoming
     return Incoming(user, Kind.MEDIA, update_id=uid)
 
 
+def _needs_template(info: RowInfo, now: datetime) -> bool:
+    """Only the approved template may reach someone outside the 24-hour window. A broadcast
+    checks the window itself; any row goes as a template once Meta said 131047 about it."""
+    if info.template:
+        return True
+    if info.kind != "broadcast":
+        return False
+    return info.last_inbound_at is None or now - info.last_inbound_at > WINDOW
+
+
 class WhatsAppChannel:
     def __init__(
         self, siaga: Siaga, client: WhatsAppClient, template: str = "",
@@ -106,8 +116,7 @@ class WhatsAppChannel:
                         msg = None  # a malformed message: nothing to handle
                     if msg is None:
                         continue
-                    if msg is not None:  # always true here; kept for the type checker
-                        tasks.append(self.serial.submit(
+                    tasks.append(self.serial.submit(
                             msg.user.external_id, lambda msg=msg: self.process(msg)))  # type: ignore[misc]  # fmt: skip
                 for s in _objects(value.get("statuses")):
                     await self.status(s)
@@ -200,11 +209,7 @@ class WhatsAppChannel:
     async def deliver(self, to: str, out: Outgoing, info: RowInfo | None = None) -> Delivered:
         """For the outbox sender: one attempt and what happened."""
         now = datetime.now(UTC)
-        closed = info is not None and (
-            info.template or info.last_inbound_at is None or now - info.last_inbound_at > WINDOW
-        )
-        if closed and info is not None and info.kind != "broadcast":
-            closed = info.template
+        closed = info is not None and _needs_template(info, now)
         if closed:
             if not self.template:
                 return Delivered(Delivery.FAILED, error="outside the 24h window, no template")
