@@ -20,8 +20,8 @@ from sqlalchemy import select, update
 
 from bot.db import schema as t
 from bot.render import button_labels, reply_text
-from bot.service import Siaga
-from handlers.messages import ButtonKind, Incoming, Kind, Msg, Reply, UserRef
+from bot.service import Siaga, Unavailable
+from handlers.messages import ButtonKind, Incoming, Kind, Msg, Outgoing, Reply, UserRef
 
 CHANNEL = "console"
 
@@ -71,7 +71,10 @@ class ConsoleChat:
         return path
 
     async def say(self, text: str) -> None:
-        out = await self.siaga.handle(Incoming(self.user, Kind.TEXT, text=text))
+        try:
+            out = await self.siaga.handle(Incoming(self.user, Kind.TEXT, text=text))
+        except Unavailable as exc:  # nothing was saved: say so, and keep the console open
+            out = Outgoing("id", [Reply.of(f"error-{exc.reason}")])
         for reply in out.replies:
             self.show(reply, out.locale)
 

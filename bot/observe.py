@@ -1,12 +1,10 @@
-"""What /metrics reads from the database, and telling "the database is down" from a bug."""
+"""What /metrics reads from the database."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
-from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from bot.db import schema as t
 from bot.db.rows import aware
@@ -14,13 +12,6 @@ from bot.service import Siaga
 from handlers import review
 
 Samples = list[tuple[dict[str, str], float]]
-
-
-def unavailable(exc: BaseException) -> bool:
-    """The database cannot be reached (503: the platform retries) rather than a bug (500)."""
-    return isinstance(exc, OperationalError | InterfaceError | PoolTimeout | ConnectionError) or (
-        isinstance(exc, DBAPIError) and exc.connection_invalidated
-    )
 
 
 async def database_gauges(siaga: Siaga) -> dict[str, Samples]:

@@ -16,6 +16,7 @@ The claim is a conditional UPDATE (status still pending), so two senders never t
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextlib
 import logging
 import time
@@ -132,6 +133,7 @@ class OutboxSender:
         self.limit = limit or RateLimit()
         self.limits = limits or {}  # per channel; the others use `limit`
         self._slots: dict[str, float] = {}
+        self._window: dict[str, collections.deque[float]] = {}  # when the last requests left
         self.quiet = quiet
         self.lease = lease
         self.clock = clock
@@ -256,12 +258,22 @@ class OutboxSender:
         # Evenly spaced slots per channel. A send that fell behind may catch up by one slot
         # only: more would let a late slot and the next second's land in one second and
         # cross the platform's limit (the margin is the rate kept just under it).
-        interval = 1.0 / self._limit(channel).per_second
+        limit = self._limit(channel)
+        interval = 1.0 / limit.per_second
         now = time.monotonic()
         slot = max(self._slots.get(channel, 0.0), now - interval, self._paused_until)
+        # And never more than per_second in any one second, counted when requests leave:
+        # a stall followed by a catch-up must not bunch them.
+        sent = self._window.setdefault(channel, collections.deque())
+        most = max(1, int(limit.per_second))
+        if len(sent) >= most:
+            slot = max(slot, sent[-most] + 1.0)
         self._slots[channel] = slot + interval
         if slot > now:
             await asyncio.sleep(slot - now)
+        sent.append(time.monotonic())
+        while len(sent) > most:
+            sent.popleft()
 
     def _forget_old_chats(self) -> None:
         longest = max([self.limit, *self.limits.values()], key=lambda x: x.per_chat_interval)
@@ -318,10 +330,12 @@ class OutboxSender:
             if row.kind == "broadcast" and self.quiet_now():
                 break
             await self._gate.acquire()
-            await self._take_slot(row.channel)
+            # Claim first, then wait for the slot: the claim's commit time (which varies,
+            # more on a busy database) must not sit between the slot and the request.
             if not await self._claim(row.id):
                 self._gate.release()
                 continue  # cancelled, or another sender took it
+            await self._take_slot(row.channel)
             self._last_chat[key] = time.monotonic()
             task = asyncio.create_task(self._send(row))
             self._tasks.add(task)

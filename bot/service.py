@@ -16,18 +16,18 @@ from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config import Settings
 from bot.crypto import NikVault, load_or_create_key_file
-from bot.db.engine import make_engine
+from bot.db.engine import make_engine, storage_full, unavailable
 from bot.db.migrate import upgrade
 from bot.db.store import SqlStore
 from bot.i18n import Catalogue
 from bot.logs import install_masking
 from bot.metrics import Metrics
 from bot.program_loader import load_program
+from bot.receipts import ReplyLedger
 from domain.program import Program
 from handlers import router
 from handlers.messages import Incoming, Outgoing, Reply
@@ -35,6 +35,15 @@ from handlers.ports import Context
 from handlers.ports import Settings as HandlerSettings
 
 log = logging.getLogger("siaga")
+REPLY_RETENTION = timedelta(days=2)  # settled replies kept this long (they hold answers)
+
+
+class Unavailable(Exception):
+    """The database could not take an update; `reason` names a locale message."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 class UserLocks:
@@ -71,6 +80,8 @@ class Siaga:
         self.tz = ZoneInfo(settings.timezone)
         self.locks = UserLocks()
         self.metrics = Metrics()
+        self.replies = ReplyLedger(self)
+        self.storage_full_since: datetime | None = None  # for /readyz and /metrics
         self.handler_settings = HandlerSettings(
             privacy_notice_version=settings.privacy_notice_version,
             draft_retention_days=settings.draft_retention_days,
@@ -97,6 +108,9 @@ class Siaga:
         )  # fmt: skip
 
     async def handle(self, msg: Incoming) -> Outgoing:
+        """Raises Unavailable when the database cannot take the update (down, or its disk
+        full): nothing was recorded, and the channel says so (a webhook answers 503, so the
+        platform delivers the update again)."""
         started = time.perf_counter()
         async with self.locks.get((msg.user.channel, msg.user.external_id)):
             for attempt in range(3):
@@ -104,31 +118,52 @@ class Siaga:
                     async with self.store() as store:
                         out = await router.handle(self.context(store), msg)
                     break
-                except OperationalError as exc:  # e.g. SQLite busy beyond its timeout
-                    if attempt == 2:
-                        raise
-                    log.warning("database busy, retrying update: %s", type(exc).__name__)
-                    await asyncio.sleep(0.05 * (attempt + 1))
-                except Exception:
+                except Exception as exc:
+                    if unavailable(exc):
+                        # SQLite busy beyond its timeout, or a dropped connection: try again
+                        # a moment later; a full disk will not be better in 100 ms
+                        if attempt < 2 and not storage_full(exc):
+                            log.warning("database busy, retrying: %s", type(exc).__name__)
+                            await asyncio.sleep(0.05 * (attempt + 1))
+                            continue
+                        self.metrics.observe(msg.user.channel, "unavailable",
+                                             time.perf_counter() - started)  # fmt: skip
+                        raise self._unavailable(exc) from exc
                     # A bug must not kill the conversation: the transaction was rolled back,
                     # so the person is still at the same question; say so and log it.
                     log.exception("update from %s failed; rolled back", msg.user.channel)
                     self.metrics.observe(msg.user.channel, "error", time.perf_counter() - started)
                     return Outgoing("id", [Reply.of("error-generic")])
+        self.storage_full_since = None  # a write went through
         elapsed = time.perf_counter() - started
         # a replayed update is answered with nothing: counted apart
         self.metrics.observe(msg.user.channel, "ok" if out.replies else "duplicate", elapsed)
         log.debug("handled %s update in %.1f ms", msg.user.channel, elapsed * 1e3)
         return out
 
+    def _unavailable(self, exc: Exception) -> Unavailable:
+        if storage_full(exc):
+            if self.storage_full_since is None:
+                self.storage_full_since = datetime.now(UTC)
+            where = (
+                "the database server" if self.settings.database_url else str(self.settings.data_dir)
+            )
+            log.critical("storage full: nothing can be saved until space is freed on %s", where)
+            return Unavailable("storage-full")
+        log.error("database unreachable (%s): updates are refused until it is back",
+                  type(exc).__name__)  # fmt: skip
+        return Unavailable("database-down")
+
     async def purge_stale_drafts(self) -> int:
         cutoff = datetime.now(UTC) - timedelta(days=self.settings.draft_retention_days)
         async with self.store() as store:
             n = await store.purge_stale_drafts(cutoff)
+            await store.purge_settled_replies(datetime.now(UTC) - REPLY_RETENTION)
             await store.commit()
         return n
 
     async def close(self) -> None:
+        await self.replies.close()
         await self.engine.dispose()
 
 

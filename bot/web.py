@@ -15,8 +15,9 @@ from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 
+from bot.db.engine import unavailable
 from bot.db.migrate import HEAD, current
-from bot.observe import database_gauges, unavailable
+from bot.observe import database_gauges
 from bot.service import Siaga
 from bot.telegram.adapter import TelegramChannel, parse_update
 from bot.whatsapp.adapter import WhatsAppChannel
@@ -85,6 +86,10 @@ def create_app(
         except Exception as exc:
             return JSONResponse({"status": "database unreachable", "error": type(exc).__name__},
                                 status_code=503)  # fmt: skip
+        if siaga.storage_full_since is not None:  # until a write succeeds again
+            return JSONResponse({"status": "storage full",
+                                 "since": siaga.storage_full_since.isoformat()},
+                                status_code=503)  # fmt: skip
         if version != HEAD:
             return JSONResponse({"status": "migrations behind", "database": version,
                                  "code": HEAD}, status_code=503)  # fmt: skip
@@ -97,6 +102,7 @@ def create_app(
         except Exception:
             log.exception("metrics: database gauges unavailable")
             gauges = {}
+        gauges["siaga_storage_full"] = [({}, float(siaga.storage_full_since is not None))]
         return Response(siaga.metrics.render(gauges), media_type="text/plain; version=0.0.4")
 
     @app.post("/telegram/webhook")

@@ -127,3 +127,6 @@ class Outgoing:
 
     locale: str
     replies: list[Reply]
+    # The outbox row that keeps these replies until the channel says they left (None when the
+    # channel prints them at once, like the console): a crash after the commit loses no reply.
+    receipt: int | None = None

@@ -95,6 +95,9 @@ class Store(Protocol):
         self, person: Person, replies: Sequence[Reply], now: datetime, kind: str = "notice"
     ) -> None: ...
     async def claim_update(self, channel: str, update_id: str, now: datetime) -> bool: ...
+    async def keep_replies(
+        self, person: Person, replies: Sequence[Reply], now: datetime
+    ) -> int | None: ...
 
     # Broadcasts: the audience, then one job with one outbox row per recipient.
     async def broadcast_recipients(

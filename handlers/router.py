@@ -41,10 +41,13 @@ async def handle(ctx: Context, msg: Incoming) -> Outgoing:
         return Outgoing("id", [])  # a redelivered webhook or a replayed update changes nothing
     person, conv = await store.load(msg.user, msg.locale_hint, ctx.now)
     replies, deleted = await _route(ctx, person, conv, msg)
+    receipt = None
     if not deleted:
         await store.save_conversation(conv, ctx.now)
+        # kept in the same transaction: a crash between this commit and the send loses no reply
+        receipt = await store.keep_replies(person, replies, ctx.now) if replies else None
     await store.commit()
-    return Outgoing(person.locale, replies)
+    return Outgoing(person.locale, replies, receipt)
 
 
 def menu(ctx: Context, conv: Conversation, note: Msg | None = None) -> Reply:

@@ -103,3 +103,7 @@ async def fake() -> AsyncIterator[FakeTelegram]:
 
 def sqlite_only(reason: str) -> pytest.MarkDecorator:
     return pytest.mark.skipif(bool(POSTGRES), reason=f"SQLite only: {reason}")
+
+
+def postgres_only(reason: str) -> pytest.MarkDecorator:
+    return pytest.mark.skipif(not POSTGRES, reason=f"PostgreSQL only: {reason}")

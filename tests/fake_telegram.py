@@ -68,6 +68,15 @@ class FakeTelegram:
     on_send: Any = None  # called with each accepted message (a test's kill switch)
     _window: collections.deque[float] = field(default_factory=collections.deque)
     _chat_last: dict[int, float] = field(default_factory=dict)
+    # While `hold` is set, sendMessage requests hang and are never delivered (the network ate
+    # them): a test kills the service meanwhile. `held` counts them; release() lets them fail.
+    hold: bool = False
+    held: int = 0
+    _release: asyncio.Event = field(default_factory=asyncio.Event)
+
+    def release(self) -> None:
+        self.hold = False
+        self._release.set()
 
     # --- server ---------------------------------------------------------------------------
     async def start(self) -> str:
@@ -113,6 +122,11 @@ class FakeTelegram:
             else:
                 body["description"] = "Internal Server Error"
             return web.json_response(body, status=status)
+        if method == "sendMessage" and self.hold:
+            self.held += 1
+            await self._release.wait()
+            return web.json_response({"ok": False, "error_code": 502,
+                                      "description": "Bad Gateway"}, status=502)  # fmt: skip
         if method == "sendMessage":
             chat = int(params.get("chat_id") or 0)
             if chat in self.blocked:

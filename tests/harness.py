@@ -24,6 +24,9 @@ class Person:
 
     async def send(self, msg: Incoming) -> list[Said]:
         out = await self.siaga.handle(msg)
+        # shown here, so settled as an adapter settles the replies it sent
+        self.siaga.replies.settle(out.receipt, "sent")
+        await self.siaga.replies.flush()
         cat = self.siaga.catalogue
         self.last = [
             Said(reply_text(cat, r, out.locale), button_labels(cat, r, out.locale), r)

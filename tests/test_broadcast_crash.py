@@ -37,14 +37,16 @@ async def fake() -> AsyncIterator[FakeTelegram]:
 def left(db: Path) -> int:
     with sqlite3.connect(db) as conn:
         (n,) = conn.execute(
-            "SELECT count(*) FROM outbox WHERE status IN ('pending', 'sending')"
+            "SELECT count(*) FROM outbox WHERE status IN ('pending', 'sending') AND kind = 'broadcast'"
         ).fetchone()
     return int(n)
 
 
 def statuses(db: Path) -> Counter[str]:
     with sqlite3.connect(db) as conn:
-        return Counter(s for (s,) in conn.execute("SELECT status FROM outbox"))
+        return Counter(
+            s for (s,) in conn.execute("SELECT status FROM outbox WHERE kind = 'broadcast'")
+        )
 
 
 async def start_service(data: Path, fake: FakeTelegram) -> asyncio.subprocess.Process:

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import errno
 from typing import Any
 
 from sqlalchemy import event
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+# PostgreSQL: give up connecting after this long (asyncpg waits 60 s by default), so a webhook
+# answers 503 while the platform's request is still open, and it delivers the update again.
+CONNECT_TIMEOUT = 5.0
 
 
 def is_sqlite(url: str) -> bool:
@@ -14,7 +21,9 @@ def is_sqlite(url: str) -> bool:
 
 def make_engine(url: str) -> AsyncEngine:
     if not is_sqlite(url):
-        return create_async_engine(url, pool_pre_ping=True)
+        return create_async_engine(
+            url, pool_pre_ping=True, connect_args={"timeout": CONNECT_TIMEOUT}
+        )
     # isolation_level=None: the driver never opens transactions itself; we emit BEGIN IMMEDIATE,
     # so two processes writing the same file queue on the lock instead of failing mid-update.
     # SQLite takes one writer at a time and every update writes. With one pooled connection,
@@ -45,3 +54,45 @@ def make_engine(url: str) -> AsyncEngine:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
+
+
+def _chain(exc: BaseException) -> list[BaseException]:
+    """The error and what it wraps (SQLAlchemy's .orig, the driver's __cause__)."""
+    seen: list[BaseException] = []
+    e: BaseException | None = exc
+    while e is not None and e not in seen and len(seen) < 10:
+        seen.append(e)
+        e = getattr(e, "orig", None) or e.__cause__
+    return seen
+
+
+def _sqlstate(e: BaseException) -> str:
+    return str(getattr(e, "sqlstate", None) or getattr(e, "pgcode", None) or "")
+
+
+def storage_full(exc: BaseException) -> bool:
+    """The disk (or SQLite's size limit) is full: SQLite's SQLITE_FULL, PostgreSQL's
+    disk_full (53100), or the OS's ENOSPC. Nothing was written; freeing space fixes it."""
+    for e in _chain(exc):
+        code = getattr(e, "sqlite_errorcode", None)
+        if (isinstance(code, int) and code & 0xFF == 13) or _sqlstate(e) == "53100":
+            return True
+        if isinstance(e, OSError) and e.errno == errno.ENOSPC:
+            return True
+        if "database or disk is full" in str(e):
+            return True
+    return False
+
+
+def unavailable(exc: BaseException) -> bool:
+    """The database cannot be reached or written (503: the platform delivers the update
+    again later), rather than a bug (500): a refused or dropped connection, a timeout, a
+    server shutting down or starting up (SQLSTATE 08…, 57…), a full disk."""
+    for e in _chain(exc):
+        if isinstance(e, OperationalError | InterfaceError | PoolTimeout | ConnectionError):
+            return True
+        if isinstance(e, TimeoutError) or _sqlstate(e)[:2] in ("08", "53", "57"):
+            return True
+        if isinstance(e, DBAPIError) and e.connection_invalidated:
+            return True
+    return storage_full(exc)

@@ -23,6 +23,10 @@ from handlers.records import Conversation, Nomination, Person, Role
 
 _aware = aware
 _LOCK = text("SELECT pg_advisory_xact_lock(:k)")
+# Channels whose replies go out after the commit and are kept in the outbox until they have
+# (the console prints them at once; it has no sender to finish the job after a crash).
+KEPT_CHANNELS = frozenset({"telegram", "whatsapp"})
+SETTLED_REPLY = ("sent", "failed", "blocked")
 
 
 def conversation_lock_key(user: UserRef) -> int:
@@ -609,6 +613,24 @@ class SqlStore(BroadcastQueries):
             )
         )
 
+    async def keep_replies(
+        self, person: Person, replies: Sequence[Reply], now: datetime
+    ) -> int | None:
+        """An outbox row already claimed by this worker ("sending"): the adapter sends the
+        replies at once and settles the row; if this process dies first, the sender finds the
+        row after its lease and sends it."""
+        if person.channel not in KEPT_CHANNELS:
+            return None
+        res = await self.conn.execute(
+            insert(t.outbox).values(
+                person_id=person.id, channel=person.channel, external_id=person.external_id,
+                kind="reply", payload=[r.to_json() for r in replies], status="sending",
+                attempts=1, next_attempt_at=now, created_at=now, claimed_at=now,
+            )
+        )  # fmt: skip
+        key = res.inserted_primary_key
+        return int(key[0]) if key else None
+
     async def claim_update(self, channel: str, update_id: str, now: datetime) -> bool:
         # No savepoint: a duplicate means the caller does nothing more in this transaction.
         try:
@@ -628,5 +650,15 @@ class SqlStore(BroadcastQueries):
         c = t.conversations
         res = await self.conn.execute(
             update(c).where(c.c.updated_at < cutoff).values(flow="idle", step="", answers={})
+        )
+        return int(res.rowcount or 0)
+
+    async def purge_settled_replies(self, cutoff: datetime) -> int:
+        """Replies kept for crash safety hold what people told us: gone once they are settled."""
+        o = t.outbox
+        res = await self.conn.execute(
+            delete(o).where(
+                o.c.kind == "reply", o.c.created_at < cutoff, o.c.status.in_(SETTLED_REPLY)
+            )
         )
         return int(res.rowcount or 0)

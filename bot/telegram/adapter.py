@@ -31,6 +31,7 @@ from aiogram.types import (
 )
 from sqlalchemy import update
 
+from bot import receipts
 from bot.db import schema as t
 from bot.sender import Delivered, Delivery, RowInfo
 from bot.serial import KeyedSerial
@@ -84,10 +85,15 @@ class TelegramChannel:
         self.outgoing = KeyedSerial()  # sending, per chat: replies leave in order
 
     # --- calling the Bot API with the error policy --------------------------------------------
-    async def call(self, make: Callable[[], Awaitable[T]], chat_id: str | None = None) -> T | None:
+    async def call(
+        self, make: Callable[[], Awaitable[T]], chat_id: str | None = None,
+        outcome: list[str] | None = None,
+    ) -> T | None:  # fmt: skip
         """429: wait retry_after and retry. 403: the person blocked us, mark and stop.
-        Network errors and 5xx: retry with backoff. "Message is not modified": ignore."""
+        Network errors and 5xx: retry with backoff. "Message is not modified": ignore.
+        When it gives up, why is appended to `outcome` (blocked, failed, or pending: try later)."""
         delay = 0.5
+        why = receipts.RETRY
         for _attempt in range(6):
             try:
                 return await make()
@@ -96,18 +102,22 @@ class TelegramChannel:
             except TelegramForbiddenError:
                 if chat_id is not None:
                     await self.mark_blocked(chat_id)
-                return None
+                why = receipts.BLOCKED
+                break
             except TelegramBadRequest as exc:
                 if "not modified" in str(exc).lower() or "query is too old" in str(exc).lower():
                     return None
                 log.warning("telegram refused a request: %s", exc.message)
-                return None
+                why = receipts.FAILED
+                break
             except (TelegramNetworkError, TelegramServerError) as exc:
                 log.warning(
                     "telegram unreachable (%s), retrying in %.1fs", type(exc).__name__, delay
                 )
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 30)
+        if outcome is not None:
+            outcome.append(why)
         return None
 
     async def mark_blocked(self, chat_id: str) -> None:
@@ -153,7 +163,7 @@ class TelegramChannel:
                         chat_id=m.chat.id, message_id=m.message_id, reply_markup=None
                     )
                 )
-        await self.send(msg.user.external_id, out)
+        self.siaga.replies.settle(out.receipt, await self.send(msg.user.external_id, out))
 
     async def drain(self) -> None:
         await self.serial.drain()
@@ -162,7 +172,9 @@ class TelegramChannel:
     async def _answer_callback(self, cq: CallbackQuery) -> None:
         await self.call(lambda: self.bot.answer_callback_query(cq.id))
 
-    async def send(self, chat_id: str, out: Outgoing) -> None:
+    async def send(self, chat_id: str, out: Outgoing) -> str:
+        """Send the replies in order; returns how it went (see bot.receipts)."""
+        outcome: list[str] = []
         for reply in out.replies:
             text, markup = render(self.siaga.catalogue, reply, out.locale)
             if reply.image_png is not None:
@@ -175,7 +187,11 @@ class TelegramChannel:
                     chat_id=int(chat_id), text=text, parse_mode="HTML", reply_markup=markup
                 ),
                 chat_id,
+                outcome,
             )
+            if outcome:  # later replies would read out of order: the rest waits or goes
+                return outcome[0]
+        return receipts.SENT
 
     async def deliver(self, chat_id: str, out: Outgoing, info: RowInfo | None = None) -> Delivered:
         """For the outbox sender: one attempt, and what happened. No waiting here: on a 429

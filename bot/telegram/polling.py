@@ -7,6 +7,7 @@ import logging
 
 from aiogram.exceptions import TelegramAPIError, TelegramRetryAfter
 
+from bot.db.engine import unavailable
 from bot.telegram.adapter import TelegramChannel
 
 log = logging.getLogger("siaga.telegram")
@@ -35,9 +36,16 @@ async def run_polling(
         # Confirm a batch (the next offset) only once it is handled: a crash before that means
         # Telegram sends it again, and update ids recorded in the database skip what was done.
         results = await asyncio.gather(*tasks, return_exceptions=True)
+        refused = [r for r in results if isinstance(r, Exception) and unavailable(r)]
         for r in results:
-            if isinstance(r, Exception):
+            if isinstance(r, Exception) and not unavailable(r):
                 log.error("an update failed and is skipped: %s", type(r).__name__)
+        if refused:
+            # The database could not take them: confirm nothing, ask again after a pause.
+            # Updates of this batch that did go through are skipped by their recorded ids.
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 30)
+            continue
         if updates:
             offset = updates[-1].update_id + 1
     await channel.drain()

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import and_, func, select, update
 
+from bot import receipts
 from bot.db import schema as t
 from bot.db.rows import aware
 from bot.render import reply_text
@@ -125,7 +126,10 @@ class WhatsAppChannel:
 
     async def process(self, msg: Incoming) -> None:
         out = await self.siaga.handle(msg)
-        self.outgoing.submit(msg.user.external_id, lambda: self.send(msg.user.external_id, out))
+        self.outgoing.submit(msg.user.external_id, lambda: self._reply(msg.user.external_id, out))
+
+    async def _reply(self, to: str, out: Outgoing) -> None:
+        self.siaga.replies.settle(out.receipt, await self.send(to, out))
 
     async def status(self, s: dict[str, Any]) -> None:
         """sent / delivered / read / failed for a message we sent through the outbox."""
@@ -158,24 +162,28 @@ class WhatsAppChannel:
     # --- outbound -----------------------------------------------------------------------------
     async def _post(self, to: str, message: dict[str, Any]) -> str:
         """One message with the retry policy for conversation replies: 5xx, throughput and
-        pair-rate errors wait and try again; anything else is logged and dropped."""
+        pair-rate errors wait and try again; returns how it went (see bot.receipts)."""
         delay = 1.0
         for _ in range(5):
             try:
-                return await self.client.send(to, message)
+                await self.client.send(to, message)
+                return receipts.SENT
             except GraphError as exc:
                 if not exc.transient:
                     log.warning("whatsapp refused a message: %s %s", exc.code, exc.message)
-                    return ""
+                    return receipts.FAILED
                 wait = 6.0 if exc.code == PAIR_RATE else delay
                 await asyncio.sleep(wait)
                 delay = min(delay * 2, 30)
-        return ""
+        return receipts.RETRY  # still unreachable: the outbox sender tries again later
 
-    async def send(self, to: str, out: Outgoing) -> None:
+    async def send(self, to: str, out: Outgoing) -> str:
         for reply in out.replies:
             for message in render(self.siaga.catalogue, reply, out.locale):
-                await self._post(to, message)
+                outcome = await self._post(to, message)
+                if outcome != receipts.SENT:  # the rest would read out of order
+                    return outcome
+        return receipts.SENT
 
     def _template(self, out: Outgoing) -> dict[str, Any]:
         body = "\n\n".join(reply_text(self.siaga.catalogue, r, out.locale) for r in out.replies)

@@ -228,6 +228,8 @@ tg-command-hapus = Delete my data
 
 err-which-edit = Choose the answer to change from the buttons below.
 error-generic = Sorry, something went wrong on our side. Your earlier answers are kept; please send your last message again, or type /bantuan.
+error-storage-full = Sorry, Siaga cannot save anything right now (the server's storage is full). Your last message was not saved; your earlier answers are safe. Please send it again later.
+error-database-down = Sorry, Siaga cannot reach its database right now. Your last message was not saved; your earlier answers are safe. Please send it again in a moment.
 
 # WhatsApp
 wa-choose = Please choose:

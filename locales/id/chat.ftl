@@ -228,6 +228,8 @@ tg-command-hapus = Hapus data saya
 
 err-which-edit = Pilih jawaban yang mau diubah dari tombol di bawah.
 error-generic = Maaf, terjadi kesalahan di sistem kami. Jawaban Bapak/Ibu sebelumnya tetap tersimpan; silakan kirim ulang pesan terakhir, atau ketik /bantuan.
+error-storage-full = Maaf, Siaga sedang tidak bisa menyimpan apa pun (penyimpanan server penuh). Pesan terakhir Bapak/Ibu belum tersimpan; jawaban sebelumnya aman. Silakan kirim lagi nanti.
+error-database-down = Maaf, Siaga sedang tidak bisa menghubungi basis datanya. Pesan terakhir Bapak/Ibu belum tersimpan; jawaban sebelumnya aman. Silakan kirim lagi beberapa saat lagi.
 
 # WhatsApp
 wa-choose = Silakan pilih:

@@ -228,6 +228,8 @@ tg-command-hapus = Busak data kula
 
 err-which-edit = Pilih wangsulan ingkang badhe dipun ewahi saking tombol ing ngandhap.
 error-generic = Nyuwun pangapunten, wonten kalepatan ing sistem kita. Wangsulan Panjenengan saderengipun tetep kasimpen; mangga kintun malih pesen pungkasan, utawi serat /bantuan.
+error-storage-full = Nyuwun pangapunten, Siaga saweg boten saged nyimpen punapa-punapa (panyimpenan server kebak). Pesen pungkasan Panjenengan dereng kasimpen; wangsulan saderengipun aman. Mangga kintun malih mangke.
+error-database-down = Nyuwun pangapunten, Siaga saweg boten saged nyambung dhateng basis datanipun. Pesen pungkasan Panjenengan dereng kasimpen; wangsulan saderengipun aman. Mangga kintun malih sakedhap malih.
 
 # WhatsApp
 wa-choose = Mangga pilih:
