@@ -7,7 +7,9 @@ Telegram token and webhook, the WhatsApp settings. Nothing is changed; exit code
 from __future__ import annotations
 
 import os
+import shutil
 from dataclasses import dataclass
+from pathlib import Path
 
 from bot.config import Settings
 
@@ -38,7 +40,27 @@ def _data_dir(s: Settings) -> list[Finding]:
     d = s.data_dir
     if d.exists() and not os.access(d, os.W_OK):
         return [Finding(FAIL, "Folder data", f"{d} tidak bisa ditulis")]
-    return [Finding(OK, "Folder data", f"{d.resolve()} (SQLite: {s.sqlite_path().name})")]
+    return [
+        Finding(OK, "Folder data", f"{d.resolve()} (SQLite: {s.sqlite_path().name})"),
+        _free_space(d),
+    ]
+
+
+# A full disk stops every write (Siaga then refuses updates with 503 until space is freed):
+# warn well before. A year of a city's conversations is a few hundred MB.
+LOW_DISK = 1 << 30
+NO_DISK = 100 << 20
+
+
+def _free_space(d: Path) -> Finding:
+    where = d if d.exists() else next((p for p in d.parents if p.exists()), Path("/"))
+    free = shutil.disk_usage(where).free
+    text = f"{free / (1 << 30):.1f} GB kosong di {where}"
+    if free < NO_DISK:
+        return Finding(FAIL, "Ruang disk", text + ": hampir habis, kosongkan sekarang")
+    if free < LOW_DISK:
+        return Finding(WARN, "Ruang disk", text + ": tinggal sedikit")
+    return Finding(OK, "Ruang disk", text)
 
 
 async def _database(s: Settings) -> list[Finding]:

@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 from bot.db.engine import make_engine
@@ -94,3 +95,22 @@ async def test_doctor_gives_a_verdict_for_each_part(fake: FakeTelegram, tmp_path
     assert code == 1 and "GAGAL      WhatsApp: belum lengkap" in bad
     (data / "siaga.key").chmod(0o644)
     assert "GAGAL      Kunci NIK" in (await run_cli(data, "doctor"))[1]
+
+
+def test_doctor_warns_before_the_disk_fills_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot import doctor
+
+    data = tmp_path / "not-yet-created"  # judged by the disk it will be on
+    monkeypatch.setattr(doctor, "LOW_DISK", 0)
+    monkeypatch.setattr(doctor, "NO_DISK", 0)
+    assert doctor._free_space(data).verdict == doctor.OK
+    monkeypatch.setattr(doctor, "LOW_DISK", 1 << 62)  # more than any disk has free
+    low = doctor._free_space(data)
+    assert (low.verdict, low.what) == (
+        doctor.WARN,
+        "Ruang disk",
+    ) and "tinggal sedikit" in low.detail
+    monkeypatch.setattr(doctor, "NO_DISK", 1 << 62)
+    assert doctor._free_space(data).verdict == doctor.FAIL
