@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import sqlite3
 import sys
 import time
 from collections import Counter
@@ -14,10 +13,11 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from bot.config import Settings
-from bot.service import build
-from tests.conftest import sqlite_only
+from bot.db import schema as t
+from bot.service import Siaga, build
 from tests.fake_telegram import TOKEN, FakeTelegram
 from tests.helpers import chat_env
 from tests.test_broadcast import add_opted_in, admin_chat, broadcast
@@ -34,19 +34,17 @@ async def fake() -> AsyncIterator[FakeTelegram]:
     await f.stop()
 
 
-def left(db: Path) -> int:
-    with sqlite3.connect(db) as conn:
-        (n,) = conn.execute(
-            "SELECT count(*) FROM outbox WHERE status IN ('pending', 'sending') AND kind = 'broadcast'"
-        ).fetchone()
-    return int(n)
+async def statuses(siaga: Siaga) -> Counter[str]:
+    """The broadcast rows' statuses (SQLite or PostgreSQL, as the service sees them)."""
+    async with siaga.store() as store:
+        o = t.outbox
+        rows = await store.conn.execute(select(o.c.status).where(o.c.kind == "broadcast"))
+        return Counter(s for (s,) in rows)
 
 
-def statuses(db: Path) -> Counter[str]:
-    with sqlite3.connect(db) as conn:
-        return Counter(
-            s for (s,) in conn.execute("SELECT status FROM outbox WHERE kind = 'broadcast'")
-        )
+async def left(siaga: Siaga) -> int:
+    counts = await statuses(siaga)
+    return counts["pending"] + counts["sending"]
 
 
 async def start_service(data: Path, fake: FakeTelegram) -> asyncio.subprocess.Process:
@@ -61,7 +59,6 @@ async def start_service(data: Path, fake: FakeTelegram) -> asyncio.subprocess.Pr
     )  # fmt: skip
 
 
-@sqlite_only("reads the SQLite file from the test (no sync PostgreSQL driver)")
 async def test_killed_mid_broadcast_and_restarted_everyone_reached_exactly_once(
     fake: FakeTelegram, tmp_path: Path
 ) -> None:
@@ -73,7 +70,6 @@ async def test_killed_mid_broadcast_and_restarted_everyone_reached_exactly_once(
     admin = await admin_chat(siaga)
     await broadcast(admin, TEXT, "Semua yang setuju")
     await admin.press("Kirim sekarang")
-    await siaga.close()
 
     service = await start_service(data, fake)
     killed_at: list[int] = []
@@ -86,12 +82,11 @@ async def test_killed_mid_broadcast_and_restarted_everyone_reached_exactly_once(
 
     fake.on_send = kill_at_1000
     assert await asyncio.wait_for(service.wait(), 120) == -signal.SIGKILL
-    db = data / "siaga.db"
-    assert 0 < left(db) < 3000  # killed mid-way
+    assert 0 < await left(siaga) < 3000  # killed mid-way
 
     service = await start_service(data, fake)
     deadline = time.monotonic() + 120
-    while left(db) and time.monotonic() < deadline:  # noqa: ASYNC110 (polling the database)
+    while await left(siaga) and time.monotonic() < deadline:  # noqa: ASYNC110 (a DB poll)
         await asyncio.sleep(0.5)
     service.send_signal(signal.SIGTERM)
     await asyncio.wait_for(service.wait(), 30)
@@ -100,10 +95,11 @@ async def test_killed_mid_broadcast_and_restarted_everyone_reached_exactly_once(
     reachable = set(chats) - fake.blocked
     assert set(got) == reachable, f"missing: {len(reachable - set(got))}"
     assert set(got.values()) == {1}, "someone got the broadcast twice"
-    final = statuses(db)
+    final = await statuses(siaga)
     # a row in flight at the kill is "unconfirmed" whatever the answer would have been (even
     # a 403 from someone who blocked the bot); every other row has its real outcome
     assert final["sent"] + final["unconfirmed"] + final["blocked"] == len(chats)
     assert final["sent"] + final["blocked"] >= len(chats) - 32  # at most the in-flight limit
     assert final["blocked"] <= len(fake.blocked)
     assert fake.violations == 0
+    await siaga.close()
