@@ -90,7 +90,7 @@ class Verdict(NamedTuple):
 
 
 @lru_cache(maxsize=1024)
-def _nik_rule(district: str | None, city: str) -> Reason:
+def nik_rule(district: str | None, city: str) -> Reason:
     if district is None:
         return _reason("nik", "nik.missing", Status.UNKNOWN)
     if district.startswith(city):
@@ -102,14 +102,14 @@ def _nik_rule(district: str | None, city: str) -> Reason:
 
 
 @lru_cache(maxsize=256)
-def _domicile_rule(kelurahan: str | None, city: str) -> Reason:
+def domicile_rule(kelurahan: str | None, city: str) -> Reason:
     if kelurahan is None:
         return _reason("domicile", "domicile.missing", Status.UNKNOWN)
     return _reason("domicile", "domicile.in_city", Status.PASS, kelurahan=kelurahan, city=city)
 
 
 @lru_cache(maxsize=16384)
-def _age_rule(nik_age: int | None, stated: int | None, lo: int, hi: int) -> Reason:
+def age_rule(nik_age: int | None, stated: int | None, lo: int, hi: int) -> Reason:
     age = nik_age if nik_age is not None else stated
     if age is None:
         return _reason("age", "age.missing", Status.UNKNOWN, min=lo, max=hi)
@@ -141,7 +141,7 @@ _ACTIVITY = {
 
 
 @lru_cache(maxsize=4096)
-def _activity_rule(occupation: Occupation | None, text: str | None) -> Reason:
+def activity_rule(occupation: Occupation | None, text: str | None) -> Reason:
     if occupation is None:
         if text:
             return _reason("activity", "activity.unrecognised", Status.UNKNOWN, text=text[:80])
@@ -159,7 +159,7 @@ _REGISTRY = {
 
 
 @lru_cache(maxsize=64)
-def _registry_rule(answer: Tri | None, registry: str) -> Reason:
+def registry_rule(answer: Tri | None, registry: str) -> Reason:
     code, status = _REGISTRY[answer]
     return _reason("registry", code, status, registry=registry)
 
@@ -175,13 +175,13 @@ _BPJS = {
 
 
 @lru_cache(maxsize=16)
-def _bpjs_rule(answer: Bpjs) -> Reason:
+def bpjs_rule(answer: Bpjs) -> Reason:
     code, status = _BPJS[answer]
     return _reason("bpjs", code, status)
 
 
 @lru_cache(maxsize=64)
-def _dated_limits(program: Program, on: date) -> tuple[int, int, str]:
+def dated_limits(program: Program, on: date) -> tuple[int, int, str]:
     return program.age_min.at(on), program.age_max.at(on), program.registry.at(on)
 
 
@@ -195,26 +195,36 @@ def _weights(program: Program) -> tuple[int, int]:
     return program.priority_weight("registry_listed"), program.priority_weight("school_age_heirs")
 
 
-def evaluate(answers: Answers, program: Program, on: date) -> Verdict:
-    a = answers
-    lo, hi, registry = _dated_limits(program, on)
-    nik_age = a.nik.age_on(on) if a.nik is not None else None
-    age = nik_age if nik_age is not None else a.stated_age
-    city = program.regions
-    reasons = [
-        _nik_rule(a.nik.district if a.nik is not None else None, city.nik_city),
-        _domicile_rule(a.kelurahan.name if a.kelurahan is not None else None, city.city_name),
-        _age_rule(nik_age, a.stated_age, lo, hi),
-        _activity_rule(a.occupation, a.occupation_text if a.occupation is None else None),
-        _registry_rule(a.registry, registry),
-    ]
-    if a.bpjs is not None:  # not asked (a lurah's list without the column): no claim
-        reasons.append(_bpjs_rule(a.bpjs))
+def assemble(
+    nik: Reason, domicile: Reason, age: Reason, activity: Reason, registry: Reason,
+    bpjs: Reason | None,
+) -> tuple[VerdictKind, tuple[Reason, ...]]:  # fmt: skip
+    """The rules in the order people read them, and the verdict they add up to: any failed
+    rule → not eligible; else any unknown → needs review."""
+    reasons = (nik, domicile, age, activity, registry) if bpjs is None else (
+        nik, domicile, age, activity, registry, bpjs)  # fmt: skip
     kind = VerdictKind.LIKELY_ELIGIBLE
     for r in reasons:
         if r.status is Status.FAIL:
-            kind = VerdictKind.NOT_ELIGIBLE
-            break
+            return VerdictKind.NOT_ELIGIBLE, reasons
         if r.status is Status.UNKNOWN:
             kind = VerdictKind.NEEDS_REVIEW
-    return Verdict(kind, tuple(reasons), priority_score(a, program), age)
+    return kind, reasons
+
+
+def evaluate(answers: Answers, program: Program, on: date) -> Verdict:
+    a = answers
+    lo, hi, registry = dated_limits(program, on)
+    nik_age = a.nik.age_on(on) if a.nik is not None else None
+    age = nik_age if nik_age is not None else a.stated_age
+    city = program.regions
+    kind, reasons = assemble(
+        nik_rule(a.nik.district if a.nik is not None else None, city.nik_city),
+        domicile_rule(a.kelurahan.name if a.kelurahan is not None else None, city.city_name),
+        age_rule(nik_age, a.stated_age, lo, hi),
+        activity_rule(a.occupation, a.occupation_text if a.occupation is None else None),
+        registry_rule(a.registry, registry),
+        # not asked (a lurah's list without the column): no claim either way
+        bpjs_rule(a.bpjs) if a.bpjs is not None else None,
+    )
+    return Verdict(kind, reasons, priority_score(a, program), age)

@@ -138,7 +138,7 @@ def _birth_date(dd: int, mm: int, yy: int, on: date) -> date | None:
 
 
 @lru_cache(maxsize=65536)
-def _decode_birth(ddmmyy: str, on: date) -> tuple[date, Sex] | NikError:
+def decode_birth(ddmmyy: str, on: date) -> tuple[date, Sex] | NikError:
     """DDMMYY → birth date and sex. Cached: a city's list has far fewer distinct birth dates
     than people."""
     dd, mm, yy = int(ddmmyy[:2]), int(ddmmyy[2:4]), int(ddmmyy[4:])
@@ -158,6 +158,21 @@ def _decode_birth(ddmmyy: str, on: date) -> tuple[date, Sex] | NikError:
     return born, sex
 
 
+def region_error(
+    district: str, city_districts: frozenset[str] | None = None, city: str = "3577"
+) -> NikError | None:
+    """What is wrong with a NIK's first six digits (province, kab/kota, kecamatan), if any."""
+    if district[:2] not in _PROVINCE_CODES:
+        return NikError.BAD_PROVINCE
+    if district[2:4] == "00":
+        return NikError.BAD_REGENCY
+    if district[4:6] == "00":
+        return NikError.BAD_DISTRICT
+    if city_districts is not None and district[:4] == city and district not in city_districts:
+        return NikError.BAD_DISTRICT
+    return None
+
+
 def parse_nik(
     text: str, on: date, city_districts: frozenset[str] | None = None, city: str = "3577"
 ) -> NikResult:
@@ -173,15 +188,10 @@ def parse_nik(
         return NikResult(None, NikError.TOO_SHORT)
     if len(raw) > 16:
         return NikResult(None, NikError.TOO_LONG)
-    if raw[:2] not in _PROVINCE_CODES:
-        return NikResult(None, NikError.BAD_PROVINCE)
-    if raw[2:4] == "00":
-        return NikResult(None, NikError.BAD_REGENCY)
-    if raw[4:6] == "00":
-        return NikResult(None, NikError.BAD_DISTRICT)
-    if city_districts is not None and raw[:4] == city and raw[:6] not in city_districts:
-        return NikResult(None, NikError.BAD_DISTRICT)
-    decoded = _decode_birth(raw[6:12], on)
+    region = region_error(raw[:6], city_districts, city)
+    if region is not None:
+        return NikResult(None, region)
+    decoded = decode_birth(raw[6:12], on)
     if isinstance(decoded, NikError):
         return NikResult(None, decoded)
     born, sex = decoded
