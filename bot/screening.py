@@ -8,7 +8,7 @@ memory stays flat whatever the file size.
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from operator import itemgetter
@@ -193,6 +193,7 @@ class ScreeningReport:
 
 
 _MISS: Any = object()
+Judged = tuple[Reason, str, str]  # a rule's result, its "code:status", its explanation
 
 
 class Rest(NamedTuple):
@@ -225,18 +226,22 @@ class CsvScreener:
         self._error_text: dict[tuple[str, tuple[Any, ...]], str] = {}
         self._lo, self._hi, self._registry = dated_limits(program, on)
         # None marks a value that is not valid: the row goes the full way
-        self._districts: dict[str, Reason | None] = {}
+        # rules come with their output piece: (rule, code cell part, explanation)
+        self._districts: dict[str, Judged | None] = {}
         self._births: dict[str, int | None] = {}
-        self._ages: dict[tuple[int, str], Reason | None] = {}
+        self._ages: dict[tuple[int, str], Judged | None] = {}
         self._rests: dict[tuple[str, str, str, str, str], Rest | None] = {}
 
     # --- the quick path -------------------------------------------------------------------------
-    def _district(self, district: str) -> Reason | None:
+    def _judged(self, r: Reason) -> Judged:
+        return (r, *self._piece(r))
+
+    def _district(self, district: str) -> Judged | None:
         regions = self.program.regions
         ok = region_error(district, regions.nik_districts, regions.nik_city) is None
-        reason = nik_rule(district, regions.nik_city) if ok else None
-        self._districts[district] = reason
-        return reason
+        judged = self._judged(nik_rule(district, regions.nik_city)) if ok else None
+        self._districts[district] = judged
+        return judged
 
     def _birth(self, ddmmyy: str) -> int | None:
         decoded = decode_birth(ddmmyy, self.on)
@@ -244,14 +249,14 @@ class CsvScreener:
         self._births[ddmmyy] = age
         return age
 
-    def _age(self, nik_age: int, text: str) -> Reason | None:
+    def _age(self, nik_age: int, text: str) -> Judged | None:
         try:
             stated = parse_age_arg(text) if text else None
-            reason: Reason | None = age_rule(nik_age, stated, self._lo, self._hi)
+            judged = self._judged(age_rule(nik_age, stated, self._lo, self._hi))
         except InputError:
-            reason = None
-        self._ages[nik_age, text] = reason
-        return reason
+            judged = None
+        self._ages[nik_age, text] = judged
+        return judged
 
     def _rest(self, key: tuple[str, str, str, str, str]) -> Rest | None:
         occ, kel, dtks, bpjs, heirs = key
@@ -288,27 +293,26 @@ class CsvScreener:
         """The verdict and the row's output after its line number, or None: the full path."""
         if len(nik) != 16 or not nik.isdigit() or not nik.isascii() or nik[12:] == "0000":
             return None
-        nik_r = self._districts.get(nik[:6], _MISS)
-        if nik_r is _MISS:
-            nik_r = self._district(nik[:6])
+        in_nik = self._districts.get(nik[:6], _MISS)
+        if in_nik is _MISS:
+            in_nik = self._district(nik[:6])
         nik_age = self._births.get(nik[6:12], _MISS)
         if nik_age is _MISS:
             nik_age = self._birth(nik[6:12])
-        if nik_r is None or nik_age is None:
+        if in_nik is None or nik_age is None:
             return None
-        age_r = self._ages.get((nik_age, age), _MISS)
-        if age_r is _MISS:
-            age_r = self._age(nik_age, age)
+        of_age = self._ages.get((nik_age, age), _MISS)
+        if of_age is _MISS:
+            of_age = self._age(nik_age, age)
         rest = self._rests.get(rest_key, _MISS)
         if rest is _MISS:
             rest = self._rest(rest_key)
-        if age_r is None or rest is None:
+        if of_age is None or rest is None:
             return None
+        nik_r, nik_code, nik_text = in_nik
+        age_r, age_code, age_text = of_age
         kind, _ = assemble(nik_r, rest.domicile, age_r, rest.activity, rest.registry, rest.bpjs)
         # the same cells _tail() writes, from pieces made once per distinct value
-        pieces = self._reason_text
-        nik_code, nik_text = pieces.get(nik_r) or self._piece(nik_r)
-        age_code, age_text = pieces.get(age_r) or self._piece(age_r)
         texts = " | ".join([t for t in (nik_text, rest.domicile_text, age_text, rest.texts) if t])
         return kind, (
             f"{nik[:4]} {nik[4:6]}•• •••• {nik[12:]},{kind},{rest.priority},"
@@ -365,16 +369,25 @@ class CsvScreener:
         pick = itemgetter(*(header.index(c) if c in header else width for c in COLUMNS))
         has_bpjs, has_heirs = "bpjs" in header, "heirs" in header
         pad = [""] * (width + 1)
+        full = width + (0 if has_bpjs and has_heirs else 1)  # a row this long needs no pad
         program, on = self.program, self.on
-        for line, fields in _numbered(reader):
-            report.rows += 1
-            if progress is not None and report.rows % 5000 == 0:
-                progress(report.rows)
-            nik, age, occ, kel, dtks, bpjs, heirs = pick(fields + pad[len(fields) :])
-            done = self._quick(nik, age, (occ, kel, dtks, bpjs, heirs)) if quick else None
+        fast = self._quick if quick else None
+        write = dst.write
+        rows = 0
+        for fields in reader:
+            if not fields or (len(fields) == 1 and not fields[0].strip()):
+                continue  # a blank line
+            line = reader.line_num
+            rows += 1
+            if progress is not None and rows % 5000 == 0:
+                progress(rows)
+            nik, age, occ, kel, dtks, bpjs, heirs = pick(
+                fields if len(fields) >= full else fields + pad[len(fields) :]
+            )
+            done = fast(nik, age, (occ, kel, dtks, bpjs, heirs)) if fast else None
             if done is not None:
                 counts[done[0]] = counts.get(done[0], 0) + 1
-                dst.write(f"{line},{done[1]}")
+                write(f"{line},{done[1]}")
                 continue
             try:
                 row = Row(
@@ -403,13 +416,8 @@ class CsvScreener:
             dst.write(f"{line},{answers.nik.masked()},{kind},{verdict.priority},")
             dst.write(self._tail(verdict.reasons))
             dst.write(",\n")
+        report.rows = rows
         return report
-
-
-def _numbered(reader: Any) -> Iterator[tuple[int, list[str]]]:
-    for fields in reader:
-        if fields and (len(fields) > 1 or fields[0].strip()):  # skip blank lines
-            yield reader.line_num, fields
 
 
 def _mask_any(text: str) -> str:
