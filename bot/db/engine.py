@@ -5,10 +5,12 @@ from __future__ import annotations
 import errno
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, make_url
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+from bot.db.inline_sqlite import connector
 
 # PostgreSQL: give up connecting after this long (asyncpg waits 60 s by default), so a webhook
 # answers 503 while the platform's request is still open, and it delivers the update again.
@@ -29,14 +31,17 @@ def make_engine(url: str) -> AsyncEngine:
     # SQLite takes one writer at a time and every update writes. With one pooled connection,
     # units of work queue in order on the pool (an asyncio wait) instead of spinning in
     # SQLite's busy handler, which sleeps in growing steps: faster under load, and lighter.
+    # The connection runs in the loop's thread (bot/db/inline_sqlite.py): the thread hops of
+    # plain aiosqlite were most of an update's cost. A lock held by another process is waited
+    # for there, asynchronously, so SQLite's own busy wait is off.
     engine = create_async_engine(
         url,
-        connect_args={"isolation_level": None, "timeout": 30},
+        async_creator=connector(make_url(url).database or ":memory:"),
         pool_size=1,
         max_overflow=0,
         pool_timeout=120,
         # Every unit of work ends in commit() or the connection's own rollback, so the pool's
-        # extra rollback on return is a wasted trip to aiosqlite's thread.
+        # extra rollback on return is a wasted statement.
         pool_reset_on_return=None,
     )
 
@@ -46,7 +51,7 @@ def make_engine(url: str) -> AsyncEngine:
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable across app crashes
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA busy_timeout=30000")
+        cur.execute("PRAGMA busy_timeout=0")  # waited for in the loop instead (see above)
         cur.close()
 
     @event.listens_for(engine.sync_engine, "begin")

@@ -118,6 +118,12 @@ _SAVE_CONV = (
     )
 )
 
+# inserts on the hot path, their values given at execution
+_NEW_PERSON = insert(t.people)
+_NEW_CONV = insert(t.conversations)
+_KEEP = insert(t.outbox)
+_SEEN = insert(t.processed_updates)
+
 
 def active_by_index(nik_index: str) -> Any:
     """The active nomination holding a NIK. The status condition is written exactly as the
@@ -172,16 +178,10 @@ class SqlStore(BroadcastQueries):
     async def _create_person(self, user: UserRef, locale_hint: str, now: datetime) -> Person:
         locale = "en" if locale_hint.lower().startswith("en") else "id"
         role = Role.ADMIN if (user.channel, user.external_id) in self.admins else Role.CITIZEN
-        res = await self.conn.execute(
-            insert(t.people).values(
-                channel=user.channel,
-                external_id=user.external_id,
-                role=role.value,
-                locale=locale,
-                created_at=now,
-                last_inbound_at=now,
-            )
-        )
+        res = await self.conn.execute(_NEW_PERSON, {
+            "channel": user.channel, "external_id": user.external_id, "role": role.value,
+            "locale": locale, "created_at": now, "last_inbound_at": now,
+        })  # fmt: skip
         pk = res.inserted_primary_key
         assert pk is not None
         return Person(pk[0], user.channel, user.external_id, role, locale, created_at=now)
@@ -264,9 +264,7 @@ class SqlStore(BroadcastQueries):
         if conv.stored:
             await self.conn.execute(_SAVE_CONV, {"pid": conv.person_id, **values})
         else:
-            await self.conn.execute(
-                insert(t.conversations).values(person_id=conv.person_id, **values)
-            )
+            await self.conn.execute(_NEW_CONV, {"person_id": conv.person_id, **values})
             conv.stored = True
 
     # --- NIK and nominations -----------------------------------------------------------------
@@ -621,22 +619,18 @@ class SqlStore(BroadcastQueries):
         row after its lease and sends it."""
         if person.channel not in KEPT_CHANNELS:
             return None
-        res = await self.conn.execute(
-            insert(t.outbox).values(
-                person_id=person.id, channel=person.channel, external_id=person.external_id,
-                kind="reply", payload=[r.to_json() for r in replies], status="sending",
-                attempts=1, next_attempt_at=now, created_at=now, claimed_at=now,
-            )
-        )  # fmt: skip
+        res = await self.conn.execute(_KEEP, {
+            "person_id": person.id, "channel": person.channel, "external_id": person.external_id,
+            "kind": "reply", "payload": [r.to_json() for r in replies], "status": "sending",
+            "attempts": 1, "next_attempt_at": now, "created_at": now, "claimed_at": now,
+        })  # fmt: skip
         key = res.inserted_primary_key
         return int(key[0]) if key else None
 
     async def claim_update(self, channel: str, update_id: str, now: datetime) -> bool:
         # No savepoint: a duplicate means the caller does nothing more in this transaction.
         try:
-            await self.conn.execute(
-                insert(t.processed_updates).values(channel=channel, update_id=update_id, at=now)
-            )
+            await self.conn.execute(_SEEN, {"channel": channel, "update_id": update_id, "at": now})
         except IntegrityError:
             return False
         return True

@@ -1,0 +1,89 @@
+"""SQLite runs in the event loop's thread (bot/db/inline_sqlite.py). When another process holds
+the write lock (an admin command, a second worker), an update waits for it without freezing the
+loop, and is handled once the lock is free; a lock held past the wait limit is reported as the
+database being unavailable, not as a bug."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings
+from bot.db import inline_sqlite
+from bot.render import reply_text
+from bot.service import Unavailable, build
+from handlers.messages import Incoming, Kind, UserRef
+from tests.conftest import sqlite_only
+
+pytestmark = sqlite_only("SQLite's file lock")
+
+
+def hold_write_lock(db: Path, seconds: float, taken: threading.Event) -> None:
+    conn = sqlite3.connect(db, isolation_level=None, timeout=5)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        taken.set()
+        time.sleep(seconds)
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+
+
+async def ticks_while(task: asyncio.Task[object]) -> float:
+    """The longest the loop went without running this ticker while the task ran."""
+    longest, last = 0.0, time.monotonic()
+    while not task.done():
+        await asyncio.sleep(0.005)
+        now = time.monotonic()
+        longest, last = max(longest, now - last), now
+    return longest
+
+
+async def test_an_update_waits_for_another_process_lock_without_freezing_the_loop(
+    tmp_path: Path,
+) -> None:
+    siaga = await build(Settings(data_dir=tmp_path / "data", quota_reminder="off"))
+    try:
+        user = UserRef("console", "warga-lock")
+        await siaga.handle(Incoming(user, Kind.TEXT, text="halo"))
+        taken = threading.Event()
+        holder = threading.Thread(target=hold_write_lock,
+                                  args=(siaga.settings.sqlite_path(), 0.6, taken))  # fmt: skip
+        holder.start()
+        taken.wait(5)
+        started = time.monotonic()
+        task = asyncio.create_task(siaga.handle(Incoming(user, Kind.TEXT, text="1")))
+        gap = await ticks_while(task)  # type: ignore[arg-type]
+        out = task.result()
+        holder.join()
+        assert time.monotonic() - started >= 0.5  # it did wait for the lock
+        assert "Pemberitahuan Privasi" in reply_text(siaga.catalogue, out.replies[0], "id")
+        assert gap < 0.2, f"the loop froze for {gap:.2f} s"
+    finally:
+        await siaga.close()
+
+
+async def test_a_lock_held_too_long_is_reported_as_unavailable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(inline_sqlite, "BUSY_WAIT", 0.3)
+    siaga = await build(Settings(data_dir=tmp_path / "data", quota_reminder="off"))
+    try:
+        taken = threading.Event()
+        holder = threading.Thread(target=hold_write_lock,
+                                  args=(siaga.settings.sqlite_path(), 2.5, taken))  # fmt: skip
+        holder.start()
+        taken.wait(5)
+        with pytest.raises(Unavailable) as caught:
+            await siaga.handle(Incoming(UserRef("console", "warga-2"), Kind.TEXT, text="halo"))
+        assert caught.value.reason == "database-down"
+        holder.join()
+        out = await siaga.handle(Incoming(UserRef("console", "warga-2"), Kind.TEXT, text="halo"))
+        assert out.replies  # and all is well once the lock is gone
+    finally:
+        await siaga.close()
