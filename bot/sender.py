@@ -271,8 +271,7 @@ class OutboxSender:
         self._slots[channel] = slot + interval
         if slot > now:
             await asyncio.sleep(slot - now)
-        sent.append(time.monotonic())
-        while len(sent) > most:
+        while len(sent) >= most:  # the caller appends the time its request leaves
             sent.popleft()
 
     def _forget_old_chats(self) -> None:
@@ -330,12 +329,14 @@ class OutboxSender:
             if row.kind == "broadcast" and self.quiet_now():
                 break
             await self._gate.acquire()
-            # Claim first, then wait for the slot: the claim's commit time (which varies,
-            # more on a busy database) must not sit between the slot and the request.
+            # The slot first, then the claim right before the request: a row claimed is one
+            # a crash leaves "unconfirmed" (not sent again), so nothing waits in between. A
+            # slow claim cannot bunch requests: _take_slot counts when they actually left.
+            await self._take_slot(row.channel)
             if not await self._claim(row.id):
                 self._gate.release()
                 continue  # cancelled, or another sender took it
-            await self._take_slot(row.channel)
+            self._window[row.channel].append(time.monotonic())
             self._last_chat[key] = time.monotonic()
             task = asyncio.create_task(self._send(row))
             self._tasks.add(task)
