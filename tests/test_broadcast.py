@@ -390,3 +390,28 @@ def test_the_cli_previews_queues_lists_and_cancels(tmp_path: Path) -> None:
     assert "terkirim 0 dari 1" in admin("broadcasts").stdout
     assert "Dihentikan: 1 siaran, 1 pesan" in admin("broadcast-cancel", "1").stdout
     assert "dihentikan" in admin("broadcasts").stdout
+
+
+async def test_two_workers_senders_never_send_one_row_twice(
+    fake: FakeTelegram, tg: tuple[Siaga, TelegramChannel]
+) -> None:
+    siaga, channel = tg
+    chats = list(range(30_000, 30_400))
+    await add_opted_in(siaga, chats)
+    admin = await admin_chat(siaga)
+    await broadcast(admin, "Dua pekerja, satu pesan", "Semua yang setuju")
+    await admin.press("Kirim sekarang")
+    # a second worker on the same database, with its own connection pool and bot session
+    other = await build(siaga.settings)
+    other_channel = TelegramChannel(other, make_bot(siaga.settings))
+    try:
+        senders = [OutboxSender(s, {"telegram": c}, RateLimit(per_second=400))
+                   for s, c in ((siaga, channel), (other, other_channel))]  # fmt: skip
+        for _ in range(3):
+            await asyncio.gather(*(s.send_once() for s in senders))
+        got = Counter(m.chat_id for m in fake.sent if "Dua pekerja" in m.text)
+        assert set(got) == set(chats) and set(got.values()) == {1}
+        assert all(s.sent > 0 for s in senders)  # both took part
+    finally:
+        await other_channel.bot.session.close()
+        await other.close()
