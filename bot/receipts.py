@@ -53,11 +53,15 @@ class ReplyLedger:
             self._flusher = asyncio.create_task(self._later())
 
     async def _later(self) -> None:
-        await asyncio.sleep(self.every)
-        try:
-            await self.flush()
-        except Exception:  # the rows stay "sending"; the sender settles them after its lease
-            log.exception("could not record sent replies")
+        # Until nothing is left: a report made while a write is under way goes in the next,
+        # not at some later settle() (or, were none to come, resent after the lease).
+        while self._done:
+            await asyncio.sleep(self.every)
+            try:
+                await self.flush()
+            except Exception:  # the rows stay "sending"; the sender settles them after its lease
+                log.exception("could not record sent replies")
+                return
 
     async def flush(self) -> None:
         rows, self._done = self._done, []
