@@ -40,6 +40,7 @@ from handlers.messages import Incoming, Kind, UserRef
 from tests.conftest import postgres_only, sqlite_only
 from tests.fake_telegram import TOKEN, FakeTelegram
 from tests.helpers import chat_env, nik_for, reference_in
+from tests.test_telegram import until
 
 SECRET = "fault-suite-secret"
 CHAT = 660_001
@@ -254,14 +255,6 @@ class Proxy:
         await self.start()
 
 
-async def wait_for(cond: Any, within: float = 10.0) -> None:
-    deadline = time.monotonic() + within
-    while not cond():
-        if time.monotonic() > deadline:
-            raise AssertionError("timed out waiting")
-        await asyncio.sleep(0.02)
-
-
 async def hook(web: httpx.AsyncClient, update: dict[str, Any]) -> int:
     headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
     r = await web.post("/telegram/webhook", content=json.dumps(update), headers=headers)
@@ -286,7 +279,7 @@ async def test_database_down_for_ten_seconds_webhooks_say_503_and_it_recovers_by
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
                                      base_url="http://siaga") as web:  # fmt: skip
             assert await hook(web, fake.message(CHAT, "/start")) == 200
-            await wait_for(lambda: len(fake.to(CHAT)) == 1)
+            await until(lambda: len(fake.to(CHAT)) == 1)
 
             await proxy.cut()
             update = fake.message(CHAT, "1")
@@ -304,7 +297,7 @@ async def test_database_down_for_ten_seconds_webhooks_say_503_and_it_recovers_by
             while await hook(web, update) != 200:
                 assert time.monotonic() - started < 10, "did not recover"
                 await asyncio.sleep(0.5)
-            await wait_for(lambda: len(fake.to(CHAT)) == 2)
+            await until(lambda: len(fake.to(CHAT)) == 2)
             assert "Pemberitahuan Privasi" in fake.last_text(CHAT)
             assert (await web.get("/readyz")).status_code == 200
             assert await hook(web, update) == 200  # delivered once more: changes nothing
