@@ -16,10 +16,9 @@ from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.ext.asyncio import AsyncEngine
-
 from bot.config import Settings
 from bot.crypto import NikVault, load_or_create_key_file
+from bot.db.aio import AsyncEngine
 from bot.db.engine import make_engine, storage_full, unavailable
 from bot.db.migrate import upgrade
 from bot.db.store import SqlStore

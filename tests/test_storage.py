@@ -106,8 +106,9 @@ async def test_the_migrations_build_exactly_the_schema_in_code(siaga: Siaga) -> 
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    from bot.db.schema import metadata
+    from bot.db.schema import add_postgresql_options, metadata
 
+    add_postgresql_options()
     async with siaga.engine.connect() as conn:
         diff = await conn.run_sync(
             lambda c: compare_metadata(MigrationContext.configure(c), metadata)

@@ -8,9 +8,9 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import exists, func, insert, null, select, update
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.db import schema as t
+from bot.db.aio import AsyncConnection
 from bot.db.rows import aware
 from domain.nomination import NominationStatus as S
 from handlers.records import BroadcastInfo, Recipient, Role

@@ -8,8 +8,8 @@ from typing import Any
 from sqlalchemy import event, make_url
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
+from bot.db.aio import AsyncEngine, create_async_engine
 from bot.db.inline_sqlite import connector
 
 # PostgreSQL: give up connecting after this long (asyncpg waits 60 s by default), so a webhook

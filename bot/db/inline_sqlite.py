@@ -51,7 +51,7 @@ class InlineConnection(aiosqlite.Connection):
 
 
 def connector(path: str) -> Callable[[], Any]:
-    """An async_creator for create_async_engine."""
+    """An async_creator for bot.db.aio.create_async_engine."""
 
     async def connect() -> aiosqlite.Connection:
         def open_file() -> sqlite3.Connection:

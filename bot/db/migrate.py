@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import inspect, text
-from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.db.aio import AsyncEngine
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 HEAD = "0006"  # the newest revision in migrations/versions (a test keeps the two in step)

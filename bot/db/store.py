@@ -10,10 +10,10 @@ from typing import Any
 
 from sqlalchemy import bindparam, delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.crypto import NikVault
 from bot.db import schema as t
+from bot.db.aio import AsyncConnection
 from bot.db.broadcast_store import BroadcastQueries
 from bot.db.rows import aware
 from domain.nomination import NominationStatus

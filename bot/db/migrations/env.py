@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from alembic import context
 
-from bot.db.schema import metadata
+from bot.db.schema import add_postgresql_options, metadata
+
+add_postgresql_options()  # the schema as PostgreSQL sees it too (see bot/db/schema.py)
 
 config = context.config
 connection = config.attributes.get("connection")
