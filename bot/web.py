@@ -9,6 +9,7 @@ from __future__ import annotations
 import hmac
 import json
 import logging
+from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
 from fastapi import FastAPI, Request, Response
@@ -24,12 +25,21 @@ from bot.whatsapp.adapter import WhatsAppChannel
 
 log = logging.getLogger("siaga.web")
 MAX_BODY = 1_000_000  # no Telegram update comes near this
+TELEGRAM_PATH = "/telegram/webhook"
+SECRET_HEADER = b"x-telegram-bot-api-secret-token"
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 
 def create_app(
     siaga: Siaga, telegram: TelegramChannel | None, telegram_secret: str,
     whatsapp: WhatsAppChannel | None = None, wa_app_secret: str = "", wa_verify_token: str = "",
-) -> FastAPI:  # fmt: skip
+) -> ASGIApp:  # fmt: skip
+    """The HTTP app: FastAPI, with the Telegram webhook served in front of it (TelegramFirst)."""
     app = FastAPI(title="Siaga", docs_url=None, redoc_url=None, openapi_url=None)
 
     @app.get("/whatsapp/webhook")
@@ -105,32 +115,70 @@ def create_app(
         gauges["siaga_storage_full"] = [({}, float(siaga.storage_full_since is not None))]
         return Response(siaga.metrics.render(gauges), media_type="text/plain; version=0.0.4")
 
-    @app.post("/telegram/webhook")
-    async def telegram_webhook(request: Request) -> Response:
-        given = request.headers.get("x-telegram-bot-api-secret-token", "")
-        if (
-            telegram is None
-            or not telegram_secret
-            or not hmac.compare_digest(given.encode(), telegram_secret.encode())
-        ):
-            return Response(status_code=401)
-        body = await request.body()
-        if len(body) > MAX_BODY:
-            return Response(status_code=413)
+    return TelegramFirst(app, telegram, telegram_secret)
+
+
+class TelegramFirst:
+    """POST /telegram/webhook answered in plain ASGI; every other request goes to FastAPI.
+
+    The webhook is the hottest path: every Telegram message and button. Through FastAPI it
+    crossed seven middleware and routing layers it uses none of (no dependencies, validation
+    or exception handlers): 8 % of an update's CPU under load, measured with py-spy. Same
+    checks and answers as any route: 401 without the right secret (compared in constant time,
+    before the body is read), 413, 400 for junk, 503 when the database is out (Telegram
+    delivers the update again), 200 once the update is safely handled.
+    """
+
+    def __init__(self, app: ASGIApp, telegram: TelegramChannel | None, secret: str) -> None:
+        self.app = app
+        self.telegram = telegram
+        self.secret = secret.encode()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"] != TELEGRAM_PATH or scope["method"] != "POST":
+            await self.app(scope, receive, send)
+            return
+        status, body = await self.handle(scope, receive)
+        headers = [(b"content-length", str(len(body)).encode())]
+        if body:
+            headers.append((b"content-type", b"application/json"))
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+    async def handle(self, scope: Scope, receive: Receive) -> tuple[int, bytes]:
+        given = next((v for k, v in scope["headers"] if k == SECRET_HEADER), b"")
+        if self.telegram is None or not self.secret or not hmac.compare_digest(given, self.secret):
+            return 401, b""
+        body = await _body(receive)
+        if body is None:
+            return 413, b""
         try:
             data: Any = json.loads(body)
             if not isinstance(data, dict):
                 raise ValueError("not an object")
-            update = parse_update(data, telegram.bot)
+            update = parse_update(data, self.telegram.bot)
         except (ValueError, ValidationError):
-            return Response(status_code=400)
-        task = telegram.dispatch(update)
+            return 400, b""
+        task = self.telegram.dispatch(update)
         if task is not None:
             try:
                 await task
             except Exception as exc:
                 # Telegram delivers the update again later; its id was not recorded.
-                return Response(status_code=503 if unavailable(exc) else 500)
-        return Response(content="{}", media_type="application/json")
+                return (503 if unavailable(exc) else 500), b""
+        return 200, b"{}"
 
-    return app
+
+async def _body(receive: Receive) -> bytes | None:
+    """The request body, or None when it grows past MAX_BODY (no more of it is read)."""
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > MAX_BODY:
+            return None
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            return b"".join(chunks)
