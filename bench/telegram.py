@@ -119,6 +119,9 @@ async def main_async(n: int, concurrency: int, runs: int) -> None:
         for kind in ("echo", "siaga"):
             results[kind].append(await measure(kind, n, concurrency, fake))
     await fake.stop()
+    for i, (e, s) in enumerate(zip(results["echo"], results["siaga"], strict=True), 1):
+        print(f"run {i}: echo {e['rate']:.0f}/s, siaga {s['rate']:.0f}/s, "
+              f"ratio {s['rate'] / e['rate']:.2f}, RSS +{s['rss'] - e['rss']:.1f} MB")  # fmt: skip
     med = {k: {m: statistics.median(r[m] for r in v) for m in v[0]} for k, v in results.items()}
     for kind in ("echo", "siaga"):
         r = med[kind]
