@@ -15,7 +15,7 @@ whole suite runs through this module on SQLite and PostgreSQL.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Mapping, Sequence
 from contextlib import asynccontextmanager
 from functools import partial
 from typing import Any, Concatenate, ParamSpec, TypeVar
@@ -23,6 +23,8 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 from sqlalchemy import Connection, Engine, create_engine
 from sqlalchemy.engine import CursorResult, Dialect
 from sqlalchemy.util import greenlet_spawn
+
+from bot.db import direct
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -92,6 +94,7 @@ class AsyncEngine:
 class AsyncConnection:
     def __init__(self, sync_connection: Connection) -> None:
         self.sync_connection = sync_connection
+        self._driver_connection: Any = None
 
     @property
     def dialect(self) -> Dialect:
@@ -100,6 +103,29 @@ class AsyncConnection:
     async def execute(self, statement: Any, parameters: Any = None) -> Rows:
         result: Rows = await greenlet_spawn(self.sync_connection.execute, statement, parameters)
         return result
+
+    async def write(self, statement: Any, parameters: Mapping[str, Any]) -> int:
+        """A constant INSERT, UPDATE or DELETE of the hot path (SQLite: bot/db/direct.py):
+        the new row's id for an insert, else the number of rows matched."""
+        if self.dialect.name == "sqlite":
+            return await direct.write(await self._driver(), statement, parameters, self.dialect)
+        result = await self.execute(statement, dict(parameters))
+        if getattr(statement, "is_insert", False):
+            return int(result.inserted_primary_key[0])  # type: ignore[index]
+        return int(result.rowcount)
+
+    async def read(self, statement: Any, parameters: Mapping[str, Any]) -> Sequence[Any]:
+        """A constant SELECT of the hot path (SQLite: bot/db/direct.py): its rows."""
+        if self.dialect.name == "sqlite":
+            return await direct.read(await self._driver(), statement, parameters, self.dialect)
+        return (await self.execute(statement, dict(parameters))).all()
+
+    async def _driver(self) -> Any:
+        if self._driver_connection is None:
+            self._driver_connection = await greenlet_spawn(
+                lambda: self.sync_connection.connection.driver_connection
+            )
+        return self._driver_connection
 
     async def scalar(self, statement: Any, parameters: Any = None) -> Any:
         return await greenlet_spawn(self.sync_connection.scalar, statement, parameters)

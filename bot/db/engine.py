@@ -10,6 +10,7 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from bot.db.aio import AsyncEngine, create_async_engine
+from bot.db.direct import begin_immediate
 from bot.db.inline_sqlite import connector
 
 # PostgreSQL: give up connecting after this long (asyncpg waits 60 s by default), so a webhook
@@ -54,9 +55,7 @@ def make_engine(url: str) -> AsyncEngine:
         cur.execute("PRAGMA busy_timeout=0")  # waited for in the loop instead (see above)
         cur.close()
 
-    @event.listens_for(engine.sync_engine, "begin")
-    def _begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    event.listen(engine.sync_engine, "begin", begin_immediate)
 
     return engine
 

@@ -84,8 +84,8 @@ def _nomination(row: Any) -> Nomination:
 
 _INBOUND_PRECISION = timedelta(minutes=5)
 
-# Constant statements with bound parameters: SQLAlchemy memoises their cache keys, so the
-# per-message cost is the round trip, not statement compilation.
+# The hot path's statements: constants with bound parameters, run through conn.read/write,
+# which on SQLite hand them straight to the driver, compiled once (bot/db/direct.py).
 _c = t.conversations.c
 _LOAD = (
     select(
@@ -147,12 +147,11 @@ class SqlStore(BroadcastQueries):
             # Several workers share one database: this person's updates take turns, held
             # until the transaction ends (SQLite's BEGIN IMMEDIATE already serialises writers).
             await self.conn.execute(_LOCK, {"k": conversation_lock_key(user)})
-        row = (
-            await self.conn.execute(_LOAD, {"channel": user.channel, "ext": user.external_id})
-        ).first()
-        if row is None:
+        rows = await self.conn.read(_LOAD, {"channel": user.channel, "ext": user.external_id})
+        if not rows:
             person = await self._create_person(user, locale_hint, now)
             return person, Conversation(person.id)
+        row = rows[0]
         person = _person(row)
         if person.role is Role.CITIZEN and (user.channel, user.external_id) in self.admins:
             person.role = Role.ADMIN  # admins are named in settings; honour a later change
@@ -160,7 +159,7 @@ class SqlStore(BroadcastQueries):
         # Only the WhatsApp 24-hour window reads this: minute precision is plenty, and skipping
         # the write on most messages keeps the hot path at one read and one write.
         if last is None or now - last > _INBOUND_PRECISION:
-            await self.conn.execute(_TOUCH, {"pid": person.id, "now": now})
+            await self.conn.write(_TOUCH, {"pid": person.id, "now": now})
         if row.conv_flow is None:
             return person, Conversation(person.id)
         conv = Conversation(
@@ -178,13 +177,11 @@ class SqlStore(BroadcastQueries):
     async def _create_person(self, user: UserRef, locale_hint: str, now: datetime) -> Person:
         locale = "en" if locale_hint.lower().startswith("en") else "id"
         role = Role.ADMIN if (user.channel, user.external_id) in self.admins else Role.CITIZEN
-        res = await self.conn.execute(_NEW_PERSON, {
+        pk = await self.conn.write(_NEW_PERSON, {
             "channel": user.channel, "external_id": user.external_id, "role": role.value,
             "locale": locale, "created_at": now, "last_inbound_at": now,
         })  # fmt: skip
-        pk = res.inserted_primary_key
-        assert pk is not None
-        return Person(pk[0], user.channel, user.external_id, role, locale, created_at=now)
+        return Person(pk, user.channel, user.external_id, role, locale, created_at=now)
 
     async def person(self, user: UserRef, locale_hint: str, now: datetime) -> Person:
         return (await self.load(user, locale_hint, now))[0]
@@ -262,9 +259,9 @@ class SqlStore(BroadcastQueries):
             "updated_at": now,
         }
         if conv.stored:
-            await self.conn.execute(_SAVE_CONV, {"pid": conv.person_id, **values})
+            await self.conn.write(_SAVE_CONV, {"pid": conv.person_id, **values})
         else:
-            await self.conn.execute(_NEW_CONV, {"person_id": conv.person_id, **values})
+            await self.conn.write(_NEW_CONV, {"person_id": conv.person_id, **values})
             conv.stored = True
 
     # --- NIK and nominations -----------------------------------------------------------------
@@ -619,18 +616,16 @@ class SqlStore(BroadcastQueries):
         row after its lease and sends it."""
         if person.channel not in KEPT_CHANNELS:
             return None
-        res = await self.conn.execute(_KEEP, {
+        return await self.conn.write(_KEEP, {
             "person_id": person.id, "channel": person.channel, "external_id": person.external_id,
             "kind": "reply", "payload": [r.to_json() for r in replies], "status": "sending",
             "attempts": 1, "next_attempt_at": now, "created_at": now, "claimed_at": now,
         })  # fmt: skip
-        key = res.inserted_primary_key
-        return int(key[0]) if key else None
 
     async def claim_update(self, channel: str, update_id: str, now: datetime) -> bool:
         # No savepoint: a duplicate means the caller does nothing more in this transaction.
         try:
-            await self.conn.execute(_SEEN, {"channel": channel, "update_id": update_id, "at": now})
+            await self.conn.write(_SEEN, {"channel": channel, "update_id": update_id, "at": now})
         except IntegrityError:
             return False
         return True
