@@ -106,11 +106,12 @@ class AsyncConnection:
 
     async def write(self, statement: Any, parameters: Mapping[str, Any]) -> int:
         """A constant INSERT, UPDATE or DELETE of the hot path (SQLite: bot/db/direct.py):
-        the new row's id for an insert, else the number of rows matched."""
+        the new row's id for an insert into a table with an integer id, else the number of
+        rows it touched."""
         if self.dialect.name == "sqlite":
             return await direct.write(await self._driver(), statement, parameters, self.dialect)
         result = await self.execute(statement, dict(parameters))
-        if getattr(statement, "is_insert", False):
+        if direct.returns_id(statement):
             return int(result.inserted_primary_key[0])  # type: ignore[index]
         return int(result.rowcount)
 

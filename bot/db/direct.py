@@ -37,7 +37,7 @@ class Plan:
         self.statement = statement  # held, so the id keying the plan is never reused
         compiled = statement.compile(dialect=dialect, column_keys=list(names))
         self.sql: str = compiled.string
-        self.is_insert = bool(getattr(statement, "is_insert", False))
+        self.returns_id = returns_id(statement)
         self.binds: list[tuple[str, Processor]] = []
         for name in compiled.positiontup or ():
             param = compiled.binds[name]
@@ -65,6 +65,14 @@ class Plan:
         ]
 
 
+def returns_id(statement: Any) -> bool:
+    """Whether a write returns the new row's id: an INSERT into a table whose key the
+    database numbers (people, outbox …). Any other write returns the rows it touched."""
+    return bool(getattr(statement, "is_insert", False)) and (
+        statement.table.autoincrement_column is not None
+    )
+
+
 _plans: dict[tuple[int, tuple[str, ...]], Plan] = {}
 
 
@@ -84,13 +92,13 @@ def _wrapped(sql: str, exc: sqlite3.Error) -> BaseException:
 async def write(
     driver: Any, statement: Any, parameters: Mapping[str, Any], dialect: Dialect
 ) -> int:
-    """Runs an INSERT, UPDATE or DELETE: the new row's id for an insert, else rows matched."""
+    """Runs an INSERT, UPDATE or DELETE: see returns_id."""
     p = plan(statement, parameters, dialect)
     try:
         cursor = await driver.execute(p.sql, p.arguments(parameters))
     except sqlite3.Error as exc:
         raise _wrapped(p.sql, exc) from exc
-    return int(cursor.lastrowid if p.is_insert else cursor.rowcount)
+    return int(cursor.lastrowid if p.returns_id else cursor.rowcount)
 
 
 async def read(

@@ -23,10 +23,13 @@ def is_sqlite(url: str) -> bool:
 
 
 def make_engine(url: str) -> AsyncEngine:
+    # hide_parameters: a database error's text names the statement, not its values (names,
+    # sealed NIKs, phone numbers), since that text may reach a log.
     if not is_sqlite(url):
         return create_async_engine(
-            url, pool_pre_ping=True, connect_args={"timeout": CONNECT_TIMEOUT}
-        )
+            url, pool_pre_ping=True, connect_args={"timeout": CONNECT_TIMEOUT},
+            hide_parameters=True,
+        )  # fmt: skip
     # isolation_level=None: the driver never opens transactions itself; we emit BEGIN IMMEDIATE,
     # so two processes writing the same file queue on the lock instead of failing mid-update.
     # SQLite takes one writer at a time and every update writes. With one pooled connection,
@@ -44,6 +47,7 @@ def make_engine(url: str) -> AsyncEngine:
         # Every unit of work ends in commit() or the connection's own rollback, so the pool's
         # extra rollback on return is a wasted statement.
         pool_reset_on_return=None,
+        hide_parameters=True,
     )
 
     @event.listens_for(engine.sync_engine, "connect")
