@@ -106,8 +106,8 @@ class AsyncConnection:
 
     async def write(self, statement: Any, parameters: Mapping[str, Any]) -> int:
         """A constant INSERT, UPDATE or DELETE of the hot path (SQLite: bot/db/direct.py):
-        the new row's id for an insert into a table with an integer id, else the number of
-        rows it touched."""
+        the new row's id for an insert into a table whose key the database numbers, else the
+        number of rows it touched (direct.returns_id)."""
         if self.dialect.name == "sqlite":
             return await direct.write(await self._driver(), statement, parameters, self.dialect)
         result = await self.execute(statement, dict(parameters))
