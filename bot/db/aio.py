@@ -110,7 +110,7 @@ class AsyncConnection:
         number of rows it touched (direct.returns_id)."""
         if self.dialect.name == "sqlite":
             return await direct.write(await self._driver(), statement, parameters, self.dialect)
-        result = await self.execute(statement, dict(parameters))
+        result = await self.execute(statement, parameters)
         if direct.returns_id(statement):
             return int(result.inserted_primary_key[0])  # type: ignore[index]
         return int(result.rowcount)
@@ -119,7 +119,7 @@ class AsyncConnection:
         """A constant SELECT of the hot path (SQLite: bot/db/direct.py): its rows."""
         if self.dialect.name == "sqlite":
             return await direct.read(await self._driver(), statement, parameters, self.dialect)
-        return (await self.execute(statement, dict(parameters))).all()
+        return (await self.execute(statement, parameters)).all()
 
     async def _driver(self) -> Any:
         if self._driver_connection is None:

@@ -34,7 +34,6 @@ Processor = Callable[[Any], Any] | None
 
 class Plan:
     def __init__(self, statement: Any, names: tuple[str, ...], dialect: Dialect) -> None:
-        self.statement = statement  # held, so the id keying the plan is never reused
         compiled = statement.compile(dialect=dialect, column_keys=list(names))
         self.sql: str = compiled.string
         self.returns_id = returns_id(statement)
@@ -73,11 +72,12 @@ def returns_id(statement: Any) -> bool:
     )
 
 
-_plans: dict[tuple[int, tuple[str, ...]], Plan] = {}
+# Keyed by the statement itself: Core statements hash and compare by identity.
+_plans: dict[tuple[Any, tuple[str, ...]], Plan] = {}
 
 
 def plan(statement: Any, parameters: Mapping[str, Any], dialect: Dialect) -> Plan:
-    key = (id(statement), tuple(parameters))
+    key = (statement, tuple(parameters))
     found = _plans.get(key)
     if found is None:
         found = _plans[key] = Plan(statement, key[1], dialect)
