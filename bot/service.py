@@ -10,7 +10,7 @@ import asyncio
 import logging
 import os
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -33,6 +33,12 @@ from handlers.ports import Context
 from handlers.ports import Settings as HandlerSettings
 
 log = logging.getLogger("siaga")
+Clock = Callable[[], datetime]
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
 REPLY_RETENTION = timedelta(days=2)  # settled replies kept this long (they hold answers)
 
 
@@ -74,9 +80,11 @@ class UserLocks:
 class Siaga:
     def __init__(
         self, settings: Settings, engine: AsyncEngine, vault: NikVault, program: Program,
-        catalogue: Catalogue,
+        catalogue: Catalogue, clock: Clock = utcnow,
     ) -> None:  # fmt: skip
         self.settings = settings
+        # Every "now" of the service comes from here, so tests (and replays) set the time.
+        self.clock = clock
         self.engine = engine
         self.vault = vault
         self.program = program
@@ -103,7 +111,7 @@ class Siaga:
             yield SqlStore(conn, self.vault, self.handler_settings.admins)
 
     def context(self, store: SqlStore, now: datetime | None = None) -> Context:
-        now = now or datetime.now(UTC)
+        now = now or self.clock()
         return Context(
             store=store, program=self.program, settings=self.handler_settings, now=now,
             today=now.astimezone(self.tz).date(), random_bytes=os.urandom,
@@ -148,7 +156,7 @@ class Siaga:
     def _unavailable(self, exc: Exception) -> Unavailable:
         if storage_full(exc):
             if self.storage_full_since is None:
-                self.storage_full_since = datetime.now(UTC)
+                self.storage_full_since = self.clock()
             where = (
                 "the database server" if self.settings.database_url else str(self.settings.data_dir)
             )
@@ -159,10 +167,11 @@ class Siaga:
         return Unavailable("database-down")
 
     async def purge_stale_drafts(self) -> int:
-        cutoff = datetime.now(UTC) - timedelta(days=self.settings.draft_retention_days)
+        now = self.clock()
+        cutoff = now - timedelta(days=self.settings.draft_retention_days)
         async with self.store() as store:
             n = await store.purge_stale_drafts(cutoff)
-            await store.purge_settled_replies(datetime.now(UTC) - REPLY_RETENTION)
+            await store.purge_settled_replies(now - REPLY_RETENTION)
             await store.commit()
         return n
 
@@ -184,7 +193,7 @@ def make_vault(settings: Settings) -> NikVault:
     return load_or_create_key_file(settings.data_dir / "siaga.key")
 
 
-async def build(settings: Settings) -> Siaga:
+async def build(settings: Settings, clock: Clock = utcnow) -> Siaga:
     """Composition root for every command that talks to people."""
     install_masking()
     if not settings.database_url:
@@ -193,5 +202,5 @@ async def build(settings: Settings) -> Siaga:
     await upgrade(engine)
     return Siaga(
         settings, engine, make_vault(settings), load_program(settings.program_file),
-        Catalogue(settings.locales_dir),
+        Catalogue(settings.locales_dir), clock,
     )  # fmt: skip

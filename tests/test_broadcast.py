@@ -206,6 +206,9 @@ async def test_quiet_hours_hold_broadcasts_but_not_notices(
     tg: tuple[Siaga, TelegramChannel],
 ) -> None:
     siaga, channel = tg
+    night = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)  # 22:00 WIB
+    clock = {"now": night - timedelta(hours=1)}  # queued at 21:00 WIB, quiet hours begin
+    siaga.clock = lambda: clock["now"]
     for i in range(3):
         await person(siaga, str(200 + i), opt_in=True)
     admin = await admin_chat(siaga)
@@ -217,10 +220,9 @@ async def test_quiet_hours_hold_broadcasts_but_not_notices(
         p = await store.person_by_id(lurah)
         assert p is not None
         await store.enqueue(p, [__import__("handlers.messages").messages.Reply.of("help")],
-                            datetime.now(UTC))  # fmt: skip
+                            siaga.clock())  # fmt: skip
         await store.commit()
-    night = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)  # 22:00 WIB
-    clock = {"now": night}
+    clock["now"] = night
     sender = OutboxSender(siaga, {"telegram": channel}, RateLimit(per_second=100),
                           quiet=QuietHours(21, 6), clock=lambda: clock["now"])  # fmt: skip
     await sender.send_once()
