@@ -8,7 +8,7 @@ import csv
 import getpass
 import sys
 from collections.abc import Awaitable, Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, date
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -63,7 +63,7 @@ def invites() -> None:
     async def work(siaga: Any) -> None:
         async with siaga.store() as store:
             rows = await store.invites()
-        now = datetime.now(UTC)
+        now = siaga.clock()
         for r in rows:
             exp = (
                 r["expires_at"].replace(tzinfo=UTC)
@@ -85,9 +85,9 @@ def revoke(code: str) -> None:
 
     async def work(siaga: Any) -> bool:
         async with siaga.store() as store:
-            ok = bool(await store.revoke_invite(code.strip().upper(), datetime.now(UTC)))
+            ok = bool(await store.revoke_invite(code.strip().upper(), siaga.clock()))
             if ok:
-                await store.audit(actor=None, action="invite.revoked", now=datetime.now(UTC),
+                await store.audit(actor=None, action="invite.revoked", now=siaga.clock(),
                                   detail=f"{code} {_who()}")  # fmt: skip
             await store.commit()
         return ok

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
@@ -65,7 +64,7 @@ class ConsoleChat:
         """A terminal shows no pictures: charts are written next to the database."""
         if reply.image_png is None:
             return None
-        path = self.siaga.settings.data_dir / f"statistik-{datetime.now(UTC):%Y%m%d-%H%M%S}.png"
+        path = self.siaga.settings.data_dir / f"statistik-{self.siaga.clock():%Y%m%d-%H%M%S}.png"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(reply.image_png)
         return path
@@ -101,7 +100,7 @@ class ConsoleChat:
                 await store.conn.execute(
                     update(o)
                     .where(o.c.id.in_([r.id for r in rows]))
-                    .values(status="sent", sent_at=datetime.now(UTC))
+                    .values(status="sent", sent_at=self.siaga.clock())
                 )
             await store.commit()
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from sqlalchemy import func, select
 
 from bot.db import schema as t
@@ -16,7 +14,7 @@ Samples = list[tuple[dict[str, str], float]]
 
 async def database_gauges(siaga: Siaga) -> dict[str, Samples]:
     o, b = t.outbox, t.broadcasts
-    now = datetime.now(UTC)
+    now = siaga.clock()
     async with siaga.store() as store:
         backlog = (await store.conn.execute(
             select(o.c.channel, func.count(), func.min(o.c.created_at))

@@ -8,7 +8,6 @@ import asyncio
 import contextlib
 import logging
 from dataclasses import replace
-from datetime import UTC, datetime
 
 from sqlalchemy import update
 
@@ -41,7 +40,7 @@ class BroadcastProgress:
             for *_, admin_id in targets.values():
                 person = await store.person_by_id(admin_id) if admin_id is not None else None
                 locales[admin_id] = person.locale if person else "id"
-        now = datetime.now(UTC)
+        now = self.siaga.clock()
         quiet = self.sender.quiet
         until = None
         if quiet is not None and quiet.active(now):

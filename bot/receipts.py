@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import bindparam, update
@@ -44,7 +44,7 @@ class ReplyLedger:
     def settle(self, receipt: int | None, status: str) -> None:
         if receipt is None:
             return
-        now = datetime.now(UTC)
+        now = self.siaga.clock()
         self._done.append({
             "rid": receipt, "st": status, "at": now if status == SENT else None,
             "next": now + RETRY_AFTER if status == RETRY else now,

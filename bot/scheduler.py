@@ -80,7 +80,7 @@ class Scheduler:
 
     async def tick(self, now: datetime | None = None) -> list[str]:
         """Run whatever is due; returns the names of the jobs that ran."""
-        now = now or datetime.now(UTC)
+        now = now or self.siaga.clock()
         ran = []
         if await self._daily("purge_drafts", self.purge_hour, now, self.siaga.purge_stale_drafts):
             ran.append("purge_drafts")

@@ -108,13 +108,6 @@ class QuietHours:
         return end.astimezone(UTC)
 
 
-Clock = Callable[[], datetime]
-
-
-def _utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
 _CLAIM = (
     update(t.outbox)
     .where(t.outbox.c.id == bindparam("rid"), t.outbox.c.status == "pending")
@@ -125,8 +118,8 @@ _CLAIM = (
 class OutboxSender:
     def __init__(
         self, siaga: Siaga, channels: dict[str, Channel], limit: RateLimit | None = None,
-        quiet: QuietHours | None = None, lease: float = 120.0, clock: Clock = _utcnow,
-        limits: dict[str, RateLimit] | None = None,
+        quiet: QuietHours | None = None, lease: float = 120.0,
+        clock: Callable[[], datetime] | None = None, limits: dict[str, RateLimit] | None = None,
     ) -> None:  # fmt: skip
         self.siaga = siaga
         self.channels = channels
@@ -136,7 +129,7 @@ class OutboxSender:
         self._window: dict[str, collections.deque[float]] = {}  # when the last requests left
         self.quiet = quiet
         self.lease = lease
-        self.clock = clock
+        self.clock = clock or siaga.clock
         self._last_chat: dict[tuple[str, str], float] = {}
         self._paused_until = 0.0
         self._results: list[dict[str, Any]] = []

@@ -39,6 +39,7 @@ Clock = Callable[[], datetime]
 def utcnow() -> datetime:
     return datetime.now(UTC)
 
+
 REPLY_RETENTION = timedelta(days=2)  # settled replies kept this long (they hold answers)
 
 
@@ -200,7 +201,11 @@ async def build(settings: Settings, clock: Clock = utcnow) -> Siaga:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
     engine = make_engine(settings.effective_database_url())
     await upgrade(engine)
-    return Siaga(
+    siaga = Siaga(
         settings, engine, make_vault(settings), load_program(settings.program_file),
         Catalogue(settings.locales_dir), clock,
     )  # fmt: skip
+    async with siaga.store() as store:
+        if await store.sync_admins(siaga.clock()):
+            await store.commit()
+    return siaga

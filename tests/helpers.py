@@ -68,3 +68,11 @@ def reference_in(texts: list[str] | str) -> str:
         if "Nomor usulan: " in text:
             return text.split("Nomor usulan: ")[1].split()[0]
     raise AssertionError(f"no reference in {texts!r}")
+
+
+def name_admin(siaga: Any, channel: str, external_id: str) -> None:
+    """As SIAGA_ADMINS naming this person would: admin rights follow the setting."""
+    from dataclasses import replace
+
+    hs = siaga.handler_settings
+    siaga.handler_settings = replace(hs, admins=hs.admins | {(channel, external_id)})

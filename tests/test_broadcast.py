@@ -25,6 +25,7 @@ from handlers import review
 from handlers.records import Role
 from tests.fake_telegram import TOKEN, FakeTelegram
 from tests.harness import Person as Chat
+from tests.helpers import name_admin
 from tests.test_review import file
 
 KELUN, TAMAN, PANDEAN, NAMBANGAN = (
@@ -55,6 +56,8 @@ async def person(
 ) -> int:  # fmt: skip
     from handlers.messages import UserRef
 
+    if role is Role.ADMIN:
+        name_admin(siaga, channel, ext)
     async with siaga.store() as store:
         p = await store.person(UserRef(channel, ext), "", siaga.context(store).now)
         p.role, p.kelurahan_code, p.broadcast_opt_in, p.blocked = role, kelurahan, opt_in, blocked
@@ -241,6 +244,8 @@ async def test_weekly_quota_reminder_once_per_slot_with_a_forecast(
     tg: tuple[Siaga, TelegramChannel],
 ) -> None:
     siaga, _ = tg
+    monday = datetime(2026, 11, 23, 1, 0, tzinfo=UTC)  # 08:00 WIB, a Monday
+    siaga.clock = lambda: monday - timedelta(days=1)  # filed and approved the day before
     await person(siaga, "400", Role.LURAH, KELUN)
     await file(siaga, "warga-3", "kelun")
     ref = await file(siaga, "warga-4", "kelun", serial=2)
@@ -255,7 +260,6 @@ async def test_weekly_quota_reminder_once_per_slot_with_a_forecast(
         await store.commit()
     sched = Scheduler(siaga)
     sched.quota_reminder = "mon 08:00"
-    monday = datetime(2026, 11, 23, 1, 0, tzinfo=UTC)  # 08:00 WIB, a Monday
     assert "quota_reminder" in await sched.tick(monday + timedelta(minutes=5))
     assert "quota_reminder" not in await sched.tick(monday + timedelta(hours=3))
     assert "quota_reminder" not in await sched.tick(monday + timedelta(days=7, minutes=-1))

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import text
 
 from bot.db.engine import make_engine
+from handlers import review
 from handlers.messages import Reply, UserRef
 from tests.conftest import POSTGRES, sqlite_only
 from tests.fake_telegram import TOKEN, FakeTelegram
@@ -36,14 +37,15 @@ async def test_metrics_count_updates_latency_backlog_and_quota(wa: Wa) -> None:
         ctx = wa.siaga.context(store)
         person = await store.person(UserRef("telegram", "9"), "", ctx.now)
         await store.enqueue(person, [Reply.of("help")], ctx.now)
-        await store.set_quota("2026", 628, ctx.now)
+        period = review.period_of(ctx)
+        await store.set_quota(period, 628, ctx.now)
         await store.commit()
     body = (await wa.http.get("/metrics")).text
     assert 'siaga_updates_total{channel="whatsapp",outcome="ok"} 2' in body
     assert 'siaga_handle_seconds_count{channel="whatsapp"} 2' in body
     assert 'siaga_handle_seconds_bucket{channel="whatsapp",le="+Inf"} 2' in body
     assert 'siaga_outbox_backlog{channel="telegram"} 1' in body
-    assert 'siaga_quota_left{period="2026"} 628' in body
+    assert f'siaga_quota_left{{period="{period}"}} 628' in body
 
 
 @sqlite_only("points the engine at an SQLite path that cannot open")

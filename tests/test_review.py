@@ -14,7 +14,7 @@ from domain.roles import Action, allowed
 from handlers import admin, review
 from handlers.records import Nomination, Person, Role
 from tests.harness import Person as Chat
-from tests.helpers import nik_for
+from tests.helpers import name_admin, nik_for
 
 KELUN, TAMAN = "35.77.01.1009", "35.77.03.1009"
 
@@ -31,6 +31,8 @@ async def file(
 
 
 async def make(siaga: Siaga, ext: str, role: Role, kelurahan: str | None = None) -> Person:
+    if role is Role.ADMIN:
+        name_admin(siaga, "console", ext)
     async with siaga.store() as store:
         person = await store.person(replace_user(ext), "", siaga.context(store).now)
         person.role, person.kelurahan_code = role, kelurahan

@@ -262,7 +262,7 @@ async def test_a_decision_reaches_the_citizen_through_the_outbox(fake: FakeTeleg
         boss = await store.person(
             __import__("handlers.messages").messages.UserRef("console", "dinas"), "", ctx.now
         )
-        boss.role = Role.ADMIN
+        boss.role = Role.ADMIN  # acting in-process: not checked against SIAGA_ADMINS here
         n = await store.nomination_by_ref(ref)
         assert n is not None
         await review.approve(ctx, boss, n)

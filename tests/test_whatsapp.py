@@ -12,6 +12,7 @@ from sqlalchemy import select, update
 from bot.db import schema as t
 from bot.sender import OutboxSender, RateLimit
 from handlers import admin as admin_use
+from handlers import review
 from handlers.messages import Reply, UserRef
 from tests.fake_whatsapp import (
     VERIFY_TOKEN,
@@ -114,7 +115,7 @@ async def test_a_lurah_approves_from_whatsapp(wa: Wa) -> None:
     async with wa.siaga.store() as store:
         ctx = wa.siaga.context(store)
         invite = await admin_use.create_invite(ctx, None, "Kelun")
-        await store.set_quota("2026", 628, ctx.now)
+        await store.set_quota(review.period_of(ctx), 628, ctx.now)
         await store.commit()
     code = wa.siaga.catalogue.render(invite.parts[0], "id").split(": ")[1].split()[0]
     assert "Selamat bergabung" in await wa.say(f"/lurah {code}", lurah)

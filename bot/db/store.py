@@ -153,8 +153,7 @@ class SqlStore(BroadcastQueries):
             return person, Conversation(person.id)
         row = rows[0]
         person = _person(row)
-        if person.role is Role.CITIZEN and (user.channel, user.external_id) in self.admins:
-            person.role = Role.ADMIN  # admins are named in settings; honour a later change
+        await self._follow_admin_setting(person, now)
         last = _aware(row.last_inbound_at)
         # Only the WhatsApp 24-hour window reads this: minute precision is plenty, and skipping
         # the write on most messages keeps the hot path at one read and one write.
@@ -173,6 +172,39 @@ class SqlStore(BroadcastQueries):
             stored=True,
         )
         return person, conv
+
+    async def _follow_admin_setting(self, person: Person, now: datetime) -> None:
+        """Admin rights are whatever SIAGA_ADMINS says on this update: granted when a person
+        is added, taken away when removed (back to reviewer if they joined a kelurahan by
+        invite, else citizen). Each change is written and audited."""
+        named = (person.channel, person.external_id) in self.admins
+        if named == (person.role is Role.ADMIN):
+            return
+        before = person.role
+        if named:
+            person.role = Role.ADMIN
+        else:
+            person.role = Role.LURAH if person.kelurahan_code else Role.CITIZEN
+        await self.conn.execute(
+            update(t.people).where(t.people.c.id == person.id).values(role=person.role.value)
+        )
+        await self.audit(
+            actor=None, action="admin.granted" if named else "admin.revoked", now=now,
+            subject=person.id, before={"role": before.value}, after={"role": person.role.value},
+            detail="SIAGA_ADMINS",
+        )  # fmt: skip
+
+    async def sync_admins(self, now: datetime) -> int:
+        """At start-up: everyone stored as admin but no longer named loses the rights now,
+        not at their next message (digests and broadcasts read the stored role)."""
+        rows = await self.conn.execute(select(t.people).where(t.people.c.role == Role.ADMIN.value))
+        changed = 0
+        for row in rows.all():
+            person = _person(row)
+            if (person.channel, person.external_id) not in self.admins:
+                await self._follow_admin_setting(person, now)
+                changed += 1
+        return changed
 
     async def _create_person(self, user: UserRef, locale_hint: str, now: datetime) -> Person:
         locale = "en" if locale_hint.lower().startswith("en") else "id"

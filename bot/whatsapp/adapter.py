@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, func, select, update
@@ -155,7 +155,7 @@ class WhatsAppChannel:
                 if code == OUTSIDE_WINDOW and row.kind == "broadcast" and not row.template:
                     # the window had closed after all: the approved template goes instead
                     values.update(status="pending", template=True,
-                                  next_attempt_at=datetime.now(UTC))  # fmt: skip
+                                  next_attempt_at=self.siaga.clock())  # fmt: skip
             await store.conn.execute(update(o).where(o.c.id == row.id).values(**values))
             await store.commit()
 
@@ -197,7 +197,7 @@ class WhatsAppChannel:
         of distinct people (0: now). Counts what the database has and what this process sent
         since (the sender writes outcomes in batches)."""
         o = t.outbox
-        now = datetime.now(UTC)
+        now = self.siaga.clock()
         since = now - WINDOW
         self._reached = {p: at for p, at in self._reached.items() if at >= since}
         reached = and_(o.c.channel == CHANNEL, o.c.template.is_(True), o.c.sent_at >= since,
@@ -216,7 +216,7 @@ class WhatsAppChannel:
 
     async def deliver(self, to: str, out: Outgoing, info: RowInfo | None = None) -> Delivered:
         """For the outbox sender: one attempt and what happened."""
-        now = datetime.now(UTC)
+        now = self.siaga.clock()
         closed = info is not None and _needs_template(info, now)
         if closed:
             if not self.template:
