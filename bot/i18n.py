@@ -12,7 +12,8 @@ from typing import Any
 
 from fluent.syntax import FluentParser, ast
 
-from handlers.messages import ArgValue, Msg, Raw
+from domain.nik import group_digits, mask_digits
+from handlers.messages import ArgValue, Msg, Raw, SealedNik
 
 DEFAULT_LOCALE = "id"
 LOCALES = ("id", "en", "jv")
@@ -85,8 +86,11 @@ class _Messages(dict[str, dict[str, tuple[Part, ...]]]):
 
 
 class Catalogue:
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, unseal: Callable[[str], str] | None = None) -> None:
         self.directory = directory
+        # opens a SealedNik argument for the message to its owner; without it (or when the
+        # token does not open) the NIK is shown masked
+        self.unseal = unseal
         self.messages = _Messages(directory)
         self.messages[DEFAULT_LOCALE]
 
@@ -118,11 +122,20 @@ class Catalogue:
             return self.render(v, locale, escape)
         if isinstance(v, Raw):
             return escape(v.text) if escape else v.text
+        if isinstance(v, SealedNik):
+            return self._nik(v.token)
         if isinstance(v, bool):
             return str(v)
         if isinstance(v, int | float):
             return format_number(v, locale)
         return str(v)
+
+    def _nik(self, token: str) -> str:
+        try:
+            digits = self.unseal(token) if self.unseal else ""
+        except Exception:  # a token from another key: show it masked, never fail a reply
+            digits = ""
+        return group_digits(digits) if len(digits) == 16 else mask_digits(digits)
 
     def text(self, key: str, locale: str = DEFAULT_LOCALE, **args: ArgValue) -> str:
         return self.render(Msg(key, args), locale)

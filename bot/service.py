@@ -201,9 +201,10 @@ async def build(settings: Settings, clock: Clock = utcnow) -> Siaga:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
     engine = make_engine(settings.effective_database_url())
     await upgrade(engine)
+    vault = make_vault(settings)
     siaga = Siaga(
-        settings, engine, make_vault(settings), load_program(settings.program_file),
-        Catalogue(settings.locales_dir), clock,
+        settings, engine, vault, load_program(settings.program_file),
+        Catalogue(settings.locales_dir, vault.open), clock,
     )  # fmt: skip
     async with siaga.store() as store:
         if await store.sync_admins(siaga.clock()):

@@ -77,9 +77,7 @@ class Nik(NamedTuple):  # a NamedTuple: immutable and cheap to build (screening 
         return mask_digits(self.digits)
 
     def grouped(self) -> str:
-        """Read-back form for confirmation: "3577 01 570880 0001"."""
-        d = self.digits
-        return f"{d[:4]} {d[4:6]} {d[6:12]} {d[12:]}"
+        return group_digits(self.digits)
 
     def age_on(self, on: date) -> int:
         return age_on(self.birth_date, on)
@@ -87,6 +85,11 @@ class Nik(NamedTuple):  # a NamedTuple: immutable and cheap to build (screening 
     def region_dotted(self) -> str:
         d = self.digits
         return f"{d[:2]}.{d[2:4]}.{d[4:6]}"
+
+
+def group_digits(digits: str) -> str:
+    """Read-back form for confirmation: "3577 01 570880 0001"."""
+    return f"{digits[:4]} {digits[4:6]} {digits[6:12]} {digits[12:]}"
 
 
 def mask_digits(digits: str) -> str:

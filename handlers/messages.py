@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Union
 
-ArgValue = Union[str, int, float, "Msg", "Raw"]
+ArgValue = Union[str, int, float, "Msg", "Raw", "SealedNik"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +21,15 @@ class Raw:
     """User-supplied text passed through as is (channels escape it for their markup)."""
 
     text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SealedNik:
+    """A NIK as the vault sealed it. Replies are kept in the outbox until sent, so a reply
+    that reads a NIK back to its owner carries only this; the renderer opens it when the
+    message is rendered for sending, and nothing at rest holds the clear digits."""
+
+    token: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +50,8 @@ def _arg_to_json(v: ArgValue) -> Any:
         return {"msg": v.to_json()}
     if isinstance(v, Raw):
         return {"raw": v.text}
+    if isinstance(v, SealedNik):
+        return {"nik": v.token}
     return v
 
 
@@ -48,6 +59,8 @@ def _arg_from_json(v: Any) -> ArgValue:
     if isinstance(v, dict):
         if "msg" in v:
             return Msg.from_json(v["msg"])
+        if "nik" in v:
+            return SealedNik(str(v["nik"]))
         return Raw(str(v.get("raw", "")))
     assert isinstance(v, str | int | float)
     return v

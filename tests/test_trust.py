@@ -126,3 +126,46 @@ async def test_item2_exports_write_typed_text_as_text_and_are_private(siaga, tmp
     assert rows[1]["nama"] == "'-2+3" and rows[1]["pekerjaan"] == "'\tnarik"
     assert rows[0]["no_hp"] == "'+6281234567890"
     assert not list(tmp_path.glob(".*.part"))
+
+
+# --- item 3: no clear NIK at rest, anywhere ------------------------------------------------
+
+
+async def _every_value(siaga) -> str:  # type: ignore[no-untyped-def]
+    """Every column of every table, read back through SQL, as one text."""
+    from sqlalchemy import text
+
+    out: list[str] = []
+    async with siaga.store() as store:
+        for table in t.metadata.sorted_tables:
+            rows = await store.conn.execute(text(f"SELECT * FROM {table.name}"))  # noqa: S608
+            out.extend(repr(tuple(r)) for r in rows)
+    return "\n".join(out)
+
+
+def _sqlite_bytes(data: Path) -> bytes:
+    return b"".join(p.read_bytes() for p in data.glob("siaga.db*"))
+
+
+async def test_item3_a_full_flow_leaves_no_clear_nik_in_any_table_or_file(siaga) -> None:  # type: ignore[no-untyped-def]
+    from tests.helpers import nik_for
+
+    nik = nik_for(41, female=True)
+    warga = Chat(siaga, "777001", channel="telegram")  # a kept channel: replies go to the outbox
+    for line in ["1", "setuju", "Sri Rahayu", nik]:
+        await warga.say(line)
+    grouped = f"{nik[:4]} {nik[4:6]} {nik[6:12]} {nik[12:]}"
+    assert grouped in warga.text  # read back to the person in clear
+    for line in ["1", "1", "1", "kelun", "ojol", "1", "ya", "ya", "lewati", "1", "1"]:
+        await warga.say(line)
+    assert "Nomor usulan: PJK-" in warga.text
+    stored = await _every_value(siaga)
+    for form in (nik, grouped, nik[6:12]):
+        assert form not in stored
+    assert "3577 01•• •••• " + nik[12:] in stored  # the masked form is what is kept
+    data = siaga.settings.data_dir
+    if not siaga.settings.database_url:  # the SQLite file and its WAL, byte for byte
+        raw = _sqlite_bytes(data)
+        assert raw and nik.encode() not in raw and grouped.encode() not in raw
+        for f in data.glob("siaga.db*"):
+            assert f.stat().st_mode & 0o777 == 0o600, f

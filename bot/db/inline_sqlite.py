@@ -17,6 +17,8 @@ What the thread gave, and how it is kept:
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import os
 import sqlite3
 from collections.abc import Callable
 from typing import Any
@@ -50,6 +52,19 @@ class InlineConnection(aiosqlite.Connection):
             pause = min(pause * 2, 0.05)
 
 
+def private(path: str) -> None:
+    """The database holds names, phone numbers and sealed NIKs: readable by its owner only.
+    SQLite gives its -wal and -shm files the database file's mode, so setting it on the
+    database (created here, before SQLite would create it 0644) covers all three."""
+    if path == ":memory:" or path.startswith("file:"):
+        return
+    os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    os.chmod(path, 0o600)
+    for suffix in ("-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(path + suffix, 0o600)
+
+
 def connector(path: str) -> Callable[[], Any]:
     """An async_creator for bot.db.aio.create_async_engine."""
 
@@ -57,6 +72,7 @@ def connector(path: str) -> Callable[[], Any]:
         def open_file() -> sqlite3.Connection:
             # made in aiosqlite's thread (which still runs, for connect and close), used in
             # the loop's thread afterwards, never by both at once
+            private(path)
             return sqlite3.connect(path, isolation_level=None, timeout=0, check_same_thread=False)
 
         return await InlineConnection(open_file, 64)

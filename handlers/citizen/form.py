@@ -36,7 +36,7 @@ from domain.phone import parse_phone
 from domain.regions import MatchKind
 from domain.text import tokens
 from handlers.engine import Input, button, contact_button, reply
-from handlers.messages import Button, Msg, Raw, Reply
+from handlers.messages import Button, Msg, Raw, Reply, SealedNik
 from handlers.ports import Context
 from handlers.records import Conversation
 
@@ -144,13 +144,11 @@ def ask(ctx: Context, conv: Conversation, step: str) -> Reply:
     if step == "nik":
         return reply("ask-nik", button(conv, "btn-cancel", "cancel"))
     if step == "nik_confirm":
-        digits = ctx.store.open_nik(a["nik"])
-        grouped = f"{digits[:4]} {digits[4:6]} {digits[6:12]} {digits[12:]}"
         return reply(
             "ask-nik-confirm",
             button(conv, "btn-correct", "ya"),
             button(conv, "btn-change", "tidak"),
-            grouped=grouped,
+            grouped=SealedNik(a["nik"]),  # opened only when rendered for this person
         )
     if step == "age_confirm":
         nik = current_nik(ctx, a)
