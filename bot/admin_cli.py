@@ -258,6 +258,41 @@ def remind_coverage() -> None:
     typer.echo(f"Pengingat dikirim: {reminded}; perlindungan berakhir: {expired}")
 
 
+@admin_app.command("rotate-key")
+def rotate_key() -> None:
+    """Ganti kunci NIK: semua NIK dienkripsi ulang dalam satu transaksi (hentikan worker dulu)."""
+    from bot.app import load_settings
+    from bot.db.engine import make_engine
+    from bot.keys import rotate
+
+    settings = load_settings()
+
+    async def main() -> tuple[str, dict[str, int]]:
+        from bot.service import utcnow
+
+        engine = make_engine(settings.effective_database_url())
+        try:
+            fresh, counts = await rotate(settings, engine, utcnow())
+            async with engine.begin() as conn:
+                from bot.db.store import audit_row
+
+                await conn.execute(audit_row(action="key.rotated", now=utcnow(), after=counts,
+                                             detail=_who()))  # fmt: skip
+            return fresh, counts
+        finally:
+            await engine.dispose()
+
+    fresh, counts = asyncio.run(main())
+    typer.echo(f"Kunci NIK diganti: {counts['nominations']} usulan, {counts['conversations']} "
+               f"percakapan, {counts['outbox']} pesan tertunda dienkripsi ulang.")  # fmt: skip
+    if settings.nik_key.get_secret_value():
+        typer.echo("Kunci datang dari SIAGA_NIK_KEY: ganti isinya dengan kunci baru ini sebelum "
+                   "Siaga dijalankan lagi (kunci lama tidak lagi membuka NIK):")  # fmt: skip
+        typer.echo(fresh)
+    else:
+        typer.echo("Kunci baru tersimpan di siaga.key (mode 600). Buat cadangannya sekarang.")
+
+
 @admin_app.command("audit")
 def audit(
     nomination: Annotated[str | None, typer.Option(help="Nomor usulan, mis. PJK-7K3Q9")] = None,

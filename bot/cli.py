@@ -271,7 +271,12 @@ def doctor() -> None:
 
 
 def main() -> None:
+    from bot.keys import KeyProblem
+
     try:
         app()
     except KeyboardInterrupt:
         sys.exit(130)
+    except KeyProblem as problem:  # the NIK key: said plainly, no traceback, nothing started
+        print(f"Siaga tidak dijalankan: {problem}", file=sys.stderr)
+        sys.exit(3)

@@ -24,6 +24,7 @@ class KeyError_(Exception):
 class NikVault:
     def __init__(self, fernet_key: bytes, index_key: bytes) -> None:
         self._fernet = Fernet(fernet_key)
+        self._fernet_key = fernet_key
         self._index_key = index_key
 
     def seal(self, nik: str) -> str:
@@ -38,6 +39,11 @@ class NikVault:
     def index(self, nik: str) -> str:
         return hmac.new(self._index_key, nik.encode(), sha256).hexdigest()
 
+    def fingerprint(self) -> str:
+        """A check value stored in the database: tells whether this is the key the sealed
+        NIKs and blind indexes were made with (both halves), without revealing either."""
+        return hmac.new(self._index_key, b"siaga key check:" + self._fernet_key, sha256).hexdigest()
+
     @staticmethod
     def from_string(value: str) -> NikVault:
         """'fernet_key:index_key', both url-safe base64 (SIAGA_NIK_KEY)."""
@@ -51,16 +57,32 @@ def new_key_string() -> str:
     return Fernet.generate_key().decode() + ":" + base64.urlsafe_b64encode(os.urandom(32)).decode()
 
 
-def load_or_create_key_file(path: Path) -> NikVault:
-    """The embedded default: a key file created once, readable by its owner only (0600)."""
+def read_key_file(path: Path) -> dict[str, str] | None:
+    """The key file's entries: "nik_key", and "next_key" while a rotation is under way."""
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = json.dumps({"nik_key": new_key_string()})
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            pass  # another process made it first: use theirs
-        else:
-            with os.fdopen(fd, "w") as f:
-                f.write(data)
-    return NikVault.from_string(json.loads(path.read_text())["nik_key"])
+        return None
+    data = json.loads(path.read_text())
+    return {k: str(v) for k, v in data.items() if k in ("nik_key", "next_key")}
+
+
+def write_key_file(path: Path, entries: dict[str, str]) -> None:
+    """Written whole beside the old one and renamed over it, readable by its owner only."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as f:
+        f.write(json.dumps(entries))
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
+def create_key_file(path: Path) -> None:
+    """A new key, only where none exists (another process may have made it first)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    with os.fdopen(fd, "w") as f:
+        f.write(json.dumps({"nik_key": new_key_string()}))

@@ -28,6 +28,7 @@ async def examine(settings: Settings) -> list[Finding]:
     out += _data_dir(settings)
     out += await _database(settings)
     out += _nik_key(settings)
+    out += await _key_opens_database(settings)
     out += _admins(settings)
     out += await _telegram(settings)
     out += _whatsapp(settings)
@@ -97,6 +98,32 @@ def _nik_key(s: Settings) -> list[Finding]:
         return [Finding(FAIL, "Kunci NIK", f"{path} bisa dibaca orang lain (mode {mode:o}); "
                         "jalankan chmod 600")]  # fmt: skip
     return [Finding(OK, "Kunci NIK", f"{path} (mode 600)")]
+
+
+async def _key_opens_database(s: Settings) -> list[Finding]:
+    """The same check Siaga makes at start, without writing anything."""
+    from datetime import UTC, datetime
+
+    from bot.db.engine import make_engine
+    from bot.db.migrate import HEAD, current
+    from bot.keys import KeyProblem, open_vault
+
+    if not s.database_url and not s.sqlite_path().exists():
+        return []
+    engine = make_engine(s.effective_database_url())
+    try:
+        if await current(engine) != HEAD:
+            return []  # said above; the check value arrives with the migration
+        await open_vault(s, engine, datetime.now(UTC), create=False)
+    except KeyProblem as problem:
+        has_key = s.nik_key.get_secret_value() or (s.data_dir / "siaga.key").exists()
+        return [Finding(FAIL if has_key or "tidak ditemukan" in str(problem) else WARN,
+                        "Kunci NIK vs basis data", str(problem))]  # fmt: skip
+    except Exception:
+        return []  # the database check above already says what is wrong
+    finally:
+        await engine.dispose()
+    return [Finding(OK, "Kunci NIK vs basis data", "kunci ini membuka NIK yang tersimpan")]
 
 
 def _admins(s: Settings) -> list[Finding]:

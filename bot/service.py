@@ -16,12 +16,13 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.config import Settings
-from bot.crypto import NikVault, load_or_create_key_file
+from bot.crypto import NikVault
 from bot.db.aio import AsyncEngine
 from bot.db.engine import make_engine, storage_full, unavailable
 from bot.db.migrate import upgrade
 from bot.db.store import SqlStore
 from bot.i18n import Catalogue
+from bot.keys import open_vault
 from bot.logs import install_masking
 from bot.metrics import Metrics
 from bot.program_loader import load_program
@@ -187,13 +188,6 @@ def _chart(stats: object) -> bytes:
     return render_chart(stats)
 
 
-def make_vault(settings: Settings) -> NikVault:
-    key = settings.nik_key.get_secret_value()
-    if key:
-        return NikVault.from_string(key)
-    return load_or_create_key_file(settings.data_dir / "siaga.key")
-
-
 async def build(settings: Settings, clock: Clock = utcnow) -> Siaga:
     """Composition root for every command that talks to people."""
     install_masking()
@@ -201,7 +195,11 @@ async def build(settings: Settings, clock: Clock = utcnow) -> Siaga:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
     engine = make_engine(settings.effective_database_url())
     await upgrade(engine)
-    vault = make_vault(settings)
+    try:
+        vault = await open_vault(settings, engine, clock())
+    except BaseException:
+        await engine.dispose()
+        raise
     siaga = Siaga(
         settings, engine, vault, load_program(settings.program_file),
         Catalogue(settings.locales_dir, vault.open), clock,

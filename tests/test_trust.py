@@ -4,6 +4,7 @@ Each test here failed on the code before the fix; the item number is the issue's
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from sqlalchemy import select
@@ -96,7 +97,9 @@ async def _approved(siaga, name: str, occupation_text: str, serial: int = 1) -> 
         await store.commit()
 
 
-async def test_item2_exports_write_typed_text_as_text_and_are_private(siaga, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_item2_exports_write_typed_text_as_text_and_are_private(
+    siaga, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     import csv
 
     from openpyxl import load_workbook
@@ -125,7 +128,7 @@ async def test_item2_exports_write_typed_text_as_text_and_are_private(siaga, tmp
     assert rows[0]["pekerjaan"] == "'" + EVIL and rows[0]["nama"].startswith("'@")
     assert rows[1]["nama"] == "'-2+3" and rows[1]["pekerjaan"] == "'\tnarik"
     assert rows[0]["no_hp"] == "'+6281234567890"
-    assert not list(tmp_path.glob(".*.part"))
+    assert not [p.name for p in os.scandir(tmp_path) if p.name.endswith(".part")]
 
 
 # --- item 3: no clear NIK at rest, anywhere ------------------------------------------------
@@ -138,7 +141,7 @@ async def _every_value(siaga) -> str:  # type: ignore[no-untyped-def]
     out: list[str] = []
     async with siaga.store() as store:
         for table in t.metadata.sorted_tables:
-            rows = await store.conn.execute(text(f"SELECT * FROM {table.name}"))  # noqa: S608
+            rows = await store.conn.execute(text(f"SELECT * FROM {table.name}"))
             out.extend(repr(tuple(r)) for r in rows)
     return "\n".join(out)
 
@@ -169,3 +172,118 @@ async def test_item3_a_full_flow_leaves_no_clear_nik_in_any_table_or_file(siaga)
         assert raw and nik.encode() not in raw and grouped.encode() not in raw
         for f in data.glob("siaga.db*"):
             assert f.stat().st_mode & 0o777 == 0o600, f
+
+
+# --- item 4: a lost key is never silently replaced; rotation --------------------------------
+
+
+async def _file_one(siaga, who: str, serial: int = 1) -> str:  # type: ignore[no-untyped-def]
+    from tests.test_review import file
+
+    return await file(siaga, who, "kelun", serial=serial)
+
+
+async def test_item4_a_missing_key_over_sealed_niks_stops_the_start(tmp_path: Path) -> None:
+    import pytest
+
+    from bot.keys import KeyProblem
+
+    data = tmp_path / "data"
+    siaga = await build(Settings(data_dir=data))
+    ref = await _file_one(siaga, "warga-1")
+    await siaga.close()
+    key = data / "siaga.key"
+    saved = key.read_bytes()
+    key.unlink()  # lost
+    with pytest.raises(KeyProblem, match="tidak ditemukan"):
+        await build(Settings(data_dir=data))
+    assert not key.exists()  # no new key was made over the old data
+    from bot.crypto import new_key_string
+
+    with pytest.raises(KeyProblem, match="bukan kunci"):  # someone else's key
+        await build(Settings(data_dir=data, nik_key=new_key_string()))  # type: ignore[arg-type]
+    key.write_bytes(saved)
+    key.chmod(0o600)
+    siaga = await build(Settings(data_dir=data))  # the right key again: all works
+    try:
+        dup = Chat(siaga, "warga-2")  # the same NIK from another account is still caught
+        for line in ["1", "setuju", "Warga Uji", __import__("tests.helpers").helpers.nik_for(40)]:
+            await dup.say(line)
+        await dup.say("1")
+        assert "sudah pernah diusulkan" in dup.text and ref in dup.text
+    finally:
+        await siaga.close()
+
+
+def test_item4_doctor_fails_and_the_chat_refuses_without_the_key(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from tests.helpers import chat, chat_env, nik_for
+
+    chat(tmp_path, "a", "1", "setuju", "Ani", nik_for(30), "1")
+    (tmp_path / "siaga.key").unlink()
+    env = chat_env(tmp_path)
+    r = subprocess.run([sys.executable, "-m", "bot", "doctor"], capture_output=True, text=True,
+                       env=env, cwd=tmp_path, timeout=120)  # fmt: skip
+    assert r.returncode == 1, r.stdout
+    assert "tidak ditemukan" in r.stdout
+    r = subprocess.run([sys.executable, "-m", "bot", "chat", "--jsonl", "--user", "b"],
+                       input="halo\n", capture_output=True, text=True, env=env, cwd=tmp_path,
+                       timeout=120)  # fmt: skip
+    assert r.returncode == 3 and "Traceback" not in r.stderr
+    assert "Siaga tidak dijalankan" in r.stderr
+    assert not (tmp_path / "siaga.key").exists()
+
+
+async def test_item4_rotation_reseals_everything_in_one_go(tmp_path: Path) -> None:
+    from bot.keys import rotate
+    from tests.helpers import nik_for
+
+    data = tmp_path / "data"
+    siaga = await build(Settings(data_dir=data))
+    ref = await _file_one(siaga, "warga-1")
+    half = Chat(siaga, "warga-2", channel="telegram")  # a NIK in a conversation and the outbox
+    for line in ["1", "setuju", "Budi", nik_for(33, serial=7)]:
+        await half.say(line)
+    old_key = (data / "siaga.key").read_text()
+    before = await _every_value(siaga)
+    fresh, counts = await rotate(siaga.settings, siaga.engine, siaga.clock())
+    await siaga.close()
+    assert counts["nominations"] == 1 and counts["conversations"] >= 1
+    assert (data / "siaga.key").read_text() != old_key and fresh in (data / "siaga.key").read_text()
+    assert (data / "siaga.key").stat().st_mode & 0o777 == 0o600
+    siaga = await build(Settings(data_dir=data))
+    try:
+        after = await _every_value(siaga)
+        assert before != after
+        async with siaga.store() as store:
+            n = await store.nomination_by_ref(ref)
+            assert n is not None
+            row = (await store.conn.execute(
+                select(t.nominations.c.nik_enc).where(t.nominations.c.id == n.id))).first()  # fmt: skip
+            assert store.open_nik(row.nik_enc) == nik_for(40)
+            assert await store.active_nomination_for_nik(nik_for(40)) is not None  # index too
+        half = Chat(siaga, "warga-2", channel="telegram")
+        await half.say("1")  # the conversation goes on under the new key
+        assert "umur" in half.text.lower()
+    finally:
+        await siaga.close()
+
+
+async def test_item4_a_rotation_cut_short_keeps_the_old_key(tmp_path: Path) -> None:
+    import json
+
+    from bot.crypto import new_key_string
+
+    data = tmp_path / "data"
+    siaga = await build(Settings(data_dir=data))
+    await _file_one(siaga, "warga-1")
+    await siaga.close()
+    key = data / "siaga.key"
+    old = json.loads(key.read_text())["nik_key"]
+    # as a rotation killed before its transaction committed leaves the key file
+    key.write_text(json.dumps({"nik_key": old, "next_key": new_key_string()}))
+    siaga = await build(Settings(data_dir=data))
+    await siaga.close()
+    assert json.loads(key.read_text()) == {"nik_key": old}

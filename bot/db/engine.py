@@ -22,7 +22,7 @@ def is_sqlite(url: str) -> bool:
     return url.startswith("sqlite")
 
 
-def make_engine(url: str) -> AsyncEngine:
+def make_engine(url: str, foreign_keys: bool = True) -> AsyncEngine:
     # hide_parameters: a database error's text names the statement, not its values (names,
     # sealed NIKs, phone numbers), since that text may reach a log.
     if not is_sqlite(url):
@@ -55,7 +55,9 @@ def make_engine(url: str) -> AsyncEngine:
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable across app crashes
-        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
+        # erased rows are overwritten, not left readable in free pages (UU 27/2022 Pasal 8)
+        cur.execute("PRAGMA secure_delete=ON")
         cur.execute("PRAGMA busy_timeout=0")  # waited for in the loop instead (see above)
         cur.close()
 

@@ -58,8 +58,11 @@ def private(path: str) -> None:
     database (created here, before SQLite would create it 0644) covers all three."""
     if path == ":memory:" or path.startswith("file:"):
         return
-    os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
-    os.chmod(path, 0o600)
+    try:
+        os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+        os.chmod(path, 0o600)
+    except OSError:
+        return  # no such folder, or not ours: SQLite's own open says so, as before
     for suffix in ("-wal", "-shm"):
         with contextlib.suppress(FileNotFoundError):
             os.chmod(path + suffix, 0o600)

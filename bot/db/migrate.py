@@ -14,7 +14,7 @@ from sqlalchemy import inspect, text
 from bot.db.aio import AsyncEngine
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-HEAD = "0006"  # the newest revision in migrations/versions (a test keeps the two in step)
+HEAD = "0007"  # the newest revision in migrations/versions (a test keeps the two in step)
 
 
 def alembic_config(connection: Any = None) -> Any:
@@ -50,8 +50,26 @@ def _upgrade(connection: Any) -> None:
 
 
 async def upgrade(engine: AsyncEngine) -> None:
-    async with engine.begin() as conn:
-        await conn.run_sync(_upgrade)
+    if await current(engine) == HEAD:
+        return
+    if engine.dialect.name != "sqlite":
+        async with engine.begin() as conn:
+            await conn.run_sync(_upgrade)
+        return
+    # SQLite rebuilds a table to change it; with foreign keys on, dropping the old copy would
+    # cascade into every table that refers to it. SQLite's documented procedure: foreign keys
+    # off for the connection that migrates, then check them before the commit.
+    from bot.db.engine import make_engine
+
+    migrating = make_engine(engine.sync_engine.url.render_as_string(False), foreign_keys=False)
+    try:
+        async with migrating.begin() as conn:
+            await conn.run_sync(_upgrade)
+            broken = (await conn.exec_driver_sql("PRAGMA foreign_key_check")).all()
+            if broken:
+                raise RuntimeError(f"migration left {len(broken)} broken references")
+    finally:
+        await migrating.dispose()
 
 
 async def current(engine: AsyncEngine) -> str | None:

@@ -52,6 +52,7 @@ people = Table(
     # reviewers: None = tell me of each new nomination at once; an hour = a daily digest then
     Column("digest_hour", Integer),
     UniqueConstraint("channel", "external_id", name="uq_people_channel_external"),
+    sqlite_autoincrement=True,  # ids never reused after a deletion (0007)
 )
 Index("ix_people_role_kelurahan", people.c.role, people.c.kelurahan_code)
 
@@ -65,6 +66,7 @@ consents = Table(
     Column("granted", Boolean, nullable=False),
     Column("given_via", Id),  # the lurah who recorded an in-person consent
     Column("at", DateTime(timezone=True), nullable=False),
+    sqlite_autoincrement=True,  # ids never reused after a deletion (0007)
 )
 
 conversations = Table(
@@ -109,6 +111,7 @@ nominations = Table(
     Column("info_answer", Text),
     Column("on_behalf", Boolean, nullable=False, server_default=text("false")),
     Column("coverage_reminded_at", DateTime(timezone=True)),
+    sqlite_autoincrement=True,  # ids never reused after a deletion (0007)
 )
 # One active nomination per NIK, whatever the channel or account — enforced by the database,
 # so two workers racing cannot both file (a partial unique index in SQLite and PostgreSQL).
@@ -140,6 +143,7 @@ audit_log = Table(
     Column("before", JSON),
     Column("after", JSON),
     Column("detail", Text, nullable=False, server_default=""),
+    sqlite_autoincrement=True,  # ids never reused after a deletion (0007)
 )
 Index("ix_audit_actor_action", audit_log.c.actor, audit_log.c.action, audit_log.c.at)
 Index("ix_audit_nomination", audit_log.c.nomination_id)
@@ -175,10 +179,14 @@ outbox = Table(
     # goes (or went) as the approved template, outside the 24-hour customer-service window
     Column("delivery", String(16)),
     Column("template", Boolean, nullable=False, server_default=text("false")),
+    # the person a notice names (a lurah's "new nomination from …"): erased with them
+    Column("about_person", Id),
+    sqlite_autoincrement=True,  # ids never reused after a deletion (0007)
 )
 Index("ix_outbox_due", outbox.c.status, outbox.c.next_attempt_at)
 Index("ix_outbox_broadcast", outbox.c.broadcast_id, outbox.c.status)
 Index("ix_outbox_provider_message", outbox.c.provider_message_id)
+Index("ix_outbox_about_person", outbox.c.about_person)
 Index("ix_outbox_recipient", outbox.c.channel, outbox.c.external_id, outbox.c.status)
 
 invites = Table(
@@ -193,6 +201,7 @@ invites = Table(
     Column("used_by", Id),
     Column("used_at", DateTime(timezone=True)),
     Column("revoked_at", DateTime(timezone=True)),
+    sqlite_autoincrement=True,  # ids never reused after a deletion (0007)
 )
 
 # The quota: places per period, and optionally per kelurahan within it. Approving takes a
@@ -207,6 +216,7 @@ quotas = Table(
     Column("used", Integer, nullable=False, server_default="0"),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     UniqueConstraint("period", "kelurahan_code", name="uq_quotas_period_kelurahan"),
+    sqlite_autoincrement=True,  # ids never reused after a deletion (0007)
 )
 
 # When each scheduled job last ran, so schedules survive restarts and a run missed during
@@ -238,5 +248,17 @@ broadcasts = Table(
     Column("progress_message_id", String(128)),
     Column("progress_text", Text),
     Column("progress_at", DateTime(timezone=True)),
+    sqlite_autoincrement=True,  # ids never reused after a deletion (0007)
 )
 Index("ix_broadcasts_status", broadcasts.c.status)
+
+# A check value of the NIK key in use (HMAC of a constant under the index key): a missing or
+# different key is noticed at start, instead of sealing new NIKs under a key that cannot
+# open the old ones and splitting the one-NIK-one-nomination index in two.
+key_check = Table(
+    "key_check",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("fingerprint", String(64), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+)

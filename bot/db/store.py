@@ -132,6 +132,17 @@ def active_by_index(nik_index: str) -> Any:
     return select(t.nominations).where(t.nominations.c.nik_index == nik_index, text(t.ACTIVE_SQL))
 
 
+def audit_row(
+    *, action: str, now: datetime, actor: int | None = None, nomination_id: int | None = None,
+    subject: int | None = None, before: Any = None, after: Any = None, outcome: str = "ok",
+    detail: str = "",
+) -> Any:  # fmt: skip
+    return insert(t.audit_log).values(
+        at=now, actor=actor, action=action, outcome=outcome, nomination_id=nomination_id,
+        subject=subject, before=before, after=after, detail=detail,
+    )  # fmt: skip
+
+
 class SqlStore(BroadcastQueries):
     def __init__(self, conn: AsyncConnection, vault: NikVault, admins: frozenset[tuple[str, str]]):
         self.conn = conn
@@ -605,19 +616,10 @@ class SqlStore(BroadcastQueries):
         outcome: str = "ok",
         detail: str = "",
     ) -> None:
-        await self.conn.execute(
-            insert(t.audit_log).values(
-                at=now,
-                actor=actor,
-                action=action,
-                outcome=outcome,
-                nomination_id=nomination_id,
-                subject=subject,
-                before=before,
-                after=after,
-                detail=detail,
-            )
-        )
+        await self.conn.execute(audit_row(
+            actor=actor, action=action, now=now, nomination_id=nomination_id, subject=subject,
+            before=before, after=after, outcome=outcome, detail=detail,
+        ))  # fmt: skip
 
     async def count_audit(self, actor: int, action: str, since: datetime) -> int:
         a = t.audit_log

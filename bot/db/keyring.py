@@ -1,0 +1,83 @@
+"""The NIK key's footprint in the database: its check value, whether anything sealed exists,
+and re-sealing everything under a new key (`siaga admin rotate-key`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import String, cast, delete, insert, select, update
+
+from bot.crypto import NikVault
+from bot.db import schema as t
+from bot.db.aio import AsyncConnection
+
+
+async def stored_fingerprint(conn: AsyncConnection) -> str | None:
+    row = (await conn.execute(select(t.key_check.c.fingerprint))).first()
+    return str(row.fingerprint) if row else None
+
+
+async def record_fingerprint(conn: AsyncConnection, fingerprint: str, now: datetime) -> None:
+    await conn.execute(delete(t.key_check))
+    await conn.execute(insert(t.key_check).values(id=1, fingerprint=fingerprint, at=now))
+
+
+async def a_sealed_nik(conn: AsyncConnection) -> str | None:
+    """One sealed NIK, if the database holds any (a database from before the check value)."""
+    n, c = t.nominations, t.conversations
+    row = (await conn.execute(select(n.c.nik_enc).where(n.c.nik_enc.is_not(None)).limit(1))).first()
+    if row:
+        return str(row.nik_enc)
+    q = select(c.c.answers).where(cast(c.c.answers, String).like('%"nik":%')).limit(1)
+    found = (await conn.execute(q)).first()
+    return str(found.answers["nik"]) if found and found.answers.get("nik") else None
+
+
+def _reseal_json(value: Any, reseal: Callable[[str], str]) -> Any:
+    """Kept replies hold SealedNik arguments as {"nik": token}: re-seal them wherever they are."""
+    if isinstance(value, dict):
+        if set(value) == {"nik"} and isinstance(value["nik"], str):
+            return {"nik": reseal(value["nik"])}
+        return {k: _reseal_json(v, reseal) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_reseal_json(v, reseal) for v in value]
+    return value
+
+
+async def reseal_all(
+    conn: AsyncConnection, old: NikVault, new: NikVault, now: datetime
+) -> dict[str, int]:
+    """Every sealed NIK opened with the old key and sealed with the new one, blind indexes
+    recomputed, and the check value replaced: one transaction, committed by the caller."""
+
+    def reseal(token: str) -> str:
+        return new.seal(old.open(token))
+
+    n, c, o = t.nominations, t.conversations, t.outbox
+    counts = {"nominations": 0, "conversations": 0, "outbox": 0}
+    rows = (await conn.execute(select(n.c.id, n.c.nik_enc).where(n.c.nik_enc.is_not(None)))).all()
+    for r in rows:
+        nik = old.open(r.nik_enc)
+        await conn.execute(
+            update(n).where(n.c.id == r.id).values(nik_enc=new.seal(nik), nik_index=new.index(nik))
+        )
+        counts["nominations"] += 1
+    q = select(c.c.person_id, c.c.answers).where(cast(c.c.answers, String).like('%"nik":%'))
+    for r in (await conn.execute(q)).all():
+        answers = dict(r.answers)
+        if isinstance(answers.get("nik"), str):
+            answers["nik"] = reseal(answers["nik"])
+            await conn.execute(
+                update(c).where(c.c.person_id == r.person_id).values(answers=answers)
+            )
+            counts["conversations"] += 1
+    q = select(o.c.id, o.c.payload).where(cast(o.c.payload, String).like('%"nik":%'))
+    for r in (await conn.execute(q)).all():
+        await conn.execute(
+            update(o).where(o.c.id == r.id).values(payload=_reseal_json(r.payload, reseal))
+        )
+        counts["outbox"] += 1
+    await record_fingerprint(conn, new.fingerprint(), now)
+    return counts
