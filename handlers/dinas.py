@@ -85,7 +85,10 @@ async def coverage_reminders(ctx: Context) -> tuple[int, int]:
             await tell_citizen(ctx, n, Reply.of("citizen-coverage-ending", ref=n.ref, end=end))
             for reviewer in await ctx.store.people_with_role(Role.LURAH, n.kelurahan_code):
                 await ctx.store.enqueue(
-                    reviewer, [Reply.of("lurah-coverage-ending", ref=n.ref, end=end)], ctx.now
+                    reviewer,
+                    [Reply.of("lurah-coverage-ending", ref=n.ref, end=end)],
+                    ctx.now,
+                    about=n.person_id,
                 )
             await ctx.store.update_nomination(n, ctx.now, coverage_reminded_at=ctx.now)
             reminded += 1

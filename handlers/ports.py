@@ -92,8 +92,9 @@ class Store(Protocol):
     ) -> None: ...  # fmt: skip
     async def count_audit(self, actor: int, action: str, since: datetime) -> int: ...
     async def enqueue(
-        self, person: Person, replies: Sequence[Reply], now: datetime, kind: str = "notice"
-    ) -> None: ...
+        self, person: Person, replies: Sequence[Reply], now: datetime, kind: str = "notice",
+        about: int | None = None,
+    ) -> None: ...  # fmt: skip
     async def claim_update(self, channel: str, update_id: str, now: datetime) -> bool: ...
     async def keep_replies(
         self, person: Person, replies: Sequence[Reply], now: datetime

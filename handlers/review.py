@@ -134,5 +134,6 @@ async def answer_info(ctx: Context, citizen: Person, n: Nomination, answer: str)
     if not await _move(ctx, citizen, n, S.PENDING, info_answer=answer):
         return Result(Outcome.NOT_ALLOWED, n)
     for reviewer in await ctx.store.people_with_role(Role.LURAH, n.kelurahan_code):
-        await ctx.store.enqueue(reviewer, [Reply.of("lurah-info-answered", ref=n.ref)], ctx.now)
+        await ctx.store.enqueue(reviewer, [Reply.of("lurah-info-answered", ref=n.ref)], ctx.now,
+                                about=n.person_id)  # fmt: skip
     return Result(Outcome.DONE, n)

@@ -287,3 +287,129 @@ async def test_item4_a_rotation_cut_short_keeps_the_old_key(tmp_path: Path) -> N
     siaga = await build(Settings(data_dir=data))
     await siaga.close()
     assert json.loads(key.read_text()) == {"nik_key": old}
+
+
+# --- item 5: erasure that erases ------------------------------------------------------------
+
+
+async def test_item5_erasing_an_approved_person_returns_the_place_and_leaves_no_trace(siaga) -> None:  # type: ignore[no-untyped-def]
+    from handlers import review
+    from handlers.records import Role
+    from tests.helpers import nik_for
+    from tests.test_review import KELUN, act, make, nomination, set_quota
+
+    await set_quota(siaga, 5)
+    await make(siaga, "777900", Role.LURAH, KELUN)  # console id; the lurah's notices are kept
+    lurah = await make(siaga, "lk-tg", Role.LURAH, KELUN)
+    async with siaga.store() as store:  # … on Telegram, where the outbox holds them
+        await store.conn.execute(t.people.update().where(t.people.c.id == lurah.id)
+                                 .values(channel="telegram"))  # fmt: skip
+        await store.commit()
+    name, phone, nik = "Sulastri Wulandari", "081298765432", nik_for(44, female=True, serial=9)
+    warga = Chat(siaga, "777002", channel="telegram")
+    for line in ["1", "setuju", name, nik, "1", "1", "1", "kelun", "ojol", "1", "ya", "ya",
+                 phone, "1", "1"]:  # fmt: skip
+        await warga.say(line)
+    ref = warga.text.split("Nomor usulan: ")[1].split()[0]
+    boss = await make(siaga, "dinas", Role.ADMIN)
+    assert (await act(siaga, review.approve, boss, await nomination(siaga, ref))).outcome is (
+        review.Outcome.DONE
+    )
+    async with siaga.store() as store:
+        ctx = siaga.context(store)
+        assert await store.quota(review.period_of(ctx)) == (5, 1)
+    before = await _every_value(siaga)
+    assert name in before  # the lurah's "new nomination from …" notice names her
+
+    await warga.say("/hapus")
+    await warga.press("Ya, hapus data saya")
+    assert "dihapus" in warga.text
+
+    async with siaga.store() as store:
+        ctx = siaga.context(store)
+        assert await store.quota(review.period_of(ctx)) == (5, 0)  # the place is back
+        n = await store.nomination_by_ref(ref)
+        assert n is not None and n.status.value == "withdrawn" and n.name is None
+        assert n.nik_masked == "3577 01•• •••• " + nik[12:] and n.answers == {}
+        notices = (await store.conn.execute(
+            select(t.outbox.c.payload).where(t.outbox.c.person_id == lurah.id))).all()  # fmt: skip
+    texts = [siaga.catalogue.render(__import__("handlers.messages").messages.Msg.from_json(
+        p.payload[0]["p"][0]), "id") for p in notices]  # fmt: skip
+    assert any(ref in x and "sisa kuota kota 5 tempat" in x for x in texts), texts
+    after = await _every_value(siaga)
+    for trace in (name, "Sulastri", phone, phone[1:], nik, nik[6:12]):
+        assert trace not in after, trace
+    if not siaga.settings.database_url:
+        raw = _sqlite_bytes(siaga.settings.data_dir)
+        for trace in (name, "Sulastri", phone, phone[1:], nik):
+            assert trace.encode() not in raw, trace
+
+
+async def test_item5_ids_are_not_reused_after_an_erasure(siaga) -> None:  # type: ignore[no-untyped-def]
+    first = Chat(siaga, "hapus-1")
+    await first.say("halo")
+    async with siaga.store() as store:
+        (gone,) = (await store.conn.execute(select(t.people.c.id))).scalars().all()
+        await store.audit(actor=gone, action="uji", now=siaga.clock(), subject=gone)
+        await store.commit()
+    await first.say("/hapus")
+    await first.press("Ya, hapus data saya")
+    await Chat(siaga, "baru").say("halo")
+    async with siaga.store() as store:
+        ids = (await store.conn.execute(select(t.people.c.id))).scalars().all()
+    assert ids and gone not in ids  # the newcomer does not inherit the audit rows
+
+
+@__import__("tests.conftest").conftest.sqlite_only("the SQLite rebuild of migration 0007")
+def test_item5_the_migration_keeps_every_row_and_reference(tmp_path: Path) -> None:
+    import asyncio
+    import sqlite3
+
+    from alembic import command
+
+    from bot.db.engine import make_engine
+    from bot.db.migrate import alembic_config, upgrade
+
+    db = tmp_path / "old.db"
+    url = f"sqlite+aiosqlite:///{db}"
+
+    async def to_0006() -> None:
+        engine = make_engine(url)
+        async with engine.begin() as conn:
+            await conn.run_sync(lambda c: command.upgrade(alembic_config(c), "0006"))
+        await engine.dispose()
+
+    asyncio.run(to_0006())
+    con = sqlite3.connect(db)
+    con.executescript("""
+        INSERT INTO people (id, channel, external_id, role, locale, blocked, created_at)
+            VALUES (1, 'console', 'a', 'citizen', 'id', 0, '2026-01-01'),
+                   (2, 'console', 'b', 'citizen', 'id', 0, '2026-01-01');
+        INSERT INTO conversations VALUES (1, 'idle', '', '{}', 1, 0, '2026-01-01');
+        INSERT INTO consents (person_id, kind, notice_version, granted, at)
+            VALUES (1, 'data', 'v1', 1, '2026-01-01');
+        INSERT INTO outbox (person_id, channel, external_id, kind, payload, status, attempts,
+            next_attempt_at, created_at, template) VALUES (2, 'console', 'b', 'notice', '[]',
+            'pending', 0, '2026-01-01', '2026-01-01', 0);
+    """)
+    con.commit()
+    con.close()
+
+    async def migrate() -> None:
+        engine = make_engine(url)
+        await upgrade(engine)
+        await engine.dispose()
+
+    asyncio.run(migrate())
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT count(*) FROM conversations").fetchone() == (1,)
+    assert con.execute("SELECT count(*) FROM consents").fetchone() == (1,)
+    assert con.execute("SELECT count(*) FROM outbox").fetchone() == (1,)
+    assert "AUTOINCREMENT" in con.execute(
+        "SELECT sql FROM sqlite_master WHERE name = 'people'").fetchone()[0]  # fmt: skip
+    con.execute("DELETE FROM outbox")
+    con.execute("DELETE FROM people WHERE id = 2")
+    con.execute("INSERT INTO people (channel, external_id, role, locale, blocked, created_at) "
+                "VALUES ('console', 'c', 'citizen', 'id', 0, '2026-01-02')")  # fmt: skip
+    assert con.execute("SELECT max(id) FROM people").fetchone() == (3,)
+    con.close()

@@ -128,6 +128,15 @@ class AsyncConnection:
             )
         return self._driver_connection
 
+    async def checkpoint(self) -> None:
+        """SQLite: copy the WAL into the database and empty it, so pages that held erased
+        rows (overwritten in the database by secure_delete) are gone from the WAL too. Sent to
+        the driver outside any transaction; a reader in another process may keep part of the
+        WAL until the next checkpoint, which SQLite runs by itself."""
+        if self.dialect.name == "sqlite":
+            driver = await self._driver()
+            await driver.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     async def scalar(self, statement: Any, parameters: Any = None) -> Any:
         return await greenlet_spawn(self.sync_connection.scalar, statement, parameters)
 

@@ -148,6 +148,7 @@ class SqlStore(BroadcastQueries):
         self.conn = conn
         self.vault = vault
         self.admins = admins
+        self.erased = False
 
     # --- people ------------------------------------------------------------------------------
     async def load(
@@ -417,18 +418,24 @@ class SqlStore(BroadcastQueries):
                 answers={},
                 person_id=None,
                 status_note=None,
+                info_question=None,
+                info_answer=None,
                 updated_at=now,
             )
         )
         await self.conn.execute(
             update(n).where(n.c.person_id == person_id).values(person_id=None, updated_at=now)
         )
-        await self.conn.execute(delete(t.outbox).where(t.outbox.c.person_id == person_id))
+        o = t.outbox
+        await self.conn.execute(
+            delete(o).where((o.c.person_id == person_id) | (o.c.about_person == person_id))
+        )
         await self.conn.execute(
             delete(t.conversations).where(t.conversations.c.person_id == person_id)
         )
         await self.conn.execute(delete(t.consents).where(t.consents.c.person_id == person_id))
         await self.conn.execute(delete(t.people).where(t.people.c.id == person_id))
+        self.erased = True  # commit() then rewrites SQLite's WAL, which still holds old pages
 
     async def nomination_by_id(self, nomination_id: int) -> Nomination | None:
         q = select(t.nominations).where(t.nominations.c.id == nomination_id)
@@ -627,11 +634,15 @@ class SqlStore(BroadcastQueries):
         return int((await self.conn.execute(q)).scalar_one())
 
     async def enqueue(
-        self, person: Person, replies: Sequence[Reply], now: datetime, kind: str = "notice"
-    ) -> None:
+        self, person: Person, replies: Sequence[Reply], now: datetime, kind: str = "notice",
+        about: int | None = None,
+    ) -> None:  # fmt: skip
+        """`about`: the person the message names (a citizen in a reviewer's notice), so that
+        erasing them erases it too."""
         await self.conn.execute(
             insert(t.outbox).values(
                 person_id=person.id,
+                about_person=about,
                 channel=person.channel,
                 external_id=person.external_id,
                 kind=kind,
@@ -666,6 +677,9 @@ class SqlStore(BroadcastQueries):
 
     async def commit(self) -> None:
         await self.conn.commit()
+        if self.erased:
+            self.erased = False
+            await self.conn.checkpoint()
 
     # --- maintenance (called by bot/, not by handlers) -----------------------------------------
     async def purge_stale_drafts(self, cutoff: datetime) -> int:

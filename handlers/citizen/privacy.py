@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from domain.answers import Tri, parse_tri
 from domain.nomination import ACTIVE, NominationStatus
+from handlers import review
 from handlers.citizen.form import masked_phone
 from handlers.citizen.status import status_line
 from handlers.engine import Input, button, reply
 from handlers.messages import Msg, Raw, Reply
 from handlers.ports import Context
-from handlers.records import Conversation, Person
+from handlers.records import Conversation, Nomination, Person, Role
 
 FLOW = "hapus"
 
@@ -77,6 +78,31 @@ async def ask_delete(ctx: Context, person: Person, conv: Conversation) -> Reply:
     )
 
 
+async def _withdraw(ctx: Context, person: Person, n: Nomination) -> None:
+    """An erased person's nomination leaves the queue; an approved one gives its place back
+    to the quota. The kelurahan's reviewers are told, by reference only."""
+    before = n.status
+    await ctx.store.set_nomination_status(n, NominationStatus.WITHDRAWN, None, ctx.now)
+    await ctx.store.audit(
+        actor=person.id, action="nomination.withdrawn", now=ctx.now, nomination_id=n.id,
+        before={"status": before.value}, after={"status": NominationStatus.WITHDRAWN.value},
+        detail="hapus",
+    )  # fmt: skip
+    note = Reply.of("lurah-withdrawn", ref=n.ref)
+    if before is NominationStatus.APPROVED:
+        period = n.period or review.period_of(ctx)
+        await ctx.store.release_place(period, n.kelurahan_code, ctx.now)
+        q = await ctx.store.quota(period)
+        left = max(q[0] - q[1], 0) if q else 0
+        await ctx.store.audit(
+            actor=None, action="quota.released", now=ctx.now, nomination_id=n.id,
+            after={"period": period, "left": left}, detail="hapus",
+        )  # fmt: skip
+        note = Reply.of("lurah-withdrawn-place", ref=n.ref, left=left)
+    for reviewer in await ctx.store.people_with_role(Role.LURAH, n.kelurahan_code):
+        await ctx.store.enqueue(reviewer, [note], ctx.now)
+
+
 async def take(
     ctx: Context, person: Person, conv: Conversation, inp: Input
 ) -> tuple[list[Reply], bool]:
@@ -85,13 +111,7 @@ async def take(
     if choice == Tri.YES.value:
         for n in await ctx.store.nominations_of(person.id):
             if n.status in ACTIVE and n.status is not NominationStatus.REGISTERED:
-                before = n.status.value
-                await ctx.store.set_nomination_status(n, NominationStatus.WITHDRAWN, None, ctx.now)
-                await ctx.store.audit(
-                    actor=person.id, action="nomination.withdrawn", now=ctx.now,
-                    nomination_id=n.id, before={"status": before},
-                    after={"status": NominationStatus.WITHDRAWN.value}, detail="hapus",
-                )  # fmt: skip
+                await _withdraw(ctx, person, n)
         await ctx.store.audit(actor=None, action="person.deleted", now=ctx.now, subject=person.id)
         await ctx.store.forget_person(person.id, ctx.now)
         return [Reply.of("hapus-done")], True

@@ -351,7 +351,7 @@ async def notify_reviewers(ctx: Context, nomination: Nomination) -> None:
             ),
             (Button(Msg("btn-queue"), "n|queue"),),
         )  # fmt: skip
-        await ctx.store.enqueue(reviewer, [note], ctx.now)
+        await ctx.store.enqueue(reviewer, [note], ctx.now, about=nomination.person_id)
 
 
 def is_active(nomination: Nomination) -> bool:

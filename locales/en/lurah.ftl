@@ -108,3 +108,5 @@ stats-line = • { $name }: { $count }
 optout-done = All right: you will no longer receive reminders and broadcasts. News about your own nomination still comes. Type /mulai to receive them again.
 optin-done = All right: you will receive reminders and broadcasts from Siaga. Type /berhenti any time to stop.
 image-saved = Chart saved to { $path }
+lurah-withdrawn = Nomination { $ref } was withdrawn by the citizen, whose data has been deleted at their request.
+lurah-withdrawn-place = Approved nomination { $ref } was withdrawn by the citizen, whose data has been deleted at their request. Its place is back in the quota: { $left } places left city-wide.

@@ -108,3 +108,5 @@ stats-line = • { $name }: { $count }
 optout-done = Baik, Bapak/Ibu tidak akan menerima pengingat dan siaran lagi. Kabar tentang usulan Bapak/Ibu sendiri tetap dikirim. Ketik /mulai untuk menerima lagi.
 optin-done = Baik, Bapak/Ibu akan menerima pengingat dan siaran dari Siaga. Ketik /berhenti kapan saja untuk berhenti.
 image-saved = Grafik disimpan di { $path }
+lurah-withdrawn = Usulan { $ref } ditarik oleh warga yang bersangkutan, dan datanya sudah dihapus atas permintaannya.
+lurah-withdrawn-place = Usulan { $ref } yang sudah disetujui ditarik oleh warga yang bersangkutan, dan datanya sudah dihapus atas permintaannya. Tempatnya kembali ke kuota: sisa kuota kota { $left } tempat.

@@ -108,3 +108,5 @@ stats-line = • { $name }: { $count }
 optout-done = Inggih, Panjenengan boten badhe nampi pangeling lan siaran malih. Kabar babagan usulan Panjenengan piyambak tetep dipun kintun. Serat /mulai kangge nampi malih.
 optin-done = Inggih, Panjenengan badhe nampi pangeling lan siaran saking Siaga. Serat /berhenti sawanci-wanci kangge mandheg.
 image-saved = Grafik dipun simpen ing { $path }
+lurah-withdrawn = Usulan { $ref } dipunwangsulaken dening warga ingkang gadhah, lan datanipun sampun dipunbusak miturut panyuwunipun.
+lurah-withdrawn-place = Usulan { $ref } ingkang sampun dipunsarujuki dipunwangsulaken dening warga ingkang gadhah, lan datanipun sampun dipunbusak miturut panyuwunipun. Panggenanipun wangsul dhateng kuota: kantun { $left } panggenan ing kutha.
