@@ -11,6 +11,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import Progress
 
+from bot.files import private_file, text_encoding
 from bot.i18n import Catalogue
 from bot.screening import CsvScreener, InputError, Row, answers_from, verdict_json
 from domain.eligibility import Status, evaluate
@@ -59,6 +60,10 @@ def check_one(program: Program, catalogue: Catalogue, row: Row, on: date, as_jso
     return 0
 
 
+ENCODING_NAMES = {"utf-16": "UTF-16", "utf-16-le": "UTF-16", "utf-16-be": "UTF-16",
+                  "cp1252": "Windows-1252 (Latin-1)"}  # fmt: skip
+
+
 def check_csv(program: Program, catalogue: Catalogue, src: Path, dst: Path, on: date) -> int:
     if not src.is_file():
         raise InputError(Msg("cli-file-missing", {"path": str(src)}))
@@ -69,9 +74,13 @@ def check_csv(program: Program, catalogue: Catalogue, src: Path, dst: Path, on: 
         err.print(catalogue.render(Msg("cli-csv-row-error", {"line": line, "error": text})))
 
     started = time.perf_counter()
+    encoding = text_encoding(src)
+    if encoding not in ("utf-8", "utf-8-sig"):
+        err.print(catalogue.render(Msg("cli-csv-encoding", {"encoding": ENCODING_NAMES[encoding]})))
+    # the output appears whole or not at all: written aside and renamed at the end
     with (
-        src.open(newline="", encoding="utf-8-sig") as fin,
-        dst.open("w", newline="", encoding="utf-8") as fout,
+        src.open(newline="", encoding=encoding, errors="replace") as fin,
+        private_file(dst) as fout,
     ):
         if sys.stderr.isatty():
             with Progress(console=err, transient=True) as bar:
@@ -89,6 +98,7 @@ def check_csv(program: Program, catalogue: Catalogue, src: Path, dst: Path, on: 
                 "cli-csv-done",
                 {
                     "rows": report.rows,
+                    "written": report.written,
                     "errors": report.errors,
                     "eligible": counts.get("likely_eligible", 0),
                     "review": counts.get("needs_review", 0),

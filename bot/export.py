@@ -7,17 +7,15 @@ with who, how many and which kelurahan.
 from __future__ import annotations
 
 import csv
-import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from sqlalchemy import select
 
 from bot.db import schema as t
 from bot.db.store import SqlStore
+from bot.files import private_file
 from domain.program import Program
 
 COLUMNS = (
@@ -71,23 +69,6 @@ def csv_cell(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
     return value
-
-
-@contextmanager
-def private_file(path: Path, binary: bool = False) -> Iterator[IO[Any]]:
-    """A file only its owner can read (0600), even where it already existed: exports carry
-    NIKs in clear. Written beside the target and renamed, so a crash leaves no half file."""
-    tmp = path.with_name(f".{path.name}.part")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    os.fchmod(fd, 0o600)  # an old .part file keeps its mode through O_CREAT
-    try:
-        f = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", newline="", encoding="utf-8")
-        with f:
-            yield f
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def write_csv(rows: list[dict[str, Any]], path: Path) -> None:

@@ -7,16 +7,44 @@ import json
 import logging
 import re
 import sys
+import traceback
 from datetime import UTC, datetime
+from typing import Any
 
 from domain.nik import mask_digits
 
 # 16 digits, optionally grouped with spaces, dots or dashes as people type them.
 _NIK_LIKE = re.compile(r"(?<!\d)(\d{4}[ .-]?\d{2}[ .-]?\d{6}[ .-]?\d{4})(?!\d)")
+# An Indonesian mobile number as typed or normalised: 08…, 628…, +62 8…
+_PHONE_LIKE = re.compile(r"(?<![\d+])((?:\+?62|0)[ .-]?8(?:[ .-]?\d){7,12})(?!\d)")
 
 
 def mask_text(text: str) -> str:
-    return _NIK_LIKE.sub(lambda m: mask_digits(re.sub(r"\D", "", m.group(1))), text)
+    text = _NIK_LIKE.sub(lambda m: mask_digits(re.sub(r"\D", "", m.group(1))), text)
+    return _PHONE_LIKE.sub(lambda m: m.group(1)[:4] + "••••" + m.group(1)[-2:], text)
+
+
+def exception_text(exc_info: Any) -> str:
+    """A traceback with its frames and exception types but never an exception's message: a
+    message can quote what a person typed (int() of their text, a KeyError of an answer), and
+    no log line may carry that. The frames say where; the test or the replay says what."""
+    _, exc, _ = exc_info
+    chain: list[BaseException] = []
+    while exc is not None and exc not in chain and len(chain) < 10:
+        chain.append(exc)
+        exc = exc.__cause__ or (None if exc.__suppress_context__ else exc.__context__)
+    out: list[str] = []
+    for e in reversed(chain):
+        stack = traceback.StackSummary.extract(traceback.walk_tb(e.__traceback__))
+        kind = type(e)
+        out.append("Traceback (most recent call last):\n" + "".join(stack.format()))
+        out.append(f"{kind.__module__}.{kind.__qualname__} (message withheld from the log)\n")
+    return "".join(out).rstrip("\n")
+
+
+class SafeFormatter(logging.Formatter):
+    def formatException(self, ei: Any) -> str:
+        return mask_text(exception_text(ei))
 
 
 def install_masking() -> None:
@@ -50,7 +78,7 @@ class MaskingFilter(logging.Filter):
         return True
 
 
-class JsonFormatter(logging.Formatter):
+class JsonFormatter(SafeFormatter):
     def format(self, record: logging.LogRecord) -> str:
         out = {
             "ts": datetime.fromtimestamp(record.created, UTC).isoformat(),
@@ -70,7 +98,7 @@ def setup_logging(level: str = "INFO", fmt: str = "text") -> None:
     if fmt == "json":
         handler.setFormatter(JsonFormatter())
     else:
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        handler.setFormatter(SafeFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())

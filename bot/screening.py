@@ -45,6 +45,7 @@ from domain.nik import (
 )
 from domain.program import Program
 from domain.regions import Kelurahan, MatchKind
+from domain.text import parse_age
 from handlers.messages import Msg
 from handlers.verdict_view import headline, next_step, reason_msg
 
@@ -98,10 +99,10 @@ def parse_bpjs_arg(value: str) -> Bpjs:
 
 
 def parse_age_arg(value: str) -> int:
-    v = value.strip()
-    if not v.isdigit() or not 0 < int(v) < 130:
-        raise InputError(Msg("cli-bad-age", {"value": v[:20]}))
-    return int(v)
+    age = parse_age(value, 1, 129)
+    if age is None:
+        raise InputError(Msg("cli-bad-age", {"value": value.strip()[:20]}))
+    return age
 
 
 def resolve_kelurahan(program: Program, text: str) -> Kelurahan:
@@ -187,7 +188,8 @@ OUT_COLUMNS = ("line", "nik", "verdict", "priority", "reasons", "keterangan", "e
 
 @dataclass
 class ScreeningReport:
-    rows: int = 0
+    rows: int = 0  # data rows read (blank lines aside)
+    written: int = 0  # rows written to the output: one for every row read
     errors: int = 0
     by_verdict: dict[str, int] = field(default_factory=dict)
 
@@ -352,7 +354,8 @@ class CsvScreener:
         progress: Callable[[int], None] | None = None,
         quick: bool = True,
     ) -> ScreeningReport:
-        reader = csv.reader(src)
+        lines = _Lines(src)
+        reader = csv.reader(lines)
         writer = csv.writer(dst, lineterminator="\n")
         writer.writerow(OUT_COLUMNS)
         report = ScreeningReport()
@@ -373,18 +376,37 @@ class CsvScreener:
         program, on = self.program, self.on
         fast = self._quick if quick else None
         write = dst.write
-        rows = 0
-        for fields in reader:
-            if not fields or (len(fields) == 1 and not fields[0].strip()):
+        rows = written = 0
+        while True:
+            lines.taken.clear()
+            try:
+                fields = next(reader)
+            except StopIteration:
+                break
+            except csv.Error:  # a cell past the csv module's field limit, a NUL byte …
+                fields = None
+            if fields is not None and (not fields or (len(fields) == 1 and not fields[0].strip())):
                 continue  # a blank line
-            line = reader.line_num
+            line = lines.taken[0][0] if lines.taken else reader.line_num
             rows += 1
+            if fields is None or len(lines.taken) > 1:
+                # An unclosed quote runs on into the next lines and would swallow the rows
+                # there into one cell: this row is refused, the lines after it read again.
+                lines.push_back(lines.taken[1:])
+                report.errors += 1
+                key = "cli-csv-unclosed-quote" if len(lines.taken) > 1 else "cli-csv-broken-row"
+                text = self._render_error(Msg(key))
+                on_error(line, text)
+                writer.writerow((line, "", "", "", "", "", text))
+                written += 1
+                continue
             if progress is not None and rows % 5000 == 0:
                 progress(rows)
             nik, age, occ, kel, dtks, bpjs, heirs = pick(
                 fields if len(fields) >= full else fields + pad[len(fields) :]
             )
             done = fast(nik, age, (occ, kel, dtks, bpjs, heirs)) if fast else None
+            written += 1
             if done is not None:
                 counts[done[0]] = counts.get(done[0], 0) + 1
                 write(f"{line},{done[1]}")
@@ -416,8 +438,34 @@ class CsvScreener:
             dst.write(f"{line},{answers.nik.masked()},{kind},{verdict.priority},")
             dst.write(self._tail(verdict.reasons))
             dst.write(",\n")
-        report.rows = rows
+        report.rows, report.written = rows, written
         return report
+
+
+class _Lines:
+    """The physical lines under csv.reader, numbered, with the lines one row took kept in
+    `taken`, and a way to put lines back to be read again."""
+
+    def __init__(self, src: IO[str]) -> None:
+        self.src = src
+        self.number = 0
+        self.taken: list[tuple[int, str]] = []
+        self.again: list[tuple[int, str]] = []  # put back, in reverse order
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        if self.again:
+            item = self.again.pop()
+        else:
+            self.number += 1
+            item = (self.number, next(self.src))
+        self.taken.append(item)
+        return item[1]
+
+    def push_back(self, items: list[tuple[int, str]]) -> None:
+        self.again.extend(reversed(items))
 
 
 def _mask_any(text: str) -> str:

@@ -36,6 +36,39 @@ def normalise(text: str) -> str:
     return " ".join(out)
 
 
+def ascii_digits(text: str) -> str:
+    """Digits however a phone keyboard typed them (fullwidth ４, Arabic-Indic ٤, superscript
+    ², circled ①) as ASCII, so every later isdigit() and int() agrees: Python's isdigit()
+    accepts "²" but int() refuses it."""
+    if text.isascii():
+        return text
+    return "".join(
+        str(unicodedata.digit(c)) if not c.isascii() and c.isdigit() else c for c in text
+    )
+
+
+_AGE_UNITS = ("", "th", "thn", "tahun", "taun", "taon", "yo", "y", "yr", "yrs", "years")
+_EDGE = ".,!?;:()\"'“”"
+
+
+def parse_age(text: str, low: int = 1, high: int = 120) -> int | None:
+    """A whole number of years typed alone or in a short sentence ("41", "umur saya 41",
+    "41 th", "41thn."). Exactly one number, written as a plain whole number: "1e9", "0x20"
+    and "1.5" are not ages, whatever digits they hold."""
+    found: list[int] = []
+    for word in ascii_digits(text[:MAX_INPUT]).lower().split():
+        word = word.strip(_EDGE)
+        if not any(c.isdigit() for c in word):
+            continue
+        digits = word.rstrip("abcdefghijklmnopqrstuvwxyz")
+        if not digits.isdigit() or len(digits) > 3 or word[len(digits) :] not in _AGE_UNITS:
+            return None
+        found.append(int(digits))
+    if len(found) != 1 or not low <= found[0] <= high:
+        return None
+    return found[0]
+
+
 def collapse_repeats(word: str) -> str:
     """Three or more of the same letter become one ("iyaaa" → "iya", "gakkk" → "gak")."""
     if len(word) < 3:

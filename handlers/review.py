@@ -34,6 +34,14 @@ class Result:
     left: int | None = None  # places left after an approval
 
 
+def named_kelurahan(ctx: Context, person: Person, text: str) -> str | None:
+    """The kelurahan an admin names after a command; None for anyone else or no match."""
+    if person.role is not Role.ADMIN or not text.strip():
+        return None
+    found = ctx.program.regions.resolve("kelurahan " + text).kelurahan
+    return found.code if found else None
+
+
 def period_of(ctx: Context) -> str:
     return ctx.settings.quota_period or str(ctx.today.year)
 

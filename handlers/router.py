@@ -5,8 +5,11 @@ dedupe → person → conversation → command / button / answer → save → co
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from domain.eligibility import evaluate
 from domain.nomination import NominationStatus
+from domain.text import ascii_digits
 from handlers import admin, broadcast, review, stats
 from handlers.citizen import form, privacy, selfcheck, status
 from handlers.citizen.form import ask as ask_step
@@ -40,6 +43,8 @@ async def handle(ctx: Context, msg: Incoming) -> Outgoing:
     if msg.update_id and not await store.claim_update(msg.user.channel, msg.update_id, ctx.now):
         return Outgoing("id", [])  # a redelivered webhook or a replayed update changes nothing
     person, conv = await store.load(msg.user, msg.locale_hint, ctx.now)
+    if msg.kind is Kind.TEXT and not msg.text.isascii():
+        msg = replace(msg, text=ascii_digits(msg.text))  # "②" at a menu is 2, "４１" is 41
     replies, deleted = await _route(ctx, person, conv, msg)
     receipt = None
     if not deleted:
@@ -173,9 +178,9 @@ async def _run_command(
         return [await queue.redeem(ctx, person, conv, arg)], False
     if command == "queue":
         conv.answers.pop("rv_skip", None)
-        return [await queue.show_queue(ctx, person, conv)], False
+        return [await queue.show_queue(ctx, person, conv, arg)], False
     if command == "onbehalf":
-        return await selfcheck.start_on_behalf(ctx, person, conv), False
+        return await selfcheck.start_on_behalf(ctx, person, conv, arg), False
     if command == "answer":
         return [await _start_answer(ctx, person, conv, None)], False
     if command == "invite":

@@ -82,3 +82,66 @@ def test_csv_screening_keeps_going_past_bad_rows(tmp_path: Path) -> None:
     assert rows[2]["nik"] == "3577 01•• •••• 0001"
     assert NIK not in dst.read_text(encoding="utf-8")
     assert "3577011708" not in dst.read_text(encoding="utf-8")
+
+
+# --- issue "Trust defects" item 8: lists as they come from an office's spreadsheet ----------
+
+GOOD = "3577014708850001,41,pedagang café,Kelun,ya,ya\n"
+
+
+def _screen(
+    tmp_path: Path, data: bytes
+) -> tuple[subprocess.CompletedProcess[str], list[dict[str, str]]]:
+    src, dst = tmp_path / "warga.csv", tmp_path / "hasil.csv"
+    src.write_bytes(data)
+    r = siaga("check", "--csv", str(src), "--out", str(dst), "--on", "2026-11-22")
+    assert "Traceback" not in r.stderr, r.stderr
+    rows = list(csv.DictReader(dst.open(encoding="utf-8"))) if dst.exists() else []
+    return r, rows
+
+
+def test_latin1_and_utf16_files_are_read(tmp_path: Path) -> None:
+    text = "nik,age,occupation,kelurahan,dtks,heirs\n" + GOOD + GOOD.replace("0001", "0002")
+    r, rows = _screen(tmp_path, text.encode("cp1252"))
+    assert r.returncode == 0 and "Windows-1252" in r.stderr
+    assert [row["verdict"] for row in rows] == ["likely_eligible"] * 2
+    r, rows = _screen(tmp_path, text.encode("utf-16"))  # with its byte-order mark
+    assert r.returncode == 0 and "UTF-16" in r.stderr
+    assert [row["verdict"] for row in rows] == ["likely_eligible"] * 2
+
+
+def test_an_unclosed_quote_a_huge_cell_and_odd_ages_cost_only_their_own_rows(
+    tmp_path: Path,
+) -> None:
+    lines = [
+        "nik,age,occupation,kelurahan,dtks,heirs\n",
+        GOOD,
+        '3577014708850002,41,"pedagang,Kelun,ya,ya\n',  # the quote is never closed
+        GOOD.replace("0001", "0003"),
+        GOOD.replace("0001", "0004"),
+        GOOD.replace("0001", "0005"),
+        "3577014708850006,41," + "x" * 1_000_000 + ",Kelun,ya,ya\n",
+        GOOD.replace("0001", "0007").replace(",41,", ",4²,"),
+        GOOD.replace("0001", "0008").replace(",41,", ",1e9,"),
+        GOOD.replace("0001", "0009"),
+    ]
+    r, rows = _screen(tmp_path, "".join(lines).encode())
+    assert r.returncode == 0, r.stderr
+    assert "Baris 3:" in r.stderr and "tidak ditutup" in r.stderr
+    assert "Baris 7:" in r.stderr and "Baris 9:" in r.stderr
+    assert "9 baris dibaca, 9 baris ditulis" in r.stderr  # nothing vanished
+    by_line = {row["line"]: row for row in rows}
+    assert sorted(by_line, key=int) == [str(n) for n in range(2, 11)]
+    for n in ("2", "4", "5", "6", "10"):
+        assert by_line[n]["verdict"] == "likely_eligible", by_line[n]
+    assert by_line["3"]["verdict"] == "" and "tidak ditutup" in by_line["3"]["error"]
+    assert by_line["7"]["verdict"] == "" and "terlalu panjang" in by_line["7"]["error"]
+    assert by_line["8"]["verdict"] == "needs_review"  # "4²" read as 42, the NIK says 41
+    assert by_line["9"]["verdict"] == "" and "1e9" in by_line["9"]["error"]
+
+
+def test_a_file_that_cannot_be_screened_leaves_no_output(tmp_path: Path) -> None:
+    r, _ = _screen(tmp_path, b"nama,umur\nAni,40\n")
+    assert r.returncode != 0 and "Kolom wajib" in r.stderr
+    assert not (tmp_path / "hasil.csv").exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]

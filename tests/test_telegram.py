@@ -280,3 +280,23 @@ async def test_a_decision_reaches_the_citizen_through_the_outbox(fake: FakeTeleg
             await store.commit()
     assert "DISETUJUI" in fake.last_text(CHAT)
     assert await sender.send_once() == 0  # sent once, nothing left
+
+
+async def test_a_huge_or_deeply_nested_webhook_is_refused_without_reading_it_all(
+    web: httpx.AsyncClient,
+) -> None:
+    """Issue "Trust defects" items 6 and 7: 413 past 1 MB while streaming, 400 for nesting."""
+    headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
+    pulled = [0]
+
+    async def endless():  # type: ignore[no-untyped-def]
+        for _ in range(5000):  # 320 MB if it were all read
+            pulled[0] += 65536
+            yield b" " * 65536
+
+    r = await web.post("/telegram/webhook", content=endless(), headers=headers)
+    assert r.status_code == 413 and pulled[0] < 3_000_000
+    deep = b'{"update_id": 1, "message": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    assert (await web.post("/telegram/webhook", content=deep, headers=headers)).status_code == 400
+    big = {"Content-Length": "300000000", **headers}
+    assert (await web.post("/telegram/webhook", content=b"{}", headers=big)).status_code == 413

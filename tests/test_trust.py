@@ -292,7 +292,9 @@ async def test_item4_a_rotation_cut_short_keeps_the_old_key(tmp_path: Path) -> N
 # --- item 5: erasure that erases ------------------------------------------------------------
 
 
-async def test_item5_erasing_an_approved_person_returns_the_place_and_leaves_no_trace(siaga) -> None:  # type: ignore[no-untyped-def]
+async def test_item5_erasing_an_approved_person_returns_the_place_and_leaves_no_trace(
+    siaga,
+) -> None:  # type: ignore[no-untyped-def]
     from handlers import review
     from handlers.records import Role
     from tests.helpers import nik_for
@@ -413,3 +415,69 @@ def test_item5_the_migration_keeps_every_row_and_reference(tmp_path: Path) -> No
                 "VALUES ('console', 'c', 'citizen', 'id', 0, '2026-01-02')")  # fmt: skip
     assert con.execute("SELECT max(id) FROM people").fetchone() == (3,)
     con.close()
+
+
+# --- item 7: odd input gets a clear reply, never a crash ------------------------------------
+
+
+async def test_item7_odd_digits_pick_buttons_and_odd_ages_are_refused(siaga) -> None:  # type: ignore[no-untyped-def]
+    from tests.helpers import nik_for
+
+    p = Chat(siaga, "digits")
+    await p.say("halo")
+    await p.say("②")  # circled two at the main menu: the second button, status
+    assert "Tulis nomor usulan" in p.text
+    await p.say("/menu")
+    await p.say("¹")  # superscript one: check eligibility
+    assert "Pemberitahuan Privasi" in p.text
+    for line in ["setuju", "Ani Lestari", nik_for(41), "１"]:  # fullwidth one: the NIK is right
+        await p.say(line)
+    assert "umurnya" in p.text
+    await p.say("2")  # the age from the NIK is not right
+    assert "Berapa umur" in p.text
+    for odd in ("1e9", "0x20", "1.5", "²⁰⁰⁰", "umur 4 atau 5"):
+        await p.say(odd)
+        assert "Mohon tulis umur dengan angka" in p.text, odd
+    await p.say("umur saya ４３ th")
+    assert "Mohon tulis umur" not in p.text and "43" in p.text
+
+
+async def test_item7_an_admin_at_the_queue_or_on_behalf_is_asked_which_kelurahan(siaga) -> None:  # type: ignore[no-untyped-def]
+    name_admin(siaga, "console", "dinas")
+    boss = Chat(siaga, "dinas")
+    await boss.say("/antrian")
+    assert "Sebutkan kelurahannya" in boss.text and "/antrian Kelun" in boss.text
+    await boss.say("/usulkan")
+    assert "/usulkan Kelun" in boss.text
+    await boss.say("/antrian kelun")
+    assert "Kelun" in boss.text and "Sebutkan" not in boss.text
+    await boss.say("/usulkan kelun")
+    assert "Sebutkan" not in boss.text and "kesalahan" not in boss.text.lower()
+
+
+def test_item7_a_crash_log_carries_no_user_text_phone_or_nik() -> None:
+    import io
+    import logging
+
+    from bot.logs import SafeFormatter, install_masking
+
+    install_masking()
+    out = io.StringIO()
+    handler = logging.StreamHandler(out)
+    handler.setFormatter(SafeFormatter("%(levelname)s %(message)s"))
+    log = logging.getLogger("siaga.test-trust")
+    log.addHandler(handler)
+    typed = "nomer saya 0812-3456-7890 nik 3577014708850001"
+    try:
+        try:
+            int(typed)
+        except ValueError as exc:
+            raise RuntimeError(f"could not read {typed!r}") from exc
+    except RuntimeError:
+        log.exception("update from whatsapp failed for +6281234567890; rolled back")
+    finally:
+        log.removeHandler(handler)
+    text = out.getvalue()
+    assert "builtins.ValueError" in text and "builtins.RuntimeError" in text  # where, not what
+    for leaked in ("0812-3456-7890", "81234567890", "3577014708850001", "nomer saya"):
+        assert leaked not in text, leaked

@@ -183,3 +183,21 @@ async def test_outside_the_window_broadcasts_use_the_template_within_a_daily_bud
 
     text = reply_text(wa.siaga.catalogue, broadcast.progress(info, 70, daily_budget=2), "id")
     assert "2 pesan menunggu" in text and "2 orang baru per hari" in text and "1 hari" in text
+
+
+async def test_a_huge_or_deeply_nested_webhook_is_refused_without_reading_it_all(wa: Wa) -> None:
+    """Issue "Trust defects" items 6 and 7: an unsigned 300 MB POST is not held in memory."""
+    pulled = [0]
+
+    async def endless():  # type: ignore[no-untyped-def]
+        for _ in range(5000):  # 320 MB if it were all read
+            pulled[0] += 65536
+            yield b" " * 65536
+
+    headers = {"X-Hub-Signature-256": "sha256=" + "0" * 64}
+    r = await wa.http.post("/whatsapp/webhook", content=endless(), headers=headers)
+    assert r.status_code == 413 and pulled[0] < 3_000_000
+    deep = b'{"entry": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    headers = {"X-Hub-Signature-256": sign(deep), "Content-Type": "application/json"}
+    r = await wa.http.post("/whatsapp/webhook", content=deep, headers=headers)
+    assert r.status_code == 400

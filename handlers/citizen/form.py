@@ -34,7 +34,7 @@ from domain.eligibility import Answers, Bpjs
 from domain.nik import Nik, NikError, parse_nik
 from domain.phone import parse_phone
 from domain.regions import MatchKind
-from domain.text import tokens
+from domain.text import parse_age, tokens
 from handlers.engine import Input, button, contact_button, reply
 from handlers.messages import Button, Msg, Raw, Reply, SealedNik
 from handlers.ports import Context
@@ -247,7 +247,7 @@ def _take_nik_confirm(ctx: Context, conv: Conversation, inp: Input) -> Result:
 
 
 def _take_age_confirm(ctx: Context, conv: Conversation, inp: Input) -> Result:
-    if inp.text.isdigit() and inp.choice is None:
+    if inp.choice is None and parse_age(inp.text) is not None:  # "bukan, 41": the real age
         return _take_age_input(ctx, conv, inp)
     answer = _take_tri(inp, allow_dk=False)
     if answer is Tri.YES:
@@ -260,10 +260,9 @@ def _take_age_confirm(ctx: Context, conv: Conversation, inp: Input) -> Result:
 
 
 def _take_age_input(ctx: Context, conv: Conversation, inp: Input) -> Result:
-    digits = "".join(c for c in inp.text if c.isdigit())
-    if not digits or len(digits) > 3 or not 10 <= int(digits) <= 120:
+    stated = parse_age(inp.text, 10, 120)
+    if stated is None:
         return Retry(Msg("err-age"))
-    stated = int(digits)
     nik = current_nik(ctx, conv.answers)
     conv.answers["age_done"] = True
     if nik is not None and nik.age_on(ctx.today) == stated:

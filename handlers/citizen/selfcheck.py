@@ -37,14 +37,18 @@ async def start(ctx: Context, person: Person, conv: Conversation) -> list[Reply]
     return [await advance(ctx, conv)]
 
 
-async def start_on_behalf(ctx: Context, person: Person, conv: Conversation) -> list[Reply]:
+async def start_on_behalf(
+    ctx: Context, person: Person, conv: Conversation, arg: str = ""
+) -> list[Reply]:
     """A lurah files for a resident who has no phone or came to the office: the same
-    questions, the resident's consent given in person, the kelurahan the lurah's own."""
-    kel = person.kelurahan_code
+    questions, the resident's consent given in person, the kelurahan the lurah's own (an
+    admin, bound to none, names it: /usulkan kelun)."""
+    kel = person.kelurahan_code or review.named_kelurahan(ctx, person, arg)
     if not await review.authorise(ctx, person, Action.NOMINATE_ON_BEHALF, kel):
         return [reply("not-a-reviewer")]
     kelurahan = ctx.program.regions.kelurahan_by_code(kel or "")
-    assert kelurahan is not None
+    if kelurahan is None:
+        return [reply("admin-pick-kelurahan", command="/usulkan")]
     conv.answers = {
         "_on_behalf": True, "kecamatan": kelurahan.kecamatan_code, "kelurahan": kelurahan.code,
     }  # fmt: skip

@@ -90,11 +90,15 @@ _FLAG_KEYS = {
 }  # fmt: skip
 
 
-async def show_queue(ctx: Context, person: Person, conv: Conversation) -> Reply:
+async def show_queue(ctx: Context, person: Person, conv: Conversation, arg: str = "") -> Reply:
     kel = person.kelurahan_code
+    if kel is None and arg:  # an admin, bound to no kelurahan, names one: /antrian kelun
+        conv.answers["rv_kel"] = review.named_kelurahan(ctx, person, arg)
+    kel = kel or conv.answers.get("rv_kel")
     if not await review.authorise(ctx, person, Action.VIEW_QUEUE, kel):
         return reply("not-a-reviewer")
-    assert kel is not None
+    if kel is None:
+        return reply("admin-pick-kelurahan", command="/antrian")
     items = await ctx.store.queue(kel, QUEUE)
     skipped = set(conv.answers.get("rv_skip", []))
     waiting = [n for n in items if n.id not in skipped]

@@ -110,3 +110,4 @@ optin-done = Baik, Bapak/Ibu akan menerima pengingat dan siaran dari Siaga. Keti
 image-saved = Grafik disimpan di { $path }
 lurah-withdrawn = Usulan { $ref } ditarik oleh warga yang bersangkutan, dan datanya sudah dihapus atas permintaannya.
 lurah-withdrawn-place = Usulan { $ref } yang sudah disetujui ditarik oleh warga yang bersangkutan, dan datanya sudah dihapus atas permintaannya. Tempatnya kembali ke kuota: sisa kuota kota { $left } tempat.
+admin-pick-kelurahan = Admin Dinas tidak terikat pada satu kelurahan. Sebutkan kelurahannya setelah perintah, misalnya: { $command } Kelun

@@ -110,3 +110,4 @@ optin-done = Inggih, Panjenengan badhe nampi pangeling lan siaran saking Siaga. 
 image-saved = Grafik dipun simpen ing { $path }
 lurah-withdrawn = Usulan { $ref } dipunwangsulaken dening warga ingkang gadhah, lan datanipun sampun dipunbusak miturut panyuwunipun.
 lurah-withdrawn-place = Usulan { $ref } ingkang sampun dipunsarujuki dipunwangsulaken dening warga ingkang gadhah, lan datanipun sampun dipunbusak miturut panyuwunipun. Panggenanipun wangsul dhateng kuota: kantun { $left } panggenan ing kutha.
+admin-pick-kelurahan = Admin Dinas boten kaiket setunggal kelurahan. Sebataken kelurahanipun sasampunipun prentah, upaminipun: { $command } Kelun
