@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from bot.config import Settings
 from bot.crypto import NikVault
 from bot.db.aio import AsyncEngine
-from bot.db.engine import make_engine, storage_full, unavailable
+from bot.db.engine import busy, make_engine, storage_full, unavailable
 from bot.db.migrate import upgrade
 from bot.db.store import SqlStore
 from bot.i18n import Catalogue
@@ -134,9 +134,10 @@ class Siaga:
                     break
                 except Exception as exc:
                     if unavailable(exc):
-                        # SQLite busy beyond its timeout, or a dropped connection: try again
-                        # a moment later; a full disk will not be better in 100 ms
-                        if attempt < 2 and not storage_full(exc):
+                        # A dropped connection: try again a moment later. Not a full disk (it
+                        # will not be better in 100 ms), nor a lock already waited for to its
+                        # limit: three more waits made "30 s, then 503" take minutes.
+                        if attempt < 2 and not storage_full(exc) and not busy(exc):
                             log.warning("database busy, retrying: %s", type(exc).__name__)
                             await asyncio.sleep(0.05 * (attempt + 1))
                             continue

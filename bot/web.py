@@ -6,6 +6,7 @@ database), answer 200 once the update is safely handled.
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import json
 import logging
@@ -25,6 +26,7 @@ from bot.whatsapp.adapter import WhatsAppChannel
 
 log = logging.getLogger("siaga.web")
 MAX_BODY = 1_000_000  # no Telegram update comes near this
+READY_TIMEOUT = 5.0  # seconds /readyz waits for the database before answering 503
 TELEGRAM_PATH = "/telegram/webhook"
 SECRET_HEADER = b"x-telegram-bot-api-secret-token"
 
@@ -90,7 +92,10 @@ def create_app(
     async def readyz() -> Response:
         """Ready when the database answers and its schema is the one this code expects."""
         try:
-            version = await current(siaga.engine)
+            # bounded: a probe that waits on a busy database is no answer to "ready?"
+            version = await asyncio.wait_for(current(siaga.engine), READY_TIMEOUT)
+        except TimeoutError:
+            return JSONResponse({"status": "database busy"}, status_code=503)
         except Exception as exc:
             return JSONResponse({"status": "database unreachable", "error": type(exc).__name__},
                                 status_code=503)  # fmt: skip

@@ -87,3 +87,49 @@ async def test_a_lock_held_too_long_is_reported_as_unavailable(
         assert out.replies  # and all is well once the lock is gone
     finally:
         await siaga.close()
+
+
+async def test_the_wait_for_a_lock_is_bounded_by_the_clock_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue "Trust defects" item 9: the limit is time that passed, and it is waited once,
+    not once per retry (a request hung 139.5 s against the README's 30 s)."""
+    monkeypatch.setattr(inline_sqlite, "BUSY_WAIT", 0.5)
+    siaga = await build(Settings(data_dir=tmp_path / "data", quota_reminder="off"))
+    try:
+        taken = threading.Event()
+        holder = threading.Thread(target=hold_write_lock,
+                                  args=(siaga.settings.sqlite_path(), 4.0, taken))  # fmt: skip
+        holder.start()
+        taken.wait(5)
+        started = time.monotonic()
+        with pytest.raises(Unavailable):
+            await siaga.handle(Incoming(UserRef("console", "warga-3"), Kind.TEXT, text="halo"))
+        took = time.monotonic() - started
+        assert 0.45 <= took < 1.2, f"waited {took:.2f} s for a 0.5 s limit"
+        holder.join()
+    finally:
+        await siaga.close()
+
+
+async def test_readyz_answers_503_at_once_while_the_database_is_held(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import httpx
+
+    from bot import web
+
+    monkeypatch.setattr(web, "READY_TIMEOUT", 0.3)
+    siaga = await build(Settings(data_dir=tmp_path / "data", quota_reminder="off"))
+    app = web.create_app(siaga, None, "")
+    try:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
+                                     base_url="http://siaga") as http:  # fmt: skip
+            assert (await http.get("/readyz")).status_code == 200
+            async with siaga.store():  # a unit of work holds the one SQLite connection
+                started = time.monotonic()
+                r = await http.get("/readyz")
+                assert r.status_code == 503 and r.json()["status"] == "database busy"
+                assert time.monotonic() - started < 2
+    finally:
+        await siaga.close()

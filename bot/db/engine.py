@@ -11,7 +11,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from bot.db.aio import AsyncEngine, create_async_engine
 from bot.db.direct import begin_immediate
-from bot.db.inline_sqlite import connector
+from bot.db.inline_sqlite import BUSY_WAIT, connector
 
 # PostgreSQL: give up connecting after this long (asyncpg waits 60 s by default), so a webhook
 # answers 503 while the platform's request is still open, and it delivers the update again.
@@ -43,7 +43,7 @@ def make_engine(url: str, foreign_keys: bool = True) -> AsyncEngine:
         async_creator=connector(make_url(url).database or ":memory:"),
         pool_size=1,
         max_overflow=0,
-        pool_timeout=120,
+        pool_timeout=BUSY_WAIT,  # queued behind a unit of work that waits on a lock: same bound
         # Every unit of work ends in commit() or the connection's own rollback, so the pool's
         # extra rollback on return is a wasted statement.
         pool_reset_on_return=None,
@@ -90,6 +90,15 @@ def storage_full(exc: BaseException) -> bool:
         if isinstance(e, OSError) and e.errno == errno.ENOSPC:
             return True
         if "database or disk is full" in str(e):
+            return True
+    return False
+
+
+def busy(exc: BaseException) -> bool:
+    """SQLite's lock held by another process past the wait (bot/db/inline_sqlite.py)."""
+    for e in _chain(exc):
+        code = getattr(e, "sqlite_errorcode", None)
+        if isinstance(code, int) and code & 0xFF in (5, 6):  # SQLITE_BUSY, SQLITE_LOCKED
             return True
     return False
 

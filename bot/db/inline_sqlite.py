@@ -20,6 +20,7 @@ import asyncio
 import contextlib
 import os
 import sqlite3
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -39,16 +40,21 @@ class InlineConnection(aiosqlite.Connection):
     async def _execute(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         if not self._running or not self._connection:
             raise ValueError("Connection closed")
-        waited, pause = 0.0, 0.001
+        deadline, pause = None, 0.001
         while True:
             try:
                 return fn(*args, **kwargs)
             except sqlite3.OperationalError as exc:
                 # a statement refused as busy did nothing: trying it again is safe
-                if not _busy(exc) or waited >= BUSY_WAIT:
+                if not _busy(exc):
                     raise
-            await asyncio.sleep(pause)
-            waited += pause
+                # bounded by the clock, not by the sleeps asked for: a loop under load
+                # oversleeps, and the sum of requested pauses once took 139 s for "30 s"
+                now = time.monotonic()
+                deadline = deadline if deadline is not None else now + BUSY_WAIT
+                if now >= deadline:
+                    raise
+            await asyncio.sleep(min(pause, max(deadline - now, 0.0)))
             pause = min(pause * 2, 0.05)
 
 
