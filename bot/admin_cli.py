@@ -83,12 +83,14 @@ def invites() -> None:
 def revoke(code: str) -> None:
     """Cabut undangan yang belum dipakai."""
 
+    from handlers.admin import invite_hint
+
     async def work(siaga: Any) -> bool:
         async with siaga.store() as store:
             ok = bool(await store.revoke_invite(code.strip().upper(), siaga.clock()))
             if ok:
                 await store.audit(actor=None, action="invite.revoked", now=siaga.clock(),
-                                  detail=f"{code} {_who()}")  # fmt: skip
+                                  detail=f"{invite_hint(code)} {_who()}")  # fmt: skip
             await store.commit()
         return ok
 

@@ -17,6 +17,12 @@ def new_invite_code(random_bytes: bytes) -> str:
     return "".join(ALPHABET[b % len(ALPHABET)] for b in random_bytes[:8])
 
 
+def invite_hint(code: str) -> str:
+    """What the audit log keeps of an invite code: its last three characters, enough to tell
+    invites apart in a review, never enough to redeem one."""
+    return "…" + code[-3:] if len(code) > 3 else "…"
+
+
 async def create_invite(ctx: Context, actor: Person | None, kelurahan_text: str) -> Reply:
     """/undang Kelun — also used by `siaga admin invite` (actor None: the Dinas's shell)."""
     if actor is not None and not await review.authorise(ctx, actor, Action.INVITE, None):
@@ -29,7 +35,7 @@ async def create_invite(ctx: Context, actor: Person | None, kelurahan_text: str)
     await ctx.store.create_invite(code, kel.code, actor.id if actor else None, expires, ctx.now)
     await ctx.store.audit(
         actor=actor.id if actor else None, action="invite.created", now=ctx.now,
-        after={"kelurahan": kel.code, "expires": expires.isoformat()}, detail=code,
+        after={"kelurahan": kel.code, "expires": expires.isoformat()}, detail=invite_hint(code),
     )  # fmt: skip
     username = ctx.settings.telegram_bot_username
     days = ctx.settings.invite_days

@@ -11,7 +11,9 @@ import asyncio
 import collections
 import contextlib
 import itertools
+import html
 import json
+import re
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -133,7 +135,7 @@ class FakeTelegram:
                 body = {"ok": False, "error_code": 403,
                         "description": "Forbidden: bot was blocked by the user"}  # fmt: skip
                 return web.json_response(body, status=403)
-            refused = self._limited(chat)
+            refused = self._limited(chat) or _bad_text(params)
             if refused is not None:
                 return refused
         handler = getattr(self, "m_" + method, None)
@@ -259,3 +261,27 @@ class FakeTelegram:
 
     def count(self, method: str) -> int:
         return sum(1 for m, _ in self.calls if m == method)
+
+
+_ENTITY = re.compile(r"&(?:lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);")
+
+
+def _bad_text(params: dict[str, Any]) -> web.Response | None:
+    """Telegram's own checks on a text: HTML entities must be whole (a text cut inside
+    "&amp;" is refused), and at most 4096 characters (UTF-16 units) once they are parsed."""
+    text = str(params.get("text", ""))
+    if params.get("parse_mode") == "HTML":
+        for m in re.finditer("&", text):
+            if not _ENTITY.match(text, m.start()):
+                return _bad_request("Bad Request: can't parse entities: unsupported entity")
+        text = html.unescape(re.sub(r"</?(b|i|u|s|code|pre|a)[^>]*>", "", text))
+    if not text or len(text.encode("utf-16-le")) // 2 > 4096:
+        return _bad_request(
+            "Bad Request: message is too long" if text else "Bad Request: message text is empty"
+        )
+    return None
+
+
+def _bad_request(description: str) -> web.Response:
+    body = {"ok": False, "error_code": 400, "description": description}
+    return web.json_response(body, status=400)

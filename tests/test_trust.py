@@ -481,3 +481,34 @@ def test_item7_a_crash_log_carries_no_user_text_phone_or_nik() -> None:
     assert "builtins.ValueError" in text and "builtins.RuntimeError" in text  # where, not what
     for leaked in ("0812-3456-7890", "81234567890", "3577014708850001", "nomer saya"):
         assert leaked not in text, leaked
+
+
+# --- item 10: invite codes kept out of the audit log; guesses limited -----------------------
+
+
+async def test_item10_invite_guesses_are_limited_and_codes_never_logged(siaga) -> None:  # type: ignore[no-untyped-def]
+    from handlers import admin as admin_use
+
+    async with siaga.store() as store:
+        invite = await admin_use.create_invite(siaga.context(store), None, "Kelun")
+        await store.commit()
+    code = siaga.catalogue.render(invite.parts[0], "id").split(": ")[1].split()[0]
+    guesser = Chat(siaga, "penebak")
+    for i in range(5):
+        await guesser.say(f"/lurah ZZZZZZ{i:02d}")
+        assert "tidak berlaku" in guesser.text
+    await guesser.say(f"/lurah {code}")  # even the right code, after five wrong ones
+    assert "Coba lagi nanti" in guesser.text
+    siaga.clock = (lambda later: lambda: later)(
+        siaga.clock() + __import__("datetime").timedelta(hours=1, minutes=1)
+    )
+    spaced = f"{code[:4].lower()} {code[4:].lower()}"  # as read out over the phone
+    await guesser.say(f"/lurah {spaced}")
+    assert "Selamat bergabung" in guesser.text
+    a = t.audit_log
+    async with siaga.store() as store:
+        rows = (await store.conn.execute(select(a.c.action, a.c.detail))).all()
+    assert [r.action for r in rows].count("refused.invite") == 5
+    assert "refused.invite_rate" in [r.action for r in rows]
+    assert all(code not in (r.detail or "") and "ZZZZZZ" not in (r.detail or "") for r in rows)
+    assert any(r.detail == "…" + code[-3:] for r in rows if r.action == "reviewer.joined")

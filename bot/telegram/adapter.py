@@ -176,29 +176,29 @@ class TelegramChannel:
         """Send the replies in order; returns how it went (see bot.receipts)."""
         outcome: list[str] = []
         for reply in out.replies:
-            text, markup = render(self.siaga.catalogue, reply, out.locale)
             if reply.image_png is not None:
                 photo = BufferedInputFile(reply.image_png, filename="statistik.png")
                 await self.call(
                     partial(self.bot.send_photo, chat_id=int(chat_id), photo=photo), chat_id
                 )
-            await self.call(
-                lambda text=text, markup=markup: self.bot.send_message(  # type: ignore[misc]
-                    chat_id=int(chat_id), text=text, parse_mode="HTML", reply_markup=markup
-                ),
-                chat_id,
-                outcome,
-            )
-            if outcome:  # later replies would read out of order: the rest waits or goes
-                return outcome[0]
+            for text, markup in render(self.siaga.catalogue, reply, out.locale):
+                await self.call(
+                    lambda text=text, markup=markup: self.bot.send_message(  # type: ignore[misc]
+                        chat_id=int(chat_id), text=text, parse_mode="HTML", reply_markup=markup
+                    ),
+                    chat_id,
+                    outcome,
+                )
+                if outcome:  # later replies would read out of order: the rest waits or goes
+                    return outcome[0]
         return receipts.SENT
 
     async def deliver(self, chat_id: str, out: Outgoing, info: RowInfo | None = None) -> Delivered:
         """For the outbox sender: one attempt, and what happened. No waiting here: on a 429
         the sender pauses every send for retry_after."""
         message_id = None
-        for reply in out.replies:
-            text, markup = render(self.siaga.catalogue, reply, out.locale)
+        pieces = [p for r in out.replies for p in render(self.siaga.catalogue, r, out.locale)]
+        for text, markup in pieces:
             try:
                 sent = await self.bot.send_message(
                     chat_id=int(chat_id), text=text, parse_mode="HTML", reply_markup=markup
@@ -221,7 +221,7 @@ class TelegramChannel:
         self, chat_id: str, message_id: str | None, out: Outgoing, final: bool = False
     ) -> str | None:
         """A message kept up to date (a broadcast's progress): edited in place when it exists."""
-        text, markup = render(self.siaga.catalogue, out.replies[0], out.locale)
+        text, markup = render(self.siaga.catalogue, out.replies[0], out.locale)[-1]
         if message_id is not None:
             inline = markup if isinstance(markup, InlineKeyboardMarkup) else None
             # "not modified" and a deleted message are both fine: the next edit tries again

@@ -18,7 +18,7 @@ from aiogram.types import (
 )
 
 from bot.i18n import Catalogue
-from bot.render import reply_text
+from bot.render import reply_text, split_text
 from handlers.messages import ButtonKind, Reply
 
 Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | None
@@ -45,10 +45,17 @@ def _rows(labels: list[str], width: int) -> list[list[int]]:
     return rows
 
 
-def render(cat: Catalogue, reply: Reply, locale: str) -> tuple[str, Markup]:
-    text = html.escape(reply_text(cat, reply, locale))[:MAX_TEXT]
+def render(cat: Catalogue, reply: Reply, locale: str) -> list[tuple[str, Markup]]:
+    """One message, or several when the text is longer than Telegram takes; the keyboard goes
+    with the last, under the words it answers."""
+    texts = [html.escape(t) for t in split_text(reply_text(cat, reply, locale), MAX_TEXT)]
+    markup = _markup(cat, reply, locale)
+    return [(t, None) for t in texts[:-1]] + [(texts[-1], markup)]
+
+
+def _markup(cat: Catalogue, reply: Reply, locale: str) -> Markup:
     if not reply.buttons:
-        return text, None
+        return None
     labels = [cat.render(b.label, locale) for b in reply.buttons]
     width = 3 if len(labels) > 6 else 2
     if any(b.kind is ButtonKind.REQUEST_CONTACT for b in reply.buttons):
@@ -56,11 +63,9 @@ def render(cat: Catalogue, reply: Reply, locale: str) -> tuple[str, Markup]:
             [KeyboardButton(text=labels[i], request_contact=b.kind is ButtonKind.REQUEST_CONTACT)]
             for i, b in enumerate(reply.buttons)
         ]
-        return text, ReplyKeyboardMarkup(
-            keyboard=keys, resize_keyboard=True, one_time_keyboard=True
-        )
+        return ReplyKeyboardMarkup(keyboard=keys, resize_keyboard=True, one_time_keyboard=True)
     rows = [
         [InlineKeyboardButton(text=labels[i], callback_data=reply.buttons[i].data) for i in row]
         for row in _rows(labels, width)
     ]
-    return text, InlineKeyboardMarkup(inline_keyboard=rows)
+    return InlineKeyboardMarkup(inline_keyboard=rows)

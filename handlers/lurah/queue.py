@@ -3,11 +3,13 @@ and nominating a resident who has no phone."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from domain.nomination import NominationStatus
 from domain.roles import Action
 from handlers import review
+from handlers.admin import invite_hint
 from handlers.engine import Input, button, reply
 from handlers.messages import Msg, Raw, Reply
 from handlers.ports import Context
@@ -18,13 +20,23 @@ QUEUE = (NominationStatus.PENDING,)
 REJECT_REASONS = ("domicile", "registry", "bpjs", "activity", "data")
 
 
+INVITE_TRIES = 5  # wrong codes a person may try per hour, then "later" (a code has 32^8 values)
+
+
 async def redeem(ctx: Context, person: Person, conv: Conversation, code: str) -> Reply:
-    code = code.strip().upper()
+    code = "".join(code.split()).upper()[:32]  # "8znt pwxz" as read out over the phone
+    since = ctx.now - timedelta(hours=1)
+    if await ctx.store.count_audit(person.id, "refused.invite", since) >= INVITE_TRIES:
+        await ctx.store.audit(
+            actor=person.id, action="refused.invite_rate", now=ctx.now, outcome="refused",
+            detail=invite_hint(code),
+        )  # fmt: skip
+        return reply("invite-too-many")
     found = await ctx.store.invite(code) if code else None
     if found is None or not await ctx.store.use_invite(code, person.id, ctx.now):
         await ctx.store.audit(
             actor=person.id, action="refused.invite", now=ctx.now, outcome="refused",
-            detail=code[:32],
+            detail=invite_hint(code),
         )  # fmt: skip
         return reply("invite-invalid")
     before = {"role": person.role.value, "kelurahan": person.kelurahan_code}
@@ -34,7 +46,8 @@ async def redeem(ctx: Context, person: Person, conv: Conversation, code: str) ->
     await ctx.store.save_person(person)
     await ctx.store.audit(
         actor=person.id, action="reviewer.joined", now=ctx.now, subject=person.id, before=before,
-        after={"role": person.role.value, "kelurahan": person.kelurahan_code}, detail=code,
+        after={"role": person.role.value, "kelurahan": person.kelurahan_code},
+        detail=invite_hint(code),
     )  # fmt: skip
     kel = ctx.program.regions.kelurahan_by_code(found["kelurahan_code"])
     conv.flow, conv.step = "idle", ""

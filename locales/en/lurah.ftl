@@ -111,3 +111,4 @@ image-saved = Chart saved to { $path }
 lurah-withdrawn = Nomination { $ref } was withdrawn by the citizen, whose data has been deleted at their request.
 lurah-withdrawn-place = Approved nomination { $ref } was withdrawn by the citizen, whose data has been deleted at their request. Its place is back in the quota: { $left } places left city-wide.
 admin-pick-kelurahan = Dinas admins are not bound to one kelurahan. Name it after the command, for example: { $command } Kelun
+invite-too-many = Too many wrong invite codes from this account. Try again later, in about an hour, or ask Disnaker KUKM for a new code.

@@ -111,3 +111,4 @@ image-saved = Grafik disimpan di { $path }
 lurah-withdrawn = Usulan { $ref } ditarik oleh warga yang bersangkutan, dan datanya sudah dihapus atas permintaannya.
 lurah-withdrawn-place = Usulan { $ref } yang sudah disetujui ditarik oleh warga yang bersangkutan, dan datanya sudah dihapus atas permintaannya. Tempatnya kembali ke kuota: sisa kuota kota { $left } tempat.
 admin-pick-kelurahan = Admin Dinas tidak terikat pada satu kelurahan. Sebutkan kelurahannya setelah perintah, misalnya: { $command } Kelun
+invite-too-many = Terlalu banyak kode undangan yang salah dari akun ini. Coba lagi nanti, sekitar satu jam lagi, atau minta kode baru ke Disnaker KUKM.

@@ -111,3 +111,4 @@ image-saved = Grafik dipun simpen ing { $path }
 lurah-withdrawn = Usulan { $ref } dipunwangsulaken dening warga ingkang gadhah, lan datanipun sampun dipunbusak miturut panyuwunipun.
 lurah-withdrawn-place = Usulan { $ref } ingkang sampun dipunsarujuki dipunwangsulaken dening warga ingkang gadhah, lan datanipun sampun dipunbusak miturut panyuwunipun. Panggenanipun wangsul dhateng kuota: kantun { $left } panggenan ing kutha.
 admin-pick-kelurahan = Admin Dinas boten kaiket setunggal kelurahan. Sebataken kelurahanipun sasampunipun prentah, upaminipun: { $command } Kelun
+invite-too-many = Kathah sanget kode undangan ingkang lepat saking akun menika. Cobi malih mangke, kinten-kinten sajam malih, utawi nyuwun kode enggal dhateng Disnaker KUKM.
