@@ -10,8 +10,8 @@ from __future__ import annotations
 import asyncio
 import collections
 import contextlib
-import itertools
 import html
+import itertools
 import json
 import re
 import time

@@ -429,6 +429,7 @@ async def test_a_preview_full_of_ampersands_and_a_long_text_reach_telegram_whole
 ) -> None:
     """Issue "Trust defects" item 10: cut first, then escape; a long text goes in pieces."""
     import html
+
     from bot import receipts
     from handlers.messages import Button, Msg, Outgoing, Raw, Reply
 
