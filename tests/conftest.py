@@ -58,23 +58,26 @@ async def _admin(*statements: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def postgres_template() -> str | None:
+def postgres_template(worker_id: str) -> str | None:
+    """One template per pytest-xdist worker: workers start at once and would drop and
+    create the same database under each other."""
     if not POSTGRES:
         return None
+    template = f"{_TEMPLATE}_{worker_id}"
     import asyncio
 
     from bot.db.engine import make_engine
     from bot.db.migrate import upgrade
 
     async def make() -> None:
-        await _admin(f"DROP DATABASE IF EXISTS {_TEMPLATE} WITH (FORCE)",
-                     f"CREATE DATABASE {_TEMPLATE}")  # fmt: skip
-        engine = make_engine(f"{POSTGRES}/{_TEMPLATE}")
+        await _admin(f"DROP DATABASE IF EXISTS {template} WITH (FORCE)",
+                     f"CREATE DATABASE {template}")  # fmt: skip
+        engine = make_engine(f"{POSTGRES}/{template}")
         await upgrade(engine)  # the same Alembic migrations as SQLite
         await engine.dispose()
 
     asyncio.run(make())
-    return _TEMPLATE
+    return template
 
 
 @pytest.fixture(autouse=True)
