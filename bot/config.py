@@ -82,7 +82,7 @@ class Settings(BaseSettings):
     def effective_database_url(self) -> str:
         if self.database_url:
             return self.database_url
-        return f"sqlite+aiosqlite:///{self.sqlite_path()}"
+        return f"sqlite:///{self.sqlite_path()}"
 
     def webhook_secret_path(self) -> Path:
         return self.data_dir / "telegram-webhook.secret"

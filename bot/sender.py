@@ -328,7 +328,11 @@ class OutboxSender:
             await self._take_slot(row.channel)
             if not await self._claim(row.id):
                 self._gate.release()
-                continue  # cancelled, or another sender took it
+                # cancelled, or another sender took it: no request left, so the slot is
+                # given back and the next row is tried at once (two senders in step would
+                # otherwise reach each row together, and the later one would never win one)
+                self._slots[row.channel] -= 1.0 / self._limit(row.channel).per_second
+                continue
             self._window[row.channel].append(time.monotonic())
             self._last_chat[key] = time.monotonic()
             task = asyncio.create_task(self._send(row))

@@ -417,7 +417,7 @@ async def test_two_workers_senders_never_send_one_row_twice(
             await asyncio.gather(*(s.send_once() for s in senders))
         got = Counter(m.chat_id for m in fake.sent if "Dua pekerja" in m.text)
         assert set(got) == set(chats) and set(got.values()) == {1}
-        assert all(s.sent > 0 for s in senders)  # both took part
+        assert all(s.sent > 0 for s in senders), [s.sent for s in senders]  # both took part
     finally:
         await other_channel.bot.session.close()
         await other.close()

@@ -1,4 +1,4 @@
-"""SQLite runs in the event loop's thread (bot/db/inline_sqlite.py). When another process holds
+"""SQLite runs in the event loop's thread (bot/db/aio.py). When another process holds
 the write lock (an admin command, a second worker), an update waits for it without freezing the
 loop, and is handled once the lock is free; a lock held past the wait limit is reported as the
 database being unavailable, not as a bug."""
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings
-from bot.db import inline_sqlite
+from bot.db import aio
 from bot.render import reply_text
 from bot.service import Unavailable, build
 from handlers.messages import Incoming, Kind, UserRef
@@ -71,7 +71,7 @@ async def test_an_update_waits_for_another_process_lock_without_freezing_the_loo
 async def test_a_lock_held_too_long_is_reported_as_unavailable(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(inline_sqlite, "BUSY_WAIT", 0.3)
+    monkeypatch.setattr(aio, "BUSY_WAIT", 0.3)
     siaga = await build(Settings(data_dir=tmp_path / "data", quota_reminder="off"))
     try:
         taken = threading.Event()
@@ -94,7 +94,7 @@ async def test_the_wait_for_a_lock_is_bounded_by_the_clock_once(
 ) -> None:
     """Issue "Trust defects" item 9: the limit is time that passed, and it is waited once,
     not once per retry (a request hung 139.5 s against the README's 30 s)."""
-    monkeypatch.setattr(inline_sqlite, "BUSY_WAIT", 0.5)
+    monkeypatch.setattr(aio, "BUSY_WAIT", 0.5)
     siaga = await build(Settings(data_dir=tmp_path / "data", quota_reminder="off"))
     try:
         taken = threading.Event()

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import os
+import sqlite3
 from typing import Any
 
-from sqlalchemy import event, make_url
+from sqlalchemy import QueuePool, create_engine, event, make_url
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
-from bot.db.aio import AsyncEngine, create_async_engine
-from bot.db.direct import begin_immediate
-from bot.db.inline_sqlite import BUSY_WAIT, connector
+from bot.db.aio import AsyncEngine, PgEngine, SqliteEngine
 
 # PostgreSQL: give up connecting after this long (asyncpg waits 60 s by default), so a webhook
 # answers 503 while the platform's request is still open, and it delivers the update again.
@@ -22,35 +23,45 @@ def is_sqlite(url: str) -> bool:
     return url.startswith("sqlite")
 
 
+def sqlite_path(url: str) -> str:
+    """The file of an SQLite URL; "sqlite+aiosqlite:///…" (older settings) is read the same."""
+    return make_url(url).database or ":memory:"
+
+
 def make_engine(url: str, foreign_keys: bool = True) -> AsyncEngine:
     # hide_parameters: a database error's text names the statement, not its values (names,
     # sealed NIKs, phone numbers), since that text may reach a log.
     if not is_sqlite(url):
-        return create_async_engine(
+        from sqlalchemy.ext.asyncio import create_async_engine  # loads the ORM: PostgreSQL only
+
+        return PgEngine(create_async_engine(
             url, pool_pre_ping=True, connect_args={"timeout": CONNECT_TIMEOUT},
             hide_parameters=True,
-        )  # fmt: skip
-    # isolation_level=None: the driver never opens transactions itself; we emit BEGIN IMMEDIATE,
-    # so two processes writing the same file queue on the lock instead of failing mid-update.
-    # SQLite takes one writer at a time and every update writes. With one pooled connection,
-    # units of work queue in order on the pool (an asyncio wait) instead of spinning in
-    # SQLite's busy handler, which sleeps in growing steps: faster under load, and lighter.
-    # The connection runs in the loop's thread (bot/db/inline_sqlite.py): the thread hops of
-    # plain aiosqlite were most of an update's cost. A lock held by another process is waited
-    # for there, asynchronously, so SQLite's own busy wait is off.
-    engine = create_async_engine(
-        url,
-        async_creator=connector(make_url(url).database or ":memory:"),
-        pool_size=1,
+        ))  # fmt: skip
+    path = sqlite_path(url)
+
+    def connect() -> sqlite3.Connection:
+        private(path)
+        # isolation_level=None: the driver never opens transactions itself; the "begin" event
+        # below emits BEGIN IMMEDIATE (SQLAlchemy's documented recipe for pysqlite), so two
+        # processes writing the same file queue on the lock instead of failing mid-update.
+        # timeout=0: a lock held by another process is waited for in bot/db/aio.py, with
+        # asyncio.sleep, not in SQLite's busy handler, which would sleep in the event loop.
+        return sqlite3.connect(path, isolation_level=None, timeout=0, check_same_thread=False)
+
+    sync = create_engine(
+        "sqlite://",
+        creator=connect,
+        poolclass=QueuePool,
+        pool_size=1,  # units of work queue for it on an asyncio lock (bot/db/aio.py)
         max_overflow=0,
-        pool_timeout=BUSY_WAIT,  # queued behind a unit of work that waits on a lock: same bound
         # Every unit of work ends in commit() or the connection's own rollback, so the pool's
         # extra rollback on return is a wasted statement.
         pool_reset_on_return=None,
         hide_parameters=True,
     )
 
-    @event.listens_for(engine.sync_engine, "connect")
+    @event.listens_for(sync, "connect")
     def _pragmas(dbapi_conn: Any, _record: Any) -> None:
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA journal_mode=WAL")
@@ -58,12 +69,29 @@ def make_engine(url: str, foreign_keys: bool = True) -> AsyncEngine:
         cur.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
         # erased rows are overwritten, not left readable in free pages (UU 27/2022 Pasal 8)
         cur.execute("PRAGMA secure_delete=ON")
-        cur.execute("PRAGMA busy_timeout=0")  # waited for in the loop instead (see above)
         cur.close()
 
-    event.listen(engine.sync_engine, "begin", begin_immediate)
+    @event.listens_for(sync, "begin")
+    def _begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
-    return engine
+    return SqliteEngine(sync, url)
+
+
+def private(path: str) -> None:
+    """The database holds names, phone numbers and sealed NIKs: readable by its owner only.
+    SQLite gives its -wal and -shm files the database file's mode, so setting it on the
+    database (created here, before SQLite would create it 0644) covers all three."""
+    if path == ":memory:" or path.startswith("file:"):
+        return
+    try:
+        os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+        os.chmod(path, 0o600)
+    except OSError:
+        return  # no such folder, or not ours: SQLite's own open says so
+    for suffix in ("-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(path + suffix, 0o600)
 
 
 def _chain(exc: BaseException) -> list[BaseException]:
@@ -95,7 +123,7 @@ def storage_full(exc: BaseException) -> bool:
 
 
 def busy(exc: BaseException) -> bool:
-    """SQLite's lock held by another process past the wait (bot/db/inline_sqlite.py)."""
+    """SQLite's lock held by another process past the wait (bot/db/aio.py)."""
     for e in _chain(exc):
         code = getattr(e, "sqlite_errorcode", None)
         if isinstance(code, int) and code & 0xFF in (5, 6):  # SQLITE_BUSY, SQLITE_LOCKED

@@ -61,7 +61,7 @@ async def upgrade(engine: AsyncEngine) -> None:
     # off for the connection that migrates, then check them before the commit.
     from bot.db.engine import make_engine
 
-    migrating = make_engine(engine.sync_engine.url.render_as_string(False), foreign_keys=False)
+    migrating = make_engine(engine.url, foreign_keys=False)
     try:
         async with migrating.begin() as conn:
             await conn.run_sync(_upgrade)
@@ -74,4 +74,5 @@ async def upgrade(engine: AsyncEngine) -> None:
 
 async def current(engine: AsyncEngine) -> str | None:
     async with engine.connect() as conn:
-        return await conn.run_sync(_current)
+        version: str | None = await conn.run_sync(_current)
+        return version

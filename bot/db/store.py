@@ -85,7 +85,7 @@ def _nomination(row: Any) -> Nomination:
 _INBOUND_PRECISION = timedelta(minutes=5)
 
 # The hot path's statements: constants with bound parameters, run through conn.read/write,
-# which on SQLite hand them straight to the driver, compiled once (bot/db/direct.py).
+# so SQLAlchemy compiles each once and finds it in its cache on every later message.
 _c = t.conversations.c
 _LOAD = (
     select(

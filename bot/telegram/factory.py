@@ -6,10 +6,10 @@ import os
 import secrets
 
 from aiogram import Bot
+from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 
 from bot.config import Settings
-from bot.telegram.session import JsonSession
 
 
 class MissingToken(Exception):
@@ -20,7 +20,7 @@ def make_bot(settings: Settings) -> Bot:
     token = settings.telegram_token.get_secret_value()
     if not token:
         raise MissingToken("SIAGA_TELEGRAM_TOKEN is not set")
-    session = JsonSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
+    session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
     return Bot(token=token, session=session)
 
 

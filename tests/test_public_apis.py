@@ -1,0 +1,47 @@
+"""DESIGN rule 6: only the public APIs of our dependencies. The internals that were once used
+(and broke on upgrades elsewhere) are named here, and any private name imported from a
+dependency, or a private keyword passed to one, fails the suite."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEPENDENCIES = ("sqlalchemy", "aiogram", "aiosqlite", "aiohttp", "fastapi", "starlette",
+                "pydantic", "alembic", "openpyxl", "matplotlib", "typer", "rich", "uvicorn",
+                "cryptography", "fluent", "asyncpg", "httpx", "yaml")  # fmt: skip
+KNOWN = re.compile(
+    r"\b(greenlet_spawn|await_only|_is_async|async_creator_fn|__api_method__|_dumps_json)\b"
+    r"|def _execute\b|\(aiosqlite\.Connection\)"
+)
+PRIVATE_IMPORT = re.compile(
+    rf"^\s*from ({'|'.join(DEPENDENCIES)})[\w.]* import (.+)$", re.MULTILINE
+)
+
+
+def _sources() -> list[Path]:
+    return [p for d in ("bot", "handlers", "domain") for p in (ROOT / d).rglob("*.py")
+            if "migrations" not in p.parts]  # fmt: skip
+
+
+def test_no_internal_of_a_dependency_is_used() -> None:
+    found = []
+    for path in _sources():
+        text = path.read_text(encoding="utf-8")
+        found += [f"{path.relative_to(ROOT)}: {m.group(0)}" for m in KNOWN.finditer(text)]
+        for m in PRIVATE_IMPORT.finditer(text):
+            names = [n.strip().split(" as ")[0] for n in m.group(2).strip("()").split(",")]
+            found += [f"{path.relative_to(ROOT)}: {m.group(1)}…{n}" for n in names
+                      if n.startswith("_")]  # fmt: skip
+        found += [f"{path.relative_to(ROOT)}: {m.group(0)}"
+                  for m in re.finditer(r"^\s*from (sqlalchemy\.util|aiogram\.utils\._\w*)\b.*$",
+                                       text, re.MULTILINE)]  # fmt: skip
+    assert found == []
+
+
+def test_the_check_itself_catches_what_it_names(tmp_path: Path) -> None:
+    sample = "from sqlalchemy.util import greenlet_spawn\nfrom aiogram.x import _private\n"
+    assert KNOWN.search(sample)
+    assert any(n.strip().startswith("_") for m in PRIVATE_IMPORT.finditer(sample)
+               for n in m.group(2).split(","))  # fmt: skip
