@@ -304,20 +304,15 @@ def audit(
     """Tampilkan catatan audit (siapa, kapan, apa, sebelum, sesudah)."""
     import json
 
-    from sqlalchemy import or_, select
-
-    from bot.db import schema as t
+    from bot.db import reports
 
     async def work(siaga: Any) -> list[Any]:
         async with siaga.store() as store:
-            a = t.audit_log
-            q = select(a).order_by(a.c.id.desc()).limit(limit)
+            nomination_id = None
             if nomination:
                 n = await store.nomination_by_ref(nomination.strip().upper())
-                q = q.where(a.c.nomination_id == (n.id if n else -1))
-            if person is not None:
-                q = q.where(or_(a.c.actor == person, a.c.subject == person))
-            return list(await store.conn.execute(q))
+                nomination_id = n.id if n else -1
+            return await reports.audit_trail(store.conn, nomination_id, person, limit)
 
     for r in reversed(_run(work)):
         at = r.at.strftime("%Y-%m-%d %H:%M:%S")

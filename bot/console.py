@@ -15,9 +15,8 @@ from typing import TextIO
 from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
-from sqlalchemy import select, update
 
-from bot.db import schema as t
+from bot.db import outbox
 from bot.render import button_labels, reply_text
 from bot.service import Siaga, Unavailable
 from handlers.messages import ButtonKind, Incoming, Kind, Msg, Outgoing, Reply, UserRef
@@ -79,29 +78,13 @@ class ConsoleChat:
 
     async def deliver_outbox(self) -> None:
         """Messages others sent this console user (a decision, a new nomination to review)."""
-        o = t.outbox
         async with self.siaga.store() as store:
-            rows = (
-                await store.conn.execute(
-                    select(o.c.id, o.c.payload, t.people.c.locale)
-                    .join(t.people, t.people.c.id == o.c.person_id)
-                    .where(
-                        o.c.channel == CHANNEL,
-                        o.c.external_id == self.user.external_id,
-                        o.c.status == "pending",
-                    )
-                    .order_by(o.c.id)
-                )
-            ).all()
+            rows = await outbox.pending_for(store.conn, CHANNEL, self.user.external_id)
             for row in rows:
                 for data in row.payload:
                     self.show(Reply.from_json(data), row.locale)
             if rows:
-                await store.conn.execute(
-                    update(o)
-                    .where(o.c.id.in_([r.id for r in rows]))
-                    .values(status="sent", sent_at=self.siaga.clock())
-                )
+                await outbox.mark_sent(store.conn, [r.id for r in rows], self.siaga.clock())
             await store.commit()
 
     async def run_script(self, lines: TextIO) -> None:

@@ -11,9 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
-from bot.db import schema as t
+from bot.db import reports
 from bot.db.store import SqlStore
 from bot.files import private_file
 from domain.program import Program
@@ -34,16 +32,8 @@ DECLARED_INCOME = 1_000_000
 
 async def approved_rows(store: SqlStore, program: Program, kelurahan_code: str | None,
                         on: Any) -> list[dict[str, Any]]:  # fmt: skip
-    n = t.nominations
-    q = (
-        select(n)
-        .where(n.c.status == "approved")
-        .order_by(n.c.kelurahan_code, n.c.decided_at, n.c.id)
-    )
-    if kelurahan_code:
-        q = q.where(n.c.kelurahan_code == kelurahan_code)
     rows = []
-    for i, r in enumerate(await store.conn.execute(q), 1):
+    for i, r in enumerate(await reports.approved(store.conn, kelurahan_code), 1):
         kel = program.regions.kelurahan_by_code(r.kelurahan_code)
         kec = program.regions.kecamatan_of(kel) if kel else None
         a = r.answers or {}

@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy.exc import IntegrityError
-
 from bot.config import Settings
 from bot.crypto import (
     KeyError_,
@@ -97,12 +95,8 @@ async def open_vault(
                 chosen.vault.open(sample)
             except KeyError_:
                 raise _mismatch(settings) from None
-        if create:
-            try:
-                await record_fingerprint(conn, chosen.vault.fingerprint(), now)
-                await conn.commit()
-            except IntegrityError:
-                pass  # another worker starting at the same moment recorded the same key
+        if create and await record_fingerprint(conn, chosen.vault.fingerprint(), now):
+            await conn.commit()
         return chosen.vault
 
 

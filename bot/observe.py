@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
-
-from bot.db import schema as t
+from bot.db import outbox
 from bot.db.rows import aware
 from bot.service import Siaga
 from handlers import review
@@ -13,18 +11,10 @@ Samples = list[tuple[dict[str, str], float]]
 
 
 async def database_gauges(siaga: Siaga) -> dict[str, Samples]:
-    o, b = t.outbox, t.broadcasts
     now = siaga.clock()
     async with siaga.store() as store:
-        backlog = (await store.conn.execute(
-            select(o.c.channel, func.count(), func.min(o.c.created_at))
-            .where(o.c.status.in_(("pending", "sending"))).group_by(o.c.channel)
-        )).all()  # fmt: skip
-        running = (await store.conn.execute(
-            select(o.c.broadcast_id, o.c.status, func.count())
-            .join(b, b.c.id == o.c.broadcast_id).where(b.c.status == "sending")
-            .group_by(o.c.broadcast_id, o.c.status)
-        )).all()  # fmt: skip
+        backlog = await outbox.backlog(store.conn)
+        running = await outbox.running_broadcasts(store.conn)
         ctx = siaga.context(store, now)
         quota = await store.quota(review.period_of(ctx))
     out: dict[str, Samples] = {

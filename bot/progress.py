@@ -9,9 +9,6 @@ import contextlib
 import logging
 from dataclasses import replace
 
-from sqlalchemy import update
-
-from bot.db import schema as t
 from bot.sender import Channel, OutboxSender
 from bot.service import Siaga
 from handlers import broadcast
@@ -29,13 +26,7 @@ class BroadcastProgress:
     async def tick(self) -> None:
         async with self.siaga.store() as store:
             running = await store.broadcasts(active_only=True, limit=50)
-            targets = {
-                r.id: (r.progress_channel, r.progress_external_id, r.progress_message_id,
-                       r.progress_text, r.created_by)
-                for r in await store.conn.execute(
-                    t.broadcasts.select().where(t.broadcasts.c.id.in_([b.id for b in running]))
-                )
-            }  # fmt: skip
+            targets = await store.progress_targets([b.id for b in running])
             locales = {}
             for *_, admin_id in targets.values():
                 person = await store.person_by_id(admin_id) if admin_id is not None else None
@@ -74,9 +65,7 @@ class BroadcastProgress:
                         values.update(progress_message_id=mid, progress_text=text, progress_at=now)
             if values:
                 async with self.siaga.store() as store:
-                    await store.conn.execute(
-                        update(t.broadcasts).where(t.broadcasts.c.id == b.id).values(**values)
-                    )
+                    await store.update_broadcast(b.id, values)
                     await store.commit()
 
     async def run(self, stop: asyncio.Event, every: float = 3.0) -> None:

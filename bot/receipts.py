@@ -14,9 +14,7 @@ import logging
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import bindparam, update
-
-from bot.db import schema as t
+from bot.db import outbox
 
 if TYPE_CHECKING:
     from bot.service import Siaga
@@ -26,12 +24,6 @@ log = logging.getLogger("siaga.receipts")
 SENT, FAILED, BLOCKED = "sent", "failed", "blocked"
 RETRY = "pending"  # the platform could not be reached: the sender tries again later
 RETRY_AFTER = timedelta(seconds=30)
-
-_SETTLE = (
-    update(t.outbox)
-    .where(t.outbox.c.id == bindparam("rid"), t.outbox.c.status == "sending")
-    .values(status=bindparam("st"), sent_at=bindparam("at"), next_attempt_at=bindparam("next"))
-)
 
 
 class ReplyLedger:
@@ -67,7 +59,7 @@ class ReplyLedger:
         rows, self._done = self._done, []
         if rows:
             async with self.siaga.store() as store:
-                await store.conn.execute(_SETTLE, rows)
+                await outbox.settle(store.conn, rows)
                 await store.commit()
 
     async def close(self) -> None:

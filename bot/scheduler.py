@@ -11,9 +11,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import insert, select, update
-
-from bot.db import schema as t
+from bot.db import jobs
 from bot.service import Siaga
 from domain.nomination import NominationStatus
 from handlers import broadcast, dinas
@@ -50,19 +48,11 @@ class Scheduler:
 
     async def _last_run(self, name: str) -> datetime | None:
         async with self.siaga.store() as store:
-            q = select(t.job_runs.c.last_run_at).where(t.job_runs.c.name == name)
-            value = (await store.conn.execute(q)).scalar_one_or_none()
-        if value is not None and value.tzinfo is None:
-            value = value.replace(tzinfo=UTC)
-        return value
+            return await jobs.last_run(store.conn, name)
 
     async def _mark(self, name: str, now: datetime) -> None:
         async with self.siaga.store() as store:
-            res = await store.conn.execute(
-                update(t.job_runs).where(t.job_runs.c.name == name).values(last_run_at=now)
-            )
-            if res.rowcount == 0:
-                await store.conn.execute(insert(t.job_runs).values(name=name, last_run_at=now))
+            await jobs.mark_run(store.conn, name, now)
             await store.commit()
 
     async def _daily(

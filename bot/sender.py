@@ -26,9 +26,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, NamedTuple, Protocol
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, bindparam, select, update
-
-from bot.db import schema as t
+from bot.db import outbox
 from bot.db.rows import aware
 from bot.service import Siaga
 from handlers.messages import Outgoing, Reply
@@ -108,13 +106,6 @@ class QuietHours:
         return end.astimezone(UTC)
 
 
-_CLAIM = (
-    update(t.outbox)
-    .where(t.outbox.c.id == bindparam("rid"), t.outbox.c.status == "pending")
-    .values(status="sending", claimed_at=bindparam("at"))
-)
-
-
 class OutboxSender:
     def __init__(
         self, siaga: Siaga, channels: dict[str, Channel], limit: RateLimit | None = None,
@@ -144,99 +135,37 @@ class OutboxSender:
         return self.quiet is not None and self.quiet.active(self.clock())
 
     async def due(self, limit: int = 200) -> list[Any]:
-        o, p = t.outbox, t.people
-        conditions = [
-            o.c.status == "pending",
-            o.c.next_attempt_at <= self.clock(),
-            o.c.channel.in_(list(self.channels)),
-        ]
-        if self.quiet_now():
-            conditions.append(o.c.kind != "broadcast")
-        q = (
-            select(
-                o.c.id,
-                o.c.channel,
-                o.c.external_id,
-                o.c.payload,
-                o.c.attempts,
-                o.c.kind,
-                o.c.person_id,
-                o.c.template,
-                p.c.locale,
-                p.c.last_inbound_at,
-            )
-            .join(p, p.c.id == o.c.person_id)
-            .where(*conditions)
-            .order_by(o.c.id)
-            .limit(limit)
-        )
         async with self.siaga.store() as store:
-            return list(await store.conn.execute(q))
+            return await outbox.due(
+                store.conn, self.clock(), list(self.channels), self.quiet_now(), limit
+            )
 
     # --- writing ------------------------------------------------------------------------------
     async def recover(self) -> None:
         """Settle rows a crashed sender left "sending", and broadcast rows to people who have
         opted out since the broadcast was queued."""
-        o, p = t.outbox, t.people
-        stale = self.clock() - timedelta(seconds=self.lease)
-        left = and_(o.c.status == "sending", o.c.claimed_at < stale)
         async with self.siaga.store() as store:
-            await store.conn.execute(
-                update(o)
-                .where(left, o.c.kind == "broadcast")
-                .values(status="unconfirmed", last_error="interrupted while sending")
-            )
-            await store.conn.execute(
-                update(o).where(left, o.c.kind != "broadcast").values(status="pending")
-            )
-            opted_out = select(p.c.id).where(p.c.broadcast_opt_in.is_(False))
-            await store.conn.execute(
-                update(o)
-                .where(o.c.status == "pending", o.c.kind == "broadcast")
-                .where(o.c.person_id.in_(opted_out))
-                .values(status="opted_out")
-            )
+            await outbox.recover(store.conn, self.clock() - timedelta(seconds=self.lease))
             await store.commit()
-
-    async def _write_results(self, conn: Any) -> None:
-        if self._results:
-            rows, self._results = self._results, []
-            o = t.outbox
-            await conn.execute(
-                update(o)
-                .where(o.c.id == bindparam("rid"))
-                .values(
-                    status=bindparam("st"),
-                    attempts=bindparam("n"),
-                    sent_at=bindparam("at"),
-                    next_attempt_at=bindparam("next"),
-                    last_error=bindparam("err"),
-                    provider_message_id=bindparam("mid"),
-                    template=bindparam("tpl"),
-                ),
-                rows,
-            )
-        if self._blocked:
-            ids, self._blocked = self._blocked, []
-            sub = select(t.outbox.c.person_id).where(t.outbox.c.id.in_(ids))
-            await conn.execute(update(t.people).where(t.people.c.id.in_(sub)).values(blocked=True))
 
     async def _claim(self, row_id: int) -> bool:
         """Take one row: one conditional UPDATE, committed on its own before the send."""
         async with self.siaga.store() as store:
-            res = await store.conn.execute(_CLAIM, {"rid": row_id, "at": self.clock()})
+            taken = await outbox.claim(store.conn, row_id, self.clock())
             await store.commit()
         if len(self._results) >= 50 or time.monotonic() - self._flushed > 0.25:
             await self.flush()
-        return bool(res.rowcount == 1)
+        return taken
 
     async def flush(self) -> None:
         """Write finished rows' outcomes, in batches: a crash before this leaves them
         "sending", which recover() settles without sending a broadcast twice."""
         self._flushed = time.monotonic()
         if self._results or self._blocked:
+            results, self._results = self._results, []
+            blocked, self._blocked = self._blocked, []
             async with self.siaga.store() as store:
-                await self._write_results(store.conn)
+                await outbox.write_results(store.conn, results, blocked)
                 await store.commit()
 
     # --- pacing -------------------------------------------------------------------------------

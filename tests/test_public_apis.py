@@ -45,3 +45,18 @@ def test_the_check_itself_catches_what_it_names(tmp_path: Path) -> None:
     assert KNOWN.search(sample)
     assert any(n.strip().startswith("_") for m in PRIVATE_IMPORT.finditer(sample)
                for n in m.group(2).split(","))  # fmt: skip
+
+
+def test_every_module_outside_bot_db_is_under_the_one_door_contract() -> None:
+    """A module added to bot/ later is held to DESIGN rule 3 too: it must be listed in the
+    import-linter contract that keeps SQLAlchemy and the schema inside bot/db."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    contract = next(c for c in config["tool"]["importlinter"]["contracts"]
+                    if c["name"].startswith("Only bot.db"))  # fmt: skip
+    listed = set(contract["source_modules"])
+    present = {f"bot.{p.stem}" for p in (ROOT / "bot").iterdir()
+               if p.name != "__init__.py" and p.name != "__main__.py" and p.stem != "db"
+               and (p.suffix == ".py" or (p / "__init__.py").exists())}  # fmt: skip
+    assert present - listed == set()

@@ -147,6 +147,21 @@ class BroadcastQueries:
             )
         return bid
 
+    async def progress_targets(self, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
+        """Where each broadcast's live progress message is, and what it last said:
+        (channel, external id, message id, last text, admin)."""
+        b = t.broadcasts
+        rows = await self.conn.execute(select(b).where(b.c.id.in_(list(ids))))
+        return {
+            r.id: (r.progress_channel, r.progress_external_id, r.progress_message_id,
+                   r.progress_text, r.created_by)
+            for r in rows
+        }  # fmt: skip
+
+    async def update_broadcast(self, broadcast_id: int, values: dict[str, Any]) -> None:
+        b = t.broadcasts
+        await self.conn.execute(update(b).where(b.c.id == broadcast_id).values(**values))
+
     async def broadcasts(self, active_only: bool = False, limit: int = 10) -> list[BroadcastInfo]:
         b, o = t.broadcasts, t.outbox
         q = select(b).order_by(b.c.id.desc()).limit(limit)

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import String, cast, delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from bot.crypto import NikVault
 from bot.db import schema as t
@@ -19,9 +20,14 @@ async def stored_fingerprint(conn: AsyncConnection) -> str | None:
     return str(row.fingerprint) if row else None
 
 
-async def record_fingerprint(conn: AsyncConnection, fingerprint: str, now: datetime) -> None:
+async def record_fingerprint(conn: AsyncConnection, fingerprint: str, now: datetime) -> bool:
+    """False when another worker starting at the same moment recorded it first."""
     await conn.execute(delete(t.key_check))
-    await conn.execute(insert(t.key_check).values(id=1, fingerprint=fingerprint, at=now))
+    try:
+        await conn.execute(insert(t.key_check).values(id=1, fingerprint=fingerprint, at=now))
+    except IntegrityError:
+        return False
+    return True
 
 
 async def a_sealed_nik(conn: AsyncConnection) -> str | None:

@@ -29,10 +29,9 @@ from aiogram.types import (
     Message,
     Update,
 )
-from sqlalchemy import update
 
 from bot import receipts
-from bot.db import schema as t
+from bot.db import outbox
 from bot.sender import Delivered, Delivery, RowInfo
 from bot.serial import KeyedSerial
 from bot.service import Siaga
@@ -122,11 +121,7 @@ class TelegramChannel:
 
     async def mark_blocked(self, chat_id: str) -> None:
         async with self.siaga.store() as store:
-            await store.conn.execute(
-                update(t.people)
-                .where(t.people.c.channel == CHANNEL, t.people.c.external_id == chat_id)
-                .values(blocked=True)
-            )
+            await outbox.mark_blocked(store.conn, CHANNEL, chat_id)
             await store.commit()
 
     # --- updates ----------------------------------------------------------------------------

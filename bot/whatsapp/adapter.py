@@ -13,11 +13,8 @@ import logging
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, select, update
-
 from bot import receipts
-from bot.db import schema as t
-from bot.db.rows import aware
+from bot.db import outbox
 from bot.render import reply_text
 from bot.sender import Delivered, Delivery, RowInfo
 from bot.serial import KeyedSerial
@@ -136,12 +133,9 @@ class WhatsAppChannel:
         wamid, state = str(s.get("id") or "")[:128], str(s.get("status") or "")
         if not wamid or state not in ("sent", "delivered", "read", "failed"):
             return
-        o = t.outbox
         values: dict[str, Any] = {"delivery": state}
         async with self.siaga.store() as store:
-            row = (await store.conn.execute(
-                select(o.c.id, o.c.kind, o.c.template).where(o.c.provider_message_id == wamid)
-            )).first()  # fmt: skip
+            row = await outbox.by_provider_id(store.conn, wamid)
             if row is None:
                 return
             if state == "failed":
@@ -156,7 +150,7 @@ class WhatsAppChannel:
                     # the window had closed after all: the approved template goes instead
                     values.update(status="pending", template=True,
                                   next_attempt_at=self.siaga.clock())  # fmt: skip
-            await store.conn.execute(update(o).where(o.c.id == row.id).values(**values))
+            await outbox.record_delivery(store.conn, row.id, values)
             await store.commit()
 
     # --- outbound -----------------------------------------------------------------------------
@@ -196,17 +190,11 @@ class WhatsAppChannel:
         """Seconds until this person may be reached outside the window under the daily budget
         of distinct people (0: now). Counts what the database has and what this process sent
         since (the sender writes outcomes in batches)."""
-        o = t.outbox
         now = self.siaga.clock()
         since = now - WINDOW
         self._reached = {p: at for p, at in self._reached.items() if at >= since}
-        reached = and_(o.c.channel == CHANNEL, o.c.template.is_(True), o.c.sent_at >= since,
-                       o.c.status.in_(("sent", "unconfirmed")))  # fmt: skip
         async with self.siaga.store() as store:
-            rows = await store.conn.execute(
-                select(o.c.person_id, func.min(o.c.sent_at)).where(reached).group_by(o.c.person_id)
-            )
-            firsts = {int(pid): aware(at) or now for pid, at in rows}
+            firsts = await outbox.first_template_reach(store.conn, CHANNEL, since, now)
         for pid, at in self._reached.items():
             firsts[pid] = min(firsts.get(pid, at), at)
         if person_id in firsts or len(firsts) < self.daily_budget:

@@ -1,0 +1,165 @@
+"""The outbox's statements: what is due, claiming a row, writing outcomes, settling replies a
+channel sent at once, the WhatsApp status webhook and tier budget, and marking a person who
+blocked the bot. Every unit of work passes its connection; nothing here commits."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, bindparam, func, select, update
+
+from bot.db import schema as t
+from bot.db.aio import AsyncConnection
+from bot.db.rows import aware
+
+_o, _p = t.outbox, t.people
+
+CLAIM = (
+    update(_o)
+    .where(_o.c.id == bindparam("rid"), _o.c.status == "pending")
+    .values(status="sending", claimed_at=bindparam("at"))
+)
+# A reply a channel sent at once: settled unless a sender took the row meanwhile.
+SETTLE = (
+    update(_o)
+    .where(_o.c.id == bindparam("rid"), _o.c.status == "sending")
+    .values(status=bindparam("st"), sent_at=bindparam("at"), next_attempt_at=bindparam("next"))
+)
+RESULT = (
+    update(_o)
+    .where(_o.c.id == bindparam("rid"))
+    .values(
+        status=bindparam("st"), attempts=bindparam("n"), sent_at=bindparam("at"),
+        next_attempt_at=bindparam("next"), last_error=bindparam("err"),
+        provider_message_id=bindparam("mid"), template=bindparam("tpl"),
+    )
+)  # fmt: skip
+
+
+async def due(
+    conn: AsyncConnection, now: datetime, channels: Sequence[str], quiet: bool, limit: int
+) -> list[Any]:
+    """Rows to send now, oldest first, with what rendering needs (language, last message)."""
+    conditions = [_o.c.status == "pending", _o.c.next_attempt_at <= now,
+                  _o.c.channel.in_(list(channels))]  # fmt: skip
+    if quiet:
+        conditions.append(_o.c.kind != "broadcast")
+    q = (
+        select(
+            _o.c.id, _o.c.channel, _o.c.external_id, _o.c.payload, _o.c.attempts, _o.c.kind,
+            _o.c.person_id, _o.c.template, _p.c.locale, _p.c.last_inbound_at,
+        )
+        .join(_p, _p.c.id == _o.c.person_id)
+        .where(*conditions)
+        .order_by(_o.c.id)
+        .limit(limit)
+    )  # fmt: skip
+    return list(await conn.execute(q))
+
+
+async def recover(conn: AsyncConnection, stale: datetime) -> None:
+    """Settle rows a crashed sender left "sending" (a broadcast row is not sent twice: it is
+    "unconfirmed"), and broadcast rows to people who opted out since it was queued."""
+    left = and_(_o.c.status == "sending", _o.c.claimed_at < stale)
+    await conn.execute(
+        update(_o)
+        .where(left, _o.c.kind == "broadcast")
+        .values(status="unconfirmed", last_error="interrupted while sending")
+    )
+    await conn.execute(update(_o).where(left, _o.c.kind != "broadcast").values(status="pending"))
+    opted_out = select(_p.c.id).where(_p.c.broadcast_opt_in.is_(False))
+    await conn.execute(
+        update(_o)
+        .where(_o.c.status == "pending", _o.c.kind == "broadcast")
+        .where(_o.c.person_id.in_(opted_out))
+        .values(status="opted_out")
+    )
+
+
+async def claim(conn: AsyncConnection, row_id: int, now: datetime) -> bool:
+    """One conditional UPDATE: only one sender, in any worker, takes a row."""
+    return await conn.write(CLAIM, {"rid": row_id, "at": now}) == 1
+
+
+async def write_results(
+    conn: AsyncConnection, results: list[dict[str, Any]], blocked_rows: list[int]
+) -> None:
+    if results:
+        await conn.execute(RESULT, results)
+    if blocked_rows:
+        sub = select(_o.c.person_id).where(_o.c.id.in_(blocked_rows))
+        await conn.execute(update(_p).where(_p.c.id.in_(sub)).values(blocked=True))
+
+
+async def settle(conn: AsyncConnection, rows: list[dict[str, Any]]) -> None:
+    await conn.execute(SETTLE, rows)
+
+
+async def mark_blocked(conn: AsyncConnection, channel: str, external_id: str) -> None:
+    await conn.execute(
+        update(_p)
+        .where(_p.c.channel == channel, _p.c.external_id == external_id)
+        .values(blocked=True)
+    )
+
+
+async def pending_for(conn: AsyncConnection, channel: str, external_id: str) -> list[Any]:
+    """A person's waiting messages, oldest first (the console shows them on the next visit)."""
+    q = (
+        select(_o.c.id, _o.c.payload, _p.c.locale)
+        .join(_p, _p.c.id == _o.c.person_id)
+        .where(_o.c.channel == channel, _o.c.external_id == external_id)
+        .where(_o.c.status == "pending")
+        .order_by(_o.c.id)
+    )
+    return list(await conn.execute(q))
+
+
+async def mark_sent(conn: AsyncConnection, row_ids: list[int], now: datetime) -> None:
+    await conn.execute(update(_o).where(_o.c.id.in_(row_ids)).values(status="sent", sent_at=now))
+
+
+async def by_provider_id(conn: AsyncConnection, message_id: str) -> Any:
+    q = select(_o.c.id, _o.c.kind, _o.c.template).where(_o.c.provider_message_id == message_id)
+    return (await conn.execute(q)).first()
+
+
+async def record_delivery(conn: AsyncConnection, row_id: int, values: dict[str, Any]) -> None:
+    await conn.execute(update(_o).where(_o.c.id == row_id).values(**values))
+
+
+async def first_template_reach(
+    conn: AsyncConnection, channel: str, since: datetime, now: datetime
+) -> dict[int, datetime]:
+    """When each person was first reached by a template since `since` (WhatsApp's daily
+    tier counts distinct people reached outside the customer-service window)."""
+    reached = and_(_o.c.channel == channel, _o.c.template.is_(True), _o.c.sent_at >= since,
+                   _o.c.status.in_(("sent", "unconfirmed")))  # fmt: skip
+    rows = await conn.execute(
+        select(_o.c.person_id, func.min(_o.c.sent_at)).where(reached).group_by(_o.c.person_id)
+    )
+    return {int(pid): aware(at) or now for pid, at in rows}
+
+
+async def backlog(conn: AsyncConnection) -> list[Any]:
+    """(channel, rows waiting, oldest created) for /metrics."""
+    q = (
+        select(_o.c.channel, func.count(), func.min(_o.c.created_at))
+        .where(_o.c.status.in_(("pending", "sending")))
+        .group_by(_o.c.channel)
+    )
+    return list((await conn.execute(q)).all())
+
+
+async def running_broadcasts(conn: AsyncConnection) -> list[Any]:
+    """(broadcast id, status, rows) of broadcasts still sending, for /metrics."""
+    b = t.broadcasts
+    q = (
+        select(_o.c.broadcast_id, _o.c.status, func.count())
+        .join(b, b.c.id == _o.c.broadcast_id)
+        .where(b.c.status == "sending")
+        .group_by(_o.c.broadcast_id, _o.c.status)
+    )
+    return list((await conn.execute(q)).all())
