@@ -1,53 +1,70 @@
-"""Prometheus metrics in the text exposition format, kept in process (no client library: a few
-counters and one histogram do not need one). Gauges that live in the database (outbox backlog,
-broadcast progress, quota left) are read when /metrics is scraped."""
+"""Prometheus metrics through prometheus-client.
+
+In-process counters (updates by channel and outcome, handling time) are the library's Counter
+and Histogram. With several `siaga serve` workers behind one URL, set PROMETHEUS_MULTIPROC_DIR
+to an empty folder shared by the workers (the library's multiprocess mode): every scrape then
+adds up all workers, not whichever one answered. Gauges that live in the database (outbox
+backlog, broadcast progress, quota left) are read when /metrics is scraped, the same from any
+worker.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
+import os
+from collections.abc import Iterator
+
+from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client.core import GaugeMetricFamily, Metric
+from prometheus_client.multiprocess import MultiProcessCollector
 
 BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0)
+Gauges = dict[str, list[tuple[dict[str, str], float]]]
+
+
+def multiprocess() -> bool:
+    return bool(os.environ.get("PROMETHEUS_MULTIPROC_DIR"))
 
 
 class Metrics:
     def __init__(self) -> None:
-        self.updates: defaultdict[tuple[str, str], int] = defaultdict(int)
-        self._buckets: defaultdict[str, list[int]] = defaultdict(lambda: [0] * len(BUCKETS))
-        self._sum: defaultdict[str, float] = defaultdict(float)
-        self._count: defaultdict[str, int] = defaultdict(int)
+        # A registry of our own per service (tests build many in one process); in
+        # multiprocess mode the values live in the shared folder and are read from there.
+        self.registry = CollectorRegistry()
+        own = None if multiprocess() else self.registry
+        self.updates = Counter(
+            "siaga_updates", "Inbound messages handled, by channel and outcome.",
+            ["channel", "outcome"], registry=own,
+        )  # fmt: skip
+        self.handle = Histogram(
+            "siaga_handle_seconds", "Time to handle one inbound message (one transaction).",
+            ["channel"], buckets=BUCKETS, registry=own,
+        )  # fmt: skip
 
     def observe(self, channel: str, outcome: str, seconds: float) -> None:
-        self.updates[(channel, outcome)] += 1
-        buckets = self._buckets[channel]
-        for i, bound in enumerate(BUCKETS):
-            if seconds <= bound:
-                buckets[i] += 1
-        self._sum[channel] += seconds
-        self._count[channel] += 1
+        self.updates.labels(channel, outcome).inc()
+        self.handle.labels(channel).observe(seconds)
 
-    def render(self, gauges: dict[str, list[tuple[dict[str, str], float]]]) -> str:
-        out = [
-            "# HELP siaga_updates_total Inbound messages handled, by channel and outcome.",
-            "# TYPE siaga_updates_total counter",
-        ]
-        for (channel, outcome), n in sorted(self.updates.items()):
-            out.append(f'siaga_updates_total{{channel="{channel}",outcome="{outcome}"}} {n}')
-        out += [
-            "# HELP siaga_handle_seconds Time to handle one inbound message (one transaction).",
-            "# TYPE siaga_handle_seconds histogram",
-        ]
-        for channel in sorted(self._count):
-            for bound, n in zip(BUCKETS, self._buckets[channel], strict=True):
-                out.append(f'siaga_handle_seconds_bucket{{channel="{channel}",le="{bound}"}} {n}')
-            out.append(
-                f'siaga_handle_seconds_bucket{{channel="{channel}",le="+Inf"}} '
-                f"{self._count[channel]}"
-            )
-            out.append(f'siaga_handle_seconds_sum{{channel="{channel}"}} {self._sum[channel]:.6f}')
-            out.append(f'siaga_handle_seconds_count{{channel="{channel}"}} {self._count[channel]}')
-        for name, samples in gauges.items():
-            out.append(f"# TYPE {name} gauge")
-            for labels, value in samples:
-                text = ",".join(f'{k}="{v}"' for k, v in labels.items())
-                out.append(f"{name}{{{text}}} {value:g}" if text else f"{name} {value:g}")
-        return "\n".join(out) + "\n"
+    def render(self, gauges: Gauges) -> bytes:
+        if multiprocess():
+            counted = CollectorRegistry()
+            MultiProcessCollector(counted)  # type: ignore[no-untyped-call]
+        else:
+            counted = self.registry
+        from_database = CollectorRegistry()
+        from_database.register(_DatabaseGauges(gauges))
+        return generate_latest(counted) + generate_latest(from_database)
+
+
+class _DatabaseGauges:
+    """The gauges read from the database for this scrape, as a collector."""
+
+    def __init__(self, gauges: Gauges) -> None:
+        self.gauges = gauges
+
+    def collect(self) -> Iterator[Metric]:
+        for name, samples in self.gauges.items():
+            labels = sorted({k for sample, _ in samples for k in sample})
+            family = GaugeMetricFamily(name, name.replace("_", " "), labels=labels)
+            for sample, value in samples:
+                family.add_metric([sample.get(k, "") for k in labels], value)
+            yield family

@@ -15,6 +15,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
+from prometheus_client import CONTENT_TYPE_LATEST
 from pydantic import ValidationError
 
 from bot.db.engine import unavailable
@@ -116,7 +117,7 @@ def create_app(
             log.exception("metrics: database gauges unavailable")
             gauges = {}
         gauges["siaga_storage_full"] = [({}, float(siaga.storage_full_since is not None))]
-        return Response(siaga.metrics.render(gauges), media_type="text/plain; version=0.0.4")
+        return Response(siaga.metrics.render(gauges), media_type=CONTENT_TYPE_LATEST)
 
     return TelegramFirst(app, telegram, telegram_secret)
 

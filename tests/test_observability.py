@@ -116,3 +116,21 @@ def test_doctor_warns_before_the_disk_fills_up(
     ) and "tinggal sedikit" in low.detail
     monkeypatch.setattr(doctor, "NO_DISK", 1 << 62)
     assert doctor._free_space(data).verdict == doctor.FAIL
+
+
+def test_several_workers_are_counted_together_in_multiprocess_mode(tmp_path: Path) -> None:
+    """Issue "One way in, one way out" item 6: behind one URL each scrape sees every worker."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PROMETHEUS_MULTIPROC_DIR": str(tmp_path)}
+    worker = ("from bot.metrics import Metrics; m = Metrics(); "
+              "m.observe('telegram', 'ok', 0.01); m.observe('whatsapp', 'ok', 0.2)")  # fmt: skip
+    for _ in range(2):  # two workers, each its own process
+        subprocess.run([sys.executable, "-c", worker], env=env, check=True, timeout=60)
+    scrape = "from bot.metrics import Metrics; print(Metrics().render({}).decode())"
+    body = subprocess.run([sys.executable, "-c", scrape], env=env, check=True, timeout=60,
+                          capture_output=True, text=True).stdout  # fmt: skip
+    assert 'siaga_updates_total{channel="telegram",outcome="ok"} 2.0' in body
+    assert 'siaga_handle_seconds_count{channel="whatsapp"} 2.0' in body
