@@ -15,14 +15,13 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from bot.db import outbox
+from bot.outcomes import Delivery, row_status
 
 if TYPE_CHECKING:
     from bot.service import Siaga
 
 log = logging.getLogger("siaga.receipts")
 
-SENT, FAILED, BLOCKED = "sent", "failed", "blocked"
-RETRY = "pending"  # the platform could not be reached: the sender tries again later
 RETRY_AFTER = timedelta(seconds=30)
 
 
@@ -33,13 +32,15 @@ class ReplyLedger:
         self._done: list[dict[str, object]] = []
         self._flusher: asyncio.Task[None] | None = None
 
-    def settle(self, receipt: int | None, status: str) -> None:
+    def settle(self, receipt: int | None, outcome: str) -> None:
+        """How sending a kept reply went (a Delivery outcome)."""
         if receipt is None:
             return
         now = self.siaga.clock()
         self._done.append({
-            "rid": receipt, "st": status, "at": now if status == SENT else None,
-            "next": now + RETRY_AFTER if status == RETRY else now,
+            "rid": receipt, "st": row_status(outcome).value,
+            "at": now if outcome == Delivery.SENT else None,
+            "next": now + RETRY_AFTER if outcome == Delivery.RETRY else now,
         })  # fmt: skip
         if self._flusher is None or self._flusher.done():
             self._flusher = asyncio.create_task(self._later())

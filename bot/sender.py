@@ -28,18 +28,13 @@ from zoneinfo import ZoneInfo
 
 from bot.db import outbox
 from bot.db.rows import aware
+from bot.outcomes import Delivery
 from bot.service import Siaga
 from handlers.messages import Outgoing, Reply
+from handlers.records import OutboxStatus
 
 log = logging.getLogger("siaga.sender")
 MAX_ATTEMPTS = 8
-
-
-class Delivery:
-    SENT = "sent"
-    BLOCKED = "blocked"
-    RETRY = "retry"
-    FAILED = "failed"
 
 
 class Delivered(NamedTuple):
@@ -221,11 +216,11 @@ class OutboxSender:
         now = self.clock()
         wait = 0.0
         if result.defer:
-            status, wait = "pending", result.defer
+            status, wait = OutboxStatus.PENDING, result.defer
         elif status == Delivery.RETRY and result.template and not row.template:
-            status = "pending"  # outside WhatsApp's window: the template goes at once
+            status = OutboxStatus.PENDING  # outside WhatsApp's window: the template goes at once
         elif status == Delivery.RETRY:  # back off 2, 4, 8 … seconds, at most 10 minutes
-            status, wait = "pending", max(result.retry_after, min(2.0**attempts, 600.0))
+            status, wait = OutboxStatus.PENDING, max(result.retry_after, min(2.0**attempts, 600.0))
         if result.retry_after:
             self._paused_until = max(self._paused_until, time.monotonic() + result.retry_after)
         if status == Delivery.SENT:

@@ -23,7 +23,7 @@ from handlers import review
 from handlers.engine import MAX_TEXT, Input, button, reply, with_note
 from handlers.messages import Button, Msg, Raw, Reply
 from handlers.ports import Context
-from handlers.records import BroadcastInfo, Conversation, Person, Recipient, Role
+from handlers.records import BroadcastInfo, Conversation, OutboxStatus, Person, Recipient, Role
 
 FLOW = "siaran"
 AUDIENCES = ("lurah", "lurah_waiting", "unfinished", "waiting", "approved", "opted_in")
@@ -134,9 +134,9 @@ async def preview_parts(
     """What the admin confirms: recipients per channel, who is left out and why, and the
     message as the first recipient will read it. Also used by `siaga admin broadcast`."""
     rows = await plan(ctx, audience, kel, text)
-    sending = [(r, filled) for r, filled, status in rows if status == "pending"]
+    sending = [(r, filled) for r, filled, status in rows if status == OutboxStatus.PENDING]
     per_channel = Counter(r.channel for r, _ in sending)
-    skipped = Counter(status for _, _, status in rows if status != "pending")
+    skipped = Counter(status for _, _, status in rows if status != OutboxStatus.PENDING)
     parts = [
         Msg(
             "bc-preview",
@@ -177,7 +177,7 @@ async def queue_broadcast(
     """Queue one outbox row per recipient (None when nobody would be reached). actor None:
     the Dinas's shell, whose progress is followed with `siaga admin broadcasts`."""
     rows = await plan(ctx, audience, kel, text)
-    reached = sum(1 for *_, status in rows if status == "pending")
+    reached = sum(1 for *_, status in rows if status == OutboxStatus.PENDING)
     if not reached:
         return None
     bid = await ctx.store.create_broadcast(
@@ -216,12 +216,12 @@ def payload(filled: str) -> list[dict[str, Any]]:
 
 def _first_status(ctx: Context, r: Recipient, audience: str) -> str:
     if r.opt_in is False:
-        return "opted_out"
+        return OutboxStatus.OPTED_OUT
     if r.opt_in is None and (audience == "opted_in" or r.channel in ctx.settings.opt_in_channels):
-        return "opted_out"
+        return OutboxStatus.OPTED_OUT
     if r.blocked:
-        return "blocked"
-    return "pending"
+        return OutboxStatus.BLOCKED
+    return OutboxStatus.PENDING
 
 
 async def _common_values(ctx: Context) -> dict[str, Any]:
@@ -257,7 +257,7 @@ def _kel_name(ctx: Context, code: str | None) -> str:
 
 
 # --- status and cancelling --------------------------------------------------------------------
-LEFT = ("pending", "sending")
+LEFT = (OutboxStatus.PENDING, OutboxStatus.SENDING)
 
 
 def progress(
@@ -354,7 +354,7 @@ async def quota_reminder(ctx: Context) -> int:
         kind="quota_reminder", created_by=None, audience="lurah", kelurahan_code=None,
         body="", rows=rows, now=ctx.now,
     )  # fmt: skip
-    return sum(1 for *_, s in rows if s == "pending")
+    return sum(1 for *_, s in rows if s == OutboxStatus.PENDING)
 
 
 def button_queue() -> Button:

@@ -16,6 +16,20 @@ class Role(StrEnum):
     ADMIN = "admin"
 
 
+class OutboxStatus(StrEnum):
+    """An outbox row's life: pending → sending → sent | failed | blocked | unconfirmed (a
+    sender died mid-request: not sent again); or opted_out | cancelled before it went."""
+
+    PENDING = "pending"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
+    BLOCKED = "blocked"
+    UNCONFIRMED = "unconfirmed"
+    OPTED_OUT = "opted_out"
+    CANCELLED = "cancelled"
+
+
 @dataclass
 class Person:
     id: int

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.outcomes import Delivery
 from bot.render import button_labels, reply_text
 from bot.service import Siaga
 from handlers.messages import Incoming, Kind, Reply, UserRef
@@ -25,7 +26,7 @@ class Person:
     async def send(self, msg: Incoming) -> list[Said]:
         out = await self.siaga.handle(msg)
         # shown here, so settled as an adapter settles the replies it sent
-        self.siaga.replies.settle(out.receipt, "sent")
+        self.siaga.replies.settle(out.receipt, Delivery.SENT)
         await self.siaga.replies.flush()
         cat = self.siaga.catalogue
         self.last = [

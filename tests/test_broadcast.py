@@ -430,7 +430,7 @@ async def test_a_preview_full_of_ampersands_and_a_long_text_reach_telegram_whole
     """Issue "Trust defects" item 10: cut first, then escape; a long text goes in pieces."""
     import html
 
-    from bot import receipts
+    from bot.outcomes import Delivery
     from handlers.messages import Button, Msg, Outgoing, Raw, Reply
 
     siaga, channel = tg
@@ -438,13 +438,13 @@ async def test_a_preview_full_of_ampersands_and_a_long_text_reach_telegram_whole
     admin = await admin_chat(siaga)
     await broadcast(admin, "&" * 995, "Semua yang setuju")
     preview = Outgoing("id", [s.reply for s in admin.last])
-    assert await channel.send(str(ADMIN_CHAT), preview) == receipts.SENT
+    assert await channel.send(str(ADMIN_CHAT), preview) == Delivery.SENT
     assert any(m.text.count("&") == 995 for m in fake.to(ADMIN_CHAT))  # unescaped by the fake
     long = Reply((Msg("lines-join", {"first": Raw("Panjang & lebar. " * 600),
                                      "rest": Raw("akhir")}),),
                  (Button(Msg("btn-yes"), "1|ya"),))  # fmt: skip
     before = len(fake.to(ADMIN_CHAT))
-    assert await channel.send(str(ADMIN_CHAT), Outgoing("id", [long])) == receipts.SENT
+    assert await channel.send(str(ADMIN_CHAT), Outgoing("id", [long])) == Delivery.SENT
     pieces = fake.to(ADMIN_CHAT)[before:]
     assert len(pieces) == 3
     assert [p.markup is not None for p in pieces] == [False, False, True]  # buttons come last

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.db import schema as t
-from bot.receipts import SENT
+from bot.outcomes import Delivery
 from bot.service import Siaga
 from handlers.messages import Incoming, Kind, UserRef
 
@@ -36,10 +36,10 @@ async def test_a_report_made_during_a_write_is_written_too(
         await write()
         if second not in reported:  # the second reply is reported sent as the first is written
             reported.append(second)
-            ledger.settle(second, SENT)
+            ledger.settle(second, Delivery.SENT)
 
     reported: list[int] = []
     monkeypatch.setattr(ledger, "flush", write_while_another_report_comes)
-    ledger.settle(first, SENT)
+    ledger.settle(first, Delivery.SENT)
     await asyncio.sleep(1.0)  # and then nothing more is reported
     assert (await statuses(siaga)) == {first: "sent", second: "sent"}

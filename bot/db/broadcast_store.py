@@ -13,7 +13,7 @@ from bot.db import schema as t
 from bot.db.aio import AsyncConnection
 from bot.db.rows import aware
 from domain.nomination import NominationStatus as S
-from handlers.records import BroadcastInfo, Recipient, Role
+from handlers.records import BroadcastInfo, OutboxStatus, Recipient, Role
 
 WAITING = (S.PENDING.value, S.INFO_REQUESTED.value, S.WAITLISTED.value)
 IN_QUEUE = (S.PENDING.value, S.INFO_REQUESTED.value)  # what a lurah still has to decide
@@ -180,7 +180,7 @@ class BroadcastQueries:
             # WhatsApp rows waiting for tomorrow's budget of people outside the 24-hour window
             dq = (
                 select(o.c.broadcast_id, func.count())
-                .where(o.c.broadcast_id.in_(list(counts)), o.c.status == "pending",
+                .where(o.c.broadcast_id.in_(list(counts)), o.c.status == OutboxStatus.PENDING,
                        o.c.last_error == "tier-budget")
                 .group_by(o.c.broadcast_id)
             )  # fmt: skip
@@ -211,8 +211,8 @@ class BroadcastQueries:
             return 0, 0
         res = await self.conn.execute(
             update(o)
-            .where(o.c.broadcast_id.in_(ids), o.c.status == "pending")
-            .values(status="cancelled")
+            .where(o.c.broadcast_id.in_(ids), o.c.status == OutboxStatus.PENDING)
+            .values(status=OutboxStatus.CANCELLED)
         )
         await self.conn.execute(
             update(b).where(b.c.id.in_(ids)).values(status="cancelled", finished_at=now)

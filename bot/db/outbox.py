@@ -13,18 +13,19 @@ from sqlalchemy import and_, bindparam, func, select, update
 from bot.db import schema as t
 from bot.db.aio import AsyncConnection
 from bot.db.rows import aware
+from handlers.records import OutboxStatus
 
 _o, _p = t.outbox, t.people
 
 CLAIM = (
     update(_o)
-    .where(_o.c.id == bindparam("rid"), _o.c.status == "pending")
-    .values(status="sending", claimed_at=bindparam("at"))
+    .where(_o.c.id == bindparam("rid"), _o.c.status == OutboxStatus.PENDING)
+    .values(status=OutboxStatus.SENDING, claimed_at=bindparam("at"))
 )
 # A reply a channel sent at once: settled unless a sender took the row meanwhile.
 SETTLE = (
     update(_o)
-    .where(_o.c.id == bindparam("rid"), _o.c.status == "sending")
+    .where(_o.c.id == bindparam("rid"), _o.c.status == OutboxStatus.SENDING)
     .values(status=bindparam("st"), sent_at=bindparam("at"), next_attempt_at=bindparam("next"))
 )
 RESULT = (
@@ -42,7 +43,7 @@ async def due(
     conn: AsyncConnection, now: datetime, channels: Sequence[str], quiet: bool, limit: int
 ) -> list[Any]:
     """Rows to send now, oldest first, with what rendering needs (language, last message)."""
-    conditions = [_o.c.status == "pending", _o.c.next_attempt_at <= now,
+    conditions = [_o.c.status == OutboxStatus.PENDING, _o.c.next_attempt_at <= now,
                   _o.c.channel.in_(list(channels))]  # fmt: skip
     if quiet:
         conditions.append(_o.c.kind != "broadcast")
@@ -62,19 +63,21 @@ async def due(
 async def recover(conn: AsyncConnection, stale: datetime) -> None:
     """Settle rows a crashed sender left "sending" (a broadcast row is not sent twice: it is
     "unconfirmed"), and broadcast rows to people who opted out since it was queued."""
-    left = and_(_o.c.status == "sending", _o.c.claimed_at < stale)
+    left = and_(_o.c.status == OutboxStatus.SENDING, _o.c.claimed_at < stale)
     await conn.execute(
         update(_o)
         .where(left, _o.c.kind == "broadcast")
-        .values(status="unconfirmed", last_error="interrupted while sending")
+        .values(status=OutboxStatus.UNCONFIRMED, last_error="interrupted while sending")
     )
-    await conn.execute(update(_o).where(left, _o.c.kind != "broadcast").values(status="pending"))
+    await conn.execute(
+        update(_o).where(left, _o.c.kind != "broadcast").values(status=OutboxStatus.PENDING)
+    )
     opted_out = select(_p.c.id).where(_p.c.broadcast_opt_in.is_(False))
     await conn.execute(
         update(_o)
-        .where(_o.c.status == "pending", _o.c.kind == "broadcast")
+        .where(_o.c.status == OutboxStatus.PENDING, _o.c.kind == "broadcast")
         .where(_o.c.person_id.in_(opted_out))
-        .values(status="opted_out")
+        .values(status=OutboxStatus.OPTED_OUT)
     )
 
 
@@ -111,14 +114,16 @@ async def pending_for(conn: AsyncConnection, channel: str, external_id: str) -> 
         select(_o.c.id, _o.c.payload, _p.c.locale)
         .join(_p, _p.c.id == _o.c.person_id)
         .where(_o.c.channel == channel, _o.c.external_id == external_id)
-        .where(_o.c.status == "pending")
+        .where(_o.c.status == OutboxStatus.PENDING)
         .order_by(_o.c.id)
     )
     return list(await conn.execute(q))
 
 
 async def mark_sent(conn: AsyncConnection, row_ids: list[int], now: datetime) -> None:
-    await conn.execute(update(_o).where(_o.c.id.in_(row_ids)).values(status="sent", sent_at=now))
+    await conn.execute(
+        update(_o).where(_o.c.id.in_(row_ids)).values(status=OutboxStatus.SENT, sent_at=now)
+    )
 
 
 async def by_provider_id(conn: AsyncConnection, message_id: str) -> Any:
@@ -136,7 +141,7 @@ async def first_template_reach(
     """When each person was first reached by a template since `since` (WhatsApp's daily
     tier counts distinct people reached outside the customer-service window)."""
     reached = and_(_o.c.channel == channel, _o.c.template.is_(True), _o.c.sent_at >= since,
-                   _o.c.status.in_(("sent", "unconfirmed")))  # fmt: skip
+                   _o.c.status.in_((OutboxStatus.SENT, OutboxStatus.UNCONFIRMED)))  # fmt: skip
     rows = await conn.execute(
         select(_o.c.person_id, func.min(_o.c.sent_at)).where(reached).group_by(_o.c.person_id)
     )
@@ -147,7 +152,7 @@ async def backlog(conn: AsyncConnection) -> list[Any]:
     """(channel, rows waiting, oldest created) for /metrics."""
     q = (
         select(_o.c.channel, func.count(), func.min(_o.c.created_at))
-        .where(_o.c.status.in_(("pending", "sending")))
+        .where(_o.c.status.in_((OutboxStatus.PENDING, OutboxStatus.SENDING)))
         .group_by(_o.c.channel)
     )
     return list((await conn.execute(q)).all())

@@ -19,14 +19,14 @@ from bot.db.rows import aware
 from domain.nomination import NominationStatus
 from handlers.messages import Reply, UserRef
 from handlers.ports import DuplicateNik, DuplicateRef
-from handlers.records import Conversation, Nomination, Person, Role
+from handlers.records import Conversation, Nomination, OutboxStatus, Person, Role
 
 _aware = aware
 _LOCK = text("SELECT pg_advisory_xact_lock(:k)")
 # Channels whose replies go out after the commit and are kept in the outbox until they have
 # (the console prints them at once; it has no sender to finish the job after a crash).
 KEPT_CHANNELS = frozenset({"telegram", "whatsapp"})
-SETTLED_REPLY = ("sent", "failed", "blocked")
+SETTLED_REPLY = (OutboxStatus.SENT, OutboxStatus.FAILED, OutboxStatus.BLOCKED)
 
 
 def conversation_lock_key(user: UserRef) -> int:
@@ -647,7 +647,7 @@ class SqlStore(BroadcastQueries):
                 external_id=person.external_id,
                 kind=kind,
                 payload=[r.to_json() for r in replies],
-                status="pending",
+                status=OutboxStatus.PENDING,
                 next_attempt_at=now,
                 created_at=now,
             )
@@ -663,8 +663,9 @@ class SqlStore(BroadcastQueries):
             return None
         return await self.conn.write(_KEEP, {
             "person_id": person.id, "channel": person.channel, "external_id": person.external_id,
-            "kind": "reply", "payload": [r.to_json() for r in replies], "status": "sending",
-            "attempts": 1, "next_attempt_at": now, "created_at": now, "claimed_at": now,
+            "kind": "reply", "payload": [r.to_json() for r in replies],
+            "status": OutboxStatus.SENDING, "attempts": 1, "next_attempt_at": now,
+            "created_at": now, "claimed_at": now,
         })  # fmt: skip
 
     async def claim_update(self, channel: str, update_id: str, now: datetime) -> bool:

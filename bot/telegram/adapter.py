@@ -30,9 +30,9 @@ from aiogram.types import (
     Update,
 )
 
-from bot import receipts
 from bot.db import outbox
-from bot.sender import Delivered, Delivery, RowInfo
+from bot.outcomes import Delivery
+from bot.sender import Delivered, RowInfo
 from bot.serial import KeyedSerial
 from bot.service import Siaga
 from bot.telegram.render import render
@@ -92,7 +92,7 @@ class TelegramChannel:
         Network errors and 5xx: retry with backoff. "Message is not modified": ignore.
         When it gives up, why is appended to `outcome` (blocked, failed, or pending: try later)."""
         delay = 0.5
-        why = receipts.RETRY
+        why = Delivery.RETRY
         for _attempt in range(6):
             try:
                 return await make()
@@ -101,13 +101,13 @@ class TelegramChannel:
             except TelegramForbiddenError:
                 if chat_id is not None:
                     await self.mark_blocked(chat_id)
-                why = receipts.BLOCKED
+                why = Delivery.BLOCKED
                 break
             except TelegramBadRequest as exc:
                 if "not modified" in str(exc).lower() or "query is too old" in str(exc).lower():
                     return None
                 log.warning("telegram refused a request: %s", exc.message)
-                why = receipts.FAILED
+                why = Delivery.FAILED
                 break
             except (TelegramNetworkError, TelegramServerError) as exc:
                 log.warning(
@@ -186,7 +186,7 @@ class TelegramChannel:
                 )
                 if outcome:  # later replies would read out of order: the rest waits or goes
                     return outcome[0]
-        return receipts.SENT
+        return Delivery.SENT
 
     async def deliver(self, chat_id: str, out: Outgoing, info: RowInfo | None = None) -> Delivered:
         """For the outbox sender: one attempt, and what happened. No waiting here: on a 429

@@ -13,10 +13,10 @@ import logging
 from datetime import datetime, timedelta
 from typing import Any
 
-from bot import receipts
 from bot.db import outbox
+from bot.outcomes import Delivery
 from bot.render import reply_text
-from bot.sender import Delivered, Delivery, RowInfo
+from bot.sender import Delivered, RowInfo
 from bot.serial import KeyedSerial
 from bot.service import Siaga
 from bot.whatsapp.client import OUTSIDE_WINDOW, PAIR_RATE, GraphError, WhatsAppClient
@@ -161,23 +161,23 @@ class WhatsAppChannel:
         for _ in range(5):
             try:
                 await self.client.send(to, message)
-                return receipts.SENT
+                return Delivery.SENT
             except GraphError as exc:
                 if not exc.transient:
                     log.warning("whatsapp refused a message: %s %s", exc.code, exc.message)
-                    return receipts.FAILED
+                    return Delivery.FAILED
                 wait = 6.0 if exc.code == PAIR_RATE else delay
                 await asyncio.sleep(wait)
                 delay = min(delay * 2, 30)
-        return receipts.RETRY  # still unreachable: the outbox sender tries again later
+        return Delivery.RETRY  # still unreachable: the outbox sender tries again later
 
     async def send(self, to: str, out: Outgoing) -> str:
         for reply in out.replies:
             for message in render(self.siaga.catalogue, reply, out.locale):
                 outcome = await self._post(to, message)
-                if outcome != receipts.SENT:  # the rest would read out of order
+                if outcome != Delivery.SENT:  # the rest would read out of order
                     return outcome
-        return receipts.SENT
+        return Delivery.SENT
 
     def _template(self, out: Outgoing) -> dict[str, Any]:
         body = "\n\n".join(reply_text(self.siaga.catalogue, r, out.locale) for r in out.replies)
