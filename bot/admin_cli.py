@@ -147,7 +147,7 @@ def quota(
 
                 ctx = replace(ctx, settings=replace(ctx.settings, quota_period=period))
             if kelurahan:
-                kel = siaga.program.regions.resolve("kelurahan " + kelurahan).kelurahan
+                kel = siaga.program.regions.kelurahan_named(kelurahan)
                 if kel is None:
                     typer.echo(f"Kelurahan {kelurahan!r} tidak ditemukan.", err=True)
                     raise typer.Exit(2)
@@ -187,7 +187,7 @@ def export(
     async def work(siaga: Any) -> int:
         code = None
         if kelurahan:
-            kel = siaga.program.regions.resolve("kelurahan " + kelurahan).kelurahan
+            kel = siaga.program.regions.kelurahan_named(kelurahan)
             if kel is None:
                 typer.echo(f"Kelurahan {kelurahan!r} tidak ditemukan.", err=True)
                 raise typer.Exit(2)
@@ -375,7 +375,7 @@ def broadcast_cmd(
             ctx = siaga.context(store)
             kel = None
             if kelurahan:
-                found = ctx.program.regions.resolve("kelurahan " + kelurahan).kelurahan
+                found = ctx.program.regions.kelurahan_named(kelurahan)
                 if found is None:
                     typer.echo(f"Kelurahan tidak dikenal: {kelurahan}", err=True)
                     raise typer.Exit(2)

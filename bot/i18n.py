@@ -13,10 +13,10 @@ from typing import Any
 from fluent.syntax import FluentParser, ast
 
 from domain.nik import group_digits, mask_digits
-from handlers.messages import ArgValue, Msg, Raw, SealedNik
+from handlers.messages import LANGUAGES, ArgValue, Msg, Raw, SealedNik
 
 DEFAULT_LOCALE = "id"
-LOCALES = ("id", "en", "jv")
+LOCALES = LANGUAGES
 
 # A compiled message: literal text, or the name of a variable to fill in.
 Part = tuple[bool, str]  # (is_variable, text or name)

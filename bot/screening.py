@@ -15,10 +15,9 @@ from operator import itemgetter
 from typing import IO, Any, NamedTuple
 
 from bot.i18n import Catalogue
-from domain.answers import Tri, parse_tri
+from domain.answers import Bpjs, Tri, parse_bpjs, parse_tri
 from domain.eligibility import (
     Answers,
-    Bpjs,
     Reason,
     Status,
     Verdict,
@@ -55,13 +54,6 @@ TRI_WORDS = {
     "tidak-tahu": Tri.DONT_KNOW,
     "tidak_tahu": Tri.DONT_KNOW,
 }
-BPJS_WORDS = {
-    "tidak": Bpjs.NONE,
-    "pu": Bpjs.EMPLOYER,
-    "bpu": Bpjs.SELF_PAID,
-    "tidak-tahu": Bpjs.DONT_KNOW,
-    "tidak_tahu": Bpjs.DONT_KNOW,
-}
 
 
 class InputError(Exception):
@@ -89,13 +81,10 @@ def parse_tri_arg(value: str, field: str) -> Tri:
 
 
 def parse_bpjs_arg(value: str) -> Bpjs:
-    exact = BPJS_WORDS.get(value)
-    if exact is not None:
-        return exact
-    word = value.strip().lower()
-    if word in BPJS_WORDS:
-        return BPJS_WORDS[word]
-    raise InputError(Msg("cli-bad-bpjs", {"value": value[:40]}))
+    found = parse_bpjs(value)  # the same words the chat takes ("tidak", "bpu", "dari kantor")
+    if found is None:
+        raise InputError(Msg("cli-bad-bpjs", {"value": value[:40]}))
+    return found
 
 
 def parse_age_arg(value: str) -> int:
@@ -317,7 +306,7 @@ class CsvScreener:
         # the same cells _tail() writes, from pieces made once per distinct value
         texts = " | ".join([t for t in (nik_text, rest.domicile_text, age_text, rest.texts) if t])
         return kind, (
-            f"{nik[:4]} {nik[4:6]}•• •••• {nik[12:]},{kind},{rest.priority},"
+            f"{mask_digits(nik)},{kind},{rest.priority},"
             f'{nik_code};{rest.domicile_code};{age_code};{rest.codes},"{texts}",\n'
         )
 

@@ -199,3 +199,34 @@ def parse_tri(text: str) -> Tri | None:
     if no:
         return Tri.NO
     return None
+
+
+class Bpjs(StrEnum):
+    """Already a BPJS Ketenagakerjaan member? (domain.md §3.5)"""
+
+    NONE = "tidak"
+    EMPLOYER = "pu"  # through an employer: already covered (Penerima Upah)
+    SELF_PAID = "bpu"  # paying BPU mandiri themselves
+    DONT_KNOW = "tidak_tahu"
+
+
+# Words that say through whom, in Indonesian and Javanese; the codes themselves count too.
+BPJS_WORDS = {
+    "kantor": Bpjs.EMPLOYER, "perusahaan": Bpjs.EMPLOYER, "pabrik": Bpjs.EMPLOYER,
+    "majikan": Bpjs.EMPLOYER, "pu": Bpjs.EMPLOYER, "sendiri": Bpjs.SELF_PAID,
+    "mandiri": Bpjs.SELF_PAID, "bpu": Bpjs.SELF_PAID, "piyambak": Bpjs.SELF_PAID,
+}  # fmt: skip
+
+
+def parse_bpjs(text: str) -> Bpjs | None:
+    """The answer in a reply or a list's cell: one kind named, or a plain no / don't know.
+    None for anything else, a bare "ya" included (a yes that does not say through whom)."""
+    if text.strip().lower().replace("-", "_") in {b.value for b in Bpjs}:
+        return Bpjs(text.strip().lower().replace("-", "_"))
+    kinds = {BPJS_WORDS[w] for w in tokens(text) if w in BPJS_WORDS}
+    if len(kinds) == 1:
+        return kinds.pop()
+    tri = parse_tri(text)
+    if tri is Tri.NO:
+        return Bpjs.NONE
+    return Bpjs.DONT_KNOW if tri is Tri.DONT_KNOW else None

@@ -14,7 +14,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import NamedTuple
 
-from domain.answers import Tri
+from domain.answers import Bpjs, Tri
 from domain.nik import Nik
 from domain.occupations import Occupation, OccupationKind
 from domain.program import Program
@@ -31,13 +31,6 @@ class Status(StrEnum):
     PASS = "pass"  # noqa: S105 (a rule status, not a password)
     FAIL = "fail"
     UNKNOWN = "unknown"
-
-
-class Bpjs(StrEnum):
-    NONE = "tidak"
-    EMPLOYER = "pu"  # through an employer: already covered (Penerima Upah)
-    SELF_PAID = "bpu"  # paying BPU mandiri themselves
-    DONT_KNOW = "tidak_tahu"
 
 
 # eq=False: reasons are interned by _reason, so identity is equality and hashing is free;

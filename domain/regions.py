@@ -141,6 +141,11 @@ class RegionCatalogue:
         as when the person has just chosen it; a kelurahan elsewhere still resolves."""
         return _resolve_cached(self, text, within)
 
+    def kelurahan_named(self, text: str) -> Kelurahan | None:
+        """A kelurahan named by an officer ("Kelun", "taman"): a name shared with a kecamatan
+        ("Taman", "Kartoharjo", "Manguharjo") means the kelurahan here."""
+        return self.resolve("kelurahan " + text).kelurahan if text.strip() else None
+
     def _resolve(self, text: str, within: str | None) -> RegionMatch:
         words = _expand(text)
         level: MatchKind | None = None

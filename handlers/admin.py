@@ -27,7 +27,7 @@ async def create_invite(ctx: Context, actor: Person | None, kelurahan_text: str)
     """/undang Kelun — also used by `siaga admin invite` (actor None: the Dinas's shell)."""
     if actor is not None and not await review.authorise(ctx, actor, Action.INVITE, None):
         return reply("not-an-admin")
-    kel = ctx.program.regions.resolve("kelurahan " + kelurahan_text).kelurahan
+    kel = ctx.program.regions.kelurahan_named(kelurahan_text)
     if kel is None or not kelurahan_text.strip():
         return reply("err-invite-kelurahan", text=kelurahan_text[:40])
     code = new_invite_code(ctx.random_bytes(8))

@@ -80,7 +80,7 @@ async def take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> 
         if inp.choice == "all":
             conv.answers["bc_kel"] = None
         else:
-            kel = ctx.program.regions.resolve("kelurahan " + inp.text).kelurahan
+            kel = ctx.program.regions.kelurahan_named(inp.text)
             if kel is None or not inp.text.strip():
                 return with_note(Msg("bc-err-kelurahan", {"text": Raw(inp.text[:40])}),
                                  prompt(ctx, conv))  # fmt: skip

@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Union
 
+# The languages Siaga speaks: a catalogue in locales/ for each, Indonesian the default.
+LANGUAGES = ("id", "en", "jv")
+
 ArgValue = Union[str, int, float, "Msg", "Raw", "SealedNik"]
 
 

@@ -38,7 +38,7 @@ def named_kelurahan(ctx: Context, person: Person, text: str) -> str | None:
     """The kelurahan an admin names after a command; None for anyone else or no match."""
     if person.role is not Role.ADMIN or not text.strip():
         return None
-    found = ctx.program.regions.resolve("kelurahan " + text).kelurahan
+    found = ctx.program.regions.kelurahan_named(text)
     return found.code if found else None
 
 

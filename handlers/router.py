@@ -15,11 +15,10 @@ from handlers.citizen import form, privacy, selfcheck, status
 from handlers.citizen.form import ask as ask_step
 from handlers.engine import MAX_TEXT, Input, Stale, button, read_input, reply, with_note
 from handlers.lurah import queue
-from handlers.messages import Button, Incoming, Kind, Msg, Outgoing, Raw, Reply
+from handlers.messages import LANGUAGES, Button, Incoming, Kind, Msg, Outgoing, Raw, Reply
 from handlers.ports import Context
 from handlers.records import Conversation, Person
 
-LANGS = ("id", "en", "jv")
 # Commands also work as a single bare word: on WhatsApp nobody types a slash.
 COMMANDS = {
     "start": "start", "menu": "menu", "batal": "cancel", "cancel": "cancel",
@@ -32,8 +31,6 @@ COMMANDS = {
     "notifikasi": "notify", "statistik": "stats", "berhenti": "optout", "mulai": "optin",
     "siaran": "broadcast", "batal_siaran": "bcancel", "status_siaran": "bstatus",
 }  # fmt: skip
-BARE = {"start", "menu", "batal", "cancel", "ulang", "bantuan", "help", "tolong",
-        "bahasa", "language", "basa", "dataku", "hapus", "berhenti"}  # fmt: skip
 # Navigation buttons that work from any step (still bound to the current version).
 GLOBAL_CHOICES = {"menu", "info", "help", "status", "check", "lang", "cancel", "queue"}
 
@@ -105,11 +102,11 @@ async def current_prompt(ctx: Context, person: Person, conv: Conversation) -> Re
 
 def _verdict_again(ctx: Context, conv: Conversation) -> Reply:
     verdict = evaluate(form.to_answers(ctx, conv.answers), ctx.program, ctx.today)
-    return selfcheck._verdict_reply(ctx, conv, verdict, stopped=conv.step == "stopped")
+    return selfcheck.verdict_reply(ctx, conv, verdict, stopped=conv.step == "stopped")
 
 
 def _lang_prompt(conv: Conversation) -> Reply:
-    return reply("ask-lang", *(button(conv, f"lang-name-{c}", f"lang:{c}") for c in LANGS))
+    return reply("ask-lang", *(button(conv, f"lang-name-{c}", f"lang:{c}") for c in LANGUAGES))
 
 
 async def _route(
@@ -238,7 +235,7 @@ async def _run_command(
 
 
 async def _set_lang(ctx: Context, person: Person, conv: Conversation, code: str) -> Reply:
-    if code in LANGS:
+    if code in LANGUAGES:
         person.locale = code
         await ctx.store.save_person(person)
     resume = conv.answers.pop("_resume", ["idle", ""])

@@ -29,8 +29,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from domain.answers import Tri, parse_tri
-from domain.eligibility import Answers, Bpjs
+from domain.answers import Bpjs, Tri, parse_bpjs, parse_tri
+from domain.eligibility import Answers
 from domain.nik import Nik, NikError, parse_nik
 from domain.phone import parse_phone
 from domain.regions import MatchKind
@@ -348,30 +348,12 @@ def _take_occupation(ctx: Context, conv: Conversation, inp: Input) -> Result:
     return Done()
 
 
-_BPJS_WORDS = {
-    "kantor": Bpjs.EMPLOYER, "perusahaan": Bpjs.EMPLOYER, "pabrik": Bpjs.EMPLOYER,
-    "majikan": Bpjs.EMPLOYER, "pu": Bpjs.EMPLOYER, "sendiri": Bpjs.SELF_PAID,
-    "mandiri": Bpjs.SELF_PAID, "bpu": Bpjs.SELF_PAID, "piyambak": Bpjs.SELF_PAID,
-}  # fmt: skip
-
-
 def _take_bpjs(ctx: Context, conv: Conversation, inp: Input) -> Result:
-    if inp.choice in {b.value for b in Bpjs}:
-        conv.answers["bpjs"] = inp.choice
+    found = parse_bpjs(inp.choice or inp.text)
+    if found is not None:
+        conv.answers["bpjs"] = found.value
         return Done()
-    words = set(tokens(inp.text))
-    kinds = {_BPJS_WORDS[w] for w in words if w in _BPJS_WORDS}
-    if len(kinds) == 1:
-        conv.answers["bpjs"] = kinds.pop().value
-        return Done()
-    tri = parse_tri(inp.text)
-    if tri is Tri.NO:
-        conv.answers["bpjs"] = Bpjs.NONE.value
-        return Done()
-    if tri is Tri.DONT_KNOW:
-        conv.answers["bpjs"] = Bpjs.DONT_KNOW.value
-        return Done()
-    if tri is Tri.YES:
+    if parse_tri(inp.text) is Tri.YES:
         return Retry(Msg("err-bpjs-which"))
     return Retry(Msg("err-bpjs"))
 

@@ -80,7 +80,7 @@ async def advance(ctx: Context, conv: Conversation, note: Msg | None = None) -> 
     verdict = _partial_verdict(ctx, conv)
     if verdict is not None and verdict.final:
         conv.step = "stopped"
-        out = _verdict_reply(ctx, conv, verdict, stopped=True)
+        out = verdict_reply(ctx, conv, verdict, stopped=True)
     elif step is None:
         conv.step = "summary"
         out = summary(ctx, conv)
@@ -104,7 +104,7 @@ def summary(ctx: Context, conv: Conversation) -> Reply:
     return Reply(r.parts, r.buttons, Msg("list-summary"))
 
 
-def _verdict_reply(ctx: Context, conv: Conversation, verdict: Verdict, stopped: bool) -> Reply:
+def verdict_reply(ctx: Context, conv: Conversation, verdict: Verdict, stopped: bool) -> Reply:
     parts = [headline(verdict), reasons_block(verdict, answered_only=stopped), next_step(verdict)]
     if stopped:
         parts.insert(0, Msg("stopped-intro"))
@@ -208,7 +208,7 @@ async def _take_summary(ctx: Context, conv: Conversation, inp: Input) -> list[Re
         conv.version += 1
         verdict = evaluate(form.to_answers(ctx, conv.answers), ctx.program, ctx.today)
         conv.step = "verdict"
-        return [_verdict_reply(ctx, conv, verdict, stopped=False)]
+        return [verdict_reply(ctx, conv, verdict, stopped=False)]
     conv.misses += 1
     return [with_note(Msg("err-summary"), summary(ctx, conv))]
 
@@ -255,7 +255,7 @@ async def file_nomination(ctx: Context, person: Person, conv: Conversation) -> l
     verdict = evaluate(answers, ctx.program, ctx.today)
     if verdict.final:
         conv.step = "stopped"
-        return [_verdict_reply(ctx, conv, verdict, stopped=True)]
+        return [verdict_reply(ctx, conv, verdict, stopped=True)]
     nik = ctx.store.open_nik(a["nik"])
     kept = {
         k: a.get(k)
