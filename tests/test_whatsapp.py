@@ -201,3 +201,17 @@ async def test_a_huge_or_deeply_nested_webhook_is_refused_without_reading_it_all
     headers = {"X-Hub-Signature-256": sign(deep), "Content-Type": "application/json"}
     r = await wa.http.post("/whatsapp/webhook", content=deep, headers=headers)
     assert r.status_code == 400
+
+
+async def test_a_long_text_goes_whole_in_several_messages(wa: Wa) -> None:
+    """Nothing is cut off the end of a long reply (the Cloud API takes 4096 per message)."""
+    from bot.outcomes import Delivery
+    from handlers.messages import Msg, Outgoing, Raw
+
+    long = Reply((Msg("lines-join", {"first": Raw("Kalimat panjang. " * 700),
+                                     "rest": Raw("akhir")}),))  # fmt: skip
+    assert await wa.channel.send(USER, Outgoing("id", [long])) == Delivery.SENT
+    pieces = wa.graph.to(USER)
+    assert len(pieces) == 3 and wa.graph.violations == []
+    joined = " ".join(p.text for p in pieces)
+    assert joined.count("Kalimat panjang.") == 700 and joined.endswith("akhir")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.i18n import Catalogue
-from bot.render import reply_text
+from bot.render import reply_text, split_text
 from handlers.messages import ButtonKind, Msg, Reply
 
 MAX_BUTTONS, MAX_BUTTON_TITLE = 3, 20
@@ -22,8 +22,10 @@ MAX_TEXT = 4096
 MAX_LIST_BUTTON = 20
 
 
-def _text(body: str) -> dict[str, Any]:
-    return {"type": "text", "text": {"body": body[:MAX_TEXT], "preview_url": False}}
+def _texts(body: str) -> list[dict[str, Any]]:
+    """A text in as many messages as it needs: nothing is cut off the end."""
+    return [{"type": "text", "text": {"body": piece, "preview_url": False}}
+            for piece in split_text(body, MAX_TEXT)]  # fmt: skip
 
 
 def render(cat: Catalogue, reply: Reply, locale: str) -> list[dict[str, Any]]:
@@ -31,12 +33,12 @@ def render(cat: Catalogue, reply: Reply, locale: str) -> list[dict[str, Any]]:
     text = reply_text(cat, reply, locale)
     choices = [b for b in reply.buttons if b.kind is ButtonKind.CALLBACK]
     if not choices:
-        return [_text(text)]
+        return _texts(text)
     labels = [cat.render(b.label, locale) for b in choices]
     out: list[dict[str, Any]] = []
     body = text
     if len(text) > MAX_INTERACTIVE_BODY:  # the words first, then the choices under a short line
-        out.append(_text(text))
+        out.extend(_texts(text))
         body = cat.render(Msg("wa-choose"), locale)
     if len(choices) <= MAX_BUTTONS and all(len(x) <= MAX_BUTTON_TITLE for x in labels):
         buttons = [{"type": "reply", "reply": {"id": b.data, "title": label}}
@@ -54,4 +56,4 @@ def render(cat: Catalogue, reply: Reply, locale: str) -> list[dict[str, Any]]:
         return out
     numbered = "\n".join(f"{i}. {label}" for i, label in enumerate(labels, 1))
     hint = cat.render(Msg("wa-reply-number"), locale)
-    return [_text(f"{text}\n\n{numbered}\n\n{hint}")]
+    return _texts(f"{text}\n\n{numbered}\n\n{hint}")
