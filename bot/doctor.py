@@ -86,9 +86,11 @@ async def _database(s: Settings) -> list[Finding]:
 
 
 def _nik_key(s: Settings) -> list[Finding]:
+    from bot.keys import key_path
+
     if s.nik_key.get_secret_value():
         return [Finding(OK, "Kunci NIK", "dari SIAGA_NIK_KEY")]
-    path = s.data_dir / "siaga.key"
+    path = key_path(s)
     if not path.exists():
         detail = (f"{path} belum ada; dibuat saat pertama berjalan. Simpan cadangannya: "
                   "tanpa kunci, NIK tersimpan tidak bisa dibaca")  # fmt: skip
@@ -116,9 +118,7 @@ async def _key_opens_database(s: Settings) -> list[Finding]:
             return []  # said above; the check value arrives with the migration
         await open_vault(s, engine, datetime.now(UTC), create=False)
     except KeyProblem as problem:
-        has_key = s.nik_key.get_secret_value() or (s.data_dir / "siaga.key").exists()
-        return [Finding(FAIL if has_key or "tidak ditemukan" in str(problem) else WARN,
-                        "Kunci NIK vs basis data", str(problem))]  # fmt: skip
+        return [Finding(FAIL if problem.fatal else WARN, "Kunci NIK vs basis data", str(problem))]
     except Exception:
         return []  # the database check above already says what is wrong
     finally:

@@ -26,7 +26,12 @@ from bot.db.keyring import a_sealed_nik, record_fingerprint, reseal_all, stored_
 
 
 class KeyProblem(Exception):
-    """Siaga must not start: the message says what is wrong and what to do."""
+    """The key does not fit the database: the message says what is wrong and what to do.
+    Not fatal only for an empty database whose key is simply not made yet (doctor warns)."""
+
+    def __init__(self, message: str, fatal: bool = True) -> None:
+        super().__init__(message)
+        self.fatal = fatal
 
 
 def key_path(settings: Settings) -> Path:
@@ -76,7 +81,9 @@ async def open_vault(
             if stored or await a_sealed_nik(conn):
                 raise _missing(settings)
             if not create:
-                raise KeyProblem(f"{key_path(settings)} belum ada; dibuat saat pertama berjalan")
+                raise KeyProblem(
+                    f"{key_path(settings)} belum ada; dibuat saat pertama berjalan", fatal=False
+                )
             create_key_file(key_path(settings))
             candidates = _candidates(settings)
         if stored:

