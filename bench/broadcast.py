@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bot.app import build  # noqa: E402
 from bot.config import Settings  # noqa: E402
-from bot.service import build  # noqa: E402
 from tests.fake_telegram import TOKEN, FakeTelegram  # noqa: E402
 from tests.helpers import chat_env  # noqa: E402
 from tests.test_broadcast import add_opted_in, admin_chat, broadcast  # noqa: E402

@@ -23,8 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import KELURAHAN_SPELLINGS, synthetic_nik
 
+from bot.app import build
 from bot.config import Settings
-from bot.service import build
 from handlers.messages import Incoming, Kind, UserRef
 
 OCCUPATIONS = [

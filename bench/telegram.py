@@ -1,11 +1,11 @@
-"""Webhook throughput: Siaga's whole path against a bare aiogram echo bot, same fake server.
+"""Webhook throughput: App's whole path against a bare aiogram echo bot, same fake server.
 
     python bench/telegram.py [--updates 10000] [--concurrency 50]
 
 Each update is a /start from a distinct user, posted over HTTP to the target's webhook. A
 reply counts when the fake Bot API server receives its sendMessage. Reports updates/s of both,
 their ratio (target Siaga ≥ 0.5 × echo), p99 latency (POST sent → reply received), and each
-target's RSS after the distinct users (target: Siaga ≤ 40 MB above the echo bot).
+target's RSS after the distinct users (target: App ≤ 40 MB above the echo bot).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""One webhook server for bench/telegram.py: Siaga's, or a bare aiogram echo bot's."""
+"""One webhook server for bench/telegram.py: App's, or a bare aiogram echo bot's."""
 
 from __future__ import annotations
 
@@ -47,11 +47,11 @@ async def run_echo(port: int, api: str) -> None:
 async def run_siaga(port: int, api: str) -> None:
     import uvicorn
 
+    from bot.app import build
+    from bot.channels.telegram.adapter import TelegramChannel
+    from bot.channels.telegram.factory import make_bot
     from bot.config import Settings
-    from bot.service import build
-    from bot.telegram.adapter import TelegramChannel
-    from bot.telegram.factory import make_bot
-    from bot.web import create_app
+    from bot.web.app import create_app
 
     data = Path(tempfile.mkdtemp())
     # Migrate in a separate process first, as a deployment does (`siaga db upgrade`): the

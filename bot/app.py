@@ -1,13 +1,64 @@
-"""Composition root: named factories that build what the commands need (DESIGN.md rule 5)."""
+"""Composition root: everything is built here, from settings, and handed to what needs it
+(DESIGN rule 5). No other module reaches for the built whole; the commands in bot/cli wire
+an App and run it, and tests build one the same way."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, TextIO
+from zoneinfo import ZoneInfo
 
+from bot.channels.console import ConsoleChannel
+from bot.channels.port import Channel
 from bot.config import Settings
+from bot.db.engine import make_engine
+from bot.db.migrate import upgrade
+from bot.db.store import SqlStore
+from bot.db.unit import Database
+from bot.delivery.budget import ReachBudget
+from bot.delivery.dispatcher import Dispatcher
+from bot.delivery.handling import Conversations, Unavailable
+from bot.delivery.ledger import ReplyLedger
+from bot.delivery.progress import BroadcastProgress
+from bot.delivery.sender import OutboxSender, QuietHours, RateLimit
 from bot.i18n import Catalogue
+from bot.keys import open_vault
+from bot.logs import install_masking
+from bot.metrics import Metrics
 from bot.program_loader import ProgramFileError, load_program
+from bot.scheduler import Scheduler
 from domain.program import Program
+from handlers.messages import Incoming, Outgoing, Reply
+from handlers.ports import Context
+from handlers.ports import Settings as HandlerSettings
+
+if TYPE_CHECKING:  # aiogram and the HTTP stack load only for the commands that use them
+    from aiogram import Bot
+
+    from bot.channels.telegram.adapter import TelegramChannel
+    from bot.channels.whatsapp.adapter import WhatsAppChannel
+    from bot.channels.whatsapp.client import WhatsAppClient
+
+Clock = Callable[[], datetime]
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class SettableClock:
+    """The one clock every part reads. Set once here, it is set for all of them (a test, a
+    replay), instead of each part holding a copy that a later change would miss."""
+
+    def __init__(self, source: Clock) -> None:
+        self.source = source
+
+    def __call__(self) -> datetime:
+        return self.source()
 
 
 def load_settings() -> Settings:
@@ -26,3 +77,181 @@ def load_program_or_exit(settings: Settings | None = None) -> Program:
     except ProgramFileError as exc:
         print(f"Berkas program tidak valid:\n{exc}", file=sys.stderr)
         raise SystemExit(2) from exc
+
+
+def handler_settings(settings: Settings) -> HandlerSettings:
+    return HandlerSettings(
+        privacy_notice_version=settings.privacy_notice_version,
+        draft_retention_days=settings.draft_retention_days,
+        admins=settings.admin_ids(), invite_days=settings.invite_days,
+        quota_period=settings.quota_period, telegram_bot_username=settings.telegram_bot_username,
+    )  # fmt: skip
+
+
+@dataclass
+class App:
+    """What the composition root built. Its parts are handed to each other explicitly; the
+    App itself only goes to the commands (and tests), which pick the parts they run."""
+
+    settings: Settings
+    time: SettableClock
+    db: Database
+    catalogue: Catalogue
+    program: Program
+    metrics: Metrics
+    conversations: Conversations
+    ledger: ReplyLedger
+    dispatcher: Dispatcher
+    budgets: dict[str, ReachBudget] = field(default_factory=dict)
+
+    # --- the parts, by the names the commands use -----------------------------------------
+    @property
+    def clock(self) -> Clock:
+        return self.time
+
+    @clock.setter
+    def clock(self, source: Clock) -> None:
+        self.time.source = source
+
+    @asynccontextmanager
+    async def store(self) -> AsyncIterator[SqlStore]:
+        async with self.db.store() as store:
+            yield store
+
+    def context(self, store: SqlStore, now: datetime | None = None) -> Context:
+        return self.conversations.context(store, now)
+
+    async def handle(self, msg: Incoming) -> Outgoing:
+        return await self.conversations.handle(msg)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return self.conversations.tz
+
+    @property
+    def storage_full_since(self) -> datetime | None:
+        return self.conversations.storage_full_since
+
+    @property
+    def replies(self) -> ReplyLedger:
+        return self.ledger
+
+    @property
+    def engine(self) -> Any:
+        return self.db.engine
+
+    @property
+    def vault(self) -> Any:
+        return self.db.vault
+
+    async def purge_stale_drafts(self) -> int:
+        return await self.conversations.purge_stale_drafts(self.settings.draft_retention_days)
+
+    # --- channels -----------------------------------------------------------------------------
+    def telegram(self, bot: Bot) -> TelegramChannel:
+        from bot.channels.telegram.adapter import TelegramChannel
+
+        return TelegramChannel(bot, self.catalogue, self.settings.telegram_rate)
+
+    def whatsapp(self, client: WhatsAppClient | None = None) -> WhatsAppChannel | None:
+        """The WhatsApp channel, or None when its token, number or app secret is not set."""
+        from bot.channels.whatsapp.adapter import WhatsAppChannel
+        from bot.channels.whatsapp.client import WhatsAppClient
+
+        s = self.settings
+        if client is None:
+            token = s.whatsapp_token.get_secret_value()
+            if not (token and s.whatsapp_phone_number_id
+                    and s.whatsapp_app_secret.get_secret_value()):  # fmt: skip
+                return None
+            client = WhatsAppClient(s.whatsapp_api_url, s.whatsapp_api_version,
+                                    s.whatsapp_phone_number_id, token)  # fmt: skip
+        channel = WhatsAppChannel(client, self.catalogue, s.whatsapp_template,
+                                  s.whatsapp_template_language, s.whatsapp_rate)  # fmt: skip
+        self.budgets[channel.name] = ReachBudget(self.db, channel.name, s.whatsapp_daily_budget,
+                                                 self.clock)  # fmt: skip
+        return channel
+
+    def console(self, user_id: str, jsonl: bool, out: TextIO = sys.stdout) -> ConsoleChannel:
+        return ConsoleChannel(self.catalogue, user_id, jsonl, self.settings.data_dir,
+                              self.clock, out)  # fmt: skip
+
+    async def say(self, console: ConsoleChannel, text: str) -> None:
+        """A line typed at the console, handled and answered before the next prompt. With
+        no platform to deliver it again, a database that cannot take it is said plainly."""
+        try:
+            await self.dispatcher.take(console, console.parse(text))
+            await self.dispatcher.drain()
+        except Unavailable as exc:  # nothing was saved; the console stays open
+            error = Outgoing("id", [Reply.of(f"error-{exc.reason}")])
+            await console.deliver(console.user.external_id, error)
+
+    # --- what runs beside them ----------------------------------------------------------------
+    def sender(
+        self, channels: dict[str, Channel], limit: RateLimit | None = None, **options: Any
+    ) -> OutboxSender:
+        s = self.settings
+        options.setdefault("quiet", QuietHours(s.quiet_hours_start, s.quiet_hours_end,
+                                               s.timezone))  # fmt: skip
+        options.setdefault("lease", s.outbox_lease_seconds)
+        options.setdefault("clock", self.clock)
+        options.setdefault("budgets", self.budgets)
+        return OutboxSender(self.db, channels, limit, **options)
+
+    def progress(self, sender: OutboxSender, channels: dict[str, Channel]) -> BroadcastProgress:
+        s = self.settings
+        return BroadcastProgress(
+            self.db, sender, channels, clock=self.clock, timezone=s.timezone,
+            daily_budget=s.whatsapp_daily_budget,
+        )  # fmt: skip
+
+    def scheduler(self) -> Scheduler:
+        s = self.settings
+        return Scheduler(self.conversations, s.quota_reminder, s.draft_retention_days)
+
+    def web(
+        self, telegram: TelegramChannel | None, telegram_secret: str = "",
+        whatsapp: WhatsAppChannel | None = None,
+    ) -> Any:  # fmt: skip
+        from bot.web.app import create_app
+
+        s = self.settings
+        return create_app(self.dispatcher, telegram, telegram_secret, whatsapp,
+                          s.whatsapp_app_secret.get_secret_value(),
+                          s.whatsapp_verify_token.get_secret_value())  # fmt: skip
+
+    async def close(self) -> None:
+        await self.dispatcher.drain()
+        await self.ledger.close()
+        await self.db.dispose()
+
+
+async def build(settings: Settings, clock: Clock = utcnow) -> App:
+    """Everything that talks to people, built from settings; the schema brought up to date
+    and the NIK key checked against the data before anything runs."""
+    install_masking()
+    if not settings.database_url:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(settings.effective_database_url())
+    await upgrade(engine)
+    try:
+        vault = await open_vault(settings, engine, clock())
+    except BaseException:
+        await engine.dispose()
+        raise
+    clock = SettableClock(clock)
+    hs = handler_settings(settings)
+    db = Database(engine, vault, hs.admins)
+    catalogue = Catalogue(settings.locales_dir, vault.open)
+    program = load_program(settings.program_file)
+    metrics = Metrics()
+    where = "the database server" if settings.database_url else str(settings.data_dir)
+    conversations = Conversations(db, program, catalogue, hs, clock, settings.timezone, metrics,
+                                  where)  # fmt: skip
+    ledger = ReplyLedger(db, clock)
+    app = App(settings, clock, db, catalogue, program, metrics, conversations, ledger,
+              Dispatcher(conversations, ledger))  # fmt: skip
+    async with db.store() as store:
+        if await store.sync_admins(clock()):
+            await store.commit()
+    return app

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from bot.db import outbox
 from bot.db.rows import aware
-from bot.service import Siaga
+from bot.delivery.handling import Conversations
 from handlers import review
 
 Samples = list[tuple[dict[str, str], float]]
 
 
-async def database_gauges(siaga: Siaga) -> dict[str, Samples]:
+async def database_gauges(siaga: Conversations) -> dict[str, Samples]:
     now = siaga.clock()
-    async with siaga.store() as store:
+    async with siaga.db.store() as store:
         backlog = await outbox.backlog(store.conn)
         running = await outbox.running_broadcasts(store.conn)
         ctx = siaga.context(store, now)

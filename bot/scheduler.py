@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 
 from bot.db import jobs
-from bot.service import Siaga
+from bot.delivery.handling import Conversations
 from domain.nomination import NominationStatus
 from handlers import broadcast, dinas
 from handlers.messages import Button, Msg, Reply
@@ -40,29 +40,33 @@ def last_weekly_slot(spec: str, now: datetime, tz: object) -> datetime | None:
 
 
 class Scheduler:
-    def __init__(self, siaga: Siaga, coverage_hour: int = 7, purge_hour: int = 2) -> None:
-        self.siaga = siaga
+    def __init__(
+        self, conversations: Conversations, quota_reminder: str, draft_retention_days: int,
+        coverage_hour: int = 7, purge_hour: int = 2,
+    ) -> None:  # fmt: skip
+        self.conversations = conversations
         self.coverage_hour = coverage_hour
         self.purge_hour = purge_hour
-        self.quota_reminder = siaga.settings.quota_reminder
+        self.quota_reminder = quota_reminder
+        self.draft_retention_days = draft_retention_days
 
     async def _last_run(self, name: str) -> datetime | None:
-        async with self.siaga.store() as store:
+        async with self.conversations.db.store() as store:
             return await jobs.last_run(store.conn, name)
 
     async def _mark(self, name: str, now: datetime) -> None:
-        async with self.siaga.store() as store:
+        async with self.conversations.db.store() as store:
             await jobs.mark_run(store.conn, name, now)
             await store.commit()
 
     async def _daily(
         self, name: str, hour: int, now: datetime, job: Callable[[], Awaitable[object]]
     ) -> bool:
-        local = now.astimezone(self.siaga.tz)
+        local = now.astimezone(self.conversations.tz)
         if local.hour < hour:
             return False
         last = await self._last_run(name)
-        if last is not None and last.astimezone(self.siaga.tz).date() >= local.date():
+        if last is not None and last.astimezone(self.conversations.tz).date() >= local.date():
             return False
         await job()
         await self._mark(name, now)
@@ -70,13 +74,14 @@ class Scheduler:
 
     async def tick(self, now: datetime | None = None) -> list[str]:
         """Run whatever is due; returns the names of the jobs that ran."""
-        now = now or self.siaga.clock()
+        now = now or self.conversations.clock()
         ran = []
-        if await self._daily("purge_drafts", self.purge_hour, now, self.siaga.purge_stale_drafts):
+        purge = functools.partial(self.conversations.purge_stale_drafts, self.draft_retention_days)
+        if await self._daily("purge_drafts", self.purge_hour, now, purge):
             ran.append("purge_drafts")
         if await self._daily("coverage", self.coverage_hour, now, lambda: self._coverage(now)):
             ran.append("coverage")
-        slot = last_weekly_slot(self.quota_reminder, now, self.siaga.tz)
+        slot = last_weekly_slot(self.quota_reminder, now, self.conversations.tz)
         if slot is not None:
             last = await self._last_run("quota_reminder")
             # one run per slot: a week of downtime still sends one reminder, not several
@@ -84,7 +89,7 @@ class Scheduler:
                 await self._quota_reminder(now)
                 await self._mark("quota_reminder", now)
                 ran.append("quota_reminder")
-        async with self.siaga.store() as store:
+        async with self.conversations.db.store() as store:
             reviewers = [
                 p for p in await store.people_with_role(Role.LURAH) if p.digest_hour is not None
             ]
@@ -96,24 +101,24 @@ class Scheduler:
         return ran
 
     async def _coverage(self, now: datetime) -> None:
-        async with self.siaga.store() as store:
-            await dinas.coverage_reminders(self.siaga.context(store, now))
+        async with self.conversations.db.store() as store:
+            await dinas.coverage_reminders(self.conversations.context(store, now))
             await store.commit()
 
     async def _quota_reminder(self, now: datetime) -> None:
-        async with self.siaga.store() as store:
-            queued = await broadcast.quota_reminder(self.siaga.context(store, now))
+        async with self.conversations.db.store() as store:
+            queued = await broadcast.quota_reminder(self.conversations.context(store, now))
             await store.commit()
         log.info("quota reminder queued for %d reviewers", queued)
 
     async def _digest(self, person_id: int, now: datetime) -> None:
-        async with self.siaga.store() as store:
+        async with self.conversations.db.store() as store:
             person = await store.person_by_id(person_id)
             if person is None or person.kelurahan_code is None:
                 return
             waiting = await store.queue(person.kelurahan_code, (NominationStatus.PENDING,))
             if waiting:
-                kel = self.siaga.program.regions.kelurahan_by_code(person.kelurahan_code)
+                kel = self.conversations.program.regions.kelurahan_by_code(person.kelurahan_code)
                 note = Reply(
                     (
                         Msg(

@@ -27,8 +27,8 @@ def catalogue() -> Catalogue:
 
 @pytest.fixture
 async def siaga(tmp_path: Path):  # type: ignore[no-untyped-def]
+    from bot.app import build
     from bot.config import Settings
-    from bot.service import build
 
     s = await build(Settings(data_dir=tmp_path / "data"))
     yield s

@@ -66,6 +66,7 @@ class FakeTelegram:
     rate: float | None = None
     per_chat: float | None = None
     violations: int = 0
+    why: list[str] = field(default_factory=list)  # what each violation was
     blocked: set[int] = field(default_factory=set)  # chats that blocked the bot: always 403
     on_send: Any = None  # called with each accepted message (a test's kill switch)
     _window: collections.deque[float] = field(default_factory=collections.deque)
@@ -167,10 +168,12 @@ class FakeTelegram:
             while self._window and self._window[0] <= now - 1.0:
                 self._window.popleft()
             if len(self._window) >= self.rate:
+                self.why.append(f"rate {len(self._window)}/s")
                 return self._too_many()
         if self.per_chat is not None:
             last = self._chat_last.get(chat_id)
             if last is not None and now - last < self.per_chat - 0.02:  # 20 ms of clock jitter
+                self.why.append(f"chat {chat_id} after {now - last:.3f}s")
                 return self._too_many()
         self._window.append(now)
         self._chat_last[chat_id] = now

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.outcomes import Delivery
-from bot.render import button_labels, reply_text
-from bot.service import Siaga
+from bot.app import App
+from bot.channels.port import Delivery
+from bot.channels.render import button_labels, reply_text
 from handlers.messages import Incoming, Kind, Reply, UserRef
 
 
@@ -18,7 +18,7 @@ class Said:
 
 
 class Person:
-    def __init__(self, siaga: Siaga, ext_id: str, channel: str = "console") -> None:
+    def __init__(self, siaga: App, ext_id: str, channel: str = "console") -> None:
         self.siaga = siaga
         self.user = UserRef(channel, ext_id)
         self.last: list[Said] = []

@@ -70,9 +70,14 @@ def reference_in(texts: list[str] | str) -> str:
     raise AssertionError(f"no reference in {texts!r}")
 
 
-def name_admin(siaga: Any, channel: str, external_id: str) -> None:
-    """As SIAGA_ADMINS naming this person would: admin rights follow the setting."""
+def set_admins(siaga: Any, admins: frozenset[tuple[str, str]]) -> None:
+    """As SIAGA_ADMINS would say, for the use cases and the store alike."""
     from dataclasses import replace
 
-    hs = siaga.handler_settings
-    siaga.handler_settings = replace(hs, admins=hs.admins | {(channel, external_id)})
+    siaga.conversations.settings = replace(siaga.conversations.settings, admins=admins)
+    siaga.db.admins = admins
+
+
+def name_admin(siaga: Any, channel: str, external_id: str) -> None:
+    """As SIAGA_ADMINS naming this person would: admin rights follow the setting."""
+    set_admins(siaga, siaga.db.admins | {(channel, external_id)})

@@ -13,14 +13,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, insert, select, update
 
+from bot.app import App, build
+from bot.channels.telegram.adapter import TelegramChannel
+from bot.channels.telegram.factory import make_bot
 from bot.config import Settings
 from bot.db import schema as t
-from bot.progress import BroadcastProgress
-from bot.scheduler import Scheduler
-from bot.sender import OutboxSender, QuietHours, RateLimit
-from bot.service import Siaga, build
-from bot.telegram.adapter import TelegramChannel
-from bot.telegram.factory import make_bot
+from bot.delivery.sender import QuietHours, RateLimit
 from handlers import review
 from handlers.records import Role
 from tests.fake_telegram import TOKEN, FakeTelegram
@@ -38,20 +36,20 @@ ADMIN_CHAT = 1
 
 
 @pytest.fixture
-async def tg(fake: FakeTelegram, tmp_path: Path) -> AsyncIterator[tuple[Siaga, TelegramChannel]]:
+async def tg(fake: FakeTelegram, tmp_path: Path) -> AsyncIterator[tuple[App, TelegramChannel]]:
     settings = Settings(
         data_dir=tmp_path / "data", telegram_token=TOKEN,
         telegram_api_url=fake.base_url, quota_reminder="off",
     )  # type: ignore[arg-type]  # fmt: skip
     siaga = await build(settings)
-    channel = TelegramChannel(siaga, make_bot(settings))
+    channel = siaga.telegram(make_bot(settings))
     yield siaga, channel
-    await channel.bot.session.close()
     await siaga.close()
+    await channel.close()
 
 
 async def person(
-    siaga: Siaga, ext: str, role: Role = Role.CITIZEN, kelurahan: str | None = None,
+    siaga: App, ext: str, role: Role = Role.CITIZEN, kelurahan: str | None = None,
     channel: str = "telegram", opt_in: bool | None = None, blocked: bool = False,
 ) -> int:  # fmt: skip
     from handlers.messages import UserRef
@@ -66,9 +64,9 @@ async def person(
     return p.id
 
 
-async def rows(siaga: Siaga, broadcast_id: int) -> list[tuple[str, str, str]]:
+async def rows(siaga: App, broadcast_id: int) -> list[tuple[str, str, str]]:
     """(external id, status, text) of a broadcast's outbox rows."""
-    from bot.render import reply_text
+    from bot.channels.render import reply_text
     from handlers.messages import Reply
 
     o = t.outbox
@@ -84,7 +82,7 @@ async def rows(siaga: Siaga, broadcast_id: int) -> list[tuple[str, str, str]]:
         ]  # fmt: skip
 
 
-async def admin_chat(siaga: Siaga) -> Chat:
+async def admin_chat(siaga: App) -> Chat:
     await person(siaga, str(ADMIN_CHAT), Role.ADMIN)
     return Chat(siaga, str(ADMIN_CHAT), channel="telegram")
 
@@ -101,7 +99,7 @@ async def broadcast(admin: Chat, text: str, audience: str, kelurahan: str | None
 
 
 async def test_preview_fills_placeholders_per_recipient_and_counts_who_is_left_out(
-    tg: tuple[Siaga, TelegramChannel],
+    tg: tuple[App, TelegramChannel],
 ) -> None:
     siaga, _ = tg
     await person(siaga, "11", Role.LURAH, KELUN)
@@ -142,7 +140,7 @@ async def test_preview_fills_placeholders_per_recipient_and_counts_who_is_left_o
 
 
 async def test_only_admins_broadcast_and_an_empty_audience_sends_nothing(
-    tg: tuple[Siaga, TelegramChannel],
+    tg: tuple[App, TelegramChannel],
 ) -> None:
     siaga, _ = tg
     citizen = Chat(siaga, "77", channel="telegram")
@@ -159,7 +157,7 @@ async def test_only_admins_broadcast_and_an_empty_audience_sends_nothing(
 
 
 async def test_whatsapp_needs_a_recorded_yes_and_opted_in_audience_only_reaches_yes(
-    tg: tuple[Siaga, TelegramChannel],
+    tg: tuple[App, TelegramChannel],
 ) -> None:
     siaga, _ = tg
     await person(siaga, "21", opt_in=True)
@@ -178,7 +176,7 @@ async def test_whatsapp_needs_a_recorded_yes_and_opted_in_audience_only_reaches_
 
 async def test_opting_out_after_queueing_is_respected_and_cancel_stops_the_rest(
     fake: FakeTelegram,
-    tg: tuple[Siaga, TelegramChannel],
+    tg: tuple[App, TelegramChannel],
 ) -> None:
     siaga, channel = tg
     for i in range(5):
@@ -189,7 +187,7 @@ async def test_opting_out_after_queueing_is_respected_and_cancel_stops_the_rest(
     await Chat(siaga, "100", channel="telegram").say("/berhenti")  # after it was queued
     await admin.say("/batal_siaran 1")
     assert "Tidak ada siaran" not in admin.text and "Dihentikan: 1 siaran" in admin.text
-    sender = OutboxSender(siaga, {"telegram": channel}, RateLimit(per_second=100))
+    sender = siaga.sender({"telegram": channel}, RateLimit(per_second=100))
     await sender.send_once()
     statuses = Counter(s for _, s, _ in await rows(siaga, 1))
     assert statuses == {"cancelled": 5}  # nothing sent after the cancel
@@ -206,7 +204,7 @@ async def test_opting_out_after_queueing_is_respected_and_cancel_stops_the_rest(
 
 async def test_quiet_hours_hold_broadcasts_but_not_notices(
     fake: FakeTelegram,
-    tg: tuple[Siaga, TelegramChannel],
+    tg: tuple[App, TelegramChannel],
 ) -> None:
     siaga, channel = tg
     night = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)  # 22:00 WIB
@@ -226,11 +224,11 @@ async def test_quiet_hours_hold_broadcasts_but_not_notices(
                             siaga.clock())  # fmt: skip
         await store.commit()
     clock["now"] = night
-    sender = OutboxSender(siaga, {"telegram": channel}, RateLimit(per_second=100),
+    sender = siaga.sender({"telegram": channel}, RateLimit(per_second=100),
                           quiet=QuietHours(21, 6), clock=lambda: clock["now"])  # fmt: skip
     await sender.send_once()
     assert [m.chat_id for m in fake.sent] == [300]  # the notice went, the broadcast waits
-    progress = BroadcastProgress(siaga, sender, {"telegram": channel})
+    progress = siaga.progress(sender, {"telegram": channel})
     progress_clock_check = QuietHours(21, 6).ends_after(night).astimezone(siaga.tz)
     assert progress_clock_check.hour == 6
     clock["now"] = night + timedelta(hours=9)  # 07:00 WIB
@@ -241,7 +239,7 @@ async def test_quiet_hours_hold_broadcasts_but_not_notices(
 
 
 async def test_weekly_quota_reminder_once_per_slot_with_a_forecast(
-    tg: tuple[Siaga, TelegramChannel],
+    tg: tuple[App, TelegramChannel],
 ) -> None:
     siaga, _ = tg
     monday = datetime(2026, 11, 23, 1, 0, tzinfo=UTC)  # 08:00 WIB, a Monday
@@ -258,7 +256,7 @@ async def test_weekly_quota_reminder_once_per_slot_with_a_forecast(
         assert boss is not None and n is not None
         await review.approve(ctx, boss, n)  # 1 approved in 30 days, 30 places left
         await store.commit()
-    sched = Scheduler(siaga)
+    sched = siaga.scheduler()
     sched.quota_reminder = "mon 08:00"
     assert "quota_reminder" in await sched.tick(monday + timedelta(minutes=5))
     assert "quota_reminder" not in await sched.tick(monday + timedelta(hours=3))
@@ -278,7 +276,7 @@ async def test_weekly_quota_reminder_once_per_slot_with_a_forecast(
 
 async def test_3000_recipients_at_30_per_second_each_reached_once_despite_429_and_403(
     fake: FakeTelegram,
-    tg: tuple[Siaga, TelegramChannel],
+    tg: tuple[App, TelegramChannel],
 ) -> None:
     siaga, channel = tg
     fake.rate, fake.per_chat = 30, 1.0
@@ -296,8 +294,8 @@ async def test_3000_recipients_at_30_per_second_each_reached_once_despite_429_an
             fake.errors.setdefault("sendMessage", []).append((429, 1))
 
     fake.on_send = throttle
-    sender = OutboxSender(siaga, {"telegram": channel})  # Telegram's real pace
-    progress = BroadcastProgress(siaga, sender, {"telegram": channel})
+    sender = siaga.sender({"telegram": channel})  # Telegram's real pace
+    progress = siaga.progress(sender, {"telegram": channel})
     stop = asyncio.Event()
     tasks = [asyncio.create_task(sender.run(stop, idle=0.2)),
              asyncio.create_task(progress.run(stop, every=3.0))]  # fmt: skip
@@ -326,7 +324,7 @@ async def test_3000_recipients_at_30_per_second_each_reached_once_despite_429_an
     assert "selesai: terkirim 2.900 dari 3.000" in progress_msg[0].text
 
 
-async def add_opted_in(siaga: Siaga, chats: list[int]) -> None:
+async def add_opted_in(siaga: App, chats: list[int]) -> None:
     now = datetime.now(UTC)
     async with siaga.store() as store:
         await store.conn.execute(
@@ -337,7 +335,7 @@ async def add_opted_in(siaga: Siaga, chats: list[int]) -> None:
         await store.commit()
 
 
-async def left(siaga: Siaga) -> int:
+async def left(siaga: App) -> int:
     o = t.outbox
     async with siaga.store() as store:
         q = select(func.count()).where(o.c.status.in_(("pending", "sending")))
@@ -346,7 +344,7 @@ async def left(siaga: Siaga) -> int:
 
 async def test_a_row_left_sending_by_a_crash_is_not_sent_again(
     fake: FakeTelegram,
-    tg: tuple[Siaga, TelegramChannel],
+    tg: tuple[App, TelegramChannel],
 ) -> None:
     siaga, channel = tg
     await add_opted_in(siaga, [501, 502])
@@ -360,7 +358,7 @@ async def test_a_row_left_sending_by_a_crash_is_not_sent_again(
             .values(status="sending", claimed_at=datetime.now(UTC) - timedelta(minutes=5))
         )  # fmt: skip
         await store.commit()
-    await OutboxSender(siaga, {"telegram": channel}, RateLimit(per_second=100)).send_once()
+    await siaga.sender({"telegram": channel}, RateLimit(per_second=100)).send_once()
     assert [m.chat_id for m in fake.sent if "Siaran uji" in m.text] == [502]
     assert dict((e, s) for e, s, _ in await rows(siaga, 1)) == {"501": "unconfirmed",
                                                                  "502": "sent"}  # fmt: skip
@@ -399,7 +397,7 @@ def test_the_cli_previews_queues_lists_and_cancels(tmp_path: Path) -> None:
 
 
 async def test_two_workers_senders_never_send_one_row_twice(
-    fake: FakeTelegram, tg: tuple[Siaga, TelegramChannel]
+    fake: FakeTelegram, tg: tuple[App, TelegramChannel]
 ) -> None:
     siaga, channel = tg
     chats = list(range(30_000, 30_400))
@@ -409,9 +407,9 @@ async def test_two_workers_senders_never_send_one_row_twice(
     await admin.press("Kirim sekarang")
     # a second worker on the same database, with its own connection pool and bot session
     other = await build(siaga.settings)
-    other_channel = TelegramChannel(other, make_bot(siaga.settings))
+    other_channel = other.telegram(make_bot(siaga.settings))
     try:
-        senders = [OutboxSender(s, {"telegram": c}, RateLimit(per_second=400))
+        senders = [s.sender({"telegram": c}, RateLimit(per_second=400))
                    for s, c in ((siaga, channel), (other, other_channel))]  # fmt: skip
         for _ in range(3):
             await asyncio.gather(*(s.send_once() for s in senders))
@@ -419,18 +417,18 @@ async def test_two_workers_senders_never_send_one_row_twice(
         assert set(got) == set(chats) and set(got.values()) == {1}
         assert all(s.sent > 0 for s in senders), [s.sent for s in senders]  # both took part
     finally:
-        await other_channel.bot.session.close()
+        await other_channel.close()
         await other.close()
 
 
 async def test_a_preview_full_of_ampersands_and_a_long_text_reach_telegram_whole(
     fake: FakeTelegram,
-    tg: tuple[Siaga, TelegramChannel],
+    tg: tuple[App, TelegramChannel],
 ) -> None:
     """Issue "Trust defects" item 10: cut first, then escape; a long text goes in pieces."""
     import html
 
-    from bot.outcomes import Delivery
+    from bot.channels.port import Delivery
     from handlers.messages import Button, Msg, Outgoing, Raw, Reply
 
     siaga, channel = tg
@@ -438,13 +436,16 @@ async def test_a_preview_full_of_ampersands_and_a_long_text_reach_telegram_whole
     admin = await admin_chat(siaga)
     await broadcast(admin, "&" * 995, "Semua yang setuju")
     preview = Outgoing("id", [s.reply for s in admin.last])
-    assert await channel.send(str(ADMIN_CHAT), preview) == Delivery.SENT
+    assert await siaga.dispatcher.send(channel, str(ADMIN_CHAT), preview) == Delivery.SENT
     assert any(m.text.count("&") == 995 for m in fake.to(ADMIN_CHAT))  # unescaped by the fake
     long = Reply((Msg("lines-join", {"first": Raw("Panjang & lebar. " * 600),
                                      "rest": Raw("akhir")}),),
                  (Button(Msg("btn-yes"), "1|ya"),))  # fmt: skip
     before = len(fake.to(ADMIN_CHAT))
-    assert await channel.send(str(ADMIN_CHAT), Outgoing("id", [long])) == Delivery.SENT
+    assert (
+        await siaga.dispatcher.send(channel, str(ADMIN_CHAT), Outgoing("id", [long]))
+        == Delivery.SENT
+    )
     pieces = fake.to(ADMIN_CHAT)[before:]
     assert len(pieces) == 3
     assert [p.markup is not None for p in pieces] == [False, False, True]  # buttons come last

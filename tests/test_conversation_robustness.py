@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.service import Siaga
+from bot.app import App
 from tests.harness import Person
 from tests.helpers import nik_for
 
@@ -25,7 +25,7 @@ async def walk_to(p: Person, steps: int) -> None:
 
 @pytest.mark.parametrize("steps", range(len(WALK) + 1))
 async def test_garbage_at_every_step_gets_a_reply_and_keeps_the_step(
-    siaga: Siaga, steps: int
+    siaga: App, steps: int
 ) -> None:
     p = Person(siaga, f"g{steps}")
     await walk_to(p, steps)
@@ -41,7 +41,7 @@ async def test_garbage_at_every_step_gets_a_reply_and_keeps_the_step(
         assert last_line in p.text or "Silakan pilih layanan" in p.text
 
 
-async def test_a_5000_character_message_is_refused_politely(siaga: Siaga) -> None:
+async def test_a_5000_character_message_is_refused_politely(siaga: App) -> None:
     p = Person(siaga, "long")
     await walk_to(p, 3)
     said = await p.say("a" * 5000)
@@ -49,7 +49,7 @@ async def test_a_5000_character_message_is_refused_politely(siaga: Siaga) -> Non
     assert "NIK" in said[0].text  # still on the NIK question
 
 
-async def test_an_old_button_is_refused_and_changes_nothing(siaga: Siaga) -> None:
+async def test_an_old_button_is_refused_and_changes_nothing(siaga: App) -> None:
     p = Person(siaga, "old")
     await walk_to(p, 7)  # at the kelurahan question
     kelun = next(b.data for b in p.last[-1].reply.buttons if b.data.endswith("kel:35.77.01.1009"))
@@ -60,7 +60,7 @@ async def test_an_old_button_is_refused_and_changes_nothing(siaga: Siaga) -> Non
     assert "pekerjaan utama" in p.text
 
 
-async def test_a_forged_button_is_refused(siaga: Siaga) -> None:
+async def test_a_forged_button_is_refused(siaga: App) -> None:
     p = Person(siaga, "forge")
     await walk_to(p, 7)
     version = p.last[-1].reply.buttons[0].data.split("|")[0]
@@ -70,7 +70,7 @@ async def test_a_forged_button_is_refused(siaga: Siaga) -> None:
     assert "sudah tidak berlaku" in p.text
 
 
-async def test_a_replayed_update_is_handled_once(siaga: Siaga) -> None:
+async def test_a_replayed_update_is_handled_once(siaga: App) -> None:
     p = Person(siaga, "replay")
     await walk_to(p, 2)
     first = await p.say("Budi Santoso", update_id="u-77")
@@ -81,7 +81,7 @@ async def test_a_replayed_update_is_handled_once(siaga: Siaga) -> None:
     assert "Berapa NIK" in said[0].text or "NIK" in said[-1].text
 
 
-async def test_three_misses_offer_help(siaga: Siaga) -> None:
+async def test_three_misses_offer_help(siaga: App) -> None:
     p = Person(siaga, "miss")
     await walk_to(p, 3)
     for _ in range(3):
@@ -89,7 +89,7 @@ async def test_three_misses_offer_help(siaga: Siaga) -> None:
     assert "/bantuan" in p.text
 
 
-async def test_cancel_and_restart(siaga: Siaga) -> None:
+async def test_cancel_and_restart(siaga: App) -> None:
     p = Person(siaga, "cancel")
     await walk_to(p, 6)
     await p.say("/batal")
@@ -100,7 +100,7 @@ async def test_cancel_and_restart(siaga: Siaga) -> None:
     assert "Siapa nama lengkap" in p.text
 
 
-async def test_no_nik_reaches_the_logs(siaga: Siaga, caplog: pytest.LogCaptureFixture) -> None:
+async def test_no_nik_reaches_the_logs(siaga: App, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
     nik = nik_for(40)
     p = Person(siaga, "logs")
@@ -117,7 +117,7 @@ async def test_no_nik_reaches_the_logs(siaga: Siaga, caplog: pytest.LogCaptureFi
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(step=st.integers(min_value=0, max_value=len(WALK)), text=st.text(max_size=300))
-async def test_any_text_at_any_step_gets_a_reply(siaga: Siaga, step: int, text: str) -> None:
+async def test_any_text_at_any_step_gets_a_reply(siaga: App, step: int, text: str) -> None:
     p = Person(siaga, f"prop-{step}-{abs(hash(text)) % 10_000}")
     await walk_to(p, step)
     said = await p.say(text)
@@ -125,7 +125,7 @@ async def test_any_text_at_any_step_gets_a_reply(siaga: Siaga, step: int, text: 
     assert all(s.text.strip() for s in said)
 
 
-async def test_a_stopped_check_survives_anything_typed(siaga: Siaga) -> None:
+async def test_a_stopped_check_survives_anything_typed(siaga: App) -> None:
     p = Person(siaga, "old")
     await p.answers("1", "setuju", "Mbah", nik_for(70), "1", "1")
     assert "berhenti bertanya" in p.text
@@ -136,7 +136,7 @@ async def test_a_stopped_check_survives_anything_typed(siaga: Siaga) -> None:
 
 
 async def test_a_bug_mid_conversation_is_an_apology_and_loses_nothing(
-    siaga: Siaga, monkeypatch: pytest.MonkeyPatch
+    siaga: App, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from handlers.citizen import form
 

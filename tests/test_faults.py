@@ -29,13 +29,11 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
 
+from bot.app import App, build
+from bot.channels.telegram.factory import make_bot
 from bot.config import Settings
-from bot.console import ConsoleChat
 from bot.db import schema as t
-from bot.service import Siaga, Unavailable, build
-from bot.telegram.adapter import TelegramChannel
-from bot.telegram.factory import make_bot
-from bot.web import create_app
+from bot.delivery.handling import Unavailable
 from handlers.messages import Incoming, Kind, UserRef
 from tests.conftest import postgres_only, sqlite_only
 from tests.fake_telegram import TOKEN, FakeTelegram
@@ -273,8 +271,8 @@ async def test_database_down_for_ten_seconds_webhooks_say_503_and_it_recovers_by
                         database_url=via_proxy.render_as_string(hide_password=False),
                         telegram_api_url=fake.base_url)  # type: ignore[arg-type]  # fmt: skip
     siaga = await build(settings)
-    channel = TelegramChannel(siaga, make_bot(settings))
-    app = create_app(siaga, channel, SECRET)
+    channel = siaga.telegram(make_bot(settings))
+    app = siaga.web(channel, SECRET)
     try:
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
                                      base_url="http://siaga") as web:  # fmt: skip
@@ -301,21 +299,20 @@ async def test_database_down_for_ten_seconds_webhooks_say_503_and_it_recovers_by
             assert "Pemberitahuan Privasi" in fake.last_text(CHAT)
             assert (await web.get("/readyz")).status_code == 200
             assert await hook(web, update) == 200  # delivered once more: changes nothing
-            await channel.drain()
+            await siaga.dispatcher.drain()
             assert len(fake.to(CHAT)) == 2
             metrics = (await web.get("/metrics")).text
             assert 'siaga_updates_total{channel="telegram",outcome="unavailable"}' in metrics
     finally:
-        await channel.drain()
-        await channel.bot.session.close()
         await siaga.close()
+        await channel.close()
         await proxy.cut()
 
 
 # --- a full disk under SQLite ----------------------------------------------------------------
 
 
-async def fill_up(siaga: Siaga) -> int:
+async def fill_up(siaga: App) -> int:
     """The database file may grow no further (SQLite's page limit set to its size now), and
     new people keep writing until a write fails: SQLITE_FULL, "database or disk is full",
     exactly what a full disk gives, without filling this machine's disk."""
@@ -331,12 +328,12 @@ async def fill_up(siaga: Siaga) -> int:
     raise AssertionError("the database never filled up")
 
 
-async def free_space(siaga: Siaga) -> None:
+async def free_space(siaga: App) -> None:
     async with siaga.engine.connect() as conn:
         await conn.exec_driver_sql("PRAGMA max_page_count = 1073741823")
 
 
-async def people_named(siaga: Siaga, ext: str) -> int:
+async def people_named(siaga: App, ext: str) -> int:
     async with siaga.store() as store:
         n = await store.conn.scalar(select(func.count()).where(t.people.c.external_id == ext))
     return int(n or 0)
@@ -349,16 +346,16 @@ async def test_a_full_disk_under_sqlite_is_reported_clearly_and_loses_nothing(
     settings = Settings(data_dir=tmp_path / "data", telegram_token=TOKEN, quota_reminder="off",
                         telegram_api_url=fake.base_url)  # type: ignore[arg-type]  # fmt: skip
     siaga = await build(settings)
-    channel = TelegramChannel(siaga, make_bot(settings))
-    app = create_app(siaga, channel, SECRET)
+    channel = siaga.telegram(make_bot(settings))
+    app = siaga.web(channel, SECRET)
     out = io.StringIO()
-    console = ConsoleChat(siaga, "warga-baru", jsonl=True, out=out)
+    console = siaga.console("warga-baru", jsonl=True, out=out)
     try:
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
                                      base_url="http://siaga") as web:  # fmt: skip
             with caplog.at_level(logging.CRITICAL, logger="siaga"):
                 assert await fill_up(siaga) > 0
-                await console.say("halo")  # the console says it plainly and stays open
+                await siaga.say(console, "halo")  # the console says it plainly and stays open
             said = json.loads(out.getvalue().splitlines()[-1])["text"]
             assert "penyimpanan server penuh" in said and "belum tersimpan" in said
             assert any("storage full" in r.getMessage() for r in caplog.records)
@@ -370,15 +367,14 @@ async def test_a_full_disk_under_sqlite_is_reported_clearly_and_loses_nothing(
             assert "siaga_storage_full 1" in (await web.get("/metrics")).text
 
             await free_space(siaga)  # the admin frees space: no restart needed
-            await console.say("halo")
+            await siaga.say(console, "halo")
             said = json.loads(out.getvalue().splitlines()[-1])["text"]
             assert "Selamat datang" in said
             assert await hook(web, update) == 200
-            await channel.drain()
+            await siaga.dispatcher.drain()
             assert len(fake.to(CHAT)) == 1 and "Selamat datang" in fake.last_text(CHAT)
             assert (await web.get("/readyz")).status_code == 200
             assert "siaga_storage_full 0" in (await web.get("/metrics")).text
     finally:
-        await channel.drain()
-        await channel.bot.session.close()
         await siaga.close()
+        await channel.close()

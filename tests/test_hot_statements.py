@@ -10,9 +10,9 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from bot.app import App
 from bot.db import schema as t
 from bot.db.store import _LOAD, _NEW_CONV, _NEW_PERSON, _SAVE_CONV, _SEEN
-from bot.service import Siaga
 
 NOW = datetime(2026, 11, 22, 8, 30, 15, 123456, tzinfo=UTC)
 
@@ -24,7 +24,7 @@ def _plain(value: object) -> object:
     return value
 
 
-async def test_rows_read_back_as_written(siaga: Siaga) -> None:
+async def test_rows_read_back_as_written(siaga: App) -> None:
     answers = {"nama": "Budi Ëko <b>", "umur": 41, "daftar": [1, "dua"], "ok": True}
     async with siaga.store() as store:
         pid = await store.conn.write(_NEW_PERSON, {
@@ -47,7 +47,7 @@ async def test_rows_read_back_as_written(siaga: Siaga) -> None:
     assert row.consent_at is None
 
 
-async def test_an_update_reports_the_rows_it_matched(siaga: Siaga) -> None:
+async def test_an_update_reports_the_rows_it_matched(siaga: App) -> None:
     values = {"flow": "check", "step": "umur", "answers": {}, "version": 2, "misses": 1}
     async with siaga.store() as store:
         pid = await store.conn.write(_NEW_PERSON, {
@@ -67,7 +67,7 @@ async def test_an_update_reports_the_rows_it_matched(siaga: Siaga) -> None:
 
 
 async def test_a_duplicate_raises_sqlalchemys_integrity_error_without_the_values(
-    siaga: Siaga,
+    siaga: App,
 ) -> None:
     seen = {"channel": "telegram", "update_id": "secret-update-77", "at": NOW}
     async with siaga.store() as store:

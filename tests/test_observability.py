@@ -23,7 +23,7 @@ from tests.whatsapp_harness import USER, Wa
 async def test_readyz_says_ready_then_behind_when_the_schema_is_old(wa: Wa) -> None:
     r = await wa.http.get("/readyz")
     assert r.status_code == 200 and r.json()["status"] == "ready"
-    async with wa.siaga.engine.begin() as conn:
+    async with wa.siaga.db.engine.begin() as conn:
         await conn.execute(text("UPDATE alembic_version SET version_num = '0004'"))
     r = await wa.http.get("/readyz")
     assert r.status_code == 503 and r.json()["status"] == "migrations behind"
@@ -52,8 +52,8 @@ async def test_metrics_count_updates_latency_backlog_and_quota(wa: Wa) -> None:
 async def test_webhooks_answer_503_while_the_database_is_unreachable(
     wa: Wa, tmp_path: Path
 ) -> None:
-    working = wa.siaga.engine
-    wa.siaga.engine = make_engine(f"sqlite+aiosqlite:///{tmp_path}/missing/dir/siaga.db")
+    working = wa.siaga.db.engine
+    wa.siaga.db.engine = make_engine(f"sqlite+aiosqlite:///{tmp_path}/missing/dir/siaga.db")
     try:
         body = json.dumps(text_message(USER, "halo")).encode()
         r = await wa.http.post("/whatsapp/webhook", content=body,
@@ -61,8 +61,8 @@ async def test_webhooks_answer_503_while_the_database_is_unreachable(
         assert r.status_code == 503  # Meta retries; nothing was lost
         assert (await wa.http.get("/readyz")).status_code == 503
     finally:
-        await wa.siaga.engine.dispose()
-        wa.siaga.engine = working
+        await wa.siaga.db.engine.dispose()
+        wa.siaga.db.engine = working
     assert await wa.post(text_message(USER, "halo")) == 200  # recovered by itself
 
 
@@ -102,7 +102,7 @@ async def test_doctor_gives_a_verdict_for_each_part(fake: FakeTelegram, tmp_path
 def test_doctor_warns_before_the_disk_fills_up(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from bot import doctor
+    from bot.cli import doctor
 
     data = tmp_path / "not-yet-created"  # judged by the disk it will be on
     monkeypatch.setattr(doctor, "LOW_DISK", 0)

@@ -9,20 +9,20 @@ import asyncio
 import pytest
 from sqlalchemy import select
 
+from bot.app import App
+from bot.channels.port import Delivery
 from bot.db import schema as t
-from bot.outcomes import Delivery
-from bot.service import Siaga
 from handlers.messages import Incoming, Kind, UserRef
 
 
-async def statuses(siaga: Siaga) -> dict[int, str]:
+async def statuses(siaga: App) -> dict[int, str]:
     async with siaga.store() as store:
         rows = await store.conn.execute(select(t.outbox.c.id, t.outbox.c.status))
         return {rid: status for rid, status in rows}
 
 
 async def test_a_report_made_during_a_write_is_written_too(
-    siaga: Siaga, monkeypatch: pytest.MonkeyPatch
+    siaga: App, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first, second = [
         (await siaga.handle(Incoming(UserRef("telegram", ext), Kind.TEXT, text="halo"))).receipt

@@ -7,8 +7,8 @@ import asyncio
 import pytest
 from sqlalchemy import select
 
+from bot.app import App
 from bot.db import schema as t
-from bot.service import Siaga
 from domain.nomination import NominationStatus as S
 from domain.roles import Action, allowed
 from handlers import admin, review
@@ -20,7 +20,7 @@ KELUN, TAMAN = "35.77.01.1009", "35.77.03.1009"
 
 
 async def file(
-    siaga: Siaga, who: str, kelurahan: str = "kelun", serial: int = 1, age: int = 40
+    siaga: App, who: str, kelurahan: str = "kelun", serial: int = 1, age: int = 40
 ) -> str:
     p = Chat(siaga, who)
     for line in ["1", "setuju", "Warga Uji", nik_for(age, serial=serial), "1", "1", kelurahan,
@@ -30,7 +30,7 @@ async def file(
     return p.text.split("Nomor usulan: ")[1].split()[0]
 
 
-async def make(siaga: Siaga, ext: str, role: Role, kelurahan: str | None = None) -> Person:
+async def make(siaga: App, ext: str, role: Role, kelurahan: str | None = None) -> Person:
     if role is Role.ADMIN:
         name_admin(siaga, "console", ext)
     async with siaga.store() as store:
@@ -47,21 +47,21 @@ def replace_user(ext: str):  # type: ignore[no-untyped-def]
     return UserRef("console", ext)
 
 
-async def nomination(siaga: Siaga, ref: str) -> Nomination:
+async def nomination(siaga: App, ref: str) -> Nomination:
     async with siaga.store() as store:
         n = await store.nomination_by_ref(ref)
     assert n is not None
     return n
 
 
-async def act(siaga: Siaga, fn, *args):  # type: ignore[no-untyped-def]
+async def act(siaga: App, fn, *args):  # type: ignore[no-untyped-def]
     async with siaga.store() as store:
         out = await fn(siaga.context(store), *args)
         await store.commit()
     return out
 
 
-async def set_quota(siaga: Siaga, total: int) -> None:
+async def set_quota(siaga: App, total: int) -> None:
     async with siaga.store() as store:
         ctx = siaga.context(store)
         await store.set_quota(review.period_of(ctx), total, ctx.now)
@@ -82,7 +82,7 @@ def test_each_role_and_kelurahan_for_each_action(action: Action) -> None:
     assert not allowed("citizen", action, KELUN, KELUN)
 
 
-async def test_decisions_by_role_and_kelurahan(siaga: Siaga) -> None:
+async def test_decisions_by_role_and_kelurahan(siaga: App) -> None:
     await set_quota(siaga, 10)
     citizen = await make(siaga, "c", Role.CITIZEN)
     own = await make(siaga, "lurah-kelun", Role.LURAH, KELUN)
@@ -109,7 +109,7 @@ async def test_decisions_by_role_and_kelurahan(siaga: Siaga) -> None:
     assert refused.count("refused.approve") == 2 and refused.count("refused.reject") == 2
 
 
-async def test_a_citizen_typing_lurah_commands_is_refused(siaga: Siaga) -> None:
+async def test_a_citizen_typing_lurah_commands_is_refused(siaga: App) -> None:
     p = Chat(siaga, "curious")
     await p.say("/antrian")
     assert "hanya untuk lurah" in p.text
@@ -121,7 +121,7 @@ async def test_a_citizen_typing_lurah_commands_is_refused(siaga: Siaga) -> None:
         assert await store.quota(review.period_of(siaga.context(store))) is None
 
 
-async def test_a_forged_approve_button_for_another_kelurahan_is_refused(siaga: Siaga) -> None:
+async def test_a_forged_approve_button_for_another_kelurahan_is_refused(siaga: App) -> None:
     await set_quota(siaga, 5)
     taman_ref = await file(siaga, "warga-taman", kelurahan="kel taman", serial=77)
     taman = await nomination(siaga, taman_ref)
@@ -137,7 +137,7 @@ async def test_a_forged_approve_button_for_another_kelurahan_is_refused(siaga: S
 # --- lifecycle --------------------------------------------------------------------------------
 
 
-async def test_every_forbidden_move_is_refused_and_audited(siaga: Siaga) -> None:
+async def test_every_forbidden_move_is_refused_and_audited(siaga: App) -> None:
     await set_quota(siaga, 5)
     boss = await make(siaga, "dinas", Role.ADMIN)
     ref = await file(siaga, "w1", serial=5)
@@ -154,7 +154,7 @@ async def test_every_forbidden_move_is_refused_and_audited(siaga: Siaga) -> None
     assert (await nomination(siaga, ref)).status is S.REJECTED
 
 
-async def test_info_request_round_trip_through_chat(siaga: Siaga) -> None:
+async def test_info_request_round_trip_through_chat(siaga: App) -> None:
     await set_quota(siaga, 5)
     ref = await file(siaga, "ani", serial=9)
     lurah_person = await make(siaga, "lk", Role.LURAH, KELUN)
@@ -177,7 +177,7 @@ async def test_info_request_round_trip_through_chat(siaga: Siaga) -> None:
     assert "Baik, besok pagi saya antar" in lurah.text  # the answer shows on the card
 
 
-async def test_the_queue_is_most_urgent_first(siaga: Siaga) -> None:
+async def test_the_queue_is_most_urgent_first(siaga: App) -> None:
     low = await file(siaga, "low", serial=11)  # DTKS ya and heirs ya: priority 3
     p = Chat(siaga, "lower")
     for line in ["1", "setuju", "Warga Dua", nik_for(30, serial=12), "1", "1", "kelun", "ojol",
@@ -199,7 +199,7 @@ async def test_the_queue_is_most_urgent_first(siaga: Siaga) -> None:
 # --- quota ------------------------------------------------------------------------------------
 
 
-async def test_100_concurrent_approvals_against_10_places(siaga: Siaga) -> None:
+async def test_100_concurrent_approvals_against_10_places(siaga: App) -> None:
     await set_quota(siaga, 10)
     boss = await make(siaga, "dinas", Role.ADMIN)
     refs = [await file(siaga, f"w{i}", serial=i + 100, age=20 + i % 40) for i in range(100)]
@@ -219,13 +219,13 @@ async def test_100_concurrent_approvals_against_10_places(siaga: Siaga) -> None:
     assert keys.count("citizen-approved") == 10 and keys.count("citizen-waitlisted") == 90
 
 
-async def test_no_quota_set_refuses_approval(siaga: Siaga) -> None:
+async def test_no_quota_set_refuses_approval(siaga: App) -> None:
     boss = await make(siaga, "dinas", Role.ADMIN)
     n = await nomination(siaga, await file(siaga, "q", serial=3))
     assert (await act(siaga, review.approve, boss, n)).outcome is review.Outcome.NO_QUOTA_SET
 
 
-async def test_invites_work_once_and_expire(siaga: Siaga) -> None:
+async def test_invites_work_once_and_expire(siaga: App) -> None:
     out = await act(siaga, admin.create_invite, None, "Kelun")
     code = out.parts[0].args["code"]
     a, b = Chat(siaga, "a"), Chat(siaga, "b")
@@ -241,7 +241,7 @@ async def test_invites_work_once_and_expire(siaga: Siaga) -> None:
     assert "tidak berlaku" in b.text
 
 
-async def test_lurah_nominates_a_resident_without_a_phone(siaga: Siaga) -> None:
+async def test_lurah_nominates_a_resident_without_a_phone(siaga: App) -> None:
     await make(siaga, "lk", Role.LURAH, KELUN)
     lurah = Chat(siaga, "lk")
     await lurah.say("/usulkan")
@@ -256,7 +256,7 @@ async def test_lurah_nominates_a_resident_without_a_phone(siaga: Siaga) -> None:
     assert n.answers["consent"]["kind"] == "in_person"
 
 
-async def test_reviewers_are_told_at_once_unless_they_chose_a_digest(siaga: Siaga) -> None:
+async def test_reviewers_are_told_at_once_unless_they_chose_a_digest(siaga: App) -> None:
     at_once = await make(siaga, "lk1", Role.LURAH, KELUN)
     digest = await make(siaga, "lk2", Role.LURAH, KELUN)
     await Chat(siaga, "lk2").say("/notifikasi 7")
@@ -269,7 +269,7 @@ async def test_reviewers_are_told_at_once_unless_they_chose_a_digest(siaga: Siag
     assert ref in str(rows)
 
 
-async def test_a_kelurahan_allocation_caps_its_approvals(siaga: Siaga) -> None:
+async def test_a_kelurahan_allocation_caps_its_approvals(siaga: App) -> None:
     await set_quota(siaga, 10)
     async with siaga.store() as store:
         ctx = siaga.context(store)
@@ -288,7 +288,7 @@ async def test_a_kelurahan_allocation_caps_its_approvals(siaga: Siaga) -> None:
         assert await store.quota(period, KELUN) == (1, 1)
 
 
-async def test_admin_lists_and_removes_a_reviewer_and_revokes_an_invite(siaga: Siaga) -> None:
+async def test_admin_lists_and_removes_a_reviewer_and_revokes_an_invite(siaga: App) -> None:
     await make(siaga, "dinas", Role.ADMIN)
     kelun = await make(siaga, "lk", Role.LURAH, KELUN)
     boss = Chat(siaga, "dinas")
@@ -310,7 +310,7 @@ async def test_admin_lists_and_removes_a_reviewer_and_revokes_an_invite(siaga: S
     assert "tidak berlaku" in newcomer.text
 
 
-async def test_coverage_ending_reminds_citizen_and_lurah_once(siaga: Siaga) -> None:
+async def test_coverage_ending_reminds_citizen_and_lurah_once(siaga: App) -> None:
     from datetime import timedelta
 
     from handlers import dinas

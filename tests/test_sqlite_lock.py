@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from bot.app import build
+from bot.channels.render import reply_text
 from bot.config import Settings
 from bot.db import aio
-from bot.render import reply_text
-from bot.service import Unavailable, build
+from bot.delivery.handling import Unavailable
 from handlers.messages import Incoming, Kind, UserRef
 from tests.conftest import sqlite_only
 
@@ -117,11 +118,11 @@ async def test_readyz_answers_503_at_once_while_the_database_is_held(
 ) -> None:
     import httpx
 
-    from bot import web
+    from bot.web import app as web
 
     monkeypatch.setattr(web, "READY_TIMEOUT", 0.3)
     siaga = await build(Settings(data_dir=tmp_path / "data", quota_reminder="off"))
-    app = web.create_app(siaga, None, "")
+    app = siaga.web(None)
     try:
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
                                      base_url="http://siaga") as http:  # fmt: skip

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from PIL import Image
 
+from bot.app import App
 from bot.chart import HEIGHT_PX, WIDTH_PX
-from bot.service import Siaga
 from handlers import review, stats
 from handlers.records import Role
 from tests.harness import Person as Chat
@@ -18,7 +18,7 @@ from tests.helpers import chat_env, nik_for
 from tests.test_review import act, file, make, nomination, set_quota
 
 
-async def test_statistics_for_an_admin_with_a_chart(siaga: Siaga) -> None:
+async def test_statistics_for_an_admin_with_a_chart(siaga: App) -> None:
     await set_quota(siaga, 628)
     boss = await make(siaga, "dinas", Role.ADMIN)
     refs = [await file(siaga, f"w{i}", serial=200 + i) for i in range(3)]
@@ -39,12 +39,12 @@ async def test_statistics_for_an_admin_with_a_chart(siaga: Siaga) -> None:
     assert image.format == "PNG" and image.size == (WIDTH_PX, HEIGHT_PX)
 
 
-async def test_statistics_are_for_admins_only(siaga: Siaga) -> None:
+async def test_statistics_are_for_admins_only(siaga: App) -> None:
     said = await Chat(siaga, "warga").say("/statistik")
     assert "hanya untuk admin" in said[0].text
 
 
-async def test_opting_out_of_broadcasts_and_back(siaga: Siaga) -> None:
+async def test_opting_out_of_broadcasts_and_back(siaga: App) -> None:
     p = Chat(siaga, "x")
     await p.say("/berhenti")
     assert "tidak akan menerima pengingat" in p.text

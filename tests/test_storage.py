@@ -7,7 +7,7 @@ import stat
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.service import Siaga
+from bot.app import App
 from domain.nomination import ACTIVE, TRANSITIONS, NominationStatus, can_move
 from tests.conftest import sqlite_only
 from tests.harness import Person
@@ -24,7 +24,7 @@ async def file_for(p: Person, nik: str) -> str:
 
 
 @sqlite_only("reads the database file's bytes")
-async def test_the_database_file_never_holds_a_nik_in_clear(siaga: Siaga, tmp_path: Path) -> None:
+async def test_the_database_file_never_holds_a_nik_in_clear(siaga: App, tmp_path: Path) -> None:
     nik = nik_for(40)
     p = Person(siaga, "clear")
     await file_for(p, nik)
@@ -39,7 +39,7 @@ async def test_the_database_file_never_holds_a_nik_in_clear(siaga: Siaga, tmp_pa
     assert stat.S_IMODE(os.stat(key).st_mode) == 0o600
 
 
-async def test_stale_drafts_lose_their_answers(siaga: Siaga) -> None:
+async def test_stale_drafts_lose_their_answers(siaga: App) -> None:
     p = Person(siaga, "stale")
     await p.answers("1", "setuju", "Budi", nik_for(40))
     async with siaga.store() as store:
@@ -52,7 +52,7 @@ async def test_stale_drafts_lose_their_answers(siaga: Siaga) -> None:
     assert "Siapa nama lengkap" in p.text  # starts again; consent is kept
 
 
-async def test_recent_drafts_are_kept(siaga: Siaga) -> None:
+async def test_recent_drafts_are_kept(siaga: App) -> None:
     p = Person(siaga, "fresh")
     await p.answers("1", "setuju", "Budi")
     assert await siaga.purge_stale_drafts() == 0
@@ -60,7 +60,7 @@ async def test_recent_drafts_are_kept(siaga: Siaga) -> None:
     assert "NIK" in p.text
 
 
-async def test_two_accounts_cannot_both_hold_an_active_nomination(siaga: Siaga) -> None:
+async def test_two_accounts_cannot_both_hold_an_active_nomination(siaga: App) -> None:
     nik = nik_for(44)
     await file_for(Person(siaga, "a"), nik)
     b = Person(siaga, "b")
@@ -87,7 +87,7 @@ def test_the_head_constant_matches_the_migration_scripts() -> None:
 
 
 @sqlite_only("SQLite's query planner")
-async def test_the_duplicate_check_uses_the_partial_index(siaga: Siaga) -> None:
+async def test_the_duplicate_check_uses_the_partial_index(siaga: App) -> None:
     from sqlalchemy import text
     from sqlalchemy.dialects import sqlite
 
@@ -101,7 +101,7 @@ async def test_the_duplicate_check_uses_the_partial_index(siaga: Siaga) -> None:
     assert "uq_nominations_active_nik" in detail and "SCAN" not in detail, detail
 
 
-async def test_the_migrations_build_exactly_the_schema_in_code(siaga: Siaga) -> None:
+async def test_the_migrations_build_exactly_the_schema_in_code(siaga: App) -> None:
     """Run on SQLite and on PostgreSQL: Alembic's comparison finds nothing to add or change."""
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext

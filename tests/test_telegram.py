@@ -13,13 +13,12 @@ import httpx
 import pytest
 from sqlalchemy import select
 
+from bot.app import App, build
+from bot.channels.telegram.adapter import TelegramChannel
+from bot.channels.telegram.factory import make_bot
+from bot.channels.telegram.polling import run_polling
 from bot.config import Settings
 from bot.db import schema as t
-from bot.service import Siaga, build
-from bot.telegram.adapter import TelegramChannel
-from bot.telegram.factory import make_bot
-from bot.telegram.polling import run_polling
-from bot.web import create_app
 from tests.fake_telegram import TOKEN, FakeTelegram
 from tests.helpers import nik_for, reference_in
 
@@ -36,25 +35,26 @@ async def until(cond: Callable[[], bool], within: float = 10.0) -> None:
 
 
 @pytest.fixture
-async def tg(fake: FakeTelegram, tmp_path: Path) -> AsyncIterator[tuple[Siaga, TelegramChannel]]:
+async def tg(fake: FakeTelegram, tmp_path: Path) -> AsyncIterator[tuple[App, TelegramChannel]]:
     settings = Settings(
         data_dir=tmp_path / "data",
         telegram_token=TOKEN,
         telegram_api_url=fake.base_url,  # type: ignore[arg-type]
     )
     siaga = await build(settings)
-    channel = TelegramChannel(siaga, make_bot(settings))
+    channel = siaga.telegram(make_bot(settings))
     yield siaga, channel
-    await channel.drain()
-    await channel.bot.session.close()
     await siaga.close()
+    await channel.close()
 
 
 class Polling:
-    def __init__(self, fake: FakeTelegram, channel: TelegramChannel) -> None:
-        self.fake, self.channel = fake, channel
+    def __init__(self, fake: FakeTelegram, tg: tuple[App, TelegramChannel]) -> None:
+        siaga, channel = tg
+        self.fake, self.channel, self.dispatcher = fake, channel, siaga.dispatcher
         self.stop = asyncio.Event()
-        self.task = asyncio.create_task(run_polling(channel, self.stop, poll_seconds=1))
+        feed = lambda updates: siaga.dispatcher.take_batch(channel, updates)  # noqa: E731
+        self.task = asyncio.create_task(run_polling(channel.bot, feed, self.stop, poll_seconds=1))
 
     async def send(self, update: dict[str, Any], chat: int = CHAT, replies: int = 1) -> str:
         before = len(self.fake.to(chat))
@@ -65,11 +65,12 @@ class Polling:
     async def close(self) -> None:
         self.stop.set()
         await asyncio.wait_for(self.task, 10)
+        await self.dispatcher.drain()
 
 
 @pytest.fixture
-async def polling(fake: FakeTelegram, tg: tuple[Siaga, TelegramChannel]) -> AsyncIterator[Polling]:
-    p = Polling(fake, tg[1])
+async def polling(fake: FakeTelegram, tg: tuple[App, TelegramChannel]) -> AsyncIterator[Polling]:
+    p = Polling(fake, tg)
     yield p
     await p.close()
 
@@ -165,11 +166,11 @@ async def test_5xx_are_retried_and_polling_survives(fake: FakeTelegram, polling:
 
 
 async def test_403_marks_the_person_blocked(
-    fake: FakeTelegram, tg: tuple[Siaga, TelegramChannel]
+    fake: FakeTelegram, tg: tuple[App, TelegramChannel]
 ) -> None:
     siaga, channel = tg
     fake.errors["sendMessage"] = [(403, 0)]
-    p = Polling(fake, channel)
+    p = Polling(fake, tg)
     fake.push(fake.message(CHAT, "/start"))
     await until(lambda: fake.count("sendMessage") >= 1)
     await p.close()
@@ -179,7 +180,7 @@ async def test_403_marks_the_person_blocked(
 
 
 async def test_set_my_commands_in_indonesian(
-    fake: FakeTelegram, tg: tuple[Siaga, TelegramChannel]
+    fake: FakeTelegram, tg: tuple[App, TelegramChannel]
 ) -> None:
     await tg[1].set_commands()
     _, params = next(c for c in fake.calls if c[0] == "setMyCommands")
@@ -191,8 +192,8 @@ async def test_set_my_commands_in_indonesian(
 
 
 @pytest.fixture
-async def web(tg: tuple[Siaga, TelegramChannel]) -> AsyncIterator[httpx.AsyncClient]:
-    app = create_app(tg[0], tg[1], SECRET)
+async def web(tg: tuple[App, TelegramChannel]) -> AsyncIterator[httpx.AsyncClient]:
+    app = tg[0].web(tg[1], SECRET)
     async with httpx.AsyncClient(
         transport=httpx.ASGITransport(app=app), base_url="http://siaga"
     ) as c:
@@ -206,7 +207,7 @@ async def post(web: httpx.AsyncClient, update: dict[str, Any], secret: str | Non
 
 
 async def test_webhook_conversation_and_replay(fake: FakeTelegram, web: httpx.AsyncClient,
-                                               tg: tuple[Siaga, TelegramChannel]) -> None:  # fmt: skip
+                                               tg: tuple[App, TelegramChannel]) -> None:  # fmt: skip
     start = fake.message(CHAT, "/start")
     assert await post(web, start) == 200
     await until(lambda: len(fake.to(CHAT)) == 1)
@@ -216,7 +217,7 @@ async def test_webhook_conversation_and_replay(fake: FakeTelegram, web: httpx.As
     # Telegram delivers the same update again, and again: handled once
     assert await post(web, start) == 200
     assert await post(web, start) == 200
-    await tg[1].drain()
+    await tg[0].dispatcher.drain()
     assert len(fake.to(CHAT)) == 2
 
 
@@ -243,13 +244,13 @@ async def test_webhook_rejects_junk_with_400(web: httpx.AsyncClient) -> None:
 
 
 async def test_a_decision_reaches_the_citizen_through_the_outbox(fake: FakeTelegram,
-                                                                 tg: tuple[Siaga, TelegramChannel]) -> None:  # fmt: skip
-    from bot.sender import OutboxSender, RateLimit
+                                                                 tg: tuple[App, TelegramChannel]) -> None:  # fmt: skip
+    from bot.delivery.sender import RateLimit
     from handlers import review
     from handlers.records import Role
 
     siaga, channel = tg
-    p = Polling(fake, channel)
+    p = Polling(fake, tg)
     f = fake
     for text in ("halo", "1", "setuju", "Rina", nik_for(33), "1", "1", "kelun", "ojol", "1", "ya",
                  "ya", "lewati", "1", "1"):  # fmt: skip
@@ -268,7 +269,7 @@ async def test_a_decision_reaches_the_citizen_through_the_outbox(fake: FakeTeleg
         await review.approve(ctx, boss, n)
         await store.commit()
     fake.errors["sendMessage"] = [(429, 1)]  # the first try is throttled, then it goes
-    sender = OutboxSender(siaga, {"telegram": channel}, RateLimit(per_second=30))
+    sender = siaga.sender({"telegram": channel}, RateLimit(per_second=30))
     before = len(fake.to(CHAT))
     deadline = time.monotonic() + 10
     while await sender.send_once() or len(fake.to(CHAT)) == before:

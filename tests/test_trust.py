@@ -9,14 +9,14 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from bot.app import build
 from bot.config import Settings
 from bot.db import schema as t
-from bot.service import build
 from handlers.messages import Msg
 from handlers.records import Role
 from tests.conftest import sqlite_only
 from tests.harness import Person as Chat
-from tests.helpers import name_admin, nik_for
+from tests.helpers import name_admin, nik_for, set_admins
 
 
 async def _audit_actions(siaga, subject: int) -> list[str]:  # type: ignore[no-untyped-def]
@@ -56,21 +56,17 @@ async def test_item1_a_running_service_follows_the_setting_on_every_update(siaga
     boss = Chat(siaga, "dinas")
     await boss.say("/statistik")
     assert "hanya untuk admin" not in boss.text
-    hs = siaga.handler_settings
-    from dataclasses import replace
-
-    siaga.handler_settings = replace(hs, admins=frozenset())
+    set_admins(siaga, frozenset())
     await boss.say("/statistik")
     assert "hanya untuk admin" in boss.text
 
 
 async def test_item1_a_removed_admin_who_joined_a_kelurahan_stays_its_reviewer(siaga) -> None:  # type: ignore[no-untyped-def]
-    from dataclasses import replace
 
     from tests.test_review import KELUN, make
 
     boss = await make(siaga, "dinas", Role.ADMIN, KELUN)
-    siaga.handler_settings = replace(siaga.handler_settings, admins=frozenset())
+    set_admins(siaga, frozenset())
     chat = Chat(siaga, "dinas")
     await chat.say("/statistik")
     assert "hanya untuk admin" in chat.text

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.service import Siaga, UserLocks
+from bot.app import App
+from bot.delivery.handling import UserLocks
 from tests.harness import Person
 
 
@@ -43,8 +44,8 @@ async def test_a_lock_is_released_when_the_update_fails() -> None:
             pass
 
 
-async def test_no_lock_is_kept_for_people_after_their_messages(siaga: Siaga) -> None:
+async def test_no_lock_is_kept_for_people_after_their_messages(siaga: App) -> None:
     people = [Person(siaga, f"crowd-{i}") for i in range(200)]
     await asyncio.gather(*(p.say("halo") for p in people))
     assert all(p.text for p in people)
-    assert len(siaga.locks) == 0
+    assert len(siaga.conversations.locks) == 0

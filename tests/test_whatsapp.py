@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select, update
 
 from bot.db import schema as t
-from bot.sender import OutboxSender, RateLimit
+from bot.delivery.sender import RateLimit
 from handlers import admin as admin_use
 from handlers import review
 from handlers.messages import Reply, UserRef
@@ -146,7 +146,7 @@ async def test_statuses_update_the_outbox_and_131047_switches_a_broadcast_to_the
     async with wa.siaga.store() as store:
         row = (await store.conn.execute(select(t.outbox))).one()
     assert (row.delivery, row.status, row.template) == ("failed", "pending", True)
-    await OutboxSender(wa.siaga, {"whatsapp": wa.channel}, RateLimit(per_second=50)).send_once()
+    await wa.siaga.sender({"whatsapp": wa.channel}, RateLimit(per_second=50)).send_once()
     sent = wa.last()
     assert sent.body["type"] == "template" and sent.body["template"]["name"] == "siaga_siaran"
     assert "/bantuan" in sent.text or "Bantuan" in sent.text or sent.text
@@ -155,7 +155,7 @@ async def test_statuses_update_the_outbox_and_131047_switches_a_broadcast_to_the
 async def test_outside_the_window_broadcasts_use_the_template_within_a_daily_budget(
     wa: Wa,
 ) -> None:
-    wa.channel.daily_budget = 2
+    wa.siaga.budgets["whatsapp"].daily = 2
     async with wa.siaga.store() as store:
         now = wa.siaga.context(store).now
         for i in range(4):
@@ -163,7 +163,7 @@ async def test_outside_the_window_broadcasts_use_the_template_within_a_daily_bud
             await store.enqueue(p, [Reply.of("help")], now, "broadcast")
         await store.conn.execute(update(t.people).values(last_inbound_at=None))
         await store.commit()
-    await OutboxSender(wa.siaga, {"whatsapp": wa.channel}, RateLimit(per_second=50)).send_once()
+    await wa.siaga.sender({"whatsapp": wa.channel}, RateLimit(per_second=50)).send_once()
     assert [m.body["type"] for m in wa.graph.sent] == ["template", "template"]
     async with wa.siaga.store() as store:
         rows = list(await store.conn.execute(select(t.outbox.c.status, t.outbox.c.last_error)))
@@ -178,7 +178,7 @@ async def test_outside_the_window_broadcasts_use_the_template_within_a_daily_bud
             body="x", status="sending", total=4))  # fmt: skip
         await store.commit()
         info = (await store.broadcasts())[0]
-    from bot.render import reply_text
+    from bot.channels.render import reply_text
     from handlers import broadcast
 
     text = reply_text(wa.siaga.catalogue, broadcast.progress(info, 70, daily_budget=2), "id")
@@ -205,12 +205,12 @@ async def test_a_huge_or_deeply_nested_webhook_is_refused_without_reading_it_all
 
 async def test_a_long_text_goes_whole_in_several_messages(wa: Wa) -> None:
     """Nothing is cut off the end of a long reply (the Cloud API takes 4096 per message)."""
-    from bot.outcomes import Delivery
+    from bot.channels.port import Delivery
     from handlers.messages import Msg, Outgoing, Raw
 
     long = Reply((Msg("lines-join", {"first": Raw("Kalimat panjang. " * 700),
                                      "rest": Raw("akhir")}),))  # fmt: skip
-    assert await wa.channel.send(USER, Outgoing("id", [long])) == Delivery.SENT
+    assert await wa.siaga.dispatcher.send(wa.channel, USER, Outgoing("id", [long])) == Delivery.SENT
     pieces = wa.graph.to(USER)
     assert len(pieces) == 3 and wa.graph.violations == []
     joined = " ".join(p.text for p in pieces)

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.channels.whatsapp.render import MAX_BUTTON_TITLE, MAX_LIST_BUTTON, MAX_ROW_TITLE
 from bot.i18n import Catalogue, default_locales_dir, message_keys
 from bot.program_loader import default_program_path, load_program
-from bot.whatsapp.render import MAX_BUTTON_TITLE, MAX_LIST_BUTTON, MAX_ROW_TITLE
 from handlers.messages import Msg
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,8 +8,8 @@ import json
 import random
 from pathlib import Path
 
+from bot.app import build
 from bot.config import Settings
-from bot.service import build
 from handlers.messages import Incoming, Kind, UserRef
 from tests.fake_whatsapp import sign
 from tests.whatsapp_harness import Wa
@@ -60,6 +60,6 @@ async def test_a_thousand_malformed_webhook_bodies_never_break_the_webhook(wa: W
         r = await wa.http.post("/whatsapp/webhook", content=body, headers=headers)
         codes.add(r.status_code)
         assert r.status_code in (200, 400, 401), (r.status_code, body[:200])
-    await wa.channel.drain()
+    await wa.siaga.dispatcher.drain()
     assert codes >= {200, 400, 401}
     assert wa.graph.violations == []

@@ -10,11 +10,10 @@ from typing import Any
 import httpx
 import pytest
 
+from bot.app import App, build
+from bot.channels.whatsapp.adapter import WhatsAppChannel
+from bot.channels.whatsapp.client import WhatsAppClient
 from bot.config import Settings
-from bot.service import Siaga, build
-from bot.web import create_app
-from bot.whatsapp.adapter import WhatsAppChannel
-from bot.whatsapp.client import WhatsAppClient
 from tests.fake_whatsapp import (
     APP_SECRET,
     PHONE_ID,
@@ -40,7 +39,7 @@ async def graph() -> AsyncIterator[FakeGraph]:
 
 
 class Wa:
-    def __init__(self, siaga: Siaga, channel: WhatsAppChannel, http: httpx.AsyncClient,
+    def __init__(self, siaga: App, channel: WhatsAppChannel, http: httpx.AsyncClient,
                  graph: FakeGraph) -> None:  # fmt: skip
         self.siaga, self.channel, self.http, self.graph = siaga, channel, http, graph
 
@@ -52,7 +51,7 @@ class Wa:
         elif signature is not None:
             headers["X-Hub-Signature-256"] = signature
         r = await self.http.post("/whatsapp/webhook", content=body, headers=headers)
-        await self.channel.drain()
+        await self.siaga.dispatcher.drain()
         return r.status_code
 
     async def say(self, text: str, user: str = USER) -> str:
@@ -77,13 +76,14 @@ class Wa:
 @pytest.fixture
 async def wa(graph: FakeGraph, tmp_path: Path) -> AsyncIterator[Wa]:
     settings = Settings(data_dir=tmp_path / "data", quota_reminder="off",
-                        whatsapp_template="siaga_siaran")  # fmt: skip
+                        whatsapp_template="siaga_siaran", whatsapp_app_secret=APP_SECRET,
+                        whatsapp_verify_token=VERIFY_TOKEN)  # type: ignore[arg-type]  # fmt: skip
     siaga = await build(settings)
-    client = WhatsAppClient(graph.base_url, VERSION, PHONE_ID, TOKEN)
-    channel = WhatsAppChannel(siaga, client, template="siaga_siaran")
-    app = create_app(siaga, None, "", channel, APP_SECRET, VERIFY_TOKEN)
+    channel = siaga.whatsapp(WhatsAppClient(graph.base_url, VERSION, PHONE_ID, TOKEN))
+    assert channel is not None
+    app = siaga.web(None, "", channel)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
                                  base_url="http://siaga") as http:  # fmt: skip
         yield Wa(siaga, channel, http, graph)
-    await client.close()
     await siaga.close()
+    await channel.close()

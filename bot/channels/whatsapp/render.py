@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.channels.render import reply_text, split_text
 from bot.i18n import Catalogue
-from bot.render import reply_text, split_text
 from handlers.messages import ButtonKind, Msg, Reply
 
 MAX_BUTTONS, MAX_BUTTON_TITLE = 3, 20

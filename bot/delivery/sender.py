@@ -23,55 +23,25 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any, NamedTuple, Protocol
+from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.channels.port import Channel, Delivered, Delivery, Envelope
 from bot.db import outbox
 from bot.db.rows import aware
-from bot.outcomes import Delivery
-from bot.service import Siaga
+from bot.db.unit import Database
+from bot.delivery.budget import ReachBudget
+from bot.delivery.policy import POLICY, RetryPolicy
 from handlers.messages import Outgoing, Reply
 from handlers.records import OutboxStatus
 
 log = logging.getLogger("siaga.sender")
-MAX_ATTEMPTS = 8
-
-
-class Delivered(NamedTuple):
-    status: str  # one of Delivery's values
-    message_id: str | None = None
-    retry_after: float = 0.0  # the platform asked everyone to wait this long (429)
-    error: str = ""
-    defer: float = 0.0  # not now and not a failure (a daily budget): try again in this long
-    template: bool = False  # went, or must go next time, as the approved template (WhatsApp)
-
-
-class RowInfo(NamedTuple):
-    """What a channel may need to know about an outbox row beyond its words."""
-
-    person_id: int
-    kind: str  # notice | broadcast
-    template: bool
-    last_inbound_at: datetime | None
-
-
-class Channel(Protocol):
-    """What the sender needs from a channel adapter."""
-
-    async def deliver(
-        self, external_id: str, out: Outgoing, info: RowInfo | None = None
-    ) -> Delivered: ...
-
-    async def show(
-        self, external_id: str, message_id: str | None, out: Outgoing, final: bool = False
-    ) -> str | None:
-        """Send a message, or edit it when message_id is given; returns its id."""
-        ...
 
 
 @dataclass
 class RateLimit:
-    # Just under Telegram's "about 30 a second": arrival jitter must not cross the line.
+    """A pace other than the channel's own (tests and benchmarks run faster than a platform)."""
+
     per_second: float = 29.0
     per_chat_interval: float = 1.0
     in_flight: int = 32  # requests awaiting an answer at once
@@ -103,19 +73,27 @@ class QuietHours:
 
 class OutboxSender:
     def __init__(
-        self, siaga: Siaga, channels: dict[str, Channel], limit: RateLimit | None = None,
-        quiet: QuietHours | None = None, lease: float = 120.0,
-        clock: Callable[[], datetime] | None = None, limits: dict[str, RateLimit] | None = None,
+        self, db: Database, channels: dict[str, Channel], limit: RateLimit | None = None,
+        *, clock: Callable[[], datetime], quiet: QuietHours | None = None, lease: float = 120.0,
+        limits: dict[str, RateLimit] | None = None, budgets: dict[str, ReachBudget] | None = None,
+        policy: RetryPolicy = POLICY,
     ) -> None:  # fmt: skip
-        self.siaga = siaga
+        self.db = db
         self.channels = channels
+        # Each channel's pace is its own limits unless one is given here (tests, benchmarks).
+        self.limits = {
+            name: (limits or {}).get(name) or limit
+            or RateLimit(c.limits.per_second, c.limits.per_chat_interval)
+            for name, c in channels.items()
+        }  # fmt: skip
         self.limit = limit or RateLimit()
-        self.limits = limits or {}  # per channel; the others use `limit`
+        self.budgets = budgets or {}  # per channel with a window: people reached outside it
+        self.policy = policy
         self._slots: dict[str, float] = {}
         self._window: dict[str, collections.deque[float]] = {}  # when the last requests left
         self.quiet = quiet
         self.lease = lease
-        self.clock = clock or siaga.clock
+        self.clock = clock
         self._last_chat: dict[tuple[str, str], float] = {}
         self._paused_until = 0.0
         self._results: list[dict[str, Any]] = []
@@ -125,12 +103,15 @@ class OutboxSender:
         self._tasks: set[asyncio.Task[None]] = set()
         self.sent = 0  # rows accepted by a platform since start (for the benchmark)
 
+    def per_second(self, channel: str) -> float:
+        return self._limit(channel).per_second
+
     # --- reading ------------------------------------------------------------------------------
     def quiet_now(self) -> bool:
         return self.quiet is not None and self.quiet.active(self.clock())
 
     async def due(self, limit: int = 200) -> list[Any]:
-        async with self.siaga.store() as store:
+        async with self.db.store() as store:
             return await outbox.due(
                 store.conn, self.clock(), list(self.channels), self.quiet_now(), limit
             )
@@ -139,13 +120,13 @@ class OutboxSender:
     async def recover(self) -> None:
         """Settle rows a crashed sender left "sending", and broadcast rows to people who have
         opted out since the broadcast was queued."""
-        async with self.siaga.store() as store:
+        async with self.db.store() as store:
             await outbox.recover(store.conn, self.clock() - timedelta(seconds=self.lease))
             await store.commit()
 
     async def _claim(self, row_id: int) -> bool:
         """Take one row: one conditional UPDATE, committed on its own before the send."""
-        async with self.siaga.store() as store:
+        async with self.db.store() as store:
             taken = await outbox.claim(store.conn, row_id, self.clock())
             await store.commit()
         if len(self._results) >= 50 or time.monotonic() - self._flushed > 0.25:
@@ -159,7 +140,7 @@ class OutboxSender:
         if self._results or self._blocked:
             results, self._results = self._results, []
             blocked, self._blocked = self._blocked, []
-            async with self.siaga.store() as store:
+            async with self.db.store() as store:
                 await outbox.write_results(store.conn, results, blocked)
                 await store.commit()
 
@@ -198,40 +179,67 @@ class OutboxSender:
             del self._last_chat[key]
 
     # --- sending ------------------------------------------------------------------------------
+    def _needs_template(self, row: Any, now: datetime) -> bool:
+        """Only the approved template may reach someone outside a channel's window. A
+        broadcast checks the window itself; any row goes as a template once the platform
+        said the window had closed for it."""
+        window = self.channels[row.channel].limits.window
+        if window is None:
+            return False
+        if row.template:
+            return True
+        if row.kind != "broadcast":
+            return False
+        last = aware(row.last_inbound_at)
+        return last is None or now - last > window
+
+    async def _attempt(self, row: Any) -> tuple[Delivered, float, bool]:
+        """One attempt: (its outcome, seconds to defer without counting an attempt, whether
+        it went as the template)."""
+        template = self._needs_template(row, self.clock())
+        budget = self.budgets.get(row.channel)
+        if template and budget is not None:
+            wait = await budget.take(row.person_id)
+            if wait:
+                return Delivered(Delivery.RETRY, error="tier-budget"), wait, True
+        out = Outgoing(row.locale, [Reply.from_json(r) for r in row.payload])
+        result = await self.channels[row.channel].deliver(row.external_id, out,
+                                                          Envelope(template=template))  # fmt: skip
+        return result, 0.0, template
+
     async def _send(self, row: Any) -> None:
+        template = bool(row.template)
+        defer = 0.0
         try:
-            out = Outgoing(row.locale, [Reply.from_json(r) for r in row.payload])
-            info = RowInfo(row.person_id, row.kind, bool(row.template),
-                           aware(row.last_inbound_at))  # fmt: skip
-            result = await self.channels[row.channel].deliver(row.external_id, out, info)
+            result, defer, template = await self._attempt(row)
         except Exception as exc:  # a bug must not stop the sender: count it as a failure
             log.exception("delivery crashed for outbox row %s", row.id)
             result = Delivered(Delivery.RETRY, error=type(exc).__name__)
         finally:
             self._gate.release()
-        attempts = row.attempts + (0 if result.defer else 1)
-        status = result.status
-        if status == Delivery.RETRY and attempts >= MAX_ATTEMPTS:
-            status = Delivery.FAILED
-        now = self.clock()
+        attempts = row.attempts + (0 if defer else 1)
+        status: str = result.status
         wait = 0.0
-        if result.defer:
-            status, wait = OutboxStatus.PENDING, result.defer
-        elif status == Delivery.RETRY and result.template and not row.template:
-            status = OutboxStatus.PENDING  # outside WhatsApp's window: the template goes at once
-        elif status == Delivery.RETRY:  # back off 2, 4, 8 … seconds, at most 10 minutes
-            status, wait = OutboxStatus.PENDING, max(result.retry_after, min(2.0**attempts, 600.0))
+        if defer:  # not now and not a failure (the day's budget is spent)
+            status, wait = OutboxStatus.PENDING, defer
+        elif result.outside_window and row.kind == "broadcast" and not template:
+            status, template = OutboxStatus.PENDING, True  # the template goes at once
+        elif status == Delivery.RETRY and self.policy.gives_up(attempts):
+            status = Delivery.FAILED
+        elif status == Delivery.RETRY:
+            status, wait = OutboxStatus.PENDING, self.policy.wait(attempts, result)
         if result.retry_after:
             self._paused_until = max(self._paused_until, time.monotonic() + result.retry_after)
         if status == Delivery.SENT:
             self.sent += 1
         elif status == Delivery.BLOCKED:
             self._blocked.append(row.id)
+        now = self.clock()
         self._results.append({
             "rid": row.id, "st": status, "n": attempts,
             "at": now if status == Delivery.SENT else None,
             "next": now + timedelta(seconds=wait), "err": result.error[:500] or None,
-            "mid": result.message_id, "tpl": bool(result.template or row.template),
+            "mid": result.message_id, "tpl": template,
         })  # fmt: skip
 
     async def send_once(self) -> int:

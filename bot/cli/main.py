@@ -45,7 +45,7 @@ def check(
 ) -> None:
     """Cek kelayakan satu orang, atau saring daftar warga dari CSV."""
     from bot.app import load_catalogue, load_program_or_exit
-    from bot.check_command import check_csv, check_one
+    from bot.cli.check import check_csv, check_one
     from bot.screening import InputError, Row
     from handlers.messages import Msg
 
@@ -96,10 +96,9 @@ def chat(
     import asyncio
     import getpass
 
-    from bot.app import load_settings
-    from bot.console import ConsoleChat
+    from bot.app import build, load_settings
+    from bot.channels.console import run_console
     from bot.logs import setup_logging
-    from bot.service import build
 
     settings = load_settings()
     if db:
@@ -108,16 +107,15 @@ def chat(
     who = user or getpass.getuser()
 
     async def run() -> None:
-        siaga = await build(settings)
+        app = await build(settings)
+        console = app.console(who, jsonl)
+        lines = None if sys.stdin.isatty() and not jsonl else sys.stdin
         try:
-            await siaga.purge_stale_drafts()
-            console = ConsoleChat(siaga, who, jsonl)
-            if sys.stdin.isatty() and not jsonl:
-                await console.run_interactive()
-            else:
-                await console.run_script(sys.stdin)
+            await app.purge_stale_drafts()
+            await app.dispatcher.deliver_waiting(console, who)
+            await run_console(console, lambda text: app.say(console, text), lines)
         finally:
-            await siaga.close()
+            await app.close()
 
     asyncio.run(run())
 
@@ -134,9 +132,9 @@ def telegram(ctx: typer.Context) -> None:
     import asyncio
 
     from bot.app import load_settings
+    from bot.channels.telegram.factory import MissingToken
+    from bot.cli.serve import run_polling_service
     from bot.logs import setup_logging
-    from bot.runners import run_polling_service
-    from bot.telegram.factory import MissingToken
 
     settings = load_settings()
     setup_logging(settings.log_level, settings.log_format)
@@ -152,7 +150,7 @@ def set_webhook(url: str) -> None:
     import asyncio
 
     from bot.app import load_settings
-    from bot.telegram.factory import MissingToken, make_bot, webhook_secret
+    from bot.channels.telegram.factory import MissingToken, make_bot, webhook_secret
 
     settings = load_settings()
 
@@ -183,8 +181,8 @@ def serve(
     import asyncio
 
     from bot.app import load_settings
+    from bot.cli.serve import run_http_service
     from bot.logs import setup_logging
-    from bot.runners import run_http_service
 
     settings = load_settings()
     setup_logging(settings.log_level, settings.log_format)
@@ -192,7 +190,7 @@ def serve(
 
 
 def _admin() -> None:
-    from bot.admin_cli import admin_app
+    from bot.cli.admin import admin_app
 
     app.add_typer(admin_app, name="admin")
 
@@ -256,7 +254,7 @@ def doctor() -> None:
     import asyncio
 
     from bot.app import load_settings
-    from bot.doctor import FAIL, examine
+    from bot.cli.doctor import FAIL, examine
 
     try:
         settings = load_settings()

@@ -135,7 +135,7 @@ def _admins(s: Settings) -> list[Finding]:
 async def _telegram(s: Settings) -> list[Finding]:
     if not s.telegram_token.get_secret_value():
         return [Finding(WARN, "Telegram", "SIAGA_TELEGRAM_TOKEN kosong: kanal Telegram mati")]
-    from bot.telegram.factory import make_bot, webhook_secret
+    from bot.channels.telegram.factory import make_bot, webhook_secret
 
     bot = make_bot(s)
     try:

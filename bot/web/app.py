@@ -18,12 +18,11 @@ from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST
 from pydantic import ValidationError
 
-from bot.db.engine import unavailable
+from bot.channels.telegram.adapter import TelegramChannel
+from bot.channels.whatsapp.adapter import WhatsAppChannel
 from bot.db.migrate import HEAD, current
+from bot.delivery.dispatcher import Dispatcher, refused_for_now
 from bot.observe import database_gauges
-from bot.service import Siaga
-from bot.telegram.adapter import TelegramChannel, parse_update
-from bot.whatsapp.adapter import WhatsAppChannel
 
 log = logging.getLogger("siaga.web")
 MAX_BODY = 1_000_000  # no Telegram update comes near this
@@ -39,10 +38,11 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 
 def create_app(
-    siaga: Siaga, telegram: TelegramChannel | None, telegram_secret: str,
+    dispatcher: Dispatcher, telegram: TelegramChannel | None, telegram_secret: str,
     whatsapp: WhatsAppChannel | None = None, wa_app_secret: str = "", wa_verify_token: str = "",
 ) -> ASGIApp:  # fmt: skip
     """The HTTP app: FastAPI, with the Telegram webhook served in front of it (TelegramFirst)."""
+    siaga = dispatcher.conversations
     app = FastAPI(title="Siaga", docs_url=None, redoc_url=None, openapi_url=None)
 
     @app.get("/whatsapp/webhook")
@@ -78,11 +78,11 @@ def create_app(
         except ValueError:
             return Response(status_code=400)
         try:
-            await whatsapp.receive(data)
+            await dispatcher.take(whatsapp, whatsapp.parse(data))
         except Exception as exc:
             log.exception("whatsapp webhook failed")
             # Meta delivers it again; nothing was recorded
-            return Response(status_code=503 if unavailable(exc) else 500)
+            return Response(status_code=503 if refused_for_now(exc) else 500)
         return Response(content="{}", media_type="application/json")
 
     @app.get("/healthz")
@@ -94,7 +94,7 @@ def create_app(
         """Ready when the database answers and its schema is the one this code expects."""
         try:
             # bounded: a probe that waits on a busy database is no answer to "ready?"
-            version = await asyncio.wait_for(current(siaga.engine), READY_TIMEOUT)
+            version = await asyncio.wait_for(current(siaga.db.engine), READY_TIMEOUT)
         except TimeoutError:
             return JSONResponse({"status": "database busy"}, status_code=503)
         except Exception as exc:
@@ -119,7 +119,7 @@ def create_app(
         gauges["siaga_storage_full"] = [({}, float(siaga.storage_full_since is not None))]
         return Response(siaga.metrics.render(gauges), media_type=CONTENT_TYPE_LATEST)
 
-    return TelegramFirst(app, telegram, telegram_secret)
+    return TelegramFirst(app, dispatcher, telegram, telegram_secret)
 
 
 class TelegramFirst:
@@ -133,8 +133,11 @@ class TelegramFirst:
     delivers the update again), 200 once the update is safely handled.
     """
 
-    def __init__(self, app: ASGIApp, telegram: TelegramChannel | None, secret: str) -> None:
+    def __init__(
+        self, app: ASGIApp, dispatcher: Dispatcher, telegram: TelegramChannel | None, secret: str
+    ) -> None:
         self.app = app
+        self.dispatcher = dispatcher
         self.telegram = telegram
         self.secret = secret.encode()
 
@@ -160,16 +163,14 @@ class TelegramFirst:
         if body is None:
             return 413, b""
         try:
-            update = parse_update(_json_object(body), self.telegram.bot)
+            update = self.telegram.update(_json_object(body))
         except (ValueError, ValidationError, RecursionError):
             return 400, b""
-        task = self.telegram.dispatch(update)
-        if task is not None:
-            try:
-                await task
-            except Exception as exc:
-                # Telegram delivers the update again later; its id was not recorded.
-                return (503 if unavailable(exc) else 500), b""
+        try:
+            await self.dispatcher.take(self.telegram, self.telegram.parse(update))
+        except Exception as exc:
+            # Telegram delivers the update again later; its id was not recorded.
+            return (503 if refused_for_now(exc) else 500), b""
         return 200, b"{}"
 
 

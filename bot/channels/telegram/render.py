@@ -17,8 +17,8 @@ from aiogram.types import (
     ReplyKeyboardMarkup,
 )
 
+from bot.channels.render import reply_text, split_text
 from bot.i18n import Catalogue
-from bot.render import reply_text, split_text
 from handlers.messages import ButtonKind, Reply
 
 Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | None

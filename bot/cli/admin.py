@@ -19,8 +19,7 @@ T = TypeVar("T")
 
 
 def _run(work: Callable[[Any], Awaitable[T]]) -> T:
-    from bot.app import load_settings
-    from bot.service import build
+    from bot.app import build, load_settings
 
     async def main() -> T:
         siaga = await build(load_settings())
@@ -33,7 +32,7 @@ def _run(work: Callable[[Any], Awaitable[T]]) -> T:
 
 
 def _say(siaga: Any, reply: Any) -> None:
-    from bot.render import reply_text
+    from bot.channels.render import reply_text
 
     typer.echo(reply_text(siaga.catalogue, reply, "id"))
 
@@ -270,7 +269,7 @@ def rotate_key() -> None:
     settings = load_settings()
 
     async def main() -> tuple[str, dict[str, int]]:
-        from bot.service import utcnow
+        from bot.app import utcnow
 
         engine = make_engine(settings.effective_database_url())
         try:
@@ -341,7 +340,7 @@ def stats(
 
     out = _run(work)
     from bot.app import load_catalogue
-    from bot.render import reply_text
+    from bot.channels.render import reply_text
 
     typer.echo(reply_text(load_catalogue(), out, "id"))
     if png is not None and out.image_png is not None:

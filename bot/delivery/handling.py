@@ -1,8 +1,6 @@
-"""The running Siaga: engine, keys, program and catalogue, and one method to handle a message.
-
-Every channel adapter calls Siaga.handle(incoming) and renders the replies it returns. Each call
-is one transaction; one user's messages are handled one at a time, in order.
-"""
+"""Handling one update: the conversation's use case in one transaction, one person's updates
+one at a time and in order. A bug rolls back and says so; a database that cannot take the
+update raises Unavailable (nothing was recorded: the channel's platform delivers it again)."""
 
 from __future__ import annotations
 
@@ -12,21 +10,14 @@ import os
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.config import Settings
-from bot.crypto import NikVault
-from bot.db.aio import AsyncEngine
-from bot.db.engine import busy, make_engine, storage_full, unavailable
-from bot.db.migrate import upgrade
+from bot.db.engine import busy, storage_full, unavailable
 from bot.db.store import SqlStore
+from bot.db.unit import Database
 from bot.i18n import Catalogue
-from bot.keys import open_vault
-from bot.logs import install_masking
 from bot.metrics import Metrics
-from bot.program_loader import load_program
-from bot.receipts import ReplyLedger
 from domain.program import Program
 from handlers import router
 from handlers.messages import Incoming, Outgoing, Reply
@@ -35,12 +26,6 @@ from handlers.ports import Settings as HandlerSettings
 
 log = logging.getLogger("siaga")
 Clock = Callable[[], datetime]
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
 REPLY_RETENTION = timedelta(days=2)  # settled replies kept this long (they hold answers)
 
 
@@ -79,57 +64,45 @@ class UserLocks:
         return len(self._locks)
 
 
-class Siaga:
+def _chart(stats: object) -> bytes:
+    from bot.chart import render_chart  # matplotlib only when someone asks for a chart
+
+    return render_chart(stats)
+
+
+class Conversations:
+    """The use cases' surroundings (program, settings, the time, the words) and the one
+    method that runs an update through them."""
+
     def __init__(
-        self, settings: Settings, engine: AsyncEngine, vault: NikVault, program: Program,
-        catalogue: Catalogue, clock: Clock = utcnow,
+        self, db: Database, program: Program, catalogue: Catalogue, settings: HandlerSettings,
+        clock: Clock, timezone: str, metrics: Metrics, where: str = "the database",
     ) -> None:  # fmt: skip
-        self.settings = settings
-        # Every "now" of the service comes from here, so tests (and replays) set the time.
-        self.clock = clock
-        self.engine = engine
-        self.vault = vault
+        self.db = db
         self.program = program
         self.catalogue = catalogue
-        self.tz = ZoneInfo(settings.timezone)
+        self.settings = settings
+        self.clock = clock  # every "now" of a use case: tests (and replays) set the time
+        self.tz = ZoneInfo(timezone)
+        self.metrics = metrics
+        self.where = where  # named in the log when storage is full
         self.locks = UserLocks()
-        self.metrics = Metrics()
-        self.replies = ReplyLedger(self)
         self.storage_full_since: datetime | None = None  # for /readyz and /metrics
-        self.handler_settings = HandlerSettings(
-            privacy_notice_version=settings.privacy_notice_version,
-            draft_retention_days=settings.draft_retention_days,
-            admins=settings.admin_ids(),
-            invite_days=settings.invite_days,
-            quota_period=settings.quota_period,
-            telegram_bot_username=settings.telegram_bot_username,
-        )
-
-    @asynccontextmanager
-    async def store(self) -> AsyncIterator[SqlStore]:
-        """One unit of work. Commits only when the use case calls commit()."""
-        async with self.engine.connect() as conn:
-            await conn.begin()
-            yield SqlStore(conn, self.vault, self.handler_settings.admins)
 
     def context(self, store: SqlStore, now: datetime | None = None) -> Context:
         now = now or self.clock()
         return Context(
-            store=store, program=self.program, settings=self.handler_settings, now=now,
+            store=store, program=self.program, settings=self.settings, now=now,
             today=now.astimezone(self.tz).date(), random_bytes=os.urandom,
-            render=self.catalogue.render,
-            chart=_chart,
+            render=self.catalogue.render, chart=_chart,
         )  # fmt: skip
 
     async def handle(self, msg: Incoming) -> Outgoing:
-        """Raises Unavailable when the database cannot take the update (down, or its disk
-        full): nothing was recorded, and the channel says so (a webhook answers 503, so the
-        platform delivers the update again)."""
         started = time.perf_counter()
         async with self.locks.hold((msg.user.channel, msg.user.external_id)):
             for attempt in range(3):
                 try:
-                    async with self.store() as store:
+                    async with self.db.store() as store:
                         out = await router.handle(self.context(store), msg)
                     break
                 except Exception as exc:
@@ -160,52 +133,17 @@ class Siaga:
         if storage_full(exc):
             if self.storage_full_since is None:
                 self.storage_full_since = self.clock()
-            where = (
-                "the database server" if self.settings.database_url else str(self.settings.data_dir)
-            )
-            log.critical("storage full: nothing can be saved until space is freed on %s", where)
+            log.critical("storage full: nothing can be saved until space is freed on %s",
+                         self.where)  # fmt: skip
             return Unavailable("storage-full")
         log.error("database unreachable (%s): updates are refused until it is back",
                   type(exc).__name__)  # fmt: skip
         return Unavailable("database-down")
 
-    async def purge_stale_drafts(self) -> int:
+    async def purge_stale_drafts(self, draft_retention_days: int) -> int:
         now = self.clock()
-        cutoff = now - timedelta(days=self.settings.draft_retention_days)
-        async with self.store() as store:
-            n = await store.purge_stale_drafts(cutoff)
+        async with self.db.store() as store:
+            n = await store.purge_stale_drafts(now - timedelta(days=draft_retention_days))
             await store.purge_settled_replies(now - REPLY_RETENTION)
             await store.commit()
         return n
-
-    async def close(self) -> None:
-        await self.replies.close()
-        await self.engine.dispose()
-
-
-def _chart(stats: object) -> bytes:
-    from bot.chart import render_chart  # matplotlib only when someone asks for a chart
-
-    return render_chart(stats)
-
-
-async def build(settings: Settings, clock: Clock = utcnow) -> Siaga:
-    """Composition root for every command that talks to people."""
-    install_masking()
-    if not settings.database_url:
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(settings.effective_database_url())
-    await upgrade(engine)
-    try:
-        vault = await open_vault(settings, engine, clock())
-    except BaseException:
-        await engine.dispose()
-        raise
-    siaga = Siaga(
-        settings, engine, vault, load_program(settings.program_file),
-        Catalogue(settings.locales_dir, vault.open), clock,
-    )  # fmt: skip
-    async with siaga.store() as store:
-        if await store.sync_admins(siaga.clock()):
-            await store.commit()
-    return siaga

@@ -1,0 +1,174 @@
+"""Telegram through aiogram's Bot, as the port asks: an update in, one message out with its
+outcome classified. Long polling and the webhook both hand updates to the delivery path."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from typing import Any
+
+from aiogram import Bot
+from aiogram.exceptions import (
+    TelegramBadRequest,
+    TelegramForbiddenError,
+    TelegramNetworkError,
+    TelegramRetryAfter,
+    TelegramServerError,
+)
+from aiogram.types import (
+    BotCommand,
+    BufferedInputFile,
+    CallbackQuery,
+    InlineKeyboardMarkup,
+    Message,
+    Update,
+)
+from pydantic import ValidationError
+
+from bot.channels.port import PLAIN, Delivered, Delivery, Envelope, Inbound, Limits, Parsed
+from bot.channels.telegram.render import MAX_TEXT, render
+from bot.i18n import Catalogue
+from handlers.messages import Incoming, Kind, Outgoing, UserRef
+
+log = logging.getLogger("siaga.telegram")
+CHANNEL = "telegram"
+COMMANDS = ("start", "status", "bantuan", "batal", "ulang", "bahasa", "dataku", "hapus")
+# Just under Telegram's "about 30 a second": arrival jitter must not cross the line.
+LIMITS = Limits(per_second=29.0, per_chat_interval=1.0, max_text=MAX_TEXT, max_buttons=100,
+                can_edit=True)  # fmt: skip
+
+_MEDIA = (
+    "sticker", "photo", "voice", "audio", "video", "video_note", "animation", "document",
+    "location", "venue", "poll", "dice", "game", "contact",
+)  # fmt: skip
+
+
+def incoming_from(update: Update) -> tuple[Incoming, CallbackQuery | None] | None:
+    """The Incoming for an update, or None for what we do not handle (groups, edits …)."""
+    uid = str(update.update_id)
+    if update.callback_query is not None:
+        cq = update.callback_query
+        msg = cq.message
+        if msg is None or msg.chat.type != "private":
+            return None
+        user = UserRef(CHANNEL, str(msg.chat.id))
+        lang = cq.from_user.language_code or ""
+        return Incoming(user, Kind.BUTTON, data=cq.data or "", update_id=uid, locale_hint=lang), cq
+    m = update.message
+    if m is None or m.chat.type != "private" or m.from_user is None:
+        return None
+    user = UserRef(CHANNEL, str(m.chat.id))
+    lang = m.from_user.language_code or ""
+    if m.contact is not None and m.contact.user_id == m.from_user.id:
+        return Incoming(user, Kind.CONTACT, phone=m.contact.phone_number, update_id=uid,
+                        locale_hint=lang), None  # fmt: skip
+    if m.text is not None:
+        return Incoming(user, Kind.TEXT, text=m.text, update_id=uid, locale_hint=lang), None
+    if any(getattr(m, name, None) is not None for name in _MEDIA) or m.caption is not None:
+        return Incoming(user, Kind.MEDIA, update_id=uid, locale_hint=lang), None
+    return None
+
+
+def _classify(exc: Exception) -> Delivered:
+    if isinstance(exc, TelegramRetryAfter):
+        return Delivered(Delivery.RETRY, retry_after=float(exc.retry_after), error="429")
+    if isinstance(exc, TelegramForbiddenError):
+        return Delivered(Delivery.BLOCKED, error="403")
+    if isinstance(exc, TelegramBadRequest):
+        if "chat not found" in exc.message.lower():
+            return Delivered(Delivery.BLOCKED, error="chat not found")
+        log.warning("telegram refused a message: %s", exc.message)
+        return Delivered(Delivery.FAILED, error=exc.message[:200])
+    return Delivered(Delivery.RETRY, error=type(exc).__name__)
+
+
+class TelegramChannel:
+    name = CHANNEL
+
+    def __init__(self, bot: Bot, catalogue: Catalogue, per_second: float = 29.0) -> None:
+        self.bot = bot
+        self.catalogue = catalogue
+        self.limits = replace(LIMITS, per_second=per_second)
+
+    def update(self, data: dict[str, Any]) -> Update:
+        """A webhook body as an Update; pydantic's ValidationError for what is not one."""
+        return Update.model_validate(data, context={"bot": self.bot})
+
+    def parse(self, raw: Update | dict[str, Any]) -> Parsed:
+        parsed = Parsed()
+        try:
+            update = raw if isinstance(raw, Update) else self.update(raw)
+        except ValidationError:
+            return parsed
+        found = incoming_from(update)
+        if found is not None:
+            parsed.inbound.append(Inbound(found[0], found[1]))
+        elif update.callback_query is not None:  # a button in a group: answered, not handled
+            parsed.ignored.append(update.callback_query)
+        return parsed
+
+    async def acknowledge(self, item: Inbound | Any, answered: bool) -> None:
+        cq = item.ack if isinstance(item, Inbound) else item
+        if not isinstance(cq, CallbackQuery):
+            return
+        # Best effort: a button left spinning or a stale keyboard is not worth a retry.
+        try:
+            await self.bot.answer_callback_query(cq.id)
+            if answered and isinstance(cq.message, Message):  # tidy chat: the answered
+                m = cq.message  # question's buttons go away
+                await self.bot.edit_message_reply_markup(
+                    chat_id=m.chat.id, message_id=m.message_id, reply_markup=None
+                )
+        except (TelegramBadRequest, TelegramForbiddenError, TelegramNetworkError,
+                TelegramServerError, TelegramRetryAfter) as exc:  # fmt: skip
+            log.debug("could not acknowledge a button: %s", type(exc).__name__)
+
+    async def deliver(self, to: str, out: Outgoing, how: Envelope = PLAIN) -> Delivered:
+        if how.replace is not None:
+            return await self._edit(to, how.replace, out)
+        message_id = None
+        try:
+            for reply in out.replies:
+                if reply.image_png is not None:
+                    photo = BufferedInputFile(reply.image_png, filename="statistik.png")
+                    await self.bot.send_photo(chat_id=int(to), photo=photo)
+                for text, markup in render(self.catalogue, reply, out.locale):
+                    sent = await self.bot.send_message(
+                        chat_id=int(to), text=text, parse_mode="HTML", reply_markup=markup
+                    )
+                    message_id = str(sent.message_id)
+        except (TelegramRetryAfter, TelegramForbiddenError, TelegramBadRequest,
+                TelegramNetworkError, TelegramServerError) as exc:  # fmt: skip
+            return _classify(exc)
+        return Delivered(Delivery.SENT, message_id)
+
+    async def _edit(self, to: str, message_id: str, out: Outgoing) -> Delivered:
+        text, markup = render(self.catalogue, out.replies[0], out.locale)[-1]
+        inline = markup if isinstance(markup, InlineKeyboardMarkup) else None
+        try:
+            await self.bot.edit_message_text(
+                chat_id=int(to), message_id=int(message_id), text=text, parse_mode="HTML",
+                reply_markup=inline,
+            )  # fmt: skip
+        except TelegramBadRequest as exc:
+            if "not modified" in exc.message.lower():  # the same words: nothing to change
+                return Delivered(Delivery.SENT, message_id)
+            return _classify(exc)
+        except (TelegramRetryAfter, TelegramForbiddenError, TelegramNetworkError,
+                TelegramServerError) as exc:  # fmt: skip
+            return _classify(exc)
+        return Delivered(Delivery.SENT, message_id)
+
+    async def set_commands(self) -> None:
+        cat = self.catalogue
+        commands = [
+            BotCommand(command=c, description=cat.text(f"tg-command-{c}", "id")) for c in COMMANDS
+        ]
+        try:
+            await self.bot.set_my_commands(commands=commands)
+        except (TelegramBadRequest, TelegramNetworkError, TelegramServerError,
+                TelegramRetryAfter) as exc:  # fmt: skip
+            log.warning("could not set the command list: %s", type(exc).__name__)
+
+    async def close(self) -> None:
+        await self.bot.session.close()

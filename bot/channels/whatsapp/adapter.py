@@ -1,0 +1,154 @@
+"""WhatsApp Cloud API as the port asks: a verified webhook body in (messages and delivery
+statuses), one message out with its outcome classified.
+
+A person is keyed by the business-scoped user id (BSUID) when Meta sends one (a phone number
+may be missing once usernames exist), else by the phone number.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from typing import Any
+
+from bot.channels.port import PLAIN, Delivered, Delivery, Envelope, Inbound, Limits, Parsed, Report
+from bot.channels.render import reply_text
+from bot.channels.whatsapp.client import OUTSIDE_WINDOW, PAIR_RATE, GraphError, WhatsAppClient
+from bot.channels.whatsapp.render import MAX_TEXT, render
+from bot.i18n import Catalogue
+from handlers.messages import Incoming, Kind, Outgoing, UserRef
+
+log = logging.getLogger("siaga.whatsapp")
+CHANNEL = "whatsapp"
+STATES = ("sent", "delivered", "read", "failed")
+
+
+def limits(per_second: float = 80.0) -> Limits:
+    # About 80 messages/s per number; one message per user every 6 s (the pair rate); free-form
+    # messages only within 24 hours of the person's last message (the customer-service window).
+    return Limits(per_second=per_second, per_chat_interval=6.0, max_text=MAX_TEXT,
+                  max_buttons=10, can_edit=False, window=timedelta(hours=24))  # fmt: skip
+
+
+def _objects(value: Any) -> list[dict[str, Any]]:
+    """The dicts of a list from a webhook body; anything else is ignored, not trusted."""
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def _sender(m: dict[str, Any], contacts: list[dict[str, Any]]) -> str:
+    if m.get("from_user_id"):
+        return str(m["from_user_id"])
+    for c in contacts:
+        if c.get("user_id") and (len(contacts) == 1 or c.get("wa_id") == m.get("from")):
+            return str(c["user_id"])
+    return str(m.get("from") or "")
+
+
+def incoming_from(m: dict[str, Any], contacts: list[dict[str, Any]]) -> Incoming | None:
+    """The Incoming for one webhook message, or None for what is not a person writing."""
+    who = _sender(m, contacts)
+    kind = m.get("type")
+    if not who or kind == "system" or not m.get("id"):
+        return None
+    user = UserRef(CHANNEL, who)
+    uid = str(m["id"])
+    if kind == "text":
+        return Incoming(user, Kind.TEXT, text=str((m.get("text") or {}).get("body", "")),
+                        update_id=uid)  # fmt: skip
+    if kind == "interactive":
+        inter = m.get("interactive") or {}
+        picked = inter.get(inter.get("type", "")) or {}
+        return Incoming(user, Kind.BUTTON, data=str(picked.get("id", "")), update_id=uid)
+    if kind == "button":  # a template's quick-reply button
+        return Incoming(user, Kind.BUTTON, data=str((m.get("button") or {}).get("payload", "")),
+                        update_id=uid)  # fmt: skip
+    if kind == "contacts":
+        phones = [
+            p.get("phone", "") for c in m.get("contacts") or [] for p in c.get("phones") or []
+        ]
+        if phones:
+            return Incoming(user, Kind.CONTACT, phone=str(phones[0]), update_id=uid)
+    return Incoming(user, Kind.MEDIA, update_id=uid)
+
+
+def _report(s: dict[str, Any]) -> Report | None:
+    wamid, state = str(s.get("id") or "")[:128], str(s.get("status") or "")
+    if not wamid or state not in STATES:
+        return None
+    code = str((_objects(s.get("errors")) or [{}])[0].get("code") or "0")[:20]
+    return Report(wamid, state, code, code == str(OUTSIDE_WINDOW))
+
+
+class WhatsAppChannel:
+    name = CHANNEL
+
+    def __init__(
+        self, client: WhatsAppClient, catalogue: Catalogue, template: str = "",
+        template_language: str = "id", per_second: float = 80.0,
+    ) -> None:  # fmt: skip
+        self.client = client
+        self.catalogue = catalogue
+        self.template = template
+        self.template_language = template_language
+        self.limits = limits(per_second)
+
+    def parse(self, raw: Any) -> Parsed:
+        parsed = Parsed()
+        if not isinstance(raw, dict):
+            return parsed
+        for entry in _objects(raw.get("entry")):
+            for change in _objects(entry.get("changes")):
+                value = change.get("value")
+                if not isinstance(value, dict):
+                    continue
+                contacts = _objects(value.get("contacts"))
+                for m in _objects(value.get("messages")):
+                    try:
+                        msg = incoming_from(m, contacts)
+                    except (TypeError, AttributeError, ValueError):
+                        msg = None  # a malformed message: nothing to handle
+                    if msg is not None:
+                        parsed.inbound.append(Inbound(msg))
+                parsed.reports += [r for s in _objects(value.get("statuses")) if (r := _report(s))]
+        return parsed
+
+    async def acknowledge(self, item: Inbound | Any, answered: bool) -> None:
+        return None  # the webhook's 200 is the acknowledgement
+
+    def _template(self, out: Outgoing) -> dict[str, Any]:
+        body = "\n\n".join(reply_text(self.catalogue, r, out.locale) for r in out.replies)
+        return {"type": "template", "template": {
+            "name": self.template, "language": {"code": self.template_language},
+            "components": [{"type": "body", "parameters": [{"type": "text", "text": body[:1024]}]}],
+        }}  # fmt: skip
+
+    async def deliver(self, to: str, out: Outgoing, how: Envelope = PLAIN) -> Delivered:
+        if how.replace is not None:  # WhatsApp cannot edit: the words go as a new message
+            how = Envelope(how.template)
+        if how.template:
+            if not self.template:
+                return Delivered(Delivery.FAILED, error="outside the 24h window, no template")
+            messages = [self._template(out)]
+        else:
+            messages = [m for r in out.replies for m in render(self.catalogue, r, out.locale)]
+        message_id = None
+        for message in messages:
+            try:
+                message_id = await self.client.send(to, message)
+            except GraphError as exc:
+                return _classify(exc)
+        return Delivered(Delivery.SENT, message_id)
+
+    async def close(self) -> None:
+        await self.client.close()
+
+
+def _classify(exc: GraphError) -> Delivered:
+    if exc.code == OUTSIDE_WINDOW:
+        return Delivered(Delivery.FAILED, error=str(exc.code), outside_window=True)
+    if exc.code == PAIR_RATE:  # this one person had a message moments ago: 6 s apart
+        return Delivered(Delivery.RETRY, retry_after=0.0, error=str(exc.code))
+    if exc.transient:
+        return Delivered(Delivery.RETRY, retry_after=1.0, error=str(exc.code))
+    log.warning("whatsapp refused a message: %s", exc.code)
+    return Delivered(Delivery.FAILED, error=f"{exc.code} {exc.message}"[:200])

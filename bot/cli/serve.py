@@ -1,0 +1,78 @@
+"""The long-running services, wired from the composition root: Telegram polling, or the HTTP
+app under uvicorn; each with the outbox sender, the broadcast progress and the daily scheduler
+beside it, all stopped together."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import signal
+
+from bot.app import App, build
+from bot.channels.port import Channel
+from bot.channels.telegram.factory import MissingToken, make_bot, webhook_secret
+from bot.config import Settings
+
+
+def _background(
+    app: App, channels: dict[str, Channel], stop: asyncio.Event
+) -> list[asyncio.Task[None]]:
+    if not app.settings.background:
+        return []  # another worker sends and schedules
+    tasks = [asyncio.create_task(app.scheduler().run(stop))]
+    if channels:
+        sender = app.sender(channels)
+        tasks.append(asyncio.create_task(sender.run(stop)))
+        tasks.append(asyncio.create_task(app.progress(sender, channels).run(stop)))
+    return tasks
+
+
+async def run_polling_service(settings: Settings) -> None:
+    """`siaga telegram`: raises MissingToken before touching anything when no token is set."""
+    from bot.channels.telegram.polling import run_polling
+
+    bot = make_bot(settings)
+    app = await build(settings)
+    channel = app.telegram(bot)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    background = _background(app, {channel.name: channel}, stop)
+    try:
+        await bot.delete_webhook()  # polling and a webhook cannot both be active
+        await channel.set_commands()
+        await run_polling(bot, lambda updates: app.dispatcher.take_batch(channel, updates), stop)
+    finally:
+        stop.set()
+        await asyncio.gather(*background, return_exceptions=True)
+        await app.close()
+        await channel.close()
+
+
+async def run_http_service(settings: Settings, host: str, port: int) -> None:
+    """`siaga serve`: the webhooks and health; without a token the Telegram webhook says 401."""
+    import uvicorn
+
+    app = await build(settings)
+    channels: dict[str, Channel] = {}
+    telegram = None
+    with contextlib.suppress(MissingToken):
+        telegram = app.telegram(make_bot(settings))
+        await telegram.set_commands()
+        channels[telegram.name] = telegram
+    whatsapp = app.whatsapp()
+    if whatsapp is not None:
+        channels[whatsapp.name] = whatsapp
+    web = app.web(telegram, webhook_secret(settings), whatsapp)
+    stop = asyncio.Event()
+    background = _background(app, channels, stop)
+    config = uvicorn.Config(web, host=host, port=port, log_config=None, access_log=False)
+    try:
+        await uvicorn.Server(config).serve()
+    finally:
+        stop.set()
+        await asyncio.gather(*background, return_exceptions=True)
+        await app.close()
+        for channel in channels.values():
+            await channel.close()
