@@ -48,10 +48,8 @@ async def run_siaga(port: int, api: str) -> None:
     import uvicorn
 
     from bot.app import build
-    from bot.channels.telegram.adapter import TelegramChannel
     from bot.channels.telegram.factory import make_bot
     from bot.config import Settings
-    from bot.web.app import create_app
 
     data = Path(tempfile.mkdtemp())
     # Migrate in a separate process first, as a deployment does (`siaga db upgrade`): the
@@ -61,8 +59,7 @@ async def run_siaga(port: int, api: str) -> None:
                    stdout=subprocess.DEVNULL, cwd=ROOT)  # fmt: skip
     settings = Settings(data_dir=data, telegram_token=TOKEN, telegram_api_url=api)  # type: ignore[arg-type]
     siaga = await build(settings)
-    channel = TelegramChannel(siaga, make_bot(settings))
-    app = create_app(siaga, channel, SECRET)
+    app = siaga.web(siaga.telegram(make_bot(settings)), SECRET)
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
     server = uvicorn.Server(config)
     print("ready", flush=True)

@@ -168,7 +168,7 @@ async def test_5xx_are_retried_and_polling_survives(fake: FakeTelegram, polling:
 async def test_403_marks_the_person_blocked(
     fake: FakeTelegram, tg: tuple[App, TelegramChannel]
 ) -> None:
-    siaga, channel = tg
+    siaga = tg[0]
     fake.errors["sendMessage"] = [(403, 0)]
     p = Polling(fake, tg)
     fake.push(fake.message(CHAT, "/start"))
