@@ -6,11 +6,12 @@ from datetime import timedelta
 
 from domain.reference import ALPHABET
 from domain.roles import Action
-from handlers import review
+from handlers import review, stats
 from handlers.engine import reply
+from handlers.flows import Command, Routed
 from handlers.messages import Msg, Reply
 from handlers.ports import Context
-from handlers.records import Person, Role
+from handlers.records import Conversation, Person, Role
 
 
 def new_invite_code(random_bytes: bytes) -> str:
@@ -101,3 +102,37 @@ async def quota(ctx: Context, actor: Person | None, total_text: str) -> Reply:
 def _kel(ctx: Context, code: str | None) -> str:
     kel = ctx.program.regions.kelurahan_by_code(code) if code else None
     return kel.name if kel else "-"
+
+
+# --- the Dinas's commands in chat ---------------------------------------------------------------
+
+
+async def _invite(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
+    return [await create_invite(ctx, person, arg)], False
+
+
+async def _quota(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
+    if person.role not in (Role.ADMIN, Role.LURAH):
+        return [reply("not-an-admin")], False
+    return [await quota(ctx, person, arg)], False
+
+
+async def _reviewers(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
+    return [await reviewers(ctx, person)], False
+
+
+async def _unreview(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
+    return [await remove_reviewer(ctx, person, arg)], False
+
+
+async def _stats(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
+    return [await stats.statistics(ctx, person)], False
+
+
+COMMANDS = (
+    Command("invite", ("undang",), _invite),
+    Command("quota", ("kuota",), _quota),
+    Command("reviewers", ("reviewer",), _reviewers),
+    Command("unreview", ("hapus_reviewer",), _unreview),
+    Command("stats", ("statistik",), _stats),
+)

@@ -15,17 +15,32 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import Any, ClassVar
 
 from domain.roles import Action
 from handlers import review
 from handlers.engine import MAX_TEXT, Input, button, reply, with_note
+from handlers.flows import Command, Flow, Routed
 from handlers.messages import Button, Msg, Raw, Reply
 from handlers.ports import Context
 from handlers.records import BroadcastInfo, Conversation, OutboxStatus, Person, Recipient, Role
+from handlers.state import FlowState
 
 FLOW = "siaran"
+
+
+@dataclass
+class BroadcastState(FlowState):
+    """A broadcast being composed: its words, who it goes to, and where."""
+
+    KEY: ClassVar[str] = "siaran"
+    text: str = ""
+    audience: str = ""
+    kelurahan: str | None = None  # None: the whole city
+
+
 AUDIENCES = ("lurah", "lurah_waiting", "unfinished", "waiting", "approved", "opted_in")
 PLACEHOLDERS = ("kuota_sisa", "antrian_kelurahan", "nama_kelurahan", "nama")
 _PLACEHOLDER = re.compile(r"\{([^{}\s]{1,40})\}")
@@ -38,8 +53,7 @@ async def start(ctx: Context, person: Person, conv: Conversation) -> Reply:
     if not await review.authorise(ctx, person, Action.BROADCAST, None):
         return reply("not-an-admin")
     conv.flow, conv.step = FLOW, "text"
-    for key in ("bc_text", "bc_audience", "bc_kel"):
-        conv.answers.pop(key, None)
+    BroadcastState.clear(conv)
     return prompt(ctx, conv)
 
 
@@ -74,17 +88,21 @@ async def take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> 
         audience = (inp.choice or "").removeprefix("aud:")
         if audience not in AUDIENCES:
             return with_note(Msg("bc-err-audience"), prompt(ctx, conv))
-        conv.answers["bc_audience"], conv.step = audience, "kelurahan"
+        state = BroadcastState.of(conv)
+        state.audience, conv.step = audience, "kelurahan"
+        state.save(conv)
         return prompt(ctx, conv)
     if conv.step == "kelurahan":
+        state = BroadcastState.of(conv)
         if inp.choice == "all":
-            conv.answers["bc_kel"] = None
+            state.kelurahan = None
         else:
             kel = ctx.program.regions.kelurahan_named(inp.text)
             if kel is None or not inp.text.strip():
                 return with_note(Msg("bc-err-kelurahan", {"text": Raw(inp.text[:40])}),
                                  prompt(ctx, conv))  # fmt: skip
-            conv.answers["bc_kel"] = kel.code
+            state.kelurahan = kel.code
+        state.save(conv)
         conv.step = "confirm"
         return await preview(ctx, conv)
     if conv.step == "confirm":
@@ -115,13 +133,15 @@ def _take_text(ctx: Context, conv: Conversation, inp: Input) -> Reply:
     problem = check_text(inp.text)
     if problem is not None:
         return with_note(problem, prompt(ctx, conv))
-    conv.answers["bc_text"], conv.step = inp.text.strip(), "audience"
+    state = BroadcastState.of(conv)
+    state.text, conv.step = inp.text.strip(), "audience"
+    state.save(conv)
     return prompt(ctx, conv)
 
 
 async def preview(ctx: Context, conv: Conversation) -> Reply:
-    a = conv.answers
-    parts, reached = await preview_parts(ctx, a["bc_audience"], a.get("bc_kel"), a["bc_text"])
+    a = BroadcastState.of(conv)
+    parts, reached = await preview_parts(ctx, a.audience, a.kelurahan, a.text)
     edit, cancel = button(conv, "bc-edit", "edit"), button(conv, "btn-cancel", "cancel")
     if reached:
         return Reply(parts, (button(conv, "bc-send", "send"), edit, cancel))
@@ -161,13 +181,12 @@ async def preview_parts(
 
 
 async def _send(ctx: Context, person: Person, conv: Conversation) -> Reply:
-    a = conv.answers
-    started = await queue_broadcast(ctx, person, a["bc_audience"], a.get("bc_kel"), a["bc_text"])
+    a = BroadcastState.of(conv)
+    started = await queue_broadcast(ctx, person, a.audience, a.kelurahan, a.text)
     if started is None:
         return await preview(ctx, conv)
     conv.flow, conv.step = "idle", ""
-    for key in ("bc_text", "bc_audience", "bc_kel"):
-        conv.answers.pop(key, None)
+    BroadcastState.clear(conv)
     return started
 
 
@@ -359,3 +378,30 @@ async def quota_reminder(ctx: Context) -> int:
 
 def button_queue() -> Button:
     return Button(Msg("btn-queue"), "n|queue")
+
+
+async def _prompt(ctx: Context, person: Person, conv: Conversation) -> Reply:
+    return await preview(ctx, conv) if conv.step == "confirm" else prompt(ctx, conv)
+
+
+async def _take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> Routed:
+    return [await take(ctx, person, conv, inp)], False
+
+
+async def _start(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
+    return [await start(ctx, person, conv)], False
+
+
+async def _cancel(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
+    return [await cancel(ctx, person, arg)], False
+
+
+async def _status(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
+    return [await show_status(ctx, person)], False
+
+
+BROADCAST = Flow(FLOW, _prompt, _take, commands=(
+    Command("broadcast", ("siaran",), _start),
+    Command("bcancel", ("batal_siaran",), _cancel),
+    Command("bstatus", ("status_siaran",), _status),
+))  # fmt: skip

@@ -142,14 +142,16 @@ async def test_a_bug_mid_conversation_is_an_apology_and_loses_nothing(
 
     p = Person(siaga, "bug")
     await walk_to(p, 7)  # at the kelurahan question
-    original = form.TAKE["kelurahan"]
+    from dataclasses import replace
+
+    original = form.STEPS["kelurahan"]
 
     def broken(*args: object) -> object:
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setitem(form.TAKE, "kelurahan", broken)
+    monkeypatch.setitem(form.STEPS, "kelurahan", replace(original, take=broken))
     said = await p.say("Kelun")
     assert "terjadi kesalahan" in said[0].text
-    monkeypatch.setitem(form.TAKE, "kelurahan", original)
+    monkeypatch.setitem(form.STEPS, "kelurahan", original)
     await p.say("Kelun")
     assert "pekerjaan utama" in p.text  # the same question was still waiting

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.app import App
+from bot.app import App, build
+from bot.config import Settings
+from bot.db.engine import make_engine
 from domain.nomination import ACTIVE, TRANSITIONS, NominationStatus, can_move
 from tests.conftest import sqlite_only
 from tests.harness import Person
 from tests.helpers import nik_for
+
+ROOT = Path(__file__).resolve().parent.parent
 
 FILE = ["1", "setuju", "Budi", None, "1", "1", "kelun", "ojol", "1", "ya", "ya", "lewati", "1", "1"]
 
@@ -114,3 +119,60 @@ async def test_the_migrations_build_exactly_the_schema_in_code(siaga: App) -> No
             lambda c: compare_metadata(MigrationContext.configure(c), metadata)
         )
     assert diff == []
+
+
+@sqlite_only("a database file written at an older schema")
+async def test_a_draft_begun_before_flow_states_goes_on_after_the_upgrade(tmp_path: Path) -> None:
+    """Migration 0008: a check half-answered under the old flat answers keeps its answers."""
+    import sqlite3
+
+    from alembic import command
+
+    from bot.db.migrate import alembic_config
+
+    data = tmp_path / "data"
+    data.mkdir()
+    url = f"sqlite+aiosqlite:///{data / 'siaga.db'}"
+    engine = make_engine(url)
+    async with engine.begin() as conn:
+        await conn.run_sync(lambda c: command.upgrade(alembic_config(c), "0007"))
+    await engine.dispose()
+    flat = {"name": "Sri Lestari", "rv_skip": [4], "_resume": ["check", "nik"]}
+    con = sqlite3.connect(data / "siaga.db")
+    con.execute("INSERT INTO people (id, channel, external_id, role, locale, blocked, created_at,"
+                " consent_version, consent_at) VALUES (1, 'console', 'lama', 'citizen', 'id', 0,"
+                " '2026-01-01', 'v1', '2026-01-01')")  # fmt: skip
+    con.execute("INSERT INTO conversations VALUES (1, 'check', 'nik', ?, 3, 0, '2026-01-01')",
+                (json.dumps(flat),))  # fmt: skip
+    con.commit()
+    con.close()
+    siaga = await build(Settings(data_dir=data, privacy_notice_version="v1"))
+    try:
+        chat = Person(siaga, "lama")
+        await chat.say(nik_for(40))
+        assert "apakah NIK ini benar" in chat.text  # the name was kept: the NIK came next
+        await chat.say("/dataku")
+        assert "Sri Lestari" in chat.text
+    finally:
+        await siaga.close()
+    con = sqlite3.connect(data / "siaga.db")
+    stored = json.loads(con.execute("SELECT answers FROM conversations").fetchone()[0])
+    con.close()
+    assert stored["review"]["skipped"] == [4]  # other flows' parts moved too
+
+
+def test_the_flow_state_migration_goes_back_to_the_flat_answers_unchanged() -> None:
+    import importlib.util
+
+    path = ROOT / "bot/db/migrations/versions/0008_flow_states.py"
+    spec = importlib.util.spec_from_file_location("m0008", path)
+    assert spec is not None and spec.loader is not None
+    m = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(m)
+    flat = {"name": "A", "nik_ok": True, "bc_text": "halo", "ai_id": 3, "_resume": ["lang", ""],
+            "_on_behalf": True}  # fmt: skip
+    nested = m.nested(flat)
+    assert nested["check"] == {"name": "A", "nik_ok": True, "on_behalf": True}
+    assert nested["siaran"] == {"text": "halo"} and nested["resume"]["flow"] == "lang"
+    assert m.flat(nested) == flat
+    assert m.nested(nested) == nested  # already migrated: left alone

@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from bot.crypto import NikVault
 from bot.db import schema as t
 from bot.db.aio import AsyncConnection
+from handlers.citizen.form import CheckState
 
 
 async def stored_fingerprint(conn: AsyncConnection) -> str | None:
@@ -36,9 +37,18 @@ async def a_sealed_nik(conn: AsyncConnection) -> str | None:
     row = (await conn.execute(select(n.c.nik_enc).where(n.c.nik_enc.is_not(None)).limit(1))).first()
     if row:
         return str(row.nik_enc)
-    q = select(c.c.answers).where(cast(c.c.answers, String).like('%"nik":%')).limit(1)
-    found = (await conn.execute(q)).first()
-    return str(found.answers["nik"]) if found and found.answers.get("nik") else None
+    q = select(c.c.answers).where(cast(c.c.answers, String).like('%"nik":%'))
+    for found in (await conn.execute(q)).all():
+        draft = _draft(found.answers)
+        if isinstance(draft.get("nik"), str):
+            return str(draft["nik"])
+    return None
+
+
+def _draft(answers: Any) -> dict[str, Any]:
+    """A conversation's check draft, where the sealed NIK is kept."""
+    draft = (answers or {}).get(CheckState.KEY)
+    return draft if isinstance(draft, dict) else {}
 
 
 def _reseal_json(value: Any, reseal: Callable[[str], str]) -> Any:
@@ -73,8 +83,10 @@ async def reseal_all(
     q = select(c.c.person_id, c.c.answers).where(cast(c.c.answers, String).like('%"nik":%'))
     for r in (await conn.execute(q)).all():
         answers = dict(r.answers)
-        if isinstance(answers.get("nik"), str):
-            answers["nik"] = reseal(answers["nik"])
+        draft = dict(_draft(answers))
+        if isinstance(draft.get("nik"), str):
+            draft["nik"] = reseal(draft["nik"])
+            answers[CheckState.KEY] = draft
             await conn.execute(
                 update(c).where(c.c.person_id == r.person_id).values(answers=answers)
             )

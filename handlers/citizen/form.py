@@ -25,9 +25,9 @@ flowchart TD
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from domain.answers import Bpjs, Tri, parse_bpjs, parse_tri
 from domain.eligibility import Answers
@@ -39,45 +39,42 @@ from handlers.engine import Input, button, contact_button, reply
 from handlers.messages import Button, Msg, Raw, Reply, SealedNik
 from handlers.ports import Context
 from handlers.records import Conversation
-
-ORDER = (
-    "name", "nik", "nik_confirm", "age_confirm", "kecamatan", "kelurahan", "occupation",
-    "bpjs", "dtks", "heirs", "phone",
-)  # fmt: skip
-
-# What each step sets, and what an edit from the summary clears (with what depends on it).
-DONE_KEY = {
-    "name": "name",
-    "nik": "nik",
-    "nik_confirm": "nik_ok",
-    "age_confirm": "age_done",
-    "age_input": "age_done",
-    "kecamatan": "kecamatan",
-    "kelurahan": "kelurahan",
-    "occupation": "occupation_done",
-    "bpjs": "bpjs",
-    "dtks": "dtks",
-    "heirs": "heirs",
-    "phone": "phone_done",
-}
-EDIT_CLEARS = {
-    "name": ("name",),
-    "nik": ("nik", "nik_masked", "nik_ok", "age_done", "stated_age"),
-    "age": ("age_done", "stated_age"),
-    "kelurahan": ("kecamatan", "kelurahan"),
-    "occupation": ("occupation_done", "occupation", "occupation_text"),
-    "bpjs": ("bpjs",),
-    "dtks": ("dtks",),
-    "heirs": ("heirs",),
-    "phone": ("phone_done", "phone"),
-}
+from handlers.state import FlowState
 
 
-def first_missing(a: dict[str, Any]) -> str | None:
-    for step in ORDER:
-        if DONE_KEY[step] not in a:
-            return step
-    return None
+@dataclass
+class CheckState(FlowState):
+    """A check's answers so far: the draft a nomination is filed from."""
+
+    KEY: ClassVar[str] = "check"
+    name: str | None = None
+    nik: str | None = None  # sealed (encrypted); opened only to read it back
+    nik_masked: str | None = None
+    nik_ok: bool = False
+    age_done: bool = False
+    stated_age: int | None = None  # when the person says the NIK's age is not theirs
+    kecamatan: str | None = None
+    kelurahan: str | None = None
+    occupation: str | None = None  # a code from the program's list
+    occupation_text: str | None = None  # as typed
+    occupation_pending: str | None = None  # typed, not recognised: offered back to keep
+    occupation_done: bool = False
+    bpjs: str | None = None
+    dtks: str | None = None
+    heirs: str | None = None
+    phone: str | None = None
+    phone_done: bool = False
+    on_behalf: bool = False  # a lurah filing for a resident (consent given in person)
+    consent_in_person: bool = False
+
+    def reset(self, *names: str) -> None:
+        defaults = CheckState()
+        for name in names:
+            setattr(self, name, getattr(defaults, name))
+
+    @property
+    def started(self) -> bool:
+        return self.name is not None or self.nik is not None
 
 
 @dataclass(frozen=True)
@@ -92,33 +89,49 @@ class Retry:
 
 
 Result = Done | Retry
+Ask = Callable[[Context, Conversation, CheckState], Reply]
+Take = Callable[[Context, CheckState, Input], Result]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One question: how it is asked, how its answer is read, when it counts as answered,
+    and what changing it from the summary clears (with what depends on it)."""
+
+    name: str
+    ask: Ask
+    take: Take
+    answered: Callable[[CheckState], bool]
+    edit: str | None = None  # the summary's "change …" button, when it can be changed there
+    clears: tuple[str, ...] = ()
+    in_order: bool = True  # False: reached only by a step's explicit goto
 
 
 # --- reading the stored answers --------------------------------------------------------------
 
 
-def current_nik(ctx: Context, a: dict[str, Any]) -> Nik | None:
-    if "nik" not in a:
+def current_nik(ctx: Context, a: CheckState) -> Nik | None:
+    if a.nik is None:
         return None
     r = ctx.program.regions
-    return parse_nik(ctx.store.open_nik(a["nik"]), ctx.today, r.nik_districts, r.nik_city).nik
+    return parse_nik(ctx.store.open_nik(a.nik), ctx.today, r.nik_districts, r.nik_city).nik
 
 
-def to_answers(ctx: Context, a: dict[str, Any]) -> Answers:
+def to_answers(ctx: Context, a: CheckState) -> Answers:
     regions, occs = ctx.program.regions, ctx.program.occupations
     return Answers(
-        nik=current_nik(ctx, a) if a.get("nik_ok") else None,
-        stated_age=a.get("stated_age"),
-        kelurahan=regions.kelurahan_by_code(a["kelurahan"]) if "kelurahan" in a else None,
-        occupation=occs.by_code(a["occupation"]) if a.get("occupation") else None,
-        occupation_text=a.get("occupation_text"),
-        registry=Tri(a["dtks"]) if "dtks" in a else None,
-        bpjs=Bpjs(a["bpjs"]) if "bpjs" in a else None,
-        heirs=Tri(a["heirs"]) if "heirs" in a else None,
+        nik=current_nik(ctx, a) if a.nik_ok else None,
+        stated_age=a.stated_age,
+        kelurahan=regions.kelurahan_by_code(a.kelurahan) if a.kelurahan else None,
+        occupation=occs.by_code(a.occupation) if a.occupation else None,
+        occupation_text=a.occupation_text,
+        registry=Tri(a.dtks) if a.dtks else None,
+        bpjs=Bpjs(a.bpjs) if a.bpjs else None,
+        heirs=Tri(a.heirs) if a.heirs else None,
     )
 
 
-# --- the questions ---------------------------------------------------------------------------
+# --- the questions and their answers, step by step -------------------------------------------
 
 
 def _tri_buttons(conv: Conversation, dont_know: bool = True) -> tuple[Button, ...]:
@@ -137,77 +150,11 @@ def _take_tri(inp: Input, allow_dk: bool = True) -> Tri | None:
     return found
 
 
-def ask(ctx: Context, conv: Conversation, step: str) -> Reply:
-    a = conv.answers
-    if step == "name":
-        return reply("ask-name", button(conv, "btn-cancel", "cancel"))
-    if step == "nik":
-        return reply("ask-nik", button(conv, "btn-cancel", "cancel"))
-    if step == "nik_confirm":
-        return reply(
-            "ask-nik-confirm",
-            button(conv, "btn-correct", "ya"),
-            button(conv, "btn-change", "tidak"),
-            grouped=SealedNik(a["nik"]),  # opened only when rendered for this person
-        )
-    if step == "age_confirm":
-        nik = current_nik(ctx, a)
-        assert nik is not None
-        return reply(
-            "ask-age-confirm",
-            button(conv, "btn-correct", "ya"),
-            button(conv, "btn-not-correct", "tidak"),
-            born=nik.birth_date.strftime("%d-%m-%Y"),
-            age=nik.age_on(ctx.today),
-        )
-    if step == "age_input":
-        return reply("ask-age-input")
-    if step == "kecamatan":
-        kecs = ctx.program.regions.kecamatan
-        return reply(
-            "ask-kecamatan", *(button(conv, "label", f"kec:{k.code}", text=k.name) for k in kecs)
-        )
-    if step == "kelurahan":
-        kec = ctx.program.regions.kecamatan_by_code(a["kecamatan"])
-        assert kec is not None
-        kels = [button(conv, "label", f"kel:{k.code}", text=k.name) for k in kec.kelurahan]
-        r = reply(
-            "ask-kelurahan", *kels, button(conv, "btn-other-kecamatan", "kec"), kecamatan=kec.name
-        )
-        return Reply(r.parts, r.buttons, Msg("list-kelurahan"))
-    if step == "occupation":
-        occ = [
-            button(conv, f"btn-occ-{o.code}", f"occ:{o.code}")
-            for o in ctx.program.occupations.featured
-        ]
-        keep: tuple[Button, ...] = ()
-        if a.get("occupation_pending"):
-            keep = (button(conv, "btn-keep-occupation", "keep"),)
-        r = reply("ask-occupation", *keep, *occ, button(conv, "btn-occupation-other", "other"))
-        return Reply(r.parts, r.buttons, Msg("list-occupation"))
-    if step == "bpjs":
-        return reply(
-            "ask-bpjs",
-            button(conv, "bpjs-tidak", "tidak"),
-            button(conv, "bpjs-pu", "pu"),
-            button(conv, "bpjs-bpu", "bpu"),
-            button(conv, "btn-dont-know", "tidak_tahu"),
-        )
-    if step == "dtks":
-        return reply("ask-dtks", *_tri_buttons(conv), registry=ctx.program.registry.at(ctx.today))
-    if step == "heirs":
-        return reply("ask-heirs", *_tri_buttons(conv, dont_know=False))
-    if step == "phone":
-        return reply(
-            "ask-phone", contact_button(conv, "btn-share-phone"), button(conv, "btn-skip", "skip")
-        )
-    raise KeyError(step)
+def _ask_name(ctx: Context, conv: Conversation, a: CheckState) -> Reply:
+    return reply("ask-name", button(conv, "btn-cancel", "cancel"))
 
 
-# --- taking the answers ----------------------------------------------------------------------
-
-
-def _take_name(ctx: Context, conv: Conversation, inp: Input) -> Result:
+def _take_name(ctx: Context, a: CheckState, inp: Input) -> Result:
     text = " ".join(inp.text.split())
     letters = sum(c.isalpha() for c in text)
     if any(c.isdigit() for c in text) and letters < 2:
@@ -215,11 +162,15 @@ def _take_name(ctx: Context, conv: Conversation, inp: Input) -> Result:
     ok = 2 <= len(text) <= 80 and letters >= 2 and all(c.isalpha() or c in " .'-," for c in text)
     if not ok:
         return Retry(Msg("err-name"))
-    conv.answers["name"] = text
+    a.name = text
     return Done()
 
 
-def _take_nik(ctx: Context, conv: Conversation, inp: Input) -> Result:
+def _ask_nik(ctx: Context, conv: Conversation, a: CheckState) -> Reply:
+    return reply("ask-nik", button(conv, "btn-cancel", "cancel"))
+
+
+def _take_nik(ctx: Context, a: CheckState, inp: Input) -> Result:
     r = ctx.program.regions
     result = parse_nik(inp.text, ctx.today, r.nik_districts, r.nik_city)
     if result.nik is None:
@@ -228,108 +179,157 @@ def _take_nik(ctx: Context, conv: Conversation, inp: Input) -> Result:
         key = "nik-error-" + result.error.value.replace(".", "-")
         hint = "hint-kk" if result.error is NikError.LOOKS_LIKE_KK else "hint-nik"
         return Retry(Msg("lines-join", {"first": Msg(key, {"count": count}), "rest": Msg(hint)}))
-    conv.answers["nik"] = ctx.store.seal_nik(result.nik.digits)
-    conv.answers["nik_masked"] = result.nik.masked()
-    conv.answers.pop("nik_ok", None)
+    a.nik = ctx.store.seal_nik(result.nik.digits)
+    a.nik_masked = result.nik.masked()
+    a.nik_ok = False
     return Done()
 
 
-def _take_nik_confirm(ctx: Context, conv: Conversation, inp: Input) -> Result:
+def _ask_nik_confirm(ctx: Context, conv: Conversation, a: CheckState) -> Reply:
+    assert a.nik is not None
+    return reply(
+        "ask-nik-confirm",
+        button(conv, "btn-correct", "ya"),
+        button(conv, "btn-change", "tidak"),
+        grouped=SealedNik(a.nik),  # opened only when rendered for this person
+    )
+
+
+def _take_nik_confirm(ctx: Context, a: CheckState, inp: Input) -> Result:
     answer = _take_tri(inp, allow_dk=False)
     if answer is Tri.NO:
-        for key in EDIT_CLEARS["nik"]:
-            conv.answers.pop(key, None)
+        a.reset(*STEPS["nik"].clears)
         return Done()
     if answer is not Tri.YES:
         return Retry(Msg("err-yes-no"))
-    conv.answers["nik_ok"] = True
+    a.nik_ok = True
     return Done()
 
 
-def _take_age_confirm(ctx: Context, conv: Conversation, inp: Input) -> Result:
+def _ask_age_confirm(ctx: Context, conv: Conversation, a: CheckState) -> Reply:
+    nik = current_nik(ctx, a)
+    assert nik is not None
+    return reply(
+        "ask-age-confirm",
+        button(conv, "btn-correct", "ya"),
+        button(conv, "btn-not-correct", "tidak"),
+        born=nik.birth_date.strftime("%d-%m-%Y"),
+        age=nik.age_on(ctx.today),
+    )
+
+
+def _take_age_confirm(ctx: Context, a: CheckState, inp: Input) -> Result:
     if inp.choice is None and parse_age(inp.text) is not None:  # "bukan, 41": the real age
-        return _take_age_input(ctx, conv, inp)
+        return _take_age_input(ctx, a, inp)
     answer = _take_tri(inp, allow_dk=False)
     if answer is Tri.YES:
-        conv.answers["age_done"] = True
-        conv.answers.pop("stated_age", None)
+        a.age_done, a.stated_age = True, None
         return Done()
     if answer is Tri.NO:
         return Done(goto="age_input")
     return Retry(Msg("err-yes-no-age"))
 
 
-def _take_age_input(ctx: Context, conv: Conversation, inp: Input) -> Result:
+def _ask_age_input(ctx: Context, conv: Conversation, a: CheckState) -> Reply:
+    return reply("ask-age-input")
+
+
+def _take_age_input(ctx: Context, a: CheckState, inp: Input) -> Result:
     stated = parse_age(inp.text, 10, 120)
     if stated is None:
         return Retry(Msg("err-age"))
-    nik = current_nik(ctx, conv.answers)
-    conv.answers["age_done"] = True
+    nik = current_nik(ctx, a)
+    a.age_done = True
     if nik is not None and nik.age_on(ctx.today) == stated:
-        conv.answers.pop("stated_age", None)
+        a.stated_age = None
         return Done()
-    conv.answers["stated_age"] = stated
+    a.stated_age = stated
     nik_age = nik.age_on(ctx.today) if nik else stated
     # The NIK date is not always the true birth date (domain.md §2.2 rule 8): record, not argue.
     return Done(note=Msg("note-age-recorded", {"stated": stated, "nik_age": nik_age}))
 
 
-def _take_kecamatan(ctx: Context, conv: Conversation, inp: Input) -> Result:
+def _ask_kecamatan(ctx: Context, conv: Conversation, a: CheckState) -> Reply:
+    kecs = ctx.program.regions.kecamatan
+    return reply(
+        "ask-kecamatan", *(button(conv, "label", f"kec:{k.code}", text=k.name) for k in kecs)
+    )
+
+
+def _take_kecamatan(ctx: Context, a: CheckState, inp: Input) -> Result:
     regions = ctx.program.regions
     if inp.choice and inp.choice.startswith("kec:"):
         kec = regions.kecamatan_by_code(inp.choice[4:])
         if kec is None:
             return Retry(Msg("err-kecamatan"))
-        conv.answers["kecamatan"] = kec.code
+        a.kecamatan = kec.code
         return Done()
     m = regions.resolve(inp.text)
     if m.kind is MatchKind.KELURAHAN and m.kelurahan is not None:
-        conv.answers["kecamatan"] = m.kelurahan.kecamatan_code
-        conv.answers["kelurahan"] = m.kelurahan.code
+        a.kecamatan, a.kelurahan = m.kelurahan.kecamatan_code, m.kelurahan.code
         kec = regions.kecamatan_of(m.kelurahan)
         note = Msg("note-kelurahan-found", {"kelurahan": m.kelurahan.name, "kecamatan": kec.name})
         return Done(note=note)
     if m.kecamatan is not None:  # a kecamatan, or "Taman": we asked for the kecamatan
-        conv.answers["kecamatan"] = m.kecamatan.code
+        a.kecamatan = m.kecamatan.code
         return Done()
     if m.candidates:
         kecs = {k.kecamatan_code for k in m.candidates}
         if len(kecs) == 1:
-            conv.answers["kecamatan"] = kecs.pop()
+            a.kecamatan = kecs.pop()
             return Done()
     return Retry(Msg("err-place", {"text": Raw(inp.text[:40])}))
 
 
-def _take_kelurahan(ctx: Context, conv: Conversation, inp: Input) -> Result:
+def _ask_kelurahan(ctx: Context, conv: Conversation, a: CheckState) -> Reply:
+    kec = ctx.program.regions.kecamatan_by_code(a.kecamatan or "")
+    assert kec is not None
+    kels = [button(conv, "label", f"kel:{k.code}", text=k.name) for k in kec.kelurahan]
+    r = reply(
+        "ask-kelurahan", *kels, button(conv, "btn-other-kecamatan", "kec"), kecamatan=kec.name
+    )
+    return Reply(r.parts, r.buttons, Msg("list-kelurahan"))
+
+
+def _take_kelurahan(ctx: Context, a: CheckState, inp: Input) -> Result:
     regions = ctx.program.regions
     if inp.choice == "kec":
-        conv.answers.pop("kecamatan", None)
+        a.kecamatan = None
         return Done()
     if inp.choice and inp.choice.startswith("kel:"):
         kel = regions.kelurahan_by_code(inp.choice[4:])
         if kel is None:
             return Retry(Msg("err-kelurahan"))
-        conv.answers["kelurahan"] = kel.code
+        a.kelurahan = kel.code
         return Done()
-    m = regions.resolve(inp.text, within=conv.answers.get("kecamatan"))
+    m = regions.resolve(inp.text, within=a.kecamatan)
     if m.kind is MatchKind.AMBIGUOUS and m.kelurahan is not None:
         # "Kartoharjo" here: we asked for the kelurahan, so it is the kelurahan
         m = regions.resolve("kelurahan " + inp.text)
     if m.kind is MatchKind.KELURAHAN and m.kelurahan is not None:
-        conv.answers["kelurahan"] = m.kelurahan.code
-        conv.answers["kecamatan"] = m.kelurahan.kecamatan_code
+        a.kelurahan, a.kecamatan = m.kelurahan.code, m.kelurahan.kecamatan_code
         return Done()
     return Retry(Msg("err-place", {"text": Raw(inp.text[:40])}))
 
 
-def _take_occupation(ctx: Context, conv: Conversation, inp: Input) -> Result:
+def _ask_occupation(ctx: Context, conv: Conversation, a: CheckState) -> Reply:
+    occ = [
+        button(conv, f"btn-occ-{o.code}", f"occ:{o.code}") for o in ctx.program.occupations.featured
+    ]
+    keep: tuple[Button, ...] = ()
+    if a.occupation_pending:
+        keep = (button(conv, "btn-keep-occupation", "keep"),)
+    r = reply("ask-occupation", *keep, *occ, button(conv, "btn-occupation-other", "other"))
+    return Reply(r.parts, r.buttons, Msg("list-occupation"))
+
+
+def _take_occupation(ctx: Context, a: CheckState, inp: Input) -> Result:
     occs = ctx.program.occupations
     if inp.choice == "other":
         return Retry(Msg("ask-occupation-other"))
-    if inp.choice == "keep" and conv.answers.get("occupation_pending"):
-        conv.answers["occupation_text"] = conv.answers.pop("occupation_pending")
-        conv.answers["occupation"] = None
-        conv.answers["occupation_done"] = True
+    if inp.choice == "keep" and a.occupation_pending:
+        a.occupation_text, a.occupation_pending = a.occupation_pending, None
+        a.occupation, a.occupation_done = None, True
         return Done()
     if inp.choice and inp.choice.startswith("occ:"):
         occ = occs.by_code(inp.choice[4:])
@@ -339,67 +339,113 @@ def _take_occupation(ctx: Context, conv: Conversation, inp: Input) -> Result:
         text = " ".join(inp.text.split())[:80]
         if len(tokens(text)) == 0:
             return Retry(Msg("err-occupation-empty"))
-        conv.answers["occupation_pending"] = text  # offered back as "keep it as typed"
+        a.occupation_pending = text  # offered back as "keep it as typed"
         return Retry(Msg("err-occupation", {"text": Raw(text)}))
-    conv.answers.pop("occupation_pending", None)
-    conv.answers["occupation"] = occ.code
-    conv.answers["occupation_text"] = " ".join(inp.text.split())[:80] or None
-    conv.answers["occupation_done"] = True
+    a.occupation_pending = None
+    a.occupation = occ.code
+    a.occupation_text = " ".join(inp.text.split())[:80] or None
+    a.occupation_done = True
     return Done()
 
 
-def _take_bpjs(ctx: Context, conv: Conversation, inp: Input) -> Result:
+def _ask_bpjs(ctx: Context, conv: Conversation, a: CheckState) -> Reply:
+    return reply(
+        "ask-bpjs",
+        button(conv, "bpjs-tidak", "tidak"),
+        button(conv, "bpjs-pu", "pu"),
+        button(conv, "bpjs-bpu", "bpu"),
+        button(conv, "btn-dont-know", "tidak_tahu"),
+    )
+
+
+def _take_bpjs(ctx: Context, a: CheckState, inp: Input) -> Result:
     found = parse_bpjs(inp.choice or inp.text)
     if found is not None:
-        conv.answers["bpjs"] = found.value
+        a.bpjs = found.value
         return Done()
     if parse_tri(inp.text) is Tri.YES:
         return Retry(Msg("err-bpjs-which"))
     return Retry(Msg("err-bpjs"))
 
 
-def _take_tri_step(key: str, allow_dk: bool) -> Callable[[Context, Conversation, Input], Result]:
-    def take(ctx: Context, conv: Conversation, inp: Input) -> Result:
+def _ask_dtks(ctx: Context, conv: Conversation, a: CheckState) -> Reply:
+    return reply("ask-dtks", *_tri_buttons(conv), registry=ctx.program.registry.at(ctx.today))
+
+
+def _ask_heirs(ctx: Context, conv: Conversation, a: CheckState) -> Reply:
+    return reply("ask-heirs", *_tri_buttons(conv, dont_know=False))
+
+
+def _take_tri_step(name: str, allow_dk: bool) -> Take:
+    def take(ctx: Context, a: CheckState, inp: Input) -> Result:
         answer = _take_tri(inp, allow_dk)
         if answer is None:
             return Retry(Msg("err-yes-no-dk" if allow_dk else "err-yes-no"))
-        conv.answers[key] = answer.value
+        setattr(a, name, answer.value)
         return Done()
 
     return take
 
 
-def _take_phone(ctx: Context, conv: Conversation, inp: Input) -> Result:
-    skip_words = {"lewati", "lewat", "skip", "liwati", "langkungi", "nanti"}
-    said_skip = bool(skip_words & set(tokens(inp.text))) or parse_tri(inp.text) is Tri.NO
+def _ask_phone(ctx: Context, conv: Conversation, a: CheckState) -> Reply:
+    return reply(
+        "ask-phone", contact_button(conv, "btn-share-phone"), button(conv, "btn-skip", "skip")
+    )
+
+
+SKIP_WORDS = frozenset({"lewati", "lewat", "skip", "liwati", "langkungi", "nanti"})
+
+
+def _take_phone(ctx: Context, a: CheckState, inp: Input) -> Result:
+    said_skip = bool(SKIP_WORDS & set(tokens(inp.text))) or parse_tri(inp.text) is Tri.NO
     if inp.choice == "skip" or (not inp.phone and said_skip):
-        conv.answers["phone_done"] = True
-        conv.answers["phone"] = None
+        a.phone_done, a.phone = True, None
         return Done()
     if inp.choice == "contact":
         return Retry(Msg("ask-phone-type"))
     phone = parse_phone(inp.phone or inp.text)
     if phone is None:
         return Retry(Msg("err-phone"))
-    conv.answers["phone_done"] = True
-    conv.answers["phone"] = phone
+    a.phone_done, a.phone = True, phone
     return Done()
 
 
-TAKE: dict[str, Callable[[Context, Conversation, Input], Result]] = {
-    "name": _take_name,
-    "nik": _take_nik,
-    "nik_confirm": _take_nik_confirm,
-    "age_confirm": _take_age_confirm,
-    "age_input": _take_age_input,
-    "kecamatan": _take_kecamatan,
-    "kelurahan": _take_kelurahan,
-    "occupation": _take_occupation,
-    "bpjs": _take_bpjs,
-    "dtks": _take_tri_step("dtks", allow_dk=True),
-    "heirs": _take_tri_step("heirs", allow_dk=False),
-    "phone": _take_phone,
-}
+_STEPS = (
+    Step("name", _ask_name, _take_name, lambda a: a.name is not None, "name", ("name",)),
+    Step("nik", _ask_nik, _take_nik, lambda a: a.nik is not None, "nik",
+         ("nik", "nik_masked", "nik_ok", "age_done", "stated_age")),
+    Step("nik_confirm", _ask_nik_confirm, _take_nik_confirm, lambda a: a.nik_ok),
+    Step("age_confirm", _ask_age_confirm, _take_age_confirm, lambda a: a.age_done, "age",
+         ("age_done", "stated_age")),
+    Step("age_input", _ask_age_input, _take_age_input, lambda a: a.age_done, in_order=False),
+    Step("kecamatan", _ask_kecamatan, _take_kecamatan, lambda a: a.kecamatan is not None,
+         "kelurahan", ("kecamatan", "kelurahan")),
+    Step("kelurahan", _ask_kelurahan, _take_kelurahan, lambda a: a.kelurahan is not None),
+    Step("occupation", _ask_occupation, _take_occupation, lambda a: a.occupation_done,
+         "occupation", ("occupation_done", "occupation", "occupation_text")),
+    Step("bpjs", _ask_bpjs, _take_bpjs, lambda a: a.bpjs is not None, "bpjs", ("bpjs",)),
+    Step("dtks", _ask_dtks, _take_tri_step("dtks", allow_dk=True), lambda a: a.dtks is not None,
+         "dtks", ("dtks",)),
+    Step("heirs", _ask_heirs, _take_tri_step("heirs", allow_dk=False),
+         lambda a: a.heirs is not None, "heirs", ("heirs",)),
+    Step("phone", _ask_phone, _take_phone, lambda a: a.phone_done, "phone",
+         ("phone_done", "phone")),
+)  # fmt: skip
+STEPS = {s.name: s for s in _STEPS}
+EDITS = {s.edit: s for s in _STEPS if s.edit}  # the summary's "change …" buttons, in order
+_FIELDS = {f.name for f in fields(CheckState)}
+assert all(set(s.clears) <= _FIELDS for s in _STEPS), "a step clears a field CheckState lacks"
+
+
+def first_missing(a: CheckState) -> str | None:
+    for step in _STEPS:
+        if step.in_order and not step.answered(a):
+            return step.name
+    return None
+
+
+def ask(ctx: Context, conv: Conversation, step: str) -> Reply:
+    return STEPS[step].ask(ctx, conv, CheckState.of(conv))
 
 
 def masked_phone(phone: str | None) -> str | None:
@@ -408,27 +454,25 @@ def masked_phone(phone: str | None) -> str | None:
     return phone[:5] + "•" * (len(phone) - 8) + phone[-3:]
 
 
-def summary_args(ctx: Context, a: dict[str, Any], today: date) -> dict[str, Any]:
+def summary_args(ctx: Context, a: CheckState, today: date) -> dict[str, Any]:
     regions = ctx.program.regions
-    kel = regions.kelurahan_by_code(a["kelurahan"])
+    kel = regions.kelurahan_by_code(a.kelurahan or "")
     assert kel is not None
     nik = current_nik(ctx, a)
-    age = a.get("stated_age") or (nik.age_on(today) if nik else "-")
+    age = a.stated_age or (nik.age_on(today) if nik else "-")
     occupation: Msg | Raw = (
-        Msg(f"occ-{a['occupation']}")
-        if a.get("occupation")
-        else Raw(a.get("occupation_text") or "-")
+        Msg(f"occ-{a.occupation}") if a.occupation else Raw(a.occupation_text or "-")
     )
-    phone = masked_phone(a.get("phone"))
+    phone = masked_phone(a.phone)
     return {
-        "name": Raw(a["name"]),
-        "nik": a["nik_masked"],
+        "name": Raw(a.name or ""),
+        "nik": a.nik_masked,
         "age": age,
         "kelurahan": kel.name,
         "kecamatan": regions.kecamatan_of(kel).name,
         "occupation": occupation,
-        "bpjs": Msg(f"bpjs-{a['bpjs']}"),
-        "dtks": Msg(f"tri-{a['dtks']}"),
-        "heirs": Msg(f"tri-{a['heirs']}"),
+        "bpjs": Msg(f"bpjs-{a.bpjs}"),
+        "dtks": Msg(f"tri-{a.dtks}"),
+        "heirs": Msg(f"tri-{a.heirs}"),
         "phone": phone if phone else Msg("phone-none"),
     }

@@ -5,18 +5,20 @@ from __future__ import annotations
 from domain.answers import Tri, parse_tri
 from domain.nomination import ACTIVE, NominationStatus
 from handlers import review
-from handlers.citizen.form import masked_phone
+from handlers.citizen.form import CheckState, masked_phone
 from handlers.citizen.status import status_line
 from handlers.engine import Input, button, reply
+from handlers.flows import Command, Flow, Routed, prompt_for
 from handlers.messages import Msg, Raw, Reply
 from handlers.ports import Context
 from handlers.records import Conversation, Nomination, Person, Role
+from handlers.state import Resume
 
 FLOW = "hapus"
 
 
 async def my_data(ctx: Context, person: Person, conv: Conversation) -> Reply:
-    a = conv.answers
+    a = CheckState.of(conv)
     parts: list[Msg] = [
         Msg(
             "dataku-person",
@@ -43,14 +45,14 @@ async def my_data(ctx: Context, person: Person, conv: Conversation) -> Reply:
             },
         )
     ]
-    if any(k in a for k in ("name", "nik", "kelurahan", "occupation_done")):
+    if a.started or a.kelurahan or a.occupation_done:
         parts.append(
             Msg(
                 "dataku-draft",
                 {
-                    "name": Raw(a.get("name") or "-"),
-                    "nik": a.get("nik_masked") or "-",
-                    "phone": masked_phone(a.get("phone")) or "-",
+                    "name": Raw(a.name or "-"),
+                    "nik": a.nik_masked or "-",
+                    "phone": masked_phone(a.phone) or "-",
                     "days": ctx.settings.draft_retention_days,
                 },
             )
@@ -65,7 +67,7 @@ async def my_data(ctx: Context, person: Person, conv: Conversation) -> Reply:
 
 async def ask_delete(ctx: Context, person: Person, conv: Conversation) -> Reply:
     own = [n for n in await ctx.store.nominations_of(person.id) if n.status in ACTIVE]
-    conv.answers["_resume"] = [conv.flow, conv.step]
+    Resume.mark(conv)
     conv.flow, conv.step = FLOW, "confirm"
     conv.version += 1
     key = "hapus-confirm-active" if own else "hapus-confirm"
@@ -115,7 +117,29 @@ async def take(
         await ctx.store.audit(actor=None, action="person.deleted", now=ctx.now, subject=person.id)
         await ctx.store.forget_person(person.id, ctx.now)
         return [Reply.of("hapus-done")], True
-    resume = conv.answers.pop("_resume", ["idle", ""])
-    conv.flow, conv.step = resume[0], resume[1]
+    Resume.take(conv)
     conv.version += 1
     return [Reply.of("hapus-cancelled")], False
+
+
+def _confirm(conv: Conversation) -> Reply:
+    return reply("hapus-confirm", button(conv, "btn-delete-yes", "ya"),
+                 button(conv, "btn-delete-no", "tidak"), refs="")  # fmt: skip
+
+
+async def _prompt(ctx: Context, person: Person, conv: Conversation) -> Reply:
+    return _confirm(conv)
+
+
+async def _mydata(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
+    return [await my_data(ctx, person, conv), await prompt_for(ctx, person, conv)], False
+
+
+async def _delete(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
+    return [await ask_delete(ctx, person, conv)], False
+
+
+PRIVACY = Flow(FLOW, _prompt, take, commands=(
+    Command("mydata", ("dataku",), _mydata),
+    Command("delete", ("hapus",), _delete),
+))  # fmt: skip

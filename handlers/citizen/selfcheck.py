@@ -9,14 +9,15 @@ from domain.reference import make_reference
 from domain.roles import Action
 from handlers import review
 from handlers.citizen import form
+from handlers.citizen.form import CheckState
 from handlers.engine import Input, button, reply, with_note
+from handlers.flows import Command, Flow, Routed
 from handlers.messages import Button, Msg, Raw, Reply
 from handlers.ports import Context, DuplicateNik, DuplicateRef
 from handlers.records import Conversation, Nomination, Person, Role
 from handlers.verdict_view import headline, next_step, reasons_block
 
 FLOW = "check"
-SUMMARY_EDITS = ("name", "nik", "age", "kelurahan", "occupation", "bpjs", "dtks", "heirs", "phone")
 
 
 def has_consent(ctx: Context, person: Person) -> bool:
@@ -26,8 +27,9 @@ def has_consent(ctx: Context, person: Person) -> bool:
 async def start(ctx: Context, person: Person, conv: Conversation) -> list[Reply]:
     """Begin or resume the check where it stopped."""
     conv.flow = FLOW
-    if conv.answers.get("_on_behalf"):
-        if not conv.answers.get("_consent_ok"):
+    a = CheckState.of(conv)
+    if a.on_behalf:
+        if not a.consent_in_person:
             conv.step = "inperson"
             return [in_person_prompt(conv)]
         return [await advance(ctx, conv)]
@@ -49,9 +51,8 @@ async def start_on_behalf(
     kelurahan = ctx.program.regions.kelurahan_by_code(kel or "")
     if kelurahan is None:
         return [reply("admin-pick-kelurahan", command="/usulkan")]
-    conv.answers = {
-        "_on_behalf": True, "kecamatan": kelurahan.kecamatan_code, "kelurahan": kelurahan.code,
-    }  # fmt: skip
+    CheckState(on_behalf=True, kecamatan=kelurahan.kecamatan_code,
+               kelurahan=kelurahan.code).save(conv)  # fmt: skip
     conv.version += 1
     return await start(ctx, person, conv)
 
@@ -76,7 +77,7 @@ def consent_notice(ctx: Context, conv: Conversation) -> Reply:
 
 async def advance(ctx: Context, conv: Conversation, note: Msg | None = None) -> Reply:
     """Go to the first unanswered question, or stop early, or show the summary."""
-    step = form.first_missing(conv.answers)
+    step = form.first_missing(CheckState.of(conv))
     verdict = _partial_verdict(ctx, conv)
     if verdict is not None and verdict.final:
         conv.step = "stopped"
@@ -92,14 +93,15 @@ async def advance(ctx: Context, conv: Conversation, note: Msg | None = None) -> 
 
 def _partial_verdict(ctx: Context, conv: Conversation) -> Verdict | None:
     # Not before the age is confirmed: a person the NIK makes 66 may say the NIK date is wrong.
-    if not conv.answers.get("age_done"):
+    a = CheckState.of(conv)
+    if not a.age_done:
         return None
-    return evaluate(form.to_answers(ctx, conv.answers), ctx.program, ctx.today)
+    return evaluate(form.to_answers(ctx, a), ctx.program, ctx.today)
 
 
 def summary(ctx: Context, conv: Conversation) -> Reply:
-    args = form.summary_args(ctx, conv.answers, ctx.today)
-    edits = [button(conv, f"edit-{name}", f"edit:{name}") for name in SUMMARY_EDITS]
+    args = form.summary_args(ctx, CheckState.of(conv), ctx.today)
+    edits = [button(conv, f"edit-{name}", f"edit:{name}") for name in form.EDITS]
     r = reply("summary", button(conv, "btn-confirm", "ok"), *edits, **args)
     return Reply(r.parts, r.buttons, Msg("list-summary"))
 
@@ -123,7 +125,9 @@ async def take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> 
         return await _take_consent(ctx, person, conv, inp)
     if step == "inperson":
         if inp.choice == "ya" or inp.text.lower() in ("ya", "sudah", "setuju"):
-            conv.answers["_consent_ok"] = True
+            a = CheckState.of(conv)
+            a.consent_in_person = True
+            a.save(conv)
             conv.version += 1
             return [await advance(ctx, conv)]
         return [in_person_prompt(conv)]
@@ -135,15 +139,15 @@ async def take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> 
         return await _take_edit(ctx, conv, inp)
     if inp.choice == "cancel":
         return []  # handled by the router as /batal
-    result = form.TAKE[step](ctx, conv, inp)
+    a = CheckState.of(conv)
+    result = form.STEPS[step].take(ctx, a, inp)
+    a.save(conv)  # a retry may keep something too (an occupation typed, offered back)
     if isinstance(result, form.Retry):
         return [_retry(ctx, conv, result)]
     conv.version += 1
     conv.misses = 0
-    if step == "nik_confirm" and conv.answers.get("nik_ok"):
-        existing = await ctx.store.active_nomination_for_nik(
-            ctx.store.open_nik(conv.answers["nik"])
-        )
+    if step == "nik_confirm" and a.nik_ok and a.nik is not None:
+        existing = await ctx.store.active_nomination_for_nik(ctx.store.open_nik(a.nik))
         if existing is not None:
             return [_already_filed(ctx, conv, existing)]
     if result.goto is not None:
@@ -165,7 +169,8 @@ def _retry(ctx: Context, conv: Conversation, result: form.Retry) -> Reply:
 
 
 def _already_filed(ctx: Context, conv: Conversation, existing: Nomination) -> Reply:
-    conv.flow, conv.step, conv.answers = "idle", "", {}
+    conv.flow, conv.step = "idle", ""
+    CheckState.clear(conv)
     return reply(
         "nik-already-filed",
         button(conv, "btn-status", "status"),
@@ -188,7 +193,8 @@ async def _take_consent(
         return [await advance(ctx, conv, Msg("consent-thanks"))]
     if answer == Tri.NO.value:
         await ctx.store.record_consent(person.id, "data", version, False, ctx.now)
-        conv.flow, conv.step, conv.answers = "idle", "", {}
+        conv.flow, conv.step = "idle", ""
+        CheckState.clear(conv)
         conv.version += 1
         return [
             reply(
@@ -206,7 +212,7 @@ async def _take_summary(ctx: Context, conv: Conversation, inp: Input) -> list[Re
         return [_edit(ctx, conv, inp.choice[5:])]
     if inp.choice == "ok" or parse_tri(inp.text) is Tri.YES:
         conv.version += 1
-        verdict = evaluate(form.to_answers(ctx, conv.answers), ctx.program, ctx.today)
+        verdict = evaluate(form.to_answers(ctx, CheckState.of(conv)), ctx.program, ctx.today)
         conv.step = "verdict"
         return [verdict_reply(ctx, conv, verdict, stopped=False)]
     conv.misses += 1
@@ -214,12 +220,13 @@ async def _take_summary(ctx: Context, conv: Conversation, inp: Input) -> list[Re
 
 
 def _edit(ctx: Context, conv: Conversation, field: str) -> Reply:
-    if field not in form.EDIT_CLEARS:
+    if field not in form.EDITS:
         return summary(ctx, conv)
-    for key in form.EDIT_CLEARS[field]:
-        conv.answers.pop(key, None)
+    a = CheckState.of(conv)
+    a.reset(*form.EDITS[field].clears)
+    a.save(conv)
     conv.version += 1
-    step = form.first_missing(conv.answers) or "summary"
+    step = form.first_missing(a) or "summary"
     conv.step = step
     return form.ask(ctx, conv, step)
 
@@ -233,7 +240,7 @@ async def _take_edit(ctx: Context, conv: Conversation, inp: Input) -> list[Reply
 
 def edit_menu(ctx: Context, conv: Conversation) -> Reply:
     conv.step = "edit"
-    edits = [button(conv, f"edit-{name}", f"edit:{name}") for name in SUMMARY_EDITS]
+    edits = [button(conv, f"edit-{name}", f"edit:{name}") for name in form.EDITS]
     r = reply("ask-which-edit", *edits)
     return Reply(r.parts, r.buttons, Msg("list-summary"))
 
@@ -250,15 +257,16 @@ async def _take_verdict(
 
 
 async def file_nomination(ctx: Context, person: Person, conv: Conversation) -> list[Reply]:
-    a = conv.answers
+    a = CheckState.of(conv)
     answers = form.to_answers(ctx, a)
     verdict = evaluate(answers, ctx.program, ctx.today)
     if verdict.final:
         conv.step = "stopped"
         return [verdict_reply(ctx, conv, verdict, stopped=True)]
-    nik = ctx.store.open_nik(a["nik"])
-    kept = {
-        k: a.get(k)
+    assert a.nik is not None and a.name is not None
+    nik = ctx.store.open_nik(a.nik)
+    kept: dict[str, object] = {
+        k: getattr(a, k)
         for k in ("stated_age", "occupation", "occupation_text", "bpjs", "dtks", "heirs", "phone")
     }
     assert answers.nik is not None and answers.kelurahan is not None
@@ -266,7 +274,7 @@ async def file_nomination(ctx: Context, person: Person, conv: Conversation) -> l
                 birth_date=answers.nik.birth_date.isoformat())  # fmt: skip
     # The database decides duplicates (a partial unique index on the NIK's blind index), so
     # two accounts filing the same NIK at the same moment cannot both succeed.
-    on_behalf = bool(a.get("_on_behalf"))
+    on_behalf = a.on_behalf
     if on_behalf:
         if not await review.authorise(
             ctx, person, Action.NOMINATE_ON_BEHALF, answers.kelurahan.code
@@ -280,8 +288,8 @@ async def file_nomination(ctx: Context, person: Person, conv: Conversation) -> l
             nomination = await ctx.store.add_nomination(
                 ref=make_reference(ctx.random_bytes(8)),
                 person_id=None if on_behalf else person.id, filed_by=person.id,
-                kelurahan_code=answers.kelurahan.code, name=a["name"], nik=nik,
-                nik_masked=a["nik_masked"], answers=kept, verdict=verdict.kind.value,
+                kelurahan_code=answers.kelurahan.code, name=a.name, nik=nik,
+                nik_masked=a.nik_masked or "", answers=kept, verdict=verdict.kind.value,
                 reasons=[f"{r.code}:{r.status.value}" for r in verdict.reasons],
                 priority=verdict.priority, now=ctx.now, on_behalf=on_behalf,
             )  # fmt: skip
@@ -305,7 +313,8 @@ async def file_nomination(ctx: Context, person: Person, conv: Conversation) -> l
         )  # fmt: skip
     else:
         await notify_reviewers(ctx, nomination)
-    conv.flow, conv.step, conv.answers = "idle", "", {}  # the draft is now the nomination
+    conv.flow, conv.step = "idle", ""
+    CheckState.clear(conv)  # the draft is now the nomination
     conv.version += 1
     kel = answers.kelurahan
     if on_behalf:
@@ -360,3 +369,43 @@ async def notify_reviewers(ctx: Context, nomination: Nomination) -> None:
 
 def is_active(nomination: Nomination) -> bool:
     return nomination.status in ACTIVE
+
+
+async def _prompt(ctx: Context, person: Person, conv: Conversation) -> Reply:
+    if conv.step == "consent":
+        return consent_notice(ctx, conv)
+    if conv.step == "inperson":
+        return in_person_prompt(conv)
+    if conv.step == "summary":
+        return summary(ctx, conv)
+    if conv.step == "edit":
+        return edit_menu(ctx, conv)
+    if conv.step in ("verdict", "stopped"):
+        verdict = evaluate(form.to_answers(ctx, CheckState.of(conv)), ctx.program, ctx.today)
+        return verdict_reply(ctx, conv, verdict, stopped=conv.step == "stopped")
+    return form.ask(ctx, conv, conv.step)
+
+
+async def _take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> Routed:
+    out = await take(ctx, person, conv, inp)
+    return (out or [await _prompt(ctx, person, conv)]), False
+
+
+async def _check(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
+    return await start(ctx, person, conv), False
+
+
+async def _restart(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
+    conv.answers = {}
+    return await start(ctx, person, conv), False
+
+
+async def _on_behalf(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
+    return await start_on_behalf(ctx, person, conv, arg), False
+
+
+CHECK = Flow(FLOW, _prompt, _take, commands=(
+    Command("check", ("cek", "daftar"), _check, bare=False),
+    Command("restart", ("ulang",), _restart),
+    Command("onbehalf", ("usulkan",), _on_behalf),
+))  # fmt: skip

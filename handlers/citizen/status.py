@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
+from typing import ClassVar
 
 from domain.reference import parse_reference
 from handlers.engine import Input, button, reply
+from handlers.flows import Command, Flow, Routed
+from handlers.menu import menu
 from handlers.messages import Msg, Raw, Reply
 from handlers.ports import Context
 from handlers.records import Conversation, Nomination, Person
+from handlers.state import FlowState
 
 FLOW = "status"
+
+
+@dataclass
+class StatusState(FlowState):
+    KEY: ClassVar[str] = "status"
+    ref: str = ""  # the reference typed, waiting for the NIK's last four digits
+
+
 MAX_LOOKUPS_PER_DAY = 5  # reference + last-4 is guessable by brute force; keep it slow
 
 
@@ -62,7 +75,7 @@ async def take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> 
         ref = parse_reference(inp.text)
         if ref is None:
             return [Reply((Msg("err-ref"), *prompt(ctx, conv).parts), prompt(ctx, conv).buttons)]
-        conv.answers["st_ref"] = ref
+        StatusState(ref).save(conv)
         conv.step = "last4"
         conv.version += 1
         return [prompt(ctx, conv)]
@@ -75,7 +88,7 @@ async def take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> 
     if tries >= MAX_LOOKUPS_PER_DAY:
         _leave(conv)
         return [reply("err-too-many-lookups", button(conv, "btn-menu", "menu"))]
-    ref = conv.answers.get("st_ref", "")
+    ref = StatusState.of(conv).ref
     found = await ctx.store.nomination_by_ref(ref)
     if found is None or found.nik_masked[-4:] != digits:
         await ctx.store.audit(
@@ -93,5 +106,22 @@ async def take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> 
 
 def _leave(conv: Conversation) -> None:
     conv.flow, conv.step = "idle", ""
-    conv.answers.pop("st_ref", None)
+    StatusState.clear(conv)
     conv.version += 1
+
+
+async def _prompt(ctx: Context, person: Person, conv: Conversation) -> Reply:
+    if conv.step in ("ref", "last4"):
+        return prompt(ctx, conv)
+    return menu(ctx, conv)  # the list of one's nominations was an answer, not a question
+
+
+async def _take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> Routed:
+    return await take(ctx, person, conv, inp), False
+
+
+async def _status(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
+    return await start(ctx, person, conv), False
+
+
+STATUS = Flow(FLOW, _prompt, _take, commands=(Command("status", ("status",), _status, bare=False),))

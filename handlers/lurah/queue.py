@@ -3,19 +3,32 @@ and nominating a resident who has no phone."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any
+from typing import Any, ClassVar
 
 from domain.nomination import NominationStatus
 from domain.roles import Action
 from handlers import review
 from handlers.admin import invite_hint
 from handlers.engine import Input, button, reply
+from handlers.flows import Command, Flow, Routed
 from handlers.messages import Msg, Raw, Reply
 from handlers.ports import Context
 from handlers.records import Conversation, Nomination, Person, Role
+from handlers.state import FlowState
 
 FLOW = "review"
+
+
+@dataclass
+class QueueState(FlowState):
+    KEY: ClassVar[str] = "review"
+    nomination: int = 0  # the card on screen
+    kelurahan: str | None = None  # the kelurahan an admin named (/antrian kelun)
+    skipped: list[int] = field(default_factory=list)  # "later" on this pass through the queue
+
+
 QUEUE = (NominationStatus.PENDING,)
 REJECT_REASONS = ("domicile", "registry", "bpjs", "activity", "data")
 
@@ -106,23 +119,28 @@ _FLAG_KEYS = {
 async def show_queue(ctx: Context, person: Person, conv: Conversation, arg: str = "") -> Reply:
     kel = person.kelurahan_code
     if kel is None and arg:  # an admin, bound to no kelurahan, names one: /antrian kelun
-        conv.answers["rv_kel"] = review.named_kelurahan(ctx, person, arg)
-    kel = kel or conv.answers.get("rv_kel")
+        state = QueueState.of(conv)
+        state.kelurahan = review.named_kelurahan(ctx, person, arg)
+        state.save(conv)
+    state = QueueState.of(conv)
+    kel = kel or state.kelurahan
     if not await review.authorise(ctx, person, Action.VIEW_QUEUE, kel):
         return reply("not-a-reviewer")
     if kel is None:
         return reply("admin-pick-kelurahan", command="/antrian")
     items = await ctx.store.queue(kel, QUEUE)
-    skipped = set(conv.answers.get("rv_skip", []))
+    skipped = set(state.skipped)
     waiting = [n for n in items if n.id not in skipped]
     conv.flow = FLOW
     conv.version += 1
     if not waiting:
         conv.flow, conv.step = "idle", ""
-        conv.answers.pop("rv_skip", None)
+        state.skipped = []
+        state.save(conv)
         return reply("queue-empty", kelurahan=_kel_name(ctx, kel))
     n = waiting[0]
-    conv.step, conv.answers["rv_id"] = "card", n.id
+    conv.step, state.nomination = "card", n.id
+    state.save(conv)
     position = items.index(n) + 1
     return _card(ctx, conv, n, position, len(items), await review.places_left(ctx))
 
@@ -130,7 +148,7 @@ async def show_queue(ctx: Context, person: Person, conv: Conversation, arg: str 
 async def prompt(ctx: Context, person: Person, conv: Conversation) -> Reply:
     """The current card or question again, changing nothing (for re-asking and for reading
     which buttons the step offers)."""
-    nid = int(conv.answers.get("rv_id", 0))
+    nid = QueueState.of(conv).nomination
     n = await ctx.store.nomination_by_id(nid) if nid else None
     if n is None or person.kelurahan_code is None:
         return reply("queue-empty", kelurahan=_kel_name(ctx, person.kelurahan_code or ""))
@@ -162,7 +180,7 @@ def _kel_name(ctx: Context, code: str) -> str:
 
 
 async def take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> list[Reply]:
-    nid = int(conv.answers.get("rv_id", 0))
+    nid = QueueState.of(conv).nomination
     n = await ctx.store.nomination_by_id(nid) if nid else None
     if n is None:
         return [await show_queue(ctx, person, conv)]
@@ -171,7 +189,9 @@ async def take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> 
         if not target or int(target) != n.id:
             return [await show_queue(ctx, person, conv)]
         if action == "skip":
-            conv.answers.setdefault("rv_skip", []).append(n.id)
+            state = QueueState.of(conv)
+            state.skipped.append(n.id)
+            state.save(conv)
             return [await show_queue(ctx, person, conv)]
         if action == "appr":
             result = await review.approve(ctx, person, n)
@@ -239,3 +259,29 @@ async def set_notifications(ctx: Context, person: Person, arg: str) -> Reply:
     if person.digest_hour is None:
         return reply("notify-at-once")
     return reply("notify-digest", hour=f"{person.digest_hour:02d}.00")
+
+
+async def _take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> Routed:
+    return await take(ctx, person, conv, inp), False
+
+
+async def _redeem(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
+    return [await redeem(ctx, person, conv, arg)], False
+
+
+async def _queue(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
+    state = QueueState.of(conv)
+    state.skipped = []  # a fresh pass: cards put off earlier come back
+    state.save(conv)
+    return [await show_queue(ctx, person, conv, arg)], False
+
+
+async def _notify(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
+    return [await set_notifications(ctx, person, arg)], False
+
+
+QUEUE_FLOW = Flow(FLOW, prompt, _take, commands=(
+    Command("lurah", ("lurah",), _redeem),
+    Command("queue", ("antrian",), _queue),
+    Command("notify", ("notifikasi",), _notify),
+))  # fmt: skip

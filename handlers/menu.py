@@ -1,0 +1,114 @@
+"""The main menu (the "idle" flow) and the commands that work anywhere: start, menu, cancel,
+help, program info, and the reminders opt-in and opt-out."""
+
+from __future__ import annotations
+
+from handlers.citizen.form import CheckState
+from handlers.engine import Input, button, reply, with_note
+from handlers.flows import Command, Flow, Routed, prompt_for
+from handlers.lurah import queue
+from handlers.messages import Msg, Reply
+from handlers.ports import Context
+from handlers.records import Conversation, Person
+
+FLOW = "idle"
+
+
+def menu(ctx: Context, conv: Conversation, note: Msg | None = None) -> Reply:
+    conv.flow, conv.step = FLOW, ""
+    r = reply(
+        "menu-resume" if CheckState.of(conv).started else "menu",
+        button(conv, "menu-check", "check"),
+        button(conv, "menu-status", "status"),
+        button(conv, "menu-info", "info"),
+        button(conv, "menu-help", "help"),
+        button(conv, "menu-lang", "lang"),
+    )
+    return with_note(note, r) if note else r
+
+
+def info_msg(ctx: Context) -> Msg:
+    p, on = ctx.program, ctx.today
+    quota = p.quota_at(on)
+    return Msg(
+        "info-program",
+        {
+            "premium": p.premium_monthly.at(on),
+            "months": p.coverage_months.at(on),
+            "jkm": p.benefits["jkm_total"].at(on),
+            "jkk_death": p.benefits["jkk_death_amount"].at(on),
+            "children": p.benefits["scholarship_children"].at(on),
+            "years": p.benefits["scholarship_min_years"].at(on),
+            "min": p.age_min.at(on),
+            "max": p.age_max.at(on),
+            "registry": p.registry.at(on),
+            "participants": quota.participants if quota else 0,
+            "remaining": quota.remaining if quota else 0,
+            "as_of": quota.as_of.strftime("%d-%m-%Y") if quota else "-",
+            "contact": p.contact,
+        },
+    )
+
+
+async def _prompt(ctx: Context, person: Person, conv: Conversation) -> Reply:
+    return menu(ctx, conv)
+
+
+async def _take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> Routed:
+    # at the menu, anything typed gets the welcome and the menu
+    return [menu(ctx, conv, Msg("welcome"))], False
+
+
+async def _start(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
+    if arg:  # a deep link t.me/<bot>?start=<code>: a lurah invite
+        return [await queue.redeem(ctx, person, conv, arg)], False
+    return [menu(ctx, conv, Msg("welcome"))], False
+
+
+async def _menu(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
+    return [menu(ctx, conv)], False
+
+
+async def _cancel(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
+    had = conv.flow != FLOW
+    conv.answers = {}
+    return [menu(ctx, conv, Msg("cancelled" if had else "nothing-to-cancel"))], False
+
+
+async def _help(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
+    return [with_note(Msg("help"), await prompt_for(ctx, person, conv))], False
+
+
+async def _info(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
+    return [with_note(info_msg(ctx), await prompt_for(ctx, person, conv))], False
+
+
+async def broadcast_choice(ctx: Context, person: Person, conv: Conversation, opt_in: bool) -> Reply:
+    """/berhenti and /mulai: reminders and broadcasts are a purpose of their own (UU 27/2022
+    Pasal 22(4)); messages about one's own nomination are not affected."""
+    person.broadcast_opt_in = opt_in
+    await ctx.store.save_person(person)
+    await ctx.store.record_consent(
+        person.id, "broadcast", ctx.settings.privacy_notice_version, opt_in, ctx.now
+    )
+    note = Msg("optin-done" if opt_in else "optout-done")
+    return with_note(note, await prompt_for(ctx, person, conv))
+
+
+async def _optout(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
+    return [await broadcast_choice(ctx, person, conv, False)], False
+
+
+async def _optin(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
+    return [await broadcast_choice(ctx, person, conv, True)], False
+
+
+IDLE = Flow(FLOW, _prompt, _take, commands=(
+    Command("start", ("start",), _start),
+    Command("menu", ("menu",), _menu),
+    Command("cancel", ("batal", "cancel"), _cancel),
+    Command("help", ("bantuan", "help", "tolong"), _help),
+    Command("info", ("info",), _info, bare=False),
+    Command("optout", ("berhenti",), _optout),
+    Command("optin", ("mulai",), _optin),
+))  # fmt: skip
