@@ -54,10 +54,15 @@ class _KecamatanIn(_Strict):
 
     @model_validator(mode="after")
     def _children_inside(self) -> _KecamatanIn:
-        for kel in self.kelurahan:
-            if not kel.code.startswith(self.code + "."):
-                raise ValueError(f"kelurahan {kel.code} {kel.name} is not inside {self.code}")
+        _inside(self.code, [(k.code, f"kelurahan {k.code} {k.name}") for k in self.kelurahan])
         return self
+
+
+def _inside(parent: str, children: list[tuple[str, str]]) -> None:
+    """Region codes nest (35.77 ⊃ 35.77.01 ⊃ 35.77.01.1001): a child outside is a typo."""
+    for code, what in children:
+        if not code.startswith(parent + "."):
+            raise ValueError(f"{what} is not inside {parent}")
 
 
 class _RegionIn(_Strict):
@@ -68,9 +73,7 @@ class _RegionIn(_Strict):
 
     @model_validator(mode="after")
     def _inside_city(self) -> _RegionIn:
-        for kec in self.kecamatan:
-            if not kec.code.startswith(self.code + "."):
-                raise ValueError(f"kecamatan {kec.code} is not inside {self.code}")
+        _inside(self.code, [(k.code, f"kecamatan {k.code}") for k in self.kecamatan])
         return self
 
 

@@ -5,7 +5,6 @@ during downtime is caught up once."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import functools
 import logging
 from collections.abc import Awaitable, Callable
@@ -13,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 from bot.db import jobs
 from bot.delivery.handling import Conversations
+from bot.periodic import every
 from domain.nomination import NominationStatus
 from handlers import broadcast, dinas
 from handlers.messages import Button, Msg, Reply
@@ -131,11 +131,5 @@ class Scheduler:
                 await store.enqueue(person, [note], now)
             await store.commit()
 
-    async def run(self, stop: asyncio.Event, every: float = 60.0) -> None:
-        while not stop.is_set():
-            try:
-                await self.tick()
-            except Exception:
-                log.exception("scheduled job failed; trying again next tick")
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), timeout=every)
+    async def run(self, stop: asyncio.Event, seconds: float = 60.0) -> None:
+        await every(seconds, stop, self.tick, log, "a scheduled job")

@@ -60,3 +60,40 @@ def test_every_module_outside_bot_db_is_under_the_one_door_contract() -> None:
                if p.name != "__init__.py" and p.name != "__main__.py" and p.stem != "db"
                and (p.suffix == ".py" or (p / "__init__.py").exists())}  # fmt: skip
     assert present - listed == set()
+
+
+def test_the_import_graph_has_no_cycle() -> None:
+    """Issue "One way in, one way out": no two modules of ours import each other, directly or
+    round about (receipts ↔ service once did)."""
+    import grimp
+
+    graph = grimp.build_graph("bot", "handlers", "domain")
+    edges = {m: graph.find_modules_directly_imported_by(m) for m in graph.modules}
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    cycles: list[set[str]] = []
+
+    def visit(m: str) -> None:  # Tarjan's strongly connected components
+        index[m] = low[m] = len(index)
+        stack.append(m)
+        for n in edges.get(m, ()):
+            if n not in index:
+                visit(n)
+                low[m] = min(low[m], low[n])
+            elif n in stack:
+                low[m] = min(low[m], index[n])
+        if low[m] == index[m]:
+            component = set()
+            while True:
+                n = stack.pop()
+                component.add(n)
+                if n == m:
+                    break
+            if len(component) > 1:
+                cycles.append(component)
+
+    for m in sorted(edges):
+        if m not in index:
+            visit(m)
+    assert cycles == []

@@ -37,6 +37,29 @@ def _say(siaga: Any, reply: Any) -> None:
     typer.echo(reply_text(siaga.catalogue, reply, "id"))
 
 
+def _use_case(run: Callable[[Any], Awaitable[Any]]) -> None:
+    """One use case in one unit of work, committed, and its reply printed."""
+
+    async def work(siaga: Any) -> None:
+        async with siaga.store() as store:
+            out = await run(siaga.context(store))
+            await store.commit()
+        _say(siaga, out)
+
+    _run(work)
+
+
+def _kelurahan_code(program: Any, name: str | None) -> str | None:
+    """The code of the kelurahan named on the command line (None: all); exit 2 if unknown."""
+    if not name:
+        return None
+    kel = program.regions.kelurahan_named(name)
+    if kel is None:
+        typer.echo(f"Kelurahan {name!r} tidak ditemukan.", err=True)
+        raise typer.Exit(2)
+    return str(kel.code)
+
+
 def _who() -> str:
     return f"cli:{getpass.getuser()}"
 
@@ -46,13 +69,7 @@ def invite(kelurahan: Annotated[str, typer.Option(help="Nama kelurahan, mis. Kel
     """Buat kode undangan sekali pakai untuk lurah/petugas satu kelurahan."""
     from handlers import admin
 
-    async def work(siaga: Any) -> None:
-        async with siaga.store() as store:
-            out = await admin.create_invite(siaga.context(store), None, kelurahan)
-            await store.commit()
-        _say(siaga, out)
-
-    _run(work)
+    _use_case(lambda ctx: admin.create_invite(ctx, None, kelurahan))
 
 
 @admin_app.command("invites")
@@ -119,14 +136,8 @@ def remove_reviewer(person_id: int) -> None:
     from handlers import admin
     from handlers.records import Person, Role
 
-    async def work(siaga: Any) -> None:
-        async with siaga.store() as store:
-            shell = Person(0, "cli", _who(), Role.ADMIN)
-            out = await admin.remove_reviewer(siaga.context(store), shell, str(person_id))
-            await store.commit()
-        _say(siaga, out)
-
-    _run(work)
+    shell = Person(0, "cli", _who(), Role.ADMIN)
+    _use_case(lambda ctx: admin.remove_reviewer(ctx, shell, str(person_id)))
 
 
 @admin_app.command("quota")
@@ -184,13 +195,7 @@ def export(
         raise typer.Exit(2)
 
     async def work(siaga: Any) -> int:
-        code = None
-        if kelurahan:
-            kel = siaga.program.regions.kelurahan_named(kelurahan)
-            if kel is None:
-                typer.echo(f"Kelurahan {kelurahan!r} tidak ditemukan.", err=True)
-                raise typer.Exit(2)
-            code = kel.code
+        code = _kelurahan_code(siaga.program, kelurahan)
         async with siaga.store() as store:
             return await do_export(store, siaga.program, out, fmt, code, _who(), siaga.clock())
 
@@ -372,13 +377,7 @@ def broadcast_cmd(
     async def work(siaga: Any) -> None:
         async with siaga.store() as store:
             ctx = siaga.context(store)
-            kel = None
-            if kelurahan:
-                found = ctx.program.regions.kelurahan_named(kelurahan)
-                if found is None:
-                    typer.echo(f"Kelurahan tidak dikenal: {kelurahan}", err=True)
-                    raise typer.Exit(2)
-                kel = found.code
+            kel = _kelurahan_code(ctx.program, kelurahan)
             problem = broadcast.check_text(text)
             if problem is not None:
                 _say(siaga, Reply((problem,)))
@@ -416,10 +415,4 @@ def broadcast_cancel(broadcast_id: Annotated[int, typer.Argument()] = 0) -> None
     """Hentikan sisa siaran (tanpa nomor: semua yang sedang berjalan)."""
     from handlers import broadcast
 
-    async def work(siaga: Any) -> None:
-        async with siaga.store() as store:
-            out = await broadcast.cancel(siaga.context(store), None, str(broadcast_id or ""))
-            await store.commit()
-        _say(siaga, out)
-
-    _run(work)
+    _use_case(lambda ctx: broadcast.cancel(ctx, None, str(broadcast_id or "")))

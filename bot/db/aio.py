@@ -161,7 +161,21 @@ class SqliteConnection:
         )
 
 
-class SqliteEngine:
+class _Transactions:
+    """begin(): a connection in a transaction, committed when the block ends without error."""
+
+    def connect(self) -> Any:
+        raise NotImplementedError
+
+    @asynccontextmanager
+    async def begin(self) -> AsyncIterator[Any]:
+        async with self.connect() as conn:
+            await conn.begin()
+            yield conn
+            await conn.commit()
+
+
+class SqliteEngine(_Transactions):
     def __init__(self, sync_engine: Engine, url: str) -> None:
         self.sync_engine = sync_engine
         self._url = url  # the engine's own is "sqlite://": it opens the file through a creator
@@ -186,13 +200,6 @@ class SqliteEngine:
                 yield SqliteConnection(sync)
         finally:
             self._turn.release()
-
-    @asynccontextmanager
-    async def begin(self) -> AsyncIterator[SqliteConnection]:
-        async with self.connect() as conn:
-            await conn.begin()
-            yield conn
-            await conn.commit()
 
     async def dispose(self) -> None:
         self.sync_engine.dispose()
@@ -221,11 +228,7 @@ async def _to_completion(awaitable: Any) -> None:
 class PgConnection:
     def __init__(self, conn: Any) -> None:
         self.conn = conn  # sqlalchemy.ext.asyncio.AsyncConnection
-
-    @property
-    def dialect(self) -> Dialect:
-        dialect: Dialect = self.conn.dialect
-        return dialect
+        self.dialect: Dialect = conn.dialect
 
     async def execute(self, statement: Any, parameters: Any = None) -> Rows:
         result: Rows = await self.conn.execute(statement, parameters)
@@ -268,14 +271,10 @@ class PgConnection:
         return None  # PostgreSQL's WAL is the server's business
 
 
-class PgEngine:
+class PgEngine(_Transactions):
     def __init__(self, engine: Any) -> None:
         self.engine = engine  # sqlalchemy.ext.asyncio.AsyncEngine
-
-    @property
-    def dialect(self) -> Dialect:
-        dialect: Dialect = self.engine.dialect
-        return dialect
+        self.dialect: Dialect = engine.dialect
 
     @property
     def url(self) -> str:
@@ -288,13 +287,6 @@ class PgEngine:
             yield PgConnection(conn)
         finally:
             await _to_completion(conn.close())  # rolls back what was not committed
-
-    @asynccontextmanager
-    async def begin(self) -> AsyncIterator[PgConnection]:
-        async with self.connect() as conn:
-            await conn.begin()
-            yield conn
-            await conn.commit()
 
     async def dispose(self) -> None:
         await self.engine.dispose()

@@ -11,7 +11,7 @@ from sqlalchemy import exists, func, insert, null, select, update
 
 from bot.db import schema as t
 from bot.db.aio import AsyncConnection
-from bot.db.rows import aware
+from bot.db.rows import record
 from domain.nomination import NominationStatus as S
 from handlers.records import BroadcastInfo, OutboxStatus, Recipient, Role
 
@@ -186,19 +186,7 @@ class BroadcastQueries:
             )  # fmt: skip
             for bid, count in await self.conn.execute(dq):
                 counts[bid]["tier_budget"] = int(count)
-        return [
-            BroadcastInfo(
-                id=r.id,
-                kind=r.kind,
-                audience=r.audience,
-                kelurahan_code=r.kelurahan_code,
-                status=r.status,
-                total=r.total,
-                created_at=aware(r.created_at) or r.created_at,
-                counts=counts[r.id],
-            )
-            for r in found
-        ]
+        return [record(BroadcastInfo, r, counts=counts[r.id]) for r in found]
 
     async def cancel_broadcasts(self, broadcast_id: int | None, now: datetime) -> tuple[int, int]:
         """Cancel what is left of one broadcast (or of all that are sending): (jobs, rows)."""

@@ -120,6 +120,14 @@ active_nik = Index(
 )
 
 
+# When each scheduled job last ran, so schedules survive restarts and a run missed during
+# downtime happens once, not once per missed slot.
+job_runs = Table(
+    "job_runs", metadata, Column("name", String(64), primary_key=True),
+    Column("last_run_at", DateTime(timezone=True), nullable=False),
+)  # fmt: skip
+
+
 def add_postgresql_options() -> None:
     """PostgreSQL's half of the partial index above, for Alembic (migrations/env.py). Not set
     at import: naming a postgresql_ option loads SQLAlchemy's PostgreSQL dialect, 2.2 MB, into
@@ -149,12 +157,10 @@ Index("ix_audit_actor_action", audit_log.c.actor, audit_log.c.action, audit_log.
 Index("ix_audit_nomination", audit_log.c.nomination_id)
 
 processed_updates = Table(
-    "processed_updates",
-    metadata,
-    Column("channel", String(16), primary_key=True),
+    "processed_updates", metadata, Column("channel", String(16), primary_key=True),
     Column("update_id", String(128), primary_key=True),
     Column("at", DateTime(timezone=True), nullable=False),
-)
+)  # fmt: skip
 
 outbox = Table(
     "outbox",
@@ -217,15 +223,6 @@ quotas = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
     UniqueConstraint("period", "kelurahan_code", name="uq_quotas_period_kelurahan"),
     sqlite_autoincrement=True,  # ids never reused after a deletion (0007)
-)
-
-# When each scheduled job last ran, so schedules survive restarts and a run missed during
-# downtime happens once, not once per missed slot.
-job_runs = Table(
-    "job_runs",
-    metadata,
-    Column("name", String(64), primary_key=True),
-    Column("last_run_at", DateTime(timezone=True), nullable=False),
 )
 
 # A broadcast: one message to an audience, one outbox row per recipient (kind "broadcast").

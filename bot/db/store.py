@@ -15,7 +15,7 @@ from bot.crypto import NikVault
 from bot.db import schema as t
 from bot.db.aio import AsyncConnection
 from bot.db.broadcast_store import BroadcastQueries
-from bot.db.rows import aware
+from bot.db.rows import aware, record
 from domain.nomination import NominationStatus
 from handlers.messages import Reply, UserRef
 from handlers.ports import DuplicateNik, DuplicateRef
@@ -36,50 +36,15 @@ def conversation_lock_key(user: UserRef) -> int:
 
 
 def _person(row: Any) -> Person:
-    return Person(
-        id=row.id,
-        channel=row.channel,
-        external_id=row.external_id,
-        role=Role(row.role),
-        locale=row.locale,
-        kelurahan_code=row.kelurahan_code,
-        consent_version=row.consent_version,
-        consent_at=_aware(row.consent_at),
-        broadcast_opt_in=row.broadcast_opt_in,
-        blocked=row.blocked,
-        created_at=_aware(row.created_at),
-        digest_hour=row.digest_hour,
-    )
+    return record(Person, row, role=Role(row.role))
 
 
 def _nomination(row: Any) -> Nomination:
-    created, updated = _aware(row.created_at), _aware(row.updated_at)
-    assert created is not None and updated is not None
-    return Nomination(
-        id=row.id,
-        ref=row.ref,
-        person_id=row.person_id,
-        filed_by=row.filed_by,
-        kelurahan_code=row.kelurahan_code,
-        name=row.name,
-        nik_masked=row.nik_masked,
-        answers=row.answers or {},
-        verdict=row.verdict,
-        reasons=row.reasons or [],
-        priority=row.priority,
+    return record(
+        Nomination, row, answers=row.answers or {}, reasons=row.reasons or [],
         status=NominationStatus(row.status),
-        status_note=row.status_note,
-        created_at=created,
-        updated_at=updated,
-        coverage_start=_aware(row.coverage_start),
-        coverage_end=_aware(row.coverage_end),
-        decided_by=getattr(row, "decided_by", None),
-        period=getattr(row, "period", None),
-        info_question=getattr(row, "info_question", None),
-        info_answer=getattr(row, "info_answer", None),
         on_behalf=bool(getattr(row, "on_behalf", False)),
-        coverage_reminded_at=_aware(getattr(row, "coverage_reminded_at", None)),
-    )
+    )  # fmt: skip
 
 
 _INBOUND_PRECISION = timedelta(minutes=5)
@@ -173,16 +138,8 @@ class SqlStore(BroadcastQueries):
             await self.conn.write(_TOUCH, {"pid": person.id, "now": now})
         if row.conv_flow is None:
             return person, Conversation(person.id)
-        conv = Conversation(
-            person_id=person.id,
-            flow=row.conv_flow,
-            step=row.conv_step,
-            answers=dict(row.conv_answers),
-            version=row.conv_version,
-            misses=row.conv_misses,
-            updated_at=_aware(row.conv_updated_at),
-            stored=True,
-        )
+        conv = record(Conversation, row, "conv_", person_id=person.id,
+                      answers=dict(row.conv_answers), stored=True)  # fmt: skip
         return person, conv
 
     async def _follow_admin_setting(self, person: Person, now: datetime) -> None:
@@ -265,16 +222,11 @@ class SqlStore(BroadcastQueries):
         now: datetime,
         given_via: int | None = None,
     ) -> None:
-        await self.conn.execute(
-            insert(t.consents).values(
-                person_id=person_id,
-                kind=kind,
-                notice_version=version,
-                granted=granted,
-                given_via=given_via,
-                at=now,
-            )
-        )
+        row = insert(t.consents).values(
+            person_id=person_id, kind=kind, notice_version=version, granted=granted,
+            given_via=given_via, at=now,
+        )  # fmt: skip
+        await self.conn.execute(row)
 
     # --- conversation ------------------------------------------------------------------------
     async def conversation(self, person_id: int) -> Conversation:
@@ -282,16 +234,7 @@ class SqlStore(BroadcastQueries):
         row = (await self.conn.execute(q)).first()
         if row is None:
             return Conversation(person_id)
-        return Conversation(
-            person_id=person_id,
-            flow=row.flow,
-            step=row.step,
-            answers=dict(row.answers),
-            version=row.version,
-            misses=row.misses,
-            updated_at=_aware(row.updated_at),
-            stored=True,
-        )
+        return record(Conversation, row, answers=dict(row.answers), stored=True)
 
     async def save_conversation(self, conv: Conversation, now: datetime) -> None:
         values = {
@@ -562,15 +505,11 @@ class SqlStore(BroadcastQueries):
         expires_at: datetime,
         now: datetime,
     ) -> None:
-        await self.conn.execute(
-            insert(t.invites).values(
-                code=code,
-                kelurahan_code=kelurahan_code,
-                created_by=created_by,
-                created_at=now,
-                expires_at=expires_at,
-            )
-        )
+        row = insert(t.invites).values(
+            code=code, kelurahan_code=kelurahan_code, created_by=created_by, created_at=now,
+            expires_at=expires_at,
+        )  # fmt: skip
+        await self.conn.execute(row)
 
     async def invite(self, code: str) -> dict[str, Any] | None:
         row = (await self.conn.execute(select(t.invites).where(t.invites.c.code == code))).first()

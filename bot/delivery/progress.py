@@ -5,7 +5,6 @@ broadcast with nothing left is marked done here."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import replace
@@ -15,6 +14,7 @@ from zoneinfo import ZoneInfo
 from bot.channels.port import Channel, Delivery, Envelope
 from bot.db.unit import Database
 from bot.delivery.sender import OutboxSender
+from bot.periodic import every
 from handlers import broadcast
 from handlers.messages import Outgoing
 
@@ -90,11 +90,5 @@ class BroadcastProgress:
             return message_id
         return result.message_id or message_id or "sent"
 
-    async def run(self, stop: asyncio.Event, every: float = 3.0) -> None:
-        while not stop.is_set():
-            try:
-                await self.tick()
-            except Exception:
-                log.exception("broadcast progress failed; trying again")
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), timeout=every)
+    async def run(self, stop: asyncio.Event, seconds: float = 3.0) -> None:
+        await every(seconds, stop, self.tick, log, "broadcast progress")

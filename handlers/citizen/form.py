@@ -256,14 +256,17 @@ def _ask_kecamatan(ctx: Context, conv: Conversation, a: CheckState) -> Reply:
     )
 
 
+def _pressed(inp: Input, prefix: str) -> str | None:
+    """The code on a pressed place button ("kec:35.77.01"), if that is what was pressed."""
+    return inp.choice[len(prefix) :] if inp.choice and inp.choice.startswith(prefix) else None
+
+
 def _take_kecamatan(ctx: Context, a: CheckState, inp: Input) -> Result:
     regions = ctx.program.regions
-    if inp.choice and inp.choice.startswith("kec:"):
-        kec = regions.kecamatan_by_code(inp.choice[4:])
-        if kec is None:
-            return Retry(Msg("err-kecamatan"))
-        a.kecamatan = kec.code
-        return Done()
+    if (code := _pressed(inp, "kec:")) is not None:
+        kec = regions.kecamatan_by_code(code)
+        a.kecamatan = kec.code if kec else None
+        return Done() if kec else Retry(Msg("err-kecamatan"))
     m = regions.resolve(inp.text)
     if m.kind is MatchKind.KELURAHAN and m.kelurahan is not None:
         a.kecamatan, a.kelurahan = m.kelurahan.kecamatan_code, m.kelurahan.code
@@ -296,12 +299,10 @@ def _take_kelurahan(ctx: Context, a: CheckState, inp: Input) -> Result:
     if inp.choice == "kec":
         a.kecamatan = None
         return Done()
-    if inp.choice and inp.choice.startswith("kel:"):
-        kel = regions.kelurahan_by_code(inp.choice[4:])
-        if kel is None:
-            return Retry(Msg("err-kelurahan"))
-        a.kelurahan = kel.code
-        return Done()
+    if (code := _pressed(inp, "kel:")) is not None:
+        kel = regions.kelurahan_by_code(code)
+        a.kelurahan = kel.code if kel else None
+        return Done() if kel else Retry(Msg("err-kelurahan"))
     m = regions.resolve(inp.text, within=a.kecamatan)
     if m.kind is MatchKind.AMBIGUOUS and m.kelurahan is not None:
         # "Kartoharjo" here: we asked for the kelurahan, so it is the kelurahan

@@ -86,11 +86,8 @@ class WhatsAppChannel:
         self, client: WhatsAppClient, catalogue: Catalogue, template: str = "",
         template_language: str = "id", per_second: float = 80.0,
     ) -> None:  # fmt: skip
-        self.client = client
-        self.catalogue = catalogue
-        self.template = template
-        self.template_language = template_language
-        self.limits = limits(per_second)
+        self.client, self.catalogue, self.limits = client, catalogue, limits(per_second)
+        self.template, self.template_language = template, template_language
 
     def parse(self, raw: Any) -> Parsed:
         parsed = Parsed()
