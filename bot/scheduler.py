@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 from bot.db import jobs
 from bot.delivery.handling import Conversations
-from bot.periodic import every
+from bot import periodic
 from domain.nomination import NominationStatus
 from handlers import broadcast, dinas
 from handlers.messages import Button, Msg, Reply
@@ -131,5 +131,5 @@ class Scheduler:
                 await store.enqueue(person, [note], now)
             await store.commit()
 
-    async def run(self, stop: asyncio.Event, seconds: float = 60.0) -> None:
-        await every(seconds, stop, self.tick, log, "a scheduled job")
+    async def run(self, stop: asyncio.Event, every: float = 60.0) -> None:
+        await periodic.every(every, stop, self.tick, log, "a scheduled job")

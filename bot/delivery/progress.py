@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from bot.channels.port import Channel, Delivery, Envelope
 from bot.db.unit import Database
 from bot.delivery.sender import OutboxSender
-from bot.periodic import every
+from bot import periodic
 from handlers import broadcast
 from handlers.messages import Outgoing
 
@@ -90,5 +90,5 @@ class BroadcastProgress:
             return message_id
         return result.message_id or message_id or "sent"
 
-    async def run(self, stop: asyncio.Event, seconds: float = 3.0) -> None:
-        await every(seconds, stop, self.tick, log, "broadcast progress")
+    async def run(self, stop: asyncio.Event, every: float = 3.0) -> None:
+        await periodic.every(every, stop, self.tick, log, "broadcast progress")
