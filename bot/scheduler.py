@@ -10,9 +10,9 @@ import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 
+from bot import periodic
 from bot.db import jobs
 from bot.delivery.handling import Conversations
-from bot import periodic
 from domain.nomination import NominationStatus
 from handlers import broadcast, dinas
 from handlers.messages import Button, Msg, Reply

@@ -11,10 +11,10 @@ from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot import periodic
 from bot.channels.port import Channel, Delivery, Envelope
 from bot.db.unit import Database
 from bot.delivery.sender import OutboxSender
-from bot import periodic
 from handlers import broadcast
 from handlers.messages import Outgoing
 
