@@ -12,7 +12,6 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TextIO
 from zoneinfo import ZoneInfo
 
-from bot.channels.console import ConsoleChannel
 from bot.channels.port import Channel
 from bot.config import Settings
 from bot.db.engine import make_engine
@@ -39,6 +38,7 @@ from handlers.ports import Settings as HandlerSettings
 if TYPE_CHECKING:  # aiogram and the HTTP stack load only for the commands that use them
     from aiogram import Bot
 
+    from bot.channels.console import ConsoleChannel
     from bot.channels.telegram.adapter import TelegramChannel
     from bot.channels.whatsapp.adapter import WhatsAppChannel
     from bot.channels.whatsapp.client import WhatsAppClient
@@ -173,6 +173,8 @@ class App:
         return channel
 
     def console(self, user_id: str, jsonl: bool, out: TextIO = sys.stdout) -> ConsoleChannel:
+        from bot.channels.console import ConsoleChannel  # Rich loads only for the terminal
+
         return ConsoleChannel(self.catalogue, user_id, jsonl, self.settings.data_dir,
                               self.clock, out)  # fmt: skip
 
