@@ -31,9 +31,8 @@ from bot.db import outbox
 from bot.db.rows import aware
 from bot.db.unit import Database
 from bot.delivery.budget import ReachBudget
-from bot.delivery.policy import POLICY, RetryPolicy
+from bot.delivery.policy import POLICY, RetryPolicy, row_status
 from handlers.messages import Outgoing, Reply
-from handlers.records import OutboxStatus
 
 log = logging.getLogger("siaga.sender")
 
@@ -218,26 +217,26 @@ class OutboxSender:
         finally:
             self._gate.release()
         attempts = row.attempts + (0 if defer else 1)
-        status: str = result.status
+        outcome = result.status
         wait = 0.0
         if defer:  # not now and not a failure (the day's budget is spent)
-            status, wait = OutboxStatus.PENDING, defer
+            outcome, wait = Delivery.RETRY, defer
         elif result.outside_window and row.kind == "broadcast" and not template:
-            status, template = OutboxStatus.PENDING, True  # the template goes at once
-        elif status == Delivery.RETRY and self.policy.gives_up(attempts):
-            status = Delivery.FAILED
-        elif status == Delivery.RETRY:
-            status, wait = OutboxStatus.PENDING, self.policy.wait(attempts, result)
+            outcome, template = Delivery.RETRY, True  # the template goes at once
+        elif outcome == Delivery.RETRY and self.policy.gives_up(attempts):
+            outcome = Delivery.FAILED
+        elif outcome == Delivery.RETRY:
+            wait = self.policy.wait(attempts, result)
         if result.retry_after:
             self._paused_until = max(self._paused_until, time.monotonic() + result.retry_after)
-        if status == Delivery.SENT:
+        if outcome == Delivery.SENT:
             self.sent += 1
-        elif status == Delivery.BLOCKED:
+        elif outcome == Delivery.BLOCKED:
             self._blocked.append(row.id)
         now = self.clock()
         self._results.append({
-            "rid": row.id, "st": status, "n": attempts,
-            "at": now if status == Delivery.SENT else None,
+            "rid": row.id, "st": row_status(outcome), "n": attempts,
+            "at": now if outcome == Delivery.SENT else None,
             "next": now + timedelta(seconds=wait), "err": result.error[:500] or None,
             "mid": result.message_id, "tpl": template,
         })  # fmt: skip
