@@ -21,7 +21,7 @@ from pydantic import (
 )
 
 from domain.occupations import Occupation, OccupationCatalogue, OccupationKind
-from domain.program import Dated, DatedEntry, PriorityRule, Program, QuotaFigure
+from domain.program import Dated, DatedEntry, FaqEntry, PriorityRule, Program, QuotaFigure
 from domain.regions import Kecamatan, Kelurahan, RegionCatalogue
 
 KecCode = Annotated[str, StringConstraints(pattern=r"^\d{2}\.\d{2}\.\d{2}$")]
@@ -119,6 +119,13 @@ class _OccupationIn(_Strict):
     words: list[NonEmpty] = Field(min_length=1)
 
 
+class _FaqIn(_Strict):
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z_]*$")]
+    since: date
+    ref: NonEmpty
+    phrases: list[NonEmpty] = Field(min_length=1)
+
+
 class _ProgramIn(_Strict):
     id: NonEmpty
     name: NonEmpty
@@ -130,6 +137,7 @@ class _ProgramIn(_Strict):
     quota: list[_QuotaIn]
     benefits: dict[str, list[_DatedInt]]
     occupations: list[_OccupationIn] = Field(min_length=1)
+    faq: list[_FaqIn] = []
 
     @model_validator(mode="after")
     def _unique_codes(self) -> _ProgramIn:
@@ -139,6 +147,8 @@ class _ProgramIn(_Strict):
                 if kel.code in seen:
                     raise ValueError(f"kelurahan code {kel.code} appears twice")
                 seen.add(kel.code)
+        if len({f.id for f in self.faq}) != len(self.faq):
+            raise ValueError("faq ids must be unique")
         codes = [o.code for o in self.occupations]
         if len(codes) != len(set(codes)):
             raise ValueError("occupation codes must be unique")
@@ -178,6 +188,7 @@ def _to_domain(p: _ProgramIn) -> Program:
         name=p.name,
         operator=p.operator,
         contact=p.contact,
+        faq=tuple(FaqEntry(f.id, f.since, f.ref, tuple(f.phrases)) for f in p.faq),
         regions=regions,
         occupations=occupations,
         age_min=_dated(p.rules.age_min),

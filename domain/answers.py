@@ -72,6 +72,11 @@ YES_WORDS = frozenset(
         "wonten",
         "setuju",
         "sip",
+        "boleh",
+        "purun",
+        "sarujuk",
+        "agree",
+        "correct",
     ]
 )
 NO_WORDS = frozenset(
@@ -109,6 +114,9 @@ NO_WORDS = frozenset(
         "sanes",
         "no",
         "nope",
+        "ogah",
+        "emoh",
+        "disagree",
         "kagak",
         "kaga",
     ]

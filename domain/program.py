@@ -53,6 +53,17 @@ class QuotaFigure:
     ref: str
 
 
+@dataclass(frozen=True)
+class FaqEntry:
+    """A question people ask, by the phrases they ask it with; the answer is the locale
+    message faq-<id>, filled with the program's values on the day asked."""
+
+    id: str
+    since: date
+    ref: str
+    phrases: tuple[str, ...]
+
+
 @dataclass(frozen=True, eq=False)
 class Program:
     id: str
@@ -69,6 +80,7 @@ class Program:
     quota: tuple[QuotaFigure, ...]
     benefits: dict[str, Dated[int]]
     contact: str
+    faq: tuple[FaqEntry, ...] = ()
 
     def quota_at(self, on: date) -> QuotaFigure | None:
         known = [q for q in self.quota if q.as_of <= on]

@@ -17,9 +17,16 @@ from domain.text import edit_distance, normalise
 # Words people put in front of a place name; they say which level is meant.
 _KEL_WORDS = frozenset({"kelurahan", "kel", "kelurhan", "kalurahan", "desa", "ds", "kalurahane"})
 _KEC_WORDS = frozenset({"kecamatan", "kec", "kecamtan", "kcmtn", "kecamatane"})
+# Words around a place name in a sentence ("aku ngekos di klegen", "rumah saya di kelun").
 _NOISE = frozenset(
-    {"di", "ing", "wonten", "saya", "aku", "kulo", "kula", "tinggal", "kota", "madiun"}
-)
+    {"di", "ing", "wonten", "saya", "aku", "kulo", "kula", "tinggal", "kota", "madiun", "ngekos",
+     "kos", "kost", "ngontrak", "kontrak", "rumah", "rumahku", "omah", "omahku", "griya", "dalem",
+     "alamat", "alamatku", "domisili", "daerah", "wilayah", "kampung", "neng", "ning", "nang",
+     "ndek", "ten", "nggon", "asal", "dari", "saking", "sekarang", "saiki", "sakniki", "masuk",
+     "ikut", "warga", "penduduk", "i", "live", "in", "at", "my", "home", "is", "ya", "pak", "bu",
+     "mas", "mbak", "kak", "dong", "lho", "kok", "niku", "nggih", "mawon", "saja", "aja",
+     "manggen", "district", "village", "area", "sub"}
+)  # fmt: skip
 # Javanese directions used in names, with the Indonesian people also type (domain.md §1.3).
 _DIRECTIONS = {"lor": "utara", "kidul": "selatan", "wetan": "timur", "kulon": "barat"}
 _REDUP = re.compile(r"^([a-z]+)2$")
@@ -159,7 +166,7 @@ class RegionCatalogue:
         if key not in self._kel_index and key not in self._kec_index:
             # "saya tinggal di kelun": drop filler words, but only when the whole text is not
             # itself a name ("Madiun Lor" contains "madiun")
-            key = "".join(w for w in words if w not in _NOISE) or key
+            key = self._named_inside(words) or "".join(w for w in words if w not in _NOISE) or key
         kel = self._kel_index.get(key)
         kec = self._kec_index.get(key)
         fuzzy = False
@@ -187,6 +194,20 @@ class RegionCatalogue:
         if kec is not None:
             return RegionMatch(MatchKind.KECAMATAN, None, kec, fuzzy)
         return RegionMatch(MatchKind.NONE)
+
+    def _named_inside(self, words: list[str]) -> str | None:
+        """A place named inside a sentence ("rumah saya di madiun lor", "Klegen Kartoharjo"):
+        the longest run of words that is a name exactly, kelurahan first."""
+        for size in range(min(len(words), 3), 0, -1):
+            for start in range(len(words) - size + 1):
+                key = "".join(words[start : start + size])
+                if key in self._kel_index and (size > 1 or words[start] not in _NOISE):
+                    return key
+            for start in range(len(words) - size + 1):
+                key = "".join(words[start : start + size])
+                if key in self._kec_index and (size > 1 or words[start] not in _NOISE):
+                    return key
+        return None
 
     def _fuzzy(self, key: str, within: str | None) -> tuple[Kelurahan | None, Kecamatan | None]:
         """Small typos: the single closest name within 1 edit (2 for names of 8+ letters)."""

@@ -7,6 +7,7 @@ rules for "what counts as the same word" live in one place (domain.md §6, Norma
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -109,3 +110,16 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
             return limit + 1
         prev = cur
     return prev[-1]
+
+
+_NIK_RUN = re.compile(r"\d[\d .\-]{8,30}\d")
+
+
+def nik_in(text: str) -> str:
+    """The NIK in "nik saya 3577 0112 …": the one long run of digits (spaces, dots and dashes
+    inside it allowed) when the words around it are not digits; else the text as typed, for
+    the NIK parser to explain what is wrong with it."""
+    runs = _NIK_RUN.findall(text[:MAX_INPUT])
+    if len(runs) == 1 and any(c.isalpha() for c in text):
+        return str(runs[0])
+    return text

@@ -9,7 +9,9 @@ from handlers.flows import Command, Flow, Routed, prompt_for
 from handlers.lurah import queue
 from handlers.messages import Msg, Reply
 from handlers.ports import Context
+from handlers.program_info import info_msg
 from handlers.records import Conversation, Person
+from handlers.understanding import at_the_menu
 
 FLOW = "idle"
 
@@ -27,36 +29,12 @@ def menu(ctx: Context, conv: Conversation, note: Msg | None = None) -> Reply:
     return with_note(note, r) if note else r
 
 
-def info_msg(ctx: Context) -> Msg:
-    p, on = ctx.program, ctx.today
-    quota = p.quota_at(on)
-    return Msg(
-        "info-program",
-        {
-            "premium": p.premium_monthly.at(on),
-            "months": p.coverage_months.at(on),
-            "jkm": p.benefits["jkm_total"].at(on),
-            "jkk_death": p.benefits["jkk_death_amount"].at(on),
-            "children": p.benefits["scholarship_children"].at(on),
-            "years": p.benefits["scholarship_min_years"].at(on),
-            "min": p.age_min.at(on),
-            "max": p.age_max.at(on),
-            "registry": p.registry.at(on),
-            "participants": quota.participants if quota else 0,
-            "remaining": quota.remaining if quota else 0,
-            "as_of": quota.as_of.strftime("%d-%m-%Y") if quota else "-",
-            "contact": p.contact,
-        },
-    )
-
-
 async def _prompt(ctx: Context, person: Person, conv: Conversation) -> Reply:
     return menu(ctx, conv)
 
 
 async def _take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> Routed:
-    # at the menu, anything typed gets the welcome and the menu
-    return [menu(ctx, conv, Msg("welcome"))], False
+    return await at_the_menu(ctx, person, conv, inp.text)
 
 
 async def _start(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from domain.text import ascii_digits
-from handlers import admin, broadcast
+from handlers import admin, broadcast, understanding
 from handlers.citizen import answer_info, language, privacy, selfcheck, status
 from handlers.engine import MAX_TEXT, Stale, read_input, with_note
 from handlers.flows import COMMANDS, FLOWS, WORDS, Routed, prompt_for, register
@@ -36,6 +36,7 @@ async def handle(ctx: Context, msg: Incoming) -> Outgoing:
     replies, deleted = await _route(ctx, person, conv, msg)
     receipt = None
     if not deleted:
+        understanding.remember_shown(conv, replies)  # a typed "1" next time means these
         await store.save_conversation(conv, ctx.now)
         # kept in the same transaction: a crash between this commit and the send loses no reply
         receipt = await store.keep_replies(person, replies, ctx.now) if replies else None
@@ -59,6 +60,15 @@ async def _route(ctx: Context, person: Person, conv: Conversation, msg: Incoming
         command = _command(text)
         if command is not None:
             return await _run(ctx, person, conv, command, text)
+        typed = understanding.typed_button(ctx, person, conv, text)
+        if isinstance(typed, understanding.Which):
+            return [understanding.ask_which(typed)], False
+        if typed is not None:
+            msg = replace(msg, kind=Kind.BUTTON, data=typed, text="")
+        elif conv.flow != IDLE.name and conv.flow in FLOWS:
+            aside = await understanding.inside_a_question(ctx, person, conv, text)
+            if aside is not None:
+                return aside
     if msg.kind is Kind.BUTTON and msg.data.startswith("n|"):
         return await _notification_button(ctx, person, conv, msg.data[2:]), False
     options: tuple[Button, ...] = ()

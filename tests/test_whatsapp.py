@@ -215,3 +215,13 @@ async def test_a_long_text_goes_whole_in_several_messages(wa: Wa) -> None:
     assert len(pieces) == 3 and wa.graph.violations == []
     joined = " ".join(p.text for p in pieces)
     assert joined.count("Kalimat panjang.") == 700 and joined.endswith("akhir")
+
+
+async def test_on_whatsapp_people_type_instead_of_pressing(wa: Wa) -> None:
+    """Issue "People who type": the same understanding on WhatsApp as on the console."""
+    assert "Pemberitahuan Privasi" in await wa.say("mau daftar dong")
+    assert "nama lengkap" in await wa.say("nggih")  # a yes-word presses "Setuju"
+    assert "bukan nama" in await wa.say("inggih")  # and is never taken as a name
+    assert "Rp16.800" in await wa.say("berapa iurannya?")  # the FAQ, then the question again
+    assert "nama lengkap" in wa.last().text
+    assert "NIK" in await wa.say("nama saya Sri Rahayu")

@@ -34,7 +34,8 @@ from domain.eligibility import Answers
 from domain.nik import Nik, NikError, parse_nik
 from domain.phone import parse_phone
 from domain.regions import MatchKind
-from domain.text import parse_age, tokens
+from domain.text import nik_in, parse_age, tokens
+from domain.understand import name_in, not_a_name
 from handlers.engine import Input, button, contact_button, reply
 from handlers.messages import Button, Msg, Raw, Reply, SealedNik
 from handlers.ports import Context
@@ -155,7 +156,9 @@ def _ask_name(ctx: Context, conv: Conversation, a: CheckState) -> Reply:
 
 
 def _take_name(ctx: Context, a: CheckState, inp: Input) -> Result:
-    text = " ".join(inp.text.split())
+    text = name_in(" ".join(inp.text.split()))
+    if not_a_name(text):
+        return Retry(Msg("err-name-not-a-name"))
     letters = sum(c.isalpha() for c in text)
     if any(c.isdigit() for c in text) and letters < 2:
         return Retry(Msg("err-name-digits"))
@@ -172,7 +175,7 @@ def _ask_nik(ctx: Context, conv: Conversation, a: CheckState) -> Reply:
 
 def _take_nik(ctx: Context, a: CheckState, inp: Input) -> Result:
     r = ctx.program.regions
-    result = parse_nik(inp.text, ctx.today, r.nik_districts, r.nik_city)
+    result = parse_nik(nik_in(inp.text), ctx.today, r.nik_districts, r.nik_city)
     if result.nik is None:
         assert result.error is not None
         count = sum(c.isdigit() for c in inp.text)

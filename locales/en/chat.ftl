@@ -259,3 +259,20 @@ btn-reason-registry = Not in DTKS/DTSEN
 btn-reason-bpjs = Already has BPJS TK
 btn-reason-activity = No economic activity
 btn-reason-data = Data do not match
+
+## People who type: typed requests, questions, and what was not understood.
+err-name-not-a-name = That does not look like a name. What is your full name, as on your KTP? For example: Siti Aminah.
+which-one = Which one did you mean? Pick one:
+not-understood = Sorry, Siaga did not understand "{ $text }". You can pick one below, or say it in other words, e.g. "register", "status", or "how much do I pay?".
+not-understood-again = If you are still stuck, ask { $contact } directly.
+officer-contact = To ask an officer directly: { $contact }. (Officers cannot answer in this chat yet.)
+thanks-reply = You are welcome.
+faq-premium = The BPJS Ketenagakerjaan premium for Pro JKK-JKM participants, Rp{ $premium } a month, is paid by the Madiun city government for { $months } months. Participants pay nothing.
+faq-death = If a participant dies of a cause other than a work accident (JKM), the heirs receive Rp{ $jkm }. If the death is caused by a work accident (JKK), Rp{ $jkk_death }. Plus a scholarship for up to { $children } children once contributions have been paid for { $years } years.
+faq-accident = After a work accident (JKK), medical care is covered as needed until recovery. If the participant dies of a work accident, the heirs receive Rp{ $jkk_death }. Report it to BPJS Ketenagakerjaan and Disnaker KUKM as soon as possible.
+faq-requirements = To join Pro JKK-JKM: a Kota Madiun resident aged { $min }–{ $max }, living in the city, listed in { $registry }, with an economic activity (ride-hailing, trading, domestic work, labour and more), and not already covered through an employer.
+faq-quota = Places are limited: as of { $as_of } there were { $participants } participants and { $remaining } places left. The lurah propose residents.
+faq-scholarship = A scholarship goes to up to { $children } children of a participant who dies, once contributions have been paid for { $years } years. The amount depends on the school level.
+faq-duration = Cover lasts { $months } months from registration with BPJS Ketenagakerjaan, and may be renewed within the next year's quota.
+faq-who_decides = Residents apply through Siaga or the kelurahan office; the lurah reviews and proposes, then Disnaker KUKM registers participants with BPJS Ketenagakerjaan within the quota. Check your status any time with "status".
+faq-registry = One of the requirements is being listed in { $registry } (the social welfare data). If you do not know, ask your kelurahan or answer "Don't know" when asked; an officer will check.

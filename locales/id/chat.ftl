@@ -259,3 +259,20 @@ btn-reason-registry = Tidak di DTKS/DTSEN
 btn-reason-bpjs = Sudah ada BPJS TK
 btn-reason-activity = Tanpa kegiatan usaha
 btn-reason-data = Data tidak sesuai
+
+## People who type: typed requests, questions, and what was not understood.
+err-name-not-a-name = Itu sepertinya bukan nama. Siapa nama lengkap Bapak/Ibu, sesuai KTP? Contoh: Siti Aminah.
+which-one = Maksud Bapak/Ibu yang mana? Pilih salah satu:
+not-understood = Maaf, Siaga belum paham "{ $text }". Bapak/Ibu bisa memilih salah satu di bawah ini, atau menulis dengan kata lain, misalnya "mau daftar", "status usulan", atau "berapa iurannya?".
+not-understood-again = Bila masih bingung, tanyakan langsung ke { $contact }.
+officer-contact = Untuk bertanya langsung kepada petugas: { $contact }. (Petugas belum bisa membalas lewat chat ini.)
+thanks-reply = Sama-sama.
+faq-premium = Iuran BPJS Ketenagakerjaan peserta Pro JKK-JKM, Rp{ $premium } per bulan, dibayar oleh Pemkot Madiun selama { $months } bulan. Peserta tidak membayar apa pun.
+faq-death = Bila peserta meninggal bukan karena kecelakaan kerja (JKM), ahli waris menerima santunan Rp{ $jkm }. Bila meninggal karena kecelakaan kerja (JKK), santunannya Rp{ $jkk_death }. Ditambah beasiswa untuk sampai { $children } anak bila masa iur sudah { $years } tahun.
+faq-accident = Bila peserta mengalami kecelakaan kerja (JKK), biaya perawatan ditanggung sesuai kebutuhan medis sampai sembuh. Bila meninggal karena kecelakaan kerja, ahli waris menerima Rp{ $jkk_death }. Laporkan ke BPJS Ketenagakerjaan dan Disnaker KUKM secepatnya.
+faq-requirements = Syarat Pro JKK-JKM: warga Kota Madiun umur { $min }–{ $max } tahun, tinggal di Kota Madiun, terdaftar { $registry }, punya kegiatan ekonomi (ojol, pedagang, ART, buruh, dan lain-lain), dan belum terdaftar BPJS Ketenagakerjaan lewat pemberi kerja.
+faq-quota = Kuota terbatas: per { $as_of } ada { $participants } peserta dan sisa { $remaining } tempat. Lurah yang mengusulkan warga.
+faq-scholarship = Beasiswa diberikan kepada sampai { $children } anak peserta yang meninggal, bila masa iurnya sudah { $years } tahun. Besarnya menurut jenjang sekolah.
+faq-duration = Perlindungan berlaku { $months } bulan sejak peserta didaftarkan ke BPJS Ketenagakerjaan, dan dapat diperpanjang menurut kuota tahun berikutnya.
+faq-who_decides = Warga mengajukan diri lewat Siaga atau kantor kelurahan; lurah meninjau dan mengusulkan, lalu Disnaker KUKM mendaftarkan ke BPJS Ketenagakerjaan sesuai kuota. Status bisa dicek kapan saja dengan "status".
+faq-registry = Salah satu syaratnya terdaftar { $registry } (data kesejahteraan sosial). Bila belum tahu, tanyakan ke kelurahan atau pilih "Tidak tahu" saat ditanya; petugas akan memeriksa.

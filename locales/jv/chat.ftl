@@ -259,3 +259,20 @@ btn-reason-registry = Boten wonten DTKS
 btn-reason-bpjs = Sampun gadhah BPJS
 btn-reason-activity = Boten wonten usaha
 btn-reason-data = Data boten cocog
+
+## Tiyang ingkang nyerat: panyuwunan, pitakenan, lan ingkang dereng dipun mangertosi.
+err-name-not-a-name = Menika kados-kados sanes asma. Sinten asma jangkep Panjenengan, miturut KTP? Tuladha: Siti Aminah.
+which-one = Ingkang dipun karsakaken ingkang pundi? Pilih setunggal:
+not-understood = Nyuwun pangapunten, Siaga dereng mangertos "{ $text }". Panjenengan saged milih salah setunggal ing ngandhap, utawi nyerat kanthi tembung sanes, tuladha "badhe daftar", "status usulan", utawi "pinten iuranipun?".
+not-understood-again = Menawi taksih bingung, nyuwun pirsa langsung dhateng { $contact }.
+officer-contact = Kagem nyuwun pirsa langsung dhateng petugas: { $contact }. (Petugas dereng saged mangsuli lumantar chat menika.)
+thanks-reply = Sami-sami.
+faq-premium = Iuran BPJS Ketenagakerjaan peserta Pro JKK-JKM, Rp{ $premium } saben wulan, dipun bayar Pemkot Madiun dangunipun { $months } wulan. Peserta boten mbayar punapa-punapa.
+faq-death = Menawi peserta seda sanes amargi kacilakan nyambut damel (JKM), ahli waris nampi santunan Rp{ $jkm }. Menawi seda amargi kacilakan nyambut damel (JKK), santunanipun Rp{ $jkk_death }. Kalebet beasiswa kagem ngantos { $children } putra menawi masa iur sampun { $years } taun.
+faq-accident = Menawi peserta ngalami kacilakan nyambut damel (JKK), biaya rawatan dipun tanggung miturut kabetahan medis ngantos saras. Menawi seda amargi kacilakan nyambut damel, ahli waris nampi Rp{ $jkk_death }. Enggal lapuraken dhateng BPJS Ketenagakerjaan lan Disnaker KUKM.
+faq-requirements = Syarat Pro JKK-JKM: warga Kota Madiun yuswa { $min }–{ $max } taun, manggen ing Kota Madiun, kadaftar { $registry }, gadhah kagiatan ekonomi (ojol, bakul, ART, buruh, lan sapanunggalanipun), lan dereng kadaftar BPJS Ketenagakerjaan lumantar pemberi kerja.
+faq-quota = Kuota winates: per { $as_of } wonten { $participants } peserta lan taksih { $remaining } papan. Lurah ingkang ngusulaken warga.
+faq-scholarship = Beasiswa kaparingaken dhateng ngantos { $children } putra peserta ingkang seda, menawi masa iuripun sampun { $years } taun. Ageng alitipun miturut jenjang sekolah.
+faq-duration = Pangayoman lumampah { $months } wulan wiwit peserta kadaftaraken dhateng BPJS Ketenagakerjaan, lan saged dipun panjangaken miturut kuota taun salajengipun.
+faq-who_decides = Warga ngajukaken piyambak lumantar Siaga utawi kantor kelurahan; lurah mriksa lan ngusulaken, lajeng Disnaker KUKM ndaftaraken dhateng BPJS Ketenagakerjaan miturut kuota. Status saged dipun cek sawanci-wanci kanthi "status".
+faq-registry = Salah setunggal syaratipun kadaftar { $registry } (data kesejahteraan sosial). Menawi dereng mangertos, nyuwun pirsa dhateng kelurahan utawi pilih "Boten ngertos" nalika dipun pitakenaken; petugas badhe mriksa.

@@ -1,0 +1,129 @@
+"""People who type (issue 16): the labelled corpus in tests/cases/understanding.yaml, each
+message sent through the real Siaga where a person would type it, and what happened checked.
+Fails below 95 % overall; prints the accuracy per language and per expectation."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from bot.app import App
+from handlers.citizen.form import CheckState
+from handlers.messages import UserRef
+from tests.conftest import sqlite_only
+from tests.harness import Person
+from tests.helpers import nik_for
+
+CORPUS = Path(__file__).parent / "cases" / "understanding.yaml"
+TARGET = 0.95
+
+# How a person reaches each place, from a first message.
+WALKS = {
+    "first": [],
+    "menu": ["/menu"],
+    "menu_en": ["/bahasa", "english"],
+    "consent": ["/menu", "cek"],
+    "name": ["/menu", "cek", "setuju"],
+    "nik": ["/menu", "cek", "setuju", "Budi Santoso"],
+    "kecamatan": ["/menu", "cek", "setuju", "Budi Santoso", "{nik}", "benar", "benar"],
+}
+WALKS["occupation"] = [*WALKS["kecamatan"], "Kelun"]
+WALKS["dtks"] = [*WALKS["occupation"], "ojol", "tidak"]
+WALKS["summary"] = [*WALKS["dtks"], "tidak tahu", "ya", "lewati"]
+WALKS["verdict"] = [*WALKS["summary"], "lanjut"]
+WALKS["reminders"] = [*WALKS["verdict"], "ajukan usulan"]
+
+
+@dataclass(frozen=True)
+class Case:
+    at: str
+    lang: str
+    text: str
+    expect: str
+
+
+def cases() -> Iterator[Case]:
+    for group in yaml.safe_load(CORPUS.read_text(encoding="utf-8")):
+        for lang in ("id", "jv", "en"):
+            for text in group.get(lang) or []:
+                yield Case(group["at"], lang, str(text), group["expect"])
+
+
+async def outcome_matches(siaga: App, p: Person, case: Case) -> bool:
+    kind, _, want = case.expect.partition(":")
+    if kind == "reply":
+        return any(m.key == want for s in p.last for m in s.reply.parts)
+    async with siaga.store() as store:
+        person, conv = await store.load(UserRef("console", p.user.external_id), "", siaga.clock())
+    if kind == "flow":
+        return conv.flow == want
+    if kind == "step":
+        return conv.step == want
+    if kind == "locale":
+        return person.locale == want
+    draft = CheckState.of(conv)
+    if kind == "check":
+        field, _, value = want.partition("=")
+        return str(getattr(draft, field)).casefold() == value.casefold()
+    if kind == "kelurahan":
+        kel = siaga.program.regions.kelurahan_by_code(draft.kelurahan or "")
+        return kel is not None and kel.name == want
+    raise AssertionError(f"unknown expectation {case.expect}")
+
+
+def test_the_corpus_is_big_enough_and_covers_three_languages() -> None:
+    by_lang = Counter(c.lang for c in cases())
+    assert sum(by_lang.values()) >= 400 and min(by_lang.values()) >= 50, by_lang
+
+
+@sqlite_only("hundreds of conversations; the database does not change what is understood")
+async def test_typed_messages_are_understood_where_people_type_them(siaga: App) -> None:
+    results: list[tuple[Case, bool]] = []
+    for n, case in enumerate(cases()):
+        p = Person(siaga, f"korpus-{n}")
+        nik = nik_for(40, serial=n + 1)
+        for line in WALKS[case.at]:
+            await p.say(line.replace("{nik}", nik))
+        await p.say(case.text.replace("{nik}", nik))
+        results.append((case, await outcome_matches(siaga, p, case)))
+    overall = sum(ok for _, ok in results) / len(results)
+    print(f"\nunderstood {sum(ok for _, ok in results)} of {len(results)}: {overall:.1%}")
+    for label, key in (("language", lambda c: c.lang), ("expectation", lambda c: c.expect)):
+        totals: Counter[str] = Counter(key(c) for c, _ in results)
+        good: Counter[str] = Counter(key(c) for c, ok in results if ok)
+        for k in sorted(totals):
+            print(f"  {label} {k}: {good[k]}/{totals[k]} = {good[k] / totals[k]:.0%}")
+    missed = [f"{c.at} {c.lang} {c.text!r} → {c.expect}" for c, ok in results if not ok]
+    print("missed:\n  " + "\n  ".join(missed))
+    assert overall >= TARGET, missed
+
+
+def test_a_typed_label_is_read_through_typos_and_two_close_ones_are_asked_about() -> None:
+    from domain.understand import match_label
+
+    summary = ["✅ Benar, lanjut", "Ubah nama", "Ubah NIK", "Ubah kelurahan", "Ubah nomor HP"]
+    assert match_label("ubah kelurhan", summary).index == 3  # a letter missing
+    assert match_label("BENAR LANJUT!!", summary).index == 0  # case, emoji, punctuation
+    assert match_label("Budi Santoso", summary).index is None  # an answer, not a label
+    close = match_label("kirim sekarang", ["Kirim sekarang A", "Kirim sekarang B", "Batal"])
+    assert close.index is None and close.close == (0, 1)
+
+
+def test_the_matcher_costs_well_under_a_millisecond_and_needs_no_model() -> None:
+    """bench/understanding.py measures it properly; this only keeps it from growing tenfold."""
+    import time
+
+    from bot.program_loader import default_program_path, load_program
+    from domain.understand import understand
+
+    program = load_program(default_program_path())
+    faq = tuple((f.id, tuple(tuple(p.split()) for p in f.phrases)) for f in program.faq)
+    texts = [f"kalau meninggal dapat berapa ya pak {n}?" for n in range(300)]
+    started = time.perf_counter()
+    for text in texts:
+        understand(text, faq)
+    assert (time.perf_counter() - started) / len(texts) < 0.01  # 10 ms: a tenth of the margin
