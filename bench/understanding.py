@@ -38,7 +38,7 @@ def main() -> None:
     texts = [str(t) for g in corpus for lang in ("id", "jv", "en") for t in g.get(lang) or []]
     per_message = []
     for _ in range(args.rounds):
-        for cached in (u._understand, u._known, u._same, u._label_key, normalise):
+        for cached in (u._understand, u._known, u._like, u._forms, u._label_key, normalise):
             cached.cache_clear()
         started = time.perf_counter()
         for text in texts:

@@ -144,8 +144,23 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# Suffixes people put on a word (Indonesian -nya, colloquial -in, -an, -kan; Javanese -e, -ne,
+# -ipun, -nipun): "bayarnya", "hapusin", "santunane" are "bayar", "hapus", "santunan".
+SUFFIXES = ("nipun", "ipun", "nya", "kan", "ne", "in", "an", "e")
+
+
 @lru_cache(maxsize=65536)
+def _forms(typed: str) -> tuple[str, ...]:
+    stems = [typed[: -len(x)] for x in SUFFIXES if typed.endswith(x) and len(typed) - len(x) >= 3]
+    return (typed, *stems)
+
+
 def _same(word: str, typed: str) -> bool:
+    return any(_like(word, form) for form in _forms(typed))
+
+
+@lru_cache(maxsize=65536)
+def _like(word: str, typed: str) -> bool:
     if word == typed:
         return True
     if len(word) < 5 or abs(len(word) - len(typed)) > 2 or word[0] != typed[0]:
@@ -227,6 +242,9 @@ def _known(token: str, vocabulary: frozenset[str]) -> frozenset[str]:
     """The phrase words a typed word stands for (itself, or one a typo away)."""
     if token in vocabulary and len(token) < 5:
         return frozenset((token,))
+    exact = vocabulary.intersection(_forms(token))
+    if exact:
+        return frozenset(exact)
     return frozenset(w for w in vocabulary if _same(w, token))
 
 
@@ -237,7 +255,7 @@ def _understand(typed: tuple[str, ...], marked: bool, faq: FaqPhrases) -> Unders
     question = marked or typed[0] in QUESTION_WORDS or typed[-1] in QUESTION_WORDS
     pairs, vocabulary = _table(faq)
     present = frozenset().union(*(_known(t, vocabulary) for t in typed))
-    exact = frozenset(typed)
+    exact = frozenset(f for t in typed for f in _forms(t))  # a suffix is still the word
     found: list[tuple[tuple[int, int], str, tuple[str, ...]]] = [
         ((len(phrase), sum(w in exact for w in phrase)), intent, phrase)
         for intent, phrase in pairs

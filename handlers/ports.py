@@ -100,6 +100,10 @@ class Store(Protocol):
         self, person: Person, replies: Sequence[Reply], now: datetime
     ) -> int | None: ...
 
+    async def buttons_sent_since(
+        self, person_id: int, since: datetime | None
+    ) -> list[list[Any]]: ...
+
     # Broadcasts: the audience, then one job with one outbox row per recipient.
     async def broadcast_recipients(
         self, audience: str, kelurahan_code: str | None

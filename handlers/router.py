@@ -60,7 +60,7 @@ async def _route(ctx: Context, person: Person, conv: Conversation, msg: Incoming
         command = _command(text)
         if command is not None:
             return await _run(ctx, person, conv, command, text)
-        typed = understanding.typed_button(ctx, person, conv, text)
+        typed = await understanding.typed_button(ctx, person, conv, text)
         if isinstance(typed, understanding.Which):
             return [understanding.ask_which(typed)], False
         if typed is not None:

@@ -77,10 +77,15 @@ class Which:
     buttons: tuple[Button, ...]
 
 
-def typed_button(ctx: Context, person: Person, conv: Conversation, text: str) -> str | Which | None:
+async def typed_button(
+    ctx: Context, person: Person, conv: Conversation, text: str
+) -> str | Which | None:
     """The data of the shown button a typed message means: its number, its label (any case,
-    emoji, punctuation or a small typo), or a yes / no / don't-know word for it."""
-    shown = [Button(Msg.from_json(label), data) for label, data in Shown.of(conv).buttons]
+    emoji, punctuation or a small typo), or a yes / no / don't-know word for it. The buttons
+    are those of the last message the person saw: a reply, or a notice sent since."""
+    latest = await ctx.store.buttons_sent_since(person.id, conv.updated_at)
+    kept = latest or Shown.of(conv).buttons
+    shown = [Button(Msg.from_json(label), data) for label, data in kept]
     if not shown:
         return None
     t = text.strip().rstrip(".!)")

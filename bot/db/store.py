@@ -592,6 +592,24 @@ class SqlStore(BroadcastQueries):
             )
         )
 
+    async def buttons_sent_since(self, person_id: int, since: datetime | None) -> list[list[Any]]:
+        """The buttons of the newest message others sent this person (a reviewer's "see the
+        queue", a reminder's yes/no) after `since`: what a typed "1" then means."""
+        o = t.outbox
+        q = (
+            select(o.c.payload)
+            .where(o.c.person_id == person_id, o.c.kind != "reply")
+            .order_by(o.c.id.desc())
+            .limit(1)
+        )
+        if since is not None:
+            q = q.where(o.c.created_at > since)
+        row = (await self.conn.execute(q)).first()
+        if row is None:
+            return []
+        with_buttons = [r for r in row.payload if r.get("b")]
+        return [[b[0], b[1]] for b in with_buttons[-1]["b"]] if with_buttons else []
+
     async def keep_replies(
         self, person: Person, replies: Sequence[Reply], now: datetime
     ) -> int | None:
