@@ -163,3 +163,25 @@ async def test_a_number_typed_after_a_notice_means_the_notices_button(siaga: App
     async with siaga.store() as store:
         _, conv = await store.load(UserRef("console", "lurah-kelun"), "", siaga.clock())
     assert (conv.flow, conv.step) == ("review", "card")
+
+
+def test_the_label_similarity_is_the_normalised_longest_common_subsequence() -> None:
+    """The bit-parallel count agrees with the textbook table on any strings."""
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from domain.understand import similarity
+
+    def by_table(a: str, b: str) -> float:
+        row = [0] * (len(b) + 1)
+        for ca in a:
+            prev, row = row, [0]
+            for j, cb in enumerate(b):
+                row.append(prev[j] + 1 if ca == cb else max(prev[j + 1], row[j]))
+        return 100.0 if not a and not b else 200.0 * row[-1] / (len(a) + len(b))
+
+    @given(st.text(alphabet="abcé ✅", max_size=30), st.text(alphabet="abcé ✅", max_size=30))
+    def agree(a: str, b: str) -> None:
+        assert abs(similarity(a, b) - by_table(a, b)) < 1e-9
+
+    agree()
