@@ -101,7 +101,7 @@ class Store(Protocol):
     ) -> int | None: ...
 
     async def buttons_sent_since(
-        self, person_id: int, since: datetime | None
+        self, person: Person, since: datetime | None
     ) -> list[list[Any]]: ...
 
     # Broadcasts: the audience, then one job with one outbox row per recipient.

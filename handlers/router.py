@@ -65,7 +65,7 @@ async def _route(ctx: Context, person: Person, conv: Conversation, msg: Incoming
             return [understanding.ask_which(typed)], False
         if typed is not None:
             msg = replace(msg, kind=Kind.BUTTON, data=typed, text="")
-        elif conv.flow != IDLE.name and conv.flow in FLOWS:
+        elif conv.flow in understanding.ASIDE_FLOWS:
             aside = await understanding.inside_a_question(ctx, person, conv, text)
             if aside is not None:
                 return aside

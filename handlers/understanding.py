@@ -41,6 +41,10 @@ ROLE_KEYS = {
     Tri.DONT_KNOW: ("btn-dont-know",),
 }  # fmt: skip
 GO_ON_WORDS = frozenset({"lanjut", "lanjutkan", "kirim", "ajukan", "next", "send", "terus"})
+# The flows whose questions a citizen answers with short words; where an officer writes free
+# text (a broadcast, a reason, a question for the citizen) or a citizen answers one, nothing
+# typed is taken for a request.
+ASIDE_FLOWS = frozenset({"check", "status"})
 # Requests honoured in the middle of a question when they are all the message says.
 INSIDE = frozenset({"status", "help", "lang", "lang:en", "lang:jv", "lang:id", "delete",
                     "officer", "cancel", "menu", "optout", "mydata"})  # fmt: skip
@@ -83,7 +87,7 @@ async def typed_button(
     """The data of the shown button a typed message means: its number, its label (any case,
     emoji, punctuation or a small typo), or a yes / no / don't-know word for it. The buttons
     are those of the last message the person saw: a reply, or a notice sent since."""
-    latest = await ctx.store.buttons_sent_since(person.id, conv.updated_at)
+    latest = await ctx.store.buttons_sent_since(person, conv.updated_at)
     kept = latest or Shown.of(conv).buttons
     shown = [Button(Msg.from_json(label), data) for label, data in kept]
     if not shown:

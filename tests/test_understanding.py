@@ -185,3 +185,18 @@ def test_the_label_similarity_is_the_normalised_longest_common_subsequence() -> 
         assert abs(similarity(a, b) - by_table(a, b)) < 1e-9
 
     agree()
+
+
+async def test_an_officers_free_text_is_never_taken_for_a_request(siaga: App) -> None:
+    """A broadcast text that reads like a question is the broadcast, not an FAQ lookup."""
+    from handlers.records import Role
+    from tests.test_review import make
+
+    await make(siaga, "dinas-1", Role.ADMIN)
+    boss = Person(siaga, "dinas-1")
+    await boss.say("/siaran")
+    await boss.say("Berapa iurannya? Gratis, dibayar Pemkot. Cek status usulan di Siaga.")
+    assert "faq" not in " ".join(m.key for s in boss.last for m in s.reply.parts)
+    async with siaga.store() as store:
+        _, conv = await store.load(UserRef("console", "dinas-1"), "", siaga.clock())
+    assert (conv.flow, conv.step) == ("siaran", "audience")

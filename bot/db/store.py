@@ -592,13 +592,15 @@ class SqlStore(BroadcastQueries):
             )
         )
 
-    async def buttons_sent_since(self, person_id: int, since: datetime | None) -> list[list[Any]]:
+    async def buttons_sent_since(self, person: Person, since: datetime | None) -> list[list[Any]]:
         """The buttons of the newest message others sent this person (a reviewer's "see the
-        queue", a reminder's yes/no) after `since`: what a typed "1" then means."""
+        queue", a reminder's yes/no) after `since`: what a typed "1" then means. Found by
+        the recipient index, so it reads that person's few rows, not the outbox."""
         o = t.outbox
         q = (
             select(o.c.payload)
-            .where(o.c.person_id == person_id, o.c.kind != "reply")
+            .where(o.c.channel == person.channel, o.c.external_id == person.external_id)
+            .where(o.c.kind != "reply")
             .order_by(o.c.id.desc())
             .limit(1)
         )
