@@ -126,6 +126,19 @@ class Kind(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Media:
+    """What a person sent that is not text: its kind and the platform's own reference to it
+    (a Telegram file_id, a WhatsApp media id), so it can be forwarded without Siaga keeping
+    it. Size and length as the platform reported them (0: not said)."""
+
+    kind: str  # voice | audio | photo | video | document | sticker | location | contact | other
+    ref: str = ""
+    mime: str = ""
+    size: int = 0  # bytes
+    seconds: int = 0  # a voice note's or a video's length
+
+
+@dataclass(frozen=True, slots=True)
 class Incoming:
     user: UserRef
     kind: Kind
@@ -135,6 +148,7 @@ class Incoming:
     locale_hint: str = ""  # e.g. Telegram's language_code on first contact
     update_id: str = ""  # for dedupe; empty when the channel has none (console)
     display_name: str = ""
+    media: Media | None = None  # with Kind.MEDIA: what was sent
 
 
 @dataclass(frozen=True, slots=True)

@@ -188,3 +188,8 @@ def _envelope(user: str, message: dict[str, Any]) -> dict[str, Any]:
             "messages": [{"from": phone, "from_user_id": user, "id": f"wamid.IN{next(_mids)}",
                           "timestamp": "1795939200", **message}],
         }}]}]}  # fmt: skip
+
+
+def media_message(user: str, kind: str, **fields: Any) -> dict[str, Any]:
+    """An inbound image, audio (a voice note with voice=True), video, document or sticker."""
+    return _envelope(user, {"type": kind, kind: fields})

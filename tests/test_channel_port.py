@@ -20,7 +20,14 @@ from bot.channels.whatsapp.client import WhatsAppClient
 from bot.config import Settings
 from handlers.messages import Button, Kind, Msg, Outgoing, Raw, Reply
 from tests.fake_telegram import TOKEN, FakeTelegram
-from tests.fake_whatsapp import PHONE_ID, VERSION, FakeGraph, reply_message, text_message
+from tests.fake_whatsapp import (
+    PHONE_ID,
+    VERSION,
+    FakeGraph,
+    media_message,
+    reply_message,
+    text_message,
+)
 from tests.fake_whatsapp import TOKEN as WA_TOKEN
 
 CHANNELS = ("telegram", "whatsapp", "console")
@@ -36,6 +43,7 @@ class Rig:
     button: Callable[[str], Any]  # the raw request for a pressed button
     junk: list[Any]  # requests that are no message at all
     received: Callable[[], list[str]]  # what the person has read, oldest first
+    voice: Callable[[], Any] | None  # the raw request for a voice note (None: no media)
     refuse: Callable[[str], str] | None  # make the platform answer the next send so
     # ("blocked", "throttled", "down"), returning the outcome that must be reported; None: the
     # channel has no platform to refuse
@@ -75,7 +83,11 @@ async def _telegram(app: App, tmp_path: Path) -> AsyncIterator[Rig]:
             [{}, {"update_id": 1}, {"update_id": 2, "message": 5}, "x", [1],
              {"update_id": 3, "edited_message": {"message_id": 1, "date": 0,
                                                  "chat": {"id": 777, "type": "private"}}}],
-            lambda: [s.text for s in fake.to(777)], refuse,
+            lambda: [s.text for s in fake.to(777)],
+            lambda: fake.message(777, None, voice={
+                "file_id": "VOICE-1", "file_unique_id": "v1", "duration": 12,
+                "mime_type": "audio/ogg", "file_size": 20480}),
+            refuse,
         )  # fmt: skip
     finally:
         await channel.close()
@@ -100,7 +112,10 @@ async def _whatsapp(app: App) -> AsyncIterator[Rig]:
             channel, who, lambda t: text_message(who, t),
             lambda d: reply_message(who, d, "Ya"),
             [{}, {"entry": 5}, {"entry": [{"changes": [{"value": "x"}]}]}, "x", [1]],
-            lambda: [m.text for m in graph.to(who)], refuse,
+            lambda: [m.text for m in graph.to(who)],
+            lambda: media_message(who, "audio", id="MEDIA-1", mime_type="audio/ogg; codecs=opus",
+                                  voice=True),
+            refuse,
         )  # fmt: skip
     finally:
         await channel.close()
@@ -115,7 +130,8 @@ def _console(app: App) -> Rig:
         return [json.loads(line)["text"] for line in out.getvalue().splitlines()]
 
     # a terminal has no buttons to press: a typed line is all it sends
-    return Rig(channel, "warga", lambda t: t, lambda d: d, [None, 5, {"x": 1}], received, None)
+    return Rig(channel, "warga", lambda t: t, lambda d: d, [None, 5, {"x": 1}], received, None,
+               None)  # fmt: skip
 
 
 def _reply(words: str, *buttons: str) -> Outgoing:
@@ -137,6 +153,16 @@ async def test_a_pressed_button_is_parsed_with_its_data(rig: Rig) -> None:
         assert item.incoming.kind is Kind.TEXT
     else:
         assert item.incoming.kind is Kind.BUTTON and item.incoming.data == "1|ya"
+
+
+async def test_a_voice_note_is_parsed_with_the_reference_that_forwards_it(rig: Rig) -> None:
+    if rig.voice is None:
+        pytest.skip("a terminal sends no media")
+    [item] = rig.channel.parse(rig.voice()).inbound
+    media = item.incoming.media
+    assert item.incoming.kind is Kind.MEDIA and media is not None
+    assert media.kind == "voice" and media.ref in ("VOICE-1", "MEDIA-1")
+    assert media.mime.startswith("audio/ogg")
 
 
 async def test_junk_parses_to_nothing_and_raises_nothing(rig: Rig) -> None:

@@ -28,7 +28,7 @@ from pydantic import ValidationError
 from bot.channels.port import PLAIN, Delivered, Delivery, Envelope, Inbound, Limits, Parsed
 from bot.channels.telegram.render import MAX_TEXT, render
 from bot.i18n import Catalogue
-from handlers.messages import Incoming, Kind, Outgoing, UserRef
+from handlers.messages import Incoming, Kind, Media, Outgoing, UserRef
 
 log = logging.getLogger("siaga.telegram")
 CHANNEL = "telegram"
@@ -65,8 +65,29 @@ def incoming_from(update: Update) -> tuple[Incoming, CallbackQuery | None] | Non
     if m.text is not None:
         return Incoming(user, Kind.TEXT, text=m.text, update_id=uid, locale_hint=lang), None
     if any(getattr(m, name, None) is not None for name in _MEDIA) or m.caption is not None:
-        return Incoming(user, Kind.MEDIA, update_id=uid, locale_hint=lang), None
+        return Incoming(user, Kind.MEDIA, update_id=uid, locale_hint=lang,
+                        media=media_of(m)), None  # fmt: skip
     return None
+
+
+def media_of(m: Message) -> Media:
+    """The kind of what was sent and the file_id that forwards it (no download here)."""
+    if m.photo:
+        biggest = m.photo[-1]  # Telegram lists the sizes smallest first
+        return Media("photo", biggest.file_id, "image/jpeg", biggest.file_size or 0)
+    for kind in ("voice", "audio", "video", "video_note", "animation", "document", "sticker"):
+        item = getattr(m, kind, None)
+        if item is not None:
+            return Media(
+                "video" if kind in ("video_note", "animation") else kind, item.file_id,
+                getattr(item, "mime_type", None) or "", item.file_size or 0,
+                getattr(item, "duration", None) or 0,
+            )  # fmt: skip
+    if m.location is not None or m.venue is not None:
+        return Media("location")
+    if m.contact is not None:
+        return Media("contact")
+    return Media("other")
 
 
 def _classify(exc: Exception) -> Delivered:

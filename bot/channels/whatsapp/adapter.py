@@ -16,7 +16,7 @@ from bot.channels.render import reply_text
 from bot.channels.whatsapp.client import OUTSIDE_WINDOW, PAIR_RATE, GraphError, WhatsAppClient
 from bot.channels.whatsapp.render import MAX_TEXT, render
 from bot.i18n import Catalogue
-from handlers.messages import Incoming, Kind, Outgoing, UserRef
+from handlers.messages import Incoming, Kind, Media, Outgoing, UserRef
 
 log = logging.getLogger("siaga.whatsapp")
 CHANNEL = "whatsapp"
@@ -68,7 +68,25 @@ def incoming_from(m: dict[str, Any], contacts: list[dict[str, Any]]) -> Incoming
         ]
         if phones:
             return Incoming(user, Kind.CONTACT, phone=str(phones[0]), update_id=uid)
-    return Incoming(user, Kind.MEDIA, update_id=uid)
+    return Incoming(user, Kind.MEDIA, update_id=uid, media=media_of(m))
+
+
+_MEDIA_KINDS = {"image": "photo", "audio": "audio", "voice": "voice", "video": "video",
+                "document": "document", "sticker": "sticker"}  # fmt: skip
+
+
+def media_of(m: dict[str, Any]) -> Media:
+    """The kind of what was sent and the media id that fetches it from the Graph API."""
+    kind = str(m.get("type") or "")
+    if kind in ("location", "contacts"):
+        return Media("location" if kind == "location" else "contact")
+    item = m.get(kind)
+    if kind not in _MEDIA_KINDS or not isinstance(item, dict):
+        return Media("other")
+    if kind == "audio" and item.get("voice") is True:  # a voice note comes as audio + voice
+        kind = "voice"
+    return Media(_MEDIA_KINDS[kind], str(item.get("id") or "")[:256],
+                 str(item.get("mime_type") or "")[:100])  # fmt: skip
 
 
 def _report(s: dict[str, Any]) -> Report | None:
