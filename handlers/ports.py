@@ -14,7 +14,15 @@ from typing import Any, Protocol
 from domain.nomination import NominationStatus
 from domain.program import Program
 from handlers.messages import Reply, UserRef
-from handlers.records import BroadcastInfo, Conversation, Nomination, Person, Recipient, Role
+from handlers.records import (
+    BroadcastInfo,
+    Conversation,
+    Nomination,
+    Person,
+    Recipient,
+    Role,
+    Ticket,
+)
 
 
 class DuplicateNik(Exception):
@@ -103,6 +111,19 @@ class Store(Protocol):
     async def buttons_sent_since(
         self, person: Person, since: datetime | None
     ) -> list[list[Any]]: ...
+
+    # "Tanya petugas"
+    async def open_ticket(
+        self, person_id: int, kelurahan_code: str | None, text: str, now: datetime
+    ) -> int: ...
+    async def ticket(self, ticket_id: int) -> Ticket | None: ...
+    async def live_ticket_of(self, person_id: int) -> Ticket | None: ...
+    async def hold_ticket(self, ticket_id: int, officer_id: int) -> bool: ...
+    async def add_ticket_message(
+        self, ticket: Ticket, sender: str, text: str, now: datetime
+    ) -> None: ...
+    async def close_ticket(self, ticket_id: int, now: datetime) -> bool: ...
+    async def rate_ticket(self, ticket_id: int, person_id: int, rating: int) -> bool: ...
 
     # Broadcasts: the audience, then one job with one outbox row per recipient.
     async def broadcast_recipients(

@@ -110,3 +110,25 @@ class BroadcastInfo:
     total: int
     created_at: datetime
     counts: dict[str, int] = field(default_factory=dict)  # outbox rows by status
+
+
+class TicketStatus(StrEnum):
+    OPEN = "open"  # waiting for an officer
+    HELD = "held"  # an officer is answering: the citizen's messages go to them
+    CLOSED = "closed"
+
+
+@dataclass
+class Ticket:
+    """A citizen's question to an officer ("Tanya petugas")."""
+
+    id: int
+    person_id: int
+    kelurahan_code: str | None
+    status: TicketStatus
+    held_by: int | None
+    messages: list[dict[str, Any]]
+    created_at: datetime
+    answered_at: datetime | None = None
+    closed_at: datetime | None = None
+    rating: int | None = None

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from domain.text import ascii_digits
-from handlers import admin, broadcast, understanding
+from handlers import admin, broadcast, handover, understanding
 from handlers.citizen import answer_info, language, privacy, selfcheck, status
 from handlers.engine import MAX_TEXT, Stale, read_input, with_note
 from handlers.flows import COMMANDS, FLOWS, WORDS, Routed, prompt_for, register
@@ -20,7 +20,8 @@ from handlers.records import Conversation, Person
 
 register(
     IDLE, selfcheck.CHECK, status.STATUS, privacy.PRIVACY, language.LANGUAGE,
-    answer_info.ANSWER_INFO, queue.QUEUE_FLOW, broadcast.BROADCAST, commands=admin.COMMANDS,
+    answer_info.ANSWER_INFO, queue.QUEUE_FLOW, broadcast.BROADCAST, handover.ASKING,
+    handover.ANSWERING, commands=admin.COMMANDS,
 )  # fmt: skip
 # Menu buttons that work from any step (still bound to the version they were shown at).
 GLOBAL_CHOICES = {"menu", "info", "help", "status", "check", "lang", "cancel", "queue"}
@@ -60,6 +61,9 @@ async def _route(ctx: Context, person: Person, conv: Conversation, msg: Incoming
         command = _command(text)
         if command is not None:
             return await _run(ctx, person, conv, command, text)
+        relayed = await handover.relay_from_citizen(ctx, person, text)
+        if relayed is not None:  # an officer holds this person's question: the words are theirs
+            return relayed
         typed = await understanding.typed_button(ctx, person, conv, text)
         if isinstance(typed, understanding.Which):
             return [understanding.ask_which(typed)], False
@@ -128,6 +132,12 @@ async def _notification_button(
         return [await answer_info.start(ctx, person, conv, int(target))]
     if action == "queue":
         return [await queue.show_queue(ctx, person, conv)]
+    if action in ("treply", "tclose") and target.isdigit():
+        if action == "treply":
+            return [await handover.take_up(ctx, person, conv, int(target))]
+        return [await handover.close(ctx, person, conv, int(target))]
+    if action == "trate":
+        return [await handover.rate(ctx, person, conv, target)]
     if action in ("optin", "optout"):
         return [await broadcast_choice(ctx, person, conv, action == "optin")]
     return [with_note(Msg("button-expired"), await prompt_for(ctx, person, conv))]

@@ -22,6 +22,7 @@ from typing import Any, ClassVar
 
 from domain.answers import Tri, parse_tri
 from domain.understand import Understood, match_label, understand
+from handlers import handover
 from handlers.citizen import language
 from handlers.engine import button, with_note
 from handlers.flows import COMMANDS, Routed, prompt_for
@@ -134,9 +135,7 @@ async def act(ctx: Context, person: Person, conv: Conversation, u: Understood, t
             Resume.mark(conv)
         return [await language.set_language(ctx, person, conv, u.intent[5:])], False
     if u.intent == "officer":
-        # Until officers answer in the chat, the way to reach one.
-        note = Msg("officer-contact", {"contact": ctx.program.contact})
-        return [with_note(note, await prompt_for(ctx, person, conv))], False
+        return [await handover.ask(ctx, person, conv)], False
     if u.intent in ("greeting", "thanks"):
         key = "welcome" if u.intent == "greeting" else "thanks-reply"
         return [with_note(Msg(key), await prompt_for(ctx, person, conv))], False

@@ -120,6 +120,28 @@ active_nik = Index(
 )
 
 
+# "Tanya petugas": a citizen's question to an officer, and what was said both ways while it is
+# open (text only: media is forwarded by the platform's id and never kept). One officer holds
+# it at a time; the person's erasure deletes it (cascade).
+tickets = Table(
+    "tickets",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("person_id", ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
+    Column("kelurahan_code", String(32)),
+    Column("status", String(16), nullable=False),  # open | held | closed
+    Column("held_by", ForeignKey("people.id", ondelete="SET NULL")),
+    Column("messages", JSON, nullable=False),  # [{"from": "citizen"|"officer", "text", "at"}]
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("answered_at", DateTime(timezone=True)),
+    Column("closed_at", DateTime(timezone=True)),
+    Column("rating", Integer),
+    sqlite_autoincrement=True,  # ids never reused after a deletion (0007)
+)
+Index("ix_tickets_person", tickets.c.person_id, tickets.c.status)
+Index("ix_tickets_held_by", tickets.c.held_by, tickets.c.status)
+
+
 # When each scheduled job last ran, so schedules survive restarts and a run missed during
 # downtime happens once, not once per missed slot.
 job_runs = Table(

@@ -16,6 +16,7 @@ from bot.db import schema as t
 from bot.db.aio import AsyncConnection
 from bot.db.broadcast_store import BroadcastQueries
 from bot.db.rows import aware, record
+from bot.db.tickets import TicketQueries
 from domain.nomination import NominationStatus
 from handlers.messages import Reply, UserRef
 from handlers.ports import DuplicateNik, DuplicateRef
@@ -108,7 +109,7 @@ def audit_row(
     )  # fmt: skip
 
 
-class SqlStore(BroadcastQueries):
+class SqlStore(BroadcastQueries, TicketQueries):
     def __init__(self, conn: AsyncConnection, vault: NikVault, admins: frozenset[tuple[str, str]]):
         self.conn = conn
         self.vault = vault

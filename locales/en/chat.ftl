@@ -265,7 +265,6 @@ err-name-not-a-name = That does not look like a name. What is your full name, as
 which-one = Which one did you mean? Pick one:
 not-understood = Sorry, Siaga did not understand "{ $text }". You can pick one below, or say it in other words, e.g. "register", "status", or "how much do I pay?".
 not-understood-again = If you are still stuck, ask { $contact } directly.
-officer-contact = To ask an officer directly: { $contact }. (Officers cannot answer in this chat yet.)
 thanks-reply = You are welcome.
 faq-premium = The BPJS Ketenagakerjaan premium for Pro JKK-JKM participants, Rp{ $premium } a month, is paid by the Madiun city government for { $months } months. Participants pay nothing.
 faq-death = If a participant dies of a cause other than a work accident (JKM), the heirs receive Rp{ $jkm }. If the death is caused by a work accident (JKK), Rp{ $jkk_death }. Plus a scholarship for up to { $children } children once contributions have been paid for { $years } years.
@@ -276,3 +275,16 @@ faq-scholarship = A scholarship goes to up to { $children } children of a partic
 faq-duration = Cover lasts { $months } months from registration with BPJS Ketenagakerjaan, and may be renewed within the next year's quota.
 faq-who_decides = Residents apply through Siaga or the kelurahan office; the lurah reviews and proposes, then Disnaker KUKM registers participants with BPJS Ketenagakerjaan within the quota. Check your status any time with "status".
 faq-registry = One of the requirements is being listed in { $registry } (the social welfare data). If you do not know, ask your kelurahan or answer "Don't know" when asked; an officer will check.
+
+## Ask an officer: a citizen's question to an officer, and the answer.
+ask-officer-question = Please write your question for the officer in one message. The kelurahan officer (or Disnaker KUKM) will answer in this chat.
+err-officer-question = We could not read a question. Write it in words, e.g. "My husband is ill, can someone apply for him?"
+ticket-opened = Your question has gone to an officer (ticket #{ $id }). The answer will come in this chat.
+ticket-no-officer = Your question is recorded (ticket #{ $id }), but no officer can answer by chat yet. If it is urgent, contact { $contact }.
+ticket-still-open = Your earlier question (ticket #{ $id }) is still with an officer. The answer will come in this chat.
+ticket-officer-says = { $role }: { $text }
+    (Reply here to answer the officer. Type /menu to go back to Siaga's services.)
+ticket-closed-rate = The conversation with the officer (ticket #{ $id }) is closed. How helpful was the answer? Pick 1 (not helpful) to 5 (very helpful).
+ticket-rated = Thank you for your rating.
+officer-role-kelurahan = Kelurahan { $kelurahan } officer
+officer-role-dinas = Disnaker KUKM Kota Madiun officer

@@ -112,3 +112,19 @@ lurah-withdrawn = Nomination { $ref } was withdrawn by the citizen, whose data h
 lurah-withdrawn-place = Approved nomination { $ref } was withdrawn by the citizen, whose data has been deleted at their request. Its place is back in the quota: { $left } places left city-wide.
 admin-pick-kelurahan = Dinas admins are not bound to one kelurahan. Name it after the command, for example: { $command } Kelun
 invite-too-many = Too many wrong invite codes from this account. Try again later, in about an hour, or ask Disnaker KUKM for a new code.
+
+## Ask an officer: the officer's side.
+ticket-card = ❓ A resident's question, ticket #{ $id } (Kelurahan { $kelurahan }):
+    "{ $text }"
+    Press Reply to answer (one officer answers a ticket).
+btn-ticket-reply = ✍ Reply
+btn-ticket-close = Close
+ticket-answer-prompt = Ticket #{ $id }: "{ $text }"
+    Write the answer for the resident; each message goes in your role's name, not your own account. Press Close when done.
+err-officer-answer = The answer is empty. Write an answer for the resident, or press Close.
+ticket-sent = Sent to the resident (ticket #{ $id }).
+ticket-from-citizen = Resident (ticket #{ $id }): { $text }
+ticket-taken = Ticket #{ $id } is already being answered by another officer.
+ticket-not-yours = This ticket is not for your kelurahan.
+ticket-closed = Ticket #{ $id } is closed; the resident is asked to rate the answer.
+ticket-closed-already = Ticket #{ $id } is already closed; nothing was sent.

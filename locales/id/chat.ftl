@@ -265,7 +265,6 @@ err-name-not-a-name = Itu sepertinya bukan nama. Siapa nama lengkap Bapak/Ibu, s
 which-one = Maksud Bapak/Ibu yang mana? Pilih salah satu:
 not-understood = Maaf, Siaga belum paham "{ $text }". Bapak/Ibu bisa memilih salah satu di bawah ini, atau menulis dengan kata lain, misalnya "mau daftar", "status usulan", atau "berapa iurannya?".
 not-understood-again = Bila masih bingung, tanyakan langsung ke { $contact }.
-officer-contact = Untuk bertanya langsung kepada petugas: { $contact }. (Petugas belum bisa membalas lewat chat ini.)
 thanks-reply = Sama-sama.
 faq-premium = Iuran BPJS Ketenagakerjaan peserta Pro JKK-JKM, Rp{ $premium } per bulan, dibayar oleh Pemkot Madiun selama { $months } bulan. Peserta tidak membayar apa pun.
 faq-death = Bila peserta meninggal bukan karena kecelakaan kerja (JKM), ahli waris menerima santunan Rp{ $jkm }. Bila meninggal karena kecelakaan kerja (JKK), santunannya Rp{ $jkk_death }. Ditambah beasiswa untuk sampai { $children } anak bila masa iur sudah { $years } tahun.
@@ -276,3 +275,16 @@ faq-scholarship = Beasiswa diberikan kepada sampai { $children } anak peserta ya
 faq-duration = Perlindungan berlaku { $months } bulan sejak peserta didaftarkan ke BPJS Ketenagakerjaan, dan dapat diperpanjang menurut kuota tahun berikutnya.
 faq-who_decides = Warga mengajukan diri lewat Siaga atau kantor kelurahan; lurah meninjau dan mengusulkan, lalu Disnaker KUKM mendaftarkan ke BPJS Ketenagakerjaan sesuai kuota. Status bisa dicek kapan saja dengan "status".
 faq-registry = Salah satu syaratnya terdaftar { $registry } (data kesejahteraan sosial). Bila belum tahu, tanyakan ke kelurahan atau pilih "Tidak tahu" saat ditanya; petugas akan memeriksa.
+
+## Tanya petugas: a citizen's question to an officer, and the answer.
+ask-officer-question = Silakan tulis pertanyaan Bapak/Ibu untuk petugas dalam satu pesan. Petugas kelurahan (atau Disnaker KUKM) akan membalas di chat ini.
+err-officer-question = Pertanyaannya belum terbaca. Tulis pertanyaan Bapak/Ibu dengan kata-kata, misalnya: "Suami saya sakit, bisa diwakili?"
+ticket-opened = Pertanyaan Bapak/Ibu sudah diteruskan ke petugas (tiket #{ $id }). Jawabannya akan datang di chat ini.
+ticket-no-officer = Pertanyaan Bapak/Ibu sudah dicatat (tiket #{ $id }), tetapi belum ada petugas yang bisa membalas lewat chat. Bila mendesak, hubungi { $contact }.
+ticket-still-open = Pertanyaan Bapak/Ibu sebelumnya (tiket #{ $id }) masih ditangani petugas. Jawabannya akan datang di chat ini.
+ticket-officer-says = { $role }: { $text }
+    (Balas di sini untuk menjawab petugas. Ketik /menu untuk kembali ke layanan Siaga.)
+ticket-closed-rate = Percakapan dengan petugas (tiket #{ $id }) sudah ditutup. Seberapa membantu jawabannya? Pilih 1 (tidak membantu) sampai 5 (sangat membantu).
+ticket-rated = Terima kasih atas penilaiannya.
+officer-role-kelurahan = Petugas Kelurahan { $kelurahan }
+officer-role-dinas = Petugas Disnaker KUKM Kota Madiun

@@ -112,3 +112,19 @@ lurah-withdrawn = Usulan { $ref } ditarik oleh warga yang bersangkutan, dan data
 lurah-withdrawn-place = Usulan { $ref } yang sudah disetujui ditarik oleh warga yang bersangkutan, dan datanya sudah dihapus atas permintaannya. Tempatnya kembali ke kuota: sisa kuota kota { $left } tempat.
 admin-pick-kelurahan = Admin Dinas tidak terikat pada satu kelurahan. Sebutkan kelurahannya setelah perintah, misalnya: { $command } Kelun
 invite-too-many = Terlalu banyak kode undangan yang salah dari akun ini. Coba lagi nanti, sekitar satu jam lagi, atau minta kode baru ke Disnaker KUKM.
+
+## Tanya petugas: the officer's side.
+ticket-card = ❓ Pertanyaan warga, tiket #{ $id } (Kelurahan { $kelurahan }):
+    "{ $text }"
+    Tekan Balas untuk menjawab (hanya satu petugas yang menjawab satu tiket).
+btn-ticket-reply = ✍ Balas
+btn-ticket-close = Tutup
+ticket-answer-prompt = Tiket #{ $id }: "{ $text }"
+    Tulis jawaban untuk warga; setiap pesan Bapak/Ibu diteruskan atas nama jabatan, bukan akun pribadi. Tekan Tutup bila selesai.
+err-officer-answer = Jawabannya kosong. Tulis jawaban untuk warga, atau tekan Tutup.
+ticket-sent = Terkirim ke warga (tiket #{ $id }).
+ticket-from-citizen = Warga (tiket #{ $id }): { $text }
+ticket-taken = Tiket #{ $id } sudah dijawab petugas lain.
+ticket-not-yours = Tiket ini bukan untuk kelurahan Bapak/Ibu.
+ticket-closed = Tiket #{ $id } ditutup; warga diminta menilai jawabannya.
+ticket-closed-already = Tiket #{ $id } sudah ditutup; pesan tidak dikirim.

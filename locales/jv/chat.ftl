@@ -265,7 +265,6 @@ err-name-not-a-name = Menika kados-kados sanes asma. Sinten asma jangkep Panjene
 which-one = Ingkang dipun karsakaken ingkang pundi? Pilih setunggal:
 not-understood = Nyuwun pangapunten, Siaga dereng mangertos "{ $text }". Panjenengan saged milih salah setunggal ing ngandhap, utawi nyerat kanthi tembung sanes, tuladha "badhe daftar", "status usulan", utawi "pinten iuranipun?".
 not-understood-again = Menawi taksih bingung, nyuwun pirsa langsung dhateng { $contact }.
-officer-contact = Kagem nyuwun pirsa langsung dhateng petugas: { $contact }. (Petugas dereng saged mangsuli lumantar chat menika.)
 thanks-reply = Sami-sami.
 faq-premium = Iuran BPJS Ketenagakerjaan peserta Pro JKK-JKM, Rp{ $premium } saben wulan, dipun bayar Pemkot Madiun dangunipun { $months } wulan. Peserta boten mbayar punapa-punapa.
 faq-death = Menawi peserta seda sanes amargi kacilakan nyambut damel (JKM), ahli waris nampi santunan Rp{ $jkm }. Menawi seda amargi kacilakan nyambut damel (JKK), santunanipun Rp{ $jkk_death }. Kalebet beasiswa kagem ngantos { $children } putra menawi masa iur sampun { $years } taun.
@@ -276,3 +275,16 @@ faq-scholarship = Beasiswa kaparingaken dhateng ngantos { $children } putra pese
 faq-duration = Pangayoman lumampah { $months } wulan wiwit peserta kadaftaraken dhateng BPJS Ketenagakerjaan, lan saged dipun panjangaken miturut kuota taun salajengipun.
 faq-who_decides = Warga ngajukaken piyambak lumantar Siaga utawi kantor kelurahan; lurah mriksa lan ngusulaken, lajeng Disnaker KUKM ndaftaraken dhateng BPJS Ketenagakerjaan miturut kuota. Status saged dipun cek sawanci-wanci kanthi "status".
 faq-registry = Salah setunggal syaratipun kadaftar { $registry } (data kesejahteraan sosial). Menawi dereng mangertos, nyuwun pirsa dhateng kelurahan utawi pilih "Boten ngertos" nalika dipun pitakenaken; petugas badhe mriksa.
+
+## Nyuwun pirsa petugas: pitakenan warga dhateng petugas, lan wangsulanipun.
+ask-officer-question = Mangga serat pitakenan Panjenengan kagem petugas ing setunggal pesen. Petugas kelurahan (utawi Disnaker KUKM) badhe mangsuli ing chat menika.
+err-officer-question = Pitakenanipun dereng kawaos. Serat pitakenan Panjenengan mawi tembung, tuladha: "Garwa kula sakit, saged dipun wakili?"
+ticket-opened = Pitakenan Panjenengan sampun dipun aturaken dhateng petugas (tiket #{ $id }). Wangsulanipun badhe dumugi ing chat menika.
+ticket-no-officer = Pitakenan Panjenengan sampun kacathet (tiket #{ $id }), nanging dereng wonten petugas ingkang saged mangsuli lumantar chat. Menawi enggal, hubungi { $contact }.
+ticket-still-open = Pitakenan Panjenengan ingkang rumiyin (tiket #{ $id }) taksih dipun tangani petugas. Wangsulanipun badhe dumugi ing chat menika.
+ticket-officer-says = { $role }: { $text }
+    (Wangsuli ing mriki kagem mangsuli petugas. Serat /menu kagem wangsul dhateng layanan Siaga.)
+ticket-closed-rate = Pirembagan kaliyan petugas (tiket #{ $id }) sampun dipun tutup. Sepinten mbiyantu wangsulanipun? Pilih 1 (boten mbiyantu) ngantos 5 (sanget mbiyantu).
+ticket-rated = Matur nuwun sampun paring biji.
+officer-role-kelurahan = Petugas Kelurahan { $kelurahan }
+officer-role-dinas = Petugas Disnaker KUKM Kota Madiun

@@ -112,3 +112,19 @@ lurah-withdrawn = Usulan { $ref } dipunwangsulaken dening warga ingkang gadhah, 
 lurah-withdrawn-place = Usulan { $ref } ingkang sampun dipunsarujuki dipunwangsulaken dening warga ingkang gadhah, lan datanipun sampun dipunbusak miturut panyuwunipun. Panggenanipun wangsul dhateng kuota: kantun { $left } panggenan ing kutha.
 admin-pick-kelurahan = Admin Dinas boten kaiket setunggal kelurahan. Sebataken kelurahanipun sasampunipun prentah, upaminipun: { $command } Kelun
 invite-too-many = Kathah sanget kode undangan ingkang lepat saking akun menika. Cobi malih mangke, kinten-kinten sajam malih, utawi nyuwun kode enggal dhateng Disnaker KUKM.
+
+## Nyuwun pirsa petugas: saking petugas.
+ticket-card = ❓ Pitakenan warga, tiket #{ $id } (Kelurahan { $kelurahan }):
+    "{ $text }"
+    Pencet Wangsuli kagem mangsuli (namung setunggal petugas ingkang mangsuli setunggal tiket).
+btn-ticket-reply = ✍ Wangsuli
+btn-ticket-close = Tutup
+ticket-answer-prompt = Tiket #{ $id }: "{ $text }"
+    Serat wangsulan kagem warga; saben pesen dipun aturaken atas nami jabatan, sanes akun pribadi. Pencet Tutup menawi sampun rampung.
+err-officer-answer = Wangsulanipun kosong. Serat wangsulan kagem warga, utawi pencet Tutup.
+ticket-sent = Sampun dipun kintunaken dhateng warga (tiket #{ $id }).
+ticket-from-citizen = Warga (tiket #{ $id }): { $text }
+ticket-taken = Tiket #{ $id } sampun dipun wangsuli petugas sanes.
+ticket-not-yours = Tiket menika sanes kagem kelurahan Panjenengan.
+ticket-closed = Tiket #{ $id } dipun tutup; warga dipun suwun paring biji.
+ticket-closed-already = Tiket #{ $id } sampun dipun tutup; pesen boten dipun kintunaken.
