@@ -54,7 +54,9 @@ async def _cancel(ctx: Context, person: Person, conv: Conversation, arg: str) ->
 
 
 async def _help(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
-    return [with_note(Msg("help"), await prompt_for(ctx, person, conv))], False
+    r = with_note(Msg("help"), await prompt_for(ctx, person, conv))
+    offer = button(conv, "btn-ask-officer", "officer")  # a person, when the help is not enough
+    return [Reply(r.parts, (*r.buttons, offer), r.list_title)], False
 
 
 async def _info(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:

@@ -10,7 +10,7 @@ from dataclasses import replace
 from domain.text import ascii_digits
 from handlers import admin, broadcast, handover, understanding
 from handlers.citizen import answer_info, language, privacy, selfcheck, status
-from handlers.engine import MAX_TEXT, Stale, read_input, with_note
+from handlers.engine import MAX_TEXT, Stale, bind, read_input, with_note
 from handlers.flows import COMMANDS, FLOWS, WORDS, Routed, prompt_for, register
 from handlers.lurah import queue
 from handlers.menu import IDLE, broadcast_choice
@@ -24,7 +24,7 @@ register(
     handover.ANSWERING, commands=admin.COMMANDS,
 )  # fmt: skip
 # Menu buttons that work from any step (still bound to the version they were shown at).
-GLOBAL_CHOICES = {"menu", "info", "help", "status", "check", "lang", "cancel", "queue"}
+GLOBAL_CHOICES = {"menu", "info", "help", "status", "check", "lang", "cancel", "queue", "officer"}
 
 
 async def handle(ctx: Context, msg: Incoming) -> Outgoing:
@@ -51,7 +51,12 @@ async def _again(ctx: Context, person: Person, conv: Conversation, note: str) ->
 
 async def _route(ctx: Context, person: Person, conv: Conversation, msg: Incoming) -> Routed:
     if msg.kind is Kind.MEDIA:
-        return await _again(ctx, person, conv, "media-unsupported")
+        # A voice note or a photo may be a question nobody here can read: offer a person
+        # (forwarding the media itself comes with the rest of "Tanya petugas").
+        prompt = await prompt_for(ctx, person, conv)
+        offer = Button(Msg("btn-ask-officer"), bind(conv, "officer"))
+        note = with_note(Msg("media-unsupported"), prompt)
+        return [Reply(note.parts, (*note.buttons, offer), note.list_title)], False
     if msg.kind is Kind.TEXT:
         text = msg.text.strip()
         if len(text) > MAX_TEXT:

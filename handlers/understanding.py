@@ -160,7 +160,7 @@ async def inside_a_question(
 
 
 SUGGESTIONS = (("check", "menu-check"), ("status", "menu-status"), ("info", "menu-info"),
-               ("help", "menu-help"))  # fmt: skip
+               ("help", "menu-help"), ("officer", "btn-ask-officer"))  # fmt: skip
 
 
 async def at_the_menu(ctx: Context, person: Person, conv: Conversation, text: str) -> Routed:

@@ -108,3 +108,16 @@ async def test_erasure_takes_the_questions_with_it(siaga: App) -> None:
     await warga.say("ya")
     async with siaga.store() as store:
         assert (await store.conn.execute(select(t.tickets))).all() == []
+
+
+async def test_a_voice_note_or_help_offers_an_officer(siaga: App) -> None:
+    await make(siaga, "dinas", Role.ADMIN)
+    warga = Person(siaga, "warga-suara")
+    await warga.say("halo")
+    said = await warga.media()  # a voice note Siaga cannot read
+    assert "🙋 Tanya petugas" in said[-1].buttons
+    await warga.press("🙋 Tanya petugas")
+    assert "tulis pertanyaan" in warga.text.lower()
+    await warga.say("/batal")
+    await warga.say("/bantuan")
+    assert "/petugas" in warga.text and "🙋 Tanya petugas" in warga.last[-1].buttons

@@ -19,6 +19,7 @@ help = Siaga help:
     • /dataku — see the data Siaga holds about you
     • /hapus — delete your data
     • /bahasa — change language
+    • /petugas — ask an officer of the kelurahan or Disnaker KUKM
     Other questions: your kelurahan office or Disnaker KUKM Kota Madiun.
 
 info-program = Pro JKK-JKM Kota Madiun
@@ -288,3 +289,4 @@ ticket-closed-rate = The conversation with the officer (ticket #{ $id }) is clos
 ticket-rated = Thank you for your rating.
 officer-role-kelurahan = Kelurahan { $kelurahan } officer
 officer-role-dinas = Disnaker KUKM Kota Madiun officer
+btn-ask-officer = 🙋 Ask an officer

@@ -19,6 +19,7 @@ help = Bantuan Siaga:
     • /dataku — lihat data Bapak/Ibu yang disimpan Siaga
     • /hapus — hapus data Bapak/Ibu
     • /bahasa — ganti bahasa
+    • /petugas — tanya langsung kepada petugas kelurahan atau Disnaker KUKM
     Pertanyaan lain: kantor kelurahan atau Disnaker KUKM Kota Madiun.
 
 info-program = Pro JKK-JKM Kota Madiun
@@ -288,3 +289,4 @@ ticket-closed-rate = Percakapan dengan petugas (tiket #{ $id }) sudah ditutup. S
 ticket-rated = Terima kasih atas penilaiannya.
 officer-role-kelurahan = Petugas Kelurahan { $kelurahan }
 officer-role-dinas = Petugas Disnaker KUKM Kota Madiun
+btn-ask-officer = 🙋 Tanya petugas

@@ -19,6 +19,7 @@ help = Pitulungan Siaga:
     • /dataku — mirsani data Panjenengan ingkang dipun simpen Siaga
     • /hapus — mbusak data Panjenengan
     • /bahasa — gantos basa
+    • /petugas — nyuwun pirsa langsung dhateng petugas kelurahan utawi Disnaker KUKM
     Pitakenan sanesipun: kantor kelurahan utawi Disnaker KUKM Kota Madiun.
 
 info-program = Pro JKK-JKM Kota Madiun
@@ -288,3 +289,4 @@ ticket-closed-rate = Pirembagan kaliyan petugas (tiket #{ $id }) sampun dipun tu
 ticket-rated = Matur nuwun sampun paring biji.
 officer-role-kelurahan = Petugas Kelurahan { $kelurahan }
 officer-role-dinas = Petugas Disnaker KUKM Kota Madiun
+btn-ask-officer = 🙋 Matur petugas
