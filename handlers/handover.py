@@ -231,7 +231,35 @@ async def rate(ctx: Context, person: Person, conv: Conversation, value: str) -> 
     return with_note(Msg(key), await prompt_for(ctx, person, conv))
 
 
+async def waiting(ctx: Context, officer: Person) -> Reply:
+    """/tiket: the questions waiting for this officer (a lurah: their kelurahan; the Dinas: all)."""
+    if officer.role not in (Role.LURAH, Role.ADMIN):
+        return reply("not-a-reviewer")
+    kel = officer.kelurahan_code if officer.role is Role.LURAH else None
+    found = await ctx.store.live_tickets(kel)
+    if not found:
+        return reply("tickets-none")
+    lines = [
+        Msg("ticket-line", {
+            "id": x.id, "kelurahan": _kel_name(ctx, x.kelurahan_code),
+            "state": Msg(f"ticket-state-{x.status.value}"),
+            "text": Raw(next((m["text"] for m in x.messages if m["from"] == "citizen"), "")[:80]),
+        })
+        for x in found
+    ]  # fmt: skip
+    buttons = tuple(
+        Button(Msg("label", {"text": f"✍ #{x.id}"}), f"n|treply:{x.id}")
+        for x in found if x.status is TicketStatus.OPEN
+    )[:5]  # fmt: skip
+    return Reply((Msg("tickets-head", {"count": len(found)}), *lines), buttons)
+
+
+async def _tickets_command(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
+    return [await waiting(ctx, person)], False
+
+
 ASKING = Flow(ASK, _ask_again, _take_question, commands=(
     Command("officer", ("petugas", "tanya_petugas"), _ask_command),
+    Command("tickets", ("tiket",), _tickets_command),
 ))  # fmt: skip
 ANSWERING = Flow(ANSWER, _answer_again, _take_answer)

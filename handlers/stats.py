@@ -28,6 +28,10 @@ class Stats:
     by_kelurahan: dict[str, Counter[str]] = field(default_factory=dict)
     by_occupation: Counter[str] = field(default_factory=Counter)
     median_days_to_decision: float | None = None
+    tickets: Counter[str] = field(default_factory=Counter)  # "Tanya petugas", by status
+    median_minutes_to_answer: float | None = None
+    mean_rating: float | None = None
+    ratings: int = 0
 
 
 async def collect(ctx: Context) -> Stats:
@@ -44,6 +48,16 @@ async def collect(ctx: Context) -> Stats:
         if decided is not None:
             days.append((decided - filed).total_seconds() / 86400)
     s.median_days_to_decision = pystats.median(days) if days else None
+    waits, ratings = [], []
+    for status, created, answered, rating in await ctx.store.ticket_figures():
+        s.tickets[status] += 1
+        if answered is not None:
+            waits.append((answered - created).total_seconds() / 60)
+        if rating is not None:
+            ratings.append(rating)
+    s.median_minutes_to_answer = pystats.median(waits) if waits else None
+    s.mean_rating = pystats.mean(ratings) if ratings else None
+    s.ratings = len(ratings)
     return s
 
 
@@ -75,5 +89,12 @@ async def statistics(ctx: Context, actor: Person) -> Reply:
     if busiest:
         parts.append(Msg("stats-kelurahan-head"))
         parts += [Msg("stats-line", {"name": k, "count": sum(c.values())}) for k, c in busiest]
+    if s.tickets:
+        wait, rated = s.median_minutes_to_answer, s.mean_rating
+        parts.append(Msg("stats-tickets", {
+            "open": s.tickets["open"], "held": s.tickets["held"], "closed": s.tickets["closed"],
+            "minutes": f"{wait:.0f}" if wait is not None else "-",
+            "rating": f"{rated:.1f}" if rated is not None else "-", "rated": s.ratings,
+        }))  # fmt: skip
     image = ctx.chart(s) if ctx.chart is not None else None
     return Reply(tuple(parts), (), None, image)

@@ -121,3 +121,24 @@ async def test_a_voice_note_or_help_offers_an_officer(siaga: App) -> None:
     await warga.say("/batal")
     await warga.say("/bantuan")
     assert "/petugas" in warga.text and "🙋 Tanya petugas" in warga.last[-1].buttons
+
+
+async def test_officers_see_waiting_questions_and_the_dinas_the_figures(siaga: App) -> None:
+    await make(siaga, "lurah-kelun", Role.LURAH, KELUN)
+    await make(siaga, "dinas", Role.ADMIN)
+    warga = await citizen_of_kelun(siaga, "warga-5")
+    await warga.say("tanya petugas")
+    await warga.say("Kalau pindah rumah ke Taman bagaimana?")
+    lurah, dinas = Person(siaga, "lurah-kelun"), Person(siaga, "dinas")
+    await lurah.say("/tiket")
+    assert "#1 Kelun (menunggu)" in lurah.text and "pindah rumah" in lurah.text
+    await lurah.press("✍ #1")
+    await lurah.say("Tetap bisa, lapor ke kelurahan baru.")
+    await lurah.say("tutup")
+    await warga.say("4")
+    await dinas.say("/statistik")
+    assert "Tanya petugas: 0 menunggu, 0 sedang dijawab, 1 ditutup" in dinas.text
+    assert "nilai rata-rata 4.0 dari 1 penilaian" in dinas.text
+    citizen_asks = Person(siaga, "warga-6")
+    await citizen_asks.say("/tiket")
+    assert "hanya untuk lurah/petugas kelurahan" in citizen_asks.text

@@ -81,3 +81,16 @@ class TicketQueries:
             .values(rating=rating)
         )
         return await self.conn.write(q, {}) == 1
+
+    async def live_tickets(self, kelurahan_code: str | None, limit: int = 10) -> list[Ticket]:
+        """Questions waiting or being answered, oldest first: one kelurahan's, or all (None)."""
+        q = select(_t).where(_t.c.status.in_(LIVE))
+        if kelurahan_code is not None:
+            q = q.where(_t.c.kelurahan_code == kelurahan_code)
+        rows = await self.conn.execute(q.order_by(_t.c.id).limit(limit))
+        return [_ticket(r) for r in rows]
+
+    async def ticket_figures(self) -> list[Any]:
+        """(status, created, answered, rating) of every ticket, for the statistics."""
+        q = select(_t.c.status, _t.c.created_at, _t.c.answered_at, _t.c.rating)
+        return list((await self.conn.execute(q)).all())
