@@ -33,7 +33,7 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=5)
     args = ap.parse_args()
     program = load_program(default_program_path())
-    faq = tuple((f.id, tuple(tuple(p.split()) for p in f.phrases)) for f in program.faq)
+    faq = u.faq_phrases(program.faq)
     corpus = yaml.safe_load((ROOT / "tests/cases/understanding.yaml").read_text(encoding="utf-8"))
     texts = [str(t) for g in corpus for lang in ("id", "jv", "en") for t in g.get(lang) or []]
     per_message = []

@@ -129,20 +129,12 @@ class App:
         return self.conversations.tz
 
     @property
-    def storage_full_since(self) -> datetime | None:
-        return self.conversations.storage_full_since
-
-    @property
     def replies(self) -> ReplyLedger:
         return self.ledger
 
     @property
     def engine(self) -> Any:
         return self.db.engine
-
-    @property
-    def vault(self) -> Any:
-        return self.db.vault
 
     async def purge_stale_drafts(self) -> int:
         return await self.conversations.purge_stale_drafts(self.settings.draft_retention_days)

@@ -10,45 +10,38 @@ word tables and an edit-distance ratio, well under a millisecond a message.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from domain.answers import parse_tri
+from domain.program import FaqEntry
 from domain.text import edit_distance, tokens
 
 # Chat spellings, spelled out before matching (domain.md §6: abbreviations).
 ABBREVIATIONS = {
     "sy": "saya", "sya": "saya", "aq": "aku", "ak": "aku", "gw": "saya", "gue": "saya",
     "mo": "mau", "mw": "mau", "pgn": "pengen", "pengin": "pengen", "pingin": "pengen",
-    "gmn": "gimana", "gmna": "gimana", "gimn": "gimana", "bgmn": "bagaimana",
-    "brp": "berapa", "brpa": "berapa", "brapa": "berapa", "pira": "berapa", "pinten": "berapa",
-    "dftr": "daftar", "daptar": "daftar", "dafar": "daftar", "ndaftar": "daftar",
-    "tlg": "tolong", "tolongin": "tolong", "tulung": "tolong",
-    "ga": "gak", "gk": "gak", "nggak": "gak", "enggak": "gak", "ngga": "gak", "tdk": "tidak",
-    "yg": "yang", "utk": "untuk", "untk": "untuk", "dgn": "dengan", "dg": "dengan",
-    "kpn": "kapan", "bs": "bisa", "bsa": "bisa", "blm": "belum", "dereng": "belum",
-    "sdh": "sudah", "udh": "sudah", "udah": "sudah", "krn": "karena", "tp": "tapi",
-    "jg": "juga", "aja": "saja", "aj": "saja", "dpt": "dapat", "dapet": "dapat",
+    "gmn": "gimana", "gmna": "gimana", "gimn": "gimana", "bgmn": "bagaimana", "brp": "berapa",
+    "brpa": "berapa", "brapa": "berapa", "pira": "berapa", "pinten": "berapa", "dftr": "daftar",
+    "daptar": "daftar", "dafar": "daftar", "ndaftar": "daftar", "tlg": "tolong",
+    "tolongin": "tolong", "tulung": "tolong", "ga": "gak", "gk": "gak", "nggak": "gak",
+    "enggak": "gak", "ngga": "gak", "tdk": "tidak", "yg": "yang", "utk": "untuk", "untk": "untuk",
+    "dgn": "dengan", "dg": "dengan", "kpn": "kapan", "bs": "bisa", "bsa": "bisa", "blm": "belum",
+    "dereng": "belum", "sdh": "sudah", "udh": "sudah", "udah": "sudah", "krn": "karena",
+    "tp": "tapi", "jg": "juga", "aja": "saja", "aj": "saja", "dpt": "dapat", "dapet": "dapat",
     "oleh": "dapat", "msh": "masih", "lg": "lagi", "knp": "kenapa", "napa": "kenapa",
-    "pie": "piye", "pripun": "piye", "kepiye": "piye", "kpiye": "piye",
-    "infonya": "info", "informasinya": "info", "kuotanya": "kuota", "iurannya": "iuran",
-    "iurane": "iuran", "syaratnya": "syarat", "syarate": "syarat", "sarat": "syarat",
-    "statusnya": "status", "usulanku": "usulan", "usulane": "usulan", "datanya": "data",
-    "dataku": "data", "makasih": "terima kasih", "makasi": "terima kasih", "mksh": "terima kasih",
-    "thx": "thanks", "tq": "thanks", "askum": "assalamualaikum", "ass": "assalamualaikum",
-    "asalamualaikum": "assalamualaikum", "assalamu": "assalamualaikum", "alaikum": "",
-    "hallo": "halo", "hai": "halo", "hi": "halo", "hello": "halo", "helo": "halo", "hy": "halo",
-    "cs": "petugas", "admin": "petugas", "operator": "petugas", "officer": "petugas",
+    "pie": "piye", "pripun": "piye", "kepiye": "piye", "kpiye": "piye", "sarat": "syarat",
+    "usulanku": "usulan", "dataku": "data", "makasih": "terima kasih", "makasi": "terima kasih",
+    "mksh": "terima kasih", "thx": "thanks", "tq": "thanks", "askum": "assalamualaikum",
+    "ass": "assalamualaikum", "asalamualaikum": "assalamualaikum", "assalamu": "assalamualaikum",
+    "alaikum": "", "hallo": "halo", "hai": "halo", "hi": "halo", "hello": "halo", "helo": "halo",
+    "hy": "halo", "cs": "petugas", "admin": "petugas", "operator": "petugas", "officer": "petugas",
     "agent": "petugas", "human": "petugas", "manusia": "petugas", "pegawai": "petugas",
-    "bhs": "bahasa", "basa": "bahasa", "boso": "bahasa", "language": "bahasa",
-    "jowo": "jawa", "javanese": "jawa", "inggris": "english", "engl": "english",
-    "indo": "indonesia", "indonesian": "indonesia", "pake": "pakai", "nganggo": "pakai",
-    "beasiswane": "beasiswa", "sekolahe": "sekolah", "ngeregister": "daftar",
-    "cekk": "cek", "cekcek": "cek", "programnya": "program", "programe": "program",
-    "biayanya": "biaya", "biayane": "biaya", "iuranipun": "iuran", "kriterianya": "kriteria",
-    "sarate": "syarat", "syaratipun": "syarat", "berlakunya": "berlaku", "prosesnya": "proses",
-    "prosese": "proses", "jawi": "jawa", "kuotane": "kuota", "santunane": "santunan",
+    "bhs": "bahasa", "basa": "bahasa", "boso": "bahasa", "language": "bahasa", "jowo": "jawa",
+    "javanese": "jawa", "inggris": "english", "engl": "english", "indo": "indonesia",
+    "indonesian": "indonesia", "pake": "pakai", "nganggo": "pakai", "ngeregister": "daftar",
+    "cekk": "cek", "cekcek": "cek", "sarate": "syarat", "jawi": "jawa",
 }  # fmt: skip
 
 
@@ -215,6 +208,11 @@ class Understood:
 
 
 FaqPhrases = tuple[tuple[str, Phrases], ...]
+
+
+def faq_phrases(faq: Iterable[FaqEntry]) -> FaqPhrases:
+    """The program file's FAQ as the matcher reads it: each entry's phrases split in words."""
+    return tuple((f.id, tuple(tuple(p.split()) for p in f.phrases)) for f in faq)
 
 
 def understand(text: str, faq: FaqPhrases = ()) -> Understood | None:

@@ -170,9 +170,10 @@ async def _answer_again(ctx: Context, person: Person, conv: Conversation) -> Rep
 
 
 async def _take_answer(ctx: Context, officer: Person, conv: Conversation, inp: Input) -> Routed:
-    ticket = await ctx.store.ticket(HeldTicket.of(conv).id)
+    held = HeldTicket.of(conv).id
     if inp.choice == "close":
-        return [await close(ctx, officer, conv, HeldTicket.of(conv).id)], False
+        return [await close(ctx, officer, conv, held)], False
+    ticket = await ctx.store.ticket(held)
     if ticket is None or ticket.status is not TicketStatus.HELD or ticket.held_by != officer.id:
         # closed meanwhile, or held by someone else now: nothing is sent
         _leave(conv)

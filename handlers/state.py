@@ -30,10 +30,6 @@ class FlowState:
     def clear(cls, conv: Conversation) -> None:
         conv.answers.pop(cls.KEY, None)
 
-    @classmethod
-    def present(cls, conv: Conversation) -> bool:
-        return isinstance(conv.answers.get(cls.KEY), dict)
-
 
 @dataclasses.dataclass
 class Resume(FlowState):

@@ -18,10 +18,12 @@ flowchart TD
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, ClassVar
 
 from domain.answers import Tri, parse_tri
-from domain.understand import Understood, match_label, understand
+from domain.program import Program
+from domain.understand import FaqPhrases, Understood, faq_phrases, match_label, understand
 from handlers import handover
 from handlers.citizen import language
 from handlers.engine import button, with_note
@@ -59,12 +61,9 @@ class Shown(FlowState):
     buttons: list[list[Any]] = field(default_factory=list)  # [label as JSON, data]
 
     def remember(self, replies: list[Reply]) -> None:
-        last = next((r for r in reversed(replies) if r.buttons), None) if replies else None
-        self.buttons = (
-            [[b.label.to_json(), b.data] for b in last.buttons if b.kind is ButtonKind.CALLBACK]
-            if last is not None
-            else []
-        )
+        last = next((r for r in reversed(replies) if r.buttons), None)
+        shown = last.buttons if last is not None else ()
+        self.buttons = [[b.label.to_json(), b.data] for b in shown if b.kind is ButtonKind.CALLBACK]
 
 
 def remember_shown(conv: Conversation, replies: list[Reply]) -> None:
@@ -117,12 +116,13 @@ def ask_which(which: Which) -> Reply:
     return Reply((Msg("which-one"),), which.buttons)
 
 
-def faq_phrases(ctx: Context) -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
-    return tuple((f.id, tuple(tuple(p.split()) for p in f.phrases)) for f in ctx.program.faq)
+@lru_cache(maxsize=4)
+def _program_faq(program: Program) -> FaqPhrases:
+    return faq_phrases(program.faq)  # once per program, not once per message
 
 
 def understood(ctx: Context, text: str) -> Understood | None:
-    return understand(text, faq_phrases(ctx))
+    return understand(text, _program_faq(ctx.program))
 
 
 async def act(ctx: Context, person: Person, conv: Conversation, u: Understood, text: str) -> Routed:

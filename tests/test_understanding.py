@@ -133,22 +133,6 @@ def test_a_typed_label_is_read_through_typos_and_two_close_ones_are_asked_about(
     assert close.index is None and close.close == (0, 1)
 
 
-def test_the_matcher_costs_well_under_a_millisecond_and_needs_no_model() -> None:
-    """bench/understanding.py measures it properly; this only keeps it from growing tenfold."""
-    import time
-
-    from bot.program_loader import default_program_path, load_program
-    from domain.understand import understand
-
-    program = load_program(default_program_path())
-    faq = tuple((f.id, tuple(tuple(p.split()) for p in f.phrases)) for f in program.faq)
-    texts = [f"kalau meninggal dapat berapa ya pak {n}?" for n in range(300)]
-    started = time.perf_counter()
-    for text in texts:
-        understand(text, faq)
-    assert (time.perf_counter() - started) / len(texts) < 0.01  # 10 ms: a tenth of the margin
-
-
 async def test_a_number_typed_after_a_notice_means_the_notices_button(siaga: App) -> None:
     """A lurah typing "1" under "📋 Lihat antrean" gets the queue, not the citizen's notice."""
     from handlers.records import Role

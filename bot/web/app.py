@@ -42,7 +42,7 @@ def create_app(
     whatsapp: WhatsAppChannel | None = None, wa_app_secret: str = "", wa_verify_token: str = "",
 ) -> ASGIApp:  # fmt: skip
     """The HTTP app: FastAPI, with the Telegram webhook served in front of it (TelegramFirst)."""
-    siaga = dispatcher.conversations
+    conversations = dispatcher.conversations
     app = FastAPI(title="Siaga", docs_url=None, redoc_url=None, openapi_url=None)
 
     @app.get("/whatsapp/webhook")
@@ -94,15 +94,15 @@ def create_app(
         """Ready when the database answers and its schema is the one this code expects."""
         try:
             # bounded: a probe that waits on a busy database is no answer to "ready?"
-            version = await asyncio.wait_for(current(siaga.db.engine), READY_TIMEOUT)
+            version = await asyncio.wait_for(current(conversations.db.engine), READY_TIMEOUT)
         except TimeoutError:
             return JSONResponse({"status": "database busy"}, status_code=503)
         except Exception as exc:
             return JSONResponse({"status": "database unreachable", "error": type(exc).__name__},
                                 status_code=503)  # fmt: skip
-        if siaga.storage_full_since is not None:  # until a write succeeds again
+        if conversations.storage_full_since is not None:  # until a write succeeds again
             return JSONResponse({"status": "storage full",
-                                 "since": siaga.storage_full_since.isoformat()},
+                                 "since": conversations.storage_full_since.isoformat()},
                                 status_code=503)  # fmt: skip
         if version != HEAD:
             return JSONResponse({"status": "migrations behind", "database": version,
@@ -112,12 +112,12 @@ def create_app(
     @app.get("/metrics")
     async def metrics() -> Response:
         try:
-            gauges = await database_gauges(siaga)
+            gauges = await database_gauges(conversations)
         except Exception:
             log.exception("metrics: database gauges unavailable")
             gauges = {}
-        gauges["siaga_storage_full"] = [({}, float(siaga.storage_full_since is not None))]
-        return Response(siaga.metrics.render(gauges), media_type=CONTENT_TYPE_LATEST)
+        gauges["siaga_storage_full"] = [({}, float(conversations.storage_full_since is not None))]
+        return Response(conversations.metrics.render(gauges), media_type=CONTENT_TYPE_LATEST)
 
     return TelegramFirst(app, dispatcher, telegram, telegram_secret)
 
