@@ -190,6 +190,7 @@ class App:
         options.setdefault("lease", s.outbox_lease_seconds)
         options.setdefault("clock", self.clock)
         options.setdefault("budgets", self.budgets)
+        options.setdefault("media_max_bytes", self.program.handover.media.max_bytes)
         return OutboxSender(self.db, channels, limit, **options)
 
     def progress(self, sender: OutboxSender, channels: dict[str, Channel]) -> BroadcastProgress:

@@ -6,7 +6,7 @@ the field and what is wrong, never later in the middle of a conversation.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -20,6 +20,7 @@ from pydantic import (
     model_validator,
 )
 
+from domain.handover import DAYS, Handover, Hours, MediaLimits
 from domain.occupations import Occupation, OccupationCatalogue, OccupationKind
 from domain.program import Dated, DatedEntry, FaqEntry, PriorityRule, Program, QuotaFigure
 from domain.regions import Kecamatan, Kelurahan, RegionCatalogue
@@ -126,6 +127,34 @@ class _FaqIn(_Strict):
     phrases: list[NonEmpty] = Field(min_length=1)
 
 
+Clock = Annotated[str, StringConstraints(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]
+
+
+class _HoursIn(_Strict):
+    days: list[Annotated[str, StringConstraints(pattern=r"^(mon|tue|wed|thu|fri|sat|sun)$")]]
+    start: Clock
+    end: Clock
+
+    @model_validator(mode="after")
+    def _ordered(self) -> _HoursIn:
+        if self.end <= self.start:
+            raise ValueError(f"office hours end {self.end} is not after start {self.start}")
+        return self
+
+
+class _HandoverIn(_Strict):
+    """ "Tanya petugas": when officers answer and what can be forwarded to them."""
+
+    since: date
+    ref: NonEmpty
+    office_hours: list[_HoursIn] = Field(min_length=1)
+    answer_within_office_hours: float = Field(gt=0, le=200)
+    quiet_minutes: int = Field(ge=5, le=24 * 60)
+    media_max_seconds: int = Field(ge=10)
+    media_max_mb: int = Field(ge=1, le=100)
+    media_keep_hours: int = Field(ge=1, le=24 * 30)
+
+
 class _ProgramIn(_Strict):
     id: NonEmpty
     name: NonEmpty
@@ -138,6 +167,7 @@ class _ProgramIn(_Strict):
     benefits: dict[str, list[_DatedInt]]
     occupations: list[_OccupationIn] = Field(min_length=1)
     faq: list[_FaqIn] = []
+    handover: _HandoverIn | None = None
 
     @model_validator(mode="after")
     def _unique_codes(self) -> _ProgramIn:
@@ -161,6 +191,22 @@ class _ProgramIn(_Strict):
 def _dated(items: list[_DatedInt] | list[_DatedStr]) -> Dated[Any]:
     entries = sorted((DatedEntry(i.since, i.value, i.ref) for i in items), key=lambda e: e.since)
     return Dated(tuple(entries))
+
+
+def _clock(text: str) -> time:
+    hour, minute = text.split(":")
+    return time(int(hour), int(minute))
+
+
+def _handover(h: _HandoverIn) -> Handover:
+    return Handover(
+        hours=tuple(Hours(DAYS.index(d), _clock(o.start), _clock(o.end))
+                    for o in h.office_hours for d in o.days),
+        answer_within_hours=h.answer_within_office_hours,
+        quiet_minutes=h.quiet_minutes,
+        media=MediaLimits(h.media_max_seconds, h.media_max_mb * 1024 * 1024, h.media_keep_hours),
+        ref=h.ref,
+    )  # fmt: skip
 
 
 def _to_domain(p: _ProgramIn) -> Program:
@@ -199,6 +245,7 @@ def _to_domain(p: _ProgramIn) -> Program:
         priority=tuple(PriorityRule(x.code, x.weight, x.ref) for x in p.priority),
         quota=tuple(QuotaFigure(q.as_of, q.participants, q.remaining, q.ref) for q in p.quota),
         benefits={k: _dated(v) for k, v in p.benefits.items()},
+        **({"handover": _handover(p.handover)} if p.handover else {}),
     )
 
 

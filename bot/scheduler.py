@@ -14,7 +14,7 @@ from bot import periodic
 from bot.db import jobs
 from bot.delivery.handling import Conversations
 from domain.nomination import NominationStatus
-from handlers import broadcast, dinas
+from handlers import broadcast, dinas, handover_watch
 from handlers.messages import Button, Msg, Reply
 from handlers.records import Role
 
@@ -89,6 +89,8 @@ class Scheduler:
                 await self._quota_reminder(now)
                 await self._mark("quota_reminder", now)
                 ran.append("quota_reminder")
+        if await self._tickets(now):
+            ran.append("tickets")
         async with self.conversations.db.store() as store:
             reviewers = [
                 p for p in await store.people_with_role(Role.LURAH) if p.digest_hour is not None
@@ -99,6 +101,16 @@ class Scheduler:
             if await self._daily(f"digest:{r.id}", r.digest_hour, now, job):
                 ran.append(f"digest:{r.id}")
         return ran
+
+    async def _tickets(self, now: datetime) -> bool:
+        """Every tick: quiet officers let go, overdue questions to the Dinas, old media
+        references forgotten."""
+        async with self.conversations.db.store() as store:
+            done = await handover_watch.tend(self.conversations.context(store, now))
+            await store.commit()
+        if any(done.values()):
+            log.info("tickets: %s", done)
+        return any(done.values())
 
     async def _coverage(self, now: datetime) -> None:
         async with self.conversations.db.store() as store:

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Generic, TypeVar
 
+from domain.handover import DEFAULT as DEFAULT_HANDOVER
+from domain.handover import Handover
 from domain.occupations import OccupationCatalogue
 from domain.regions import RegionCatalogue
 
@@ -81,6 +83,7 @@ class Program:
     benefits: dict[str, Dated[int]]
     contact: str
     faq: tuple[FaqEntry, ...] = ()
+    handover: Handover = DEFAULT_HANDOVER
 
     def quota_at(self, on: date) -> QuotaFigure | None:
         known = [q for q in self.quota if q.as_of <= on]

@@ -88,6 +88,8 @@ class Reply:
     # A hint for channels with list widgets (WhatsApp): the button that opens the list.
     list_title: Msg | None = None
     image_png: bytes | None = None
+    # A voice note, photo or document forwarded with this reply (after its text).
+    attach: Attachment | None = None
 
     @staticmethod
     def of(key: str, buttons: tuple[Button, ...] = (), **args: ArgValue) -> Reply:
@@ -99,6 +101,8 @@ class Reply:
             out["b"] = [[b.label.to_json(), b.data, b.kind.value] for b in self.buttons]
         if self.list_title is not None:
             out["l"] = self.list_title.to_json()
+        if self.attach is not None:
+            out["m"] = self.attach.kept  # the reference only: bytes are never stored
         return out
 
     @staticmethod
@@ -107,7 +111,8 @@ class Reply:
             Button(Msg.from_json(b[0]), b[1], ButtonKind(b[2])) for b in data.get("b", [])
         )
         title = Msg.from_json(data["l"]) if "l" in data else None
-        return Reply(tuple(Msg.from_json(m) for m in data["p"]), buttons, title)
+        attach = Attachment(int(data["m"])) if "m" in data else None
+        return Reply(tuple(Msg.from_json(m) for m in data["p"]), buttons, title, attach=attach)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +141,33 @@ class Media:
     mime: str = ""
     size: int = 0  # bytes
     seconds: int = 0  # a voice note's or a video's length
+    origin: str = ""  # the channel where `ref` is valid
+
+    def named(self) -> Msg:
+        """The file as a reader is told of it: "pesan suara (0:42)"."""
+        minutes, seconds = divmod(self.seconds, 60)
+        length = f" ({minutes}:{seconds:02d})" if self.seconds else ""
+        return Msg("media-named", {"kind": Msg(f"media-kind-{self.kind}"), "length": length})
+
+    @property
+    def forwardable(self) -> bool:
+        """Something a person can listen to, look at or open: a sticker, a location or a
+        contact card carries no question an officer could answer."""
+        return self.kind in FORWARDABLE and bool(self.ref)
+
+
+FORWARDABLE = ("voice", "audio", "photo", "video", "document")
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """Media forwarded with a reply. The outbox keeps only `kept`, the row of the ticket's
+    media table holding the platform's reference; the delivery path fills in the reference
+    (and the bytes, fetched from the other platform, in memory) when it sends."""
+
+    kept: int
+    media: Media | None = None
+    data: bytes | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -132,3 +132,10 @@ class Ticket:
     answered_at: datetime | None = None
     closed_at: datetime | None = None
     rating: int | None = None
+    last_at: datetime | None = None  # the last word either way
+    escalated_at: datetime | None = None
+
+    @property
+    def question(self) -> str:
+        """The citizen's first words (a media note when the question was a voice note)."""
+        return next((m["text"] for m in self.messages if m["from"] == "citizen"), "")

@@ -8,13 +8,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from domain.text import ascii_digits
+from domain.understand import rating
 from handlers import admin, broadcast, handover, understanding
 from handlers.citizen import answer_info, language, privacy, selfcheck, status
-from handlers.engine import MAX_TEXT, Stale, bind, read_input, with_note
+from handlers.engine import MAX_TEXT, Stale, read_input, with_note
 from handlers.flows import COMMANDS, FLOWS, WORDS, Routed, prompt_for, register
 from handlers.lurah import queue
 from handlers.menu import IDLE, broadcast_choice
-from handlers.messages import Button, Incoming, Kind, Msg, Outgoing, Reply
+from handlers.messages import Button, Incoming, Kind, Media, Msg, Outgoing, Reply
 from handlers.ports import Context
 from handlers.records import Conversation, Person
 
@@ -51,12 +52,8 @@ async def _again(ctx: Context, person: Person, conv: Conversation, note: str) ->
 
 async def _route(ctx: Context, person: Person, conv: Conversation, msg: Incoming) -> Routed:
     if msg.kind is Kind.MEDIA:
-        # A voice note or a photo may be a question nobody here can read: offer a person
-        # (forwarding the media itself comes with the rest of "Tanya petugas").
-        prompt = await prompt_for(ctx, person, conv)
-        offer = Button(Msg("btn-ask-officer"), bind(conv, "officer"))
-        note = with_note(Msg("media-unsupported"), prompt)
-        return [Reply(note.parts, (*note.buttons, offer), note.list_title)], False
+        # A voice note or a photo may be a question nobody here can read: to an officer
+        return await handover.on_media(ctx, person, conv, msg.media or Media("other"))
     if msg.kind is Kind.TEXT:
         text = msg.text.strip()
         if len(text) > MAX_TEXT:
@@ -66,9 +63,12 @@ async def _route(ctx: Context, person: Person, conv: Conversation, msg: Incoming
         command = _command(text)
         if command is not None:
             return await _run(ctx, person, conv, command, text)
-        relayed = await handover.relay_from_citizen(ctx, person, text)
+        relayed = await handover.relay_from_citizen(ctx, person, conv, text)
         if relayed is not None:  # an officer holds this person's question: the words are theirs
             return relayed
+        score = rating(text)
+        if score is not None and await handover.rate_last(ctx, person, score):
+            return await _again(ctx, person, conv, "ticket-rated")
         typed = await understanding.typed_button(ctx, person, conv, text)
         if isinstance(typed, understanding.Which):
             return [understanding.ask_which(typed)], False

@@ -25,6 +25,10 @@ from tests.loopback import serve
 TOKEN = "123456:TEST-token-for-fake-server"
 
 
+class _BadRequest(Exception):
+    pass
+
+
 @dataclass
 class Sent:
     chat_id: int
@@ -32,6 +36,7 @@ class Sent:
     text: str
     markup: dict[str, Any] | None
     edits: int = 0
+    file: tuple[str, str, bytes] | None = None  # (method's kind, file_id sent, bytes uploaded)
 
     @property
     def buttons(self) -> list[tuple[str, str]]:
@@ -76,6 +81,10 @@ class FakeTelegram:
     hold: bool = False
     held: int = 0
     _release: asyncio.Event = field(default_factory=asyncio.Event)
+    # Files people "sent": file_id → bytes. getFile answers for them (and refuses one larger
+    # than the 20 MB a bot may download); /file/bot<token>/<path> serves the bytes.
+    files: dict[str, bytes] = field(default_factory=dict)
+    _file_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     def release(self) -> None:
         self.hold = False
@@ -85,6 +94,7 @@ class FakeTelegram:
     async def start(self) -> str:
         app = web.Application()
         app.router.add_post("/bot{token}/{method}", self._handle)
+        app.router.add_get("/file/bot{token}/{path:.+}", self._file)
         self._runner, self.base_url = await serve(app)
         return self.base_url
 
@@ -98,6 +108,9 @@ class FakeTelegram:
         form = await request.post()
         out: dict[str, Any] = {}
         for k, v in form.items():
+            if isinstance(v, web.FileField):
+                out[k] = ("upload", v.file.read())
+                continue
             text = v if isinstance(v, str) else str(v)
             try:
                 out[k] = json.loads(text)
@@ -142,7 +155,11 @@ class FakeTelegram:
         handler = getattr(self, "m_" + method, None)
         if handler is None:
             return web.json_response({"ok": True, "result": True})
-        result = await handler(params)
+        try:
+            result = await handler(params)
+        except _BadRequest as exc:
+            return web.json_response({"ok": False, "error_code": 400,
+                                      "description": str(exc)}, status=400)  # fmt: skip
         return web.json_response({"ok": True, "result": result})
 
     # --- methods --------------------------------------------------------------------------
@@ -196,6 +213,77 @@ class FakeTelegram:
             self.on_send(self.sent[-1])
         return {"message_id": mid, "date": int(time.time()), "chat": {"id": chat_id, "type": "private"},
                 "text": p["text"]}  # fmt: skip
+
+    async def _send_file(self, kind: str, p: dict[str, Any]) -> Any:
+        mid = next(self._ids)
+        chat_id = int(p["chat_id"])
+        given = p[kind]
+        if isinstance(given, tuple):  # uploaded bytes: Telegram keeps them under a new id
+            file_id, data = self.new_file(given[1]), given[1]
+        else:
+            file_id, data = str(given), b""
+        self.sent.append(Sent(chat_id, mid, str(p.get("caption") or ""), None,
+                              file=(kind, file_id, data)))  # fmt: skip
+        return {"message_id": mid, "date": int(time.time()),
+                "chat": {"id": chat_id, "type": "private"},
+                kind: {"file_id": file_id, "file_unique_id": file_id, "duration": 1}
+                if kind in ("voice", "audio", "video")
+                else {"file_id": file_id, "file_unique_id": file_id}}  # fmt: skip
+
+    async def m_sendVoice(self, p: dict[str, Any]) -> Any:
+        return await self._send_file("voice", p)
+
+    async def m_sendAudio(self, p: dict[str, Any]) -> Any:
+        return await self._send_file("audio", p)
+
+    async def m_sendVideo(self, p: dict[str, Any]) -> Any:
+        return await self._send_file("video", p)
+
+    async def m_sendDocument(self, p: dict[str, Any]) -> Any:
+        return await self._send_file("document", p)
+
+    async def m_sendPhoto(self, p: dict[str, Any]) -> Any:
+        mid = next(self._ids)
+        chat_id = int(p["chat_id"])
+        given = p["photo"]
+        if isinstance(given, tuple):
+            file_id, data = self.new_file(given[1]), given[1]
+        else:
+            file_id, data = str(given), b""
+        self.sent.append(Sent(chat_id, mid, "", None, file=("photo", file_id, data)))
+        return {"message_id": mid, "date": int(time.time()),
+                "chat": {"id": chat_id, "type": "private"},
+                "photo": [{"file_id": file_id, "file_unique_id": file_id, "width": 1,
+                           "height": 1}]}  # fmt: skip
+
+    async def m_getFile(self, p: dict[str, Any]) -> Any:
+        file_id = str(p.get("file_id"))
+        if file_id not in self.files:
+            raise _BadRequest("Bad Request: wrong file_id or the file is temporarily unavailable")
+        size = len(self.files[file_id])
+        if size > 20 * 1024 * 1024:
+            raise _BadRequest("Bad Request: file is too big")
+        return {"file_id": file_id, "file_unique_id": file_id, "file_size": size,
+                "file_path": f"files/{file_id}"}  # fmt: skip
+
+    async def _file(self, request: web.Request) -> web.StreamResponse:
+        file_id = request.match_info["path"].rpartition("/")[2]
+        if request.match_info["token"] != TOKEN or file_id not in self.files:
+            return web.Response(status=404)
+        return web.Response(body=self.files[file_id])
+
+    def new_file(self, data: bytes) -> str:
+        file_id = f"AwACAgUAAxkBAAI{next(self._file_ids):04d}"
+        self.files[file_id] = data
+        return file_id
+
+    def voice(self, chat_id: int, data: bytes, seconds: int, lang: str = "id") -> dict[str, Any]:
+        """A person's voice note: the file is kept here, the update carries its file_id."""
+        file_id = self.new_file(data)
+        return self.message(chat_id, lang=lang, voice={
+            "file_id": file_id, "file_unique_id": file_id, "duration": seconds,
+            "mime_type": "audio/ogg", "file_size": len(data),
+        })  # fmt: skip
 
     async def m_editMessageText(self, p: dict[str, Any]) -> Any:
         for s in self.sent:

@@ -38,8 +38,16 @@ class WaSent:
             return str(self.body["text"]["body"])
         if t == "interactive":
             return str(self.body["interactive"]["body"]["text"])
+        if t in ("audio", "image", "video", "document", "sticker"):
+            return ""
         params = self.body["template"]["components"][0]["parameters"]
         return str(params[0]["text"])
+
+    @property
+    def media_id(self) -> str:
+        """The uploaded media a file message names ("" for words)."""
+        item = self.body.get(self.body["type"])
+        return str(item.get("id", "")) if isinstance(item, dict) else ""
 
     @property
     def choices(self) -> list[tuple[str, str]]:
@@ -97,6 +105,10 @@ def _problems(body: Any) -> list[str]:
                 p.append("row ids unique, at most 200")
         else:
             p.append("interactive.type must be button or list")
+    elif kind in ("audio", "image", "video", "document", "sticker"):
+        item = body.get(kind) or {}
+        if ("id" in item) == ("link" in item):
+            p.append(f"{kind} needs exactly one of id / link")
     elif kind == "template":
         tpl = body.get("template") or {}
         if not tpl.get("name") or not (tpl.get("language") or {}).get("code"):
@@ -115,10 +127,16 @@ class FakeGraph:
     base_url: str = ""
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _runner: web.AppRunner | None = None
+    # Media: what people sent (media id → bytes, mime) and what the business uploaded.
+    received: dict[str, tuple[bytes, str]] = field(default_factory=dict)
+    uploaded: dict[str, tuple[bytes, str]] = field(default_factory=dict)
 
     async def start(self) -> str:
-        app = web.Application()
+        app = web.Application(client_max_size=120 * 1024 * 1024)
         app.router.add_post("/{version}/{phone}/messages", self._messages)
+        app.router.add_post("/{version}/{phone}/media", self._upload)
+        app.router.add_get("/{version}/{media_id}", self._media_info)
+        app.router.add_get("/download/{media_id}", self._download)
         self._runner, self.base_url = await serve(app)
         return self.base_url
 
@@ -159,6 +177,46 @@ class FakeGraph:
 
     def to(self, who: str) -> list[WaSent]:
         return [s for s in self.sent if s.to == who]
+
+    def _authorised(self, request: web.Request) -> bool:
+        return request.headers.get("Authorization") == f"Bearer {TOKEN}"
+
+    async def _upload(self, request: web.Request) -> web.Response:
+        if not self._authorised(request):
+            return self._error(401, 190, "Invalid OAuth access token")
+        form = await request.post()
+        file = form.get("file")
+        if form.get("messaging_product") != "whatsapp" or not isinstance(file, web.FileField):
+            self.violations.append((["upload needs messaging_product and file"], dict(form)))
+            return self._error(400, 100, "upload needs messaging_product and file")
+        media_id = f"{next(self._ids) + 9_000_000_000}"
+        self.uploaded[media_id] = (file.file.read(), str(form.get("type") or ""))
+        return web.json_response({"id": media_id})
+
+    async def _media_info(self, request: web.Request) -> web.Response:
+        if not self._authorised(request):
+            return self._error(401, 190, "Invalid OAuth access token")
+        media_id = request.match_info["media_id"]
+        found = self.received.get(media_id) or self.uploaded.get(media_id)
+        if found is None:  # Meta's answer for an expired or unknown media id
+            return self._error(400, 100, "Unsupported get request. Object does not exist")
+        return web.json_response({
+            "messaging_product": "whatsapp", "url": f"{self.base_url}/download/{media_id}",
+            "mime_type": found[1], "file_size": len(found[0]), "id": media_id,
+        })  # fmt: skip
+
+    async def _download(self, request: web.Request) -> web.Response:
+        if not self._authorised(request):
+            return web.Response(status=401)
+        found = self.received.get(request.match_info["media_id"])
+        found = found or self.uploaded.get(request.match_info["media_id"])
+        return web.Response(status=404) if found is None else web.Response(body=found[0])
+
+    def receive(self, data: bytes, mime: str) -> str:
+        """A file a person sends: kept on 'Meta's side'; returns its media id."""
+        media_id = f"{next(self._ids) + 1_000_000_000}"
+        self.received[media_id] = (data, mime)
+        return media_id
 
 
 def sign(body: bytes, secret: str = APP_SECRET) -> str:

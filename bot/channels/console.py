@@ -7,7 +7,9 @@ Scripted (stdin not a terminal): one user message per line until end of input, r
 
 from __future__ import annotations
 
+import asyncio
 import json
+import mimetypes
 import sys
 from collections.abc import Awaitable, Callable
 from datetime import datetime
@@ -21,13 +23,41 @@ from rich.panel import Panel
 from bot.channels.port import PLAIN, Delivered, Delivery, Envelope, Inbound, Limits, Parsed
 from bot.channels.render import button_labels, reply_text
 from bot.i18n import Catalogue
-from handlers.messages import ButtonKind, Incoming, Kind, Msg, Outgoing, Reply, UserRef
+from handlers.messages import ButtonKind, Incoming, Kind, Media, Msg, Outgoing, Reply, UserRef
 
 CHANNEL = "console"
 # A terminal takes anything at any pace; the limits only keep messages readable.
 LIMITS = Limits(per_second=1000.0, per_chat_interval=0.0, max_text=100_000, max_buttons=100,
-                can_edit=False)  # fmt: skip
+                can_edit=False, files=False)  # fmt: skip
 EXIT_WORDS = ("/keluar", "/exit", "/quit")
+# What a phone sends besides text, typed at the terminal: "!suara rekaman.ogg 42" is a
+# 42-second voice note, "!foto ktp.jpg" a photo, "!stiker", "!lokasi", "!kontak".
+MEDIA_WORDS = {"!suara": "voice", "!voice": "voice", "!foto": "photo", "!photo": "photo",
+               "!berkas": "document", "!document": "document", "!video": "video",
+               "!stiker": "sticker", "!sticker": "sticker", "!lokasi": "location",
+               "!location": "location", "!kontak": "contact", "!contact": "contact"}  # fmt: skip
+
+
+def _read(ref: str, max_bytes: int) -> bytes | None:
+    path = Path(ref)
+    if not ref or not path.is_file() or path.stat().st_size > max_bytes:
+        return None
+    return path.read_bytes()
+
+
+def media_line(text: str) -> Media | None:
+    """A typed stand-in for a file: the kind, the file's path (its reference here), and the
+    length in seconds for a voice note or video."""
+    words = text.split()
+    kind = MEDIA_WORDS.get(words[0].lower()) if words else None
+    if kind is None:
+        return None
+    ref = words[1] if len(words) > 1 else ""
+    seconds = int(words[2]) if len(words) > 2 and words[2].isdigit() else 0
+    path = Path(ref)
+    size = path.stat().st_size if ref and path.is_file() else 0
+    mime = mimetypes.guess_type(ref)[0] or "" if ref else ""
+    return Media(kind, ref, mime, size, seconds, CHANNEL)
 
 
 class ConsoleChannel:
@@ -49,10 +79,18 @@ class ConsoleChannel:
     def parse(self, raw: Any) -> Parsed:
         if not isinstance(raw, str):
             return Parsed()
-        return Parsed([Inbound(Incoming(self.user, Kind.TEXT, text=raw.rstrip("\n")))])
+        text = raw.rstrip("\n")
+        media = media_line(text) if text.startswith("!") else None
+        if media is not None:
+            return Parsed([Inbound(Incoming(self.user, Kind.MEDIA, media=media))])
+        return Parsed([Inbound(Incoming(self.user, Kind.TEXT, text=text))])
 
     async def acknowledge(self, item: Inbound | Any, answered: bool) -> None:
         return None
+
+    async def fetch(self, media: Media, max_bytes: int) -> bytes | None:
+        """A file named at this terminal, read to forward it (nothing is copied)."""
+        return await asyncio.to_thread(_read, media.ref, max_bytes)
 
     async def deliver(self, to: str, out: Outgoing, how: Envelope = PLAIN) -> Delivered:
         if to != self.user.external_id:  # only the person at this terminal can read it
@@ -70,6 +108,9 @@ class ConsoleChannel:
             for b, label in zip(reply.buttons, button_labels(cat, reply, locale), strict=True)
             if b.kind is not ButtonKind.REQUEST_CONTACT
         ]
+        if reply.attach is not None and reply.attach.media is not None:
+            # a terminal plays nothing: the file is named, and nothing is written to disk
+            text += "\n📎 " + cat.render(reply.attach.media.named(), locale)
         image = self._save_image(reply)
         if image is not None:
             text += "\n\n" + cat.render(Msg("image-saved", {"path": str(image)}), locale)

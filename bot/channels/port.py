@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any, NamedTuple, Protocol
 
-from handlers.messages import Incoming, Outgoing
+from handlers.messages import Incoming, Media, Outgoing
 
 
 class Delivery:
@@ -41,6 +41,7 @@ class Limits:
     max_buttons: int
     can_edit: bool  # a sent message can be changed in place (a broadcast's progress)
     window: timedelta | None = None  # free-form messages only this long after the person wrote
+    files: bool = True  # carries voice notes, photos and documents (a terminal names them)
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,13 @@ class Channel(Protocol):
 
     async def deliver(self, to: str, out: Outgoing, how: Envelope = PLAIN) -> Delivered:
         """One attempt to send `out`, its outcome classified. No retry and no waiting here."""
+        ...
+
+    async def fetch(self, media: Media, max_bytes: int) -> bytes | None:
+        """The bytes of a file a person sent on this channel, to forward it to another; held in
+        memory only. None when it cannot be had for good (expired, deleted, larger than
+        `max_bytes` or than the platform lets a bot download); an exception when the platform
+        could not be reached (try again later)."""
         ...
 
     async def acknowledge(self, item: Inbound | Any, answered: bool) -> None:

@@ -136,10 +136,32 @@ tickets = Table(
     Column("answered_at", DateTime(timezone=True)),
     Column("closed_at", DateTime(timezone=True)),
     Column("rating", Integer),
+    Column("last_at", DateTime(timezone=True)),  # the last word either way (quiet release)
+    Column("escalated_at", DateTime(timezone=True)),  # sent on to the Dinas past its deadline
     sqlite_autoincrement=True,  # ids never reused after a deletion (0007)
 )
 Index("ix_tickets_person", tickets.c.person_id, tickets.c.status)
 Index("ix_tickets_held_by", tickets.c.held_by, tickets.c.status)
+Index("ix_tickets_status_last", tickets.c.status, tickets.c.last_at)
+
+# A voice note, photo or document a ticket forwards: the platform's reference, never the
+# bytes, kept only while the ticket is live (closing, the retention sweep and erasure delete
+# it). Outbox rows name a row here, so a late delivery still finds what to forward.
+ticket_media = Table(
+    "ticket_media",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("ticket_id", ForeignKey("tickets.id", ondelete="CASCADE"), nullable=False),
+    Column("origin", String(16), nullable=False),  # the channel where `ref` is valid
+    Column("kind", String(16), nullable=False),
+    Column("ref", String(512), nullable=False),
+    Column("mime", String(100), nullable=False, server_default=""),
+    Column("size", Integer, nullable=False, server_default="0"),
+    Column("seconds", Integer, nullable=False, server_default="0"),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    sqlite_autoincrement=True,
+)
+Index("ix_ticket_media_ticket", ticket_media.c.ticket_id)
 
 
 # When each scheduled job last ran, so schedules survive restarts and a run missed during

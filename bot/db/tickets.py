@@ -7,14 +7,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 
 from bot.db import schema as t
 from bot.db.aio import AsyncConnection
 from bot.db.rows import record
+from handlers.messages import Media
 from handlers.records import Ticket, TicketStatus
 
 _t = t.tickets
+_m = t.ticket_media
 LIVE = (TicketStatus.OPEN.value, TicketStatus.HELD.value)
 
 
@@ -26,14 +28,41 @@ class TicketQueries:
     conn: AsyncConnection
 
     async def open_ticket(
-        self, person_id: int, kelurahan_code: str | None, text: str, now: datetime
-    ) -> int:
-        message = {"from": "citizen", "text": text, "at": now.isoformat()}
+        self, person_id: int, kelurahan_code: str | None, text: str, now: datetime,
+        media: Media | None = None,
+    ) -> int:  # fmt: skip
         row = insert(_t).values(
             person_id=person_id, kelurahan_code=kelurahan_code, status=TicketStatus.OPEN.value,
-            messages=[message], created_at=now,
+            messages=[_said("citizen", text, now, media)], created_at=now, last_at=now,
         )  # fmt: skip
         return int((await self.conn.execute(row.returning(_t.c.id))).scalar_one())
+
+    async def keep_media(self, ticket_id: int, media: Media, now: datetime) -> int:
+        """Keep a platform's reference to forward it; returns the row the outbox names."""
+        row = insert(_m).values(
+            ticket_id=ticket_id, origin=media.origin, kind=media.kind, ref=media.ref[:512],
+            mime=media.mime[:100], size=media.size, seconds=media.seconds, created_at=now,
+        )  # fmt: skip
+        return int((await self.conn.execute(row.returning(_m.c.id))).scalar_one())
+
+    async def kept_media(self, media_id: int) -> Media | None:
+        row = (await self.conn.execute(select(_m).where(_m.c.id == media_id))).first()
+        if row is None:
+            return None
+        return Media(row.kind, row.ref, row.mime, row.size, row.seconds, row.origin)
+
+    async def forget_media(self, *, ticket_id: int | None = None,
+                           before: datetime | None = None) -> int:  # fmt: skip
+        """Delete forwarded media references: one ticket's, or all kept since before `before`."""
+        q = delete(_m)
+        if ticket_id is not None:
+            q = q.where(_m.c.ticket_id == ticket_id)
+        if before is not None:
+            q = q.where(_m.c.created_at < before)
+        return await self.conn.write(q, {})
+
+    async def media_count(self) -> int:
+        return int((await self.conn.execute(select(func.count()).select_from(_m))).scalar_one())
 
     async def ticket(self, ticket_id: int) -> Ticket | None:
         row = (await self.conn.execute(select(_t).where(_t.c.id == ticket_id))).first()
@@ -57,19 +86,54 @@ class TicketQueries:
         return await self.conn.write(q, {}) == 1
 
     async def add_ticket_message(
-        self, ticket: Ticket, sender: str, text: str, now: datetime
+        self, ticket: Ticket, sender: str, text: str, now: datetime, media: Media | None = None
     ) -> None:
-        ticket.messages.append({"from": sender, "text": text, "at": now.isoformat()})
-        values: dict[str, Any] = {"messages": ticket.messages}
+        ticket.messages.append(_said(sender, text, now, media))
+        values: dict[str, Any] = {"messages": ticket.messages, "last_at": now}
         if sender == "officer" and ticket.answered_at is None:
             values["answered_at"] = ticket.answered_at = now
         await self.conn.execute(update(_t).where(_t.c.id == ticket.id).values(**values))
 
     async def close_ticket(self, ticket_id: int, now: datetime) -> bool:
+        """Close a live ticket and forget the media it forwarded."""
         q = (
             update(_t)
             .where(_t.c.id == ticket_id, _t.c.status.in_(LIVE))
             .values(status=TicketStatus.CLOSED.value, closed_at=now)
+        )
+        closed = await self.conn.write(q, {}) == 1
+        if closed:
+            await self.forget_media(ticket_id=ticket_id)
+        return closed
+
+    async def release_ticket(self, ticket_id: int, officer_id: int) -> bool:
+        """The officer went quiet: back to the queue, unless someone else holds it now."""
+        q = (
+            update(_t)
+            .where(_t.c.id == ticket_id, _t.c.held_by == officer_id)
+            .where(_t.c.status == TicketStatus.HELD.value)
+            .values(status=TicketStatus.OPEN.value, held_by=None)
+        )
+        return await self.conn.write(q, {}) == 1
+
+    async def quiet_tickets(self, since: datetime) -> list[Ticket]:
+        """Tickets held with no word either way since `since`."""
+        q = select(_t).where(_t.c.status == TicketStatus.HELD.value, _t.c.last_at < since)
+        return [_ticket(r) for r in await self.conn.execute(q.order_by(_t.c.id).limit(100))]
+
+    async def unanswered_tickets(self) -> list[Ticket]:
+        """Open tickets no officer has answered and not yet sent on to the Dinas."""
+        q = select(_t).where(
+            _t.c.status == TicketStatus.OPEN.value, _t.c.answered_at.is_(None),
+            _t.c.escalated_at.is_(None),
+        )  # fmt: skip
+        return [_ticket(r) for r in await self.conn.execute(q.order_by(_t.c.id).limit(200))]
+
+    async def mark_escalated(self, ticket_id: int, now: datetime) -> bool:
+        q = (
+            update(_t)
+            .where(_t.c.id == ticket_id, _t.c.escalated_at.is_(None))
+            .values(escalated_at=now)
         )
         return await self.conn.write(q, {}) == 1
 
@@ -81,6 +145,15 @@ class TicketQueries:
             .values(rating=rating)
         )
         return await self.conn.write(q, {}) == 1
+
+    async def ticket_to_rate(self, person_id: int, since: datetime) -> int | None:
+        """The citizen's ticket closed since `since` and not yet rated, if any."""
+        q = select(_t.c.id).where(
+            _t.c.person_id == person_id, _t.c.status == TicketStatus.CLOSED.value,
+            _t.c.rating.is_(None), _t.c.closed_at >= since,
+        )  # fmt: skip
+        found = await self.conn.scalar(q.order_by(_t.c.id.desc()).limit(1))
+        return int(found) if found is not None else None
 
     async def live_tickets(self, kelurahan_code: str | None, limit: int = 10) -> list[Ticket]:
         """Questions waiting or being answered, oldest first: one kelurahan's, or all (None)."""
@@ -94,3 +167,14 @@ class TicketQueries:
         """(status, created, answered, rating) of every ticket, for the statistics."""
         q = select(_t.c.status, _t.c.created_at, _t.c.answered_at, _t.c.rating)
         return list((await self.conn.execute(q)).all())
+
+
+def _said(sender: str, text: str, now: datetime, media: Media | None) -> dict[str, Any]:
+    """One line of a ticket: who, what (a media file by its kind and length, never its
+    reference: the ticket outlives the forwarding), when."""
+    line: dict[str, Any] = {"from": sender, "text": text, "at": now.isoformat()}
+    if media is not None:
+        line["media"] = media.kind
+        if media.seconds:
+            line["seconds"] = media.seconds
+    return line

@@ -19,6 +19,7 @@ from bot.db import outbox
 from bot.db.engine import unavailable
 from bot.delivery.handling import Conversations, Unavailable
 from bot.delivery.ledger import ReplyLedger
+from bot.delivery.media import MediaForwarder
 from bot.delivery.policy import POLICY, RetryPolicy
 from bot.delivery.serial import KeyedSerial
 from handlers.messages import Outgoing, Reply
@@ -122,8 +123,10 @@ class Dispatcher:
         async with self.conversations.db.store() as store:
             rows = await outbox.pending_for(store.conn, channel.name, to)
         sent = []
+        media = MediaForwarder(self.conversations.db, {channel.name: channel}, 0)
         for row in rows:
             out = Outgoing(row.locale, [Reply.from_json(data) for data in row.payload])
+            out = await media.resolve(channel, out)
             if (await channel.deliver(to, out)).status == Delivery.SENT:
                 sent.append(row.id)
         if sent:

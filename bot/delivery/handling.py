@@ -94,7 +94,7 @@ class Conversations:
         return Context(
             store=store, program=self.program, settings=self.settings, now=now,
             today=now.astimezone(self.tz).date(), random_bytes=os.urandom,
-            render=self.catalogue.render, chart=_chart,
+            render=self.catalogue.render, chart=_chart, tz=self.tz,
         )  # fmt: skip
 
     async def handle(self, msg: Incoming) -> Outgoing:

@@ -31,6 +31,7 @@ from bot.db import outbox
 from bot.db.rows import aware
 from bot.db.unit import Database
 from bot.delivery.budget import ReachBudget
+from bot.delivery.media import MediaForwarder
 from bot.delivery.policy import POLICY, RetryPolicy, row_status
 from handlers.messages import Outgoing, Reply
 
@@ -75,10 +76,11 @@ class OutboxSender:
         self, db: Database, channels: dict[str, Channel], limit: RateLimit | None = None,
         *, clock: Callable[[], datetime], quiet: QuietHours | None = None, lease: float = 120.0,
         limits: dict[str, RateLimit] | None = None, budgets: dict[str, ReachBudget] | None = None,
-        policy: RetryPolicy = POLICY,
+        policy: RetryPolicy = POLICY, media_max_bytes: int = 20 * 1024 * 1024,
     ) -> None:  # fmt: skip
         self.db = db
         self.channels = channels
+        self.media = MediaForwarder(db, channels, media_max_bytes)
         # Each channel's pace is its own limits unless one is given here (tests, benchmarks).
         self.limits = {
             name: (limits or {}).get(name) or limit
@@ -201,9 +203,11 @@ class OutboxSender:
             wait = await budget.take(row.person_id)
             if wait:
                 return Delivered(Delivery.RETRY, error="tier-budget"), wait, True
-        out = Outgoing(row.locale, [Reply.from_json(r) for r in row.payload])
-        result = await self.channels[row.channel].deliver(row.external_id, out,
-                                                          Envelope(template=template))  # fmt: skip
+        channel = self.channels[row.channel]
+        out = await self.media.resolve(
+            channel, Outgoing(row.locale, [Reply.from_json(r) for r in row.payload])
+        )
+        result = await channel.deliver(row.external_id, out, Envelope(template=template))
         return result, 0.0, template
 
     async def _send(self, row: Any) -> None:

@@ -119,7 +119,8 @@ ticket-card = ❓ A resident's question, ticket #{ $id } (Kelurahan { $kelurahan
     Press Reply to answer (one officer answers a ticket).
 btn-ticket-reply = ✍ Reply
 btn-ticket-close = Close
-ticket-answer-prompt = Ticket #{ $id }: "{ $text }"
+ticket-answer-prompt = Ticket #{ $id }:
+    { $text }
     Write the answer for the resident; each message goes in your role's name, not your own account. Press Close when done.
 err-officer-answer = The answer is empty. Write an answer for the resident, or press Close.
 ticket-sent = Sent to the resident (ticket #{ $id }).
@@ -135,3 +136,10 @@ ticket-state-open = waiting
 ticket-state-held = being answered
 ticket-state-closed = closed
 stats-tickets = Ask an officer: { $open } waiting, { $held } being answered, { $closed } closed; median time to an answer { $minutes } minutes; mean rating { $rating } from { $rated } ratings.
+ticket-card-nomination = Nomination { $ref }: { $name }, { $status }.
+ticket-card-no-nomination = This resident has no nomination yet.
+ticket-closed-by-citizen = The resident closed ticket #{ $id }; Siaga serves them again.
+ticket-quiet-officer-closed = Ticket #{ $id } closed automatically after { $minutes } minutes without a message; the resident is back with Siaga.
+ticket-quiet-officer-released = Ticket #{ $id } went back to the queue: { $minutes } minutes without an answer.
+ticket-escalated = ⏰ Ticket #{ $id } (Kelurahan { $kelurahan }) is still unanswered after { $hours } office hours:
+    "{ $text }"

@@ -119,7 +119,8 @@ ticket-card = ❓ Pertanyaan warga, tiket #{ $id } (Kelurahan { $kelurahan }):
     Tekan Balas untuk menjawab (hanya satu petugas yang menjawab satu tiket).
 btn-ticket-reply = ✍ Balas
 btn-ticket-close = Tutup
-ticket-answer-prompt = Tiket #{ $id }: "{ $text }"
+ticket-answer-prompt = Tiket #{ $id }:
+    { $text }
     Tulis jawaban untuk warga; setiap pesan Bapak/Ibu diteruskan atas nama jabatan, bukan akun pribadi. Tekan Tutup bila selesai.
 err-officer-answer = Jawabannya kosong. Tulis jawaban untuk warga, atau tekan Tutup.
 ticket-sent = Terkirim ke warga (tiket #{ $id }).
@@ -135,3 +136,10 @@ ticket-state-open = menunggu
 ticket-state-held = sedang dijawab
 ticket-state-closed = ditutup
 stats-tickets = Tanya petugas: { $open } menunggu, { $held } sedang dijawab, { $closed } ditutup; median waktu sampai dijawab { $minutes } menit; nilai rata-rata { $rating } dari { $rated } penilaian.
+ticket-card-nomination = Usulan { $ref }: { $name }, { $status }.
+ticket-card-no-nomination = Warga ini belum punya usulan.
+ticket-closed-by-citizen = Warga menutup tiket #{ $id }; Siaga kembali melayaninya.
+ticket-quiet-officer-closed = Tiket #{ $id } ditutup otomatis setelah { $minutes } menit tanpa pesan; warga kembali dilayani Siaga.
+ticket-quiet-officer-released = Tiket #{ $id } dikembalikan ke antrean: { $minutes } menit tanpa jawaban.
+ticket-escalated = ⏰ Tiket #{ $id } (Kelurahan { $kelurahan }) belum dijawab setelah { $hours } jam kerja:
+    "{ $text }"

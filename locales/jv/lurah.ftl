@@ -119,7 +119,8 @@ ticket-card = ❓ Pitakenan warga, tiket #{ $id } (Kelurahan { $kelurahan }):
     Pencet Wangsuli kagem mangsuli (namung setunggal petugas ingkang mangsuli setunggal tiket).
 btn-ticket-reply = ✍ Wangsuli
 btn-ticket-close = Tutup
-ticket-answer-prompt = Tiket #{ $id }: "{ $text }"
+ticket-answer-prompt = Tiket #{ $id }:
+    { $text }
     Serat wangsulan kagem warga; saben pesen dipun aturaken atas nami jabatan, sanes akun pribadi. Pencet Tutup menawi sampun rampung.
 err-officer-answer = Wangsulanipun kosong. Serat wangsulan kagem warga, utawi pencet Tutup.
 ticket-sent = Sampun dipun kintunaken dhateng warga (tiket #{ $id }).
@@ -135,3 +136,10 @@ ticket-state-open = nengga
 ticket-state-held = saweg dipun wangsuli
 ticket-state-closed = dipun tutup
 stats-tickets = Nyuwun pirsa petugas: { $open } nengga, { $held } saweg dipun wangsuli, { $closed } dipun tutup; median wekdal ngantos dipun wangsuli { $minutes } menit; biji rata-rata { $rating } saking { $rated } biji.
+ticket-card-nomination = Usulan { $ref }: { $name }, { $status }.
+ticket-card-no-nomination = Warga menika dereng gadhah usulan.
+ticket-closed-by-citizen = Warga nutup tiket #{ $id }; Siaga ngladosi malih.
+ticket-quiet-officer-closed = Tiket #{ $id } dipun tutup piyambak sasampunipun { $minutes } menit boten wonten pesen; warga dipun ladosi Siaga malih.
+ticket-quiet-officer-released = Tiket #{ $id } wangsul dhateng antrean: { $minutes } menit boten wonten wangsulan.
+ticket-escalated = ⏰ Tiket #{ $id } (Kelurahan { $kelurahan }) dereng dipun wangsuli sasampunipun { $hours } jam kantor:
+    "{ $text }"

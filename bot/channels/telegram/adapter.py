@@ -4,6 +4,7 @@ outcome classified. Long polling and the webhook both hand updates to the delive
 from __future__ import annotations
 
 import logging
+import mimetypes
 from dataclasses import replace
 from typing import Any
 
@@ -23,12 +24,13 @@ from aiogram.types import (
     Message,
     Update,
 )
+from aiohttp import ClientResponseError
 from pydantic import ValidationError
 
 from bot.channels.port import PLAIN, Delivered, Delivery, Envelope, Inbound, Limits, Parsed
 from bot.channels.telegram.render import MAX_TEXT, render
 from bot.i18n import Catalogue
-from handlers.messages import Incoming, Kind, Media, Outgoing, UserRef
+from handlers.messages import Attachment, Incoming, Kind, Media, Outgoing, UserRef
 
 log = logging.getLogger("siaga.telegram")
 CHANNEL = "telegram"
@@ -37,6 +39,7 @@ COMMANDS = ("start", "status", "bantuan", "batal", "ulang", "bahasa", "dataku", 
 LIMITS = Limits(per_second=29.0, per_chat_interval=1.0, max_text=MAX_TEXT, max_buttons=100,
                 can_edit=True)  # fmt: skip
 
+_EXTENSIONS = {"voice": ".ogg", "audio": ".mp3", "photo": ".jpg", "video": ".mp4"}
 _MEDIA = (
     "sticker", "photo", "voice", "audio", "video", "video_note", "animation", "document",
     "location", "venue", "poll", "dice", "game", "contact",
@@ -74,14 +77,15 @@ def media_of(m: Message) -> Media:
     """The kind of what was sent and the file_id that forwards it (no download here)."""
     if m.photo:
         biggest = m.photo[-1]  # Telegram lists the sizes smallest first
-        return Media("photo", biggest.file_id, "image/jpeg", biggest.file_size or 0)
+        return Media("photo", biggest.file_id, "image/jpeg", biggest.file_size or 0,
+                     origin=CHANNEL)  # fmt: skip
     for kind in ("voice", "audio", "video", "video_note", "animation", "document", "sticker"):
         item = getattr(m, kind, None)
         if item is not None:
             return Media(
                 "video" if kind in ("video_note", "animation") else kind, item.file_id,
                 getattr(item, "mime_type", None) or "", item.file_size or 0,
-                getattr(item, "duration", None) or 0,
+                getattr(item, "duration", None) or 0, CHANNEL,
             )  # fmt: skip
     if m.location is not None or m.venue is not None:
         return Media("location")
@@ -158,10 +162,56 @@ class TelegramChannel:
                         chat_id=int(to), text=text, parse_mode="HTML", reply_markup=markup
                     )
                     message_id = str(sent.message_id)
+                if reply.attach is not None and reply.attach.media is not None:
+                    message_id = await self._send_file(int(to), reply.attach)
         except (TelegramRetryAfter, TelegramForbiddenError, TelegramBadRequest,
                 TelegramNetworkError, TelegramServerError) as exc:  # fmt: skip
             return _classify(exc)
         return Delivered(Delivery.SENT, message_id)
+
+    async def _send_file(self, chat: int, attach: Attachment) -> str:
+        """A forwarded file, after the words that name it: by its file_id when it came from
+        Telegram (nothing downloaded), else the bytes fetched from the other platform."""
+        media = attach.media
+        assert media is not None
+        kind = media.kind
+        if attach.data is None:
+            file: str | BufferedInputFile = media.ref
+        else:
+            if kind == "voice" and "ogg" not in media.mime:  # Telegram plays OGG/Opus only
+                kind = "audio"
+            ext = mimetypes.guess_extension(media.mime.split(";")[0].strip()) or ""
+            file = BufferedInputFile(
+                attach.data, filename=f"{kind}{ext or _EXTENSIONS.get(kind, '')}"
+            )
+        if kind == "voice":
+            sent = await self.bot.send_voice(chat_id=chat, voice=file)
+        elif kind == "audio":
+            sent = await self.bot.send_audio(chat_id=chat, audio=file)
+        elif kind == "photo":
+            sent = await self.bot.send_photo(chat_id=chat, photo=file)
+        elif kind == "video":
+            sent = await self.bot.send_video(chat_id=chat, video=file)
+        else:
+            sent = await self.bot.send_document(chat_id=chat, document=file)
+        return str(sent.message_id)
+
+    async def fetch(self, media: Media, max_bytes: int) -> bytes | None:
+        if media.size > max_bytes:
+            return None
+        try:
+            found = await self.bot.get_file(media.ref)
+        except TelegramBadRequest:  # a wrong or expired file_id, or past the 20 MB a bot gets
+            return None
+        if not found.file_path or (found.file_size or 0) > max_bytes:
+            return None
+        try:
+            data = await self.bot.download_file(found.file_path)
+        except ClientResponseError as exc:
+            if exc.status < 500:
+                return None
+            raise
+        return data.read() if data is not None else None
 
     async def _edit(self, to: str, message_id: str, out: Outgoing) -> Delivered:
         text, markup = render(self.catalogue, out.replies[0], out.locale)[-1]

@@ -16,7 +16,7 @@ from bot.channels.render import reply_text
 from bot.channels.whatsapp.client import OUTSIDE_WINDOW, PAIR_RATE, GraphError, WhatsAppClient
 from bot.channels.whatsapp.render import MAX_TEXT, render
 from bot.i18n import Catalogue
-from handlers.messages import Incoming, Kind, Media, Outgoing, UserRef
+from handlers.messages import Attachment, Incoming, Kind, Media, Outgoing, UserRef
 
 log = logging.getLogger("siaga.whatsapp")
 CHANNEL = "whatsapp"
@@ -71,6 +71,8 @@ def incoming_from(m: dict[str, Any], contacts: list[dict[str, Any]]) -> Incoming
     return Incoming(user, Kind.MEDIA, update_id=uid, media=media_of(m))
 
 
+_SEND_AS = {"voice": "audio", "audio": "audio", "photo": "image", "video": "video",
+            "document": "document"}  # fmt: skip
 _MEDIA_KINDS = {"image": "photo", "audio": "audio", "voice": "voice", "video": "video",
                 "document": "document", "sticker": "sticker"}  # fmt: skip
 
@@ -86,7 +88,7 @@ def media_of(m: dict[str, Any]) -> Media:
     if kind == "audio" and item.get("voice") is True:  # a voice note comes as audio + voice
         kind = "voice"
     return Media(_MEDIA_KINDS[kind], str(item.get("id") or "")[:256],
-                 str(item.get("mime_type") or "")[:100])  # fmt: skip
+                 str(item.get("mime_type") or "")[:100], origin=CHANNEL)  # fmt: skip
 
 
 def _report(s: dict[str, Any]) -> Report | None:
@@ -147,12 +149,37 @@ class WhatsAppChannel:
         else:
             messages = [m for r in out.replies for m in render(self.catalogue, r, out.locale)]
         message_id = None
-        for message in messages:
-            try:
+        try:
+            for message in messages:
                 message_id = await self.client.send(to, message)
-            except GraphError as exc:
-                return _classify(exc)
+            if not how.template:
+                for reply in out.replies:
+                    if reply.attach is not None and reply.attach.data is not None:
+                        message_id = await self.client.send(to, await self._file(reply.attach))
+        except GraphError as exc:
+            return _classify(exc)
         return Delivered(Delivery.SENT, message_id)
+
+    async def _file(self, attach: Attachment) -> dict[str, Any]:
+        """A forwarded file as a message: uploaded first (a received media id cannot be sent
+        again), as WhatsApp's nearest kind (a voice note is audio)."""
+        media = attach.media
+        assert media is not None and attach.data is not None
+        kind = _SEND_AS.get(media.kind, "document")
+        mime = media.mime.split(";")[0].strip() or "application/octet-stream"
+        uploaded = await self.client.upload(attach.data, mime, f"{media.kind}")
+        body: dict[str, Any] = {"id": uploaded}
+        if kind == "document":
+            body["filename"] = media.kind
+        return {"type": kind, kind: body}
+
+    async def fetch(self, media: Media, max_bytes: int) -> bytes | None:
+        try:
+            return await self.client.download(media.ref, max_bytes)
+        except GraphError as exc:
+            if exc.transient or exc.status == 599:
+                raise
+            return None  # expired or deleted: it will not come back
 
     async def close(self) -> None:
         await self.client.close()

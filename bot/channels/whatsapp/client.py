@@ -32,7 +32,9 @@ class GraphError(Exception):
 
 class WhatsAppClient:
     def __init__(self, base_url: str, version: str, phone_number_id: str, token: str) -> None:
-        self.url = f"{base_url.rstrip('/')}/{version}/{phone_number_id}/messages"
+        self.graph = f"{base_url.rstrip('/')}/{version}"
+        self.url = f"{self.graph}/{phone_number_id}/messages"
+        self.media_url = f"{self.graph}/{phone_number_id}/media"
         self._headers = {"Authorization": f"Bearer {token}"}
         self._session: aiohttp.ClientSession | None = None
 
@@ -43,14 +45,10 @@ class WhatsAppClient:
             )
         return self._session
 
-    async def send(self, recipient: str, message: dict[str, Any]) -> str:
-        """Send one message; returns its id (wamid). A recipient with a dot is a business-
-        scoped user id (BSUID, "ID.1234…"), sent as `recipient`; digits are a phone number."""
-        key = "recipient" if "." in recipient else "to"
-        body = {"messaging_product": "whatsapp", "recipient_type": "individual",
-                key: recipient, **message}  # fmt: skip
+    async def _call(self, method: str, url: str, **kw: Any) -> dict[str, Any]:
+        """One Graph API call; GraphError for a refusal or a network failure (status 599)."""
         try:
-            async with self._open().post(self.url, json=body) as resp:
+            async with self._open().request(method, url, **kw) as resp:
                 raw = await resp.text()
                 status = resp.status
         except (aiohttp.ClientError, TimeoutError) as exc:
@@ -64,6 +62,38 @@ class WhatsAppClient:
             raise GraphError(
                 status, int(err.get("code") or 0), str(err.get("message") or raw)[:200]
             )
+        return data if isinstance(data, dict) else {}
+
+    async def download(self, media_id: str, max_bytes: int) -> bytes | None:
+        """A received file's bytes: its URL from the media id, then the file itself (both
+        with the token). None when it is larger than `max_bytes`."""
+        info = await self._call("GET", f"{self.graph}/{media_id}")
+        if int(info.get("file_size") or 0) > max_bytes or not info.get("url"):
+            return None
+        try:
+            async with self._open().get(str(info["url"])) as resp:
+                if resp.status >= 400:
+                    raise GraphError(resp.status, 0, "media download refused")
+                data = await resp.content.read(max_bytes + 1)
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            raise GraphError(599, 0, type(exc).__name__) from exc
+        return data if len(data) <= max_bytes else None
+
+    async def upload(self, data: bytes, mime: str, filename: str) -> str:
+        """Upload a file to send it; returns the media id a message names."""
+        form = aiohttp.FormData()
+        form.add_field("messaging_product", "whatsapp")
+        form.add_field("type", mime)
+        form.add_field("file", data, filename=filename, content_type=mime)
+        return str((await self._call("POST", self.media_url, data=form))["id"])
+
+    async def send(self, recipient: str, message: dict[str, Any]) -> str:
+        """Send one message; returns its id (wamid). A recipient with a dot is a business-
+        scoped user id (BSUID, "ID.1234…"), sent as `recipient`; digits are a phone number."""
+        key = "recipient" if "." in recipient else "to"
+        body = {"messaging_product": "whatsapp", "recipient_type": "individual",
+                key: recipient, **message}  # fmt: skip
+        data = await self._call("POST", self.url, json=body)
         return str(data["messages"][0]["id"])
 
     async def close(self) -> None:
