@@ -215,6 +215,15 @@ def faq_phrases(faq: Iterable[FaqEntry]) -> FaqPhrases:
     return tuple((f.id, tuple(tuple(p.split()) for p in f.phrases)) for f in faq)
 
 
+def asks(text: str) -> bool:
+    """The message is a question of some length ("suami saya sakit, bisa diwakili?"): when
+    nothing here answers it, a person should."""
+    typed = words(text)
+    marked = "?" in text or (bool(typed) and (typed[0] in QUESTION_WORDS
+                                              or typed[-1] in QUESTION_WORDS))  # fmt: skip
+    return marked and len(typed) >= 3
+
+
 def understand(text: str, faq: FaqPhrases = ()) -> Understood | None:
     """The best request in the message: the phrase that explains most of its words, spelled
     most exactly. A question about the program beats the chat's own words ("berapa iuran

@@ -123,6 +123,21 @@ async def _take_question(ctx: Context, person: Person, conv: Conversation, inp: 
     return await open_question(ctx, person, conv, text)
 
 
+async def question_typed(ctx: Context, person: Person, conv: Conversation, text: str) -> Routed:
+    """A question typed at the menu that the FAQ does not answer: a ticket at once, or more
+    words for the question already waiting."""
+    words = " ".join(text.split())[:MAX_TEXT]
+    live = await ctx.store.live_ticket_of(person.id)
+    if live is None:
+        return await open_question(ctx, person, conv, words)
+    await ctx.store.add_ticket_message(live, "citizen", words, ctx.now)
+    more = Reply.of("ticket-from-citizen", id=live.id, text=Raw(words))
+    for officer in await officers_for(ctx, live.kelurahan_code):
+        await ctx.store.enqueue(officer, [more], ctx.now, about=person.id)
+    note = Msg("ticket-text-added", {"id": live.id})
+    return [with_note(note, await prompt_for(ctx, person, conv))], False
+
+
 async def officers_for(ctx: Context, kelurahan: str | None) -> list[Person]:
     """Who answers a question: the kelurahan's reviewers, else (none, or the kelurahan not
     known) the Dinas."""

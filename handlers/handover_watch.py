@@ -61,10 +61,12 @@ async def _escalate(ctx: Context, ticket: Ticket) -> int:
     """Past its deadline unanswered: the question goes to the Dinas (once)."""
     if not await ctx.store.mark_escalated(ticket.id, ctx.now):
         return 0
+    within = ctx.program.handover.answer_within_hours
+    hours = int(within) if within == int(within) else within  # "8", not "8,00"
     card = Reply(
         (Msg("ticket-escalated", {
             "id": ticket.id, "kelurahan": kel_name(ctx, ticket.kelurahan_code),
-            "hours": ctx.program.handover.answer_within_hours, "text": Raw(ticket.question[:300]),
+            "hours": hours, "text": Raw(ticket.question[:300]),
         }),),
         (Button(Msg("btn-ticket-reply"), f"n|treply:{ticket.id}"),
          Button(Msg("btn-ticket-close"), f"n|tclose:{ticket.id}")),

@@ -23,7 +23,7 @@ from typing import Any, ClassVar
 
 from domain.answers import Tri, parse_tri
 from domain.program import Program
-from domain.understand import FaqPhrases, Understood, faq_phrases, match_label, understand
+from domain.understand import FaqPhrases, Understood, asks, faq_phrases, match_label, understand
 from handlers import handover
 from handlers.citizen import language
 from handlers.engine import button, with_note
@@ -169,6 +169,9 @@ async def at_the_menu(ctx: Context, person: Person, conv: Conversation, text: st
     u = understood(ctx, text)
     if u is not None:
         return await act(ctx, person, conv, u, text)
+    if asks(text):  # a question nothing here answers: a person will
+        conv.misses = 0
+        return await handover.question_typed(ctx, person, conv, text)
     conv.misses += 1
     conv.flow, conv.step = "idle", ""
     choices = [button(conv, key, value) for value, key in SUGGESTIONS]

@@ -29,6 +29,13 @@ class _BadRequest(Exception):
     pass
 
 
+def _attached(params: dict[str, Any], given: Any) -> Any:
+    """An upload named "attach://<field>" is the multipart field of that name."""
+    if isinstance(given, str) and given.startswith("attach://"):
+        return params.get(given.removeprefix("attach://"), given)
+    return given
+
+
 @dataclass
 class Sent:
     chat_id: int
@@ -217,7 +224,7 @@ class FakeTelegram:
     async def _send_file(self, kind: str, p: dict[str, Any]) -> Any:
         mid = next(self._ids)
         chat_id = int(p["chat_id"])
-        given = p[kind]
+        given = _attached(p, p[kind])
         if isinstance(given, tuple):  # uploaded bytes: Telegram keeps them under a new id
             file_id, data = self.new_file(given[1]), given[1]
         else:
@@ -245,7 +252,7 @@ class FakeTelegram:
     async def m_sendPhoto(self, p: dict[str, Any]) -> Any:
         mid = next(self._ids)
         chat_id = int(p["chat_id"])
-        given = p["photo"]
+        given = _attached(p, p["photo"])
         if isinstance(given, tuple):
             file_id, data = self.new_file(given[1]), given[1]
         else:

@@ -34,7 +34,7 @@ async def test_garbage_at_every_step_gets_a_reply_and_keeps_the_step(
         said = await p.say(junk)
         assert said and all(s.text.strip() for s in said), junk
     said = await p.media()
-    assert "hanya bisa membaca pesan teks" in said[0].text
+    assert "tidak bisa dibaca" in said[0].text  # and a person is offered (issue 17)
     # the question is asked again, not lost
     if steps:
         last_line = before.splitlines()[-1]

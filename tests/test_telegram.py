@@ -136,11 +136,11 @@ async def test_stickers_and_photos_get_a_polite_reply(fake: FakeTelegram, pollin
     sticker = {"file_id": "a", "file_unique_id": "b", "type": "regular", "width": 1, "height": 1,
                "is_animated": False, "is_video": False}  # fmt: skip
     text = await polling.send(fake.message(CHAT, None, sticker=sticker))
-    assert "hanya bisa membaca pesan teks" in text
+    assert "Stikernya sudah sampai" in text
     text = await polling.send(
         fake.message(CHAT, None, location={"latitude": -7.6, "longitude": 111.5})
     )
-    assert "hanya bisa membaca pesan teks" in text
+    assert "tulis nama kelurahannya" in text
 
 
 async def test_language_code_en_gets_english(fake: FakeTelegram, polling: Polling) -> None:

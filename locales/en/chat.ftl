@@ -205,7 +205,6 @@ lang-set = The language is now English.
 err-lang = Choose one of the languages.
 
 button-expired = This button is no longer valid. Please answer the latest question below.
-media-unsupported = Sorry, Siaga can only read text and buttons (not stickers, photos, voice or files).
 too-long = That message is too long for us. Please answer briefly.
 empty-message = The message is empty.
 offer-help = It looks difficult. Type /bantuan for help, /batal to stop, or ask at your kelurahan office.
@@ -325,3 +324,4 @@ weekday-3 = Thursday
 weekday-4 = Friday
 weekday-5 = Saturday
 weekday-6 = Sunday
+ticket-text-added = That question was added to ticket #{ $id } and passed to the officer.

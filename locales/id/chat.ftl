@@ -205,7 +205,6 @@ lang-set = Bahasa sudah diganti ke Bahasa Indonesia.
 err-lang = Pilih salah satu bahasa dari tombol.
 
 button-expired = Tombol ini sudah tidak berlaku. Silakan jawab pertanyaan terakhir di bawah ini.
-media-unsupported = Maaf, Siaga hanya bisa membaca pesan teks dan tombol (belum bisa stiker, foto, suara, atau berkas).
 too-long = Pesannya terlalu panjang untuk kami baca. Mohon jawab singkat saja.
 empty-message = Pesannya kosong.
 offer-help = Sepertinya ada kesulitan. Ketik /bantuan untuk panduan, /batal untuk berhenti, atau tanyakan langsung ke kantor kelurahan.
@@ -325,3 +324,4 @@ weekday-3 = Kamis
 weekday-4 = Jumat
 weekday-5 = Sabtu
 weekday-6 = Minggu
+ticket-text-added = Pertanyaan itu ditambahkan ke tiket #{ $id } dan diteruskan ke petugas.

@@ -205,7 +205,6 @@ lang-set = Basa sampun dipun gantos dados Basa Jawa.
 err-lang = Pilih salah satunggaling basa saking tombol.
 
 button-expired = Tombol menika sampun boten laku. Mangga wangsuli pitakenan pungkasan ing ngandhap menika.
-media-unsupported = Nyuwun pangapunten, Siaga namung saged maos pesen serat lan tombol (dereng saged stiker, foto, swanten, utawi berkas).
 too-long = Pesenipun kadawan. Nyuwun dipun wangsuli cekak kemawon.
 empty-message = Pesenipun kosong.
 offer-help = Katingalipun wonten kangelan. Serat /bantuan kangge pitedah, /batal kangge mandheg, utawi pitaken langsung dhateng kantor kelurahan.
@@ -325,3 +324,4 @@ weekday-3 = Kemis
 weekday-4 = Jemuwah
 weekday-5 = Setu
 weekday-6 = Ahad
+ticket-text-added = Pitakenan menika dipun tambahaken dhateng tiket #{ $id } lan dipun aturaken dhateng petugas.
