@@ -362,10 +362,7 @@ async def _take_answer(ctx: Context, officer: Person, conv: Conversation, inp: I
         return [await close(ctx, officer, conv, held)], False
     ticket = await ctx.store.ticket(held)
     if ticket is None or ticket.status is not TicketStatus.HELD or ticket.held_by != officer.id:
-        # closed meanwhile, or held by someone else now: nothing is sent
-        _leave(conv)
-        note = Msg("ticket-closed-already", {"id": ticket.id if ticket else 0})
-        return [with_note(note, await prompt_for(ctx, officer, conv))], False
+        return [await _lost_hold(ctx, officer, conv, held, ticket)], False
     text = " ".join(inp.text.split())[:MAX_TEXT]
     if len(text) < 2:
         return [with_note(Msg("err-officer-answer"), _answer_prompt(conv, ticket.id))], False
@@ -396,9 +393,7 @@ async def _forward_answer(
     held = HeldTicket.of(conv).id
     ticket = await ctx.store.ticket(held)
     if ticket is None or ticket.status is not TicketStatus.HELD or ticket.held_by != officer.id:
-        _leave(conv)
-        note = Msg("ticket-closed-already", {"id": held})
-        return [with_note(note, await prompt_for(ctx, officer, conv))], False
+        return [await _lost_hold(ctx, officer, conv, held, ticket)], False
     refused = _refused(ctx, media)
     if refused is not None:
         return [with_note(refused, _answer_prompt(conv, ticket.id))], False
@@ -406,6 +401,17 @@ async def _forward_answer(
     conv.version += 1
     note = Msg("ticket-sent", {"id": ticket.id})
     return [with_note(note, _answer_prompt(conv, ticket.id))], False
+
+
+async def _lost_hold(
+    ctx: Context, officer: Person, conv: Conversation, held: int, ticket: Ticket | None
+) -> Reply:
+    """Closed meanwhile, let go after the quiet time, or held by someone else now: nothing
+    is sent, and the officer is told which."""
+    _leave(conv)
+    closed = ticket is None or ticket.status is TicketStatus.CLOSED
+    note = Msg("ticket-closed-already" if closed else "ticket-not-held", {"id": held})
+    return with_note(note, await prompt_for(ctx, officer, conv))
 
 
 def _leave(conv: Conversation) -> None:

@@ -49,8 +49,9 @@ async def collect(ctx: Context) -> Stats:
             days.append((decided - filed).total_seconds() / 86400)
     s.median_days_to_decision = pystats.median(days) if days else None
     waits, ratings = [], []
-    for status, created, answered, rating in await ctx.store.ticket_figures():
+    for status, created, answered, rating, escalated in await ctx.store.ticket_figures():
         s.tickets[status] += 1
+        s.tickets["escalated"] += escalated is not None
         if answered is not None:
             waits.append((answered - created).total_seconds() / 60)
         if rating is not None:
@@ -95,6 +96,7 @@ async def statistics(ctx: Context, actor: Person) -> Reply:
             "open": s.tickets["open"], "held": s.tickets["held"], "closed": s.tickets["closed"],
             "minutes": f"{wait:.0f}" if wait is not None else "-",
             "rating": f"{rated:.1f}" if rated is not None else "-", "rated": s.ratings,
+            "escalated": s.tickets["escalated"],
         }))  # fmt: skip
     image = ctx.chart(s) if ctx.chart is not None else None
     return Reply(tuple(parts), (), None, image)

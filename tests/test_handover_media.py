@@ -21,6 +21,7 @@ from tests.harness import Person
 from tests.helpers import name_admin, nik_for
 from tests.test_handover import citizen_of_kelun, inbox
 from tests.test_review import KELUN, make
+from tests.test_story_console import admin
 
 # Wednesday 2026-12-02 10:00 WIB: inside office hours (Mon–Thu 08–15, Fri 08–11).
 OFFICE = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)
@@ -160,6 +161,8 @@ async def test_after_hours_the_citizen_is_told_when_and_the_deadline_escalates(s
     escalated = (await inbox(siaga, "dinas"))[-1]
     assert "⏰ Tiket #1" in escalated and "8 jam kerja" in escalated
     assert "tickets" not in await scheduler.tick(tuesday_11 + timedelta(hours=1))  # once
+    shown = admin(siaga.settings.data_dir, "stats")
+    assert "Tanya petugas: 1 menunggu" in shown and "1 diteruskan ke Dinas" in shown
 
 
 async def test_a_quiet_officer_is_let_go_and_the_citizen_is_back_with_the_bot(siaga: App) -> None:
@@ -178,7 +181,8 @@ async def test_a_quiet_officer_is_let_go_and_the_citizen_is_back_with_the_bot(si
     await warga.say("ojol")  # the bot answers again: the check goes on
     assert "BPJS" in warga.text
     await lurah.say("Boleh, Bu.")  # the hold lapsed: nothing reaches the citizen
-    assert "sudah ditutup" in lurah.text or "Tulis jawaban" not in lurah.text
+    assert "tidak lagi Bapak/Ibu pegang" in lurah.text and "pesan tidak dikirim" in lurah.text
+    assert not any("Boleh, Bu" in x for x in await inbox(siaga, "warga-sepi"))
 
 
 async def test_a_rating_in_words(siaga: App) -> None:

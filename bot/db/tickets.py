@@ -164,8 +164,8 @@ class TicketQueries:
         return [_ticket(r) for r in rows]
 
     async def ticket_figures(self) -> list[Any]:
-        """(status, created, answered, rating) of every ticket, for the statistics."""
-        q = select(_t.c.status, _t.c.created_at, _t.c.answered_at, _t.c.rating)
+        """(status, created, answered, rating, escalated) of every ticket, for the statistics."""
+        q = select(_t.c.status, _t.c.created_at, _t.c.answered_at, _t.c.rating, _t.c.escalated_at)
         return list((await self.conn.execute(q)).all())
 
 

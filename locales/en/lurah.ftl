@@ -135,7 +135,7 @@ ticket-line = • #{ $id } { $kelurahan } ({ $state }): "{ $text }"
 ticket-state-open = waiting
 ticket-state-held = being answered
 ticket-state-closed = closed
-stats-tickets = Ask an officer: { $open } waiting, { $held } being answered, { $closed } closed; median time to an answer { $minutes } minutes; mean rating { $rating } from { $rated } ratings.
+stats-tickets = Ask an officer: { $open } waiting, { $held } being answered, { $closed } closed; median time to an answer { $minutes } minutes; mean rating { $rating } from { $rated } ratings; { $escalated } escalated to the Dinas past the deadline.
 ticket-card-nomination = Nomination { $ref }: { $name }, { $status }.
 ticket-card-no-nomination = This resident has no nomination yet.
 ticket-closed-by-citizen = The resident closed ticket #{ $id }; Siaga serves them again.
@@ -143,3 +143,4 @@ ticket-quiet-officer-closed = Ticket #{ $id } closed automatically after { $minu
 ticket-quiet-officer-released = Ticket #{ $id } went back to the queue: { $minutes } minutes without an answer.
 ticket-escalated = ⏰ Ticket #{ $id } (Kelurahan { $kelurahan }) is still unanswered after { $hours } office hours:
     "{ $text }"
+ticket-not-held = You no longer hold ticket #{ $id } (let go after a long silence, or taken by another officer); the message was not sent. Press Balas on it in /tiket to answer again.

@@ -135,7 +135,7 @@ ticket-line = • #{ $id } { $kelurahan } ({ $state }): "{ $text }"
 ticket-state-open = menunggu
 ticket-state-held = sedang dijawab
 ticket-state-closed = ditutup
-stats-tickets = Tanya petugas: { $open } menunggu, { $held } sedang dijawab, { $closed } ditutup; median waktu sampai dijawab { $minutes } menit; nilai rata-rata { $rating } dari { $rated } penilaian.
+stats-tickets = Tanya petugas: { $open } menunggu, { $held } sedang dijawab, { $closed } ditutup; median waktu sampai dijawab { $minutes } menit; nilai rata-rata { $rating } dari { $rated } penilaian; { $escalated } diteruskan ke Dinas karena lewat tenggat.
 ticket-card-nomination = Usulan { $ref }: { $name }, { $status }.
 ticket-card-no-nomination = Warga ini belum punya usulan.
 ticket-closed-by-citizen = Warga menutup tiket #{ $id }; Siaga kembali melayaninya.
@@ -143,3 +143,4 @@ ticket-quiet-officer-closed = Tiket #{ $id } ditutup otomatis setelah { $minutes
 ticket-quiet-officer-released = Tiket #{ $id } dikembalikan ke antrean: { $minutes } menit tanpa jawaban.
 ticket-escalated = ⏰ Tiket #{ $id } (Kelurahan { $kelurahan }) belum dijawab setelah { $hours } jam kerja:
     "{ $text }"
+ticket-not-held = Tiket #{ $id } tidak lagi Bapak/Ibu pegang (dilepas setelah lama tanpa pesan, atau dijawab petugas lain); pesan tidak dikirim. Tekan Balas pada tiket itu di /tiket untuk menjawabnya lagi.

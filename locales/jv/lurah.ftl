@@ -135,7 +135,7 @@ ticket-line = • #{ $id } { $kelurahan } ({ $state }): "{ $text }"
 ticket-state-open = nengga
 ticket-state-held = saweg dipun wangsuli
 ticket-state-closed = dipun tutup
-stats-tickets = Nyuwun pirsa petugas: { $open } nengga, { $held } saweg dipun wangsuli, { $closed } dipun tutup; median wekdal ngantos dipun wangsuli { $minutes } menit; biji rata-rata { $rating } saking { $rated } biji.
+stats-tickets = Nyuwun pirsa petugas: { $open } nengga, { $held } saweg dipun wangsuli, { $closed } dipun tutup; median wekdal ngantos dipun wangsuli { $minutes } menit; biji rata-rata { $rating } saking { $rated } biji; { $escalated } dipun aturaken dhateng Dinas amargi langkung tenggat.
 ticket-card-nomination = Usulan { $ref }: { $name }, { $status }.
 ticket-card-no-nomination = Warga menika dereng gadhah usulan.
 ticket-closed-by-citizen = Warga nutup tiket #{ $id }; Siaga ngladosi malih.
@@ -143,3 +143,4 @@ ticket-quiet-officer-closed = Tiket #{ $id } dipun tutup piyambak sasampunipun {
 ticket-quiet-officer-released = Tiket #{ $id } wangsul dhateng antrean: { $minutes } menit boten wonten wangsulan.
 ticket-escalated = ⏰ Tiket #{ $id } (Kelurahan { $kelurahan }) dereng dipun wangsuli sasampunipun { $hours } jam kantor:
     "{ $text }"
+ticket-not-held = Tiket #{ $id } sampun boten Panjenengan cepeng (dipun uculaken amargi dangu boten wonten pesen, utawi dipun wangsuli petugas sanes); pesen boten dipun kintunaken. Pencet Wangsuli ing /tiket kagem mangsuli malih.
