@@ -14,7 +14,7 @@ from bot import periodic
 from bot.db import jobs
 from bot.delivery.handling import Conversations
 from domain.nomination import NominationStatus
-from handlers import broadcast, dinas, handover_watch
+from handlers import broadcast, dinas, handover_watch, reviewer_gaps
 from handlers.messages import Button, Msg, Reply
 from handlers.records import Role
 
@@ -81,6 +81,8 @@ class Scheduler:
             ran.append("purge_drafts")
         if await self._daily("coverage", self.coverage_hour, now, lambda: self._coverage(now)):
             ran.append("coverage")
+        if await self._daily("reviewer_gaps", self.coverage_hour, now, lambda: self._gaps(now)):
+            ran.append("reviewer_gaps")
         slot = last_weekly_slot(self.quota_reminder, now, self.conversations.tz)
         if slot is not None:
             last = await self._last_run("quota_reminder")
@@ -101,6 +103,11 @@ class Scheduler:
             if await self._daily(f"digest:{r.id}", r.digest_hour, now, job):
                 ran.append(f"digest:{r.id}")
         return ran
+
+    async def _gaps(self, now: datetime) -> None:
+        async with self.conversations.db.store() as store:
+            await reviewer_gaps.daily_alert(self.conversations.context(store, now))
+            await store.commit()
 
     async def _tickets(self, now: datetime) -> bool:
         """Every tick: quiet officers let go, overdue questions to the Dinas, old media

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from domain.roles import Action
-from handlers import review
+from handlers import review, reviewer_gaps
 from handlers.engine import reply
 from handlers.messages import Msg, Reply
 from handlers.ports import Context
@@ -90,6 +90,11 @@ async def statistics(ctx: Context, actor: Person) -> Reply:
     if busiest:
         parts.append(Msg("stats-kelurahan-head"))
         parts += [Msg("stats-line", {"name": k, "count": sum(c.values())}) for k, c in busiest]
+    gaps = await reviewer_gaps.without_reviewer(ctx)
+    if gaps:  # nominations filed there wait for nobody: the Dinas must see it
+        parts.append(
+            Msg("stats-gaps", {"count": len(gaps), "names": reviewer_gaps.gap_names(gaps)})
+        )
     if s.tickets:
         wait, rated = s.median_minutes_to_answer, s.mean_rating
         parts.append(Msg("stats-tickets", {

@@ -30,6 +30,7 @@ async def examine(settings: Settings) -> list[Finding]:
     out += _nik_key(settings)
     out += await _key_opens_database(settings)
     out += _admins(settings)
+    out += await _reviewers(settings)
     out += await _telegram(settings)
     out += _whatsapp(settings)
     return out
@@ -130,6 +131,39 @@ def _admins(s: Settings) -> list[Finding]:
     if s.admin_ids():
         return [Finding(OK, "Admin", ", ".join(sorted(f"{c}:{i}" for c, i in s.admin_ids())))]
     return [Finding(WARN, "Admin", "SIAGA_ADMINS kosong: tidak ada yang bisa /undang atau /siaran")]
+
+
+async def _reviewers(s: Settings) -> list[Finding]:
+    """Kelurahan nobody reviews: their nominations wait for no one."""
+    from bot.app import build
+    from bot.db.engine import make_engine
+    from bot.db.migrate import HEAD, current
+    from handlers.reviewer_gaps import without_reviewer
+
+    if not s.database_url and not s.sqlite_path().exists():
+        return []
+    engine = make_engine(s.effective_database_url())
+    try:
+        version = await current(engine)
+    except Exception:  # unreachable: the database finding says so
+        return []
+    finally:
+        await engine.dispose()
+    if version != HEAD:  # building would upgrade it, and the doctor changes nothing
+        return []
+    try:
+        siaga = await build(s)
+    except Exception as exc:  # the database finding above already says why
+        return [Finding(WARN, "Petugas peninjau", f"tidak bisa diperiksa: {type(exc).__name__}")]
+    try:
+        async with siaga.store() as store:
+            gaps = await without_reviewer(siaga.context(store))
+    finally:
+        await siaga.close()
+    if not gaps:
+        return [Finding(OK, "Petugas peninjau", "setiap kelurahan punya petugas")]
+    names = ", ".join(f"{k.name} ({n} menunggu)" if n else k.name for k, n in gaps)
+    return [Finding(WARN, "Petugas peninjau", f"{len(gaps)} kelurahan tanpa petugas: {names}")]
 
 
 async def _telegram(s: Settings) -> list[Finding]:

@@ -7,7 +7,7 @@ from domain.eligibility import Verdict, evaluate
 from domain.nomination import ACTIVE
 from domain.reference import make_reference
 from domain.roles import Action
-from handlers import review
+from handlers import review, reviewer_gaps
 from handlers.citizen import form
 from handlers.citizen.form import CheckState
 from handlers.engine import Input, button, reply, with_note
@@ -311,8 +311,10 @@ async def file_nomination(ctx: Context, person: Person, conv: Conversation) -> l
             actor=person.id, action="consent.in_person", now=ctx.now, nomination_id=nomination.id,
             after={"version": ctx.settings.privacy_notice_version},
         )  # fmt: skip
-    else:
-        await notify_reviewers(ctx, nomination)
+    reviewed = True
+    if not on_behalf and not await notify_reviewers(ctx, nomination):
+        reviewed = False  # nobody reviews this kelurahan: the Dinas hears it now
+        await reviewer_gaps.alert_filed(ctx, nomination)
     conv.flow, conv.step = "idle", ""
     CheckState.clear(conv)  # the draft is now the nomination
     conv.version += 1
@@ -332,7 +334,7 @@ async def file_nomination(ctx: Context, person: Person, conv: Conversation) -> l
         button(conv, "btn-status", "status"),
         button(conv, "btn-menu", "menu"),
         ref=nomination.ref,
-        kelurahan=kel.name,
+        next=Msg("filed-next-lurah" if reviewed else "filed-next-dinas", {"kelurahan": kel.name}),
         status=Msg(f"status-{nomination.status.value}"),
     )
     if person.broadcast_opt_in is not None:
@@ -345,9 +347,10 @@ async def file_nomination(ctx: Context, person: Person, conv: Conversation) -> l
     return [filed, ask]
 
 
-async def notify_reviewers(ctx: Context, nomination: Nomination) -> None:
+async def notify_reviewers(ctx: Context, nomination: Nomination) -> int:
     """Tell the kelurahan's reviewers through the outbox (sent by the sender, not here).
-    Reviewers who chose a daily digest get it then instead (issue 5)."""
+    Reviewers who chose a daily digest get it then instead (issue 5). Returns how many
+    reviewers the kelurahan has (0: nobody will see it unless the Dinas is told)."""
     reviewers = await ctx.store.people_with_role(Role.LURAH, nomination.kelurahan_code)
     kel = ctx.program.regions.kelurahan_by_code(nomination.kelurahan_code)
     for reviewer in reviewers:
@@ -365,6 +368,7 @@ async def notify_reviewers(ctx: Context, nomination: Nomination) -> None:
             (Button(Msg("btn-queue"), "n|queue"),),
         )  # fmt: skip
         await ctx.store.enqueue(reviewer, [note], ctx.now, about=nomination.person_id)
+    return len(reviewers)
 
 
 def is_active(nomination: Nomination) -> bool:

@@ -145,7 +145,7 @@ btn-help = Help
 filed = Your nomination has been sent.
     Reference: { $ref }
     Status: { $status }
-    Next: the lurah of Kelurahan { $kelurahan } receives it today and will review it, including the DTKS/DTSEN match. The decision (approved, rejected, or more information needed) will be sent to this chat. Keep the reference to check the status any time with /status.
+    Next: { $next }, including the DTKS/DTSEN match. The decision (approved, rejected, or more information needed) will be sent to this chat. Keep the reference to check the status any time with /status.
 nik-already-filed = This NIK has already been nominated and the nomination is still open.
     Reference: { $ref }
     Status: { $status }
@@ -325,3 +325,10 @@ weekday-4 = Friday
 weekday-5 = Saturday
 weekday-6 = Sunday
 ticket-text-added = That question was added to ticket #{ $id } and passed to the officer.
+filed-next-lurah = the lurah of Kelurahan { $kelurahan } receives it today and will review it
+filed-next-dinas = Kelurahan { $kelurahan } has no reviewer on Siaga yet, so Disnaker KUKM receives this nomination and will pass it to the kelurahan for review
+gap-waiting = { $name } ({ $count } waiting)
+joined = { $a }, { $b }
+admin-no-reviewer = ⚠️ Nomination { $ref } came in from Kelurahan { $kelurahan }, which has no reviewer on Siaga. Invite its lurah with /undang { $kelurahan }, or review it yourself with /antrian { $kelurahan }.
+admin-gaps-daily = ⚠️ { $count } kelurahan have nominations waiting but no reviewer: { $names }. Invite their lurah with /undang KELURAHAN_NAME.
+stats-gaps = Kelurahan without a reviewer ({ $count }): { $names }.

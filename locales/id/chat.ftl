@@ -145,7 +145,7 @@ btn-help = Bantuan
 filed = Usulan Bapak/Ibu sudah terkirim.
     Nomor usulan: { $ref }
     Status: { $status }
-    Berikutnya: lurah Kelurahan { $kelurahan } menerima usulan ini hari ini dan akan memeriksanya, termasuk mencocokkan data DTKS/DTSEN. Keputusan (disetujui, ditolak, atau diminta melengkapi) akan dikirim ke chat ini. Simpan nomor usulan untuk cek status kapan saja dengan /status.
+    Berikutnya: { $next }, termasuk mencocokkan data DTKS/DTSEN. Keputusan (disetujui, ditolak, atau diminta melengkapi) akan dikirim ke chat ini. Simpan nomor usulan untuk cek status kapan saja dengan /status.
 nik-already-filed = NIK ini sudah pernah diusulkan dan usulannya masih berjalan.
     Nomor usulan: { $ref }
     Status: { $status }
@@ -325,3 +325,10 @@ weekday-4 = Jumat
 weekday-5 = Sabtu
 weekday-6 = Minggu
 ticket-text-added = Pertanyaan itu ditambahkan ke tiket #{ $id } dan diteruskan ke petugas.
+filed-next-lurah = lurah Kelurahan { $kelurahan } menerima usulan ini hari ini dan akan memeriksanya
+filed-next-dinas = Kelurahan { $kelurahan } belum punya petugas peninjau di Siaga, jadi Disnaker KUKM yang menerima usulan ini dan akan meneruskannya ke kelurahan untuk diperiksa
+gap-waiting = { $name } ({ $count } menunggu)
+joined = { $a }, { $b }
+admin-no-reviewer = ⚠️ Usulan { $ref } masuk dari Kelurahan { $kelurahan }, yang belum punya petugas peninjau di Siaga. Undang lurahnya dengan /undang { $kelurahan }, atau periksa sendiri lewat /antrian { $kelurahan }.
+admin-gaps-daily = ⚠️ { $count } kelurahan punya usulan yang menunggu tetapi belum punya petugas peninjau: { $names }. Undang lurahnya dengan /undang NAMA_KELURAHAN.
+stats-gaps = Kelurahan tanpa petugas peninjau ({ $count }): { $names }.

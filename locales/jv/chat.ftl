@@ -145,7 +145,7 @@ btn-help = Pitulungan
 filed = Usulan Panjenengan sampun dipun kintun.
     Nomer usulan: { $ref }
     Status: { $status }
-    Salajengipun: lurah Kelurahan { $kelurahan } nampi usulan menika dinten menika lan badhe mriksa, kalebet nyocogaken data DTKS/DTSEN. Putusan (dipun setujoni, dipun tolak, utawi dipun suwuni katrangan) badhe dipun kintun dhateng chat menika. Simpen nomer usulan kangge cek status sawanci-wanci mawi /status.
+    Salajengipun: { $next }, kalebet nyocogaken data DTKS/DTSEN. Putusan (dipun setujoni, dipun tolak, utawi dipun suwuni katrangan) badhe dipun kintun dhateng chat menika. Simpen nomer usulan kangge cek status sawanci-wanci mawi /status.
 nik-already-filed = NIK menika sampun nate dipun usulaken lan usulanipun taksih lumampah.
     Nomer usulan: { $ref }
     Status: { $status }
@@ -325,3 +325,10 @@ weekday-4 = Jemuwah
 weekday-5 = Setu
 weekday-6 = Ahad
 ticket-text-added = Pitakenan menika dipun tambahaken dhateng tiket #{ $id } lan dipun aturaken dhateng petugas.
+filed-next-lurah = lurah Kelurahan { $kelurahan } nampi usulan menika dinten menika lan badhe mriksa
+filed-next-dinas = Kelurahan { $kelurahan } dereng gadhah petugas peninjau ing Siaga, pramila Disnaker KUKM ingkang nampi usulan menika lan badhe ngaturaken dhateng kelurahan kagem dipun priksa
+gap-waiting = { $name } ({ $count } nengga)
+joined = { $a }, { $b }
+admin-no-reviewer = ⚠️ Usulan { $ref } mlebet saking Kelurahan { $kelurahan }, ingkang dereng gadhah petugas peninjau ing Siaga. Undang lurahipun mawi /undang { $kelurahan }, utawi priksa piyambak lumantar /antrian { $kelurahan }.
+admin-gaps-daily = ⚠️ { $count } kelurahan gadhah usulan ingkang nengga nanging dereng gadhah petugas peninjau: { $names }. Undang lurahipun mawi /undang NAMI_KELURAHAN.
+stats-gaps = Kelurahan tanpa petugas peninjau ({ $count }): { $names }.
