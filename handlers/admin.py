@@ -10,6 +10,7 @@ from handlers import review, stats
 from handlers.engine import reply
 from handlers.flows import Command, Routed
 from handlers.messages import Msg, Reply
+from handlers.officers import name_of
 from handlers.ports import Context
 from handlers.records import Conversation, Person, Role
 
@@ -55,7 +56,12 @@ async def reviewers(ctx: Context, actor: Person) -> Reply:
     lines = tuple(
         Msg(
             "reviewer-line",
-            {"id": p.id, "channel": p.channel, "kelurahan": _kel(ctx, p.kelurahan_code)},
+            {
+                "id": p.id,
+                "channel": p.channel,
+                "kelurahan": _kel(ctx, p.kelurahan_code),
+                "name": name_of(ctx, p),
+            },
         )
         for p in people
     )

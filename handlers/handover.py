@@ -27,6 +27,7 @@ from handlers.citizen.form import CheckState
 from handlers.engine import Input, bind, button, reply, with_note
 from handlers.flows import Command, Flow, Routed, prompt_for
 from handlers.messages import Attachment, Button, Media, Msg, Raw, Reply
+from handlers.officers import kel_name, role_label
 from handlers.ports import Context
 from handlers.records import Conversation, Person, Role, Ticket, TicketStatus
 from handlers.state import FlowState, Resume
@@ -66,18 +67,6 @@ DONE_WORDS = frozenset({"selesai", "kembali", "tutup", "done", "rampung", "wis r
 
 def _kelurahan_of(conv: Conversation, person: Person) -> str | None:
     return person.kelurahan_code or CheckState.of(conv).kelurahan
-
-
-def kel_name(ctx: Context, code: str | None) -> str:
-    kel = ctx.program.regions.kelurahan_by_code(code or "")
-    return kel.name if kel else "-"
-
-
-def role_label(ctx: Context, officer: Person) -> Msg:
-    """How an officer is named to a citizen: their role, never their own account."""
-    if officer.role is Role.LURAH and officer.kelurahan_code:
-        return Msg("officer-role-kelurahan", {"kelurahan": kel_name(ctx, officer.kelurahan_code)})
-    return Msg("officer-role-dinas")
 
 
 def may_answer(officer: Person, ticket: Ticket) -> bool:

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from handlers.handover import kel_name, rate_prompt
+from handlers.handover import rate_prompt
 from handlers.messages import Button, Msg, Raw, Reply
+from handlers.officers import kel_name
 from handlers.ports import Context
 from handlers.records import Role, Ticket
 

@@ -44,6 +44,11 @@ class Person:
     blocked: bool = False
     created_at: datetime | None = None
     digest_hour: int | None = None  # reviewers: None = notify at once
+    display_name: str | None = None  # officers only: the name their platform gives
+
+    @property
+    def officer(self) -> bool:
+        return self.role is not Role.CITIZEN
 
 
 @dataclass

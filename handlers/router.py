@@ -33,6 +33,10 @@ async def handle(ctx: Context, msg: Incoming) -> Outgoing:
     if msg.update_id and not await store.claim_update(msg.user.channel, msg.update_id, ctx.now):
         return Outgoing("id", [])  # a redelivered webhook or a replayed update changes nothing
     person, conv = await store.load(msg.user, msg.locale_hint, ctx.now)
+    if msg.display_name and person.display_name != msg.display_name[:100]:
+        person.display_name = msg.display_name[:100]  # saved for officers only (see the store)
+        if person.officer:
+            await store.save_person(person)
     if msg.kind is Kind.TEXT and not msg.text.isascii():
         msg = replace(msg, text=ascii_digits(msg.text))  # "②" at a menu is 2, "４１" is 41
     replies, deleted = await _route(ctx, person, conv, msg)

@@ -128,7 +128,8 @@ async def test_a_lurah_approves_from_whatsapp(wa: Wa) -> None:
     card = await wa.say("/antrian", lurah)
     assert ref in card
     assert wa.last(lurah).body["interactive"]["type"] == "button"  # three reply buttons
-    assert "disetujui" in await wa.press("✅ Setujui", lurah)
+    assert "Setujui usulan" in await wa.press("✅ Setujui", lurah)
+    assert "disetujui oleh" in await wa.press("✅ Ya, setujui", lurah)
     async with wa.siaga.store() as store:
         n = await store.nomination_by_ref(ref)
     assert n is not None and n.status.value == "approved"

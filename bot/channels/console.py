@@ -83,7 +83,8 @@ class ConsoleChannel:
         media = media_line(text) if text.startswith("!") else None
         if media is not None:
             return Parsed([Inbound(Incoming(self.user, Kind.MEDIA, media=media))])
-        return Parsed([Inbound(Incoming(self.user, Kind.TEXT, text=text))])
+        return Parsed([Inbound(Incoming(self.user, Kind.TEXT, text=text,
+                                        display_name=self.user.external_id))])  # fmt: skip
 
     async def acknowledge(self, item: Inbound | Any, answered: bool) -> None:
         return None

@@ -51,6 +51,7 @@ people = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     # reviewers: None = tell me of each new nomination at once; an hour = a daily digest then
     Column("digest_hour", Integer),
+    Column("display_name", String(100)),  # officers only: their name in lists (0011)
     UniqueConstraint("channel", "external_id", name="uq_people_channel_external"),
     sqlite_autoincrement=True,  # ids never reused after a deletion (0007)
 )

@@ -205,6 +205,10 @@ class SqlStore(BroadcastQueries, TicketQueries):
                 broadcast_opt_in=person.broadcast_opt_in,
                 blocked=person.blocked,
                 digest_hour=person.digest_hour,
+                # a citizen's platform name is not theirs to give us: kept for officers only
+                display_name=person.display_name[:100]
+                if person.officer and person.display_name
+                else None,
             )
         )
 

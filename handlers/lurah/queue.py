@@ -14,6 +14,7 @@ from handlers.admin import invite_hint
 from handlers.engine import Input, button, reply
 from handlers.flows import Command, Flow, Routed
 from handlers.messages import Msg, Raw, Reply
+from handlers.officers import name_of
 from handlers.ports import Context
 from handlers.records import Conversation, Nomination, Person, Role
 from handlers.state import FlowState
@@ -27,6 +28,7 @@ class QueueState(FlowState):
     nomination: int = 0  # the card on screen
     kelurahan: str | None = None  # the kelurahan an admin named (/antrian kelun)
     skipped: list[int] = field(default_factory=list)  # "later" on this pass through the queue
+    reason: str = ""  # a rejection's reason, between choosing it and confirming
 
 
 QUEUE = (NominationStatus.PENDING,)
@@ -159,6 +161,10 @@ async def prompt(ctx: Context, person: Person, conv: Conversation) -> Reply:
         return reply("ask-info-question", ref=n.ref)
     if conv.step == "more":
         return _more(conv, n)
+    if conv.step == "confirm-appr":
+        return _confirm_approve(conv, n, await review.places_left(ctx))
+    if conv.step == "confirm-rej":
+        return _confirm_reject(conv, n, QueueState.of(conv).reason)
     items = await ctx.store.queue(person.kelurahan_code, QUEUE)
     position = next((i for i, x in enumerate(items) if x.id == n.id), 0) + 1
     return _card(ctx, conv, n, position, max(len(items), 1), await review.places_left(ctx))
@@ -172,6 +178,25 @@ def _more(conv: Conversation, n: Nomination) -> Reply:
         button(conv, "btn-card-back", f"back:{n.id}"),
         ref=n.ref,
     )
+
+
+def _confirm_approve(conv: Conversation, n: Nomination, left: int | None) -> Reply:
+    """One tap does not decide: the lurah confirms, with what the approval costs."""
+    return reply(
+        "confirm-approve",
+        button(conv, "btn-confirm-approve", f"yes:{n.id}"),
+        button(conv, "btn-card-back", f"back:{n.id}"),
+        ref=n.ref, name=Raw(n.name or "-"), left=left if left is not None else "-",
+    )  # fmt: skip
+
+
+def _confirm_reject(conv: Conversation, n: Nomination, reason: str) -> Reply:
+    return reply(
+        "confirm-reject",
+        button(conv, "btn-confirm-reject", f"yes:{n.id}"),
+        button(conv, "btn-card-back", f"back:{n.id}"),
+        ref=n.ref, name=Raw(n.name or "-"), reason=Raw(reason),
+    )  # fmt: skip
 
 
 def _kel_name(ctx: Context, code: str) -> str:
@@ -194,8 +219,9 @@ async def take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> 
             state.save(conv)
             return [await show_queue(ctx, person, conv)]
         if action == "appr":
-            result = await review.approve(ctx, person, n)
-            return [_decision_note(result), await show_queue(ctx, person, conv)]
+            conv.step = "confirm-appr"
+            conv.version += 1
+            return [_confirm_approve(conv, n, await review.places_left(ctx))]
         if action == "rej":
             conv.step = "reason"
             conv.version += 1
@@ -210,6 +236,15 @@ async def take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> 
             conv.version += 1
             return [_more(conv, n)]
         return [await show_queue(ctx, person, conv)]
+    if conv.step in ("confirm-appr", "confirm-rej"):
+        action, _, target = (inp.choice or "").partition(":")
+        if action != "yes" or not target or int(target) != n.id:  # "Kembali": the card again
+            return [await show_queue(ctx, person, conv)]
+        if conv.step == "confirm-appr":
+            result = await review.approve(ctx, person, n)
+        else:
+            result = await review.reject(ctx, person, n, QueueState.of(conv).reason)
+        return [_decision_note(ctx, person, result), await show_queue(ctx, person, conv)]
     if conv.step == "reason":
         if inp.choice and inp.choice.startswith("reason:"):
             # Stored as words, not a key: the citizen's letter and the audit log must read the
@@ -219,18 +254,22 @@ async def take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> 
             text = " ".join(inp.text.split())[:300]
         if len(text) < 3:
             return [reply("err-reject-reason")]
-        result = await review.reject(ctx, person, n, text)
-        return [_decision_note(result), await show_queue(ctx, person, conv)]
+        state = QueueState.of(conv)
+        state.reason = text
+        state.save(conv)
+        conv.step = "confirm-rej"
+        conv.version += 1
+        return [_confirm_reject(conv, n, text)]
     if conv.step == "question":
         text = " ".join(inp.text.split())[:300]
         if len(text) < 3:
             return [reply("ask-info-question", ref=n.ref)]
         result = await review.request_info(ctx, person, n, text)
-        return [_decision_note(result), await show_queue(ctx, person, conv)]
+        return [_decision_note(ctx, person, result), await show_queue(ctx, person, conv)]
     return [await show_queue(ctx, person, conv)]
 
 
-def _decision_note(result: review.Result) -> Reply:
+def _decision_note(ctx: Context, person: Person, result: review.Result) -> Reply:
     n = result.nomination
     ref = n.ref if n else "-"
     key = {
@@ -240,7 +279,8 @@ def _decision_note(result: review.Result) -> Reply:
         review.Outcome.NOT_ALLOWED: "decision-not-allowed",
         review.Outcome.NO_QUOTA_SET: "no-quota-set",
     }[result.outcome]
-    return Reply.of(key, ref=ref, left=result.left if result.left is not None else "-")
+    return Reply.of(key, ref=ref, left=result.left if result.left is not None else "-",
+                    by=name_of(ctx, person))  # fmt: skip
 
 
 async def set_notifications(ctx: Context, person: Person, arg: str) -> Reply:

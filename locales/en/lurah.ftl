@@ -46,8 +46,8 @@ reject-reason-data = Data do not match documents
 err-reject-reason = Please type a reason (at least 3 letters).
 ask-info-question = Type your question for the nominee of { $ref } (e.g. Please bring your latest KK to the kelurahan office).
 
-decided-approved = { $ref } approved. City places left: { $left }. The citizen has been told.
-decided-rejected = { $ref } rejected. The citizen has been told, with the reason.
+decided-approved = { $ref } approved by { $by }. City places left: { $left }. The citizen has been told.
+decided-rejected = { $ref } rejected by { $by }. The citizen has been told, with the reason.
 decided-info_requested = Your question for { $ref } was sent. The nomination waits for the answer.
 decided-pending = { $ref } is waiting again.
 decided-quota-full = The quota is used up: { $ref } cannot be approved and goes on the WAITING LIST by priority. The citizen has been told.
@@ -79,7 +79,7 @@ invite-created = Invite code for Kelurahan { $kelurahan }: { $code }
     Send it to the lurah/staff: open { $link } or type /lurah { $code } in Siaga.
 reviewers-title = Registered reviewers:
 reviewers-none = No reviewers yet. Create an invite with /undang <kelurahan>.
-reviewer-line = • #{ $id } ({ $channel }) — Kelurahan { $kelurahan }
+reviewer-line = • #{ $id } { $name } ({ $channel }) — Kelurahan { $kelurahan }
 err-reviewer-id = Reviewer #{ $id } not found. See the list with /reviewer.
 reviewer-removed = Reviewer #{ $id } no longer has access.
 err-quota-number = Give the number of places, e.g. /kuota 628
@@ -144,3 +144,8 @@ ticket-quiet-officer-released = Ticket #{ $id } went back to the queue: { $minut
 ticket-escalated = ⏰ Ticket #{ $id } (Kelurahan { $kelurahan }) is still unanswered after { $hours } office hours:
     "{ $text }"
 ticket-not-held = You no longer hold ticket #{ $id } (let go after a long silence, or taken by another officer); the message was not sent. Press Balas on it in /tiket to answer again.
+officer-named = { $name } ({ $role })
+confirm-approve = Approve nomination { $ref } for { $name }? It takes one place of the quota (left now: { $left }), and the citizen is told at once.
+btn-confirm-approve = ✅ Yes, approve
+confirm-reject = Reject nomination { $ref } for { $name } with the reason "{ $reason }"? The citizen is told at once, with the reason.
+btn-confirm-reject = ❌ Yes, reject

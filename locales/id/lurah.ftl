@@ -46,8 +46,8 @@ reject-reason-data = Data tidak sesuai dokumen
 err-reject-reason = Mohon tulis alasan penolakan (minimal 3 huruf).
 ask-info-question = Tulis pertanyaan untuk pengusul { $ref } (contoh: Mohon kirim foto KK terbaru ke kantor kelurahan).
 
-decided-approved = { $ref } disetujui. Sisa kuota kota: { $left }. Warga sudah diberi tahu.
-decided-rejected = { $ref } ditolak. Warga sudah diberi tahu beserta alasannya.
+decided-approved = { $ref } disetujui oleh { $by }. Sisa kuota kota: { $left }. Warga sudah diberi tahu.
+decided-rejected = { $ref } ditolak oleh { $by }. Warga sudah diberi tahu beserta alasannya.
 decided-info_requested = Pertanyaan untuk { $ref } sudah dikirim. Usulan menunggu jawaban warga.
 decided-pending = { $ref } kembali menunggu.
 decided-quota-full = Kuota sudah habis: { $ref } tidak bisa disetujui dan masuk DAFTAR TUNGGU sesuai prioritas. Warga sudah diberi tahu.
@@ -79,7 +79,7 @@ invite-created = Kode undangan untuk Kelurahan { $kelurahan }: { $code }
     Kirim ke lurah/petugas: buka { $link } atau ketik /lurah { $code } di Siaga.
 reviewers-title = Peninjau terdaftar:
 reviewers-none = Belum ada peninjau terdaftar. Buat undangan dengan /undang <kelurahan>.
-reviewer-line = • #{ $id } ({ $channel }) — Kelurahan { $kelurahan }
+reviewer-line = • #{ $id } { $name } ({ $channel }) — Kelurahan { $kelurahan }
 err-reviewer-id = Peninjau #{ $id } tidak ditemukan. Lihat daftar dengan /reviewer.
 reviewer-removed = Peninjau #{ $id } sudah dicabut aksesnya.
 err-quota-number = Tulis jumlah tempat dengan angka, contoh: /kuota 628
@@ -144,3 +144,8 @@ ticket-quiet-officer-released = Tiket #{ $id } dikembalikan ke antrean: { $minut
 ticket-escalated = ⏰ Tiket #{ $id } (Kelurahan { $kelurahan }) belum dijawab setelah { $hours } jam kerja:
     "{ $text }"
 ticket-not-held = Tiket #{ $id } tidak lagi Bapak/Ibu pegang (dilepas setelah lama tanpa pesan, atau dijawab petugas lain); pesan tidak dikirim. Tekan Balas pada tiket itu di /tiket untuk menjawabnya lagi.
+officer-named = { $name } ({ $role })
+confirm-approve = Setujui usulan { $ref } atas nama { $name }? Satu tempat kuota akan terpakai (sisa sekarang: { $left }), dan warga langsung diberi tahu.
+btn-confirm-approve = ✅ Ya, setujui
+confirm-reject = Tolak usulan { $ref } atas nama { $name } dengan alasan "{ $reason }"? Warga langsung diberi tahu beserta alasannya.
+btn-confirm-reject = ❌ Ya, tolak

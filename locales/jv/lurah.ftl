@@ -46,8 +46,8 @@ reject-reason-data = Data boten cocog kaliyan dokumen
 err-reject-reason = Nyuwun serat alesan (paling sekedhik 3 aksara).
 ask-info-question = Serat pitakenan kagem ingkang dipun usulaken { $ref } (tuladha: Nyuwun KK ingkang paling enggal dipun beta dhateng kantor kelurahan).
 
-decided-approved = { $ref } dipun setujoni. Sisa kuota kutha: { $left }. Warga sampun dipun kabari.
-decided-rejected = { $ref } dipun tolak. Warga sampun dipun kabari sarta alesanipun.
+decided-approved = { $ref } dipun setujoni dening { $by }. Sisa kuota kutha: { $left }. Warga sampun dipun kabari.
+decided-rejected = { $ref } dipun tolak dening { $by }. Warga sampun dipun kabari sarta alesanipun.
 decided-info_requested = Pitakenan kagem { $ref } sampun dipun kintun. Usulan ngentosi wangsulan warga.
 decided-pending = { $ref } ngentosi malih.
 decided-quota-full = Kuota sampun telas: { $ref } boten saged dipun setujoni lan mlebet DAFTAR TUNGGU miturut prioritas. Warga sampun dipun kabari.
@@ -79,7 +79,7 @@ invite-created = Kode undangan kagem Kelurahan { $kelurahan }: { $code }
     Kintun dhateng lurah/petugas: bukak { $link } utawi serat /lurah { $code } ing Siaga.
 reviewers-title = Peninjau ingkang kadaftar:
 reviewers-none = Dereng wonten peninjau. Damel undangan mawi /undang <kelurahan>.
-reviewer-line = • #{ $id } ({ $channel }) — Kelurahan { $kelurahan }
+reviewer-line = • #{ $id } { $name } ({ $channel }) — Kelurahan { $kelurahan }
 err-reviewer-id = Peninjau #{ $id } boten kepanggih. Mirsani daftar mawi /reviewer.
 reviewer-removed = Akses peninjau #{ $id } sampun dipun cabut.
 err-quota-number = Serat cacah panggenan mawi angka, tuladha: /kuota 628
@@ -144,3 +144,8 @@ ticket-quiet-officer-released = Tiket #{ $id } wangsul dhateng antrean: { $minut
 ticket-escalated = ⏰ Tiket #{ $id } (Kelurahan { $kelurahan }) dereng dipun wangsuli sasampunipun { $hours } jam kantor:
     "{ $text }"
 ticket-not-held = Tiket #{ $id } sampun boten Panjenengan cepeng (dipun uculaken amargi dangu boten wonten pesen, utawi dipun wangsuli petugas sanes); pesen boten dipun kintunaken. Pencet Wangsuli ing /tiket kagem mangsuli malih.
+officer-named = { $name } ({ $role })
+confirm-approve = Setujoni usulan { $ref } atas nami { $name }? Setunggal papan kuota badhe kaginakaken (sisa sapunika: { $left }), lan warga langsung dipun kabari.
+btn-confirm-approve = ✅ Inggih, setujoni
+confirm-reject = Tolak usulan { $ref } atas nami { $name } kanthi alesan "{ $reason }"? Warga langsung dipun kabari sarta alesanipun.
+btn-confirm-reject = ❌ Inggih, tolak

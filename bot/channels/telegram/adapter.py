@@ -56,7 +56,8 @@ def incoming_from(update: Update) -> tuple[Incoming, CallbackQuery | None] | Non
             return None
         user = UserRef(CHANNEL, str(msg.chat.id))
         lang = cq.from_user.language_code or ""
-        return Incoming(user, Kind.BUTTON, data=cq.data or "", update_id=uid, locale_hint=lang), cq
+        return Incoming(user, Kind.BUTTON, data=cq.data or "", update_id=uid, locale_hint=lang,
+                        display_name=cq.from_user.full_name), cq  # fmt: skip
     m = update.message
     if m is None or m.chat.type != "private" or m.from_user is None:
         return None
@@ -66,7 +67,8 @@ def incoming_from(update: Update) -> tuple[Incoming, CallbackQuery | None] | Non
         return Incoming(user, Kind.CONTACT, phone=m.contact.phone_number, update_id=uid,
                         locale_hint=lang), None  # fmt: skip
     if m.text is not None:
-        return Incoming(user, Kind.TEXT, text=m.text, update_id=uid, locale_hint=lang), None
+        return Incoming(user, Kind.TEXT, text=m.text, update_id=uid, locale_hint=lang,
+                        display_name=m.from_user.full_name), None  # fmt: skip
     if any(getattr(m, name, None) is not None for name in _MEDIA) or m.caption is not None:
         return Incoming(user, Kind.MEDIA, update_id=uid, locale_hint=lang,
                         media=media_of(m)), None  # fmt: skip

@@ -52,9 +52,10 @@ def incoming_from(m: dict[str, Any], contacts: list[dict[str, Any]]) -> Incoming
         return None
     user = UserRef(CHANNEL, who)
     uid = str(m["id"])
+    name = next((str((c.get("profile") or {}).get("name") or "")[:100] for c in contacts), "")
     if kind == "text":
         return Incoming(user, Kind.TEXT, text=str((m.get("text") or {}).get("body", "")),
-                        update_id=uid)  # fmt: skip
+                        update_id=uid, display_name=name)  # fmt: skip
     if kind == "interactive":
         inter = m.get("interactive") or {}
         picked = inter.get(inter.get("type", "")) or {}
