@@ -40,4 +40,7 @@ def allowed(
         return True
     if role == "lurah" and action in _REVIEWER_ACTIONS:
         return own_kelurahan is not None and own_kelurahan == target_kelurahan
+    if role == "lurah" and action is Action.VIEW_STATS:
+        # the city's figures are counts, no one's data: a reviewer sees them too (issue 18)
+        return own_kelurahan is not None and target_kelurahan is None
     return False

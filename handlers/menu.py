@@ -10,27 +10,32 @@ from handlers.lurah import queue
 from handlers.messages import Msg, Reply
 from handlers.ports import Context
 from handlers.program_info import info_msg
-from handlers.records import Conversation, Person
+from handlers.records import Conversation, Person, Role
 from handlers.understanding import at_the_menu
 
 FLOW = "idle"
 
 
-def menu(ctx: Context, conv: Conversation, note: Msg | None = None) -> Reply:
+def menu(
+    ctx: Context, conv: Conversation, note: Msg | None = None, person: Person | None = None
+) -> Reply:
     conv.flow, conv.step = FLOW, ""
-    r = reply(
-        "menu-resume" if CheckState.of(conv).started else "menu",
-        button(conv, "menu-check", "check"),
-        button(conv, "menu-status", "status"),
-        button(conv, "menu-info", "info"),
-        button(conv, "menu-help", "help"),
-        button(conv, "menu-lang", "lang"),
-    )
+    if person is not None and person.role is Role.LURAH:
+        r = queue.officer_menu(conv)
+    else:
+        r = reply(
+            "menu-resume" if CheckState.of(conv).started else "menu",
+            button(conv, "menu-check", "check"),
+            button(conv, "menu-status", "status"),
+            button(conv, "menu-info", "info"),
+            button(conv, "menu-help", "help"),
+            button(conv, "menu-lang", "lang"),
+        )
     return with_note(note, r) if note else r
 
 
 async def _prompt(ctx: Context, person: Person, conv: Conversation) -> Reply:
-    return menu(ctx, conv)
+    return menu(ctx, conv, person=person)
 
 
 async def _take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> Routed:
@@ -40,17 +45,17 @@ async def _take(ctx: Context, person: Person, conv: Conversation, inp: Input) ->
 async def _start(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
     if arg:  # a deep link t.me/<bot>?start=<code>: a lurah invite
         return [await queue.redeem(ctx, person, conv, arg)], False
-    return [menu(ctx, conv, Msg("welcome"))], False
+    return [menu(ctx, conv, Msg("welcome"), person)], False
 
 
 async def _menu(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
-    return [menu(ctx, conv)], False
+    return [menu(ctx, conv, person=person)], False
 
 
 async def _cancel(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
     had = conv.flow != FLOW
     conv.answers = {}
-    return [menu(ctx, conv, Msg("cancelled" if had else "nothing-to-cancel"))], False
+    return [menu(ctx, conv, Msg("cancelled" if had else "nothing-to-cancel"), person)], False
 
 
 async def _help(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:

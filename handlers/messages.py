@@ -90,6 +90,9 @@ class Reply:
     image_png: bytes | None = None
     # A voice note, photo or document forwarded with this reply (after its text).
     attach: Attachment | None = None
+    # The command list this person's chat should show from now on ("citizen", "reviewer",
+    # "admin"): Telegram sets it for the one chat; channels without one ignore it.
+    commands: str | None = None
 
     @staticmethod
     def of(key: str, buttons: tuple[Button, ...] = (), **args: ArgValue) -> Reply:
@@ -103,6 +106,8 @@ class Reply:
             out["l"] = self.list_title.to_json()
         if self.attach is not None:
             out["m"] = self.attach.kept  # the reference only: bytes are never stored
+        if self.commands is not None:
+            out["c"] = self.commands
         return out
 
     @staticmethod
@@ -112,7 +117,8 @@ class Reply:
         )
         title = Msg.from_json(data["l"]) if "l" in data else None
         attach = Attachment(int(data["m"])) if "m" in data else None
-        return Reply(tuple(Msg.from_json(m) for m in data["p"]), buttons, title, attach=attach)
+        return Reply(tuple(Msg.from_json(m) for m in data["p"]), buttons, title, attach=attach,
+                     commands=data.get("c"))  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

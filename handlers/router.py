@@ -25,7 +25,8 @@ register(
     handover.ANSWERING, commands=admin.COMMANDS,
 )  # fmt: skip
 # Menu buttons that work from any step (still bound to the version they were shown at).
-GLOBAL_CHOICES = {"menu", "info", "help", "status", "check", "lang", "cancel", "queue", "officer"}
+GLOBAL_CHOICES = {"menu", "info", "help", "status", "check", "lang", "cancel", "queue", "officer",
+                  "onbehalf", "tickets", "stats"}  # fmt: skip
 
 
 async def handle(ctx: Context, msg: Incoming) -> Outgoing:

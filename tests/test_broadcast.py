@@ -215,8 +215,8 @@ async def test_quiet_hours_hold_broadcasts_but_not_notices(
     admin = await admin_chat(siaga)
     await broadcast(admin, "Siaran malam", "Semua yang setuju")
     await admin.press("Kirim sekarang")
+    lurah = await person(siaga, "300", Role.LURAH, KELUN)  # before the filing: no alert
     await file(siaga, "warga-2", "kelun")
-    lurah = await person(siaga, "300", Role.LURAH, KELUN)
     async with siaga.store() as store:
         p = await store.person_by_id(lurah)
         assert p is not None

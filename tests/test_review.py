@@ -80,6 +80,9 @@ def test_each_role_and_kelurahan_for_each_action(action: Action) -> None:
     assert not allowed("lurah", action, KELUN, TAMAN)
     assert not allowed("lurah", action, None, KELUN)
     assert not allowed("citizen", action, KELUN, KELUN)
+    # city-wide: only the figures, which are counts, reach a reviewer
+    assert allowed("lurah", action, KELUN, None) is (action is Action.VIEW_STATS)
+    assert not allowed("citizen", action, None, None)
 
 
 async def test_decisions_by_role_and_kelurahan(siaga: App) -> None:

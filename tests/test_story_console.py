@@ -32,7 +32,9 @@ def test_from_filing_to_coverage(tmp_path: Path) -> None:
     out = chat(tmp_path, "pak-lurah", "1")  # ✅ Setujui: asks first, decides nothing yet
     assert "Setujui usulan " + ref in out[0]["text"] and "sisa sekarang: 628" in out[0]["text"]
     out = chat(tmp_path, "pak-lurah", "1")  # ✅ Ya, setujui
-    assert "disetujui oleh pak-lurah (Petugas Kelurahan Kelun). Sisa kuota kota: 627" in out[0]["text"]
+    assert (
+        "disetujui oleh pak-lurah (Petugas Kelurahan Kelun). Sisa kuota kota: 627" in out[0]["text"]
+    )
     told = chat(tmp_path, "siti", "/status")
     assert "DISETUJUI" in told[0]["text"]  # the outbox message, delivered on her next visit
     xlsx, csv_path = tmp_path / "setuju.xlsx", tmp_path / "setuju.csv"

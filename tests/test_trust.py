@@ -68,7 +68,7 @@ async def test_item1_a_removed_admin_who_joined_a_kelurahan_stays_its_reviewer(s
     boss = await make(siaga, "dinas", Role.ADMIN, KELUN)
     set_admins(siaga, frozenset())
     chat = Chat(siaga, "dinas")
-    await chat.say("/statistik")
+    await chat.say("/kuota 5")  # an admin's command: no longer theirs
     assert "hanya untuk admin" in chat.text
     async with siaga.store() as store:
         p = await store.person_by_id(boss.id)

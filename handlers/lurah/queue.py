@@ -3,7 +3,7 @@ and nominating a resident who has no phone."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import Any, ClassVar
 
@@ -66,10 +66,23 @@ async def redeem(ctx: Context, person: Person, conv: Conversation, code: str) ->
     )  # fmt: skip
     kel = ctx.program.regions.kelurahan_by_code(found["kelurahan_code"])
     conv.flow, conv.step = "idle", ""
+    conv.version += 1
+    welcome = officer_menu(conv, "invite-welcome",
+                           kelurahan=kel.name if kel else found["kelurahan_code"])  # fmt: skip
+    return replace(welcome, commands="admin" if person.role is Role.ADMIN else "reviewer")
+
+
+def officer_menu(conv: Conversation, key: str = "menu-officer", **args: object) -> Reply:
+    """A reviewer's own menu: their work first, nothing to remember."""
     return reply(
-        "invite-welcome",
-        button(conv, "btn-queue", "queue"),
-        kelurahan=kel.name if kel else found["kelurahan_code"],
+        key,
+        button(conv, "menu-queue", "queue"),
+        button(conv, "menu-onbehalf", "onbehalf"),
+        button(conv, "menu-tickets", "tickets"),
+        button(conv, "menu-stats", "stats"),
+        button(conv, "menu-help", "help"),
+        button(conv, "menu-lang", "lang"),
+        **args,
     )
 
 

@@ -1,7 +1,7 @@
 ## Lurah (reviewers) and Dinas admins
 
 invite-invalid = This invite code is not valid (wrong, expired, used or revoked). Ask Disnaker KUKM for a new one.
-invite-welcome = Welcome. You now review Pro JKK-JKM nominations for Kelurahan { $kelurahan }. New nominations will be announced here. Type /antrian for the queue, /usulkan to nominate a resident who came to the office.
+invite-welcome = Welcome. You now review Pro JKK-JKM nominations for Kelurahan { $kelurahan }. New nominations will be announced here. Pick your work below (press a button or type its number):
 btn-queue = 📋 Open the queue
 not-a-reviewer = This command is for registered lurah/kelurahan staff only.
 not-an-admin = This command is for Disnaker KUKM admins only.
@@ -149,3 +149,18 @@ confirm-approve = Approve nomination { $ref } for { $name }? It takes one place 
 btn-confirm-approve = ✅ Yes, approve
 confirm-reject = Reject nomination { $ref } for { $name } with the reason "{ $reason }"? The citizen is told at once, with the reason.
 btn-confirm-reject = ❌ Yes, reject
+menu-officer = Officer menu (press a button or type its number):
+menu-queue = 📋 Nomination queue
+menu-onbehalf = 📝 Nominate resident
+menu-tickets = ❓ Questions
+menu-stats = 📊 Statistics
+tg-command-antrian = The kelurahan's nomination queue
+tg-command-usulkan = Nominate a resident without a phone
+tg-command-tiket = Residents' questions
+tg-command-statistik = Program statistics
+tg-command-notifikasi = Notification settings
+tg-command-undang = Create a reviewer invite code
+tg-command-reviewer = List reviewers
+tg-command-kuota = Set the quota
+tg-command-siaran = Send a broadcast
+tg-command-status_siaran = Broadcast progress

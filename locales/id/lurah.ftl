@@ -1,7 +1,7 @@
 ## Lurah (reviewers) and Dinas admins
 
 invite-invalid = Kode undangan tidak berlaku (salah, kedaluwarsa, sudah dipakai, atau dicabut). Mintalah kode baru ke Disnaker KUKM.
-invite-welcome = Selamat bergabung. Bapak/Ibu sekarang peninjau usulan Pro JKK-JKM untuk Kelurahan { $kelurahan }. Usulan baru akan diberitahukan di sini. Ketik /antrian untuk melihat antrean, /usulkan untuk mengusulkan warga yang datang ke kantor.
+invite-welcome = Selamat bergabung. Bapak/Ibu sekarang peninjau usulan Pro JKK-JKM untuk Kelurahan { $kelurahan }. Usulan baru akan diberitahukan di sini. Pilih pekerjaan di bawah (tekan tombol atau ketik nomornya):
 btn-queue = 📋 Lihat antrean
 not-a-reviewer = Perintah ini hanya untuk lurah/petugas kelurahan yang sudah terdaftar.
 not-an-admin = Perintah ini hanya untuk admin Disnaker KUKM.
@@ -149,3 +149,18 @@ confirm-approve = Setujui usulan { $ref } atas nama { $name }? Satu tempat kuota
 btn-confirm-approve = ✅ Ya, setujui
 confirm-reject = Tolak usulan { $ref } atas nama { $name } dengan alasan "{ $reason }"? Warga langsung diberi tahu beserta alasannya.
 btn-confirm-reject = ❌ Ya, tolak
+menu-officer = Menu petugas (tekan tombol atau ketik nomornya):
+menu-queue = 📋 Antrean usulan
+menu-onbehalf = 📝 Usulkan warga
+menu-tickets = ❓ Pertanyaan warga
+menu-stats = 📊 Statistik
+tg-command-antrian = Antrean usulan kelurahan
+tg-command-usulkan = Usulkan warga tanpa HP
+tg-command-tiket = Pertanyaan warga
+tg-command-statistik = Statistik program
+tg-command-notifikasi = Atur pemberitahuan
+tg-command-undang = Buat kode undangan peninjau
+tg-command-reviewer = Daftar peninjau
+tg-command-kuota = Atur kuota
+tg-command-siaran = Kirim siaran
+tg-command-status_siaran = Kemajuan siaran

@@ -1,7 +1,7 @@
 ## Lurah (peninjau) lan admin Dinas
 
 invite-invalid = Kode undangan boten laku (lepat, kedaluwarsa, sampun dipun ginakaken, utawi dipun cabut). Nyuwun kode enggal dhateng Disnaker KUKM.
-invite-welcome = Sugeng rawuh. Panjenengan sapunika peninjau usulan Pro JKK-JKM kagem Kelurahan { $kelurahan }. Usulan enggal badhe dipun kabaraken wonten ngriki. Serat /antrian kangge antrean, /usulkan kangge ngusulaken warga ingkang rawuh ing kantor.
+invite-welcome = Sugeng rawuh. Panjenengan sapunika peninjau usulan Pro JKK-JKM kagem Kelurahan { $kelurahan }. Usulan enggal badhe dipun kabaraken ing mriki. Pilih padamelan ing ngandhap (pencet tombol utawi serat nomeripun):
 btn-queue = 📋 Mirsani antrean
 not-a-reviewer = Prentah menika namung kagem lurah/petugas kelurahan ingkang sampun kadaftar.
 not-an-admin = Prentah menika namung kagem admin Disnaker KUKM.
@@ -149,3 +149,18 @@ confirm-approve = Setujoni usulan { $ref } atas nami { $name }? Setunggal papan 
 btn-confirm-approve = ✅ Inggih, setujoni
 confirm-reject = Tolak usulan { $ref } atas nami { $name } kanthi alesan "{ $reason }"? Warga langsung dipun kabari sarta alesanipun.
 btn-confirm-reject = ❌ Inggih, tolak
+menu-officer = Menu petugas (pencet tombol utawi serat nomeripun):
+menu-queue = 📋 Antrean usulan
+menu-onbehalf = 📝 Usulaken warga
+menu-tickets = ❓ Pitakenan warga
+menu-stats = 📊 Statistik
+tg-command-antrian = Antrean usulan kelurahan
+tg-command-usulkan = Usulaken warga tanpa HP
+tg-command-tiket = Pitakenan warga
+tg-command-statistik = Statistik program
+tg-command-notifikasi = Atur pawartos
+tg-command-undang = Damel kode undangan peninjau
+tg-command-reviewer = Daftar peninjau
+tg-command-kuota = Atur kuota
+tg-command-siaran = Kintun siaran
+tg-command-status_siaran = Lampahipun siaran

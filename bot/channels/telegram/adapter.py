@@ -18,6 +18,7 @@ from aiogram.exceptions import (
 )
 from aiogram.types import (
     BotCommand,
+    BotCommandScopeChat,
     BufferedInputFile,
     CallbackQuery,
     InlineKeyboardMarkup,
@@ -35,6 +36,14 @@ from handlers.messages import Attachment, Incoming, Kind, Media, Outgoing, UserR
 log = logging.getLogger("siaga.telegram")
 CHANNEL = "telegram"
 COMMANDS = ("start", "status", "bantuan", "batal", "ulang", "bahasa", "dataku", "hapus")
+# Each role's own list, set for that one chat when the person joins (BotCommandScopeChat).
+ROLE_COMMANDS = {
+    "citizen": COMMANDS,
+    "reviewer": ("start", "antrian", "usulkan", "tiket", "statistik", "notifikasi", "bantuan",
+                 "bahasa"),
+    "admin": ("start", "antrian", "usulkan", "tiket", "statistik", "undang", "reviewer",
+              "kuota", "siaran", "status_siaran", "bantuan", "bahasa"),
+}  # fmt: skip
 # Just under Telegram's "about 30 a second": arrival jitter must not cross the line.
 LIMITS = Limits(per_second=29.0, per_chat_interval=1.0, max_text=MAX_TEXT, max_buttons=100,
                 can_edit=True)  # fmt: skip
@@ -166,6 +175,8 @@ class TelegramChannel:
                     message_id = str(sent.message_id)
                 if reply.attach is not None and reply.attach.media is not None:
                     message_id = await self._send_file(int(to), reply.attach)
+                if reply.commands in ROLE_COMMANDS:
+                    await self.set_commands(reply.commands, int(to), out.locale)
         except (TelegramRetryAfter, TelegramForbiddenError, TelegramBadRequest,
                 TelegramNetworkError, TelegramServerError) as exc:  # fmt: skip
             return _classify(exc)
@@ -232,13 +243,18 @@ class TelegramChannel:
             return _classify(exc)
         return Delivered(Delivery.SENT, message_id)
 
-    async def set_commands(self) -> None:
+    async def set_commands(
+        self, role: str = "citizen", chat: int | None = None, locale: str = "id"
+    ) -> None:
+        """The command list: everyone's default, or one chat's (a reviewer's, an admin's)."""
         cat = self.catalogue
         commands = [
-            BotCommand(command=c, description=cat.text(f"tg-command-{c}", "id")) for c in COMMANDS
+            BotCommand(command=c, description=cat.text(f"tg-command-{c}", locale))
+            for c in ROLE_COMMANDS[role]
         ]
+        scope = BotCommandScopeChat(chat_id=chat) if chat is not None else None
         try:
-            await self.bot.set_my_commands(commands=commands)
+            await self.bot.set_my_commands(commands=commands, scope=scope)
         except (TelegramBadRequest, TelegramNetworkError, TelegramServerError,
                 TelegramRetryAfter) as exc:  # fmt: skip
             log.warning("could not set the command list: %s", type(exc).__name__)
