@@ -23,7 +23,7 @@ from bot.delivery.dispatcher import Dispatcher
 from bot.delivery.handling import Conversations, Unavailable
 from bot.delivery.ledger import ReplyLedger
 from bot.delivery.progress import BroadcastProgress
-from bot.delivery.sender import OutboxSender, QuietHours, RateLimit
+from bot.delivery.sender import OutboxSender, RateLimit
 from bot.i18n import Catalogue
 from bot.keys import open_vault
 from bot.logs import install_masking
@@ -31,6 +31,7 @@ from bot.metrics import Metrics
 from bot.program_loader import ProgramFileError, load_program
 from bot.scheduler import Scheduler
 from domain.program import Program
+from domain.quiet import QuietHours
 from handlers.messages import Incoming, Outgoing, Reply
 from handlers.ports import Context
 from handlers.ports import Settings as HandlerSettings
@@ -85,6 +86,7 @@ def handler_settings(settings: Settings) -> HandlerSettings:
         draft_retention_days=settings.draft_retention_days,
         admins=settings.admin_ids(), invite_days=settings.invite_days,
         quota_period=settings.quota_period, telegram_bot_username=settings.telegram_bot_username,
+        quiet=QuietHours(settings.quiet_hours_start, settings.quiet_hours_end, settings.timezone),
     )  # fmt: skip
 
 

@@ -20,6 +20,17 @@ LABELS = {
 
 
 def render_chart(stats: Any) -> bytes:
+    from matplotlib import pyplot as plt
+
+    fig = figure(stats)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=DPI)
+    plt.close(fig)
+    return buf.getvalue()
+
+
+def figure(stats: Any) -> Any:
+    """The chart as a matplotlib Figure (the caller closes it)."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -44,9 +55,7 @@ def render_chart(stats: Any) -> bytes:
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # people, not fractions
     ax.tick_params(axis="x", labelrotation=60, labelsize=8)
     if any(bottom):
-        ax.legend(fontsize=8, ncols=4, loc="upper right")
+        # beside the plot, never over it: the tallest bars are the ones that matter
+        ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
     fig.tight_layout()
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=DPI)
-    plt.close(fig)
-    return buf.getvalue()
+    return fig

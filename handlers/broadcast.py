@@ -177,6 +177,8 @@ async def preview_parts(
         parts.append(Msg("bc-preview-sample", {"text": Raw(sending[0][1])}))
     else:
         parts.append(Msg("bc-preview-nobody"))
+    if "{kuota_sisa}" in text and await ctx.store.quota(review.period_of(ctx)) is None:
+        parts.append(Msg("bc-preview-no-quota"))  # "-" would go out where a number belongs
     return tuple(parts), len(sending)
 
 
@@ -315,7 +317,8 @@ async def show_status(ctx: Context, person: Person) -> Reply:
     found = await ctx.store.broadcasts(limit=3)
     if not found:
         return reply("bc-none")
-    return Reply(tuple(p for b in found for p in progress(b, 29.0).parts))
+    paused = ctx.settings.quiet.resumes_at(ctx.now)  # the same words as the live progress
+    return Reply(tuple(p for b in found for p in progress(b, 29.0, paused).parts))
 
 
 async def cancel(ctx: Context, person: Person | None, arg: str) -> Reply:
@@ -369,6 +372,8 @@ async def quota_reminder(ctx: Context) -> int:
             (button_queue(),) if waiting else (),
         )
         rows.append((r, [note.to_json()], _first_status(ctx, r, "lurah")))
+    if not rows:  # no reviewer yet: no job, and no "Siaran selesai: 0 dari 0" for the admins
+        return 0
     await ctx.store.create_broadcast(
         kind="quota_reminder", created_by=None, audience="lurah", kelurahan_code=None,
         body="", rows=rows, now=ctx.now,

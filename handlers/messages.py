@@ -8,6 +8,7 @@ so a notification is rendered in the recipient's language when it is sent.
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -108,6 +109,8 @@ class Reply:
             out["m"] = self.attach.kept  # the reference only: bytes are never stored
         if self.commands is not None:
             out["c"] = self.commands
+        if self.image_png is not None:  # a chart goes the outbox's way like any message
+            out["i"] = base64.b64encode(self.image_png).decode()
         return out
 
     @staticmethod
@@ -117,8 +120,9 @@ class Reply:
         )
         title = Msg.from_json(data["l"]) if "l" in data else None
         attach = Attachment(int(data["m"])) if "m" in data else None
-        return Reply(tuple(Msg.from_json(m) for m in data["p"]), buttons, title, attach=attach,
-                     commands=data.get("c"))  # fmt: skip
+        image = base64.b64decode(data["i"]) if "i" in data else None
+        return Reply(tuple(Msg.from_json(m) for m in data["p"]), buttons, title, image,
+                     attach=attach, commands=data.get("c"))  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,12 +7,13 @@ commit() once at the end (DESIGN.md rule 4); repositories never commit.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from typing import Any, Protocol
 
 from domain.nomination import NominationStatus
 from domain.program import Program
+from domain.quiet import QuietHours
 from handlers.messages import Media, Reply, UserRef
 from handlers.records import (
     BroadcastInfo,
@@ -175,6 +176,7 @@ class Settings:
     telegram_bot_username: str = ""  # for invite deep links
     # Channels where a business-initiated message needs a recorded yes (WhatsApp's rules)
     opt_in_channels: frozenset[str] = frozenset({"whatsapp"})
+    quiet: QuietHours = field(default_factory=QuietHours)  # when broadcasts wait
 
 
 RandomSource = Callable[[int], bytes]  # os.urandom in production

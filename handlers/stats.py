@@ -44,7 +44,8 @@ async def collect(ctx: Context) -> Stats:
     for kel, status, occupation, filed, decided in await ctx.store.stats_rows():
         s.by_status[status] += 1
         s.by_kelurahan.setdefault(names.get(kel, kel), Counter())[status] += 1
-        s.by_occupation[occupation or "-"] += 1
+        if occupation and status != "withdrawn":  # a withdrawn one's answers are gone
+            s.by_occupation[occupation] += 1
         if decided is not None:
             days.append((decided - filed).total_seconds() / 86400)
     s.median_days_to_decision = pystats.median(days) if days else None

@@ -18,7 +18,8 @@ from bot.channels.telegram.adapter import TelegramChannel
 from bot.channels.telegram.factory import make_bot
 from bot.config import Settings
 from bot.db import schema as t
-from bot.delivery.sender import QuietHours, RateLimit
+from bot.delivery.sender import RateLimit
+from domain.quiet import QuietHours
 from handlers import review
 from handlers.records import Role
 from tests.fake_telegram import TOKEN, FakeTelegram

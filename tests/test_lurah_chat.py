@@ -13,7 +13,7 @@ from handlers import admin
 from handlers.records import Role
 from tests.fake_telegram import TOKEN, FakeTelegram
 from tests.harness import Person
-from tests.helpers import nik_for
+from tests.helpers import name_admin, nik_for
 from tests.test_handover import inbox
 from tests.test_observability import run_cli
 from tests.test_review import KELUN, act, file, make, nomination, set_quota
@@ -124,3 +124,128 @@ async def test_a_lurah_reviewing_with_a_typed_reason_confirms_before_the_citizen
     await lurah.press("❌ Ya, tolak")
     assert "ditolak oleh" in lurah.text
     assert (await nomination(siaga, ref)).status.value == "rejected"
+
+
+async def test_statistics_on_telegram_fall_back_to_the_figures_when_the_chart_is_refused(
+    fake: FakeTelegram, tmp_path: Path
+) -> None:
+    settings = Settings(data_dir=tmp_path / "data", telegram_token=TOKEN,
+                        telegram_api_url=fake.base_url, quota_reminder="off")  # type: ignore[arg-type]  # fmt: skip
+    siaga = await build(settings)
+    channel = siaga.telegram(make_bot(settings))
+    boss = 555401
+    name_admin(siaga, "telegram", str(boss))
+    await file(siaga, "warga-stat")
+    p = Polling(fake, (siaga, channel))
+    try:
+        fake.errors["sendPhoto"] = [(400, 0)]  # refused for good
+        text = await p.send(fake.message(boss, "/statistik"), chat=boss)
+        assert "Usulan: 1" in text and "Grafiknya tidak bisa dikirim" in text
+        fake.errors["sendPhoto"] = [(502, 0)]  # down for a moment: the whole message waits
+        before = len(fake.to(boss))
+        fake.push(fake.message(boss, "/statistik"))
+        await until(lambda: any(s.file and s.file[0] == "photo" for s in fake.to(boss)[before:]),
+                    within=20)  # fmt: skip
+        await until(lambda: "Usulan: 1" in fake.to(boss)[-1].text, within=20)
+        assert "Grafiknya tidak bisa dikirim" not in fake.to(boss)[-1].text
+    finally:
+        await p.close()
+        await siaga.close()
+        await channel.close()
+
+
+def test_the_chart_legend_stays_off_the_bars() -> None:
+    from collections import Counter
+
+    from bot.chart import figure
+    from handlers.stats import Stats
+
+    s = Stats("2026", 628, 600)
+    s.by_kelurahan = {f"Kel {i}": Counter() for i in range(27)}
+    s.by_kelurahan["Kel 26"]["approved"] = 40  # the tallest bar, at the right end
+    s.by_kelurahan["Kel 25"]["pending"] = 39
+    fig = figure(s)
+    try:
+        fig.canvas.draw()
+        ax = fig.axes[0]
+        legend = ax.get_legend().get_window_extent()
+        bars = [patch.get_window_extent() for patch in ax.patches]
+        assert bars and not any(legend.overlaps(bar) for bar in bars)
+        assert legend.x1 <= fig.bbox.x1  # and it is inside the picture
+    finally:
+        from matplotlib import pyplot as plt
+
+        plt.close(fig)
+
+
+async def test_a_withdrawn_nomination_is_not_an_occupation_named_dash(siaga: App) -> None:
+    await make(siaga, "dinas", Role.ADMIN)
+    await file(siaga, "warga-batal")
+    warga = Person(siaga, "warga-batal")
+    await warga.say("/hapus")
+    await warga.say("ya")
+    dinas = Person(siaga, "dinas")
+    await dinas.say("/statistik")
+    assert ("\n• -: " not in dinas.text and "dibatalkan" in dinas.text) or "Usulan: 0" in dinas.text
+
+
+async def test_admin_messages_say_what_is_true(siaga: App, tmp_path: Path) -> None:
+    from datetime import timedelta
+
+    night = datetime(2026, 12, 2, 15, 0, tzinfo=UTC)  # 22:00 WIB, inside quiet hours
+    siaga.clock = lambda: night
+    await make(siaga, "dinas", Role.ADMIN)
+    assert await _quota_reminder(siaga) == 0  # no reviewer: no job, no "0 dari 0"
+    async with siaga.store() as store:
+        assert await store.broadcasts(limit=5) == []
+    dinas = Person(siaga, "dinas")
+    await dinas.say("/siaran")
+    await dinas.say("Sisa kuota kota {kuota_sisa}. Segera usulkan warga.")
+    await dinas.press("Semua yang setuju")
+    await dinas.press("Semua kelurahan")
+    assert "Kuota periode ini belum diatur" in dinas.text  # "-" would go out unannounced
+    await make(siaga, "lk", Role.LURAH, KELUN)
+    await set_quota(siaga, 10)
+    await dinas.say("/siaran")
+    await dinas.say("Pengingat: {antrian_kelurahan} usulan menunggu.")
+    await dinas.press("Semua lurah")
+    await dinas.press("Semua kelurahan")
+    await dinas.press("Kirim sekarang")
+    await dinas.say("/status_siaran")
+    assert "dilanjutkan otomatis pukul 06.00 WIB" in dinas.text
+    assert "Perkiraan selesai" not in dinas.text
+    siaga.clock = lambda: night + timedelta(hours=9)  # 07:00 WIB: no longer quiet
+    await dinas.say("/status_siaran")
+    assert "Perkiraan selesai" in dinas.text
+
+    siaga.clock = lambda: night
+    await file(siaga, "warga-malam")  # consent given at 22:00 WIB
+    warga = Person(siaga, "warga-malam")
+    await warga.say("/dataku")
+    assert "02-12-2026 22.00 WIB" in warga.text and "UTC" not in warga.text
+
+
+async def _quota_reminder(siaga: App) -> int:
+    from handlers import broadcast
+
+    async with siaga.store() as store:
+        queued = await broadcast.quota_reminder(siaga.context(store))
+        await store.commit()
+    return queued
+
+
+async def test_the_command_line_says_when_there_is_nothing_and_when_it_did_nothing(
+    siaga: App,
+) -> None:
+    data = siaga.settings.data_dir
+    code, out = await run_cli(data, "admin", "reviewers")
+    assert code == 0 and "Belum ada" in out
+    await make(siaga, "lk", Role.LURAH, KELUN)
+    code, out = await run_cli(data, "admin", "reviewers")
+    assert code == 0 and "Kelurahan Kelun" in out
+    await make(siaga, "dinas", Role.ADMIN)
+    code, out = await run_cli(data, "admin", "broadcast", "--text", "Halo lurah",
+                              "--audience", "lurah", stdin="n\n")  # fmt: skip
+    assert code == 0 and "Siaran tidak dikirim" in out, out
+    code, out = await run_cli(data, "admin", "audit")
+    assert code == 0 and " WIB " in out and "UTC" not in out

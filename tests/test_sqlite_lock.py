@@ -134,3 +134,24 @@ async def test_readyz_answers_503_at_once_while_the_database_is_held(
                 assert time.monotonic() - started < 2
     finally:
         await siaga.close()
+
+
+async def test_a_running_siaga_keeps_its_writes_when_commands_come_and_go(tmp_path: Path) -> None:
+    """Opening a second engine in one process must not drop that process's SQLite locks: a
+    command run beside the service would take itself for the last user, fold the WAL away,
+    and what the service wrote next would be seen by nobody else (found in issue 18)."""
+    from bot.db.engine import make_engine
+    from handlers.records import Role
+    from tests.test_observability import run_cli
+    from tests.test_review import KELUN, make
+
+    siaga = await build(Settings(data_dir=tmp_path / "data"))
+    try:
+        other = make_engine(siaga.settings.effective_database_url())  # e.g. a doctor's check
+        await other.dispose()
+        assert (await run_cli(siaga.settings.data_dir, "admin", "reviewers"))[0] == 0
+        await make(siaga, "lk", Role.LURAH, KELUN)
+        code, out = await run_cli(siaga.settings.data_dir, "admin", "reviewers")
+        assert code == 0 and "Kelurahan Kelun" in out
+    finally:
+        await siaga.close()

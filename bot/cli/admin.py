@@ -118,14 +118,14 @@ def revoke(code: str) -> None:
 
 @admin_app.command("reviewers")
 def reviewers() -> None:
-    """Daftar lurah/petugas peninjau."""
-    from handlers.records import Role
+    """Daftar lurah/petugas peninjau (sama dengan /reviewer di chat)."""
+    from handlers import admin
+    from handlers.records import Person, Role
 
     async def work(siaga: Any) -> None:
         async with siaga.store() as store:
-            for p in await store.people_with_role(Role.LURAH):
-                kel = siaga.program.regions.kelurahan_by_code(p.kelurahan_code or "")
-                typer.echo(f"#{p.id}  {p.channel:<9} {kel.name if kel else '-'}")
+            shell = Person(0, "cli", _who(), Role.ADMIN)
+            _say(siaga, await admin.reviewers(siaga.context(store), shell))
 
     _run(work)
 
@@ -309,6 +309,7 @@ def audit(
     import json
 
     from bot.db import reports
+    from bot.db.rows import aware
 
     async def work(siaga: Any) -> list[Any]:
         async with siaga.store() as store:
@@ -316,10 +317,11 @@ def audit(
             if nomination:
                 n = await store.nomination_by_ref(nomination.strip().upper())
                 nomination_id = n.id if n else -1
-            return await reports.audit_trail(store.conn, nomination_id, person, limit)
+            rows = await reports.audit_trail(store.conn, nomination_id, person, limit)
+            return [(r, aware(r.at).astimezone(siaga.tz)) for r in rows]  # type: ignore[union-attr]
 
-    for r in reversed(_run(work)):
-        at = r.at.strftime("%Y-%m-%d %H:%M:%S")
+    for r, local in reversed(_run(work)):
+        at = local.strftime("%Y-%m-%d %H:%M:%S WIB")
         who = f"#{r.actor}" if r.actor is not None else "sistem"
         extra = ""
         if r.before or r.after:
@@ -384,8 +386,11 @@ def broadcast_cmd(
                 raise typer.Exit(2)
             parts, reached = await broadcast.preview_parts(ctx, audience, kel, text.strip())
             _say(siaga, Reply(parts))
-            if not reached or not (yes or typer.confirm("Kirim sekarang?")):
+            if not reached:  # the preview said why nobody would receive it
                 raise typer.Exit(1)
+            if not (yes or typer.confirm("Kirim sekarang?")):
+                _say(siaga, Reply.of("bc-not-sent"))  # a choice, not a failure
+                raise typer.Exit(0)
             started = await broadcast.queue_broadcast(ctx, None, audience, kel, text.strip())
             await store.commit()
         if started is not None:

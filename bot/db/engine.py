@@ -85,8 +85,14 @@ def private(path: str) -> None:
     if path == ":memory:" or path.startswith("file:"):
         return
     try:
-        os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+        # Never open an existing database file here: closing any descriptor of a file drops
+        # every POSIX lock this process holds on it, SQLite's included, and another process
+        # would then take itself for the last user, fold the WAL away and lose our writes.
+        if not os.path.exists(path):
+            os.close(os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600))
         os.chmod(path, 0o600)
+    except FileExistsError:
+        os.chmod(path, 0o600)  # another process created it a moment ago
     except OSError:
         return  # no such folder, or not ours: SQLite's own open says so
     for suffix in ("-wal", "-shm"):

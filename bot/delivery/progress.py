@@ -43,9 +43,7 @@ class BroadcastProgress:
                 locales[admin_id] = person.locale if person else "id"
         now = self.clock()
         quiet = self.sender.quiet
-        until = None
-        if quiet is not None and quiet.active(now):
-            until = quiet.ends_after(now).astimezone(self.tz).strftime("%H.%M")
+        until = quiet.resumes_at(now) if quiet is not None else None
         for b in running:
             left = sum(b.counts.get(s, 0) for s in broadcast.LEFT)
             finished = left == 0

@@ -22,9 +22,8 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from bot.channels.port import Channel, Delivered, Delivery, Envelope
 from bot.db import outbox
@@ -33,6 +32,7 @@ from bot.db.unit import Database
 from bot.delivery.budget import ReachBudget
 from bot.delivery.media import MediaForwarder
 from bot.delivery.policy import POLICY, RetryPolicy, row_status
+from domain.quiet import QuietHours
 from handlers.messages import Outgoing, Reply
 
 log = logging.getLogger("siaga.sender")
@@ -45,30 +45,6 @@ class RateLimit:
     per_second: float = 29.0
     per_chat_interval: float = 1.0
     in_flight: int = 32  # requests awaiting an answer at once
-
-
-@dataclass(frozen=True)
-class QuietHours:
-    """Broadcasts wait between start and end (local hours); notices are not held back."""
-
-    start: int = 21
-    end: int = 6
-    tz: str = "Asia/Jakarta"
-
-    def active(self, now: datetime) -> bool:
-        if self.start == self.end:
-            return False
-        hour = now.astimezone(ZoneInfo(self.tz)).hour
-        if self.start < self.end:
-            return self.start <= hour < self.end
-        return hour >= self.start or hour < self.end
-
-    def ends_after(self, now: datetime) -> datetime:
-        local = now.astimezone(ZoneInfo(self.tz))
-        end = local.replace(hour=self.end, minute=0, second=0, microsecond=0)
-        if end <= local:
-            end += timedelta(days=1)
-        return end.astimezone(UTC)
 
 
 class OutboxSender:

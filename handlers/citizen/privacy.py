@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from domain.answers import Tri, parse_tri
 from domain.nomination import ACTIVE, NominationStatus
 from handlers import review
@@ -30,7 +32,7 @@ async def my_data(ctx: Context, person: Person, conv: Conversation) -> Reply:
                     "dataku-consent-yes",
                     {
                         "version": person.consent_version,
-                        "date": person.consent_at.strftime("%d-%m-%Y %H:%M"),
+                        "date": _local(ctx, person.consent_at).strftime("%d-%m-%Y %H.%M"),
                     },
                 )
                 if person.consent_version and person.consent_at
@@ -143,3 +145,8 @@ PRIVACY = Flow(FLOW, _prompt, take, commands=(
     Command("mydata", ("dataku",), _mydata),
     Command("delete", ("hapus",), _delete),
 ))  # fmt: skip
+
+
+def _local(ctx: Context, at: datetime) -> datetime:
+    """A stored moment in the city's time (SQLite gives it back without a zone: UTC)."""
+    return (at if at.tzinfo else at.replace(tzinfo=UTC)).astimezone(ctx.tz)

@@ -109,6 +109,8 @@ def _card(ctx: Context, conv: Conversation, n: Nomination, position: int, total:
             "kelurahan": kel.name if kel else n.kelurahan_code,
             "left": left if left is not None else "-",
             "by": Msg("filed-by-lurah" if n.on_behalf else "filed-by-citizen"),
+            # the lurah calls when the card leaves a doubt (the export carries it too)
+            "phone": Raw(a.get("phone") or "-"),
         })
     ]  # fmt: skip
     parts.extend(flag_msgs)

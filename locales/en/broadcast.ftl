@@ -58,3 +58,5 @@ reminder-forecast = At the pace of the last 30 days ({ $recent } approved in { $
 reminder-forecast-no-pace = No nomination was approved in the last { $days } days.
 reminder-forecast-none-left = The quota is used up; new nominations go on the waiting list.
 reminder-forecast-no-quota = The Dinas has not set this period's quota yet.
+bc-preview-no-quota = ⚠️ No quota is set for this period, so {"{"}kuota_sisa{"}"} will read "-". Set it first with /kuota NUMBER, or take the placeholder out of the message.
+bc-not-sent = The broadcast was not sent; nothing was queued.

@@ -181,7 +181,7 @@ dataku-person = Your data in Siaga:
     • Language: { $locale }
     • Data consent: { $consent }
     • Wants reminders/broadcasts: { $broadcast }
-dataku-consent-yes = given (version { $version }, { $date } UTC)
+dataku-consent-yes = given (version { $version }, { $date } WIB)
 dataku-consent-no = not given
 dataku-draft = Unfinished check answers (deleted automatically after { $days } days):
     • Name: { $name }

@@ -11,7 +11,7 @@ queue-empty = No nominations are waiting in Kelurahan { $kelurahan }. Thank you.
 lurah-card = Nomination { $position } of { $total } — { $ref }
     Name: { $name } ({ $by })
     NIK: { $nik } · { $sex } · age { $age }
-    Kelurahan: { $kelurahan }
+    Kelurahan: { $kelurahan } · Phone: { $phone }
     Work: { $occupation }
     BPJS TK: { $bpjs } · DTKS/DTSEN: { $dtks } · School-age children: { $heirs }
     Siaga's assessment: { $verdict }
@@ -164,3 +164,4 @@ tg-command-reviewer = List reviewers
 tg-command-kuota = Set the quota
 tg-command-siaran = Send a broadcast
 tg-command-status_siaran = Broadcast progress
+chart-not-sent = (The chart could not be sent to this chat; the figures above are complete. It can be drawn with `siaga admin stats --png`.)

@@ -58,3 +58,5 @@ reminder-forecast = Dengan laju 30 hari terakhir ({ $recent } disetujui dalam { 
 reminder-forecast-no-pace = Belum ada usulan disetujui dalam { $days } hari terakhir.
 reminder-forecast-none-left = Kuota sudah habis; usulan baru masuk daftar tunggu.
 reminder-forecast-no-quota = Kuota periode ini belum diatur oleh Dinas.
+bc-preview-no-quota = ⚠️ Kuota periode ini belum diatur, jadi {"{"}kuota_sisa{"}"} akan terbaca "-". Atur dulu dengan /kuota JUMLAH, atau hapus isian itu dari pesan.
+bc-not-sent = Siaran tidak dikirim; tidak ada yang diantrekan.

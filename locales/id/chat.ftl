@@ -181,7 +181,7 @@ dataku-person = Data Bapak/Ibu di Siaga:
     • Bahasa: { $locale }
     • Persetujuan data: { $consent }
     • Mau menerima pengingat/siaran: { $broadcast }
-dataku-consent-yes = diberikan (versi { $version }, { $date } UTC)
+dataku-consent-yes = diberikan (versi { $version }, { $date } WIB)
 dataku-consent-no = belum diberikan
 dataku-draft = Jawaban pengecekan yang belum dikirim (dihapus otomatis setelah { $days } hari):
     • Nama: { $name }

@@ -11,7 +11,7 @@ queue-empty = Tidak ada usulan yang menunggu di Kelurahan { $kelurahan }. Terima
 lurah-card = Usulan { $position } dari { $total } — { $ref }
     Nama: { $name } ({ $by })
     NIK: { $nik } · { $sex } · { $age } tahun
-    Kelurahan: { $kelurahan }
+    Kelurahan: { $kelurahan } · HP: { $phone }
     Pekerjaan: { $occupation }
     BPJS TK: { $bpjs } · DTKS/DTSEN: { $dtks } · Anak sekolah: { $heirs }
     Penilaian Siaga: { $verdict }
@@ -164,3 +164,4 @@ tg-command-reviewer = Daftar peninjau
 tg-command-kuota = Atur kuota
 tg-command-siaran = Kirim siaran
 tg-command-status_siaran = Kemajuan siaran
+chart-not-sent = (Grafiknya tidak bisa dikirim ke chat ini; angka di atas lengkap. Grafik bisa dibuat dengan `siaga admin stats --png`.)

@@ -58,3 +58,5 @@ reminder-forecast = Manut laju 30 dinten pungkasan ({ $recent } disarujuki ing {
 reminder-forecast-no-pace = Dereng wonten usulan disarujuki ing { $days } dinten pungkasan.
 reminder-forecast-none-left = Kuota sampun telas; usulan enggal mlebet daftar tunggu.
 reminder-forecast-no-quota = Kuota periode menika dereng dipuntata Dinas.
+bc-preview-no-quota = ⚠️ Kuota periode menika dereng dipun atur, pramila {"{"}kuota_sisa{"}"} badhe kawaos "-". Atur rumiyin mawi /kuota CACAH, utawi busak isian menika saking pesen.
+bc-not-sent = Siaran boten dipun kintun; boten wonten ingkang dipun antrekaken.

@@ -181,7 +181,7 @@ dataku-person = Data Panjenengan ing Siaga:
     • Basa: { $locale }
     • Persetujuan data: { $consent }
     • Kersa nampi pangeling/siaran: { $broadcast }
-dataku-consent-yes = sampun dipun paringaken (versi { $version }, { $date } UTC)
+dataku-consent-yes = sampun dipun paringaken (versi { $version }, { $date } WIB)
 dataku-consent-no = dereng dipun paringaken
 dataku-draft = Wangsulan pamriksan ingkang dereng dipun kintun (dipun busak piyambak sasampunipun { $days } dinten):
     • Asma: { $name }

@@ -11,7 +11,7 @@ queue-empty = Boten wonten usulan ingkang ngentosi ing Kelurahan { $kelurahan }.
 lurah-card = Usulan { $position } saking { $total } — { $ref }
     Asma: { $name } ({ $by })
     NIK: { $nik } · { $sex } · { $age } taun
-    Kelurahan: { $kelurahan }
+    Kelurahan: { $kelurahan } · HP: { $phone }
     Pedamelan: { $occupation }
     BPJS TK: { $bpjs } · DTKS/DTSEN: { $dtks } · Putra sekolah: { $heirs }
     Pambiji Siaga: { $verdict }
@@ -164,3 +164,4 @@ tg-command-reviewer = Daftar peninjau
 tg-command-kuota = Atur kuota
 tg-command-siaran = Kintun siaran
 tg-command-status_siaran = Lampahipun siaran
+chart-not-sent = (Grafikipun boten saged dipun kintun dhateng chat menika; angka ing nginggil sampun jangkep. Grafik saged dipun damel mawi `siaga admin stats --png`.)

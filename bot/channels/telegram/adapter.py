@@ -31,7 +31,7 @@ from pydantic import ValidationError
 from bot.channels.port import PLAIN, Delivered, Delivery, Envelope, Inbound, Limits, Parsed
 from bot.channels.telegram.render import MAX_TEXT, render
 from bot.i18n import Catalogue
-from handlers.messages import Attachment, Incoming, Kind, Media, Outgoing, UserRef
+from handlers.messages import Attachment, Incoming, Kind, Media, Msg, Outgoing, UserRef
 
 log = logging.getLogger("siaga.telegram")
 CHANNEL = "telegram"
@@ -165,9 +165,9 @@ class TelegramChannel:
         message_id = None
         try:
             for reply in out.replies:
-                if reply.image_png is not None:
-                    photo = BufferedInputFile(reply.image_png, filename="statistik.png")
-                    await self.bot.send_photo(chat_id=int(to), photo=photo)
+                if reply.image_png is not None and not await self._chart(int(to), reply.image_png):
+                    # Telegram refused the picture for good: the figures go, and say so
+                    reply = replace(reply, parts=(*reply.parts, Msg("chart-not-sent")))
                 for text, markup in render(self.catalogue, reply, out.locale):
                     sent = await self.bot.send_message(
                         chat_id=int(to), text=text, parse_mode="HTML", reply_markup=markup
@@ -181,6 +181,16 @@ class TelegramChannel:
                 TelegramNetworkError, TelegramServerError) as exc:  # fmt: skip
             return _classify(exc)
         return Delivered(Delivery.SENT, message_id)
+
+    async def _chart(self, chat: int, png: bytes) -> bool:
+        """The statistics chart before its figures; False when Telegram refuses it for good
+        (a network failure or a 429 raises: the whole message is tried again)."""
+        try:
+            await self.bot.send_photo(chat_id=chat, photo=BufferedInputFile(png, "statistik.png"))
+        except TelegramBadRequest as exc:
+            log.warning("telegram refused the chart: %s", exc.message[:100])
+            return False
+        return True
 
     async def _send_file(self, chat: int, attach: Attachment) -> str:
         """A forwarded file, after the words that name it: by its file_id when it came from

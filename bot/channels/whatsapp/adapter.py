@@ -157,6 +157,8 @@ class WhatsAppChannel:
                 for reply in out.replies:
                     if reply.attach is not None and reply.attach.data is not None:
                         message_id = await self.client.send(to, await self._file(reply.attach))
+                    if reply.image_png is not None:  # the statistics chart, after its figures
+                        message_id = await self.client.send(to, await self._chart(reply.image_png))
         except GraphError as exc:
             return _classify(exc)
         return Delivered(Delivery.SENT, message_id)
@@ -173,6 +175,10 @@ class WhatsAppChannel:
         if kind == "document":
             body["filename"] = media.kind
         return {"type": kind, kind: body}
+
+    async def _chart(self, png: bytes) -> dict[str, Any]:
+        chart = await self.client.upload(png, "image/png", "statistik.png")
+        return {"type": "image", "image": {"id": chart}}
 
     async def fetch(self, media: Media, max_bytes: int) -> bytes | None:
         try:
