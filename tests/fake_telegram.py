@@ -91,7 +91,13 @@ class FakeTelegram:
     # Files people "sent": file_id → bytes. getFile answers for them (and refuses one larger
     # than the 20 MB a bot may download); /file/bot<token>/<path> serves the bytes.
     files: dict[str, bytes] = field(default_factory=dict)
+    long_poll: float = 0.5  # at most this long a getUpdates with no update waits (Telegram: 50 s)
     _file_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+
+    def wake(self) -> None:
+        """Answer every waiting getUpdates now."""
+        self.long_poll = 0.5
+        self._new.set()
 
     def release(self) -> None:
         self.hold = False
@@ -181,7 +187,7 @@ class FakeTelegram:
         self.updates = [u for u in self.updates if u["update_id"] >= offset]
         if not self.updates:
             self._new.clear()
-            wait = min(float(p.get("timeout") or 0), 0.5)
+            wait = min(float(p.get("timeout") or 0), self.long_poll)
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._new.wait(), timeout=wait)
         return list(self.updates[:100])

@@ -249,3 +249,36 @@ async def test_the_command_line_says_when_there_is_nothing_and_when_it_did_nothi
     assert code == 0 and "Siaran tidak dikirim" in out, out
     code, out = await run_cli(data, "admin", "audit")
     assert code == 0 and " WIB " in out and "UTC" not in out
+
+
+async def test_siaga_telegram_stops_soon_after_sigterm(fake: FakeTelegram, tmp_path: Path) -> None:
+    """A SIGTERM in the middle of a long poll (Telegram holds it up to 25 s) ends the
+    service within 5 s, not when the poll returns."""
+    import asyncio
+    import signal
+    import sys
+    import time
+
+    from tests.helpers import chat_env
+
+    fake.long_poll = 30.0
+    env = chat_env(tmp_path / "data", SIAGA_TELEGRAM_TOKEN=TOKEN,
+                   SIAGA_TELEGRAM_API_URL=fake.base_url)  # fmt: skip
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "telegram", env=env,
+        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        await until(lambda: any(m == "getUpdates" for m, _ in fake.calls), within=60)
+        await asyncio.sleep(0.5)  # well inside the long poll
+        asked = time.monotonic()
+        proc.send_signal(signal.SIGTERM)
+        await asyncio.wait_for(proc.wait(), 15)
+        took = time.monotonic() - asked
+    finally:
+        if proc.returncode is None:
+            proc.kill()
+            await proc.wait()
+        fake.wake()  # the poll left hanging returns, so the fake server can stop
+    assert took < 5.0, f"took {took:.1f} s"
+    assert proc.returncode == 0, (await proc.stderr.read()).decode()[-500:]  # type: ignore[union-attr]
