@@ -168,3 +168,9 @@ def _variables(node: Any) -> set[str]:
         elif isinstance(n, list):
             stack.extend(n)
     return found
+
+
+def message_parts(directory: Path, locale: str) -> Mapping[str, tuple[Part, ...]]:
+    """Every message of a locale as text and variable names (the guides' test reads what
+    the bot can say from here)."""
+    return _load(directory, locale)
