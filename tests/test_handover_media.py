@@ -291,6 +291,7 @@ async def test_whatsapp_to_telegram_and_back_downloads_and_uploads(
         VERSION,
         FakeGraph,
         media_message,
+        text_message,
     )
     from tests.fake_whatsapp import TOKEN as WA_TOKEN
     from tests.test_telegram import Polling
@@ -344,6 +345,12 @@ async def test_whatsapp_to_telegram_and_back_downloads_and_uploads(
             )
             sent = graph.to(USER)[-1]
             assert sent.body["type"] == "audio" and graph.uploaded[sent.media_id][0] == answer
+
+            quiet = len(graph.to(USER))
+            assert await wa.post(text_message(USER, "Terima kasih, Pak")) == 200
+            assert len(graph.to(USER)) == quiet  # the bot is silent: the officer answers
+            await deliver()
+            assert "Terima kasih, Pak" in fake.to(officer)[-1].text
 
             gone = graph.receive(b"OggS-expired", "audio/ogg")
             del graph.received[gone]  # the media id no longer downloads
