@@ -87,6 +87,7 @@ def handler_settings(settings: Settings) -> HandlerSettings:
         admins=settings.admin_ids(), invite_days=settings.invite_days,
         quota_period=settings.quota_period, telegram_bot_username=settings.telegram_bot_username,
         quiet=QuietHours(settings.quiet_hours_start, settings.quiet_hours_end, settings.timezone),
+        console_url=settings.console_url.rstrip("/"),
     )  # fmt: skip
 
 

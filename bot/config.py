@@ -46,6 +46,9 @@ class Settings(BaseSettings):
     telegram_rate: float = Field(default=29.0, gt=0, le=1000)
     outbox_lease_seconds: float = Field(default=120.0, gt=0)
 
+    # The web console's public address (sign-in links start with it), e.g. https://siaga.madiunkota.go.id
+    console_url: str = "http://127.0.0.1:8080"
+
     # Telegram
     telegram_bot_username: str = ""  # for invite deep links t.me/<username>?start=<code>
     telegram_token: SecretStr = SecretStr("")

@@ -21,6 +21,7 @@ from pydantic import (
 )
 
 from domain.handover import DAYS, Handover, Hours, MediaLimits
+from domain.handover import DEFAULT as DEFAULT_HANDOVER
 from domain.occupations import Occupation, OccupationCatalogue, OccupationKind
 from domain.program import Dated, DatedEntry, FaqEntry, PriorityRule, Program, QuotaFigure
 from domain.regions import Kecamatan, Kelurahan, RegionCatalogue
@@ -155,6 +156,12 @@ class _HandoverIn(_Strict):
     media_keep_hours: int = Field(ge=1, le=24 * 30)
 
 
+class _ReviewIn(_Strict):
+    since: date
+    ref: NonEmpty
+    deadline_days: int = Field(ge=1, le=90)
+
+
 class _ProgramIn(_Strict):
     id: NonEmpty
     name: NonEmpty
@@ -168,6 +175,7 @@ class _ProgramIn(_Strict):
     occupations: list[_OccupationIn] = Field(min_length=1)
     faq: list[_FaqIn] = []
     handover: _HandoverIn | None = None
+    review: _ReviewIn | None = None
 
     @model_validator(mode="after")
     def _unique_codes(self) -> _ProgramIn:
@@ -245,7 +253,8 @@ def _to_domain(p: _ProgramIn) -> Program:
         priority=tuple(PriorityRule(x.code, x.weight, x.ref) for x in p.priority),
         quota=tuple(QuotaFigure(q.as_of, q.participants, q.remaining, q.ref) for q in p.quota),
         benefits={k: _dated(v) for k, v in p.benefits.items()},
-        **({"handover": _handover(p.handover)} if p.handover else {}),
+        handover=_handover(p.handover) if p.handover else DEFAULT_HANDOVER,
+        review_deadline_days=p.review.deadline_days if p.review else Program.review_deadline_days,
     )
 
 

@@ -84,6 +84,9 @@ class Program:
     contact: str
     faq: tuple[FaqEntry, ...] = ()
     handover: Handover = DEFAULT_HANDOVER
+    # how many days a nomination may wait for its lurah before it shows as late; past twice
+    # that the Dinas is reminded (issue 19)
+    review_deadline_days: int = 7
 
     def quota_at(self, on: date) -> QuotaFigure | None:
         known = [q for q in self.quota if q.as_of <= on]

@@ -143,6 +143,9 @@ class Store(Protocol):
     async def ticket_to_rate(self, person_id: int, since: datetime) -> int | None: ...
     async def live_tickets(self, kelurahan_code: str | None, limit: int = 10) -> list[Ticket]: ...
     async def ticket_figures(self) -> list[Any]: ...
+    async def add_login_link(
+        self, digest: str, person_id: int, now: datetime, expires: datetime
+    ) -> None: ...
 
     # Broadcasts: the audience, then one job with one outbox row per recipient.
     async def broadcast_recipients(
@@ -177,6 +180,7 @@ class Settings:
     # Channels where a business-initiated message needs a recorded yes (WhatsApp's rules)
     opt_in_channels: frozenset[str] = frozenset({"whatsapp"})
     quiet: QuietHours = field(default_factory=QuietHours)  # when broadcasts wait
+    console_url: str = "http://127.0.0.1:8080"  # the web console's public address
 
 
 RandomSource = Callable[[int], bytes]  # os.urandom in production

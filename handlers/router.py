@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from domain.text import ascii_digits
 from domain.understand import rating
-from handlers import admin, broadcast, handover, understanding
+from handlers import admin, broadcast, console_login, handover, understanding
 from handlers.citizen import answer_info, language, privacy, selfcheck, status
 from handlers.engine import MAX_TEXT, Stale, read_input, with_note
 from handlers.flows import COMMANDS, FLOWS, WORDS, Routed, prompt_for, register
@@ -22,7 +22,7 @@ from handlers.records import Conversation, Person
 register(
     IDLE, selfcheck.CHECK, status.STATUS, privacy.PRIVACY, language.LANGUAGE,
     answer_info.ANSWER_INFO, queue.QUEUE_FLOW, broadcast.BROADCAST, handover.ASKING,
-    handover.ANSWERING, commands=admin.COMMANDS,
+    handover.ANSWERING, commands=(*admin.COMMANDS, *console_login.COMMANDS),
 )  # fmt: skip
 # Menu buttons that work from any step (still bound to the version they were shown at).
 GLOBAL_CHOICES = {"menu", "info", "help", "status", "check", "lang", "cancel", "queue", "officer",

@@ -72,6 +72,26 @@ def invite(kelurahan: Annotated[str, typer.Option(help="Nama kelurahan, mis. Kel
     _use_case(lambda ctx: admin.create_invite(ctx, None, kelurahan))
 
 
+@admin_app.command("login-link")
+def login_link(
+    who: Annotated[str, typer.Option("--for", help="CHANNEL:ID, mis. console:dinas")],
+) -> None:
+    """Tautan masuk konsol web sekali pakai (10 menit) untuk seorang petugas."""
+    from handlers import console_login
+    from handlers.messages import UserRef
+
+    channel, _, external_id = who.partition(":")
+    if channel not in ("console", "telegram", "whatsapp") or not external_id:
+        typer.echo("Tulis --for CHANNEL:ID, mis. console:dinas", err=True)
+        raise typer.Exit(2)
+
+    async def run(ctx: Any) -> Any:
+        person = await ctx.store.person(UserRef(channel, external_id), "", ctx.now)
+        return await console_login.sign_in(ctx, person)
+
+    _use_case(run)
+
+
 @admin_app.command("invites")
 def invites() -> None:
     """Daftar undangan dan statusnya."""

@@ -304,3 +304,29 @@ key_check = Table(
     Column("fingerprint", String(64), nullable=False),
     Column("at", DateTime(timezone=True), nullable=False),
 )
+
+
+# The web console (issue 19): one-time sign-in links and the sessions they open. Only SHA-256
+# digests of the tokens are kept: a copy of the database signs no one in.
+console_links = Table(
+    "console_links",
+    metadata,
+    Column("digest", String(64), primary_key=True),
+    Column("person_id", ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("used_at", DateTime(timezone=True)),
+)
+console_sessions = Table(
+    "console_sessions",
+    metadata,
+    Column("digest", String(64), primary_key=True),
+    Column("person_id", ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
+    # the role and kelurahan the link was made for: a change of either ends the session
+    Column("role", String(16), nullable=False),
+    Column("kelurahan_code", String(32)),
+    Column("csrf", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("seen_at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_console_sessions_person", console_sessions.c.person_id)

@@ -15,6 +15,7 @@ from bot.crypto import NikVault
 from bot.db import schema as t
 from bot.db.aio import AsyncConnection
 from bot.db.broadcast_store import BroadcastQueries
+from bot.db.console_store import ConsoleQueries
 from bot.db.rows import aware, record
 from bot.db.tickets import TicketQueries
 from domain.nomination import NominationStatus
@@ -109,12 +110,13 @@ def audit_row(
     )  # fmt: skip
 
 
-class SqlStore(BroadcastQueries, TicketQueries):
+class SqlStore(BroadcastQueries, TicketQueries, ConsoleQueries):
     def __init__(self, conn: AsyncConnection, vault: NikVault, admins: frozenset[tuple[str, str]]):
         self.conn = conn
         self.vault = vault
         self.admins = admins
         self.erased = False
+        self.via = ""  # the door an action came through ("via console"), written in its audit row
 
     # --- people ------------------------------------------------------------------------------
     async def load(
@@ -131,7 +133,7 @@ class SqlStore(BroadcastQueries, TicketQueries):
             return person, Conversation(person.id)
         row = rows[0]
         person = _person(row)
-        await self._follow_admin_setting(person, now)
+        await self.follow_admin_setting(person, now)
         last = _aware(row.last_inbound_at)
         # Only the WhatsApp 24-hour window reads this: minute precision is plenty, and skipping
         # the write on most messages keeps the hot path at one read and one write.
@@ -143,7 +145,7 @@ class SqlStore(BroadcastQueries, TicketQueries):
                       answers=dict(row.conv_answers), stored=True)  # fmt: skip
         return person, conv
 
-    async def _follow_admin_setting(self, person: Person, now: datetime) -> None:
+    async def follow_admin_setting(self, person: Person, now: datetime) -> None:
         """Admin rights are whatever SIAGA_ADMINS says on this update: granted when a person
         is added, taken away when removed (back to reviewer if they joined a kelurahan by
         invite, else citizen). Each change is written and audited."""
@@ -172,7 +174,7 @@ class SqlStore(BroadcastQueries, TicketQueries):
         for row in rows.all():
             person = _person(row)
             if (person.channel, person.external_id) not in self.admins:
-                await self._follow_admin_setting(person, now)
+                await self.follow_admin_setting(person, now)
                 changed += 1
         return changed
 
@@ -262,6 +264,12 @@ class SqlStore(BroadcastQueries, TicketQueries):
 
     def open_nik(self, sealed: str) -> str:
         return self.vault.open(sealed)
+
+    async def nomination_nik(self, nomination_id: int) -> str | None:
+        """The sealed NIK of a nomination (opened only where someone asked to see it)."""
+        n = t.nominations
+        found = await self.conn.scalar(select(n.c.nik_enc).where(n.c.id == nomination_id))
+        return str(found) if found else None
 
     async def active_nomination_for_nik(self, nik: str) -> Nomination | None:
         row = (await self.conn.execute(active_by_index(self.vault.index(nik)))).first()
@@ -567,6 +575,8 @@ class SqlStore(BroadcastQueries, TicketQueries):
         outcome: str = "ok",
         detail: str = "",
     ) -> None:
+        if self.via and self.via not in detail:
+            detail = f"{detail} {self.via}".strip()
         await self.conn.execute(audit_row(
             actor=actor, action=action, now=now, nomination_id=nomination_id, subject=subject,
             before=before, after=after, outcome=outcome, detail=detail,

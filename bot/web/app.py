@@ -119,7 +119,24 @@ def create_app(
         gauges["siaga_storage_full"] = [({}, float(conversations.storage_full_since is not None))]
         return Response(conversations.metrics.render(gauges), media_type=CONTENT_TYPE_LATEST)
 
+    app.mount("/konsol", LazyConsole(conversations))
     return TelegramFirst(app, dispatcher, telegram, telegram_secret)
+
+
+class LazyConsole:
+    """The web console, built on its first request: Jinja2 and the pages cost the webhook
+    workers nothing until someone opens the console."""
+
+    def __init__(self, conversations: Any) -> None:
+        self.conversations = conversations
+        self.app: ASGIApp | None = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.app is None:
+            from bot.web.console.views import build
+
+            self.app = build(self.conversations)
+        await self.app(scope, receive, send)
 
 
 class TelegramFirst:

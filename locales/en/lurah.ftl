@@ -165,3 +165,7 @@ tg-command-kuota = Set the quota
 tg-command-siaran = Send a broadcast
 tg-command-status_siaran = Broadcast progress
 chart-not-sent = (The chart could not be sent to this chat; the figures above are complete. It can be drawn with `siaga admin stats --png`.)
+console-link = Your sign-in link to Siaga's web console (one use, valid { $minutes } minutes):
+    { $link }
+    Do not share this link.
+console-not-for-you = The web console is for kelurahan officers and Disnaker KUKM only.

@@ -165,3 +165,7 @@ tg-command-kuota = Atur kuota
 tg-command-siaran = Kirim siaran
 tg-command-status_siaran = Kemajuan siaran
 chart-not-sent = (Grafiknya tidak bisa dikirim ke chat ini; angka di atas lengkap. Grafik bisa dibuat dengan `siaga admin stats --png`.)
+console-link = Tautan masuk ke konsol web Siaga (sekali pakai, berlaku { $minutes } menit):
+    { $link }
+    Jangan bagikan tautan ini.
+console-not-for-you = Konsol web hanya untuk lurah/petugas kelurahan dan Disnaker KUKM.

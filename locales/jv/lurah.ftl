@@ -165,3 +165,7 @@ tg-command-kuota = Atur kuota
 tg-command-siaran = Kintun siaran
 tg-command-status_siaran = Lampahipun siaran
 chart-not-sent = (Grafikipun boten saged dipun kintun dhateng chat menika; angka ing nginggil sampun jangkep. Grafik saged dipun damel mawi `siaga admin stats --png`.)
+console-link = Tautan mlebet konsol web Siaga (sepisan pakai, lumampah { $minutes } menit):
+    { $link }
+    Sampun dipun bagekaken dhateng tiyang sanes.
+console-not-for-you = Konsol web namung kagem lurah/petugas kelurahan lan Disnaker KUKM.

@@ -1,0 +1,112 @@
+"""The web console's sign-in links and sessions. Mixed into SqlStore; nothing here commits.
+Using a link is one conditional UPDATE, so a link works once even if two browsers race."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any, NamedTuple
+
+from sqlalchemy import delete, func, insert, select, update
+
+from bot.db import schema as t
+from bot.db.aio import AsyncConnection
+from bot.db.rows import aware
+
+_l, _s = t.console_links, t.console_sessions
+WAITING = ("pending", "info_requested")
+
+
+class ConsoleSession(NamedTuple):
+    person_id: int
+    role: str
+    kelurahan_code: str | None
+    csrf: str
+    seen_at: datetime
+
+
+class ConsoleQueries:
+    conn: AsyncConnection
+
+    async def add_login_link(
+        self, digest: str, person_id: int, now: datetime, expires: datetime
+    ) -> None:
+        await self.conn.execute(insert(_l).values(
+            digest=digest, person_id=person_id, created_at=now, expires_at=expires,
+        ))  # fmt: skip
+
+    async def use_login_link(self, digest: str, now: datetime) -> int | None:
+        """The person a valid, unused link signs in (and the link is used up); None for a
+        link unknown, expired or used before."""
+        q = (
+            update(_l)
+            .where(_l.c.digest == digest, _l.c.used_at.is_(None), _l.c.expires_at > now)
+            .values(used_at=now)
+        )
+        if await self.conn.write(q, {}) != 1:
+            return None
+        found = await self.conn.scalar(select(_l.c.person_id).where(_l.c.digest == digest))
+        return int(found) if found is not None else None
+
+    async def add_console_session(
+        self, digest: str, person_id: int, role: str, kelurahan_code: str | None, csrf: str,
+        now: datetime,
+    ) -> None:  # fmt: skip
+        await self.conn.execute(insert(_s).values(
+            digest=digest, person_id=person_id, role=role, kelurahan_code=kelurahan_code,
+            csrf=csrf, created_at=now, seen_at=now,
+        ))  # fmt: skip
+
+    async def console_session(self, digest: str) -> Any:
+        row = (await self.conn.execute(select(_s).where(_s.c.digest == digest))).first()
+        if row is None:
+            return None
+        return ConsoleSession(row.person_id, row.role, row.kelurahan_code, row.csrf,
+                              aware(row.seen_at) or datetime.min)  # fmt: skip
+
+    async def touch_console_session(self, digest: str, now: datetime) -> None:
+        await self.conn.execute(update(_s).where(_s.c.digest == digest).values(seen_at=now))
+
+    async def end_console_session(self, digest: str) -> None:
+        await self.conn.execute(delete(_s).where(_s.c.digest == digest))
+
+    # --- what the console's pages read ----------------------------------------------------------
+    async def kelurahan_overview(self) -> dict[str, dict[str, Any]]:
+        """Per kelurahan: nominations by status, the oldest still waiting, the last change.
+        One grouped scan over the (kelurahan, status) index."""
+        n = t.nominations
+        q = select(
+            n.c.kelurahan_code, n.c.status, func.count(), func.min(n.c.created_at),
+            func.max(n.c.updated_at),
+        ).group_by(n.c.kelurahan_code, n.c.status)  # fmt: skip
+        out: dict[str, dict[str, Any]] = {}
+        for kel, status, count, oldest, last in await self.conn.execute(q):
+            row = out.setdefault(str(kel), {"counts": {}, "oldest_waiting": None, "last": None})
+            row["counts"][str(status)] = int(count)
+            if status in WAITING:
+                prior = row["oldest_waiting"]
+                row["oldest_waiting"] = min(x for x in (prior, aware(oldest)) if x is not None)
+            latest = aware(last)
+            if latest is not None and (row["last"] is None or latest > row["last"]):
+                row["last"] = latest
+        return out
+
+    async def nominations_list(
+        self, kelurahan_code: str | None, statuses: Sequence[str], occupation: str | None,
+        verdict: str | None, limit: int = 100,
+    ) -> list[Any]:  # fmt: skip
+        """The console's queue: most urgent first, then the longest waiting."""
+        n = t.nominations
+        q = select(
+            n.c.id, n.c.ref, n.c.name, n.c.kelurahan_code, n.c.status, n.c.verdict,
+            n.c.answers, n.c.created_at, n.c.priority,
+        ).where(n.c.status.in_(list(statuses)))  # fmt: skip
+        if kelurahan_code is not None:
+            q = q.where(n.c.kelurahan_code == kelurahan_code)
+        if verdict:
+            q = q.where(n.c.verdict == verdict)
+        q = q.order_by(n.c.priority.desc(), n.c.created_at, n.c.id).limit(limit * 4)
+        rows = list(await self.conn.execute(q))
+        if occupation:  # in the answers' JSON: filtered here, after the indexed part
+            rows = [r for r in rows if (r.answers or {}).get("occupation") == occupation]
+        return rows[:limit]

@@ -1,0 +1,360 @@
+"""The web console's pages for the Dinas and the lurah (issue 19): the same use cases as the
+chat (one rule, two doors), on the same database, served by the same `siaga serve` workers.
+
+Every page works with JavaScript off (plain forms); every form carries the session's CSRF
+token; a lurah sees their own kelurahan only (another's nomination is a 404, as if it did not
+exist); every action's audit row says "via console".
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlencode
+
+from fastapi import FastAPI, Request, Response
+from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from bot.db import reports
+from bot.db.store import SqlStore
+from bot.delivery.handling import Conversations
+from bot.web.console.session import COOKIE, IDLE, Seat, csrf_ok, digest, open_session, seat
+from domain.nomination import NominationStatus
+from domain.roles import Action
+from handlers import review, stats
+from handlers.lurah.queue import REJECT_REASONS
+from handlers.messages import Msg, Raw
+from handlers.ports import Context
+from handlers.records import Nomination, Role
+
+HERE = Path(__file__).resolve().parent
+MAX_FORM = 20_000  # bytes: the longest form here is a reason or a question
+WAITING = (NominationStatus.PENDING.value, NominationStatus.INFO_REQUESTED.value)
+STATUSES = tuple(s.value for s in NominationStatus)
+
+
+class Console:
+    def __init__(self, conversations: Conversations) -> None:
+        self.c = conversations
+        self.env = Environment(
+            loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(),
+            trim_blocks=True, lstrip_blocks=True,
+        )  # fmt: skip
+        self.secure = conversations.settings.console_url.startswith("https://")
+
+    # --- plumbing ---------------------------------------------------------------------------
+    @asynccontextmanager
+    async def unit(self) -> AsyncIterator[tuple[SqlStore, Context]]:
+        async with self.c.db.store() as store:
+            store.via = "via console"
+            yield store, self.c.context(store)
+
+    def page(self, name: str, locale: str, status: int = 200, **values: Any) -> HTMLResponse:
+        cat = self.c.catalogue
+
+        def t(key: str, **args: Any) -> str:
+            return cat.render(Msg(key, {k: _arg(v) for k, v in args.items()}), locale)
+
+        html = self.env.get_template(name).render(t=t, locale=locale, **values)
+        return HTMLResponse(html, status_code=status, headers=_HEADERS)
+
+    def refused(self, why: str, status: int, locale: str = "id") -> HTMLResponse:
+        return self.page("refused.html", locale, status=status, why=why)
+
+    async def who(
+        self, request: Request, store: SqlStore, now: datetime
+    ) -> tuple[Seat | None, str]:
+        return await seat(store, request.cookies.get(COOKIE), now)
+
+    async def form(self, request: Request) -> dict[str, str] | None:
+        body = await request.body()
+        if len(body) > MAX_FORM:
+            return None
+        return {k: v[0] for k, v in parse_qs(body.decode("utf-8", "replace")).items()}
+
+    # --- signing in and out -------------------------------------------------------------------
+    async def sign_in(self, token: str) -> Response:
+        async with self.unit() as (store, ctx):
+            person_id = await store.use_login_link(digest(token), ctx.now)
+            person = await store.person_by_id(person_id) if person_id is not None else None
+            if person is not None:
+                await store.follow_admin_setting(person, ctx.now)
+            if person is None or person.role not in (Role.LURAH, Role.ADMIN):
+                await store.commit()  # a used-up link stays used
+                return self.refused("link", 410)
+            cookie = await open_session(store, person, ctx.now)
+            await store.commit()
+        response = RedirectResponse("/konsol/", status_code=303)
+        response.set_cookie(COOKIE, cookie, max_age=int(IDLE.total_seconds()) * 16,
+                            httponly=True, samesite="strict", secure=self.secure,
+                            path="/konsol")  # fmt: skip
+        return response
+
+    async def sign_out(self, request: Request) -> Response:
+        async with self.unit() as (store, ctx):
+            found, _ = await self.who(request, store, ctx.now)
+            form = await self.form(request) or {}
+            if found is None or not csrf_ok(found, form):
+                return self.refused("csrf", 403)
+            await store.end_console_session(found.digest)
+            await store.audit(actor=found.person.id, action="console.signed_out", now=ctx.now)
+            await store.commit()
+        response = self.refused("signed-out", 200)
+        response.delete_cookie(COOKIE, path="/konsol")
+        return response
+
+    # --- pages -----------------------------------------------------------------------------------
+    async def overview(self, request: Request) -> Response:
+        async with self.unit() as (store, ctx):
+            found, why = await self.who(request, store, ctx.now)
+            if found is None:
+                return self.refused(why or "no-session", 401)
+            figures = await stats.collect(ctx)
+            per_kel = await store.kelurahan_overview()
+            reviewers = await store.people_with_role(Role.LURAH)
+            recent = await store.approved_since(ctx.now - timedelta(days=30))
+            await store.commit()
+        deadline = ctx.program.review_deadline_days
+        rows = []
+        for kel in ctx.program.regions.all_kelurahan:
+            info = per_kel.get(kel.code, {"counts": {}, "oldest_waiting": None, "last": None})
+            counts = info["counts"]
+            oldest = info["oldest_waiting"]
+            days = (ctx.now - oldest).days if oldest is not None else None
+            rows.append({
+                "name": kel.name, "code": kel.code,
+                "waiting": sum(counts.get(s, 0) for s in WAITING),
+                "oldest": days, "late": days is not None and days > deadline,
+                "approved": counts.get("approved", 0) + counts.get("registered", 0),
+                "rejected": counts.get("rejected", 0),
+                "reviewers": sum(1 for p in reviewers if p.kelurahan_code == kel.code),
+                "last": _day(ctx, info["last"]),
+            })  # fmt: skip
+        sort = request.query_params.get("urut", "waiting")
+        if sort in ("waiting", "oldest", "approved", "rejected", "reviewers"):
+            rows.sort(key=lambda r: (r[sort] is None, -(r[sort] or 0), r["name"]))
+        else:
+            rows.sort(key=lambda r: r["name"])
+        total, used = figures.quota_total, figures.quota_used
+        left = max(total - used, 0) if total is not None else None
+        forecast = math.ceil(left / (recent / 30)) if left and recent else None
+        top = max([sum(c.values()) for c in figures.by_kelurahan.values()] + [1])
+        return self.page(
+            "overview.html", found.person.locale, seat=found, figures=figures, rows=rows,
+            total=total, used=used, left=left, forecast=forecast, recent=recent,
+            deadline=deadline, statuses=[s for s in STATUSES if figures.by_status[s]], top=top,
+            sort=sort,
+        )  # fmt: skip
+
+    async def queue(self, request: Request) -> Response:
+        q = request.query_params
+        async with self.unit() as (store, ctx):
+            found, why = await self.who(request, store, ctx.now)
+            if found is None:
+                return self.refused(why or "no-session", 401)
+            kel = found.kelurahan or _kelurahan(ctx, q.get("kelurahan", ""))
+            status = q.get("status", "pending")
+            statuses = [status] if status in STATUSES else list(WAITING)
+            verdict = q.get("penilaian") or None
+            occupation = q.get("pekerjaan") or None
+            items = await store.nominations_list(kel, statuses, occupation, verdict)
+            await store.commit()
+        rows = [{
+            "id": r.id, "ref": r.ref, "name": r.name or "-",
+            "kelurahan": _kel_name(ctx, r.kelurahan_code), "status": r.status,
+            "verdict": r.verdict, "occupation": (r.answers or {}).get("occupation") or "",
+            "days": max((ctx.now - _aware(r.created_at)).days, 0),
+        } for r in items]  # fmt: skip
+        return self.page(
+            "queue.html", found.person.locale, seat=found, rows=rows, chosen=status,
+            kelurahan=kel, kelurahan_list=ctx.program.regions.all_kelurahan,
+            statuses=STATUSES, occupations=[o.code for o in ctx.program.occupations.occupations],
+            verdict=verdict or "", occupation=occupation or "",
+        )  # fmt: skip
+
+    async def nomination(
+        self, request: Request, nid: int, note: str = "", nik: str = ""
+    ) -> Response:
+        async with self.unit() as (store, ctx):
+            found, why = await self.who(request, store, ctx.now)
+            if found is None:
+                return self.refused(why or "no-session", 401)
+            n = await self._visible(ctx, found, nid)
+            if n is None:
+                return self.refused("not-found", 404, found.person.locale)
+            trail = await reports.audit_trail(store.conn, n.id, None, 50)
+            history = [(_when(ctx, h.at), h.action, h.detail) for h in trail]
+            left = await review.places_left(ctx)
+            await store.commit()
+        return self.page(
+            "nomination.html", found.person.locale, seat=found, n=n, history=history,
+            reasons=[_reason(ctx, n, code) for code in n.reasons], left=left,
+            kelurahan=_kel_name(ctx, n.kelurahan_code), note=note, nik=nik,
+            answers=n.answers, reject_reasons=REJECT_REASONS,
+            days=max((ctx.now - n.created_at).days, 0),
+            decidable=n.status.value in WAITING,
+        )  # fmt: skip
+
+    async def _visible(self, ctx: Context, found: Seat, nid: int) -> Nomination | None:
+        """The nomination, if this officer may see it; else None (the page says 404)."""
+        n = await ctx.store.nomination_by_id(nid)
+        if n is None:
+            return None
+        if found.person.role is Role.LURAH and n.kelurahan_code != found.person.kelurahan_code:
+            return None
+        return n
+
+    async def act(self, request: Request, nid: int, action: str) -> Response:
+        form = await self.form(request)
+        async with self.unit() as (store, ctx):
+            found, why = await self.who(request, store, ctx.now)
+            if found is None:
+                return self.refused(why or "no-session", 401)
+            if form is None or not csrf_ok(found, form):
+                await store.commit()
+                return self.refused("csrf", 403, found.person.locale)
+            n = await self._visible(ctx, found, nid)
+            if n is None:
+                await store.commit()
+                return self.refused("not-found", 404, found.person.locale)
+            note, nik = await self._do(ctx, found, n, action, form)
+            await store.commit()
+        if nik:  # shown once, in this answer only: never in a URL or a redirect
+            return await self.nomination(request, nid, note, nik)
+        return RedirectResponse(f"/konsol/usulan/{nid}?{urlencode({'pesan': note})}",
+                                status_code=303)  # fmt: skip
+
+    async def _do(
+        self, ctx: Context, found: Seat, n: Nomination, action: str, form: dict[str, str]
+    ) -> tuple[str, str]:
+        """The use case behind a button: (what to say, a NIK shown once)."""
+        person = found.person
+        if action == "setujui":
+            result = await review.approve(ctx, person, n)
+        elif action == "tolak":
+            reason = form.get("alasan", "")
+            text = " ".join(form.get("teks", "").split())[:300]
+            if reason in REJECT_REASONS:  # stored as words, as in the chat
+                text = ctx.render(Msg(f"reject-reason-{reason}"), person.locale)
+            if len(text) < 3:
+                return "con-err-reason", ""
+            result = await review.reject(ctx, person, n, text)
+        elif action == "tanya":
+            question = " ".join(form.get("teks", "").split())[:300]
+            if len(question) < 3:
+                return "con-err-question", ""
+            result = await review.request_info(ctx, person, n, question)
+        elif action == "nik":
+            if not await review.authorise(ctx, person, Action.VIEW_QUEUE, n.kelurahan_code):
+                return "con-forbidden", ""
+            sealed = await store_of(ctx).nomination_nik(n.id)
+            await ctx.store.audit(actor=person.id, action="nik.viewed", now=ctx.now,
+                                  nomination_id=n.id)  # fmt: skip
+            return "con-nik-shown", store_of(ctx).open_nik(sealed) if sealed else ""
+        else:
+            return "con-unknown-action", ""
+        return f"con-result-{result.outcome.value}", ""
+
+
+def store_of(ctx: Context) -> SqlStore:
+    """The console runs on the SQL store itself (a NIK is opened only here, on request)."""
+    assert isinstance(ctx.store, SqlStore)
+    return ctx.store
+
+
+def _day(ctx: Context, at: datetime | None) -> str:
+    return at.astimezone(ctx.tz).strftime("%d-%m-%Y") if at is not None else ""
+
+
+def _when(ctx: Context, at: datetime) -> str:
+    return _aware(at).astimezone(ctx.tz).strftime("%d-%m-%Y %H.%M WIB")
+
+
+def _arg(value: Any) -> Any:
+    if isinstance(value, Msg | Raw | int | float):
+        return value
+    return Raw(str(value))
+
+
+def _aware(value: datetime) -> datetime:
+    from bot.db.rows import aware
+
+    out = aware(value)
+    assert out is not None
+    return out
+
+
+def _kelurahan(ctx: Context, text: str) -> str | None:
+    kel = ctx.program.regions.kelurahan_named(text) if text else None
+    return kel.code if kel else None
+
+
+def _kel_name(ctx: Context, code: str | None) -> str:
+    kel = ctx.program.regions.kelurahan_by_code(code or "")
+    return kel.name if kel else "-"
+
+
+def _reason(ctx: Context, n: Nomination, stored: str) -> tuple[str, Msg]:
+    """A stored reason ("age.in_range:pass") as its mark and words."""
+    code, _, status = stored.partition(":")
+    a = n.answers
+    age_min, age_max = ctx.program.age_min.at(ctx.today), ctx.program.age_max.at(ctx.today)
+    occupation: Msg | Raw = (Msg(f"occ-{a['occupation']}") if a.get("occupation")
+                             else Raw(a.get("occupation_text") or "-"))  # fmt: skip
+    args = {
+        "age": a.get("age") or "-", "min": age_min, "max": age_max,
+        "stated": a.get("stated_age") or "-", "kelurahan": _kel_name(ctx, n.kelurahan_code),
+        "city": ctx.program.regions.city_name, "region": n.nik_masked[:7],
+        "registry": ctx.program.registry.at(ctx.today), "occupation": occupation,
+        "text": Raw(a.get("occupation_text") or "-"),
+    }  # fmt: skip
+    mark = {"pass": "✓", "fail": "✗"}.get(status, "?")
+    return mark, Msg("reason-" + code.replace(".", "-"), args)
+
+
+_HEADERS = {
+    # the console is its own origin's only content: no frames, no outside scripts
+    "Content-Security-Policy": "default-src 'self'; frame-ancestors 'none'; form-action 'self'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
+
+
+def build(conversations: Conversations) -> FastAPI:
+    console = Console(conversations)
+    app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    @app.get("/masuk/{token}")
+    async def sign_in(token: str) -> Response:
+        return await console.sign_in(token)
+
+    @app.post("/keluar")
+    async def sign_out(request: Request) -> Response:
+        return await console.sign_out(request)
+
+    @app.get("/")
+    async def overview(request: Request) -> Response:
+        return await console.overview(request)
+
+    @app.get("/antrean")
+    async def queue(request: Request) -> Response:
+        return await console.queue(request)
+
+    @app.get("/usulan/{nid}")
+    async def nomination(request: Request, nid: int) -> Response:
+        note = request.query_params.get("pesan", "")
+        return await console.nomination(request, nid, note if note.startswith("con-") else "")
+
+    @app.post("/usulan/{nid}/{action}")
+    async def act(request: Request, nid: int, action: str) -> Response:
+        return await console.act(request, nid, action)
+
+    return app

@@ -1,0 +1,167 @@
+"""The web console (issue 19) over HTTP, without a browser: signing in by a one-time link,
+sessions, CSRF, a lurah kept to their kelurahan, and the same use cases as the chat."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator
+from datetime import timedelta
+
+import httpx
+import pytest
+from sqlalchemy import select
+
+from bot.app import App
+from bot.db import schema as t
+from handlers.records import Role
+from tests.harness import Person
+from tests.helpers import set_admins
+from tests.test_handover import inbox
+from tests.test_review import KELUN, TAMAN, file, make, nomination, set_quota
+
+LINK = re.compile(r"http://127\.0\.0\.1:8080(/konsol/masuk/[A-Za-z0-9_-]+)")
+
+
+@pytest.fixture
+async def web(siaga: App) -> AsyncIterator[httpx.AsyncClient]:
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=siaga.web(None)),
+                                 base_url="http://siaga") as client:  # fmt: skip
+        yield client
+
+
+async def link_for(siaga: App, who: str) -> str:
+    chat = Person(siaga, who)
+    await chat.say("/masuk")
+    found = LINK.search(chat.text)
+    assert found, chat.text
+    return found.group(1)
+
+
+async def signed_in(siaga: App, web: httpx.AsyncClient, who: str) -> httpx.Response:
+    r = await web.get(await link_for(siaga, who))
+    assert r.status_code == 303 and r.headers["location"] == "/konsol/"
+    cookie = r.headers["set-cookie"].lower()
+    assert "httponly" in cookie and "samesite=strict" in cookie and "path=/konsol" in cookie
+    return await web.get("/konsol/")
+
+
+def csrf(page: httpx.Response) -> str:
+    found = re.search(r'name="csrf" value="([^"]+)"', page.text)
+    assert found
+    return found.group(1)
+
+
+async def test_a_lurah_signs_in_by_link_and_approves_with_the_chat_s_rule(
+    siaga: App, web: httpx.AsyncClient
+) -> None:
+    await set_quota(siaga, 10)
+    await make(siaga, "lk", Role.LURAH, KELUN)
+    ref = await file(siaga, "warga-konsol")
+    n = await nomination(siaga, ref)
+    home = await signed_in(siaga, web, "lk")
+    assert home.status_code == 200 and 'id="kuota-sisa">10<' in home.text
+    queue = await web.get("/konsol/antrean")
+    assert ref in queue.text
+    page = await web.get(f"/konsol/usulan/{n.id}")
+    assert "3577 01" in page.text and n.nik_masked in page.text
+    r = await web.post(f"/konsol/usulan/{n.id}/setujui", data={"csrf": csrf(page)})
+    assert r.status_code == 303
+    done = await web.get(r.headers["location"])
+    assert "Warga sudah diberi tahu" in done.text and "disetujui" in done.text
+    assert 'id="kuota-sisa">9<' in (await web.get("/konsol/")).text
+    assert any("DISETUJUI" in x for x in await inbox(siaga, "warga-konsol"))  # on their channel
+    async with siaga.store() as store:
+        rows = (await store.conn.execute(
+            select(t.audit_log.c.action, t.audit_log.c.detail)
+            .where(t.audit_log.c.nomination_id == n.id)
+        )).all()  # fmt: skip
+    assert ("nomination.approved", "via console") in [(a, d) for a, d in rows]
+
+
+async def test_links_work_once_and_for_ten_minutes_and_not_for_citizens(
+    siaga: App, web: httpx.AsyncClient
+) -> None:
+    now = siaga.clock()
+    await make(siaga, "lk", Role.LURAH, KELUN)
+    link = await link_for(siaga, "lk")
+    assert (await web.get(link)).status_code == 303
+    used = await web.get(link)
+    assert used.status_code == 410 and "sudah dipakai" in used.text
+    late = await link_for(siaga, "lk")
+    siaga.clock = lambda: now + timedelta(minutes=11)
+    assert (await web.get(late)).status_code == 410
+    warga = Person(siaga, "warga-biasa")
+    await warga.say("/masuk")
+    assert "hanya untuk lurah" in warga.text and not LINK.search(warga.text)
+    async with siaga.store() as store:
+        owners = (await store.conn.execute(select(t.console_links.c.person_id))).scalars().all()
+        citizen = await store.person(__import__("handlers.messages").messages.UserRef(
+            "console", "warga-biasa"), "", now)  # fmt: skip
+    assert citizen.id not in owners
+    assert (await web.get("/konsol/")).status_code == 200  # the first link's session
+
+
+async def test_a_lurah_cannot_see_another_kelurahan_or_post_without_the_token(
+    siaga: App, web: httpx.AsyncClient
+) -> None:
+    await set_quota(siaga, 10)
+    await make(siaga, "lk", Role.LURAH, KELUN)
+    taman = await nomination(siaga, await file(siaga, "warga-taman", kelurahan="kel taman"))
+    kelun = await nomination(siaga, await file(siaga, "warga-kelun", serial=9))
+    await signed_in(siaga, web, "lk")
+    assert (await web.get(f"/konsol/usulan/{taman.id}")).status_code == 404
+    assert (await web.post(f"/konsol/usulan/{taman.id}/setujui",
+                           data={"csrf": csrf(await web.get("/konsol/"))})).status_code == 404  # fmt: skip
+    assert "warga-taman" not in (await web.get("/konsol/antrean?kelurahan=Taman")).text
+    forged = await web.post(f"/konsol/usulan/{kelun.id}/setujui", data={"csrf": "x"})
+    assert forged.status_code == 403
+    bare = await web.post(f"/konsol/usulan/{kelun.id}/setujui")
+    assert bare.status_code == 403
+    assert (await nomination(siaga, kelun.ref)).status.value == "pending"
+    assert TAMAN
+
+
+async def test_a_session_ends_when_rights_are_taken_away_or_it_idles(
+    siaga: App, web: httpx.AsyncClient
+) -> None:
+    now = siaga.clock()
+    await make(siaga, "dinas", Role.ADMIN)
+    await signed_in(siaga, web, "dinas")
+    set_admins(siaga, frozenset())  # SIAGA_ADMINS no longer names them
+    gone = await web.get("/konsol/")
+    assert gone.status_code == 401 and "Akses berubah" in gone.text
+    await make(siaga, "lk", Role.LURAH, KELUN)
+    await signed_in(siaga, web, "lk")
+    siaga.clock = lambda: now + timedelta(minutes=31)
+    idle = await web.get("/konsol/")
+    assert idle.status_code == 401 and "30 menit" in idle.text
+
+
+async def test_showing_the_full_nik_is_audited(siaga: App, web: httpx.AsyncClient) -> None:
+    await make(siaga, "lk", Role.LURAH, KELUN)
+    n = await nomination(siaga, await file(siaga, "warga-nik", serial=5))
+    await signed_in(siaga, web, "lk")
+    page = await web.get(f"/konsol/usulan/{n.id}")
+    shown = await web.post(f"/konsol/usulan/{n.id}/nik", data={"csrf": csrf(page)})
+    assert shown.status_code == 200 and re.search(r'id="nik">\d{16}<', shown.text)
+    again = await web.get(f"/konsol/usulan/{n.id}")
+    assert not re.search(r'id="nik">\d{16}<', again.text)  # once, never in a URL
+    async with siaga.store() as store:
+        actions = (await store.conn.execute(select(t.audit_log.c.action))).scalars().all()
+    assert "nik.viewed" in actions
+
+
+async def test_the_command_line_prints_a_link_for_an_officer_only(
+    siaga: App, web: httpx.AsyncClient
+) -> None:
+    from tests.test_observability import run_cli
+
+    await make(siaga, "lk", Role.LURAH, KELUN)
+    code, out = await run_cli(siaga.settings.data_dir, "admin", "login-link", "--for", "console:lk")
+    found = LINK.search(out)
+    assert code == 0 and found, out
+    assert (await web.get(found.group(1))).status_code == 303
+    code, out = await run_cli(siaga.settings.data_dir, "admin", "login-link", "--for",
+                              "console:warga")  # fmt: skip
+    assert "hanya untuk lurah" in out and not LINK.search(out)
+    assert (await web.get("/konsol/static/konsol.css")).status_code == 200

@@ -1,0 +1,170 @@
+"""The web console in a real browser (issue 19): Debian's Chromium driven by Selenium through
+chromedriver, against the real HTTP app served by uvicorn on loopback. Each page is checked
+with axe-core (serious or critical violations fail) and photographed.
+
+Skipped where no Chromium is installed, unless SIAGA_BROWSER=required (CI installs it)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import socket
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+
+from bot.app import App
+from handlers.records import Role
+from tests.conftest import sqlite_only
+from tests.test_console import LINK
+from tests.test_review import KELUN, file, make, nomination, set_quota
+
+CHROMIUM, DRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+ROOT = Path(__file__).resolve().parent.parent
+AXE = Path(os.environ.get("SIAGA_AXE_JS", ROOT / ".ci/node/node_modules/axe-core/axe.min.js"))
+T = TypeVar("T")
+AXE_SOURCE = AXE.read_text(encoding="utf-8") if AXE.exists() else ""
+
+if not (Path(CHROMIUM).exists() and Path(DRIVER).exists() and AXE.exists()):
+    if os.environ.get("SIAGA_BROWSER") == "required":
+        raise RuntimeError(
+            "SIAGA_BROWSER=required but Chromium, chromedriver or axe-core is missing"
+        )
+    pytest.skip(
+        "no Chromium/chromedriver/axe-core here (CI installs them)", allow_module_level=True
+    )
+
+from selenium import webdriver  # noqa: E402  (only where a browser exists)
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+
+pytestmark = sqlite_only("one browser run is enough: the pages do not depend on the database")
+
+
+class Browser:
+    """A headless Chromium; every call runs in a thread so the server keeps serving."""
+
+    def __init__(self, base: str, profile: Path, shots: Path) -> None:
+        opts = webdriver.ChromeOptions()
+        opts.binary_location = CHROMIUM
+        for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--window-size=1280,1000",
+                    f"--user-data-dir={profile}"):  # fmt: skip
+            opts.add_argument(arg)
+        self.driver = webdriver.Chrome(service=Service(DRIVER), options=opts)
+        self.base, self.shots = base, shots
+
+    async def run(self, fn: Callable[..., T], *args: Any) -> T:
+        return await asyncio.to_thread(fn, *args)
+
+    async def open(self, path: str) -> str:
+        await self.run(self.driver.get, self.base + path)
+        return str(await self.run(lambda: self.driver.page_source))
+
+    async def click(self, css: str) -> str:
+        element = await self.run(self.driver.find_element, By.CSS_SELECTOR, css)
+        await self.run(element.click)
+        return str(await self.run(lambda: self.driver.page_source))
+
+    async def text(self, css: str) -> str:
+        element = await self.run(self.driver.find_element, By.CSS_SELECTOR, css)
+        return str(await self.run(lambda: element.text))
+
+    async def accessible(self, name: str) -> None:
+        """axe-core on the page as shown; a serious or critical violation fails the test."""
+        await self.run(self.driver.execute_script, AXE_SOURCE)
+        result = await self.run(self.driver.execute_async_script, """
+            const done = arguments[arguments.length - 1];
+            axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations));
+        """)  # fmt: skip
+        bad = [f"{v['id']} ({v['impact']}): {v['help']}" for v in result
+               if v.get("impact") in ("serious", "critical")]  # fmt: skip
+        await self.run(self.driver.save_screenshot, str(self.shots / f"{name}.png"))
+        assert not bad, f"{name}: " + "; ".join(bad)
+
+    def quit(self) -> None:
+        self.driver.quit()
+
+
+@pytest.fixture
+async def served(siaga: App) -> AsyncIterator[str]:
+    import uvicorn
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    server = uvicorn.Server(uvicorn.Config(siaga.web(None), host="127.0.0.1", port=port,
+                                           log_config=None, access_log=False))  # fmt: skip
+    task = asyncio.create_task(server.serve())
+    for _ in range(200):  # uvicorn says when it listens only by this flag
+        if server.started:
+            break
+        await asyncio.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    await task
+
+
+@pytest.fixture
+async def browser(served: str, tmp_path: Path) -> AsyncIterator[Browser]:
+    shots = Path(os.environ.get("SIAGA_SCREENSHOTS", tmp_path / "shots"))
+    await asyncio.to_thread(shots.mkdir, parents=True, exist_ok=True)
+    b = await asyncio.to_thread(Browser, served, tmp_path / "profile", shots)
+    yield b
+    await asyncio.to_thread(b.quit)
+    shutil.rmtree(tmp_path / "profile", ignore_errors=True)
+
+
+async def sign_in(siaga: App, b: Browser, who: str) -> None:
+    from tests.harness import Person
+
+    chat = Person(siaga, who)
+    await chat.say("/masuk")
+    found = LINK.search(chat.text)
+    assert found
+    await b.open(found.group(1))
+
+
+async def test_a_lurah_signs_in_approves_and_sees_the_quota_change(
+    siaga: App, browser: Browser
+) -> None:
+    await set_quota(siaga, 10)
+    await make(siaga, "lk", Role.LURAH, KELUN)
+    ref = await file(siaga, "warga-browser")
+    other = await nomination(siaga, await file(siaga, "warga-lain", kelurahan="kel taman",
+                                               serial=8))  # fmt: skip
+    await sign_in(siaga, browser, "lk")
+    assert await browser.text("#kuota-sisa") == "10"
+    await browser.accessible("ringkasan")
+    await browser.open("/konsol/antrean")
+    await browser.accessible("antrean")
+    await browser.click("a[href^='/konsol/usulan/']")
+    assert ref in await browser.text("h1")
+    await browser.accessible("usulan")
+    page = await browser.click("#setujui")
+    assert "Warga sudah diberi tahu" in page
+    assert "disetujui" in (await browser.text("#status")).lower()
+    await browser.open("/konsol/")
+    assert await browser.text("#kuota-sisa") == "9"
+    refused = await browser.open(f"/konsol/usulan/{other.id}")  # another kelurahan's
+    assert "Tidak ditemukan" in refused
+    await browser.accessible("ditolak")
+
+
+async def test_a_used_link_is_refused_with_a_clear_page(siaga: App, browser: Browser) -> None:
+    from tests.harness import Person
+
+    await make(siaga, "lk", Role.LURAH, KELUN)
+    chat = Person(siaga, "lk")
+    await chat.say("/masuk")
+    found = LINK.search(chat.text)
+    assert found
+    await browser.open(found.group(1))
+    again = await browser.open(found.group(1))
+    assert "Tautan tidak berlaku" in again and "/masuk" in again
+    await browser.accessible("tautan-tidak-berlaku")
