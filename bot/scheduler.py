@@ -14,7 +14,7 @@ from bot import periodic
 from bot.db import jobs
 from bot.delivery.handling import Conversations
 from domain.nomination import NominationStatus
-from handlers import broadcast, dinas, handover_watch, reviewer_gaps
+from handlers import broadcast, dinas, handover_watch, review_deadline, reviewer_gaps
 from handlers.messages import Button, Msg, Reply
 from handlers.records import Role
 
@@ -83,6 +83,8 @@ class Scheduler:
             ran.append("coverage")
         if await self._daily("reviewer_gaps", self.coverage_hour, now, lambda: self._gaps(now)):
             ran.append("reviewer_gaps")
+        if await self._daily("review_late", self.coverage_hour, now, lambda: self._late(now)):
+            ran.append("review_late")
         slot = last_weekly_slot(self.quota_reminder, now, self.conversations.tz)
         if slot is not None:
             last = await self._last_run("quota_reminder")
@@ -107,6 +109,11 @@ class Scheduler:
     async def _gaps(self, now: datetime) -> None:
         async with self.conversations.db.store() as store:
             await reviewer_gaps.daily_alert(self.conversations.context(store, now))
+            await store.commit()
+
+    async def _late(self, now: datetime) -> None:
+        async with self.conversations.db.store() as store:
+            await review_deadline.remind(self.conversations.context(store, now))
             await store.commit()
 
     async def _tickets(self, now: datetime) -> bool:

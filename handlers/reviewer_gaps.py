@@ -27,11 +27,11 @@ async def without_reviewer(ctx: Context) -> list[tuple[Kelurahan, int]]:
 
 def gap_names(gaps: list[tuple[Kelurahan, int]]) -> Msg:
     """ "Josenan (3 menunggu), Kelun, …" as one message, in the reader's language."""
-    return _join([Msg("gap-waiting", {"name": k.name, "count": n}) if n
+    return join([Msg("gap-waiting", {"name": k.name, "count": n}) if n
                   else Msg("label", {"text": k.name}) for k, n in gaps])  # fmt: skip
 
 
-def _join(parts: list[Msg]) -> Msg:
+def join(parts: list[Msg]) -> Msg:
     """Messages joined by ", " (one Msg, rendered per reader's language)."""
     if not parts:
         return Msg("label", {"text": "-"})

@@ -165,3 +165,26 @@ async def test_the_command_line_prints_a_link_for_an_officer_only(
                               "console:warga")  # fmt: skip
     assert "hanya untuk lurah" in out and not LINK.search(out)
     assert (await web.get("/konsol/static/konsol.css")).status_code == 200
+
+
+async def test_a_nomination_past_the_review_deadline_is_red_and_reminded(
+    siaga: App, web: httpx.AsyncClient
+) -> None:
+    from datetime import UTC, datetime
+
+    filed = datetime(2026, 12, 1, 3, 0, tzinfo=UTC)
+    siaga.clock = lambda: filed
+    await make(siaga, "lk", Role.LURAH, KELUN)
+    await make(siaga, "dinas", Role.ADMIN)
+    await file(siaga, "warga-lama")
+    week_on = filed + timedelta(days=8)  # 10:00 WIB, eight days later
+    siaga.clock = lambda: week_on
+    assert "review_late" in await siaga.scheduler().tick(week_on)
+    assert any("1 usulan di Kelurahan Kelun sudah menunggu lebih dari 7 hari" in x
+               for x in await inbox(siaga, "lk"))  # fmt: skip
+    assert not any("⏰" in x for x in await inbox(siaga, "dinas"))  # not twice the deadline yet
+    home = await signed_in(siaga, web, "lk")
+    assert re.search(r'<tr class="late">\s*<th scope="row"><a [^>]*>Kelun</a>', home.text)
+    later = filed + timedelta(days=15)
+    assert "review_late" in await siaga.scheduler().tick(later)
+    assert any("lebih dari 14 hari: Kelun (1 menunggu)" in x for x in await inbox(siaga, "dinas"))

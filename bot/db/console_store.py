@@ -110,3 +110,13 @@ class ConsoleQueries:
         if occupation:  # in the answers' JSON: filtered here, after the indexed part
             rows = [r for r in rows if (r.answers or {}).get("occupation") == occupation]
         return rows[:limit]
+
+    async def waiting_since(self, before: datetime) -> dict[str, int]:
+        """Per kelurahan: nominations waiting for the lurah since before `before`."""
+        n = t.nominations
+        q = (
+            select(n.c.kelurahan_code, func.count())
+            .where(n.c.status.in_(WAITING), n.c.created_at < before)
+            .group_by(n.c.kelurahan_code)
+        )
+        return {str(k): int(c) for k, c in await self.conn.execute(q)}

@@ -169,3 +169,5 @@ console-link = Your sign-in link to Siaga's web console (one use, valid { $minut
     { $link }
     Do not share this link.
 console-not-for-you = The web console is for kelurahan officers and Disnaker KUKM only.
+review-late = ⏰ { $count } nominations in Kelurahan { $kelurahan } have waited more than { $days } days. Please review them.
+review-late-dinas = ⏰ Nominations waiting more than { $days } days: { $names }. Their lurah are reminded every morning.

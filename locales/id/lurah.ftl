@@ -169,3 +169,5 @@ console-link = Tautan masuk ke konsol web Siaga (sekali pakai, berlaku { $minute
     { $link }
     Jangan bagikan tautan ini.
 console-not-for-you = Konsol web hanya untuk lurah/petugas kelurahan dan Disnaker KUKM.
+review-late = ⏰ { $count } usulan di Kelurahan { $kelurahan } sudah menunggu lebih dari { $days } hari. Mohon diperiksa.
+review-late-dinas = ⏰ Usulan yang menunggu lebih dari { $days } hari: { $names }. Lurahnya sudah diingatkan setiap pagi.

@@ -169,3 +169,5 @@ console-link = Tautan mlebet konsol web Siaga (sepisan pakai, lumampah { $minute
     { $link }
     Sampun dipun bagekaken dhateng tiyang sanes.
 console-not-for-you = Konsol web namung kagem lurah/petugas kelurahan lan Disnaker KUKM.
+review-late = ⏰ { $count } usulan ing Kelurahan { $kelurahan } sampun nengga langkung saking { $days } dinten. Nyuwun dipun priksa.
+review-late-dinas = ⏰ Usulan ingkang nengga langkung saking { $days } dinten: { $names }. Lurahipun sampun dipun engetaken saben enjing.
