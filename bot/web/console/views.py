@@ -9,6 +9,7 @@ exist); every action's audit row says "via console".
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
@@ -27,7 +28,7 @@ from bot.delivery.handling import Conversations
 from bot.web.console.session import COOKIE, IDLE, Seat, csrf_ok, digest, open_session, seat
 from domain.nomination import NominationStatus
 from domain.roles import Action
-from handlers import review, stats
+from handlers import review
 from handlers.lurah.queue import REJECT_REASONS
 from handlers.messages import Msg, Raw
 from handlers.ports import Context
@@ -115,7 +116,8 @@ class Console:
             found, why = await self.who(request, store, ctx.now)
             if found is None:
                 return self.refused(why or "no-session", 401)
-            figures = await stats.collect(ctx)
+            period = review.period_of(ctx)
+            quota = await store.quota(period)
             per_kel = await store.kelurahan_overview()
             reviewers = await store.people_with_role(Role.LURAH)
             recent = await store.approved_since(ctx.now - timedelta(days=30))
@@ -134,22 +136,25 @@ class Console:
                 "approved": counts.get("approved", 0) + counts.get("registered", 0),
                 "rejected": counts.get("rejected", 0),
                 "reviewers": sum(1 for p in reviewers if p.kelurahan_code == kel.code),
-                "last": _day(ctx, info["last"]),
+                "last": _day(ctx, info["last"]), "all": sum(counts.values()),
             })  # fmt: skip
         sort = request.query_params.get("urut", "waiting")
         if sort in ("waiting", "oldest", "approved", "rejected", "reviewers"):
             rows.sort(key=lambda r: (r[sort] is None, -(r[sort] or 0), r["name"]))
         else:
             rows.sort(key=lambda r: r["name"])
-        total, used = figures.quota_total, figures.quota_used
+        total, used = quota if quota else (None, 0)
         left = max(total - used, 0) if total is not None else None
         forecast = math.ceil(left / (recent / 30)) if left and recent else None
-        top = max([sum(c.values()) for c in figures.by_kelurahan.values()] + [1])
+        by_status: Counter[str] = Counter()
+        for info in per_kel.values():
+            by_status.update(info["counts"])
+        top = max([r["all"] for r in rows] + [1])
         return self.page(
-            "overview.html", found.person.locale, seat=found, figures=figures, rows=rows,
+            "overview.html", found.person.locale, seat=found, period=period, rows=rows,
             total=total, used=used, left=left, forecast=forecast, recent=recent,
-            deadline=deadline, statuses=[s for s in STATUSES if figures.by_status[s]], top=top,
-            sort=sort,
+            deadline=deadline, statuses=[(s, by_status[s]) for s in STATUSES if by_status[s]],
+            top=top, sort=sort,
         )  # fmt: skip
 
     async def queue(self, request: Request) -> Response:
