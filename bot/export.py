@@ -69,6 +69,14 @@ def write_csv(rows: list[dict[str, Any]], path: Path) -> None:
 
 
 def write_xlsx(rows: list[dict[str, Any]], path: Path) -> None:
+    with private_file(path, binary=True) as f:
+        f.write(xlsx_bytes(rows))
+
+
+def xlsx_bytes(rows: list[dict[str, Any]]) -> bytes:
+    """The workbook in memory (the console sends it straight to the browser)."""
+    import io
+
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -86,8 +94,9 @@ def write_xlsx(rows: list[dict[str, Any]], path: Path) -> None:
         width = max(len(str(c.value or "")) for c in col) + 2
         ws.column_dimensions[col[0].column_letter].width = min(width, 40)
     ws.freeze_panes = "A2"
-    with private_file(path, binary=True) as f:
-        wb.save(f)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
 
 
 async def export(store: SqlStore, program: Program, path: Path, fmt: str,

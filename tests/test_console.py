@@ -188,3 +188,63 @@ async def test_a_nomination_past_the_review_deadline_is_red_and_reminded(
     later = filed + timedelta(days=15)
     assert "review_late" in await siaga.scheduler().tick(later)
     assert any("lebih dari 14 hari: Kelun (1 menunggu)" in x for x in await inbox(siaga, "dinas"))
+
+
+async def test_the_dinas_invites_revokes_exports_and_searches_the_audit(
+    siaga: App, web: httpx.AsyncClient
+) -> None:
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    await set_quota(siaga, 10)
+    await make(siaga, "dinas", Role.ADMIN)
+    boss = await make(siaga, "dinas", Role.ADMIN)
+    ref = await file(siaga, "warga-ekspor", serial=21)
+    await review_approve(siaga, boss, ref)
+    home = await signed_in(siaga, web, "dinas")
+    token = csrf(home)
+    made = await web.post("/konsol/petugas/undang", data={"csrf": token, "kelurahan": "Kelun"})
+    page = await web.get(made.headers["location"])
+    code = re.search(r'id="kode">([A-Z0-9]+)<', page.text)
+    assert code and "sekali pakai" in page.text
+    lurah = Person(siaga, "lurah-baru")
+    await lurah.say(f"/lurah {code.group(1)}")
+    assert "peninjau usulan" in lurah.text
+    listed = await web.get("/konsol/petugas")
+    assert "lurah-baru" in listed.text and code.group(1) not in listed.text  # used: not open
+    other = await web.post("/konsol/petugas/undang", data={"csrf": token, "kelurahan": "Taman"})
+    spare = re.search(r"kode=([A-Z0-9]+)", other.headers["location"])
+    assert spare
+    gone = await web.post("/konsol/petugas/cabut", data={"csrf": token, "kode": spare.group(1)})
+    assert "Undangan dicabut" in (await web.get(gone.headers["location"])).text
+    late = Person(siaga, "terlambat")
+    await late.say(f"/lurah {spare.group(1)}")
+    assert "tidak berlaku" in late.text
+
+    xlsx = await web.post("/konsol/ekspor", data={"csrf": token, "kelurahan": ""})
+    assert xlsx.status_code == 200 and "attachment" in xlsx.headers["content-disposition"]
+    sheet = load_workbook(BytesIO(xlsx.content)).active
+    assert sheet is not None and [c.value for c in sheet[2]][1] == ref
+    trail = await web.get(f"/konsol/audit?usulan={ref}")
+    assert "nomination.approved" in trail.text and "nomination.filed" in trail.text
+    csv_file = await web.get(f"/konsol/audit.csv?usulan={ref}")
+    assert csv_file.status_code == 200 and "nomination.approved" in csv_file.text
+    assert "export.approved" in (await web.get("/konsol/audit")).text
+
+    await make(siaga, "lk", Role.LURAH, KELUN)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=siaga.web(None)),
+                                 base_url="http://siaga") as other_web:  # fmt: skip
+        r = await other_web.get(await link_for(siaga, "lk"))
+        assert r.status_code == 303
+        for page_path in ("/konsol/petugas", "/konsol/ekspor", "/konsol/audit"):
+            assert (await other_web.get(page_path)).status_code == 404  # the Dinas's pages
+
+
+async def review_approve(siaga: App, boss: object, ref: str) -> None:
+    from handlers import review
+
+    n = await nomination(siaga, ref)
+    async with siaga.store() as store:
+        await review.approve(siaga.context(store), boss, n)  # type: ignore[arg-type]
+        await store.commit()

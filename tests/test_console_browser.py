@@ -40,6 +40,8 @@ if not (Path(CHROMIUM).exists() and Path(DRIVER).exists() and AXE.exists()):
 from selenium import webdriver  # noqa: E402  (only where a browser exists)
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support import expected_conditions as ec  # noqa: E402
+from selenium.webdriver.support.wait import WebDriverWait  # noqa: E402
 
 pytestmark = sqlite_only("one browser run is enough: the pages do not depend on the database")
 
@@ -65,9 +67,13 @@ class Browser:
         await self.run(self.driver.get, self.base + path)
         return str(await self.run(lambda: self.driver.page_source))
 
-    async def click(self, css: str) -> str:
+    async def click(self, css: str, then: str = "") -> str:
+        """Click, and when a page follows, wait until it shows `then` (a CSS selector)."""
         element = await self.run(self.driver.find_element, By.CSS_SELECTOR, css)
         await self.run(element.click)
+        if then:
+            wait = WebDriverWait(self.driver, 10)
+            await self.run(wait.until, ec.presence_of_element_located((By.CSS_SELECTOR, then)))
         return str(await self.run(lambda: self.driver.page_source))
 
     async def text(self, css: str) -> str:
@@ -143,10 +149,10 @@ async def test_a_lurah_signs_in_approves_and_sees_the_quota_change(
     await browser.accessible("ringkasan")
     await browser.open("/konsol/antrean")
     await browser.accessible("antrean")
-    await browser.click("a[href^='/konsol/usulan/']")
+    await browser.click("a[href^='/konsol/usulan/']", then="#setujui")
     assert ref in await browser.text("h1")
     await browser.accessible("usulan")
-    page = await browser.click("#setujui")
+    page = await browser.click("#setujui", then=".note")
     assert "Warga sudah diberi tahu" in page
     assert "disetujui" in (await browser.text("#status")).lower()
     await browser.open("/konsol/")
@@ -168,3 +174,21 @@ async def test_a_used_link_is_refused_with_a_clear_page(siaga: App, browser: Bro
     again = await browser.open(found.group(1))
     assert "Tautan tidak berlaku" in again and "/masuk" in again
     await browser.accessible("tautan-tidak-berlaku")
+
+
+async def test_the_dinas_pages_are_accessible(siaga: App, browser: Browser) -> None:
+    from tests.helpers import name_admin
+
+    await set_quota(siaga, 10)
+    name_admin(siaga, "console", "dinas")
+    await make(siaga, "dinas", Role.ADMIN)
+    await make(siaga, "lk", Role.LURAH, KELUN)
+    await file(siaga, "warga-dinas", serial=31)
+    await sign_in(siaga, browser, "dinas")
+    for path, name in (("/konsol/petugas", "petugas"), ("/konsol/audit", "audit"),
+                       ("/konsol/ekspor", "ekspor")):  # fmt: skip
+        await browser.open(path)
+        await browser.accessible(name)
+    await browser.open("/konsol/petugas")
+    page = await browser.click("form[action='/konsol/petugas/undang'] button", then="#kode")
+    assert "Kode undangan dibuat" in page

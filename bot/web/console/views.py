@@ -194,7 +194,7 @@ class Console:
             if n is None:
                 return self.refused("not-found", 404, found.person.locale)
             trail = await reports.audit_trail(store.conn, n.id, None, 50)
-            history = [(_when(ctx, h.at), h.action, h.detail) for h in trail]
+            history = [(when(ctx, h.at), h.action, h.detail) for h in trail]
             left = await review.places_left(ctx)
             await store.commit()
         return self.page(
@@ -277,7 +277,7 @@ def _day(ctx: Context, at: datetime | None) -> str:
     return at.astimezone(ctx.tz).strftime("%d-%m-%Y") if at is not None else ""
 
 
-def _when(ctx: Context, at: datetime) -> str:
+def when(ctx: Context, at: datetime) -> str:
     return _aware(at).astimezone(ctx.tz).strftime("%d-%m-%Y %H.%M WIB")
 
 
@@ -333,7 +333,10 @@ _HEADERS = {
 
 
 def build(conversations: Conversations) -> FastAPI:
+    from bot.web.console.dinas import DinasPages
+
     console = Console(conversations)
+    dinas = DinasPages(console)
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
@@ -361,5 +364,29 @@ def build(conversations: Conversations) -> FastAPI:
     @app.post("/usulan/{nid}/{action}")
     async def act(request: Request, nid: int, action: str) -> Response:
         return await console.act(request, nid, action)
+
+    @app.get("/petugas")
+    async def reviewers(request: Request) -> Response:
+        return await dinas.reviewers(request)
+
+    @app.post("/petugas/{action}")
+    async def reviewers_act(request: Request, action: str) -> Response:
+        return await dinas.reviewers_act(request, action)
+
+    @app.get("/ekspor")
+    async def export_page(request: Request) -> Response:
+        return await dinas.export_page(request)
+
+    @app.post("/ekspor")
+    async def export_file(request: Request) -> Response:
+        return await dinas.export_file(request)
+
+    @app.get("/audit")
+    async def audit(request: Request) -> Response:
+        return await dinas.audit(request)
+
+    @app.get("/audit.csv")
+    async def audit_csv(request: Request) -> Response:
+        return await dinas.audit(request, as_csv=True)
 
     return app

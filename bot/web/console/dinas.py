@@ -1,0 +1,168 @@
+"""The Dinas's console pages (issue 19): Petugas (reviewers and invites), Ekspor (the approved
+list for BPJS as XLSX) and Audit (search, and a CSV that no spreadsheet runs as a formula).
+Admins only: anyone else gets the 404 a page that does not exist gives."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from fastapi import Request, Response
+from fastapi.responses import RedirectResponse
+
+from bot import export
+from bot.db import reports
+from bot.db.rows import aware
+from bot.web.console.session import csrf_ok
+from bot.web.console.views import Console, when
+from handlers import admin
+from handlers.records import Role
+
+AUDIT_LIMIT = 200
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class DinasPages:
+    def __init__(self, console: Console) -> None:
+        self.c = console
+
+    async def reviewers(self, request: Request) -> Response:
+        async with self.c.unit() as (store, ctx):
+            found, why = await self.c.who(request, store, ctx.now)
+            if found is None:
+                return self.c.refused(why or "no-session", 401)
+            if found.person.role is not Role.ADMIN:
+                return self.c.refused("not-found", 404, found.person.locale)
+            people = await store.people_with_role(Role.LURAH)
+            invites = await store.invites()
+            await store.commit()
+        rows = [{"id": p.id, "name": p.display_name or p.external_id, "channel": p.channel,
+                 "kelurahan": _kel(ctx, p.kelurahan_code)} for p in people]  # fmt: skip
+        open_invites = [
+            {"code": i["code"], "kelurahan": _kel(ctx, i["kelurahan_code"]),
+             "expires": when(ctx, i["expires_at"])}
+            for i in invites
+            if not i["used_by"] and not i["revoked_at"] and _live(i["expires_at"], ctx.now)
+        ]  # fmt: skip
+        note = request.query_params.get("pesan", "")
+        return self.c.page(
+            "reviewers.html", found.person.locale, seat=found, rows=rows, invites=open_invites,
+            kelurahan_list=ctx.program.regions.all_kelurahan, active="reviewers",
+            note=note if note.startswith("con-") else "", made=request.query_params.get("kode"),
+            link=_deep_link(ctx, request.query_params.get("kode")),
+        )  # fmt: skip
+
+    async def reviewers_act(self, request: Request, action: str) -> Response:
+        form = await self.c.form(request)
+        async with self.c.unit() as (store, ctx):
+            found, why = await self.c.who(request, store, ctx.now)
+            if found is None:
+                return self.c.refused(why or "no-session", 401)
+            if found.person.role is not Role.ADMIN:
+                return self.c.refused("not-found", 404, found.person.locale)
+            if form is None or not csrf_ok(found, form):
+                return self.c.refused("csrf", 403, found.person.locale)
+            target = ""
+            if action == "undang":
+                reply = await admin.create_invite(ctx, found.person, form.get("kelurahan", ""))
+                target = str(reply.parts[0].args.get("code", ""))
+                note = "con-invite-made" if target else "con-invite-failed"
+            elif action == "cabut":
+                code = form.get("kode", "").strip().upper()
+                ok = await store.revoke_invite(code, ctx.now)
+                if ok:
+                    await store.audit(actor=found.person.id, action="invite.revoked",
+                                      now=ctx.now, detail=code[:2] + "…")  # fmt: skip
+                note = "con-invite-revoked" if ok else "con-invite-not-revoked"
+            elif action == "hapus":
+                await admin.remove_reviewer(ctx, found.person, form.get("id", ""))
+                note = "con-reviewer-removed"
+            else:
+                note = "con-unknown-action"
+            await store.commit()
+        query = f"pesan={note}" + (f"&kode={target}" if target else "")
+        return RedirectResponse(f"/konsol/petugas?{query}", status_code=303)
+
+    async def export_page(self, request: Request) -> Response:
+        async with self.c.unit() as (store, ctx):
+            found, why = await self.c.who(request, store, ctx.now)
+            if found is None:
+                return self.c.refused(why or "no-session", 401)
+            if found.person.role is not Role.ADMIN:
+                return self.c.refused("not-found", 404, found.person.locale)
+            await store.commit()
+        return self.c.page("export.html", found.person.locale, seat=found, active="export",
+                           kelurahan_list=ctx.program.regions.all_kelurahan)  # fmt: skip
+
+    async def export_file(self, request: Request) -> Response:
+        form = await self.c.form(request)
+        async with self.c.unit() as (store, ctx):
+            found, why = await self.c.who(request, store, ctx.now)
+            if found is None:
+                return self.c.refused(why or "no-session", 401)
+            if found.person.role is not Role.ADMIN:
+                return self.c.refused("not-found", 404, found.person.locale)
+            if form is None or not csrf_ok(found, form):
+                return self.c.refused("csrf", 403, found.person.locale)
+            kel = ctx.program.regions.kelurahan_named(form.get("kelurahan", ""))
+            code = kel.code if kel else None
+            rows = await export.approved_rows(store, ctx.program, code, ctx.today)
+            await store.audit(actor=found.person.id, action="export.approved", now=ctx.now,
+                              after={"rows": len(rows), "format": "xlsx",
+                                     "kelurahan": code or "all"})  # fmt: skip
+            await store.commit()
+        name = f"pro-jkk-jkm-disetujui-{ctx.today:%Y%m%d}.xlsx"
+        headers = {"Content-Disposition": f'attachment; filename="{name}"',
+                   "Cache-Control": "no-store"}  # fmt: skip
+        return Response(export.xlsx_bytes(rows), headers=headers, media_type=XLSX)
+
+    async def audit(self, request: Request, as_csv: bool = False) -> Response:
+        q = request.query_params
+        async with self.c.unit() as (store, ctx):
+            found, why = await self.c.who(request, store, ctx.now)
+            if found is None:
+                return self.c.refused(why or "no-session", 401)
+            if found.person.role is not Role.ADMIN:
+                return self.c.refused("not-found", 404, found.person.locale)
+            ref = q.get("usulan", "").strip().upper()
+            nomination = await store.nomination_by_ref(ref) if ref else None
+            person = int(q["orang"]) if q.get("orang", "").isdigit() else None
+            trail = await reports.audit_trail(
+                store.conn, nomination.id if nomination else (-1 if ref else None), person,
+                AUDIT_LIMIT,
+            )  # fmt: skip
+            if as_csv:
+                await store.audit(actor=found.person.id, action="audit.exported", now=ctx.now,
+                                  after={"rows": len(trail)})  # fmt: skip
+            await store.commit()
+        rows = [{"at": when(ctx, r.at), "actor": r.actor, "subject": r.subject,
+                 "action": r.action, "outcome": r.outcome, "nomination": r.nomination_id,
+                 "detail": r.detail or ""} for r in trail]  # fmt: skip
+        if as_csv:
+            buf = io.StringIO()
+            w = csv.DictWriter(buf, fieldnames=list(rows[0]) if rows else ["at"])
+            w.writeheader()
+            w.writerows({k: export.csv_cell(v) for k, v in r.items()} for r in rows)
+            return Response(buf.getvalue(), media_type="text/csv", headers={
+                "Content-Disposition": 'attachment; filename="audit.csv"',
+                "Cache-Control": "no-store",
+            })  # fmt: skip
+        return self.c.page("audit.html", found.person.locale, seat=found, rows=rows,
+                           active="audit", ref=ref, person=person or "",
+                           query=request.url.query)  # fmt: skip
+
+
+def _live(expires: Any, now: Any) -> bool:
+    at = aware(expires)
+    return at is not None and at > now
+
+
+def _kel(ctx: Any, code: str | None) -> str:
+    kel = ctx.program.regions.kelurahan_by_code(code or "")
+    return kel.name if kel else "-"
+
+
+def _deep_link(ctx: Any, code: str | None) -> str:
+    username = ctx.settings.telegram_bot_username
+    return f"https://t.me/{username}?start={code}" if code and username else ""
