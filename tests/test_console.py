@@ -248,3 +248,30 @@ async def review_approve(siaga: App, boss: object, ref: str) -> None:
     async with siaga.store() as store:
         await review.approve(siaga.context(store), boss, n)  # type: ignore[arg-type]
         await store.commit()
+
+
+async def test_a_broadcast_from_the_console_can_be_stopped(
+    siaga: App, web: httpx.AsyncClient
+) -> None:
+    from tests.test_broadcast import person
+
+    for i in range(2):
+        await person(siaga, str(800 + i), opt_in=True)
+    await make(siaga, "dinas", Role.ADMIN)
+    home = await signed_in(siaga, web, "dinas")
+    token = csrf(home)
+    bad = await web.post("/konsol/siaran/pratinjau", data={"csrf": token, "teks": "x",
+                                                           "penerima": "opted_in"})  # fmt: skip
+    assert "terlalu pendek" in bad.text
+    sent = await web.post("/konsol/siaran/kirim", data={
+        "csrf": token, "teks": "Sisa kuota {kuota_sisa} tempat.", "penerima": "opted_in",
+    })  # fmt: skip
+    assert sent.status_code == 303
+    page = await web.get(sent.headers["location"])
+    assert "terkirim 0 dari 2" in page.text
+    live = await web.get(sent.headers["location"] + "/kemajuan")
+    assert "terkirim 0 dari 2" in live.text and live.headers.get("X-Done") is None
+    stopped = await web.post(sent.headers["location"] + "/hentikan", data={"csrf": token})
+    done = await web.get(stopped.headers["location"])
+    assert "dihentikan" in done.text and "2 tidak jadi dikirim" in done.text
+    assert (await web.get(sent.headers["location"] + "/kemajuan")).headers["X-Done"] == "1"

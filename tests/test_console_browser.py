@@ -192,3 +192,47 @@ async def test_the_dinas_pages_are_accessible(siaga: App, browser: Browser) -> N
     await browser.open("/konsol/petugas")
     page = await browser.click("form[action='/konsol/petugas/undang'] button", then="#kode")
     assert "Kode undangan dibuat" in page
+
+
+async def test_a_broadcast_is_previewed_sent_and_followed_to_the_end(
+    siaga: App, browser: Browser, fake: object
+) -> None:
+    from aiogram import Bot
+    from aiogram.client.session.aiohttp import AiohttpSession
+    from aiogram.client.telegram import TelegramAPIServer
+
+    from bot.delivery.sender import RateLimit
+    from tests.fake_telegram import TOKEN, FakeTelegram
+    from tests.helpers import name_admin
+    from tests.test_broadcast import person
+
+    assert isinstance(fake, FakeTelegram)
+    for i in range(3):
+        await person(siaga, str(700 + i), opt_in=True)
+    name_admin(siaga, "console", "dinas")
+    await make(siaga, "dinas", Role.ADMIN)
+    await sign_in(siaga, browser, "dinas")
+    await browser.open("/konsol/siaran")
+    await browser.accessible("siaran")
+    element = await browser.run(browser.driver.find_element, By.ID, "teks")
+    await browser.run(element.send_keys, "Pendaftaran Pro JKK-JKM dibuka, {nama}.")
+    page = await browser.click("#pratinjau-tombol", then="#kirim")
+    assert (
+        "Akan dikirim ke 3 orang" in page and "Pendaftaran Pro JKK-JKM dibuka, Bapak/Ibu." in page
+    )
+    page = await browser.click("#kirim", then="#kemajuan")
+    assert "terkirim 0 dari 3" in page and "data-live" in page
+    await browser.accessible("siaran-berjalan")
+    bot = Bot(TOKEN, session=AiohttpSession(api=TelegramAPIServer.from_base(fake.base_url)))
+    channel = siaga.telegram(bot)
+    sender = siaga.sender({"telegram": channel}, RateLimit(per_second=100, per_chat_interval=0))
+    try:
+        while await sender.send_once():
+            pass
+    finally:
+        await channel.close()
+    wait = WebDriverWait(browser.driver, 15)  # the page reloads itself: no click needed
+    await browser.run(wait.until, ec.text_to_be_present_in_element((By.ID, "kemajuan"),
+                                                                    "terkirim 3 dari 3"))  # fmt: skip
+    assert "selesai: terkirim 3 dari 3" in await browser.text("#kemajuan")
+    assert len([s for s in fake.sent if "Pendaftaran Pro JKK-JKM" in s.text]) == 3

@@ -333,10 +333,12 @@ _HEADERS = {
 
 
 def build(conversations: Conversations) -> FastAPI:
+    from bot.web.console.broadcasts import BroadcastPages
     from bot.web.console.dinas import DinasPages
 
     console = Console(conversations)
     dinas = DinasPages(console)
+    broadcasts = BroadcastPages(console)
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
@@ -384,6 +386,30 @@ def build(conversations: Conversations) -> FastAPI:
     @app.get("/audit")
     async def audit(request: Request) -> Response:
         return await dinas.audit(request)
+
+    @app.get("/siaran")
+    async def broadcast_index(request: Request) -> Response:
+        return await broadcasts.index(request)
+
+    @app.post("/siaran/pratinjau")
+    async def broadcast_preview(request: Request) -> Response:
+        return await broadcasts.preview(request)
+
+    @app.post("/siaran/kirim")
+    async def broadcast_send(request: Request) -> Response:
+        return await broadcasts.preview(request, send=True)
+
+    @app.get("/siaran/{bid}")
+    async def broadcast_one(request: Request, bid: int) -> Response:
+        return await broadcasts.one(request, bid)
+
+    @app.get("/siaran/{bid}/kemajuan")
+    async def broadcast_progress(request: Request, bid: int) -> Response:
+        return await broadcasts.one(request, bid, fragment=True)
+
+    @app.post("/siaran/{bid}/hentikan")
+    async def broadcast_stop(request: Request, bid: int) -> Response:
+        return await broadcasts.stop(request, bid)
 
     @app.get("/audit.csv")
     async def audit_csv(request: Request) -> Response:

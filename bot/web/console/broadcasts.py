@@ -1,0 +1,115 @@
+"""The console's Siaran page (issue 19): compose with placeholders, pick an audience, preview
+(recipients per channel, who is left out and why, the message as its first recipient reads
+it), send, follow the progress (the page reloads itself every few seconds while it runs, no
+JavaScript needed), stop. The same use cases as `/siaran` in the chat."""
+
+from __future__ import annotations
+
+from fastapi import Request, Response
+from fastapi.responses import RedirectResponse
+
+from bot.web.console.session import csrf_ok
+from bot.web.console.views import Console
+from handlers import broadcast
+from handlers.messages import Msg
+from handlers.records import Role
+
+
+class BroadcastPages:
+    def __init__(self, console: Console) -> None:
+        self.c = console
+
+    def _words(self, parts: tuple[object, ...], locale: str) -> list[str]:
+        return [self.c.c.catalogue.render(p, locale) for p in parts]  # type: ignore[arg-type]
+
+    async def index(self, request: Request) -> Response:
+        async with self.c.unit() as (store, ctx):
+            found, why = await self.c.who(request, store, ctx.now)
+            if found is None:
+                return self.c.refused(why or "no-session", 401)
+            if found.person.role is not Role.ADMIN:
+                return self.c.refused("not-found", 404, found.person.locale)
+            recent = await store.broadcasts(limit=10)
+            await store.commit()
+        locale = found.person.locale
+        paused = ctx.settings.quiet.resumes_at(ctx.now)
+        rows = [(b.id, self._words(broadcast.progress(b, 29.0, paused).parts, locale))
+                for b in recent]  # fmt: skip
+        return self.c.page("broadcasts.html", locale, seat=found, active="broadcast", rows=rows,
+                           audiences=broadcast.AUDIENCES, text="", audience="opted_in",
+                           kelurahan_list=ctx.program.regions.all_kelurahan, kelurahan="",
+                           preview=None, problem=None)  # fmt: skip
+
+    async def preview(self, request: Request, send: bool = False) -> Response:
+        form = await self.c.form(request)
+        async with self.c.unit() as (store, ctx):
+            found, why = await self.c.who(request, store, ctx.now)
+            if found is None:
+                return self.c.refused(why or "no-session", 401)
+            if found.person.role is not Role.ADMIN:
+                return self.c.refused("not-found", 404, found.person.locale)
+            if form is None or not csrf_ok(found, form):
+                return self.c.refused("csrf", 403, found.person.locale)
+            locale = found.person.locale
+            text = form.get("teks", "").strip()
+            audience = form.get("penerima", "")
+            kel = ctx.program.regions.kelurahan_named(form.get("kelurahan", ""))
+            code = kel.code if kel else None
+            problem = broadcast.check_text(text)
+            if audience not in broadcast.AUDIENCES:
+                problem = problem or Msg("bc-err-audience")
+            if problem is None and send:
+                started = await broadcast.queue_broadcast(ctx, found.person, audience, code, text)
+                await store.commit()
+                if started is not None:
+                    return RedirectResponse(f"/konsol/siaran/{started.parts[0].args['id']}",
+                                            status_code=303)  # fmt: skip
+            parts: tuple[Msg, ...] = ()
+            reached = 0
+            if problem is None:
+                parts, reached = await broadcast.preview_parts(ctx, audience, code, text)
+            await store.commit()
+        return self.c.page(
+            "broadcasts.html", locale, seat=found, active="broadcast", rows=[],
+            audiences=broadcast.AUDIENCES, text=text, audience=audience,
+            kelurahan_list=ctx.program.regions.all_kelurahan, kelurahan=form.get("kelurahan", ""),
+            preview=self._words(parts, locale), reached=reached,
+            problem=self.c.c.catalogue.render(problem, locale) if problem else None,
+        )  # fmt: skip
+
+    async def one(self, request: Request, bid: int, fragment: bool = False) -> Response:
+        async with self.c.unit() as (store, ctx):
+            found, why = await self.c.who(request, store, ctx.now)
+            if found is None:
+                return self.c.refused(why or "no-session", 401)
+            if found.person.role is not Role.ADMIN:
+                return self.c.refused("not-found", 404, found.person.locale)
+            b = next((x for x in await store.broadcasts(limit=50) if x.id == bid), None)
+            await store.commit()
+        if b is None:
+            return self.c.refused("not-found", 404, found.person.locale)
+        paused = ctx.settings.quiet.resumes_at(ctx.now)
+        words = self._words(broadcast.progress(b, 29.0, paused).parts, found.person.locale)
+        left = sum(b.counts.get(s, 0) for s in broadcast.LEFT)
+        running = b.status == "sending" and left > 0
+        if fragment:  # the live part alone, for the page's script
+            page = self.c.page("progress.html", found.person.locale, words=words)
+            if not running:
+                page.headers["X-Done"] = "1"
+            return page
+        return self.c.page("broadcast.html", found.person.locale, seat=found, active="broadcast",
+                           b=b, words=words, running=running)  # fmt: skip
+
+    async def stop(self, request: Request, bid: int) -> Response:
+        form = await self.c.form(request)
+        async with self.c.unit() as (store, ctx):
+            found, why = await self.c.who(request, store, ctx.now)
+            if found is None:
+                return self.c.refused(why or "no-session", 401)
+            if found.person.role is not Role.ADMIN:
+                return self.c.refused("not-found", 404, found.person.locale)
+            if form is None or not csrf_ok(found, form):
+                return self.c.refused("csrf", 403, found.person.locale)
+            await broadcast.cancel(ctx, found.person, str(bid))
+            await store.commit()
+        return RedirectResponse(f"/konsol/siaran/{bid}", status_code=303)

@@ -1,0 +1,15 @@
+// Live progress where JavaScript runs: an element with data-live="URL" is refreshed from that
+// URL every 3 seconds until the server says it is done. Without JavaScript the page has a
+// reload link, and every action is a plain form.
+"use strict";
+document.querySelectorAll("[data-live]").forEach(function (box) {
+  var url = box.getAttribute("data-live");
+  var timer = setInterval(function () {
+    fetch(url, {credentials: "same-origin"}).then(function (r) {
+      if (!r.ok) { clearInterval(timer); return null; }
+      if (r.headers.get("X-Done") === "1") { clearInterval(timer); }
+      return r.text();
+    }).then(function (html) { if (html !== null) { box.innerHTML = html; } })
+      .catch(function () { clearInterval(timer); });
+  }, 3000);
+});
