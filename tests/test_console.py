@@ -275,3 +275,40 @@ async def test_a_broadcast_from_the_console_can_be_stopped(
     done = await web.get(stopped.headers["location"])
     assert "dihentikan" in done.text and "2 tidak jadi dikirim" in done.text
     assert (await web.get(sent.headers["location"] + "/kemajuan")).headers["X-Done"] == "1"
+
+
+async def test_a_bpjs_file_with_one_bad_row_is_previewed_then_applied(
+    siaga: App, web: httpx.AsyncClient
+) -> None:
+    await set_quota(siaga, 10)
+    boss = await make(siaga, "dinas", Role.ADMIN)
+    good = [await file(siaga, f"warga-bpjs-{i}", serial=40 + i) for i in range(2)]
+    for ref in good:
+        await review_approve(siaga, boss, ref)
+    pending = await file(siaga, "warga-belum", serial=49)
+    home = await signed_in(siaga, web, "dinas")
+    token = csrf(home)
+    body = f"nomor_usulan,nama\n{good[0]},A\n{good[1].lower()},B\nPJK-ZZZZ,C\n{pending},D\n\n"
+    preview = await web.post("/konsol/peserta/pratinjau", data={"csrf": token, "mulai": "2027-01-01"},
+                             files={"berkas": ("bpjs.csv", body.encode(), "text/csv")})  # fmt: skip
+    assert preview.status_code == 200
+    assert "2 baris bisa diterapkan, 2 baris bermasalah" in preview.text
+    assert "bukan nomor usulan" in preview.text and "belum disetujui" in preview.text
+    assert (await nomination(siaga, good[0])).status.value == "approved"  # nothing yet
+    refs = re.search(r'name="refs" value="([^"]+)"', preview.text)
+    assert refs
+    applied = await web.post("/konsol/peserta/terapkan",
+                             data={"csrf": token, "refs": refs.group(1), "mulai": "2027-01-01"})  # fmt: skip
+    listing = await web.get(applied.headers["location"])
+    assert "Diterapkan: 2 terdaftar, 0 tidak bisa ditandai" in listing.text
+    assert "01-01-2027" in listing.text and good[1] in listing.text
+    assert (await nomination(siaga, good[0])).status.value == "registered"
+    junk = await web.post("/konsol/peserta/pratinjau", data={"csrf": token},
+                          files={"berkas": ("x.xlsx", b"not a workbook", "application/zip")})  # fmt: skip
+    assert "tidak bisa dibaca" in junk.text
+    no_col = await web.post("/konsol/peserta/pratinjau", data={"csrf": token},
+                            files={"berkas": ("x.csv", b"nama\nA\n", "text/csv")})  # fmt: skip
+    assert "tidak punya kolom nomor_usulan" in no_col.text
+    forged = await web.post("/konsol/peserta/pratinjau",
+                            files={"berkas": ("x.csv", body.encode(), "text/csv")})  # fmt: skip
+    assert forged.status_code == 403

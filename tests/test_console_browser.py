@@ -236,3 +236,28 @@ async def test_a_broadcast_is_previewed_sent_and_followed_to_the_end(
                                                                     "terkirim 3 dari 3"))  # fmt: skip
     assert "selesai: terkirim 3 dari 3" in await browser.text("#kemajuan")
     assert len([s for s in fake.sent if "Pendaftaran Pro JKK-JKM" in s.text]) == 3
+
+
+async def test_a_bpjs_file_with_one_bad_row_is_uploaded_in_the_browser(
+    siaga: App, browser: Browser, tmp_path: Path
+) -> None:
+    from tests.helpers import name_admin
+    from tests.test_console import review_approve
+
+    await set_quota(siaga, 10)
+    name_admin(siaga, "console", "dinas")
+    boss = await make(siaga, "dinas", Role.ADMIN)
+    ref = await file(siaga, "warga-unggah", serial=61)
+    await review_approve(siaga, boss, ref)
+    upload = tmp_path / "konfirmasi-bpjs.csv"
+    await asyncio.to_thread(upload.write_text, f"nomor_usulan\n{ref}\nBUKAN-NOMOR\n", "utf-8")
+    await sign_in(siaga, browser, "dinas")
+    await browser.open("/konsol/peserta")
+    await browser.accessible("peserta")
+    field = await browser.run(browser.driver.find_element, By.ID, "berkas")
+    await browser.run(field.send_keys, str(upload))
+    page = await browser.click("#pratinjau-unggah", then="#pratinjau")
+    assert "1 baris bisa diterapkan, 1 baris bermasalah" in page and "bukan nomor usulan" in page
+    await browser.accessible("peserta-pratinjau")
+    page = await browser.click("#terapkan", then=".note")
+    assert "Diterapkan: 1 terdaftar" in page and ref in page

@@ -335,10 +335,12 @@ _HEADERS = {
 def build(conversations: Conversations) -> FastAPI:
     from bot.web.console.broadcasts import BroadcastPages
     from bot.web.console.dinas import DinasPages
+    from bot.web.console.participants import ParticipantPages
 
     console = Console(conversations)
     dinas = DinasPages(console)
     broadcasts = BroadcastPages(console)
+    participants = ParticipantPages(console)
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
@@ -386,6 +388,18 @@ def build(conversations: Conversations) -> FastAPI:
     @app.get("/audit")
     async def audit(request: Request) -> Response:
         return await dinas.audit(request)
+
+    @app.get("/peserta")
+    async def participants_index(request: Request) -> Response:
+        return await participants.index(request)
+
+    @app.post("/peserta/pratinjau")
+    async def participants_preview(request: Request) -> Response:
+        return await participants.preview(request)
+
+    @app.post("/peserta/terapkan")
+    async def participants_apply(request: Request) -> Response:
+        return await participants.apply(request)
 
     @app.get("/siaran")
     async def broadcast_index(request: Request) -> Response:
