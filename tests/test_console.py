@@ -312,3 +312,30 @@ async def test_a_bpjs_file_with_one_bad_row_is_previewed_then_applied(
     forged = await web.post("/konsol/peserta/pratinjau",
                             files={"berkas": ("x.csv", body.encode(), "text/csv")})  # fmt: skip
     assert forged.status_code == 403
+
+
+async def test_a_lurah_nominates_a_resident_with_the_chat_s_checks(
+    siaga: App, web: httpx.AsyncClient
+) -> None:
+    from tests.helpers import nik_for
+
+    await make(siaga, "lk", Role.LURAH, KELUN)
+    home = await signed_in(siaga, web, "lk")
+    token = csrf(home)
+    form = {"csrf": token, "nama": "Karto Sumarno", "nik": nik_for(55, serial=71),
+            "pekerjaan": "tukang becak", "bpjs": "tidak", "dtks": "ya", "anak": "tidak",
+            "hp": "", "kelurahan": "Taman"}  # fmt: skip
+    no_consent = await web.post("/konsol/usulkan", data=form)
+    assert no_consent.status_code == 422 and "persetujuan" in no_consent.text.lower()
+    bad_nik = await web.post("/konsol/usulkan", data={**form, "setuju": "ya", "nik": "1234"})
+    assert bad_nik.status_code == 422 and 'id="nik"' in bad_nik.text
+    assert 'aria-invalid="true"' in bad_nik.text and "Karto Sumarno" in bad_nik.text  # kept
+    filed = await web.post("/konsol/usulkan", data={**form, "setuju": "ya"})
+    assert filed.status_code == 200 and "PJK-" in filed.text, filed.text
+    ref = re.search(r"PJK-[A-Z0-9]{5}", filed.text)
+    assert ref
+    n = await nomination(siaga, ref.group(0))
+    assert n.kelurahan_code == KELUN  # the lurah's own kelurahan, whatever the form said
+    assert n.on_behalf and n.answers["consent"]["kind"] == "in_person"
+    again = await web.post("/konsol/usulkan", data={**form, "setuju": "ya"})
+    assert "sudah pernah diusulkan" in again.text  # the same NIK, still open

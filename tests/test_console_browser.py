@@ -186,7 +186,7 @@ async def test_the_dinas_pages_are_accessible(siaga: App, browser: Browser) -> N
     await file(siaga, "warga-dinas", serial=31)
     await sign_in(siaga, browser, "dinas")
     for path, name in (("/konsol/petugas", "petugas"), ("/konsol/audit", "audit"),
-                       ("/konsol/ekspor", "ekspor")):  # fmt: skip
+                       ("/konsol/ekspor", "ekspor"), ("/konsol/usulkan", "usulkan")):  # fmt: skip
         await browser.open(path)
         await browser.accessible(name)
     await browser.open("/konsol/petugas")

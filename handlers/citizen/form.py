@@ -480,3 +480,42 @@ def summary_args(ctx: Context, a: CheckState, today: date) -> dict[str, Any]:
         "heirs": Msg(f"tri-{a.heirs}"),
         "phone": phone if phone else Msg("phone-none"),
     }
+
+
+# The web console's one-page form (issue 19): each field is read by the very step the chat asks
+# it with, in the chat's order, so the same checks hold whichever door a nomination comes in by.
+WEB_FIELDS: dict[str, Callable[[dict[str, str]], Input]] = {
+    "name": lambda f: Input(text=f.get("nama", "")),
+    "nik": lambda f: Input(text=f.get("nik", "")),
+    "nik_confirm": lambda f: Input(choice="ya"),  # typed on a form and shown there: no read-back
+    "age_confirm": lambda f: Input(text=f["umur"]) if f.get("umur") else Input(choice="ya"),
+    "age_input": lambda f: Input(text=f.get("umur", "")),
+    "kecamatan": lambda f: Input(text=f.get("kelurahan", "")),
+    "kelurahan": lambda f: Input(text=f.get("kelurahan", "")),
+    "occupation": lambda f: Input(text=f.get("pekerjaan", "")),
+    "bpjs": lambda f: Input(choice=f.get("bpjs", "")),
+    "dtks": lambda f: Input(choice=f.get("dtks", "")),
+    "heirs": lambda f: Input(choice=f.get("anak", "")),
+    "phone": lambda f: Input(text=f["hp"]) if f.get("hp") else Input(choice="skip"),
+}
+
+
+def from_fields(ctx: Context, fields: dict[str, str]) -> tuple[CheckState, tuple[str, Msg] | None]:
+    """A resident's answers from the console's form, as an on-behalf draft; or the first
+    field the chat's checks refuse, with the chat's own words for why."""
+    a = CheckState(on_behalf=True, consent_in_person=True)
+    step: Step | None = next(s for s in _STEPS if s.in_order)
+    for _ in range(len(_STEPS) * 2):  # each step is answered once (age: twice at most)
+        if step is None:
+            return a, None
+        result = step.take(ctx, a, WEB_FIELDS[step.name](fields))
+        if isinstance(result, Retry) and step.name == "occupation" and a.occupation_pending:
+            result = step.take(ctx, a, Input(choice="keep"))  # typed: kept as typed
+        if isinstance(result, Retry):
+            return a, (step.name, result.msg)
+        step = (
+            STEPS[result.goto]
+            if result.goto
+            else next((s for s in _STEPS if s.in_order and not s.answered(a)), None)
+        )
+    return a, ("name", Msg("err-name"))

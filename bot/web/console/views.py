@@ -335,12 +335,14 @@ _HEADERS = {
 def build(conversations: Conversations) -> FastAPI:
     from bot.web.console.broadcasts import BroadcastPages
     from bot.web.console.dinas import DinasPages
+    from bot.web.console.nominate import NominatePages
     from bot.web.console.participants import ParticipantPages
 
     console = Console(conversations)
     dinas = DinasPages(console)
     broadcasts = BroadcastPages(console)
     participants = ParticipantPages(console)
+    nominate = NominatePages(console)
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
@@ -388,6 +390,14 @@ def build(conversations: Conversations) -> FastAPI:
     @app.get("/audit")
     async def audit(request: Request) -> Response:
         return await dinas.audit(request)
+
+    @app.get("/usulkan")
+    async def nominate_page(request: Request) -> Response:
+        return await nominate.page(request)
+
+    @app.post("/usulkan")
+    async def nominate_submit(request: Request) -> Response:
+        return await nominate.submit(request)
 
     @app.get("/peserta")
     async def participants_index(request: Request) -> Response:

@@ -1,0 +1,84 @@
+"""The console's Usulkan warga page (issue 19): a lurah (or the Dinas) files for a resident
+who has no phone or came to the office. One form, read by the chat's own steps in the chat's
+order (handlers.citizen.form.from_fields), filed by the chat's own use case; consent is given
+in person and recorded in the officer's name."""
+
+from __future__ import annotations
+
+from fastapi import Request, Response
+
+from bot.web.console.session import Seat, csrf_ok
+from bot.web.console.views import Console
+from domain.roles import Action
+from handlers import review
+from handlers.citizen import form, selfcheck
+from handlers.messages import Msg
+from handlers.ports import Context
+from handlers.records import Conversation, Role
+
+
+class NominatePages:
+    def __init__(self, console: Console) -> None:
+        self.c = console
+
+    def _form(
+        self, found: Seat, ctx: Context, values: dict[str, str], problem: str = "",
+        field: str = "", done: list[str] | None = None, status: int = 200,
+    ) -> Response:  # fmt: skip
+        program = ctx.program
+        return self.c.page(
+            "nominate.html", found.person.locale, seat=found, active="nominate", v=values,
+            problem=problem, field=field, done=done or [],
+            kelurahan_list=program.regions.all_kelurahan,
+            own=_kel(ctx, found.kelurahan) if found.kelurahan else "",
+            notice=self.c.c.catalogue.render(selfcheck.in_person_prompt(Conversation(0)).parts[0],
+                                             found.person.locale),
+            status=status,
+        )  # fmt: skip
+
+    async def page(self, request: Request) -> Response:
+        async with self.c.unit() as (store, ctx):
+            found, why = await self.c.who(request, store, ctx.now)
+            if found is None:
+                return self.c.refused(why or "no-session", 401)
+            await store.commit()
+        return self._form(found, ctx, {})
+
+    async def submit(self, request: Request) -> Response:
+        fields = await self.c.form(request)
+        async with self.c.unit() as (store, ctx):
+            found, why = await self.c.who(request, store, ctx.now)
+            if found is None:
+                return self.c.refused(why or "no-session", 401)
+            if fields is None or not csrf_ok(found, fields):
+                return self.c.refused("csrf", 403, found.person.locale)
+            values = {k: v.strip()[:200] for k, v in fields.items() if k != "csrf"}
+            if found.kelurahan:  # a lurah files for their own kelurahan only
+                values["kelurahan"] = _kel(ctx, found.kelurahan)
+            render = self.c.c.catalogue.render
+            if values.get("setuju") != "ya":  # consent in person comes first, as in the chat
+                await store.commit()
+                said = render(Msg("con-nominate-consent"), found.person.locale)
+                return self._form(found, ctx, values, said, "setuju", status=422)
+            draft, problem = form.from_fields(ctx, values)
+            if problem is not None:
+                await store.commit()
+                return self._form(found, ctx, values, render(problem[1], found.person.locale),
+                                  problem[0], status=422)  # fmt: skip
+            kel = draft.kelurahan
+            if found.person.role is not Role.ADMIN and not await review.authorise(
+                ctx, found.person, Action.NOMINATE_ON_BEHALF, kel
+            ):
+                await store.commit()
+                return self.c.refused("not-found", 404, found.person.locale)
+            conv = Conversation(found.person.id)
+            draft.save(conv)
+            replies = await selfcheck.file_nomination(ctx, found.person, conv)
+            await store.commit()
+        words = [render(p, found.person.locale) for r in replies for p in r.parts]
+        return self._form(found, ctx, {}, done=words)
+
+
+def _kel(ctx: Context, code: str | None) -> str:
+    kel = ctx.program.regions.kelurahan_by_code(code or "")
+    return kel.name if kel else ""
