@@ -339,3 +339,37 @@ async def test_a_lurah_nominates_a_resident_with_the_chat_s_checks(
     assert n.on_behalf and n.answers["consent"]["kind"] == "in_person"
     again = await web.post("/konsol/usulkan", data={**form, "setuju": "ya"})
     assert "sudah pernah diusulkan" in again.text  # the same NIK, still open
+
+
+async def test_an_invite_s_link_comes_with_a_qr_code(siaga: App, web: httpx.AsyncClient) -> None:
+    from dataclasses import replace
+
+    siaga.conversations.settings = replace(siaga.conversations.settings,
+                                           telegram_bot_username="siaga_madiun_bot")  # fmt: skip
+    await make(siaga, "dinas", Role.ADMIN)
+    token = csrf(await signed_in(siaga, web, "dinas"))
+    made = await web.post("/konsol/petugas/undang", data={"csrf": token, "kelurahan": "Kelun"})
+    page = await web.get(made.headers["location"])
+    assert "https://t.me/siaga_madiun_bot?start=" in page.text
+    assert '<svg width="' in page.text and "<figcaption>Kode QR" in page.text
+    forged = await web.get("/konsol/petugas?pesan=con-invite-made&kode=%3Cscript%3E")
+    assert "<script>" not in forged.text and "<svg" not in forged.text
+
+
+async def test_the_overview_charts_approvals_per_week_and_the_queue_filters_by_waiting(
+    siaga: App, web: httpx.AsyncClient
+) -> None:
+    from datetime import UTC, datetime
+
+    start = datetime(2026, 11, 2, 3, 0, tzinfo=UTC)  # a Monday, 10:00 WIB
+    siaga.clock = lambda: start
+    await set_quota(siaga, 10)
+    boss = await make(siaga, "dinas", Role.ADMIN)
+    old = await file(siaga, "warga-lama-2", serial=81)
+    siaga.clock = lambda: start + timedelta(days=14)
+    fresh = await file(siaga, "warga-baru", serial=82)
+    await review_approve(siaga, boss, await file(siaga, "warga-setuju", serial=83))
+    home = await signed_in(siaga, web, "dinas")
+    assert "Persetujuan per minggu" in home.text and "<title>16/11: 1</title>" in home.text
+    long_wait = await web.get("/konsol/antrean?menunggu=10")
+    assert old in long_wait.text and fresh not in long_wait.text

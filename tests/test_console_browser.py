@@ -261,3 +261,18 @@ async def test_a_bpjs_file_with_one_bad_row_is_uploaded_in_the_browser(
     await browser.accessible("peserta-pratinjau")
     page = await browser.click("#terapkan", then=".note")
     assert "Diterapkan: 1 terdaftar" in page and ref in page
+
+
+async def test_a_lurah_approves_inline_from_the_queue(siaga: App, browser: Browser) -> None:
+    await set_quota(siaga, 10)
+    await make(siaga, "lk", Role.LURAH, KELUN)
+    ref = await file(siaga, "warga-inline", serial=91)
+    await sign_in(siaga, browser, "lk")
+    await browser.open("/konsol/antrean")
+    await browser.run(browser.driver.execute_script, "window.confirm = () => true;")
+    await browser.click("form[data-inline] button")
+    wait = WebDriverWait(browser.driver, 10)
+    await browser.run(wait.until, ec.presence_of_element_located((By.CSS_SELECTOR, "td .note")))
+    assert "Warga sudah diberi tahu" in await browser.text("td .note")
+    assert (await nomination(siaga, ref)).status.value == "approved"
+    await browser.accessible("antrean-setuju")

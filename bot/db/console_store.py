@@ -120,3 +120,11 @@ class ConsoleQueries:
             .group_by(n.c.kelurahan_code)
         )
         return {str(k): int(c) for k, c in await self.conn.execute(q)}
+
+    async def approved_at(self, since: datetime) -> list[datetime]:
+        """When each nomination approved since `since` was decided (the weekly chart)."""
+        n = t.nominations
+        q = select(n.c.decided_at).where(
+            n.c.status.in_(("approved", "registered")), n.c.decided_at >= since
+        )
+        return [d for d in (aware(r[0]) for r in await self.conn.execute(q)) if d is not None]

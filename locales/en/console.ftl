@@ -151,3 +151,8 @@ con-nominate-dtks = Listed in DTKS/DTSEN?
 con-nominate-heirs = Children of school age?
 con-nominate-phone = Phone number (may be empty)
 con-nominate-submit = Nominate
+con-invite-qr = QR code of the invite link: the lurah scans it with a phone camera to open Siaga in Telegram.
+con-weekly = Approvals per week
+con-weekly-title = Nominations approved per week, the last 12 weeks (date = the Monday)
+con-waiting-at-least = Waiting at least (days)
+con-approve-row = Approve { $ref }

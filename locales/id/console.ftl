@@ -151,3 +151,8 @@ con-nominate-dtks = Terdaftar DTKS/DTSEN?
 con-nominate-heirs = Punya anak usia sekolah?
 con-nominate-phone = Nomor HP (boleh kosong)
 con-nominate-submit = Usulkan
+con-invite-qr = Kode QR tautan undangan: lurah memindainya dengan kamera HP untuk membuka Siaga di Telegram.
+con-weekly = Persetujuan per minggu
+con-weekly-title = Jumlah usulan yang disetujui per minggu, 12 minggu terakhir (tanggal = hari Senin)
+con-waiting-at-least = Menunggu paling sedikit (hari)
+con-approve-row = Setujui { $ref }

@@ -151,3 +151,8 @@ con-nominate-dtks = Kadaftar DTKS/DTSEN?
 con-nominate-heirs = Gadhah anak yuswa sekolah?
 con-nominate-phone = Nomer HP (kenging kosong)
 con-nominate-submit = Usulaken
+con-invite-qr = Kode QR tautan undangan: lurah mindai mawi kamera HP kagem mbikak Siaga ing Telegram.
+con-weekly = Persetujuan saben minggu
+con-weekly-title = Cacah usulan ingkang dipun setujoni saben minggu, 12 minggu pungkasan (tanggal = dinten Senin)
+con-waiting-at-least = Nengga paling sekedhik (dinten)
+con-approve-row = Setujoni { $ref }

@@ -10,6 +10,7 @@ from typing import Any
 
 from fastapi import Request, Response
 from fastapi.responses import RedirectResponse
+from markupsafe import Markup
 
 from bot import export
 from bot.db import reports
@@ -17,6 +18,7 @@ from bot.db.rows import aware
 from bot.web.console.session import csrf_ok
 from bot.web.console.views import Console, when
 from handlers import admin
+from handlers.messages import Msg
 from handlers.records import Role
 
 AUDIT_LIMIT = 200
@@ -46,11 +48,14 @@ class DinasPages:
             if not i["used_by"] and not i["revoked_at"] and _live(i["expires_at"], ctx.now)
         ]  # fmt: skip
         note = request.query_params.get("pesan", "")
+        made = _code(request.query_params.get("kode"))
+        link = _deep_link(ctx, made)
+        locale = found.person.locale
         return self.c.page(
             "reviewers.html", found.person.locale, seat=found, rows=rows, invites=open_invites,
             kelurahan_list=ctx.program.regions.all_kelurahan, active="reviewers",
-            note=note if note.startswith("con-") else "", made=request.query_params.get("kode"),
-            link=_deep_link(ctx, request.query_params.get("kode")),
+            note=note if note.startswith("con-") else "", made=made,
+            link=link, qr=_qr(link, self.c.c.catalogue.render(Msg("con-invite-qr"), locale)),
         )  # fmt: skip
 
     async def reviewers_act(self, request: Request, action: str) -> Response:
@@ -163,6 +168,23 @@ def _kel(ctx: Any, code: str | None) -> str:
     return kel.name if kel else "-"
 
 
+def _code(code: str | None) -> str:
+    return code if code and code.isascii() and code.isalnum() and len(code) <= 32 else ""
+
+
+def _qr(link: str, title: str) -> Markup | None:
+    """The invite's link as a QR code (inline SVG), for a lurah to scan from the screen."""
+    if not link:
+        return None
+    import segno
+
+    # our own SVG: the link is t.me, the bot's name (a setting) and a code of [A-Z0-9]; segno
+    # escapes the title
+    return Markup(segno.make_qr(link).svg_inline(scale=5, title=title))  # noqa: S704
+
+
 def _deep_link(ctx: Any, code: str | None) -> str:
+    if not code or not code.isascii() or not code.isalnum() or len(code) > 32:
+        return ""  # only an invite code, from our own redirect, makes a link
     username = ctx.settings.telegram_bot_username
     return f"https://t.me/{username}?start={code}" if code and username else ""

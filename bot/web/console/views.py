@@ -121,6 +121,7 @@ class Console:
             per_kel = await store.kelurahan_overview()
             reviewers = await store.people_with_role(Role.LURAH)
             recent = await store.approved_since(ctx.now - timedelta(days=30))
+            weeks = _weekly(ctx, await store.approved_at(ctx.now - timedelta(weeks=WEEKS)))
             await store.commit()
         deadline = ctx.program.review_deadline_days
         rows = []
@@ -154,7 +155,7 @@ class Console:
             "overview.html", found.person.locale, seat=found, period=period, rows=rows,
             total=total, used=used, left=left, forecast=forecast, recent=recent,
             deadline=deadline, statuses=[(s, by_status[s]) for s in STATUSES if by_status[s]],
-            top=top, sort=sort,
+            top=top, sort=sort, weeks=weeks, week_top=max([n for _, n in weeks] + [1]),
         )  # fmt: skip
 
     async def queue(self, request: Request) -> Response:
@@ -168,7 +169,10 @@ class Console:
             statuses = [status] if status in STATUSES else list(WAITING)
             verdict = q.get("penilaian") or None
             occupation = q.get("pekerjaan") or None
+            waited = int(q["menunggu"]) if q.get("menunggu", "").isdigit() else 0
             items = await store.nominations_list(kel, statuses, occupation, verdict)
+            if waited:  # waiting at least this many days
+                items = [r for r in items if (ctx.now - _aware(r.created_at)).days >= waited]
             await store.commit()
         rows = [{
             "id": r.id, "ref": r.ref, "name": r.name or "-",
@@ -180,7 +184,7 @@ class Console:
             "queue.html", found.person.locale, seat=found, rows=rows, chosen=status,
             kelurahan=kel, kelurahan_list=ctx.program.regions.all_kelurahan,
             statuses=STATUSES, occupations=[o.code for o in ctx.program.occupations.occupations],
-            verdict=verdict or "", occupation=occupation or "",
+            verdict=verdict or "", occupation=occupation or "", waited=waited or "",
         )  # fmt: skip
 
     async def nomination(
@@ -232,6 +236,8 @@ class Console:
             await store.commit()
         if nik:  # shown once, in this answer only: never in a URL or a redirect
             return await self.nomination(request, nid, note, nik)
+        if request.headers.get("X-Inline") == "1":  # the queue's script: the outcome alone
+            return self.page("note.html", found.person.locale, note=note)
         return RedirectResponse(f"/konsol/usulan/{nid}?{urlencode({'pesan': note})}",
                                 status_code=303)  # fmt: skip
 
@@ -271,6 +277,21 @@ def store_of(ctx: Context) -> SqlStore:
     """The console runs on the SQL store itself (a NIK is opened only here, on request)."""
     assert isinstance(ctx.store, SqlStore)
     return ctx.store
+
+
+WEEKS = 12  # the weekly approvals chart: the last twelve weeks
+
+
+def _weekly(ctx: Context, decided: list[datetime]) -> list[tuple[str, int]]:
+    """Approvals per week (Monday to Sunday, the city's time), oldest first."""
+    today = ctx.local.date()
+    monday = today - timedelta(days=today.weekday())
+    starts = [monday - timedelta(weeks=w) for w in range(WEEKS - 1, -1, -1)]
+    counts = Counter(
+        (d.astimezone(ctx.tz).date() - timedelta(days=d.astimezone(ctx.tz).weekday()))
+        for d in decided
+    )
+    return [(f"{s:%d/%m}", counts.get(s, 0)) for s in starts]
 
 
 def _day(ctx: Context, at: datetime | None) -> str:

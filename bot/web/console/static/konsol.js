@@ -13,3 +13,19 @@ document.querySelectorAll("[data-live]").forEach(function (box) {
       .catch(function () { clearInterval(timer); });
   }, 3000);
 });
+
+// Inline decisions where JavaScript runs: a form marked data-inline is sent in the background
+// after a confirmation, and its cell shows the outcome; without JavaScript the same form
+// posts and the nomination's page says what happened.
+document.querySelectorAll("form[data-inline]").forEach(function (form) {
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var label = form.querySelector("button").getAttribute("aria-label");
+    if (!window.confirm(label + "?")) { return; }
+    fetch(form.action, {
+      method: "POST", credentials: "same-origin", headers: {"X-Inline": "1"},
+      body: new URLSearchParams(new FormData(form))
+    }).then(function (r) { return r.text(); })
+      .then(function (html) { form.parentNode.innerHTML = html; });
+  });
+});
