@@ -373,3 +373,13 @@ async def test_the_overview_charts_approvals_per_week_and_the_queue_filters_by_w
     assert "Persetujuan per minggu" in home.text and "<title>16/11: 1</title>" in home.text
     long_wait = await web.get("/konsol/antrean?menunggu=10")
     assert old in long_wait.text and fresh not in long_wait.text
+
+
+async def test_an_officer_who_speaks_english_gets_the_console_in_english(
+    siaga: App, web: httpx.AsyncClient
+) -> None:
+    await make(siaga, "lk", Role.LURAH, KELUN)
+    await Person(siaga, "lk").say("english please")
+    home = await signed_in(siaga, web, "lk")
+    assert "Overview" in home.text and "Quota for the period" in home.text
+    assert 'lang="en"' in home.text

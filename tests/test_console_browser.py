@@ -276,3 +276,18 @@ async def test_a_lurah_approves_inline_from_the_queue(siaga: App, browser: Brows
     assert "Warga sudah diberi tahu" in await browser.text("td .note")
     assert (await nomination(siaga, ref)).status.value == "approved"
     await browser.accessible("antrean-setuju")
+
+
+async def test_the_pages_fit_a_phone(siaga: App, browser: Browser) -> None:
+    await set_quota(siaga, 10)
+    await make(siaga, "lk", Role.LURAH, KELUN)
+    n = await nomination(siaga, await file(siaga, "warga-hp", serial=95))
+    await browser.run(browser.driver.set_window_size, 390, 844)  # a common phone, portrait
+    await sign_in(siaga, browser, "lk")
+    for path, name in (("/konsol/", "hp-ringkasan"), ("/konsol/antrean", "hp-antrean"),
+                       (f"/konsol/usulan/{n.id}", "hp-usulan")):  # fmt: skip
+        await browser.open(path)
+        wide = await browser.run(browser.driver.execute_script,
+                                 "return document.documentElement.scrollWidth - window.innerWidth;")  # fmt: skip
+        assert wide <= 0, f"{path} is {wide}px wider than the phone"  # tables scroll inside
+        await browser.accessible(name)
