@@ -8,11 +8,9 @@ from __future__ import annotations
 from fastapi import Request, Response
 from fastapi.responses import RedirectResponse
 
-from bot.web.console.session import csrf_ok
 from bot.web.console.views import Console
 from handlers import broadcast
 from handlers.messages import Msg
-from handlers.records import Role
 
 
 class BroadcastPages:
@@ -24,11 +22,9 @@ class BroadcastPages:
 
     async def index(self, request: Request) -> Response:
         async with self.c.unit() as (store, ctx):
-            found, why = await self.c.who(request, store, ctx.now)
-            if found is None:
-                return self.c.refused(why or "no-session", 401)
-            if found.person.role is not Role.ADMIN:
-                return self.c.refused("not-found", 404, found.person.locale)
+            found = await self.c.gate(request, store, ctx, admin=True)
+            if isinstance(found, Response):
+                return found
             recent = await store.broadcasts(limit=10)
             await store.commit()
         locale = found.person.locale
@@ -43,13 +39,9 @@ class BroadcastPages:
     async def preview(self, request: Request, send: bool = False) -> Response:
         form = await self.c.form(request)
         async with self.c.unit() as (store, ctx):
-            found, why = await self.c.who(request, store, ctx.now)
-            if found is None:
-                return self.c.refused(why or "no-session", 401)
-            if found.person.role is not Role.ADMIN:
-                return self.c.refused("not-found", 404, found.person.locale)
-            if form is None or not csrf_ok(found, form):
-                return self.c.refused("csrf", 403, found.person.locale)
+            found = await self.c.gate(request, store, ctx, admin=True, form=form)
+            if isinstance(found, Response):
+                return found
             locale = found.person.locale
             text = form.get("teks", "").strip()
             audience = form.get("penerima", "")
@@ -79,11 +71,9 @@ class BroadcastPages:
 
     async def one(self, request: Request, bid: int, fragment: bool = False) -> Response:
         async with self.c.unit() as (store, ctx):
-            found, why = await self.c.who(request, store, ctx.now)
-            if found is None:
-                return self.c.refused(why or "no-session", 401)
-            if found.person.role is not Role.ADMIN:
-                return self.c.refused("not-found", 404, found.person.locale)
+            found = await self.c.gate(request, store, ctx, admin=True)
+            if isinstance(found, Response):
+                return found
             b = next((x for x in await store.broadcasts(limit=50) if x.id == bid), None)
             await store.commit()
         if b is None:
@@ -103,13 +93,9 @@ class BroadcastPages:
     async def stop(self, request: Request, bid: int) -> Response:
         form = await self.c.form(request)
         async with self.c.unit() as (store, ctx):
-            found, why = await self.c.who(request, store, ctx.now)
-            if found is None:
-                return self.c.refused(why or "no-session", 401)
-            if found.person.role is not Role.ADMIN:
-                return self.c.refused("not-found", 404, found.person.locale)
-            if form is None or not csrf_ok(found, form):
-                return self.c.refused("csrf", 403, found.person.locale)
+            found = await self.c.gate(request, store, ctx, admin=True, form=form)
+            if isinstance(found, Response):
+                return found
             await broadcast.cancel(ctx, found.person, str(bid))
             await store.commit()
         return RedirectResponse(f"/konsol/siaran/{bid}", status_code=303)

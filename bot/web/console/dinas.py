@@ -15,7 +15,6 @@ from markupsafe import Markup
 from bot import export
 from bot.db import reports
 from bot.db.rows import aware
-from bot.web.console.session import csrf_ok
 from bot.web.console.views import Console, when
 from handlers import admin
 from handlers.messages import Msg
@@ -31,11 +30,9 @@ class DinasPages:
 
     async def reviewers(self, request: Request) -> Response:
         async with self.c.unit() as (store, ctx):
-            found, why = await self.c.who(request, store, ctx.now)
-            if found is None:
-                return self.c.refused(why or "no-session", 401)
-            if found.person.role is not Role.ADMIN:
-                return self.c.refused("not-found", 404, found.person.locale)
+            found = await self.c.gate(request, store, ctx, admin=True)
+            if isinstance(found, Response):
+                return found
             people = await store.people_with_role(Role.LURAH)
             invites = await store.invites()
             await store.commit()
@@ -61,13 +58,9 @@ class DinasPages:
     async def reviewers_act(self, request: Request, action: str) -> Response:
         form = await self.c.form(request)
         async with self.c.unit() as (store, ctx):
-            found, why = await self.c.who(request, store, ctx.now)
-            if found is None:
-                return self.c.refused(why or "no-session", 401)
-            if found.person.role is not Role.ADMIN:
-                return self.c.refused("not-found", 404, found.person.locale)
-            if form is None or not csrf_ok(found, form):
-                return self.c.refused("csrf", 403, found.person.locale)
+            found = await self.c.gate(request, store, ctx, admin=True, form=form)
+            if isinstance(found, Response):
+                return found
             target = ""
             if action == "undang":
                 reply = await admin.create_invite(ctx, found.person, form.get("kelurahan", ""))
@@ -91,11 +84,9 @@ class DinasPages:
 
     async def export_page(self, request: Request) -> Response:
         async with self.c.unit() as (store, ctx):
-            found, why = await self.c.who(request, store, ctx.now)
-            if found is None:
-                return self.c.refused(why or "no-session", 401)
-            if found.person.role is not Role.ADMIN:
-                return self.c.refused("not-found", 404, found.person.locale)
+            found = await self.c.gate(request, store, ctx, admin=True)
+            if isinstance(found, Response):
+                return found
             await store.commit()
         return self.c.page("export.html", found.person.locale, seat=found, active="export",
                            kelurahan_list=ctx.program.regions.all_kelurahan)  # fmt: skip
@@ -103,13 +94,9 @@ class DinasPages:
     async def export_file(self, request: Request) -> Response:
         form = await self.c.form(request)
         async with self.c.unit() as (store, ctx):
-            found, why = await self.c.who(request, store, ctx.now)
-            if found is None:
-                return self.c.refused(why or "no-session", 401)
-            if found.person.role is not Role.ADMIN:
-                return self.c.refused("not-found", 404, found.person.locale)
-            if form is None or not csrf_ok(found, form):
-                return self.c.refused("csrf", 403, found.person.locale)
+            found = await self.c.gate(request, store, ctx, admin=True, form=form)
+            if isinstance(found, Response):
+                return found
             kel = ctx.program.regions.kelurahan_named(form.get("kelurahan", ""))
             code = kel.code if kel else None
             rows = await export.approved_rows(store, ctx.program, code, ctx.today)
@@ -125,11 +112,9 @@ class DinasPages:
     async def audit(self, request: Request, as_csv: bool = False) -> Response:
         q = request.query_params
         async with self.c.unit() as (store, ctx):
-            found, why = await self.c.who(request, store, ctx.now)
-            if found is None:
-                return self.c.refused(why or "no-session", 401)
-            if found.person.role is not Role.ADMIN:
-                return self.c.refused("not-found", 404, found.person.locale)
+            found = await self.c.gate(request, store, ctx, admin=True)
+            if isinstance(found, Response):
+                return found
             ref = q.get("usulan", "").strip().upper()
             nomination = await store.nomination_by_ref(ref) if ref else None
             person = int(q["orang"]) if q.get("orang", "").isdigit() else None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from fastapi import Request, Response
 
-from bot.web.console.session import Seat, csrf_ok
+from bot.web.console.session import Seat
 from bot.web.console.views import Console
 from domain.roles import Action
 from handlers import review
@@ -38,20 +38,18 @@ class NominatePages:
 
     async def page(self, request: Request) -> Response:
         async with self.c.unit() as (store, ctx):
-            found, why = await self.c.who(request, store, ctx.now)
-            if found is None:
-                return self.c.refused(why or "no-session", 401)
+            found = await self.c.gate(request, store, ctx)
+            if isinstance(found, Response):
+                return found
             await store.commit()
         return self._form(found, ctx, {})
 
     async def submit(self, request: Request) -> Response:
         fields = await self.c.form(request)
         async with self.c.unit() as (store, ctx):
-            found, why = await self.c.who(request, store, ctx.now)
-            if found is None:
-                return self.c.refused(why or "no-session", 401)
-            if fields is None or not csrf_ok(found, fields):
-                return self.c.refused("csrf", 403, found.person.locale)
+            found = await self.c.gate(request, store, ctx, form=fields)
+            if isinstance(found, Response):
+                return found
             values = {k: v.strip()[:200] for k, v in fields.items() if k != "csrf"}
             if found.kelurahan:  # a lurah files for their own kelurahan only
                 values["kelurahan"] = _kel(ctx, found.kelurahan)

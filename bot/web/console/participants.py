@@ -18,7 +18,6 @@ from bot.web.console.views import Console
 from domain.nomination import NominationStatus
 from domain.reference import parse_reference
 from handlers import dinas
-from handlers.records import Role
 
 MAX_UPLOAD = 5 * 1024 * 1024  # a list of 20,000 references is about 300 kB
 REF_COLUMNS = ("nomor_usulan", "ref", "no_usulan")
@@ -64,11 +63,9 @@ class ParticipantPages:
 
     async def index(self, request: Request) -> Response:
         async with self.c.unit() as (store, ctx):
-            found, why = await self.c.who(request, store, ctx.now)
-            if found is None:
-                return self.c.refused(why or "no-session", 401)
-            if found.person.role is not Role.ADMIN:
-                return self.c.refused("not-found", 404, found.person.locale)
+            found = await self.c.gate(request, store, ctx, admin=True)
+            if isinstance(found, Response):
+                return found
             people = await store.with_status(NominationStatus.REGISTERED)
             await store.commit()
         soon = ctx.today + timedelta(days=30)
@@ -85,11 +82,9 @@ class ParticipantPages:
 
     async def preview(self, request: Request) -> Response:
         async with self.c.unit() as (store, ctx):
-            found, why = await self.c.who(request, store, ctx.now)
-            if found is None:
-                return self.c.refused(why or "no-session", 401)
-            if found.person.role is not Role.ADMIN:
-                return self.c.refused("not-found", 404, found.person.locale)
+            found = await self.c.gate(request, store, ctx, admin=True)
+            if isinstance(found, Response):
+                return found
             if int(request.headers.get("content-length") or 0) > MAX_UPLOAD + 10_000:
                 return self.c.refused("too-big", 413, found.person.locale)
             form = await request.form()
@@ -118,13 +113,9 @@ class ParticipantPages:
     async def apply(self, request: Request) -> Response:
         form = await self.c.form(request)
         async with self.c.unit() as (store, ctx):
-            found, why = await self.c.who(request, store, ctx.now)
-            if found is None:
-                return self.c.refused(why or "no-session", 401)
-            if found.person.role is not Role.ADMIN:
-                return self.c.refused("not-found", 404, found.person.locale)
-            if form is None or not csrf_ok(found, form):
-                return self.c.refused("csrf", 403, found.person.locale)
+            found = await self.c.gate(request, store, ctx, admin=True, form=form)
+            if isinstance(found, Response):
+                return found
             refs = [r for r in (parse_reference(x) for x in form.get("refs", "").split()) if r]
             try:
                 start = date.fromisoformat(form.get("mulai", ""))

@@ -55,6 +55,9 @@ class Console:
         async with self.c.db.store() as store:
             store.via = "via console"
             yield store, self.c.context(store)
+            # a page that refuses still keeps what it learnt: an idle or outdated session
+            # ended, a session's last sight
+            await store.commit()
 
     def page(self, name: str, locale: str, status: int = 200, **values: Any) -> HTMLResponse:
         cat = self.c.catalogue
@@ -73,10 +76,33 @@ class Console:
     ) -> tuple[Seat | None, str]:
         return await seat(store, request.cookies.get(COOKIE), now)
 
-    async def form(self, request: Request) -> dict[str, str] | None:
+    async def gate(
+        self,
+        request: Request,
+        store: SqlStore,
+        ctx: Context,
+        *,
+        admin: bool = False,
+        form: dict[str, str] | None = None,
+    ) -> Seat | Response:
+        """Who is asking, or the page that refuses them: no session (401), a Dinas page for a
+        lurah (404, as if it did not exist), a form without its CSRF token (403). `form`:
+        None for a GET, else the posted fields."""
+        found, why = await self.who(request, store, ctx.now)
+        if found is None:
+            return self.refused(why or "no-session", 401)
+        if admin and found.person.role is not Role.ADMIN:
+            return self.refused("not-found", 404, found.person.locale)
+        if form is not None and not csrf_ok(found, form):
+            return self.refused("csrf", 403, found.person.locale)
+        return found
+
+    async def form(self, request: Request) -> dict[str, str]:
+        """The posted fields; none at all for a body too large to be one of our forms (its
+        CSRF token is then missing too, and the gate refuses it)."""
         body = await request.body()
         if len(body) > MAX_FORM:
-            return None
+            return {}
         return {k: v[0] for k, v in parse_qs(body.decode("utf-8", "replace")).items()}
 
     # --- signing in and out -------------------------------------------------------------------
@@ -113,9 +139,9 @@ class Console:
     # --- pages -----------------------------------------------------------------------------------
     async def overview(self, request: Request) -> Response:
         async with self.unit() as (store, ctx):
-            found, why = await self.who(request, store, ctx.now)
-            if found is None:
-                return self.refused(why or "no-session", 401)
+            found = await self.gate(request, store, ctx)
+            if isinstance(found, Response):
+                return found
             period = review.period_of(ctx)
             quota = await store.quota(period)
             per_kel = await store.kelurahan_overview()
@@ -161,9 +187,9 @@ class Console:
     async def queue(self, request: Request) -> Response:
         q = request.query_params
         async with self.unit() as (store, ctx):
-            found, why = await self.who(request, store, ctx.now)
-            if found is None:
-                return self.refused(why or "no-session", 401)
+            found = await self.gate(request, store, ctx)
+            if isinstance(found, Response):
+                return found
             kel = found.kelurahan or _kelurahan(ctx, q.get("kelurahan", ""))
             status = q.get("status", "pending")
             statuses = [status] if status in STATUSES else list(WAITING)
@@ -191,9 +217,9 @@ class Console:
         self, request: Request, nid: int, note: str = "", nik: str = ""
     ) -> Response:
         async with self.unit() as (store, ctx):
-            found, why = await self.who(request, store, ctx.now)
-            if found is None:
-                return self.refused(why or "no-session", 401)
+            found = await self.gate(request, store, ctx)
+            if isinstance(found, Response):
+                return found
             n = await self._visible(ctx, found, nid)
             if n is None:
                 return self.refused("not-found", 404, found.person.locale)
@@ -222,12 +248,9 @@ class Console:
     async def act(self, request: Request, nid: int, action: str) -> Response:
         form = await self.form(request)
         async with self.unit() as (store, ctx):
-            found, why = await self.who(request, store, ctx.now)
-            if found is None:
-                return self.refused(why or "no-session", 401)
-            if form is None or not csrf_ok(found, form):
-                await store.commit()
-                return self.refused("csrf", 403, found.person.locale)
+            found = await self.gate(request, store, ctx, form=form)
+            if isinstance(found, Response):
+                return found
             n = await self._visible(ctx, found, nid)
             if n is None:
                 await store.commit()
