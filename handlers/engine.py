@@ -56,6 +56,8 @@ def read_input(conv: Conversation, msg: Incoming, options: tuple[Button, ...]) -
     # Typed numbers choose among numbered options (console, WhatsApp text fallback). A
     # contact-sharing button is never numbered: only Telegram shows it, as a keyboard key.
     numbered = [b for b in options if b.kind is ButtonKind.CALLBACK]
+    if len(numbered) == 1 and numbered[0].data.endswith("|cancel"):
+        numbered = []  # "1" at a question whose one button is Batal is an answer, not a wipe
     if text.isdigit() and numbered and 1 <= int(text) <= len(numbered) and len(text) <= 2:
         picked = numbered[int(text) - 1]
         return Input(choice=picked.data.partition("|")[2], text=text)

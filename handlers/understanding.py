@@ -95,6 +95,8 @@ async def typed_button(
     t = text.strip().rstrip(".!)")
     if t.isdigit() and len(t) <= 2:
         n = int(t)
+        if len(shown) == 1 and shown[0].data.endswith("|cancel"):
+            return None  # "1" at a question whose one button is Batal is an answer, not a wipe
         return shown[n - 1].data if 1 <= n <= len(shown) else None
     found = match_label(text, [ctx.render(b.label, person.locale) for b in shown])
     for other in ("id", "jv", "en"):  # people mix languages: "sarujuk" on an Indonesian card

@@ -184,3 +184,17 @@ async def test_an_officers_free_text_is_never_taken_for_a_request(siaga: App) ->
     async with siaga.store() as store:
         _, conv = await store.load(UserRef("console", "dinas-1"), "", siaga.clock())
     assert (conv.flow, conv.step) == ("siaran", "audience")
+
+
+async def test_a_lone_number_at_a_question_with_only_batal_does_not_wipe_the_draft(
+    siaga: App,
+) -> None:
+    from tests.harness import Person
+
+    p = Person(siaga, "angka-satu")
+    await p.answers("/menu", "cek", "setuju")
+    assert "nama" in p.text.lower() and p.last[-1].buttons == ["Batal"]
+    await p.say("1")
+    assert "dibatalkan" not in p.text.lower() and "nama" in p.text.lower()
+    await p.say("Sri Rahayu")
+    assert "NIK" in p.text  # the check went on where it was
