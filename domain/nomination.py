@@ -51,6 +51,8 @@ TRANSITIONS: dict[NominationStatus, frozenset[NominationStatus]] = {
 
 # One active nomination per NIK (issue 3): these block a second filing.
 ACTIVE = frozenset({S.PENDING, S.INFO_REQUESTED, S.WAITLISTED, S.APPROVED, S.REGISTERED})
+# What a lurah still has to decide (the queue, the deadline, the console's "waiting")
+WAITING_FOR_LURAH = (S.PENDING.value, S.INFO_REQUESTED.value)
 
 
 class TransitionRefused(Exception):

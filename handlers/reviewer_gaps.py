@@ -4,23 +4,17 @@ morning, and `/statistik` and `siaga doctor` list these kelurahan."""
 
 from __future__ import annotations
 
-from collections import Counter
-
-from domain.nomination import NominationStatus
 from domain.regions import Kelurahan
 from handlers.messages import Button, Msg, Reply
 from handlers.ports import Context
 from handlers.records import Nomination, Role
 
-# Waiting for a lurah's decision: what a kelurahan without a reviewer leaves untouched.
-WAITING = frozenset({NominationStatus.PENDING.value, NominationStatus.INFO_REQUESTED.value})
-
 
 async def without_reviewer(ctx: Context) -> list[tuple[Kelurahan, int]]:
     """Every kelurahan no reviewer covers, with the nominations waiting there; busiest first."""
     covered = {p.kelurahan_code for p in await ctx.store.people_with_role(Role.LURAH)}
-    waiting = Counter(row[0] for row in await ctx.store.stats_rows() if row[1] in WAITING)
-    gaps = [(k, waiting[k.code]) for k in ctx.program.regions.all_kelurahan
+    waiting = await ctx.store.queue_sizes()  # one grouped count, not every nomination read
+    gaps = [(k, waiting.get(k.code, 0)) for k in ctx.program.regions.all_kelurahan
             if k.code not in covered]  # fmt: skip
     return sorted(gaps, key=lambda g: (-g[1], g[0].name))
 

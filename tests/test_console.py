@@ -17,7 +17,7 @@ from handlers.records import Role
 from tests.harness import Person
 from tests.helpers import set_admins
 from tests.test_handover import inbox
-from tests.test_review import KELUN, TAMAN, file, make, nomination, set_quota
+from tests.test_review import KELUN, file, make, nomination, set_quota
 
 LINK = re.compile(r"http://127\.0\.0\.1:8080(/konsol/masuk/[A-Za-z0-9_-]+)")
 
@@ -118,7 +118,6 @@ async def test_a_lurah_cannot_see_another_kelurahan_or_post_without_the_token(
     bare = await web.post(f"/konsol/usulan/{kelun.id}/setujui")
     assert bare.status_code == 403
     assert (await nomination(siaga, kelun.ref)).status.value == "pending"
-    assert TAMAN
 
 
 async def test_a_session_ends_when_rights_are_taken_away_or_it_idles(

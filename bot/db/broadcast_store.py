@@ -12,11 +12,12 @@ from sqlalchemy import exists, func, insert, null, select, update
 from bot.db import schema as t
 from bot.db.aio import AsyncConnection
 from bot.db.rows import record
+from domain.nomination import WAITING_FOR_LURAH
 from domain.nomination import NominationStatus as S
 from handlers.records import BroadcastInfo, OutboxStatus, Recipient, Role
 
 WAITING = (S.PENDING.value, S.INFO_REQUESTED.value, S.WAITLISTED.value)
-IN_QUEUE = (S.PENDING.value, S.INFO_REQUESTED.value)  # what a lurah still has to decide
+IN_QUEUE = WAITING_FOR_LURAH  # what a lurah still has to decide
 APPROVED = (S.APPROVED.value, S.REGISTERED.value)
 ACTIVE = (*WAITING, *APPROVED)
 

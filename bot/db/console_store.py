@@ -12,9 +12,9 @@ from sqlalchemy import delete, func, insert, select, update
 from bot.db import schema as t
 from bot.db.aio import AsyncConnection
 from bot.db.rows import aware
+from domain.nomination import WAITING_FOR_LURAH as WAITING
 
 _l, _s = t.console_links, t.console_sessions
-WAITING = ("pending", "info_requested")
 
 
 class ConsoleSession(NamedTuple):

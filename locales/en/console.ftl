@@ -156,3 +156,4 @@ con-weekly = Approvals per week
 con-weekly-title = Nominations approved per week, the last 12 weeks (date = the Monday)
 con-waiting-at-least = Waiting at least (days)
 con-approve-row = Approve { $ref }
+con-reviewer-not-removed = No such reviewer; nothing changed.

@@ -156,3 +156,4 @@ con-weekly = Persetujuan per minggu
 con-weekly-title = Jumlah usulan yang disetujui per minggu, 12 minggu terakhir (tanggal = hari Senin)
 con-waiting-at-least = Menunggu paling sedikit (hari)
 con-approve-row = Setujui { $ref }
+con-reviewer-not-removed = Peninjau itu tidak ditemukan; tidak ada yang berubah.

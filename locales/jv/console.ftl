@@ -156,3 +156,4 @@ con-weekly = Persetujuan saben minggu
 con-weekly-title = Cacah usulan ingkang dipun setujoni saben minggu, 12 minggu pungkasan (tanggal = dinten Senin)
 con-waiting-at-least = Nengga paling sekedhik (dinten)
 con-approve-row = Setujoni { $ref }
+con-reviewer-not-removed = Peninjau menika boten kepanggih; boten wonten ingkang ewah.

@@ -18,6 +18,7 @@ from bot.db.rows import aware
 from bot.web.console.views import Console, when
 from handlers import admin
 from handlers.messages import Msg
+from handlers.officers import kel_name
 from handlers.records import Role
 
 AUDIT_LIMIT = 200
@@ -37,9 +38,9 @@ class DinasPages:
             invites = await store.invites()
             await store.commit()
         rows = [{"id": p.id, "name": p.display_name or p.external_id, "channel": p.channel,
-                 "kelurahan": _kel(ctx, p.kelurahan_code)} for p in people]  # fmt: skip
+                 "kelurahan": kel_name(ctx, p.kelurahan_code)} for p in people]  # fmt: skip
         open_invites = [
-            {"code": i["code"], "kelurahan": _kel(ctx, i["kelurahan_code"]),
+            {"code": i["code"], "kelurahan": kel_name(ctx, i["kelurahan_code"]),
              "expires": when(ctx, i["expires_at"])}
             for i in invites
             if not i["used_by"] and not i["revoked_at"] and _live(i["expires_at"], ctx.now)
@@ -74,8 +75,9 @@ class DinasPages:
                                       now=ctx.now, detail=code[:2] + "…")  # fmt: skip
                 note = "con-invite-revoked" if ok else "con-invite-not-revoked"
             elif action == "hapus":
-                await admin.remove_reviewer(ctx, found.person, form.get("id", ""))
-                note = "con-reviewer-removed"
+                said = await admin.remove_reviewer(ctx, found.person, form.get("id", ""))
+                removed = said.parts[0].key == "reviewer-removed"
+                note = "con-reviewer-removed" if removed else "con-reviewer-not-removed"
             else:
                 note = "con-unknown-action"
             await store.commit()
@@ -146,11 +148,6 @@ class DinasPages:
 def _live(expires: Any, now: Any) -> bool:
     at = aware(expires)
     return at is not None and at > now
-
-
-def _kel(ctx: Any, code: str | None) -> str:
-    kel = ctx.program.regions.kelurahan_by_code(code or "")
-    return kel.name if kel else "-"
 
 
 def _code(code: str | None) -> str:

@@ -13,6 +13,7 @@ from domain.roles import Action
 from handlers import review
 from handlers.citizen import form, selfcheck
 from handlers.messages import Msg
+from handlers.officers import kel_name
 from handlers.ports import Context
 from handlers.records import Conversation, Role
 
@@ -30,7 +31,7 @@ class NominatePages:
             "nominate.html", found.person.locale, seat=found, active="nominate", v=values,
             problem=problem, field=field, done=done or [],
             kelurahan_list=program.regions.all_kelurahan,
-            own=_kel(ctx, found.kelurahan) if found.kelurahan else "",
+            own=kel_name(ctx, found.kelurahan) if found.kelurahan else "",
             notice=self.c.c.catalogue.render(selfcheck.in_person_prompt(Conversation(0)).parts[0],
                                              found.person.locale),
             status=status,
@@ -52,7 +53,7 @@ class NominatePages:
                 return found
             values = {k: v.strip()[:200] for k, v in fields.items() if k != "csrf"}
             if found.kelurahan:  # a lurah files for their own kelurahan only
-                values["kelurahan"] = _kel(ctx, found.kelurahan)
+                values["kelurahan"] = kel_name(ctx, found.kelurahan)
             render = self.c.c.catalogue.render
             if values.get("setuju") != "ya":  # consent in person comes first, as in the chat
                 await store.commit()
@@ -75,8 +76,3 @@ class NominatePages:
             await store.commit()
         words = [render(p, found.person.locale) for r in replies for p in r.parts]
         return self._form(found, ctx, {}, done=words)
-
-
-def _kel(ctx: Context, code: str | None) -> str:
-    kel = ctx.program.regions.kelurahan_by_code(code or "")
-    return kel.name if kel else ""

@@ -18,6 +18,7 @@ from bot.web.console.views import Console
 from domain.nomination import NominationStatus
 from domain.reference import parse_reference
 from handlers import dinas
+from handlers.officers import kel_name
 
 MAX_UPLOAD = 5 * 1024 * 1024  # a list of 20,000 references is about 300 kB
 REF_COLUMNS = ("nomor_usulan", "ref", "no_usulan")
@@ -70,7 +71,7 @@ class ParticipantPages:
             await store.commit()
         soon = ctx.today + timedelta(days=30)
         rows = [{
-            "ref": n.ref, "name": n.name or "-", "kelurahan": _kel(ctx, n.kelurahan_code),
+            "ref": n.ref, "name": n.name or "-", "kelurahan": kel_name(ctx, n.kelurahan_code),
             "start": _day(n.coverage_start), "end": _day(n.coverage_end),
             "ending": n.coverage_end is not None and n.coverage_end.date() <= soon,
         } for n in people]  # fmt: skip
@@ -126,11 +127,6 @@ class ParticipantPages:
         query = (f"pesan=con-upload-applied&terdaftar={len(report.registered)}"
                  f"&tidak={len(report.not_found) + len(report.not_approved)}")  # fmt: skip
         return RedirectResponse(f"/konsol/peserta?{query}", status_code=303)
-
-
-def _kel(ctx: Any, code: str | None) -> str:
-    kel = ctx.program.regions.kelurahan_by_code(code or "")
-    return kel.name if kel else "-"
 
 
 def _day(at: Any) -> str:

@@ -6,7 +6,6 @@ CSRF token; a POST without it is refused."""
 from __future__ import annotations
 
 import base64
-import hashlib
 import hmac
 import os
 from dataclasses import dataclass
@@ -14,6 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bot.db.store import SqlStore
+from handlers.console_login import digest
 from handlers.records import Person, Role
 
 COOKIE = "siaga_konsol"
@@ -22,10 +22,6 @@ IDLE = timedelta(minutes=30)
 
 def token() -> str:
     return base64.urlsafe_b64encode(os.urandom(32)).decode().rstrip("=")
-
-
-def digest(value: str) -> str:
-    return hashlib.sha256(value.encode()).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -23,20 +23,23 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from bot.db import reports
+from bot.db.rows import aware
 from bot.db.store import SqlStore
 from bot.delivery.handling import Conversations
-from bot.web.console.session import COOKIE, IDLE, Seat, csrf_ok, digest, open_session, seat
+from bot.web.console.session import COOKIE, IDLE, Seat, csrf_ok, open_session, seat
+from domain.nomination import WAITING_FOR_LURAH as WAITING
 from domain.nomination import NominationStatus
 from domain.roles import Action
 from handlers import review
+from handlers.console_login import digest
 from handlers.lurah.queue import REJECT_REASONS
 from handlers.messages import Msg, Raw
+from handlers.officers import kel_name
 from handlers.ports import Context
 from handlers.records import Nomination, Role
 
 HERE = Path(__file__).resolve().parent
 MAX_FORM = 20_000  # bytes: the longest form here is a reason or a question
-WAITING = (NominationStatus.PENDING.value, NominationStatus.INFO_REQUESTED.value)
 STATUSES = tuple(s.value for s in NominationStatus)
 
 
@@ -202,7 +205,7 @@ class Console:
             await store.commit()
         rows = [{
             "id": r.id, "ref": r.ref, "name": r.name or "-",
-            "kelurahan": _kel_name(ctx, r.kelurahan_code), "status": r.status,
+            "kelurahan": kel_name(ctx, r.kelurahan_code), "status": r.status,
             "verdict": r.verdict, "occupation": (r.answers or {}).get("occupation") or "",
             "days": max((ctx.now - _aware(r.created_at)).days, 0),
         } for r in items]  # fmt: skip
@@ -230,7 +233,7 @@ class Console:
         return self.page(
             "nomination.html", found.person.locale, seat=found, n=n, history=history,
             reasons=[_reason(ctx, n, code) for code in n.reasons], left=left,
-            kelurahan=_kel_name(ctx, n.kelurahan_code), note=note, nik=nik,
+            kelurahan=kel_name(ctx, n.kelurahan_code), note=note, nik=nik,
             answers=n.answers, reject_reasons=REJECT_REASONS,
             days=max((ctx.now - n.created_at).days, 0),
             decidable=n.status.value in WAITING,
@@ -332,8 +335,6 @@ def _arg(value: Any) -> Any:
 
 
 def _aware(value: datetime) -> datetime:
-    from bot.db.rows import aware
-
     out = aware(value)
     assert out is not None
     return out
@@ -342,11 +343,6 @@ def _aware(value: datetime) -> datetime:
 def _kelurahan(ctx: Context, text: str) -> str | None:
     kel = ctx.program.regions.kelurahan_named(text) if text else None
     return kel.code if kel else None
-
-
-def _kel_name(ctx: Context, code: str | None) -> str:
-    kel = ctx.program.regions.kelurahan_by_code(code or "")
-    return kel.name if kel else "-"
 
 
 def _reason(ctx: Context, n: Nomination, stored: str) -> tuple[str, Msg]:
@@ -358,7 +354,7 @@ def _reason(ctx: Context, n: Nomination, stored: str) -> tuple[str, Msg]:
                              else Raw(a.get("occupation_text") or "-"))  # fmt: skip
     args = {
         "age": a.get("age") or "-", "min": age_min, "max": age_max,
-        "stated": a.get("stated_age") or "-", "kelurahan": _kel_name(ctx, n.kelurahan_code),
+        "stated": a.get("stated_age") or "-", "kelurahan": kel_name(ctx, n.kelurahan_code),
         "city": ctx.program.regions.city_name, "region": n.nik_masked[:7],
         "registry": ctx.program.registry.at(ctx.today), "occupation": occupation,
         "text": Raw(a.get("occupation_text") or "-"),
