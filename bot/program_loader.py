@@ -20,6 +20,7 @@ from pydantic import (
     model_validator,
 )
 
+from domain.claims import REQUIRED_FIGURES, ClaimOffice, ClaimRules, Discount
 from domain.handover import DAYS, Handover, Hours, MediaLimits
 from domain.handover import DEFAULT as DEFAULT_HANDOVER
 from domain.occupations import Occupation, OccupationCatalogue, OccupationKind
@@ -162,6 +163,57 @@ class _ReviewIn(_Strict):
     deadline_days: int = Field(ge=1, le=90)
 
 
+class _OfficeIn(_Strict):
+    name: NonEmpty
+    email: NonEmpty
+    phone: NonEmpty
+    bpjs_contact: NonEmpty
+    since: date
+    ref: NonEmpty
+
+
+class _DiscountIn(_Strict):
+    start: date = Field(alias="from")
+    until: date
+    sector: Annotated[str, StringConstraints(pattern=r"^(transport|other)$")]
+    value: int = Field(ge=0)
+    ref: NonEmpty
+
+
+Code = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+
+
+class _DocumentsIn(_Strict):
+    since: date
+    ref: NonEmpty
+    jkm: list[Code] = Field(min_length=1)
+    jkk: list[Code] = Field(min_length=1)
+    scholarship: list[Code] = Field(min_length=1)
+
+
+class _HeirsIn(_Strict):
+    since: date
+    ref: NonEmpty
+    order: list[Code] = Field(min_length=1)
+
+
+class _ClaimsIn(_Strict):
+    """When something happens: every figure dated and sourced (shared/domain.md §8)."""
+
+    office: _OfficeIn
+    figures: dict[str, list[_DatedInt]]
+    discounts: list[_DiscountIn] = []
+    documents: _DocumentsIn
+    heirs: _HeirsIn
+
+    @model_validator(mode="after")
+    def _all_figures(self) -> _ClaimsIn:
+        missing = [name for name in REQUIRED_FIGURES if not self.figures.get(name)]
+        if missing:
+            raise ValueError(f"claims.figures lacks {', '.join(missing)}")
+        return self
+
+
 class _ProgramIn(_Strict):
     id: NonEmpty
     name: NonEmpty
@@ -176,6 +228,7 @@ class _ProgramIn(_Strict):
     faq: list[_FaqIn] = []
     handover: _HandoverIn | None = None
     review: _ReviewIn | None = None
+    claims: _ClaimsIn | None = None
 
     @model_validator(mode="after")
     def _unique_codes(self) -> _ProgramIn:
@@ -217,6 +270,21 @@ def _handover(h: _HandoverIn) -> Handover:
     )  # fmt: skip
 
 
+def _claims(c: _ClaimsIn) -> ClaimRules:
+    o = c.office
+    return ClaimRules(
+        office=ClaimOffice(o.name, o.email, o.phone, o.bpjs_contact, o.ref),
+        figures={name: _dated(items) for name, items in c.figures.items()},
+        discounts=tuple(Discount(d.start, d.until, d.sector, d.value, d.ref)
+                        for d in c.discounts),
+        documents={"jkm": tuple(c.documents.jkm), "jkk": tuple(c.documents.jkk),
+                   "scholarship": tuple(c.documents.scholarship)},
+        documents_ref=c.documents.ref,
+        heirs=tuple(c.heirs.order),
+        heirs_ref=c.heirs.ref,
+    )  # fmt: skip
+
+
 def _to_domain(p: _ProgramIn) -> Program:
     regions = RegionCatalogue(
         city_code=p.region.code,
@@ -255,6 +323,7 @@ def _to_domain(p: _ProgramIn) -> Program:
         benefits={k: _dated(v) for k, v in p.benefits.items()},
         handover=_handover(p.handover) if p.handover else DEFAULT_HANDOVER,
         review_deadline_days=p.review.deadline_days if p.review else Program.review_deadline_days,
+        claims=_claims(p.claims) if p.claims else None,
     )
 
 

@@ -14,7 +14,14 @@ from bot import periodic
 from bot.db import jobs
 from bot.delivery.handling import Conversations
 from domain.nomination import NominationStatus
-from handlers import broadcast, dinas, handover_watch, review_deadline, reviewer_gaps
+from handlers import (
+    broadcast,
+    claims_watch,
+    dinas,
+    handover_watch,
+    review_deadline,
+    reviewer_gaps,
+)
 from handlers.messages import Button, Msg, Reply
 from handlers.records import Role
 
@@ -85,6 +92,8 @@ class Scheduler:
             ran.append("reviewer_gaps")
         if await self._daily("review_late", self.coverage_hour, now, lambda: self._late(now)):
             ran.append("review_late")
+        if await self._daily("claims", self.coverage_hour, now, lambda: self._claims(now)):
+            ran.append("claims")
         slot = last_weekly_slot(self.quota_reminder, now, self.conversations.tz)
         if slot is not None:
             last = await self._last_run("quota_reminder")
@@ -110,6 +119,12 @@ class Scheduler:
         async with self.conversations.db.store() as store:
             await reviewer_gaps.daily_alert(self.conversations.context(store, now))
             await store.commit()
+
+    async def _claims(self, now: datetime) -> None:
+        async with self.conversations.db.store() as store:
+            done = await claims_watch.tend(self.conversations.context(store, now))
+            await store.commit()
+        log.info("claims: %s", done)
 
     async def _late(self, now: datetime) -> None:
         async with self.conversations.db.store() as store:

@@ -61,6 +61,10 @@ class Answers(NamedTuple):
     registry: Tri | None = None
     bpjs: Bpjs | None = None
     heirs: Tri | None = None
+    # What the Dinas's lists say (issue 20): (found, the list's date) for DTKS/DTSEN, and
+    # (segment found active or None, the list's date) for BPJS TK; None: no list imported.
+    dtks_list: tuple[bool, date] | None = None
+    bpjs_list: tuple[str | None, date] | None = None
 
 
 class Verdict(NamedTuple):
@@ -151,10 +155,26 @@ _REGISTRY = {
 }
 
 
-@lru_cache(maxsize=64)
-def registry_rule(answer: Tri | None, registry: str) -> Reason:
-    code, status = _REGISTRY[answer]
-    return _reason("registry", code, status, registry=registry)
+@lru_cache(maxsize=256)
+def registry_rule(
+    answer: Tri | None, registry: str, listed: tuple[bool, date] | None = None
+) -> Reason:
+    """The person's answer, unless the Dinas Sosial's list says otherwise: found there, they
+    are listed whatever they said; not found, a "yes" is a contradiction for the lurah to
+    check (lists lag behind), a "no" agrees, a "don't know" is left to the lurah."""
+    if listed is None:
+        code, status = _REGISTRY[answer]
+        return _reason("registry", code, status, registry=registry)
+    found, as_of = listed
+    on = as_of.strftime("%d-%m-%Y")
+    if found:
+        return _reason("registry", "registry.listed_data", Status.PASS, registry=registry, as_of=on)
+    if answer is Tri.YES:
+        return _reason("registry", "registry.contradiction", Status.UNKNOWN, registry=registry,
+                       as_of=on)  # fmt: skip
+    if answer is Tri.NO:
+        return _reason("registry", "registry.not_listed", Status.FAIL, registry=registry)
+    return _reason("registry", "registry.not_in_data", Status.UNKNOWN, registry=registry, as_of=on)
 
 
 _BPJS = {
@@ -167,8 +187,21 @@ _BPJS = {
 }
 
 
-@lru_cache(maxsize=16)
-def bpjs_rule(answer: Bpjs) -> Reason:
+# Found active in BPJS TK's own list: the list wins over the answer.
+_BPJS_LIST = {
+    "pu": ("bpjs.active_pu", Status.FAIL),  # a wage earner: no double cover
+    "bpu": ("bpjs.active_bpu", Status.UNKNOWN),  # paying themself: the lurah decides
+    "pemda": ("bpjs.active_pemda", Status.UNKNOWN),  # paid by a government budget already
+}
+
+
+@lru_cache(maxsize=64)
+def bpjs_rule(answer: Bpjs | None, active: tuple[str | None, date] | None = None) -> Reason | None:
+    if active is not None and active[0] in _BPJS_LIST:
+        code, status = _BPJS_LIST[active[0]]
+        return _reason("bpjs", code, status, as_of=active[1].strftime("%d-%m-%Y"))
+    if answer is None:
+        return None  # not asked (a lurah's list without the column): no claim either way
     code, status = _BPJS[answer]
     return _reason("bpjs", code, status)
 
@@ -180,7 +213,9 @@ def dated_limits(program: Program, on: date) -> tuple[int, int, str]:
 
 def priority_score(a: Answers, program: Program) -> int:
     registry, heirs = _weights(program)
-    return (registry if a.registry is Tri.YES else 0) + (heirs if a.heirs is Tri.YES else 0)
+    # the list decides the priority where there is one, not the answer
+    listed = a.dtks_list[0] if a.dtks_list is not None else a.registry is Tri.YES
+    return (registry if listed else 0) + (heirs if a.heirs is Tri.YES else 0)
 
 
 @lru_cache(maxsize=8)
@@ -216,8 +251,7 @@ def evaluate(answers: Answers, program: Program, on: date) -> Verdict:
         domicile_rule(a.kelurahan.name if a.kelurahan is not None else None, city.city_name),
         age_rule(nik_age, a.stated_age, lo, hi),
         activity_rule(a.occupation, a.occupation_text if a.occupation is None else None),
-        registry_rule(a.registry, registry),
-        # not asked (a lurah's list without the column): no claim either way
-        bpjs_rule(a.bpjs) if a.bpjs is not None else None,
+        registry_rule(a.registry, registry, a.dtks_list),
+        bpjs_rule(a.bpjs, a.bpjs_list),
     )
     return Verdict(kind, reasons, priority_score(a, program), age)

@@ -8,36 +8,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING
 
+from domain.dated import Dated, DatedEntry
 from domain.handover import DEFAULT as DEFAULT_HANDOVER
 from domain.handover import Handover
 from domain.occupations import OccupationCatalogue
 from domain.regions import RegionCatalogue
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from domain.claims import ClaimRules
 
-
-@dataclass(frozen=True, slots=True)
-class DatedEntry(Generic[T]):
-    since: date
-    value: T
-    ref: str
-
-
-@dataclass(frozen=True, slots=True)
-class Dated(Generic[T]):
-    entries: tuple[DatedEntry[T], ...]  # sorted by `since`, oldest first
-
-    def entry_at(self, on: date) -> DatedEntry[T]:
-        current = self.entries[0]
-        for e in self.entries:
-            if e.since <= on:
-                current = e
-        return current
-
-    def at(self, on: date) -> T:
-        return self.entry_at(on).value
+__all__ = ["Dated", "DatedEntry", "FaqEntry", "PriorityRule", "Program", "QuotaFigure"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +69,8 @@ class Program:
     # how many days a nomination may wait for its lurah before it shows as late; past twice
     # that the Dinas is reminded (issue 19)
     review_deadline_days: int = 7
+    # when something happens: service times, benefits, documents, heirs (issue 20)
+    claims: ClaimRules | None = None
 
     def quota_at(self, on: date) -> QuotaFigure | None:
         known = [q for q in self.quota if q.as_of <= on]

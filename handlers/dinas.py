@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from domain.nomination import NominationStatus
-from handlers.messages import Reply
+from handlers.messages import Msg, Reply
 from handlers.ports import Context
 from handlers.records import Role
 from handlers.review import tell_citizen
@@ -60,6 +60,20 @@ async def mark_registered(ctx: Context, refs: list[str], start: date) -> Registe
     return report
 
 
+def continuing(ctx: Context, on: date) -> tuple[Msg, ...]:
+    """How to go on after the city's year: the premium one pays oneself, and any national
+    discount in force on the day one would start (PP 50/2025, from the program file)."""
+    rules = ctx.program.claims
+    if rules is None:
+        return ()
+    out = [Msg("cover-continue", {"premium": rules.at("continue_premium_monthly", on),
+                                  "contact": rules.office.bpjs_contact})]  # fmt: skip
+    for d in rules.discounts_on(on):
+        out.append(Msg("cover-discount", {"value": d.value, "sector": Msg(f"sector-{d.sector}"),
+                                          "until": _d(d.until)}))  # fmt: skip
+    return tuple(out)
+
+
 def _d(day: date) -> str:
     return day.strftime("%d-%m-%Y")
 
@@ -82,7 +96,13 @@ async def coverage_reminders(ctx: Context) -> tuple[int, int]:
             continue
         if n.coverage_end <= soon and n.coverage_reminded_at is None:
             end = _d(n.coverage_end.date())
-            await tell_citizen(ctx, n, Reply.of("citizen-coverage-ending", ref=n.ref, end=end))
+            ending = Reply(
+                (
+                    Msg("citizen-coverage-ending", {"ref": n.ref, "end": end}),
+                    *continuing(ctx, n.coverage_end.date() + timedelta(days=1)),
+                )
+            )
+            await tell_citizen(ctx, n, ending)
             for reviewer in await ctx.store.people_with_role(Role.LURAH, n.kelurahan_code):
                 await ctx.store.enqueue(
                     reviewer,

@@ -29,6 +29,7 @@ def menu(
             button(conv, "menu-status", "status"),
             button(conv, "menu-info", "info"),
             button(conv, "menu-help", "help"),
+            button(conv, "menu-report", "report"),
             button(conv, "menu-lang", "lang"),
         )
     return with_note(note, r) if note else r

@@ -8,19 +8,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 from typing import Any, Protocol
 
+from domain.claims import ClaimKind, ClaimStatus
 from domain.nomination import NominationStatus
 from domain.program import Program
 from domain.quiet import QuietHours
 from handlers.messages import Media, Reply, UserRef
 from handlers.records import (
     BroadcastInfo,
+    Claim,
     Conversation,
     Nomination,
     Person,
     Recipient,
+    RegistryFacts,
     Role,
     Ticket,
 )
@@ -165,6 +168,33 @@ class Store(Protocol):
     async def cancel_broadcasts(
         self, broadcast_id: int | None, now: datetime
     ) -> tuple[int, int]: ...
+
+    # When something happens (issue 20): claim cases, and the registry lists' facts
+    async def open_claim(
+        self, *, kind: ClaimKind, event_date: date, relation: str, reporter_id: int | None,
+        nomination_id: int | None, kelurahan_code: str | None, named: str | None,
+        nik: str | None, traffic: bool, due_on: date, now: datetime,
+    ) -> int: ...  # fmt: skip
+    async def claim(self, claim_id: int) -> Claim | None: ...
+    async def claims(
+        self, statuses: Sequence[ClaimStatus] | None = None, limit: int = 200,
+        reporter_id: int | None = None,
+    ) -> list[Claim]: ...  # fmt: skip
+    async def move_claim(
+        self, claim_id: int, seen: ClaimStatus, to: ClaimStatus, now: datetime, **fields: Any
+    ) -> bool: ...
+    async def mark_claim(self, claim_id: int, now: datetime, **fields: Any) -> None: ...
+    async def overdue_claims(self, today: date) -> list[Claim]: ...
+    async def add_children(
+        self, claim_id: int, children: Sequence[tuple[int, date | None]]
+    ) -> None: ...
+    async def children_due(self, on: date) -> list[tuple[int, int, Claim]]: ...
+    async def set_child_next(self, child_id: int, next_on: date | None) -> None: ...
+    async def stop_children(self, claim_ids: Sequence[int]) -> int: ...
+    async def children_of(self, claim_id: int) -> list[tuple[int, date | None]]: ...
+    async def coverage_periods(self) -> list[tuple[datetime, datetime]]: ...
+    async def registry_facts(self, nik: str) -> RegistryFacts: ...
+    async def registry_lists(self) -> dict[str, tuple[date, int]]: ...
     async def commit(self) -> None: ...
 
 

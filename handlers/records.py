@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+from domain.claims import ClaimKind, ClaimStatus
 from domain.nomination import NominationStatus
 
 
@@ -144,3 +145,39 @@ class Ticket:
     def question(self) -> str:
         """The citizen's first words (a media note when the question was a voice note)."""
         return next((m["text"] for m in self.messages if m["from"] == "citizen"), "")
+
+
+@dataclass
+class Claim:
+    """A reported death or work accident, followed by the Dinas to the payout (issue 20)."""
+
+    id: int
+    kind: ClaimKind
+    status: ClaimStatus
+    event_date: date
+    relation: str  # self | family | other | officer: who reported, towards the participant
+    created_at: datetime
+    updated_at: datetime
+    due_on: date
+    traffic: bool = False
+    nomination_id: int | None = None
+    reporter_id: int | None = None
+    named: str | None = None
+    nik_enc: str | None = None
+    kelurahan_code: str | None = None
+    amount: int | None = None
+    reason: str | None = None
+    reminded_at: datetime | None = None
+    letter_asked_at: datetime | None = None
+    paid_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class RegistryFacts:
+    """What the Dinas's lists say of one NIK: the list's date, and the entry when found."""
+
+    dtks_as_of: date | None = None  # None: no DTKS/DTSEN list imported
+    dtks_found: bool = False
+    desil: int | None = None
+    bpjs_as_of: date | None = None
+    bpjs_segment: str | None = None  # found active in BPJS TK's list: pu | bpu | pemda

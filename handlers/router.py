@@ -9,8 +9,8 @@ from dataclasses import replace
 
 from domain.text import ascii_digits
 from domain.understand import rating
-from handlers import admin, broadcast, console_login, handover, understanding
-from handlers.citizen import answer_info, language, privacy, selfcheck, status
+from handlers import admin, broadcast, claims_desk, console_login, handover, understanding
+from handlers.citizen import answer_info, language, privacy, report, selfcheck, status
 from handlers.engine import MAX_TEXT, Stale, read_input, with_note
 from handlers.flows import COMMANDS, FLOWS, WORDS, Routed, prompt_for, register
 from handlers.lurah import queue
@@ -22,11 +22,12 @@ from handlers.records import Conversation, Person
 register(
     IDLE, selfcheck.CHECK, status.STATUS, privacy.PRIVACY, language.LANGUAGE,
     answer_info.ANSWER_INFO, queue.QUEUE_FLOW, broadcast.BROADCAST, handover.ASKING,
-    handover.ANSWERING, commands=(*admin.COMMANDS, *console_login.COMMANDS),
+    handover.ANSWERING, report.REPORT, claims_desk.DESK,
+    commands=(*admin.COMMANDS, *console_login.COMMANDS),
 )  # fmt: skip
 # Menu buttons that work from any step (still bound to the version they were shown at).
 GLOBAL_CHOICES = {"menu", "info", "help", "status", "check", "lang", "cancel", "queue", "officer",
-                  "onbehalf", "tickets", "stats"}  # fmt: skip
+                  "onbehalf", "tickets", "stats", "report"}  # fmt: skip
 
 
 async def handle(ctx: Context, msg: Incoming) -> Outgoing:
@@ -148,6 +149,10 @@ async def _notification_button(
         return [await handover.close(ctx, person, conv, int(target))]
     if action == "trate":
         return [await handover.rate(ctx, person, conv, target)]
+    if action == "claim":
+        return [await claims_desk.on_button(ctx, person, conv, target)]
+    if action == "kidsstop":
+        return [await claims_desk.stop_children(ctx, person, conv, target)]
     if action in ("optin", "optout"):
         return [await broadcast_choice(ctx, person, conv, action == "optin")]
     return [with_note(Msg("button-expired"), await prompt_for(ctx, person, conv))]

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from domain.roles import Action
-from handlers import review, reviewer_gaps
+from handlers import claim_stats, review, reviewer_gaps
 from handlers.engine import reply
 from handlers.messages import Msg, Reply
 from handlers.ports import Context
@@ -32,6 +32,7 @@ class Stats:
     median_minutes_to_answer: float | None = None
     mean_rating: float | None = None
     ratings: int = 0
+    claims: claim_stats.ClaimFigures | None = None
 
 
 async def collect(ctx: Context) -> Stats:
@@ -60,6 +61,7 @@ async def collect(ctx: Context) -> Stats:
     s.median_minutes_to_answer = pystats.median(waits) if waits else None
     s.mean_rating = pystats.mean(ratings) if ratings else None
     s.ratings = len(ratings)
+    s.claims = await claim_stats.collect(ctx)
     return s
 
 
@@ -104,5 +106,7 @@ async def statistics(ctx: Context, actor: Person) -> Reply:
             "rating": f"{rated:.1f}" if rated is not None else "-", "rated": s.ratings,
             "escalated": s.tickets["escalated"],
         }))  # fmt: skip
+    if s.claims is not None:
+        parts += claim_stats.lines(s.claims)
     image = ctx.chart(s) if ctx.chart is not None else None
     return Reply(tuple(parts), (), None, image)

@@ -441,3 +441,143 @@ def broadcast_cancel(broadcast_id: Annotated[int, typer.Argument()] = 0) -> None
     from handlers import broadcast
 
     _use_case(lambda ctx: broadcast.cancel(ctx, None, str(broadcast_id or "")))
+
+
+def _import_registry(kind: str, file: Path, as_of: str, yes: bool) -> None:
+    """Read, preview, then (after a yes) replace the list: blind indexes only."""
+    from bot.registry import MAX_ERRORS_SHOWN, UnreadableList, read_list
+
+    if not file.is_file():
+        typer.echo(f"Berkas {file} tidak ditemukan.", err=True)
+        raise typer.Exit(2)
+    try:
+        day = date.fromisoformat(as_of)
+    except ValueError:
+        typer.echo(f"Tanggal {as_of!r} tidak valid (YYYY-MM-DD).", err=True)
+        raise typer.Exit(2) from None
+
+    async def work(siaga: Any) -> int:
+        async with siaga.store() as store:
+            parsed: Any
+            try:
+                parsed = read_list(file, kind, store.vault.index)
+            except UnreadableList as exc:
+                typer.echo(str(exc), err=True)
+                raise typer.Exit(2) from None
+            name = "DTKS/DTSEN" if kind == "dtks" else "BPJS Ketenagakerjaan (aktif)"
+            typer.echo(
+                f"Daftar {name} per {day:%d-%m-%Y}: {len(parsed.rows)} baris sah, "
+                f"{len(parsed.errors)} baris salah, {parsed.duplicates} NIK ganda"
+                + (f", {parsed.inactive} tidak aktif (diabaikan)" if kind == "bpjs" else "")
+            )
+            label = "desil" if kind == "dtks" else "segmen"
+            counts = ", ".join(f"{k}: {v}" for k, v in sorted(parsed.by_value.items()))
+            typer.echo(f"Per {label}: {counts or '-'}")
+            for number, why in parsed.errors[:MAX_ERRORS_SHOWN]:
+                typer.echo(f"  baris {number}: {why}")
+            if len(parsed.errors) > MAX_ERRORS_SHOWN:
+                typer.echo(f"  … dan {len(parsed.errors) - MAX_ERRORS_SHOWN} baris lain")
+            if not parsed.rows:
+                typer.echo("Tidak ada baris sah: daftar lama tetap dipakai.", err=True)
+                raise typer.Exit(1)
+            if not yes and not typer.confirm("Ganti daftar yang tersimpan dengan ini?"):
+                typer.echo("Dibatalkan: tidak ada yang berubah.")
+                return 0
+            now = siaga.clock()
+            n: int = await store.replace_registry(kind, day, parsed.rows, now)
+            await store.audit(actor=None, action=f"registry.{kind}_imported", now=now,
+                              after={"rows": n, "as_of": day.isoformat(),
+                                     "errors": len(parsed.errors)})  # fmt: skip
+            await store.commit()
+            return n
+
+    n = _run(work)
+    if n:
+        typer.echo(f"Tersimpan: {n} NIK (hanya indeks buta, tanpa NIK utuh).")
+
+
+@admin_app.command("import-dtks")
+def import_dtks(
+    file: Annotated[Path, typer.Argument(help="CSV/XLSX Dinas Sosial: kolom nik, desil")],
+    as_of: Annotated[str, typer.Option("--tanggal", help="Tanggal data YYYY-MM-DD")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Tanpa bertanya")] = False,
+) -> None:
+    """Muat daftar DTKS/DTSEN (Dinas Sosial) untuk memeriksa jawaban warga."""
+    _import_registry("dtks", file, as_of, yes)
+
+
+@admin_app.command("import-bpjs")
+def import_bpjs(
+    file: Annotated[Path, typer.Argument(help="CSV/XLSX BPJS TK: kolom nik, segmen, status")],
+    as_of: Annotated[str, typer.Option("--tanggal", help="Tanggal data YYYY-MM-DD")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Tanpa bertanya")] = False,
+) -> None:
+    """Muat daftar peserta aktif BPJS Ketenagakerjaan untuk mencegah kepesertaan ganda."""
+    _import_registry("bpjs", file, as_of, yes)
+
+
+@admin_app.command("claims")
+def claims_list(
+    all_: Annotated[bool, typer.Option("--all", help="Termasuk yang selesai")] = False,
+) -> None:
+    """Kasus klaim JKK/JKM: status, batas layanan, keluarga yang melapor."""
+    from domain.claims import OPEN
+
+    async def work(siaga: Any) -> list[Any]:
+        async with siaga.store() as store:
+            found: list[Any] = await store.claims(None if all_ else OPEN, limit=1000)
+            return found
+
+    cases = _run(work)
+    if not cases:
+        typer.echo("Tidak ada kasus klaim" + ("." if all_ else " yang terbuka."))
+        return
+    for c in cases:
+        extra = f" Rp{c.amount:,}".replace(",", ".") if c.amount else ""
+        typer.echo(
+            f"#{c.id}\t{c.kind.value}\t{c.status.value}{extra}\tkejadian {c.event_date:%d-%m-%Y}"
+            f"\tlapor {c.created_at:%d-%m-%Y}\tbatas {c.due_on:%d-%m-%Y}"
+        )
+
+
+@admin_app.command("claim")
+def claim_step(
+    claim_id: Annotated[int, typer.Argument(help="Nomor kasus")],
+    status: Annotated[str, typer.Option(help="documents | submitted | paid | refused")],
+    amount: Annotated[int | None, typer.Option(help="Jumlah dibayar (paid)")] = None,
+    reason: Annotated[str | None, typer.Option(help="Alasan (refused)")] = None,
+    children: Annotated[
+        str, typer.Option(help="Tahun lahir anak penerima beasiswa: 2012,2016")
+    ] = "",
+) -> None:
+    """Pindahkan kasus klaim ke langkah berikutnya; keluarga diberi tahu."""
+    from domain.claims import ClaimStatus
+    from handlers import claims
+
+    try:
+        to = ClaimStatus(status)
+    except ValueError:
+        typer.echo(f"Status {status!r} tidak dikenal.", err=True)
+        raise typer.Exit(2) from None
+    years = tuple(int(y) for y in children.replace(" ", "").split(",") if y.isdigit())
+
+    async def work(siaga: Any) -> Any:
+        async with siaga.store() as store:
+            store.via = "via command line"
+            outcome, _ = await claims.move(
+                siaga.context(store),
+                None,
+                claim_id,
+                to,
+                amount=amount,
+                reason=reason,
+                children=years,
+            )
+            await store.commit()
+        return outcome
+
+    outcome = _run(work)
+    if outcome is not claims.Moved.DONE:
+        typer.echo(f"Kasus #{claim_id} tidak dipindah: {outcome.value}.", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"Kasus #{claim_id}: {to.value}. Keluarga diberi tahu.")

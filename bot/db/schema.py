@@ -7,6 +7,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Column,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -337,3 +338,66 @@ console_sessions = Table(
     Column("seen_at", DateTime(timezone=True), nullable=False),
 )
 Index("ix_console_sessions_person", console_sessions.c.person_id)
+
+
+# When something happens (issue 20): a reported death or work accident, followed by the Dinas
+# to the payout. The participant is found through their nomination; a report naming someone
+# no nomination matches keeps what was typed (the NIK sealed, as everywhere) for the officer.
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("kind", String(16), nullable=False),  # domain.claims.ClaimKind
+    Column("status", String(16), nullable=False),  # domain.claims.ClaimStatus
+    Column("event_date", Date, nullable=False),
+    Column("traffic", Boolean, nullable=False, server_default=text("false")),
+    Column("nomination_id", ForeignKey("nominations.id", ondelete="SET NULL")),
+    Column("reporter_id", ForeignKey("people.id", ondelete="SET NULL")),
+    Column("relation", String(16), nullable=False),  # self | family | other | officer
+    Column("named", Text),  # the name the reporter typed
+    Column("nik_enc", Text),  # the NIK the reporter typed, sealed
+    Column("kelurahan_code", String(32)),
+    Column("amount", BigInteger),  # paid
+    Column("reason", Text),  # refused
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("due_on", Date, nullable=False),  # the published service time from the report
+    Column("reminded_at", DateTime(timezone=True)),  # the Dinas reminded past due_on
+    Column("letter_asked_at", DateTime(timezone=True)),  # the lurah asked for the letters
+    Column("paid_at", DateTime(timezone=True)),
+    sqlite_autoincrement=True,
+)
+Index("ix_claims_status", claims.c.status, claims.c.due_on)
+Index("ix_claims_reporter", claims.c.reporter_id)
+
+# The scholarship's yearly follow-up for each child on a paid case (birth year only).
+claim_children = Table(
+    "claim_children",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("claim_id", ForeignKey("claims.id", ondelete="CASCADE"), nullable=False),
+    Column("birth_year", Integer, nullable=False),
+    Column("next_on", Date),  # None: no more reminders (turned 23, or the family said stop)
+    sqlite_autoincrement=True,
+)
+Index("ix_claim_children_next", claim_children.c.next_on)
+
+# Registry lists (DTKS/DTSEN from Dinas Sosial, BPJS TK's active members): only the keyed
+# blind index of each NIK and the fields the rules read, never a clear NIK. One list per kind
+# holds at a time: an import replaces the previous one.
+registry_lists = Table(
+    "registry_lists",
+    metadata,
+    Column("kind", String(8), primary_key=True),  # dtks | bpjs
+    Column("as_of", Date, nullable=False),  # the list's own date
+    Column("rows", Integer, nullable=False),
+    Column("imported_at", DateTime(timezone=True), nullable=False),
+)
+registry_entries = Table(
+    "registry_entries",
+    metadata,
+    Column("kind", String(8), primary_key=True),
+    Column("nik_index", String(64), primary_key=True),
+    Column("desil", Integer),  # DTSEN decile 1–10, where the list gives one
+    Column("segment", String(8)),  # BPJS: pu | bpu | pemda
+)

@@ -15,6 +15,7 @@ from bot.crypto import NikVault
 from bot.db import schema as t
 from bot.db.aio import AsyncConnection
 from bot.db.broadcast_store import BroadcastQueries
+from bot.db.claim_store import ClaimQueries
 from bot.db.console_store import ConsoleQueries
 from bot.db.rows import aware, record
 from bot.db.tickets import TicketQueries
@@ -110,7 +111,7 @@ def audit_row(
     )  # fmt: skip
 
 
-class SqlStore(BroadcastQueries, TicketQueries, ConsoleQueries):
+class SqlStore(BroadcastQueries, TicketQueries, ConsoleQueries, ClaimQueries):
     def __init__(self, conn: AsyncConnection, vault: NikVault, admins: frozenset[tuple[str, str]]):
         self.conn = conn
         self.vault = vault

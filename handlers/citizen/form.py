@@ -67,6 +67,9 @@ class CheckState(FlowState):
     phone_done: bool = False
     on_behalf: bool = False  # a lurah filing for a resident (consent given in person)
     consent_in_person: bool = False
+    # what the Dinas's registry lists say of this NIK, looked up once the NIK is confirmed:
+    # {"dtks": [found, "YYYY-MM-DD"], "bpjs": [segment or None, "YYYY-MM-DD"]}
+    lists: dict[str, list[Any]] | None = None
 
     def reset(self, *names: str) -> None:
         defaults = CheckState()
@@ -129,7 +132,31 @@ def to_answers(ctx: Context, a: CheckState) -> Answers:
         registry=Tri(a.dtks) if a.dtks else None,
         bpjs=Bpjs(a.bpjs) if a.bpjs else None,
         heirs=Tri(a.heirs) if a.heirs else None,
+        dtks_list=_listed(a, "dtks"),
+        bpjs_list=_listed(a, "bpjs"),
     )
+
+
+def _listed(a: CheckState, kind: str) -> Any:
+    entry = (a.lists or {}).get(kind)
+    if not entry:
+        return None
+    return entry[0], date.fromisoformat(entry[1])
+
+
+async def look_up_lists(ctx: Context, a: CheckState) -> None:
+    """What the Dinas's lists say of the confirmed NIK (kept in the draft: no NIK there,
+    only the facts and the lists' dates)."""
+    if a.nik is None:
+        a.lists = None
+        return
+    facts = await ctx.store.registry_facts(ctx.store.open_nik(a.nik))
+    lists: dict[str, list[Any]] = {}
+    if facts.dtks_as_of is not None:
+        lists["dtks"] = [facts.dtks_found, facts.dtks_as_of.isoformat()]
+    if facts.bpjs_as_of is not None:
+        lists["bpjs"] = [facts.bpjs_segment, facts.bpjs_as_of.isoformat()]
+    a.lists = lists or None
 
 
 # --- the questions and their answers, step by step -------------------------------------------

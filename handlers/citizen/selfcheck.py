@@ -150,6 +150,8 @@ async def take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> 
         existing = await ctx.store.active_nomination_for_nik(ctx.store.open_nik(a.nik))
         if existing is not None:
             return [_already_filed(ctx, conv, existing)]
+        await form.look_up_lists(ctx, a)  # the Dinas's lists, read once the NIK is confirmed
+        a.save(conv)
     if result.goto is not None:
         conv.step = result.goto
         out = form.ask(ctx, conv, result.goto)
@@ -258,6 +260,8 @@ async def _take_verdict(
 
 async def file_nomination(ctx: Context, person: Person, conv: Conversation) -> list[Reply]:
     a = CheckState.of(conv)
+    await form.look_up_lists(ctx, a)  # a list imported since the NIK step counts too
+    a.save(conv)
     answers = form.to_answers(ctx, a)
     verdict = evaluate(answers, ctx.program, ctx.today)
     if verdict.final:
@@ -267,7 +271,16 @@ async def file_nomination(ctx: Context, person: Person, conv: Conversation) -> l
     nik = ctx.store.open_nik(a.nik)
     kept: dict[str, object] = {
         k: getattr(a, k)
-        for k in ("stated_age", "occupation", "occupation_text", "bpjs", "dtks", "heirs", "phone")
+        for k in (
+            "stated_age",
+            "occupation",
+            "occupation_text",
+            "bpjs",
+            "dtks",
+            "heirs",
+            "phone",
+            "lists",
+        )
     }
     assert answers.nik is not None and answers.kelurahan is not None
     kept.update(age=verdict.age, sex=answers.nik.sex.value, channel=person.channel,

@@ -7,6 +7,7 @@ from datetime import timedelta
 from typing import ClassVar
 
 from domain.reference import parse_reference
+from handlers import claims
 from handlers.engine import Input, button, reply
 from handlers.flows import Command, Flow, Routed
 from handlers.menu import menu
@@ -48,14 +49,24 @@ def status_line(ctx: Context, n: Nomination) -> Msg:
 
 async def start(ctx: Context, person: Person, conv: Conversation) -> list[Reply]:
     own = await ctx.store.nominations_of(person.id)
+    cases = await ctx.store.claims(reporter_id=person.id, limit=10)
     conv.flow = FLOW
-    if not own:
+    if not own and not cases:
         conv.step = "ref"
         return [reply("ask-ref", button(conv, "btn-menu", "menu"))]
     conv.step = "list"
-    lines = tuple(status_line(ctx, n) for n in own)
+    lines: list[Msg] = []
+    for n in own:
+        lines.append(status_line(ctx, n))
+        if claims.covers_on(n, ctx.today) and ctx.program.claims is not None:
+            lines.append(claims.cover_msg(ctx, n, ctx.today))  # one's own cover, in full
+    if own:
+        lines.insert(0, Msg("status-own"))
+    if cases:
+        lines.append(Msg("claim-status-head"))
+        lines.extend(claims.status_line(ctx, c) for c in cases)
     buttons = (button(conv, "btn-other-ref", "other"), button(conv, "btn-menu", "menu"))
-    return [Reply((Msg("status-own"), *lines), buttons)]
+    return [Reply(tuple(lines), buttons)]
 
 
 def prompt(ctx: Context, conv: Conversation) -> Reply:

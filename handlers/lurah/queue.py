@@ -114,6 +114,7 @@ def _card(ctx: Context, conv: Conversation, n: Nomination, position: int, total:
         })
     ]  # fmt: skip
     parts.extend(flag_msgs)
+    parts.extend(list_lines(a.get("lists") or {}))
     if n.info_question:
         parts.append(Msg("lurah-card-info", {"question": Raw(n.info_question),
                                              "answer": Raw(n.info_answer or "…")}))  # fmt: skip
@@ -127,8 +128,28 @@ def _card(ctx: Context, conv: Conversation, n: Nomination, position: int, total:
     return Reply(tuple(parts), buttons)
 
 
+def list_lines(lists: dict[str, Any]) -> list[Msg]:
+    """What the Dinas's lists said of this NIK when it was filed, with each list's date."""
+    out = []
+    if "dtks" in lists:
+        found, as_of = lists["dtks"]
+        out.append(Msg("lurah-card-dtks-" + ("found" if found else "absent"),
+                       {"as_of": _dmy(as_of)}))  # fmt: skip
+    if "bpjs" in lists and lists["bpjs"][0]:
+        segment, as_of = lists["bpjs"]
+        out.append(Msg("lurah-card-bpjs-active", {"segment": Msg(f"segment-{segment}"),
+                                                  "as_of": _dmy(as_of)}))  # fmt: skip
+    return out
+
+
+def _dmy(iso: str) -> str:
+    return f"{iso[8:10]}-{iso[5:7]}-{iso[:4]}"
+
+
 _FLAG_KEYS = {
-    "nik.elsewhere", "age.mismatch", "registry.unknown", "bpjs.self_paid", "bpjs.unknown",
+    "registry.contradiction", "registry.not_in_data", "bpjs.active_pu", "bpjs.active_bpu",
+    "bpjs.active_pemda", "nik.elsewhere", "age.mismatch", "registry.unknown", "bpjs.self_paid",
+    "bpjs.unknown",
     "activity.unrecognised", "activity.pu_role", "activity.formal", "activity.student",
 }  # fmt: skip
 

@@ -157,3 +157,22 @@ con-weekly-title = Nominations approved per week, the last 12 weeks (date = the 
 con-waiting-at-least = Waiting at least (days)
 con-approve-row = Approve { $ref }
 con-reviewer-not-removed = No such reviewer; nothing changed.
+
+## Claims (issue 20)
+con-nav-claims = Claims
+con-claims-open-only = Open cases only
+con-claims-all = Show every case
+con-col-case = Case
+con-col-kind = Kind
+con-col-event = Happened
+con-col-due = Service deadline
+con-claim = Claim case #{ $id }
+con-claim-children = Children's scholarship
+con-claim-child = Born { $year }: next reminder { $next }
+con-claim-next = Next step
+con-claim-amount = Amount paid (Rp)
+con-claim-children-years = Birth years of the children with a scholarship (may be empty), e.g. 2012 2016
+con-claim-reason = Reason for the refusal (sent to the family)
+con-claim-moved = The case moved to its next step; the family has been told.
+con-claim-needs = Fill in the amount paid, or the reason for the refusal.
+con-claim-not-now = That step is not possible from the case's status now (another officer may have moved it).

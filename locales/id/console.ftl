@@ -157,3 +157,22 @@ con-weekly-title = Jumlah usulan yang disetujui per minggu, 12 minggu terakhir (
 con-waiting-at-least = Menunggu paling sedikit (hari)
 con-approve-row = Setujui { $ref }
 con-reviewer-not-removed = Peninjau itu tidak ditemukan; tidak ada yang berubah.
+
+## Claims (issue 20)
+con-nav-claims = Klaim
+con-claims-open-only = Hanya yang terbuka
+con-claims-all = Tampilkan semua kasus
+con-col-case = Kasus
+con-col-kind = Jenis
+con-col-event = Kejadian
+con-col-due = Batas layanan
+con-claim = Kasus klaim #{ $id }
+con-claim-children = Beasiswa anak
+con-claim-child = Lahir { $year }: pengingat berikutnya { $next }
+con-claim-next = Langkah berikutnya
+con-claim-amount = Jumlah dibayar (Rp)
+con-claim-children-years = Tahun lahir anak penerima beasiswa (boleh kosong), mis. 2012 2016
+con-claim-reason = Alasan penolakan (dikirim ke keluarga)
+con-claim-moved = Kasus dipindah ke langkah berikutnya; keluarga sudah diberi tahu.
+con-claim-needs = Isi jumlah yang dibayar, atau alasan penolakan.
+con-claim-not-now = Langkah itu tidak bisa dari status kasus sekarang (mungkin petugas lain sudah memprosesnya).

@@ -157,3 +157,22 @@ con-weekly-title = Cacah usulan ingkang dipun setujoni saben minggu, 12 minggu p
 con-waiting-at-least = Nengga paling sekedhik (dinten)
 con-approve-row = Setujoni { $ref }
 con-reviewer-not-removed = Peninjau menika boten kepanggih; boten wonten ingkang ewah.
+
+## Claims (issue 20)
+con-nav-claims = Klaim
+con-claims-open-only = Namung ingkang taksih bikak
+con-claims-all = Tampilaken sedaya kasus
+con-col-case = Kasus
+con-col-kind = Jinis
+con-col-event = Kedadosan
+con-col-due = Wates layanan
+con-claim = Kasus klaim #{ $id }
+con-claim-children = Beasiswa putra
+con-claim-child = Lair { $year }: pangeling salajengipun { $next }
+con-claim-next = Langkah salajengipun
+con-claim-amount = Cacah ingkang dipunbayar (Rp)
+con-claim-children-years = Taun lair anak ingkang nampi beasiswa (saged kosong), tuladha 2012 2016
+con-claim-reason = Alasan panolakan (dipunkintun dhateng kulawarga)
+con-claim-moved = Kasus sampun dipunpindhah dhateng langkah salajengipun; kulawarga sampun dipunparingi pirsa.
+con-claim-needs = Isi cacah ingkang dipunbayar, utawi alasan panolakan.
+con-claim-not-now = Langkah menika mboten saged saking status kasus samenika (bokmenawi petugas sanes sampun ngolah).

@@ -374,6 +374,7 @@ _HEADERS = {
 
 def build(conversations: Conversations) -> FastAPI:
     from bot.web.console.broadcasts import BroadcastPages
+    from bot.web.console.claims import ClaimPages
     from bot.web.console.dinas import DinasPages
     from bot.web.console.nominate import NominatePages
     from bot.web.console.participants import ParticipantPages
@@ -383,6 +384,7 @@ def build(conversations: Conversations) -> FastAPI:
     broadcasts = BroadcastPages(console)
     participants = ParticipantPages(console)
     nominate = NominatePages(console)
+    claim_pages = ClaimPages(console)
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
@@ -474,6 +476,19 @@ def build(conversations: Conversations) -> FastAPI:
     @app.post("/siaran/{bid}/hentikan")
     async def broadcast_stop(request: Request, bid: int) -> Response:
         return await broadcasts.stop(request, bid)
+
+    @app.get("/klaim")
+    async def claims_index(request: Request) -> Response:
+        return await claim_pages.index(request)
+
+    @app.get("/klaim/{cid}")
+    async def claim_one(request: Request, cid: int) -> Response:
+        note = request.query_params.get("pesan", "")
+        return await claim_pages.one(request, cid, note if note.startswith("con-") else "")
+
+    @app.post("/klaim/{cid}")
+    async def claim_act(request: Request, cid: int) -> Response:
+        return await claim_pages.act(request, cid)
 
     @app.get("/audit.csv")
     async def audit_csv(request: Request) -> Response:

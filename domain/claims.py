@@ -1,0 +1,166 @@
+"""When something happens: the claim case a family's report opens, and the cover around it.
+
+The values (service times, benefits, the reported three-month rule, discounts, documents,
+heirs) come from the program file's `claims:` section with their sources; this module only
+counts: working days, what JKM would pay on a date, which discount holds, when a child's
+scholarship reminder falls.
+
+```mermaid
+stateDiagram-v2
+    [*] --> reported: a family reports
+    reported --> documents: berkas lengkap
+    documents --> submitted: diajukan ke BPJS
+    submitted --> paid: dibayar (jumlah)
+    reported --> refused
+    documents --> refused
+    submitted --> refused: ditolak (alasan)
+```
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+
+from domain.dated import Dated
+
+
+class ClaimKind(StrEnum):
+    DEATH = "death"  # JKM: death not caused by work
+    WORK_DEATH = "work_death"  # JKK: death from a work (or commuting) accident
+    ACCIDENT = "accident"  # JKK: a work accident, the worker alive
+
+    @property
+    def program(self) -> str:
+        return "jkm" if self is ClaimKind.DEATH else "jkk"
+
+    @property
+    def is_death(self) -> bool:
+        return self is not ClaimKind.ACCIDENT
+
+
+class ClaimStatus(StrEnum):
+    REPORTED = "reported"
+    DOCUMENTS = "documents"  # the file is complete
+    SUBMITTED = "submitted"  # sent to BPJS TK
+    PAID = "paid"
+    REFUSED = "refused"
+
+
+OPEN = (ClaimStatus.REPORTED, ClaimStatus.DOCUMENTS, ClaimStatus.SUBMITTED)
+# Each status and where it may go: forward one step, or refused from any open one.
+NEXT: dict[ClaimStatus, tuple[ClaimStatus, ...]] = {
+    ClaimStatus.REPORTED: (ClaimStatus.DOCUMENTS, ClaimStatus.REFUSED),
+    ClaimStatus.DOCUMENTS: (ClaimStatus.SUBMITTED, ClaimStatus.REFUSED),
+    ClaimStatus.SUBMITTED: (ClaimStatus.PAID, ClaimStatus.REFUSED),
+    ClaimStatus.PAID: (),
+    ClaimStatus.REFUSED: (),
+}
+
+
+def may_move(current: ClaimStatus, to: ClaimStatus) -> bool:
+    return to in NEXT[current]
+
+
+def add_working_days(start: date, days: int) -> date:
+    """`days` working days (Monday–Friday) after `start`. Public holidays are not known to
+    Siaga, so a deadline over a holiday comes a day early: a reminder early, never late."""
+    day = start
+    while days > 0:
+        day += timedelta(days=1)
+        if day.weekday() < 5:
+            days -= 1
+    return day
+
+
+def working_days_between(start: date, end: date) -> int:
+    n, day = 0, start
+    while day < end:
+        day += timedelta(days=1)
+        if day.weekday() < 5:
+            n += 1
+    return n
+
+
+def months_between(start: date, end: date) -> int:
+    """Whole months from `start` to `end` (a membership of 2 Jan → 1 Apr is 2 months)."""
+    months = (end.year - start.year) * 12 + end.month - start.month
+    return months - (1 if end.day < start.day else 0)
+
+
+def add_years(day: date, years: int) -> date:
+    year = day.year + years
+    return date(year, day.month, min(day.day, calendar.monthrange(year, day.month)[1]))
+
+
+@dataclass(frozen=True)
+class Discount:
+    """A national premium discount for those who continue on their own (PP 50/2025)."""
+
+    start: date
+    until: date
+    sector: str  # "transport" or "other"
+    value: int  # the monthly premium while it holds
+    ref: str
+
+
+@dataclass(frozen=True)
+class ClaimOffice:
+    name: str
+    email: str
+    phone: str
+    bpjs_contact: str
+    ref: str
+
+
+@dataclass(frozen=True)
+class ClaimRules:
+    office: ClaimOffice
+    figures: dict[str, Dated[int]]
+    discounts: tuple[Discount, ...] = ()
+    documents: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    documents_ref: str = ""
+    heirs: tuple[str, ...] = ()
+    heirs_ref: str = ""
+
+    def at(self, name: str, on: date) -> int:
+        return self.figures[name].at(on)
+
+    def discounts_on(self, on: date) -> tuple[Discount, ...]:
+        return tuple(d for d in self.discounts if d.start <= on <= d.until)
+
+    def jkm_amount(self, jkm_total: int, member_since: date | None, died: date) -> int:
+        """What JKM pays for a death on `died` (reported rule: the funeral part only in the
+        first months of membership). Unknown start: the full amount, for the officer to check."""
+        if member_since is None:
+            return jkm_total
+        if months_between(member_since, died) < self.at("jkm_full_after_months", died):
+            return self.at("jkm_early_amount", died)
+        return jkm_total
+
+    def service_due(self, reported: date) -> date:
+        return add_working_days(reported, self.at("service_working_days", reported))
+
+
+REQUIRED_FIGURES = (
+    "service_working_days", "bpjs_jkm_working_days", "bpjs_jkk_working_days",
+    "accident_report_hours", "jkk_claim_years", "jkm_full_after_months", "jkm_early_amount",
+    "continue_premium_monthly", "scholarship_until_age", "scholarship_tk_sd", "scholarship_smp",
+    "scholarship_sma", "scholarship_s1",
+)  # fmt: skip
+
+
+def next_scholarship_reminder(
+    birth_year: int, paid_on: date, after: date, until_age: int
+) -> date | None:
+    """The child's next yearly reminder: each anniversary of the payment (the scholarship is
+    claimed again every year), or None once the child turns `until_age` that year."""
+    years = 1
+    while add_years(paid_on, years) <= after:
+        years += 1
+    due = add_years(paid_on, years)
+    if due.year - birth_year >= until_age:
+        return None
+    return due
