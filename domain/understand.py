@@ -107,6 +107,15 @@ INTENTS: dict[str, Phrases] = {
         "pertanyaan", "question", "chat petugas", "telepon", "nomor telepon", "wa petugas",
         "kantor", "contact",
     ),
+    # a death or a work accident reported (issue 20): said as news, not asked as a question
+    "report": _phrases(
+        "kabar duka", "berita duka", "innalillahi", "inna lillahi", "meninggal dunia",
+        "sudah meninggal", "telah meninggal", "baru meninggal", "meninggal kemarin",
+        "meninggal tadi", "wis seda", "sampun seda", "wis tilar donya", "sampun tilar donya",
+        "lapor meninggal", "lapor kematian", "lapor kecelakaan", "kecelakaan kerja",
+        "kena kecelakaan", "kacilakan kerja", "klaim jkm", "klaim jkk", "klaim santunan",
+        "passed away", "died yesterday", "accident at work", "work accident",
+    ),
     "cancel": _phrases("batal", "batalkan", "cancel", "gak jadi", "ora sida", "mboten sios"),
     "menu": _phrases("menu", "kembali", "balik", "back", "mulai lagi dari menu"),
     "greeting": _phrases(
@@ -182,6 +191,7 @@ PRECEDENCE = (
     "cancel",
     "delete",
     "optout",
+    "report",
     "officer",
     "lang:en",
     "lang:jv",

@@ -143,7 +143,8 @@ async def act(ctx: Context, person: Person, conv: Conversation, u: Understood, t
         return [with_note(Msg(key), await prompt_for(ctx, person, conv))], False
     command = COMMANDS[u.intent]
     conv.version += 1
-    return await command.run(ctx, person, conv, "")
+    # a report's own words say what happened ("bapak meninggal kemarin"): the flow reads them
+    return await command.run(ctx, person, conv, text if u.intent == "report" else "")
 
 
 async def inside_a_question(

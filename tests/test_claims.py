@@ -4,9 +4,10 @@ the lurah is asked for the death letter, and the scholarship reminder comes each
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+import httpx
 from sqlalchemy import select
 
 from bot.app import App
@@ -15,8 +16,10 @@ from handlers import dinas, review
 from handlers.messages import UserRef
 from handlers.records import Role
 from tests.harness import Person
+from tests.helpers import nik_for
 from tests.test_handover import inbox
 from tests.test_review import KELUN, act, file, make, nomination, set_quota
+from tests.test_console import csrf, signed_in, web  # noqa: F401 (web: a fixture)
 from tests.test_telegram import until
 
 START = datetime(2026, 3, 2, 2, 0, tzinfo=UTC)  # 09.00 WIB, a Monday
@@ -155,3 +158,211 @@ async def test_telegram_a_death_reported_by_a_spouse_reaches_the_payout(
         await p.close()
         await siaga.close()
         await channel.close()
+
+
+async def report_by_nik(siaga: App, who: str, nik: str) -> str:
+    p = Person(siaga, who)
+    await p.say("/kabar")
+    await p.press("🕊 Meninggal dunia")
+    await p.press("Tetangga / lainnya")
+    await p.say(nik)
+    await p.say("Warga Uji")
+    await p.say("kemarin")
+    return p.text
+
+
+async def test_a_stranger_learns_nothing_about_anyone_s_cover(siaga: App) -> None:
+    """A neighbour naming a participant and one naming nobody get the same words (the case
+    number aside): whether someone is covered is for the family to hear from the officer."""
+    await participant(siaga)
+    await make(siaga, "dinas", Role.ADMIN)
+    siaga.clock = lambda: START + timedelta(days=30)
+    covered = await report_by_nik(siaga, "tetangga-1", nik_for(40, serial=1))
+    nobody = await report_by_nik(siaga, "tetangga-2", nik_for(40, serial=77))
+    assert covered.replace("#1", "#N") == nobody.replace("#2", "#N")
+    for secret in ("Rp42", "PJK-", "terdaftar", "Perlindungan Anda", "01-03-2027"):
+        assert secret not in covered
+    cards = await inbox(siaga, "dinas")
+    assert "Terlindungi pada tanggal kejadian: ya" in cards[0]
+    assert "Tidak ada peserta yang cocok" in cards[-1]  # the officer sees what was typed
+    said = Person(siaga, "tetangga-1")
+    await said.say("/status")
+    assert "Kasus #1" in said.text and "PJK-" not in said.text
+
+
+async def test_a_participant_reporting_their_own_accident_sees_their_cover(siaga: App) -> None:
+    await participant(siaga)
+    await make(siaga, "dinas", Role.ADMIN)
+    siaga.clock = lambda: START + timedelta(days=40)  # 11 April: month 2 of the cover
+    me = Person(siaga, "peserta")
+    await me.say("saya kecelakaan kerja tadi pagi di pasar")  # a sentence, at the menu
+    assert "Siapa yang melapor" in me.text  # the kind read from the words
+    await me.press("Saya sendiri")
+    await me.say("hari ini")
+    assert "jalan raya" in me.text
+    await me.say("tidak")
+    said = me.text
+    assert "Perlindungan Anda" in said and "02-03-2026 s.d. 01-03-2027" in said
+    assert "setelah 3 bulan" in said and "Rp10.000.000" in said  # the reported rule, worded so
+    assert "48 jam" in said and "Formulir 3b" in said and "7 hari kerja" in said
+    assert "laporan polisi" not in said.split("Berkas")[0]  # not a traffic accident
+
+
+async def test_the_lurah_is_asked_for_the_letter_and_the_family_hears_it_is_ready(
+    siaga: App,
+) -> None:
+    ref = await participant(siaga)
+    await make(siaga, "dinas", Role.ADMIN)
+    await make(siaga, "lurah-taman", Role.LURAH, "35.77.03.1009")
+    siaga.clock = lambda: START + timedelta(days=100)
+    anak = Person(siaga, "anak")
+    await anak.say("innalillahi, bapak saya sudah meninggal dunia kemarin")
+    assert "Siapa yang melapor" in anak.text  # straight to the reporter: a death, read
+    await anak.press("Keluarga")
+    await anak.say(ref)
+    await anak.say("Warga Uji")
+    await anak.say("kemarin")
+    lurah = Person(siaga, "lurah-kelun")
+    await lurah.tap("n|claim:1:letterok")
+    assert "Terima kasih" in lurah.text
+    assert "siap diambil di kantor kelurahan" in (await inbox(siaga, "anak"))[-1]
+    assert "surat dari Kelurahan Kelun sudah siap" in (await inbox(siaga, "dinas"))[-1]
+    other = Person(siaga, "lurah-taman")  # another kelurahan's lurah: not theirs
+    await other.tap("n|claim:1:letterok")
+    assert "hanya untuk petugas" in other.text
+    family_button = Person(siaga, "anak")  # nor can the family move the case
+    await family_button.tap("n|claim:1:paid")
+    assert "hanya untuk petugas" in family_button.text
+
+
+async def test_past_the_service_time_the_dinas_is_reminded_once(siaga: App) -> None:
+    from handlers import claims_watch
+
+    await participant(siaga)
+    await make(siaga, "dinas", Role.ADMIN)
+    siaga.clock = lambda: START + timedelta(days=60)  # Friday 1 May 2026
+    await report_by_nik(siaga, "tetangga", nik_for(40, serial=1))
+    async with siaga.store() as store:
+        due = (await store.claim(1)).due_on  # type: ignore[union-attr]
+    assert due == date(2026, 6, 12)  # 30 working days (Mon–Fri) after 1 May
+    siaga.clock = lambda: datetime(2026, 6, 12, 1, 0, tzinfo=UTC)
+    assert (await act(siaga, claims_watch.tend))["overdue"] == 0  # on the day: not yet
+    siaga.clock = lambda: datetime(2026, 6, 13, 1, 0, tzinfo=UTC)
+    assert (await act(siaga, claims_watch.tend))["overdue"] == 1
+    assert "melewati batas layanan 30 hari kerja" in (await inbox(siaga, "dinas"))[-1]
+    assert (await act(siaga, claims_watch.tend))["overdue"] == 0  # once
+
+
+async def test_each_child_gets_a_yearly_scholarship_reminder_until_23_or_stop(
+    siaga: App,
+) -> None:
+    from handlers import claims, claims_watch
+
+    await participant(siaga)
+    admin = await make(siaga, "dinas", Role.ADMIN)
+    siaga.clock = lambda: START + timedelta(days=30)
+    await report_by_nik(siaga, "istri", nik_for(40, serial=1))
+    for step in (claims.S.DOCUMENTS, claims.S.SUBMITTED):
+        await act(siaga, claims.move, admin, 1, step)
+    outcome, _ = await act(siaga, claims.move, admin, 1, claims.S.PAID)
+    assert outcome is claims.Moved.NEEDS  # paid needs its amount
+    await act(siaga, lambda ctx: claims.move(ctx, admin, 1, claims.S.PAID, amount=42_000_000,
+                                             children=(2004, 2014, 2016)))  # fmt: skip
+    async with siaga.store() as store:
+        kids = await store.children_of(1)
+    assert [y for y, _ in kids] == [2004, 2014]  # two children at most
+    assert kids[0][1] is None  # born 2004: 23 at the first anniversary: no reminder
+    assert kids[1][1] == date(2027, 4, 1)
+    siaga.clock = lambda: datetime(2027, 4, 1, 1, 0, tzinfo=UTC)
+    assert (await act(siaga, claims_watch.tend))["scholarship"] == 1
+    reminder = (await inbox(siaga, "istri"))[-1]
+    assert "Pengingat beasiswa" in reminder and "Rapor" in reminder
+    assert (await act(siaga, claims_watch.tend))["scholarship"] == 0  # next one in a year
+    istri = Person(siaga, "istri")
+    await istri.tap("n|kidsstop:1")
+    assert "dihentikan" in istri.text
+    siaga.clock = lambda: datetime(2028, 4, 2, 1, 0, tzinfo=UTC)
+    assert (await act(siaga, claims_watch.tend))["scholarship"] == 0
+
+
+async def test_the_coverage_ending_reminder_says_how_to_go_on_and_the_discount(siaga: App) -> None:
+    await participant(siaga)
+    siaga.clock = lambda: datetime(2027, 2, 10, 1, 0, tzinfo=UTC)  # cover ends 1 March 2027
+    reminded, _ = await act(siaga, dinas.coverage_reminders)
+    assert reminded == 1
+    told = (await inbox(siaga, "peserta"))[-1]
+    assert "berakhir 01-03-2027" in told and "Rp16.800 per bulan" in told
+    # PP 50/2025 still holds for transport on 2 March 2027, no longer for other sectors
+    assert "transportasi" in told and "Rp8.400" in told and "31-03-2027" in told
+    assert "sektor lainnya" not in told
+
+
+async def test_statistics_show_cases_amounts_and_the_claim_ratio(siaga: App) -> None:
+    from handlers import claims
+
+    await participant(siaga)
+    admin = await make(siaga, "dinas", Role.ADMIN)
+    siaga.clock = lambda: START + timedelta(days=30)
+    await report_by_nik(siaga, "istri", nik_for(40, serial=1))
+    for step in (claims.S.DOCUMENTS, claims.S.SUBMITTED):
+        await act(siaga, claims.move, admin, 1, step)
+    siaga.clock = lambda: START + timedelta(days=45)
+    await act(siaga, lambda ctx: claims.move(ctx, admin, 1, claims.S.PAID, amount=10_000_000))
+    dinas_chat = Person(siaga, "dinas")
+    await dinas_chat.say("/statistik")
+    said = dinas_chat.text
+    # one participant covered 2 March – 16 April 2026: 46 days = 1.51 months × Rp16.800
+    assert "1 dibayar" in said and "Rp10.000.000 dari iuran Rp25.390" in said
+    assert "rasio klaim 39386%" in said and "Median 15 hari" in said
+    assert "2026-04 JKM (meninggal dunia): 1 kasus, dibayar Rp10.000.000" in said
+    assert dinas_chat.last[-1].reply.image_png is not None  # the chart with its claims panel
+
+
+async def test_console_story_from_the_family_s_first_message_to_a_paid_case(
+    siaga: App, web: httpx.AsyncClient
+) -> None:
+    """The family on the console chat, the Dinas on the web console: each step the officer
+    takes on the case's page reaches the family's chat."""
+    ref = await participant(siaga)
+    await make(siaga, "dinas", Role.ADMIN)
+    siaga.clock = lambda: START + timedelta(days=150)
+    suami = Person(siaga, "suami")
+    await suami.say("istri saya meninggal dunia tadi pagi")
+    await suami.press("Keluarga")
+    await suami.say(ref)
+    await suami.say("Warga Uji")
+    await suami.press("Hari ini")
+    assert "kasus #1" in suami.text
+
+    await signed_in(siaga, web, "dinas")
+    listing = await web.get("/konsol/klaim")
+    assert "#1" in listing.text and "dilaporkan" in listing.text
+    page = await web.get("/konsol/klaim/1")
+    assert ref in page.text and "Warga Uji" in page.text
+    token = csrf(page)
+    told = []
+    for step, extra in (("documents", {}), ("submitted", {}),
+                        ("paid", {"jumlah": "42.000.000", "anak": "2015"})):  # fmt: skip
+        r = await web.post("/konsol/klaim/1", data={"csrf": token, "langkah": step, **extra})
+        assert r.status_code == 303 and "con-claim-moved" in r.headers["location"]
+        told.append((await inbox(siaga, "suami"))[-1])
+    assert "berkasnya sudah lengkap" in told[0] and "sudah diajukan" in told[1]
+    assert "santunan Rp42.000.000 sudah dibayarkan" in told[2]
+    page = await web.get("/konsol/klaim/1")
+    assert "Dibayar: Rp42.000.000" in page.text and "Lahir 2015" in page.text
+    again = await web.post("/konsol/klaim/1", data={"csrf": token, "langkah": "refused",
+                                                     "alasan": "terlambat"})  # fmt: skip
+    assert "con-claim-not-now" in again.headers["location"]  # a paid case stays paid
+    forged = await web.post("/konsol/klaim/1", data={"csrf": "x", "langkah": "refused"})
+    assert forged.status_code == 403
+    async with siaga.store() as store:
+        rows = (
+            await store.conn.execute(
+                select(t.audit_log.c.action, t.audit_log.c.detail).where(
+                    t.audit_log.c.action == "claim.paid"
+                )
+            )
+        ).all()
+    assert rows and "via console" in rows[0].detail
+    await suami.say("/status")
+    assert "Kasus #1" in suami.text and "dibayar" in suami.text
