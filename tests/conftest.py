@@ -35,6 +35,16 @@ async def siaga(tmp_path: Path):  # type: ignore[no-untyped-def]
     await s.close()
 
 
+@pytest.fixture
+async def web(siaga):  # type: ignore[no-untyped-def]
+    """The web console (and webhooks) of `siaga`, over HTTP in-process."""
+    import httpx
+
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=siaga.web(None)),
+                                 base_url="http://siaga") as client:  # fmt: skip
+        yield client
+
+
 # --- PostgreSQL: with SIAGA_TEST_POSTGRES set (a server URL without a database name, e.g.
 # postgresql+asyncpg://postgres@127.0.0.1:5432), every test gets a database of its own, cloned
 # from a migrated template, and SIAGA_DATABASE_URL points the code (and its subprocesses) at it.

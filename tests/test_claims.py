@@ -17,9 +17,9 @@ from handlers.messages import UserRef
 from handlers.records import Role
 from tests.harness import Person
 from tests.helpers import nik_for
+from tests.test_console import csrf, signed_in
 from tests.test_handover import inbox
 from tests.test_review import KELUN, act, file, make, nomination, set_quota
-from tests.test_console import csrf, signed_in, web  # noqa: F401 (web: a fixture)
 from tests.test_telegram import until
 
 START = datetime(2026, 3, 2, 2, 0, tzinfo=UTC)  # 09.00 WIB, a Monday

@@ -4,11 +4,9 @@ sessions, CSRF, a lurah kept to their kelurahan, and the same use cases as the c
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
 from datetime import timedelta
 
 import httpx
-import pytest
 from sqlalchemy import select
 
 from bot.app import App
@@ -20,13 +18,6 @@ from tests.test_handover import inbox
 from tests.test_review import KELUN, file, make, nomination, set_quota
 
 LINK = re.compile(r"http://127\.0\.0\.1:8080(/konsol/masuk/[A-Za-z0-9_-]+)")
-
-
-@pytest.fixture
-async def web(siaga: App) -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=siaga.web(None)),
-                                 base_url="http://siaga") as client:  # fmt: skip
-        yield client
 
 
 async def link_for(siaga: App, who: str) -> str:
