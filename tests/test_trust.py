@@ -4,7 +4,7 @@ its name is the issue's."""
 from __future__ import annotations
 
 import os
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
@@ -241,11 +241,28 @@ async def test_item4_rotation_reseals_everything_in_one_go(tmp_path: Path) -> No
     half = Chat(siaga, "warga-2", channel="telegram")  # a NIK in a conversation and the outbox
     for line in ["1", "setuju", "Budi", nik_for(33, serial=7)]:
         await half.say(line)
+    # a claim report sealed a NIK too, and another report is half written (issue 20)
+    for who, stop in (("pelapor-1", False), ("pelapor-2", True)):
+        reporter = Chat(siaga, who)
+        await reporter.say("/kabar")
+        await reporter.press("🕊 Meninggal dunia")
+        await reporter.press("Tetangga / lainnya")
+        await reporter.say(nik_for(50, serial=9))
+        if not stop:
+            await reporter.say("Warga Lain")
+            await reporter.say("kemarin")
+            assert "kasus #1" in reporter.text
+    async with siaga.store() as store:  # a registry list: blind indexes under the old key
+        await store.replace_registry("dtks", date(2026, 11, 1),
+                                     [(store.vault.index(nik_for(50, serial=9)), 3, None)],
+                                     siaga.clock())  # fmt: skip
+        await store.commit()
     old_key = (data / "siaga.key").read_text()
     before = await _every_value(siaga)
     fresh, counts = await rotate(siaga.settings, siaga.engine, siaga.clock())
     await siaga.close()
-    assert counts["nominations"] == 1 and counts["conversations"] >= 1
+    assert counts["nominations"] == 1 and counts["conversations"] >= 2
+    assert counts["claims"] == 1 and counts["registry"] == 1
     assert (data / "siaga.key").read_text() != old_key and fresh in (data / "siaga.key").read_text()
     assert (data / "siaga.key").stat().st_mode & 0o777 == 0o600
     siaga = await build(Settings(data_dir=data))
@@ -259,9 +276,17 @@ async def test_item4_rotation_reseals_everything_in_one_go(tmp_path: Path) -> No
                 select(t.nominations.c.nik_enc).where(t.nominations.c.id == n.id))).first()  # fmt: skip
             assert store.open_nik(row.nik_enc) == nik_for(40)
             assert await store.active_nomination_for_nik(nik_for(40)) is not None  # index too
+            claim = await store.claim(1)
+            assert claim is not None and claim.nik_enc is not None
+            assert store.open_nik(claim.nik_enc) == nik_for(50, serial=9)
+            assert await store.registry_lists() == {}  # to be imported again
         half = Chat(siaga, "warga-2", channel="telegram")
         await half.say("1")  # the conversation goes on under the new key
         assert "umur" in half.text.lower()
+        reporter = Chat(siaga, "pelapor-2")
+        await reporter.say("Warga Lain")
+        await reporter.say("kemarin")  # the half-written report's NIK opens with the new key
+        assert "kasus #2" in reporter.text
     finally:
         await siaga.close()
 

@@ -14,6 +14,10 @@ from bot.crypto import NikVault
 from bot.db import schema as t
 from bot.db.aio import AsyncConnection
 from handlers.citizen.form import CheckState
+from handlers.citizen.report import ReportState
+
+# Flow states that keep a sealed NIK under "nik": the check's draft, a report being written
+DRAFTS = (CheckState.KEY, ReportState.KEY)
 
 
 async def stored_fingerprint(conn: AsyncConnection) -> str | None:
@@ -39,15 +43,16 @@ async def a_sealed_nik(conn: AsyncConnection) -> str | None:
         return str(row.nik_enc)
     q = select(c.c.answers).where(cast(c.c.answers, String).like('%"nik":%'))
     for found in (await conn.execute(q)).all():
-        draft = _draft(found.answers)
-        if isinstance(draft.get("nik"), str):
-            return str(draft["nik"])
+        for key in DRAFTS:
+            draft = _draft(found.answers, key)
+            if isinstance(draft.get("nik"), str) and draft["nik"]:
+                return str(draft["nik"])
     return None
 
 
-def _draft(answers: Any) -> dict[str, Any]:
-    """A conversation's check draft, where the sealed NIK is kept."""
-    draft = (answers or {}).get(CheckState.KEY)
+def _draft(answers: Any, key: str = CheckState.KEY) -> dict[str, Any]:
+    """A flow's state in a conversation, where a sealed NIK may be kept."""
+    draft = (answers or {}).get(key)
     return draft if isinstance(draft, dict) else {}
 
 
@@ -71,8 +76,8 @@ async def reseal_all(
     def reseal(token: str) -> str:
         return new.seal(old.open(token))
 
-    n, c, o = t.nominations, t.conversations, t.outbox
-    counts = {"nominations": 0, "conversations": 0, "outbox": 0}
+    n, c, o, k = t.nominations, t.conversations, t.outbox, t.claims
+    counts = {"nominations": 0, "conversations": 0, "outbox": 0, "claims": 0, "registry": 0}
     rows = (await conn.execute(select(n.c.id, n.c.nik_enc).where(n.c.nik_enc.is_not(None)))).all()
     for r in rows:
         nik = old.open(r.nik_enc)
@@ -83,14 +88,25 @@ async def reseal_all(
     q = select(c.c.person_id, c.c.answers).where(cast(c.c.answers, String).like('%"nik":%'))
     for r in (await conn.execute(q)).all():
         answers = dict(r.answers)
-        draft = dict(_draft(answers))
-        if isinstance(draft.get("nik"), str):
-            draft["nik"] = reseal(draft["nik"])
-            answers[CheckState.KEY] = draft
+        changed = False
+        for key in DRAFTS:
+            draft = dict(_draft(answers, key))
+            if isinstance(draft.get("nik"), str) and draft["nik"]:
+                draft["nik"] = reseal(draft["nik"])
+                answers[key] = draft
+                changed = True
+        if changed:
             await conn.execute(
                 update(c).where(c.c.person_id == r.person_id).values(answers=answers)
             )
             counts["conversations"] += 1
+    for r in (await conn.execute(select(k.c.id, k.c.nik_enc).where(k.c.nik_enc.is_not(None)))):
+        await conn.execute(update(k).where(k.c.id == r.id).values(nik_enc=reseal(r.nik_enc)))
+        counts["claims"] += 1
+    # A registry list is kept only as blind indexes under the old key, which cannot be turned
+    # into the new key's without the clear NIKs: the lists go, and must be imported again.
+    counts["registry"] = (await conn.execute(delete(t.registry_entries))).rowcount
+    await conn.execute(delete(t.registry_lists))
     q = select(o.c.id, o.c.payload).where(cast(o.c.payload, String).like('%"nik":%'))
     for r in (await conn.execute(q)).all():
         await conn.execute(
