@@ -189,7 +189,9 @@ _BPJS = {
 
 # Found active in BPJS TK's own list: the list wins over the answer.
 _BPJS_LIST = {
-    "pu": ("bpjs.active_pu", Status.FAIL),  # a wage earner: no double cover
+    # a wage earner: no double cover, but a list can be weeks old (a job just lost): the
+    # lurah decides, told why; no list turns anyone away on its own (UU 27/2022 Pasal 10)
+    "pu": ("bpjs.active_pu", Status.UNKNOWN),
     "bpu": ("bpjs.active_bpu", Status.UNKNOWN),  # paying themself: the lurah decides
     "pemda": ("bpjs.active_pemda", Status.UNKNOWN),  # paid by a government budget already
 }

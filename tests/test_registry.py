@@ -108,7 +108,7 @@ async def test_the_verdict_reads_the_lists_and_the_lurah_sees_contradictions(
         said = contradicts.text
         assert "Menurut jawaban Bapak/Ibu terdaftar DTKS/DTSEN, tetapi NIK ini tidak ada" in said
         said = (await check(siaga, "pu", WAGE_EARNER, bpjs="1")).text  # answered "not a member"
-        assert "Belum memenuhi syarat" in said  # stopped: the list decides, not the answer
+        assert "PERLU DIPERIKSA petugas kelurahan" in said  # the lurah decides, told why
         assert (
             "Menurut data BPJS Ketenagakerjaan per 01-11-2026, Bapak/Ibu sudah terdaftar "
             "aktif sebagai pekerja penerima upah" in said
