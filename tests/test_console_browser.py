@@ -291,3 +291,38 @@ async def test_the_pages_fit_a_phone(siaga: App, browser: Browser) -> None:
                                  "return document.documentElement.scrollWidth - window.innerWidth;")  # fmt: skip
         assert wide <= 0, f"{path} is {wide}px wider than the phone"  # tables scroll inside
         await browser.accessible(name)
+
+
+async def test_a_claim_case_is_followed_to_the_payout_in_the_browser(
+    siaga: App, browser: Browser
+) -> None:
+    """Issue 20: the claims list and a case's page, each step a plain form, the family told;
+    both pages checked by axe."""
+    from tests.harness import Person
+    from tests.helpers import name_admin
+    from tests.test_claims import participant
+    from tests.test_handover import inbox
+
+    ref = await participant(siaga)
+    name_admin(siaga, "console", "dinas")
+    await make(siaga, "dinas", Role.ADMIN)
+    keluarga = Person(siaga, "keluarga")
+    await keluarga.say("/kabar")
+    await keluarga.press("🕊 Meninggal dunia")
+    await keluarga.press("Keluarga")
+    await keluarga.say(ref)
+    await keluarga.say("Warga Uji")
+    await keluarga.say("kemarin")
+    await sign_in(siaga, browser, "dinas")
+    await browser.open("/konsol/klaim")
+    await browser.accessible("klaim")
+    await browser.click("a[href='/konsol/klaim/1']", then="#langkah-documents")
+    assert ref in await browser.run(lambda: browser.driver.page_source)
+    await browser.accessible("kasus-klaim")
+    await browser.click("#langkah-documents", then=".note")
+    await browser.click("#langkah-submitted", then=".note")
+    field = await browser.run(browser.driver.find_element, By.CSS_SELECTOR, "#jumlah")
+    await browser.run(field.send_keys, "42000000")
+    page = await browser.click("#langkah-paid", then=".note")
+    assert "Dibayar: Rp42.000.000" in page and "keluarga sudah diberi tahu" in page
+    assert "santunan Rp42.000.000 sudah dibayarkan" in (await inbox(siaga, "keluarga"))[-1]

@@ -100,7 +100,7 @@ async def reseal_all(
                 update(c).where(c.c.person_id == r.person_id).values(answers=answers)
             )
             counts["conversations"] += 1
-    for r in (await conn.execute(select(k.c.id, k.c.nik_enc).where(k.c.nik_enc.is_not(None)))):
+    for r in await conn.execute(select(k.c.id, k.c.nik_enc).where(k.c.nik_enc.is_not(None))):
         await conn.execute(update(k).where(k.c.id == r.id).values(nik_enc=reseal(r.nik_enc)))
         counts["claims"] += 1
     # A registry list is kept only as blind indexes under the old key, which cannot be turned
