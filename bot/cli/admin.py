@@ -313,8 +313,8 @@ def rotate_key() -> None:
                f"percakapan, {counts['outbox']} pesan tertunda, {counts['claims']} kasus klaim "
                "dienkripsi ulang.")  # fmt: skip
     if counts["registry"]:
-        typer.echo(f"Daftar DTKS/DTSEN dan BPJS ({counts['registry']} NIK) dihapus karena indeksnya "
-                   "memakai kunci lama: muat ulang dengan import-dtks / import-bpjs.")  # fmt: skip
+        typer.echo(f"Daftar DTKS/DTSEN dan BPJS ({counts['registry']} NIK) dihapus karena "
+                   "indeksnya memakai kunci lama: muat ulang dengan import-dtks / import-bpjs.")  # fmt: skip
     if settings.nik_key.get_secret_value():
         typer.echo("Kunci datang dari SIAGA_NIK_KEY: ganti isinya dengan kunci baru ini sebelum "
                    "Siaga dijalankan lagi (kunci lama tidak lagi membuka NIK):")  # fmt: skip
