@@ -314,7 +314,8 @@ def rotate_key() -> None:
                "dienkripsi ulang.")  # fmt: skip
     if counts["registry"]:
         typer.echo(f"Daftar DTKS/DTSEN dan BPJS ({counts['registry']} NIK) dihapus karena "
-                   "indeksnya memakai kunci lama: muat ulang dengan import-dtks / import-bpjs.")  # fmt: skip
+                   "indeksnya memakai kunci lama: muat ulang dengan import-dtks / "
+                   "import-bpjs.")  # fmt: skip
     if settings.nik_key.get_secret_value():
         typer.echo("Kunci datang dari SIAGA_NIK_KEY: ganti isinya dengan kunci baru ini sebelum "
                    "Siaga dijalankan lagi (kunci lama tidak lagi membuka NIK):")  # fmt: skip
