@@ -14,6 +14,7 @@ from datetime import date
 from enum import StrEnum
 
 from domain.claims import ClaimKind, ClaimRules, ClaimStatus, may_move, next_scholarship_reminder
+from domain.nik import mask_digits
 from handlers.messages import Button, Msg, Raw, Reply
 from handlers.officers import kel_name
 from handlers.ports import Context
@@ -274,7 +275,8 @@ async def card(ctx: Context, claim: Claim) -> Reply:
             "covered": Msg("yes" if covers_on(n, claim.event_date) else "no"),
         }))  # fmt: skip
     else:
-        parts.append(Msg("claim-card-unmatched", {"name": Raw(claim.named or "-")}))
+        typed = mask_digits(ctx.store.open_nik(claim.nik_enc)) if claim.nik_enc else "-"
+        parts.append(Msg("claim-card-unmatched", {"name": Raw(claim.named or "-"), "nik": typed}))
     if claim.traffic:
         parts.append(Msg("claim-card-traffic"))
     if claim.amount:

@@ -185,6 +185,7 @@ async def test_a_stranger_learns_nothing_about_anyone_s_cover(siaga: App) -> Non
     cards = await inbox(siaga, "dinas")
     assert "Terlindungi pada tanggal kejadian: ya" in cards[0]
     assert "Tidak ada peserta yang cocok" in cards[-1]  # the officer sees what was typed
+    assert "Warga Uji, 3577 01•• •••• 0077" in cards[-1]  # masked, as everywhere
     said = Person(siaga, "tetangga-1")
     await said.say("/status")
     assert "Kasus #1" in said.text and "PJK-" not in said.text
@@ -366,3 +367,17 @@ async def test_console_story_from_the_family_s_first_message_to_a_paid_case(
     assert rows and "via console" in rows[0].detail
     await suami.say("/status")
     assert "Kasus #1" in suami.text and "dibayar" in suami.text
+
+
+async def test_one_account_cannot_flood_the_dinas_with_reports(siaga: App) -> None:
+    await make(siaga, "dinas", Role.ADMIN)
+    siaga.clock = lambda: START
+    for serial in (1, 2, 3):
+        said = await report_by_nik(siaga, "iseng", nik_for(40, serial=serial))
+        assert f"kasus #{serial}" in said
+    p = Person(siaga, "iseng")
+    await p.say("/kabar")
+    assert "hubungi langsung Disnaker KUKM" in p.text and "(0351) 454288" in p.text
+    siaga.clock = lambda: START + timedelta(days=1, minutes=1)  # a day later: again
+    await p.say("/kabar")
+    assert "Apa yang terjadi" in p.text

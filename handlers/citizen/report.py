@@ -17,6 +17,7 @@ accident sees their cover.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import ClassVar
 
 from domain.answers import Tri, parse_tri
@@ -49,9 +50,19 @@ class ReportState(FlowState):
     event_date: str = ""  # ISO
 
 
+MAX_REPORTS_PER_DAY = 3  # a family reports once; more from one account is a mistake or abuse
+
+
 async def start(ctx: Context, person: Person, conv: Conversation, kind: str = "") -> Reply:
     if ctx.program.claims is None:
         return with_note(Msg("claim-not-available"), menu(ctx, conv, person=person))
+    since = ctx.now - timedelta(days=1)
+    if person.role is Role.CITIZEN and (
+        await ctx.store.count_audit(person.id, "claim.reported", since) >= MAX_REPORTS_PER_DAY
+    ):
+        office = ctx.program.claims.office
+        note = Msg("report-too-many", {"office": office.name, "phone": office.phone})
+        return with_note(note, menu(ctx, conv, person=person))
     ReportState.clear(conv)
     conv.flow = FLOW
     conv.version += 1
@@ -183,8 +194,6 @@ def _covered_first(noms: list[Nomination]) -> Nomination | None:
 
 
 async def _finish(ctx: Context, person: Person, conv: Conversation, traffic: bool) -> Routed:
-    from datetime import date
-
     state = ReportState.of(conv)
     nomination = (
         await ctx.store.nomination_by_id(state.nomination_id) if state.nomination_id else None

@@ -25,6 +25,7 @@ btn-today = Today
 report-err-date = I could not read that date. Type it like 28-11-2026, "yesterday" or "3 days ago".
 report-err-future = That date has not come yet. Please type the day it happened.
 report-ask-traffic = Did the accident happen on a road (a traffic accident)?
+report-too-many = This account has already sent several reports today. For another, contact { $office } directly, phone { $phone }.
 report-err-yesno = Please answer yes or no.
 
 claim-received-death = 🕊 Our condolences. Your report is case #{ $id }.
@@ -94,7 +95,7 @@ claim-step-refused = Case #{ $id } { $kind }: the claim cannot be paid. Reason: 
 
 claim-card = 🕊 Claim case #{ $id }: { $kind }, on { $date }. Reported by { $relation }. Kelurahan: { $kelurahan }. Status: { $status }. Service time until: { $due }.
 claim-card-participant = Participant: { $name } ({ $ref }, NIK { $nik }), { $status }, cover { $cover }. Covered on the day: { $covered }.
-claim-card-unmatched = No participant matches this report. Name the reporter typed: { $name }. Check with the kelurahan.
+claim-card-unmatched = No participant matches this report. Name and NIK the reporter typed: { $name }, { $nik }. Check with the kelurahan.
 claim-card-traffic = Traffic accident: a police report is needed.
 claim-card-paid = Paid: Rp{ $amount }.
 claim-card-refused = Refused: { $reason }

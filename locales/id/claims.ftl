@@ -25,6 +25,7 @@ btn-today = Hari ini
 report-err-date = Tanggalnya belum terbaca. Tulis seperti 28-11-2026, "kemarin", atau "3 hari lalu".
 report-err-future = Tanggal itu belum lewat. Mohon tulis tanggal kejadiannya.
 report-ask-traffic = Apakah kecelakaannya terjadi di jalan raya (kecelakaan lalu lintas)?
+report-too-many = Hari ini sudah ada beberapa laporan dari akun ini. Untuk laporan berikutnya, hubungi langsung { $office }, telepon { $phone }.
 report-err-yesno = Mohon jawab ya atau tidak.
 
 claim-received-death = 🕊 Turut berduka cita. Laporan Bapak/Ibu kami terima sebagai kasus #{ $id }.
@@ -94,7 +95,7 @@ claim-step-refused = Kasus #{ $id } { $kind }: klaim tidak dapat dibayar. Alasan
 
 claim-card = 🕊 Kasus klaim #{ $id }: { $kind }, kejadian { $date }. Dilaporkan oleh { $relation }. Kelurahan: { $kelurahan }. Status: { $status }. Batas layanan: { $due }.
 claim-card-participant = Peserta: { $name } ({ $ref }, NIK { $nik }), { $status }, masa perlindungan { $cover }. Terlindungi pada tanggal kejadian: { $covered }.
-claim-card-unmatched = Tidak ada peserta yang cocok dengan laporan ini. Nama yang ditulis pelapor: { $name }. Periksa dengan kelurahan.
+claim-card-unmatched = Tidak ada peserta yang cocok dengan laporan ini. Nama dan NIK yang ditulis pelapor: { $name }, { $nik }. Periksa dengan kelurahan.
 claim-card-traffic = Kecelakaan lalu lintas: perlu laporan polisi.
 claim-card-paid = Dibayar: Rp{ $amount }.
 claim-card-refused = Ditolak: { $reason }

@@ -25,6 +25,7 @@ btn-today = Dinten menika
 report-err-date = Tanggalipun dereng kawaos. Serat kados 28-11-2026, "wingi", utawi "3 dina kepungkur".
 report-err-future = Tanggal menika dereng kalampahan. Mangga serat tanggal kedadosanipun.
 report-ask-traffic = Menapa kacilakanipun wonten ing margi ageng (kacilakan lalu lintas)?
+report-too-many = Dinten menika sampun wonten pinten-pinten lapuran saking akun menika. Kangge lapuran salajengipun, mangga hubungi { $office } langsung, telpon { $phone }.
 report-err-yesno = Mangga wangsuli inggih utawi mboten.
 
 claim-received-death = 🕊 Nderek bela sungkawa. Lapuran panjenengan dipuntampi minangka kasus #{ $id }.
@@ -94,7 +95,7 @@ claim-step-refused = Kasus #{ $id } { $kind }: klaim mboten saged dipunbayar. Al
 
 claim-card = 🕊 Kasus klaim #{ $id }: { $kind }, kedadosan { $date }. Dipunlapuraken dening { $relation }. Kelurahan: { $kelurahan }. Status: { $status }. Wates layanan: { $due }.
 claim-card-participant = Peserta: { $name } ({ $ref }, NIK { $nik }), { $status }, masa perlindungan { $cover }. Kaayoman ing tanggal kedadosan: { $covered }.
-claim-card-unmatched = Mboten wonten peserta ingkang cocog kaliyan lapuran menika. Asma ingkang dipunserat pelapor: { $name }. Priksa kaliyan kelurahan.
+claim-card-unmatched = Mboten wonten peserta ingkang cocog kaliyan lapuran menika. Asma lan NIK ingkang dipunserat pelapor: { $name }, { $nik }. Priksa kaliyan kelurahan.
 claim-card-traffic = Kacilakan lalu lintas: betah lapuran polisi.
 claim-card-paid = Dipunbayar: Rp{ $amount }.
 claim-card-refused = Dipuntolak: { $reason }
