@@ -19,12 +19,12 @@ stateDiagram-v2
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 
 from domain.dated import Dated
+from domain.dates import add_working_days, add_years, months_between
 
 
 class ClaimKind(StrEnum):
@@ -62,37 +62,6 @@ NEXT: dict[ClaimStatus, tuple[ClaimStatus, ...]] = {
 
 def may_move(current: ClaimStatus, to: ClaimStatus) -> bool:
     return to in NEXT[current]
-
-
-def add_working_days(start: date, days: int) -> date:
-    """`days` working days (Monday–Friday) after `start`. Public holidays are not known to
-    Siaga, so a deadline over a holiday comes a day early: a reminder early, never late."""
-    day = start
-    while days > 0:
-        day += timedelta(days=1)
-        if day.weekday() < 5:
-            days -= 1
-    return day
-
-
-def working_days_between(start: date, end: date) -> int:
-    n, day = 0, start
-    while day < end:
-        day += timedelta(days=1)
-        if day.weekday() < 5:
-            n += 1
-    return n
-
-
-def months_between(start: date, end: date) -> int:
-    """Whole months from `start` to `end` (a membership of 2 Jan → 1 Apr is 2 months)."""
-    months = (end.year - start.year) * 12 + end.month - start.month
-    return months - (1 if end.day < start.day else 0)
-
-
-def add_years(day: date, years: int) -> date:
-    year = day.year + years
-    return date(year, day.month, min(day.day, calendar.monthrange(year, day.month)[1]))
 
 
 @dataclass(frozen=True)

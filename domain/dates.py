@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, timedelta
 
@@ -62,3 +63,32 @@ def _day(d: int, m: int, y: int | None, today: date) -> date | None:
         return found if found <= today else date(today.year - 1, m, d)
     except ValueError:
         return None
+
+
+def add_months(start: date, months: int) -> date:
+    """The same day `months` later (the month's last day when it is shorter)."""
+    y, m = divmod(start.month - 1 + months, 12)
+    year, month = start.year + y, m + 1
+    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+def add_working_days(start: date, days: int) -> date:
+    """`days` working days (Monday–Friday) after `start`. Public holidays are not known to
+    Siaga, so a deadline over a holiday comes a day early: a reminder early, never late."""
+    day = start
+    while days > 0:
+        day += timedelta(days=1)
+        if day.weekday() < 5:
+            days -= 1
+    return day
+
+
+def months_between(start: date, end: date) -> int:
+    """Whole months from `start` to `end` (a membership of 2 Jan → 1 Apr is 2 months)."""
+    months = (end.year - start.year) * 12 + end.month - start.month
+    return months - (1 if end.day < start.day else 0)
+
+
+def add_years(day: date, years: int) -> date:
+    year = day.year + years
+    return date(year, day.month, min(day.day, calendar.monthrange(year, day.month)[1]))

@@ -14,6 +14,7 @@ from datetime import date
 from enum import StrEnum
 
 from domain.claims import ClaimKind, ClaimRules, ClaimStatus, may_move, next_scholarship_reminder
+from domain.dates import add_months
 from domain.nik import mask_digits
 from handlers.messages import Button, Msg, Raw, Reply
 from handlers.officers import kel_name
@@ -151,14 +152,8 @@ def cover_msg(ctx: Context, n: Nomination, on: date) -> Msg:
         "premium": p.premium_monthly.at(start), "jkm": b["jkm_total"].at(on),
         "jkk_death": b["jkk_death_amount"].at(on), "months": full_after,
         "early": r.at("jkm_early_amount", on),
-        "full_from": day(_months_after(start, full_after)),
+        "full_from": day(add_months(start, full_after)),
     })  # fmt: skip
-
-
-def _months_after(start: date, months: int) -> date:
-    from handlers.dinas import add_months
-
-    return add_months(start, months)
 
 
 # --- the Dinas moves the case ---------------------------------------------------------------
@@ -274,6 +269,8 @@ async def card(ctx: Context, claim: Claim) -> Reply:
             "status": Msg(f"status-{n.status.value}"), "cover": cover,
             "covered": Msg("yes" if covers_on(n, claim.event_date) else "no"),
         }))  # fmt: skip
+        if covers_on(n, claim.event_date) and claim.kind.is_death:
+            parts.append(Msg("claim-card-estimate", {"amount": estimate(ctx, claim, n)}))
     else:
         typed = mask_digits(ctx.store.open_nik(claim.nik_enc)) if claim.nik_enc else "-"
         parts.append(Msg("claim-card-unmatched", {"name": Raw(claim.named or "-"), "nik": typed}))
@@ -284,6 +281,16 @@ async def card(ctx: Context, claim: Claim) -> Reply:
     if claim.reason:
         parts.append(Msg("claim-card-refused", {"reason": Raw(claim.reason)}))
     return Reply(tuple(parts), card_buttons(claim))
+
+
+def estimate(ctx: Context, claim: Claim, n: Nomination) -> int:
+    """What the benefit should be, for the officer to check BPJS's figure against: JKM with
+    the reported three-month rule from the start of cover, or the JKK death benefit."""
+    on, b = claim.event_date, ctx.program.benefits
+    if claim.kind is ClaimKind.WORK_DEATH:
+        return b["jkk_death_amount"].at(on)
+    start = n.coverage_start.date() if n.coverage_start else None
+    return rules(ctx).jkm_amount(b["jkm_total"].at(on), start, on)
 
 
 def card_buttons(claim: Claim) -> tuple[Button, ...]:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
+from domain.dates import add_months
 from domain.nomination import NominationStatus
 from handlers.messages import Msg, Reply
 from handlers.ports import Context
@@ -14,12 +14,6 @@ from handlers.review import tell_citizen
 
 S = NominationStatus
 REMIND_DAYS = 30
-
-
-def add_months(start: date, months: int) -> date:
-    y, m = divmod(start.month - 1 + months, 12)
-    year, month = start.year + y, m + 1
-    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
 @dataclass

@@ -184,6 +184,7 @@ async def test_a_stranger_learns_nothing_about_anyone_s_cover(siaga: App) -> Non
         assert secret not in covered
     cards = await inbox(siaga, "dinas")
     assert "Terlindungi pada tanggal kejadian: ya" in cards[0]
+    assert "Perkiraan santunan: Rp10.000.000" in cards[0]  # died in the second month
     assert "Tidak ada peserta yang cocok" in cards[-1]  # the officer sees what was typed
     assert "Warga Uji, 3577 01•• •••• 0077" in cards[-1]  # masked, as everywhere
     said = Person(siaga, "tetangga-1")

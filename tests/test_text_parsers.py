@@ -80,3 +80,37 @@ def test_reference_codes_round_trip() -> None:
     assert ref.startswith("PJK-") and len(ref) == 9
     assert parse_reference(ref.lower().replace("-", " ")) == ref
     assert parse_reference("PJK-0000O") is None
+
+
+# --- days as typed, and the claim calendar (issue 20) -----------------------------------------
+
+
+@pytest.mark.parametrize(("typed", "day"), [
+    ("28-11-2026", "2026-11-28"), ("28/11", "2026-11-28"), ("28 November", "2026-11-28"),
+    ("tgl 1-12-26", "2026-12-01"), ("kemarin", "2026-12-01"), ("Wingi", "2026-12-01"),
+    ("3 hari lalu", "2026-11-29"), ("2 dina kepungkur", "2026-11-30"), ("hari ini", "2026-12-02"),
+    ("30 des", "2025-12-30"),  # no year: the latest 30 December not after today
+    ("31-02-2026", None), ("besok", None), ("kapan ya", None),
+])  # fmt: skip
+def test_a_day_as_people_type_it(typed: str, day: str | None) -> None:
+    from datetime import date
+
+    from domain.dates import parse_day
+
+    found = parse_day(typed, date(2026, 12, 2))
+    assert (found.isoformat() if found else None) == day
+
+
+def test_working_days_and_the_reported_three_month_rule(program: Program) -> None:
+    from datetime import date
+
+    from domain.dates import add_working_days
+
+    assert add_working_days(date(2026, 5, 1), 30) == date(2026, 6, 12)  # a Friday, six weeks on
+    assert add_working_days(date(2026, 5, 2), 1) == date(2026, 5, 4)  # Saturday → Monday
+    rules = program.claims
+    assert rules is not None
+    joined = date(2026, 3, 2)
+    assert rules.jkm_amount(42_000_000, joined, date(2026, 6, 1)) == 10_000_000  # month 3
+    assert rules.jkm_amount(42_000_000, joined, date(2026, 6, 2)) == 42_000_000
+    assert rules.jkm_amount(42_000_000, None, date(2026, 6, 1)) == 42_000_000  # unknown start

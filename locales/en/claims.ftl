@@ -96,6 +96,7 @@ claim-step-refused = Case #{ $id } { $kind }: the claim cannot be paid. Reason: 
 claim-card = 🕊 Claim case #{ $id }: { $kind }, on { $date }. Reported by { $relation }. Kelurahan: { $kelurahan }. Status: { $status }. Service time until: { $due }.
 claim-card-participant = Participant: { $name } ({ $ref }, NIK { $nik }), { $status }, cover { $cover }. Covered on the day: { $covered }.
 claim-card-unmatched = No participant matches this report. Name and NIK the reporter typed: { $name }, { $nik }. Check with the kelurahan.
+claim-card-estimate = Expected benefit: Rp{ $amount } (JKM: as BPJS reports it, in full after 3 months of membership; check with BPJS).
 claim-card-traffic = Traffic accident: a police report is needed.
 claim-card-paid = Paid: Rp{ $amount }.
 claim-card-refused = Refused: { $reason }

@@ -96,6 +96,7 @@ claim-step-refused = Kasus #{ $id } { $kind }: klaim tidak dapat dibayar. Alasan
 claim-card = 🕊 Kasus klaim #{ $id }: { $kind }, kejadian { $date }. Dilaporkan oleh { $relation }. Kelurahan: { $kelurahan }. Status: { $status }. Batas layanan: { $due }.
 claim-card-participant = Peserta: { $name } ({ $ref }, NIK { $nik }), { $status }, masa perlindungan { $cover }. Terlindungi pada tanggal kejadian: { $covered }.
 claim-card-unmatched = Tidak ada peserta yang cocok dengan laporan ini. Nama dan NIK yang ditulis pelapor: { $name }, { $nik }. Periksa dengan kelurahan.
+claim-card-estimate = Perkiraan santunan: Rp{ $amount } (JKM: menurut informasi BPJS, penuh setelah 3 bulan kepesertaan; periksa dengan BPJS).
 claim-card-traffic = Kecelakaan lalu lintas: perlu laporan polisi.
 claim-card-paid = Dibayar: Rp{ $amount }.
 claim-card-refused = Ditolak: { $reason }

@@ -96,6 +96,7 @@ claim-step-refused = Kasus #{ $id } { $kind }: klaim mboten saged dipunbayar. Al
 claim-card = 🕊 Kasus klaim #{ $id }: { $kind }, kedadosan { $date }. Dipunlapuraken dening { $relation }. Kelurahan: { $kelurahan }. Status: { $status }. Wates layanan: { $due }.
 claim-card-participant = Peserta: { $name } ({ $ref }, NIK { $nik }), { $status }, masa perlindungan { $cover }. Kaayoman ing tanggal kedadosan: { $covered }.
 claim-card-unmatched = Mboten wonten peserta ingkang cocog kaliyan lapuran menika. Asma lan NIK ingkang dipunserat pelapor: { $name }, { $nik }. Priksa kaliyan kelurahan.
+claim-card-estimate = Kinten-kinten santunan: Rp{ $amount } (JKM: miturut informasi BPJS, jangkep sasampunipun 3 wulan kepesertaan; priksa kaliyan BPJS).
 claim-card-traffic = Kacilakan lalu lintas: betah lapuran polisi.
 claim-card-paid = Dipunbayar: Rp{ $amount }.
 claim-card-refused = Dipuntolak: { $reason }
