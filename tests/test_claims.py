@@ -190,6 +190,13 @@ async def test_a_stranger_learns_nothing_about_anyone_s_cover(siaga: App) -> Non
     said = Person(siaga, "tetangga-1")
     await said.say("/status")
     assert "Kasus #1" in said.text and "PJK-" not in said.text
+    await said.say("/dataku")  # what they reported is theirs to see, and to cut loose
+    assert "Laporan kabar duka" in said.text and "Kasus #1" in said.text
+    await said.say("/hapus")
+    await said.say("ya")
+    async with siaga.store() as store:
+        case = await store.claim(1)
+    assert case is not None and case.reporter_id is None  # the Dinas keeps the case
 
 
 async def test_a_participant_reporting_their_own_accident_sees_their_cover(siaga: App) -> None:

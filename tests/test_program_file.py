@@ -69,3 +69,25 @@ def test_a_kelurahan_outside_its_kecamatan_is_refused(tmp_path: Path) -> None:
 def test_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ProgramFileError, match="file not found"):
         load_program(tmp_path / "nope.yaml")
+
+
+def test_every_claim_figure_carries_a_source_and_a_date(program: Program, tmp_path: Path) -> None:
+    """Issue 20: the claim facts are data with their sources, and the loader refuses one
+    without (or a figure the code needs that the file lacks)."""
+    rules = program.claims
+    assert rules is not None and rules.office.ref and rules.documents_ref and rules.heirs_ref
+    for name, dated in rules.figures.items():
+        assert all(e.ref and e.since for e in dated.entries), name
+    assert all(d.ref and d.start <= d.until for d in rules.discounts)
+
+    def unsourced(d):  # type: ignore[no-untyped-def]
+        del d["claims"]["figures"]["service_working_days"][0]["ref"]
+
+    with pytest.raises(ProgramFileError, match=r"claims\.figures\.service_working_days\[0\]\.ref"):
+        load_program(_broken(tmp_path, unsourced))
+
+    def missing(d):  # type: ignore[no-untyped-def]
+        del d["claims"]["figures"]["jkm_early_amount"]
+
+    with pytest.raises(ProgramFileError, match="jkm_early_amount"):
+        load_program(_broken(tmp_path, missing))

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from domain.answers import Tri, parse_tri
 from domain.nomination import ACTIVE, NominationStatus
-from handlers import review
+from handlers import claims, review
 from handlers.citizen.form import CheckState, masked_phone
 from handlers.citizen.status import status_line
 from handlers.engine import Input, button, reply
@@ -63,6 +63,10 @@ async def my_data(ctx: Context, person: Person, conv: Conversation) -> Reply:
     if own:
         parts.append(Msg("dataku-nominations"))
         parts.extend(status_line(ctx, n) for n in own)
+    cases = await ctx.store.claims(reporter_id=person.id, limit=20)
+    if cases:  # what they reported is data about them too (who reported, when)
+        parts.append(Msg("dataku-claims"))
+        parts.extend(claims.status_line(ctx, c) for c in cases)
     parts.append(Msg("dataku-footer"))
     return Reply(tuple(parts))
 
