@@ -47,7 +47,7 @@ GO_ON_WORDS = frozenset({"lanjut", "lanjutkan", "kirim", "ajukan", "next", "send
 # The flows whose questions a citizen answers with short words; where an officer writes free
 # text (a broadcast, a reason, a question for the citizen) or a citizen answers one, nothing
 # typed is taken for a request.
-ASIDE_FLOWS = frozenset({"check", "status"})
+ASIDE_FLOWS = frozenset({"check", "status", "kabar"})
 # Requests honoured in the middle of a question when they are all the message says.
 INSIDE = frozenset({"status", "help", "lang", "lang:en", "lang:jv", "lang:id", "delete",
                     "officer", "cancel", "menu", "optout", "mydata"})  # fmt: skip

@@ -389,3 +389,23 @@ async def test_one_account_cannot_flood_the_dinas_with_reports(siaga: App) -> No
     siaga.clock = lambda: START + timedelta(days=1, minutes=1)  # a day later: again
     await p.say("/kabar")
     assert "Apa yang terjadi" in p.text
+
+
+async def test_a_question_in_the_middle_of_a_report_is_answered_and_nothing_is_lost(
+    siaga: App,
+) -> None:
+    ref = await participant(siaga)
+    siaga.clock = lambda: START + timedelta(days=100)
+    anak = Person(siaga, "anak-tanya")
+    await anak.say("/kabar")
+    await anak.say("bapak meninggal dunia")  # typed, not pressed
+    await anak.say("keluarga")
+    await anak.say(ref)
+    await anak.say("berapa santunan kalau meninggal?")  # a question at the name step
+    assert "Rp42.000.000" in anak.text and "nama lengkap peserta" in anak.text
+    await anak.say("Warga Uji")
+    await anak.say("2 hari lalu")
+    assert "kasus #1" in anak.text
+    async with siaga.store() as store:
+        case = await store.claim(1)
+    assert case is not None and case.event_date == date(2026, 6, 8)
