@@ -157,3 +157,5 @@ segment-pemda = paid by a government budget
 stats-claims = Claims ({ $since } to { $until }): { $open } open, { $paid } paid, { $refused } refused. Rp{ $amount } paid against Rp{ $premiums } of premiums: claim ratio { $ratio }. Median { $days } days from report to payment.
 stats-claims-month = • { $month } { $kind }: { $cases } cases, Rp{ $amount } paid
 dataku-claims = Death or accident reports you sent (kept by Disnaker KUKM as its claim service archive; if your data is deleted, the report stays without any link to this account):
+tg-command-kabar = Report a death / accident
+tg-command-kasus = Open claim cases

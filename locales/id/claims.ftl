@@ -157,3 +157,5 @@ segment-pemda = dibayar anggaran pemerintah
 stats-claims = Klaim ({ $since } s.d. { $until }): { $open } terbuka, { $paid } dibayar, { $refused } ditolak. Dibayar Rp{ $amount } dari iuran Rp{ $premiums }: rasio klaim { $ratio }. Median { $days } hari dari laporan sampai dibayar.
 stats-claims-month = • { $month } { $kind }: { $cases } kasus, dibayar Rp{ $amount }
 dataku-claims = Laporan kabar duka / kecelakaan dari Bapak/Ibu (disimpan Disnaker KUKM sebagai arsip layanan klaim; bila data Bapak/Ibu dihapus, laporan tetap ada tanpa kaitan ke akun ini):
+tg-command-kabar = Lapor kabar duka / kecelakaan
+tg-command-kasus = Kasus klaim terbuka

@@ -157,3 +157,5 @@ segment-pemda = dipunbayar anggaran pamarentah
 stats-claims = Klaim ({ $since } ngantos { $until }): { $open } taksih bikak, { $paid } dipunbayar, { $refused } dipuntolak. Dipunbayar Rp{ $amount } saking iuran Rp{ $premiums }: rasio klaim { $ratio }. Median { $days } dinten saking lapuran ngantos dipunbayar.
 stats-claims-month = • { $month } { $kind }: { $cases } kasus, dipunbayar Rp{ $amount }
 dataku-claims = Lapuran kabar lelayu / kacilakan saking panjenengan (dipunsimpen Disnaker KUKM minangka arsip layanan klaim; menawi data panjenengan dipunbusak, lapuran tetep wonten tanpa gegayutan kaliyan akun menika):
+tg-command-kabar = Lapor kabar lelayu / kacilakan
+tg-command-kasus = Kasus klaim ingkang bikak

@@ -35,14 +35,14 @@ from handlers.messages import Attachment, Incoming, Kind, Media, Msg, Outgoing, 
 
 log = logging.getLogger("siaga.telegram")
 CHANNEL = "telegram"
-COMMANDS = ("start", "status", "bantuan", "batal", "ulang", "bahasa", "dataku", "hapus")
+COMMANDS = ("start", "status", "kabar", "bantuan", "batal", "ulang", "bahasa", "dataku", "hapus")
 # Each role's own list, set for that one chat when the person joins (BotCommandScopeChat).
 ROLE_COMMANDS = {
     "citizen": COMMANDS,
-    "reviewer": ("start", "antrian", "usulkan", "tiket", "statistik", "notifikasi", "bantuan",
-                 "bahasa"),
-    "admin": ("start", "antrian", "usulkan", "tiket", "statistik", "undang", "reviewer",
-              "kuota", "siaran", "status_siaran", "bantuan", "bahasa"),
+    "reviewer": ("start", "antrian", "usulkan", "tiket", "kabar", "statistik", "notifikasi",
+                 "bantuan", "bahasa"),
+    "admin": ("start", "antrian", "usulkan", "tiket", "kasus", "kabar", "statistik", "undang",
+              "reviewer", "kuota", "siaran", "status_siaran", "bantuan", "bahasa"),
 }  # fmt: skip
 # Just under Telegram's "about 30 a second": arrival jitter must not cross the line.
 LIMITS = Limits(per_second=29.0, per_chat_interval=1.0, max_text=MAX_TEXT, max_buttons=100,
