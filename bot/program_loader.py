@@ -188,6 +188,7 @@ class _DocumentsIn(_Strict):
     ref: NonEmpty
     jkm: list[Code] = Field(min_length=1)
     jkk: list[Code] = Field(min_length=1)
+    jkk_death: list[Code] = []
     scholarship: list[Code] = Field(min_length=1)
 
 
@@ -278,6 +279,7 @@ def _claims(c: _ClaimsIn) -> ClaimRules:
         discounts=tuple(Discount(d.start, d.until, d.sector, d.value, d.ref)
                         for d in c.discounts),
         documents={"jkm": tuple(c.documents.jkm), "jkk": tuple(c.documents.jkk),
+                   "jkk_death": tuple(c.documents.jkk_death),
                    "scholarship": tuple(c.documents.scholarship)},
         documents_ref=c.documents.ref,
         heirs=tuple(c.heirs.order),

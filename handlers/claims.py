@@ -100,8 +100,11 @@ def guidance(ctx: Context, claim: Claim, shown_cover: Nomination | None) -> list
     if claim.traffic:
         first.append(Msg("claim-now-police"))
     program = claim.kind.program
+    needed = r.documents[program]
+    if claim.kind is ClaimKind.WORK_DEATH:  # the heirs claim: their documents as well
+        needed += tuple(d for d in r.documents.get("jkk_death", ()) if d not in needed)
     docs = Msg("claim-documents", {
-        "program": program.upper(), "list": bullet_list("claim-doc-", r.documents[program]),
+        "program": program.upper(), "list": bullet_list("claim-doc-", needed),
     })  # fmt: skip
     second: list[Msg] = [docs]
     if claim.kind.is_death:

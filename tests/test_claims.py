@@ -409,3 +409,19 @@ async def test_a_question_in_the_middle_of_a_report_is_answered_and_nothing_is_l
     async with siaga.store() as store:
         case = await store.claim(1)
     assert case is not None and case.event_date == date(2026, 6, 8)
+
+
+async def test_a_death_at_work_lists_the_jkk_forms_and_the_heirs_documents(siaga: App) -> None:
+    siaga.clock = lambda: START
+    p = Person(siaga, "rekan")
+    await p.say("/kabar")
+    await p.press("🕊 Wafat saat bekerja")
+    await p.press("Keluarga")
+    await p.say(nik_for(40, serial=5))
+    await p.say("Warga Lima")
+    await p.say("hari ini")
+    await p.say("ya")  # on the road
+    said = p.text
+    assert "Formulir 3 (laporan tahap I)" in said and "Akta kematian" in said
+    assert "Surat pernyataan ahli waris" in said and "laporan polisi" in said
+    assert "48 jam" in said and "Urutan ahli waris" in said and "Beasiswa anak" in said
