@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from domain.claims import OPEN, ClaimStatus
+from domain.text import parse_rupiah
 from handlers import claims
 from handlers.engine import Input, button, reply, with_note
 from handlers.flows import Command, Flow, Routed, prompt_for
@@ -71,10 +72,10 @@ def _ask(conv: Conversation) -> Reply:
 async def _take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> Routed:
     p = Pending.of(conv)
     if conv.step == "amount":
-        digits = "".join(c for c in inp.text if c.isdigit())
-        if not digits or not 0 < int(digits) < 10**11:
+        amount = parse_rupiah(inp.text)
+        if amount is None or not 0 < amount < 10**11:
             return [with_note(Msg("claim-err-amount"), _ask(conv))], False
-        p.amount = int(digits)
+        p.amount = amount
         p.save(conv)
         conv.step = "children"
         conv.version += 1

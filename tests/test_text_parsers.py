@@ -114,3 +114,14 @@ def test_working_days_and_the_reported_three_month_rule(program: Program) -> Non
     assert rules.jkm_amount(42_000_000, joined, date(2026, 6, 1)) == 10_000_000  # month 3
     assert rules.jkm_amount(42_000_000, joined, date(2026, 6, 2)) == 42_000_000
     assert rules.jkm_amount(42_000_000, None, date(2026, 6, 1)) == 42_000_000  # unknown start
+
+
+@pytest.mark.parametrize(("typed", "amount"), [
+    ("42.000.000", 42_000_000), ("Rp 42.000.000,00", 42_000_000), ("42 juta", 42_000_000),
+    ("1,5 jt", 1_500_000), ("750 ribu", 750_000), ("Rp42jt", 42_000_000),
+    ("empat puluh juta", None), ("12a", None), ("", None),
+])  # fmt: skip
+def test_an_amount_of_rupiah_as_officers_type_it(typed: str, amount: int | None) -> None:
+    from domain.text import parse_rupiah
+
+    assert parse_rupiah(typed) == amount

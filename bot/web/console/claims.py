@@ -9,6 +9,7 @@ from fastapi.responses import RedirectResponse
 
 from bot.web.console.views import Console
 from domain.claims import OPEN, ClaimStatus, may_move
+from domain.text import parse_rupiah
 from handlers import claims, claims_desk
 from handlers.officers import kel_name
 
@@ -63,10 +64,10 @@ class ClaimPages:
                 to = S(form.get("langkah", ""))
             except ValueError:
                 return self.c.refused("not-found", 404, found.person.locale)
-            digits = "".join(ch for ch in form.get("jumlah", "") if ch.isdigit())
+            amount = parse_rupiah(form.get("jumlah", ""))
             years = claims_desk.birth_years(form.get("anak", ""), ctx.today.year)
             outcome, _ = await claims.move(
-                ctx, found.person, cid, to, amount=int(digits) if digits else None,
+                ctx, found.person, cid, to, amount=amount,
                 reason=form.get("alasan"), children=years, via="via console",
             )  # fmt: skip
             await store.commit()
