@@ -427,3 +427,30 @@ async def test_a_death_at_work_lists_the_jkk_forms_and_the_heirs_documents(siaga
     assert "Formulir 3 (laporan tahap I)" in said and "Akta kematian" in said
     assert "Surat pernyataan ahli waris" in said and "laporan polisi" in said
     assert "48 jam" in said and "Urutan ahli waris" in said and "Beasiswa anak" in said
+
+
+def test_the_command_line_lists_and_moves_a_case(tmp_path: Path) -> None:
+    """`siaga admin claims` and `siaga admin claim`, beside a family on `siaga chat`."""
+    import subprocess
+    import sys
+
+    from tests.helpers import chat, chat_env, texts
+
+    def admin(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "bot", "admin", *args], capture_output=True,
+                              text=True, env=chat_env(tmp_path), cwd=tmp_path, timeout=120)  # fmt: skip
+
+    out = chat(tmp_path, "ibu", "/kabar", "1", "2", nik_for(40, serial=3), "Warga Tiga", "kemarin")
+    assert "kasus #1" in texts(out)
+    listed = admin("claims")
+    assert listed.returncode == 0 and "#1\tdeath\treported" in listed.stdout
+    assert admin("claim", "1", "--status", "paid", "--amount", "1").returncode == 1  # not yet
+    for step in ("documents", "submitted"):
+        assert admin("claim", "1", "--status", step).returncode == 0
+    needs = admin("claim", "1", "--status", "paid")
+    assert needs.returncode == 1 and "needs" in needs.stderr  # paid needs its amount
+    done = admin("claim", "1", "--status", "paid", "--amount", "42000000", "--children", "2015")
+    assert done.returncode == 0, done.stderr
+    assert "#1\tdeath\tpaid Rp42.000.000" in admin("claims", "--all").stdout
+    told = texts(chat(tmp_path, "ibu", "/status"))
+    assert "Rp42.000.000 sudah dibayarkan" in told and "Kasus #1" in told
