@@ -14,6 +14,7 @@ from bot.app import App
 from bot.db import schema as t
 from handlers import dinas, review
 from handlers.messages import UserRef
+from handlers.records import Person as PersonRecord
 from handlers.records import Role
 from tests.harness import Person
 from tests.helpers import nik_for
@@ -100,10 +101,9 @@ async def test_telegram_a_death_reported_by_a_spouse_reaches_the_payout(
     from bot.app import build
     from bot.channels.telegram.factory import make_bot
     from bot.config import Settings
-    from bot.delivery.sender import RateLimit
     from tests.fake_telegram import TOKEN, FakeTelegram
     from tests.helpers import name_admin
-    from tests.test_telegram import Polling
+    from tests.test_telegram import Polling, deliverer
 
     assert isinstance(fake, FakeTelegram)
     settings = Settings(data_dir=tmp_path / "data", telegram_token=TOKEN,
@@ -120,11 +120,7 @@ async def test_telegram_a_death_reported_by_a_spouse_reaches_the_payout(
     siaga.clock = lambda: START + timedelta(days=120)
     channel = siaga.telegram(make_bot(settings))
     p = Polling(fake, (siaga, channel))
-    sender = siaga.sender({"telegram": channel}, RateLimit(per_second=100, per_chat_interval=0.0))
-
-    async def deliver() -> None:
-        while await sender.send_once():
-            pass
+    deliver = deliverer(siaga, channel)
 
     try:
         await p.send(fake.message(family, "/start"), chat=family)
@@ -171,6 +167,20 @@ async def report_by_nik(siaga: App, who: str, nik: str) -> str:
     await p.say("Warga Uji")
     await p.say("kemarin")
     return p.text
+
+
+async def submitted_case(siaga: App) -> PersonRecord:
+    """A participant's death reported by the spouse a month into the cover, the case taken
+    to "submitted to BPJS" by the Dinas: the Dinas's officer."""
+    from handlers import claims
+
+    await participant(siaga)
+    admin = await make(siaga, "dinas", Role.ADMIN)
+    siaga.clock = lambda: START + timedelta(days=30)
+    await report_by_nik(siaga, "istri", nik_for(40, serial=1))
+    for step in (claims.S.DOCUMENTS, claims.S.SUBMITTED):
+        await act(siaga, claims.move, admin, 1, step)
+    return admin
 
 
 async def test_a_stranger_learns_nothing_about_anyone_s_cover(siaga: App) -> None:
@@ -269,12 +279,7 @@ async def test_each_child_gets_a_yearly_scholarship_reminder_until_23_or_stop(
 ) -> None:
     from handlers import claims, claims_watch
 
-    await participant(siaga)
-    admin = await make(siaga, "dinas", Role.ADMIN)
-    siaga.clock = lambda: START + timedelta(days=30)
-    await report_by_nik(siaga, "istri", nik_for(40, serial=1))
-    for step in (claims.S.DOCUMENTS, claims.S.SUBMITTED):
-        await act(siaga, claims.move, admin, 1, step)
+    admin = await submitted_case(siaga)
     outcome, _ = await act(siaga, claims.move, admin, 1, claims.S.PAID)
     assert outcome is claims.Moved.NEEDS  # paid needs its amount
     await act(siaga, lambda ctx: claims.move(ctx, admin, 1, claims.S.PAID, amount=42_000_000,
@@ -311,12 +316,7 @@ async def test_the_coverage_ending_reminder_says_how_to_go_on_and_the_discount(s
 async def test_statistics_show_cases_amounts_and_the_claim_ratio(siaga: App) -> None:
     from handlers import claims
 
-    await participant(siaga)
-    admin = await make(siaga, "dinas", Role.ADMIN)
-    siaga.clock = lambda: START + timedelta(days=30)
-    await report_by_nik(siaga, "istri", nik_for(40, serial=1))
-    for step in (claims.S.DOCUMENTS, claims.S.SUBMITTED):
-        await act(siaga, claims.move, admin, 1, step)
+    admin = await submitted_case(siaga)
     siaga.clock = lambda: START + timedelta(days=45)
     await act(siaga, lambda ctx: claims.move(ctx, admin, 1, claims.S.PAID, amount=10_000_000))
     dinas_chat = Person(siaga, "dinas")

@@ -209,9 +209,8 @@ async def test_a_telegram_citizen_and_lurah_trade_voice_notes_by_file_id(
     from bot.app import build
     from bot.channels.telegram.factory import make_bot
     from bot.config import Settings
-    from bot.delivery.sender import RateLimit
     from tests.fake_telegram import TOKEN, FakeTelegram
-    from tests.test_telegram import Polling
+    from tests.test_telegram import Polling, deliverer
 
     assert isinstance(fake, FakeTelegram)
     settings = Settings(data_dir=tmp_path / "data", telegram_token=TOKEN,
@@ -226,11 +225,7 @@ async def test_a_telegram_citizen_and_lurah_trade_voice_notes_by_file_id(
         await store.save_person(lurah)
         await store.commit()
     p = Polling(fake, (siaga, channel))
-    sender = siaga.sender({"telegram": channel}, RateLimit(per_second=100, per_chat_interval=0.0))
-
-    async def deliver() -> None:
-        while await sender.send_once():
-            pass
+    deliver = deliverer(siaga, channel)
 
     try:
         for text in ("halo", "1", "setuju", "Rina", nik_for(34), "1", "1", "kelun"):

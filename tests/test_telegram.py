@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +46,20 @@ async def tg(fake: FakeTelegram, tmp_path: Path) -> AsyncIterator[tuple[App, Tel
     yield siaga, channel
     await siaga.close()
     await channel.close()
+
+
+def deliverer(siaga: App, channel: TelegramChannel) -> Callable[[], Awaitable[None]]:
+    """Send everything the outbox holds for Telegram now (messages to other people), through
+    the real sender at a pace the fake server allows."""
+    from bot.delivery.sender import RateLimit
+
+    sender = siaga.sender({"telegram": channel}, RateLimit(per_second=100, per_chat_interval=0.0))
+
+    async def deliver() -> None:
+        while await sender.send_once():
+            pass
+
+    return deliver
 
 
 class Polling:
