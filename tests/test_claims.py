@@ -158,11 +158,14 @@ async def test_telegram_a_death_reported_by_a_spouse_reaches_the_payout(
         await channel.close()
 
 
-async def report_by_nik(siaga: App, who: str, nik: str) -> str:
+async def report_by_nik(
+    siaga: App, who: str, nik: str, relation: str = "Tetangga / lainnya"
+) -> str:
+    """A death reported yesterday of "Warga Uji", named by NIK or reference: what was said."""
     p = Person(siaga, who)
     await p.say("/kabar")
     await p.press("🕊 Meninggal dunia")
-    await p.press("Tetangga / lainnya")
+    await p.press(relation)
     await p.say(nik)
     await p.say("Warga Uji")
     await p.say("kemarin")

@@ -298,21 +298,14 @@ async def test_a_claim_case_is_followed_to_the_payout_in_the_browser(
 ) -> None:
     """Issue 20: the claims list and a case's page, each step a plain form, the family told;
     both pages checked by axe."""
-    from tests.harness import Person
     from tests.helpers import name_admin
-    from tests.test_claims import participant
+    from tests.test_claims import participant, report_by_nik
     from tests.test_handover import inbox
 
     ref = await participant(siaga)
     name_admin(siaga, "console", "dinas")
     await make(siaga, "dinas", Role.ADMIN)
-    keluarga = Person(siaga, "keluarga")
-    await keluarga.say("/kabar")
-    await keluarga.press("🕊 Meninggal dunia")
-    await keluarga.press("Keluarga")
-    await keluarga.say(ref)
-    await keluarga.say("Warga Uji")
-    await keluarga.say("kemarin")
+    assert "kasus #1" in await report_by_nik(siaga, "keluarga", ref, relation="Keluarga")
     await sign_in(siaga, browser, "dinas")
     await browser.open("/konsol/klaim")
     await browser.accessible("klaim")
