@@ -143,14 +143,14 @@ def scholarship_msg(ctx: Context, on: date) -> Msg:
     })  # fmt: skip
 
 
-def cover_msg(ctx: Context, n: Nomination, on: date) -> Msg:
+def cover_msg(ctx: Context, n: Nomination, on: date, key: str = "cover-details") -> Msg:
     """A participant's own cover: dates, the premium the city pays, what JKK and JKM would
     pay, and the reported three-month rule for the full JKM benefit."""
     r, b, p = rules(ctx), ctx.program.benefits, ctx.program
     assert n.coverage_start is not None and n.coverage_end is not None
     start = n.coverage_start.date()
     full_after = r.at("jkm_full_after_months", on)
-    return Msg("cover-details", {
+    return Msg(key, {
         "ref": n.ref, "start": day(start), "end": day(n.coverage_end.date()),
         "premium": p.premium_monthly.at(start), "jkm": b["jkm_total"].at(on),
         "jkk_death": b["jkk_death_amount"].at(on), "months": full_after,

@@ -354,6 +354,9 @@ async def test_console_story_from_the_family_s_first_message_to_a_paid_case(
     page = await web.get("/konsol/klaim/1")
     assert ref in page.text and "Warga Uji" in page.text
     token = csrf(page)
+    n = await nomination(siaga, ref)
+    cover = await web.get(f"/konsol/usulan/{n.id}")  # the participant's cover, for the officer
+    assert "Perlindungan peserta" in cover.text and "02-03-2026 s.d. 01-03-2027" in cover.text
     told = []
     for step, extra in (("documents", {}), ("submitted", {}),
                         ("paid", {"jumlah": "42.000.000", "anak": "2015"})):  # fmt: skip

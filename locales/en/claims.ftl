@@ -132,6 +132,7 @@ claim-scholarship-yearly = 🎓 Scholarship reminder (case #{ $id }): the child,
 claim-children-stopped = Scholarship reminders stopped.
 
 cover-details = Your cover ({ $ref }): { $start } to { $end }. The city pays Rp{ $premium } a month. A death not caused by work (JKM): Rp{ $jkm } for the heirs; as BPJS reports it, the full amount applies after { $months } months of membership (from { $full_from }); before that Rp{ $early } (funeral costs). A work accident (JKK): care until recovery; a death from it Rp{ $jkk_death }.
+cover-details-officer = The participant's cover ({ $ref }): { $start } to { $end }. The city pays Rp{ $premium } a month. A death not caused by work (JKM): Rp{ $jkm } for the heirs; as BPJS reports it, the full amount applies after { $months } months of membership (from { $full_from }); before that Rp{ $early } (funeral costs). A work accident (JKK): care until recovery; a death from it Rp{ $jkk_death }.
 cover-continue = After that you can continue on your own as a BPJS Ketenagakerjaan member (not wage-earning): Rp{ $premium } a month (JKK + JKM), at a BPJS office or in the JMO app (contact { $contact }).
 cover-discount = National premium discount (PP 50/2025) for the { $sector } sector: Rp{ $value } a month, until { $until }.
 sector-transport = transport (ojek, ojol, drivers)

@@ -132,6 +132,7 @@ claim-scholarship-yearly = 🎓 Pengingat beasiswa (kasus #{ $id }): anak yang k
 claim-children-stopped = Pengingat beasiswa dihentikan.
 
 cover-details = Perlindungan Anda ({ $ref }): { $start } s.d. { $end }. Iuran Rp{ $premium } per bulan dibayar Pemkot. Bila meninggal bukan karena kerja (JKM): Rp{ $jkm } untuk ahli waris; menurut informasi BPJS, santunan penuh berlaku setelah { $months } bulan menjadi peserta (mulai { $full_from }); sebelum itu Rp{ $early } (biaya pemakaman). Bila kecelakaan kerja (JKK): perawatan sampai sembuh; bila meninggal karenanya Rp{ $jkk_death }.
+cover-details-officer = Perlindungan peserta ({ $ref }): { $start } s.d. { $end }. Iuran Rp{ $premium } per bulan dibayar Pemkot. Bila meninggal bukan karena kerja (JKM): Rp{ $jkm } untuk ahli waris; menurut informasi BPJS, santunan penuh berlaku setelah { $months } bulan menjadi peserta (mulai { $full_from }); sebelum itu Rp{ $early } (biaya pemakaman). Bila kecelakaan kerja (JKK): perawatan sampai sembuh; bila meninggal karenanya Rp{ $jkk_death }.
 cover-continue = Setelah itu Bapak/Ibu dapat melanjutkan sendiri sebagai peserta BPJS Ketenagakerjaan bukan penerima upah: Rp{ $premium } per bulan (JKK + JKM), di kantor BPJS atau aplikasi JMO (kontak { $contact }).
 cover-discount = Potongan iuran nasional (PP 50/2025) untuk sektor { $sector }: Rp{ $value } per bulan, berlaku sampai { $until }.
 sector-transport = transportasi (ojek, ojol, sopir)

@@ -132,6 +132,7 @@ claim-scholarship-yearly = 🎓 Pangeling beasiswa (kasus #{ $id }): anak ingkan
 claim-children-stopped = Pangeling beasiswa dipunmandhegaken.
 
 cover-details = Perlindungan panjenengan ({ $ref }): { $start } ngantos { $end }. Iuran Rp{ $premium } saben wulan dipunbayar Pemkot. Menawi tilar donya sanes amargi kerja (JKM): Rp{ $jkm } kangge ahli waris; miturut informasi BPJS, santunan jangkep laku sasampunipun { $months } wulan dados peserta (wiwit { $full_from }); saderengipun Rp{ $early } (ragad pasarean). Menawi kacilakan kerja (JKK): perawatan ngantos saras; menawi tilar donya amargi menika Rp{ $jkk_death }.
+cover-details-officer = Perlindungan peserta ({ $ref }): { $start } ngantos { $end }. Iuran Rp{ $premium } saben wulan dipunbayar Pemkot. Menawi tilar donya sanes amargi kerja (JKM): Rp{ $jkm } kangge ahli waris; miturut informasi BPJS, santunan jangkep laku sasampunipun { $months } wulan dados peserta (wiwit { $full_from }); saderengipun Rp{ $early } (ragad pasarean). Menawi kacilakan kerja (JKK): perawatan ngantos saras; menawi tilar donya amargi menika Rp{ $jkk_death }.
 cover-continue = Sasampunipun menika panjenengan saged nglajengaken piyambak minangka peserta BPJS Ketenagakerjaan bukan penerima upah: Rp{ $premium } saben wulan (JKK + JKM), ing kantor BPJS utawi aplikasi JMO (kontak { $contact }).
 cover-discount = Potongan iuran nasional (PP 50/2025) kangge sektor { $sector }: Rp{ $value } saben wulan, laku ngantos { $until }.
 sector-transport = transportasi (ojek, ojol, sopir)

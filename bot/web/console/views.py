@@ -30,9 +30,9 @@ from bot.web.console.session import COOKIE, IDLE, Seat, csrf_ok, open_session, s
 from domain.nomination import WAITING_FOR_LURAH as WAITING
 from domain.nomination import NominationStatus
 from domain.roles import Action
-from handlers import review
+from handlers import claims, review
 from handlers.console_login import digest
-from handlers.lurah.queue import REJECT_REASONS
+from handlers.lurah.queue import REJECT_REASONS, list_lines
 from handlers.messages import Msg, Raw
 from handlers.officers import kel_name
 from handlers.ports import Context
@@ -236,8 +236,17 @@ class Console:
             kelurahan=kel_name(ctx, n.kelurahan_code), note=note, nik=nik,
             answers=n.answers, reject_reasons=REJECT_REASONS,
             days=max((ctx.now - n.created_at).days, 0),
-            decidable=n.status.value in WAITING,
+            decidable=n.status.value in WAITING, cover=self._cover(ctx, n, found.person.locale),
+            lists=[self.c.catalogue.render(m, found.person.locale)
+                   for m in list_lines(n.answers.get("lists") or {})],
         )  # fmt: skip
+
+    def _cover(self, ctx: Context, n: Nomination, locale: str) -> str:
+        """A participant's cover in the chat's words (dates, premium, benefits, the reported
+        three-month rule); empty before registration."""
+        if n.coverage_start is None or ctx.program.claims is None:
+            return ""
+        return self.c.catalogue.render(claims.cover_msg(ctx, n, ctx.today, "cover-details-officer"), locale)
 
     async def _visible(self, ctx: Context, found: Seat, nid: int) -> Nomination | None:
         """The nomination, if this officer may see it; else None (the page says 404)."""
