@@ -246,7 +246,8 @@ class Console:
         three-month rule); empty before registration."""
         if n.coverage_start is None or ctx.program.claims is None:
             return ""
-        return self.c.catalogue.render(claims.cover_msg(ctx, n, ctx.today, "cover-details-officer"), locale)
+        words = claims.cover_msg(ctx, n, ctx.today, "cover-details-officer")
+        return self.c.catalogue.render(words, locale)
 
     async def _visible(self, ctx: Context, found: Seat, nid: int) -> Nomination | None:
         """The nomination, if this officer may see it; else None (the page says 404)."""
