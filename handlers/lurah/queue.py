@@ -80,6 +80,7 @@ def officer_menu(conv: Conversation, key: str = "menu-officer", **args: object) 
         button(conv, "menu-onbehalf", "onbehalf"),
         button(conv, "menu-tickets", "tickets"),
         button(conv, "menu-stats", "stats"),
+        button(conv, "menu-report", "report"),  # a resident's death or accident, reported
         button(conv, "menu-help", "help"),
         button(conv, "menu-lang", "lang"),
         **args,
