@@ -80,11 +80,10 @@ def _column(header: list[str], names: tuple[str, ...]) -> int | None:
 def _nik(cell: str) -> str | None:
     """A NIK as a spreadsheet gives it: spaces, a leading apostrophe (Excel's text mark) or
     a float's ".0" around 16 digits."""
-    raw = cell.strip().lstrip("'").replace(" ", "").replace(".", "")
-    if raw.endswith("0") and "e" in cell.lower():
-        return None  # 3.57701E+15: Excel already lost the last digits
-    if len(raw) == 17 and raw.endswith("0") and cell.strip().endswith(".0"):
-        raw = raw[:-1]
+    said = cell.strip().lstrip("'").replace(" ", "")
+    if "e" in said.lower():
+        return None  # 3.57701E+15: the spreadsheet already lost the last digits
+    raw = said.removesuffix(".0").replace(".", "")
     if len(raw) != 16 or not raw.isdigit() or raw.startswith("0"):
         return None
     day, month = int(raw[6:8]), int(raw[8:10])

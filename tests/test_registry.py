@@ -50,6 +50,7 @@ def lists(tmp_path: Path) -> Path:
         f"{nik_for(50, serial=21)};Warga Dua;12\n"  # desil out of range
         f"{LISTED};Warga Uji;3\n"  # the same NIK twice
         f"'{nik_for(30, serial=22)};Warga Tiga;\n"  # Excel's text mark; no desil
+        "3.57701E+15;Warga Empat;1\n"  # a spreadsheet that lost the digits
         "\n",
         encoding="utf-8",
     )  # fmt: skip
@@ -69,7 +70,8 @@ def test_an_import_previews_row_errors_and_keeps_no_clear_nik(lists: Path) -> No
     r = admin(data, "import-dtks", str(csv_file), "--tanggal", "2026-11-01", stdin="n\n")
     assert r.returncode == 0, r.stderr
     out = r.stdout
-    assert "2 baris sah, 2 baris salah, 1 NIK ganda" in out
+    assert "2 baris sah, 3 baris salah, 1 NIK ganda" in out
+    assert "baris 7: NIK bukan 16 angka" in out
     assert "baris 3: NIK bukan 16 angka" in out and "baris 4: desil '12' bukan 1–10" in out
     assert "Dibatalkan" in out  # "n": nothing kept
     r = admin(data, "import-dtks", str(csv_file), "--tanggal", "2026-11-01", "--yes")
