@@ -232,35 +232,18 @@ def _kind_in(text: str) -> str:
     return ""
 
 
+# Who is reporting, as people say it (id, jv, en): the first list that matches wins.
+RELATION_WORDS = (
+    ("self", ("saya sendiri", "aku dhewe", "kula piyambak", "myself", "sendiri")),
+    ("family", ("keluarga", "suami", "istri", "anak", "ibu", "bapak", "bojo", "adik", "kakak",
+                "family", "wife", "husband")),
+    ("other", ("tetangga", "teman", "tonggo", "kanca", "neighbour", "friend", "lain", "other")),
+)  # fmt: skip
+
+
 def _relation_in(text: str) -> str:
     low = text.lower()
-    if any(w in low for w in ("saya sendiri", "aku dhewe", "kula piyambak", "myself", "sendiri")):
-        return "self"
-    if any(
-        w in low
-        for w in (
-            "keluarga",
-            "suami",
-            "istri",
-            "anak",
-            "ibu",
-            "bapak",
-            "bojo",
-            "family",
-            "wife",
-            "husband",
-            "keluarga",
-            "adik",
-            "kakak",
-        )
-    ):
-        return "family"
-    if any(
-        w in low
-        for w in ("tetangga", "teman", "tonggo", "kanca", "neighbour", "friend", "lain", "other")
-    ):
-        return "other"
-    return ""
+    return next((rel for rel, words in RELATION_WORDS if any(w in low for w in words)), "")
 
 
 async def _prompt(ctx: Context, person: Person, conv: Conversation) -> Reply:
