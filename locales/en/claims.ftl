@@ -38,7 +38,7 @@ claim-now-accident = What to do now: report the accident to BPJS Ketenagakerjaan
 claim-now-police = As it was a traffic accident, also get a police report.
 claim-documents = Documents for the { $program } claim:
     { $list }
-claim-heirs = Who receives the benefit, in order:
+claim-heirs = Who receives the benefit, in order (each only if there is no one above):
     { $list }
 claim-where = Where: { $office }, phone { $phone }, email { $email } (free of charge). The claim service takes at most { $days } working days. BPJS Ketenagakerjaan pays { $program } within { $bpjs_days } working days of a complete file. BPJS contact: { $bpjs_contact }. Follow case #{ $id } any time with "status".
 claim-scholarship = Children's scholarship: for at most { $children } children, when the participant had paid for { $years } years. Per child per year: kindergarten/primary Rp{ $tk_sd }, junior high Rp{ $smp }, senior high Rp{ $sma }, university/training Rp{ $s1 }; until age { $until }, marriage or work. Claimed every year with:
@@ -67,12 +67,12 @@ claim-doc-enrolment = A letter from the school or university
 claim-doc-report_card = The report card or transcript
 claim-doc-bank_account_child = A bank book in the child's or guardian's name
 claim-doc-ktp_guardian = The guardian's KTP
-claim-heir-spouse_children = 1. Widow/widower or children
-claim-heir-parents_grandchildren = 2. If none: parents, grandchildren or grandparents
-claim-heir-siblings = 3. Brothers and sisters
-claim-heir-parents_in_law = 4. Parents-in-law
-claim-heir-will = 5. A person named in a will
-claim-heir-burial = 6. If there is no one: the funeral cost goes to whoever arranged the burial
+claim-heir-spouse_children = Widow/widower or children
+claim-heir-parents_grandchildren = If none: parents, grandchildren or grandparents
+claim-heir-siblings = Brothers and sisters
+claim-heir-parents_in_law = Parents-in-law
+claim-heir-will = A person named in a will
+claim-heir-burial = If there is no one: the funeral cost goes to whoever arranged the burial
 
 claim-kind-death = JKM (death)
 claim-kind-work_death = JKK (death in a work accident)

@@ -38,7 +38,7 @@ claim-now-accident = Yang perlu dilakukan sekarang: laporkan kecelakaannya ke BP
 claim-now-police = Karena kecelakaan lalu lintas, minta juga laporan polisi (surat keterangan kecelakaan dari Polres).
 claim-documents = Berkas untuk klaim { $program }:
     { $list }
-claim-heirs = Urutan ahli waris yang berhak:
+claim-heirs = Urutan ahli waris yang berhak (yang berikutnya hanya bila yang di atasnya tidak ada):
     { $list }
 claim-where = Ke mana: { $office }, telepon { $phone }, email { $email } (gratis). Layanan klaim selesai paling lama { $days } hari kerja. BPJS Ketenagakerjaan membayar { $program } paling lama { $bpjs_days } hari kerja setelah berkas lengkap. Kontak BPJS: { $bpjs_contact }. Lihat perkembangan kasus #{ $id } kapan saja dengan "status".
 claim-scholarship = Beasiswa anak: untuk paling banyak { $children } anak, bila masa iur peserta sudah { $years } tahun. Per anak per tahun: TK/SD Rp{ $tk_sd }, SMP Rp{ $smp }, SMA Rp{ $sma }, kuliah/pelatihan Rp{ $s1 }; sampai usia { $until } tahun, menikah, atau bekerja. Diajukan setiap tahun dengan berkas:
@@ -67,12 +67,12 @@ claim-doc-enrolment = Surat keterangan masih sekolah / kuliah
 claim-doc-report_card = Rapor atau transkrip nilai
 claim-doc-bank_account_child = Buku tabungan atas nama anak atau walinya
 claim-doc-ktp_guardian = KTP wali
-claim-heir-spouse_children = 1. Janda/duda atau anak
-claim-heir-parents_grandchildren = 2. Bila tidak ada: orang tua, cucu, atau kakek/nenek
-claim-heir-siblings = 3. Saudara kandung
-claim-heir-parents_in_law = 4. Mertua
-claim-heir-will = 5. Orang yang ditunjuk dalam wasiat
-claim-heir-burial = 6. Bila tidak ada sama sekali: biaya pemakaman kepada yang mengurus pemakaman
+claim-heir-spouse_children = Janda/duda atau anak
+claim-heir-parents_grandchildren = Bila tidak ada: orang tua, cucu, atau kakek/nenek
+claim-heir-siblings = Saudara kandung
+claim-heir-parents_in_law = Mertua
+claim-heir-will = Orang yang ditunjuk dalam wasiat
+claim-heir-burial = Bila tidak ada sama sekali: biaya pemakaman kepada yang mengurus pemakaman
 
 claim-kind-death = JKM (meninggal dunia)
 claim-kind-work_death = JKK (meninggal karena kecelakaan kerja)

@@ -38,7 +38,7 @@ claim-now-accident = Ingkang kedah dipuntindakaken samenika: lapuraken kacilakan
 claim-now-police = Amargi kacilakan lalu lintas, nyuwun ugi lapuran polisi.
 claim-documents = Berkas kangge klaim { $program }:
     { $list }
-claim-heirs = Urutan ahli waris ingkang gadhah hak:
+claim-heirs = Urutan ahli waris ingkang gadhah hak (ingkang salajengipun namung menawi ingkang ing nginggil mboten wonten):
     { $list }
 claim-where = Dhateng pundi: { $office }, telpon { $phone }, email { $email } (gratis). Layanan klaim rampung paling dangu { $days } dinten kerja. BPJS Ketenagakerjaan mbayar { $program } paling dangu { $bpjs_days } dinten kerja sasampunipun berkas jangkep. Kontak BPJS: { $bpjs_contact }. Pirsani kasus #{ $id } sawanci-wanci mawi "status".
 claim-scholarship = Beasiswa putra: kangge paling kathah { $children } anak, menawi masa iur peserta sampun { $years } taun. Saben anak saben taun: TK/SD Rp{ $tk_sd }, SMP Rp{ $smp }, SMA Rp{ $sma }, kuliah/pelatihan Rp{ $s1 }; ngantos yuswa { $until } taun, nikah, utawi nyambut damel. Dipunajukaken saben taun mawi berkas:
@@ -67,12 +67,12 @@ claim-doc-enrolment = Serat katrangan taksih sekolah / kuliah
 claim-doc-report_card = Rapor utawi transkrip
 claim-doc-bank_account_child = Buku tabungan atas nama anak utawi walinipun
 claim-doc-ktp_guardian = KTP wali
-claim-heir-spouse_children = 1. Randha/dhudha utawi anak
-claim-heir-parents_grandchildren = 2. Menawi mboten wonten: tiyang sepuh, putu, utawi mbah
-claim-heir-siblings = 3. Sedherek sekandhung
-claim-heir-parents_in_law = 4. Maratuwa
-claim-heir-will = 5. Tiyang ingkang katunjuk ing wasiat
-claim-heir-burial = 6. Menawi mboten wonten babar pisan: ragad pasarean dhateng ingkang ngurus pasarean
+claim-heir-spouse_children = Randha/dhudha utawi anak
+claim-heir-parents_grandchildren = Menawi mboten wonten: tiyang sepuh, putu, utawi mbah
+claim-heir-siblings = Sedherek sekandhung
+claim-heir-parents_in_law = Maratuwa
+claim-heir-will = Tiyang ingkang katunjuk ing wasiat
+claim-heir-burial = Menawi mboten wonten babar pisan: ragad pasarean dhateng ingkang ngurus pasarean
 
 claim-kind-death = JKM (tilar donya)
 claim-kind-work_death = JKK (tilar donya amargi kacilakan kerja)
