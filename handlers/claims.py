@@ -9,7 +9,7 @@ shown their cover; anyone else hears that an officer will contact them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
@@ -65,8 +65,9 @@ async def open_case(ctx: Context, reporter: Person, report: Report) -> Claim:
         after={"claim": claim_id, "kind": report.kind.value, "relation": report.relation,
                "matched": n is not None, "event": report.event_date.isoformat()},
     )  # fmt: skip
+    shown = await card(ctx, claim)
     for admin in await ctx.store.people_with_role(Role.ADMIN):
-        await ctx.store.enqueue(admin, [await card(ctx, claim)], ctx.now)
+        await ctx.store.enqueue(admin, [shown], ctx.now)
     if report.kind.is_death:
         await ask_letter(ctx, claim, actor=None)
     return claim
@@ -194,8 +195,7 @@ async def move(
     if not await ctx.store.move_claim(claim.id, claim.status, to, ctx.now, **fields):
         return Moved.NOT_ALLOWED, await ctx.store.claim(claim_id)  # someone was faster
     before = claim.status
-    moved = await ctx.store.claim(claim_id)
-    assert moved is not None
+    moved = replace(claim, status=to, updated_at=ctx.now, **fields)  # type: ignore[arg-type]
     if to is S.PAID and children:
         await _follow_children(ctx, moved, children)
     await ctx.store.audit(
@@ -320,7 +320,7 @@ async def ask_letter(ctx: Context, claim: Claim, actor: Person | None) -> int:
     lurahs = await ctx.store.people_with_role(Role.LURAH, claim.kelurahan_code)
     for lurah in lurahs:
         await ctx.store.enqueue(lurah, [ask], ctx.now)
-    await ctx.store.mark_claim(claim.id, ctx.now, letter_asked_at=ctx.now)
+    await ctx.store.mark_claim(claim.id, letter_asked_at=ctx.now)
     await ctx.store.audit(actor=actor.id if actor else None, action="claim.letter_asked",
                           now=ctx.now, after={"claim": claim.id, "lurah": len(lurahs)})  # fmt: skip
     return len(lurahs)

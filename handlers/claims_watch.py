@@ -28,7 +28,7 @@ async def tend(ctx: Context) -> dict[str, int]:
         card = await claims.card(ctx, claim)
         for admin in admins:
             await ctx.store.enqueue(admin, [Reply((late, *card.parts), card.buttons)], ctx.now)
-        await ctx.store.mark_claim(claim.id, ctx.now, reminded_at=ctx.now)
+        await ctx.store.mark_claim(claim.id, reminded_at=ctx.now)
         await ctx.store.audit(actor=None, action="claim.overdue", now=ctx.now,
                               after={"claim": claim.id})  # fmt: skip
         done["overdue"] += 1

@@ -49,6 +49,23 @@ def _use_case(run: Callable[[Any], Awaitable[Any]]) -> None:
     _run(work)
 
 
+def _existing(file: Path) -> Path:
+    """The file named on the command line; exit 2 when there is none."""
+    if not file.is_file():
+        typer.echo(f"Berkas {file} tidak ditemukan.", err=True)
+        raise typer.Exit(2)
+    return file
+
+
+def _day(text: str) -> date:
+    """A date typed as YYYY-MM-DD; exit 2 otherwise."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        typer.echo(f"Tanggal {text!r} tidak valid (YYYY-MM-DD).", err=True)
+        raise typer.Exit(2) from None
+
+
 def _kelurahan_code(program: Any, name: str | None) -> str | None:
     """The code of the kelurahan named on the command line (None: all); exit 2 if unknown."""
     if not name:
@@ -236,15 +253,8 @@ def register(
     from domain.reference import parse_reference
     from handlers import dinas
 
-    if not file.is_file():
-        typer.echo(f"Berkas {file} tidak ditemukan.", err=True)
-        raise typer.Exit(2)
-    try:
-        day = date.fromisoformat(start) if start else None
-    except ValueError:
-        typer.echo(f"Tanggal {start!r} tidak valid (YYYY-MM-DD).", err=True)
-        raise typer.Exit(2) from None
-    with file.open(newline="", encoding="utf-8-sig") as f:
+    day = _day(start) if start else None
+    with _existing(file).open(newline="", encoding="utf-8-sig") as f:
         reader = csv.DictReader(f)
         col = next(
             (c for c in (reader.fieldnames or []) if c.strip().lower() in ("nomor_usulan", "ref")),
@@ -452,14 +462,7 @@ def _import_registry(kind: str, file: Path, as_of: str, yes: bool) -> None:
     """Read, preview, then (after a yes) replace the list: blind indexes only."""
     from bot.registry import MAX_ERRORS_SHOWN, UnreadableList, read_list
 
-    if not file.is_file():
-        typer.echo(f"Berkas {file} tidak ditemukan.", err=True)
-        raise typer.Exit(2)
-    try:
-        day = date.fromisoformat(as_of)
-    except ValueError:
-        typer.echo(f"Tanggal {as_of!r} tidak valid (YYYY-MM-DD).", err=True)
-        raise typer.Exit(2) from None
+    file, day = _existing(file), _day(as_of)
 
     async def work(siaga: Any) -> int:
         async with siaga.store() as store:
@@ -501,11 +504,15 @@ def _import_registry(kind: str, file: Path, as_of: str, yes: bool) -> None:
         typer.echo(f"Tersimpan: {n} NIK (hanya indeks buta, tanpa NIK utuh).")
 
 
+AsOf = Annotated[str, typer.Option("--tanggal", help="Tanggal data YYYY-MM-DD")]
+Yes = Annotated[bool, typer.Option("--yes", "-y", help="Tanpa bertanya")]
+
+
 @admin_app.command("import-dtks")
 def import_dtks(
     file: Annotated[Path, typer.Argument(help="CSV/XLSX Dinas Sosial: kolom nik, desil")],
-    as_of: Annotated[str, typer.Option("--tanggal", help="Tanggal data YYYY-MM-DD")],
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Tanpa bertanya")] = False,
+    as_of: AsOf,
+    yes: Yes = False,
 ) -> None:
     """Muat daftar DTKS/DTSEN (Dinas Sosial) untuk memeriksa jawaban warga."""
     _import_registry("dtks", file, as_of, yes)
@@ -514,8 +521,8 @@ def import_dtks(
 @admin_app.command("import-bpjs")
 def import_bpjs(
     file: Annotated[Path, typer.Argument(help="CSV/XLSX BPJS TK: kolom nik, segmen, status")],
-    as_of: Annotated[str, typer.Option("--tanggal", help="Tanggal data YYYY-MM-DD")],
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Tanpa bertanya")] = False,
+    as_of: AsOf,
+    yes: Yes = False,
 ) -> None:
     """Muat daftar peserta aktif BPJS Ketenagakerjaan untuk mencegah kepesertaan ganda."""
     _import_registry("bpjs", file, as_of, yes)

@@ -73,7 +73,7 @@ class ClaimQueries:
         )
         return (await self.conn.execute(q)).rowcount == 1
 
-    async def mark_claim(self, claim_id: int, now: datetime, **fields: Any) -> None:
+    async def mark_claim(self, claim_id: int, **fields: Any) -> None:
         """A note on the case that does not move it (reminded, letter asked)."""
         await self.conn.execute(update(_c).where(_c.c.id == claim_id).values(**fields))
 

@@ -23,7 +23,6 @@ from typing import ClassVar
 from domain.answers import Tri, parse_tri
 from domain.claims import ClaimKind
 from domain.dates import parse_day
-from domain.nik import parse_nik
 from domain.reference import parse_reference
 from domain.text import nik_in
 from handlers import claims
@@ -178,11 +177,7 @@ async def _identify(
     if ref is not None:
         return (await ctx.store.nomination_by_ref(ref), None), None
     digits = nik_in(text)
-    if not digits:
-        return (None, None), Msg("report-err-ident")
-    regions = ctx.program.regions
-    parsed = parse_nik(digits, ctx.today, regions.nik_districts, regions.nik_city)
-    if parsed.nik is None and len(digits) != 16:
+    if len(digits) != 16:  # a wrong date or region is the officer's to check, not a reason
         return (None, None), Msg("report-err-ident")
     return (await ctx.store.active_nomination_for_nik(digits), digits), None
 

@@ -15,7 +15,7 @@ from markupsafe import Markup
 from bot import export
 from bot.db import reports
 from bot.db.rows import aware
-from bot.web.console.views import Console, when
+from bot.web.console.views import Console, note_of, when
 from handlers import admin
 from handlers.messages import Msg
 from handlers.officers import kel_name
@@ -45,14 +45,13 @@ class DinasPages:
             for i in invites
             if not i["used_by"] and not i["revoked_at"] and _live(i["expires_at"], ctx.now)
         ]  # fmt: skip
-        note = request.query_params.get("pesan", "")
         made = _code(request.query_params.get("kode"))
         link = _deep_link(ctx, made)
         locale = found.person.locale
         return self.c.page(
             "reviewers.html", found.person.locale, seat=found, rows=rows, invites=open_invites,
             kelurahan_list=ctx.program.regions.all_kelurahan, active="reviewers",
-            note=note if note.startswith("con-") else "", made=made,
+            note=note_of(request), made=made,
             link=link, qr=_qr(link, self.c.c.catalogue.render(Msg("con-invite-qr"), locale)),
         )  # fmt: skip
 

@@ -14,7 +14,7 @@ from fastapi import Request, Response
 from fastapi.responses import RedirectResponse
 
 from bot.web.console.session import csrf_ok
-from bot.web.console.views import Console
+from bot.web.console.views import Console, note_of
 from domain.nomination import NominationStatus
 from domain.reference import parse_reference
 from handlers import dinas
@@ -75,10 +75,9 @@ class ParticipantPages:
             "start": _day(n.coverage_start), "end": _day(n.coverage_end),
             "ending": n.coverage_end is not None and n.coverage_end.date() <= soon,
         } for n in people]  # fmt: skip
-        note = request.query_params.get("pesan", "")
         return self.c.page("participants.html", found.person.locale, seat=found,
                            active="participants", rows=rows, preview=None, today=ctx.today,
-                           note=note if note.startswith("con-") else "",
+                           note=note_of(request),
                            counts=request.query_params)  # fmt: skip
 
     async def preview(self, request: Request) -> Response:

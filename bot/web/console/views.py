@@ -330,6 +330,13 @@ def _weekly(ctx: Context, decided: list[datetime]) -> list[tuple[str, int]]:
     return [(f"{s:%d/%m}", counts.get(s, 0)) for s in starts]
 
 
+def note_of(request: Request) -> str:
+    """The outcome a redirect named (?pesan=con-…); anything else in the link is ignored, so
+    a crafted link cannot put arbitrary catalogue words on the page."""
+    note = request.query_params.get("pesan", "")
+    return note if note.startswith("con-") else ""
+
+
 def _day(ctx: Context, at: datetime | None) -> str:
     return at.astimezone(ctx.tz).strftime("%d-%m-%Y") if at is not None else ""
 
@@ -416,8 +423,7 @@ def build(conversations: Conversations) -> FastAPI:
 
     @app.get("/usulan/{nid}")
     async def nomination(request: Request, nid: int) -> Response:
-        note = request.query_params.get("pesan", "")
-        return await console.nomination(request, nid, note if note.startswith("con-") else "")
+        return await console.nomination(request, nid, note_of(request))
 
     @app.post("/usulan/{nid}/{action}")
     async def act(request: Request, nid: int, action: str) -> Response:
@@ -493,8 +499,7 @@ def build(conversations: Conversations) -> FastAPI:
 
     @app.get("/klaim/{cid}")
     async def claim_one(request: Request, cid: int) -> Response:
-        note = request.query_params.get("pesan", "")
-        return await claim_pages.one(request, cid, note if note.startswith("con-") else "")
+        return await claim_pages.one(request, cid, note_of(request))
 
     @app.post("/klaim/{cid}")
     async def claim_act(request: Request, cid: int) -> Response:
