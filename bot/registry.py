@@ -154,5 +154,6 @@ def read_list(path: Path, kind: str, index: Callable[[str], str]) -> ParsedList:
             continue
         seen.add(key)
         out.rows.append((key, desil, segment))
-        out.by_value[str(desil if kind == "dtks" else segment)] += 1
+        value = desil if kind == "dtks" else segment
+        out.by_value["-" if value is None else str(value)] += 1  # "-": the list gave no desil
     return out

@@ -71,6 +71,7 @@ def test_an_import_previews_row_errors_and_keeps_no_clear_nik(lists: Path) -> No
     assert r.returncode == 0, r.stderr
     out = r.stdout
     assert "2 baris sah, 3 baris salah, 1 NIK ganda" in out
+    assert "Per desil: -: 1, 3: 1" in out  # a row without a desil is counted as such
     assert "baris 7: NIK bukan 16 angka" in out
     assert "baris 3: NIK bukan 16 angka" in out and "baris 4: desil '12' bukan 1–10" in out
     assert "Dibatalkan" in out  # "n": nothing kept
