@@ -460,3 +460,21 @@ def test_the_command_line_lists_and_moves_a_case(tmp_path: Path) -> None:
     assert "#1\tdeath\tpaid Rp42.000.000" in admin("claims", "--all").stdout
     told = texts(chat(tmp_path, "ibu", "/status"))
     assert "Rp42.000.000 sudah dibayarkan" in told and "Kasus #1" in told
+
+
+async def test_a_report_typed_with_typos_and_a_spaced_nik_finds_the_participant(
+    siaga: App,
+) -> None:
+    await participant(siaga)
+    await make(siaga, "dinas", Role.ADMIN)
+    siaga.clock = lambda: START + timedelta(days=100)
+    anak = Person(siaga, "anak-ketik")
+    await anak.say("bapak sy udah meningal dunia kmrn")
+    assert "Siapa yang melapor" in anak.text  # the death read despite the typo
+    await anak.say("2")  # the second button just shown: Keluarga
+    nik = nik_for(40, serial=1)
+    await anak.say(" ".join((nik[:4], nik[4:8], nik[8:12], nik[12:])))  # as printed on a KTP
+    await anak.say("Warga Uji")
+    await anak.say("kemarin")
+    assert "kasus #1" in anak.text
+    assert "Terlindungi pada tanggal kejadian: ya" in (await inbox(siaga, "dinas"))[-1]

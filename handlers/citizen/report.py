@@ -24,7 +24,7 @@ from domain.answers import Tri, parse_tri
 from domain.claims import ClaimKind
 from domain.dates import parse_day
 from domain.reference import parse_reference
-from domain.text import nik_in
+from domain.text import edit_distance, nik_in, tokens
 from handlers import claims
 from handlers.engine import Input, button, reply, with_note
 from handlers.flows import Command, Flow, Routed
@@ -176,7 +176,7 @@ async def _identify(
     ref = parse_reference(text)
     if ref is not None:
         return (await ctx.store.nomination_by_ref(ref), None), None
-    digits = nik_in(text)
+    digits = "".join(c for c in nik_in(text) if c.isdigit())  # "3577 0124 …", "3577.0124…"
     if len(digits) != 16:  # a wrong date or region is the officer's to check, not a reason
         return (None, None), Msg("report-err-ident")
     return (await ctx.store.active_nomination_for_nik(digits), digits), None
@@ -220,9 +220,15 @@ KIND_WORDS = {
 
 
 def _kind_in(text: str) -> str:
-    low = " ".join(text.lower().split())
+    """What happened, read from the words: a phrase as written, or a long word with one typo
+    ("meningal", "kecelakan"), as the menu's matcher tolerates them."""
+    low = " ".join(tokens(text))
+    typed = low.split()
     for kind, words in KIND_WORDS.items():
         if any(w in low for w in words):
+            return kind.value
+        if any(" " not in w and len(w) >= 6 and edit_distance(w, t, 1) <= 1
+               for w in words for t in typed):  # fmt: skip
             return kind.value
     return ""
 
