@@ -36,6 +36,9 @@ class Handover:
     quiet_minutes: int  # no word either way this long: the officer is let go
     media: MediaLimits
     ref: str = ""
+    # a closed ticket's words are kept this long, then emptied (the row stays for the
+    # figures): what was asked and answered is not kept for ever (UU 27/2022 Pasal 16, 43)
+    closed_keep_days: int = 90
 
     def is_open(self, local: datetime) -> bool:
         return any(h.day == local.weekday() and h.start <= local.time() < h.end for h in self.hours)
