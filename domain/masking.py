@@ -19,7 +19,8 @@ from dataclasses import dataclass
 NIK, PHONE, NAME, NUMBER, EMAIL = "{nik}", "{phone}", "{name}", "{number}", "{email}"
 PLACEHOLDERS = (NIK, PHONE, NAME, NUMBER, EMAIL)
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# bounded parts, starting where a word starts: linear however long the message
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}")
 # digits grouped by single spaces, dots or dashes ("3577 0124 0886 0001", "0812-0000-1234")
 _DIGITS = re.compile(r"\+?[0-9](?:[0-9]|[ .\-](?=[0-9]))*")
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
@@ -77,7 +78,13 @@ STOP = HONORIFICS | _words(
     "when"
 )
 MAX_NAME_WORDS = 4
-_OPENER_KINDS = (("strong", OPENERS), ("name", NAME_OPENERS), ("pronoun", PRONOUN_OPENERS))
+# openers by their first word, longest first: a message's words are looked up, not scanned
+_OPENERS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _kind, _group in (("strong", OPENERS), ("name", NAME_OPENERS), ("pronoun", PRONOUN_OPENERS)):
+    for _o in _group:
+        _OPENERS_BY_FIRST.setdefault(_o[0], []).append((_o, _kind))
+for _found in _OPENERS_BY_FIRST.values():
+    _found.sort(key=lambda f: -len(f[0]))
 
 
 @dataclass(frozen=True)
@@ -105,7 +112,8 @@ def mask(
     are not names (the corpus's words, the city's places); `own_names`: the person's own
     names as far as Siaga knows them; `expect_name`: typed where a name was asked for."""
     is_known = known if callable(known) else known.__contains__
-    text = _EMAIL.sub(EMAIL, text)
+    if "@" in text:
+        text = _EMAIL.sub(EMAIL, text)
     text = _DIGITS.sub(_number, text)
     tokens = [_Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)
               if not _inside_placeholder(text, m.start())]  # fmt: skip
@@ -165,11 +173,11 @@ def _after_openers(
 ) -> None:
     lowered = [t.lower for t in tokens]
     for i in range(len(tokens)):
-        found = [(o, kind) for kind, group in _OPENER_KINDS for o in group
-                 if tuple(lowered[i : i + len(o)]) == o]  # fmt: skip
-        if not found:
+        found = next((f for f in _OPENERS_BY_FIRST.get(lowered[i], ())
+                      if tuple(lowered[i : i + len(f[0])]) == f[0]), None)  # fmt: skip
+        if found is None:
             continue
-        opener, kind = max(found, key=lambda f: len(f[0]))
+        opener, kind = found
         j = i + len(opener)
         while j < len(tokens) and lowered[j] in HONORIFICS and _joined(text, tokens[j - 1],
                                                                        tokens[j]):  # fmt: skip
@@ -228,11 +236,12 @@ def _capitalised(
     """A capitalised word nobody listed is taken for a name, with the capitalised words next
     to it. In a message typed all in capitals, case says nothing: only unknown words go."""
     shouting = not any(c.islower() for c in text)
+    grown: set[int] = set()  # already part of a run grown both ways
     for i, tok in enumerate(tokens):
         if not tok.capitalised or is_known(tok.lower):
             continue
         masked.add(i)
-        if shouting:
+        if shouting or i in grown:
             continue
         for step in (-1, 1):
             j = i + step
@@ -242,6 +251,7 @@ def _capitalised(
                 if not (nxt.capitalised and nxt.lower not in STOP and _joined(text, a, b)):
                     break
                 masked.add(j)
+                grown.add(j)
                 j += step
 
 

@@ -235,7 +235,7 @@ async def test_the_dinas_labels_and_discards_on_the_console(
     siaga.clock = lambda: DAY + timedelta(hours=1)
     menu = Chat(siaga, "warga-menu")
     await menu.say("/menu")
-    await menu.say(f"Budi Santoso {NONSENSE} lagi")
+    await menu.say(f"Budi Santoso {NONSENSE} lagi <script>alert(1)</script>")
     async with siaga.store() as store:
         ctx = siaga.context(store)
         person = await store.person(UserRef("console", "warga-k"), "", ctx.now)
@@ -249,7 +249,8 @@ async def test_the_dinas_labels_and_discards_on_the_console(
     assert "27 pesan menunggu label" in page.text
     order = re.findall(r'<li id="pesan-(\d+)">', page.text)
     assert len(order) == 20 and order == sorted(order, key=int, reverse=True)  # newest first
-    assert "{name} zzqx plonk wibble lagi" in page.text and "Budi" not in page.text
+    assert "{name} zzqx plonk wibble lagi &lt;script&gt;" in page.text and "Budi" not in page.text
+    assert "<script>alert" not in page.text
     assert "FAQ: iuran · faq:premium (42%)" in page.text  # read, and how sure
     assert '<option value="faq:premium" selected>' in page.text  # the person's own choice
     assert '<optgroup label="Jawaban di langkah pengecekan">' in page.text
@@ -347,6 +348,21 @@ def corpus_format_errors(groups: object) -> list[str]:
         elif not all(isinstance(s, str) and s for x in texts for s in x):
             wrong.append(f"a message not text {g}")
     return wrong
+
+
+def test_the_corpus_file_keeps_every_text_as_text(tmp_path: Path) -> None:
+    """YAML reads "no", "1" or "a: b" as other things unless quoted: the file says them as
+    text, and is its owner's only."""
+    from bot.corpus import write
+
+    odd = ["no", "yes", "1", "3.5", "{name} mau daftar", "a: b", "- x", "#tag", "null",
+           'kata "kutip"', "emoji 🙏🏻", "~", "@min"]  # fmt: skip
+    path = tmp_path / "x.yaml"
+    write(path, corpus_groups(("menu", "none", "id", x) for x in odd), DAY.date())
+    assert yaml.safe_load(path.read_text("utf-8")) == [{"at": "menu", "means": "none", "id": odd}]
+    assert path.stat().st_mode & 0o777 == 0o600
+    write(path, [], DAY.date())
+    assert yaml.safe_load(path.read_text("utf-8")) == []
 
 
 def test_every_committed_corpus_file_is_in_the_format_checked_here() -> None:
