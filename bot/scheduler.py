@@ -1,6 +1,6 @@
-"""Daily jobs at a local hour (Asia/Jakarta): the reviewers' digests, coverage reminders and
-the purge of stale drafts. Last runs are stored, so a restart changes nothing and a day missed
-during downtime is caught up once."""
+"""Daily jobs at a local hour (Asia/Jakarta): the reviewers' digests, coverage reminders, the
+purge of stale drafts and of the messages kept to teach the reader. Last runs are stored, so
+a restart changes nothing and a day missed during downtime is caught up once."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from handlers import (
     claims_watch,
     dinas,
     handover_watch,
+    learning,
     review_deadline,
     reviewer_gaps,
 )
@@ -86,6 +87,8 @@ class Scheduler:
         purge = functools.partial(self.conversations.purge_stale_drafts, self.draft_retention_days)
         if await self._daily("purge_drafts", self.purge_hour, now, purge):
             ran.append("purge_drafts")
+        if await self._daily("purge_learning", self.purge_hour, now, lambda: self._forget(now)):
+            ran.append("purge_learning")
         if await self._daily("coverage", self.coverage_hour, now, lambda: self._coverage(now)):
             ran.append("coverage")
         if await self._daily("reviewer_gaps", self.coverage_hour, now, lambda: self._gaps(now)):
@@ -114,6 +117,14 @@ class Scheduler:
             if await self._daily(f"digest:{r.id}", r.digest_hour, now, job):
                 ran.append(f"digest:{r.id}")
         return ran
+
+    async def _forget(self, now: datetime) -> None:
+        """Messages kept to teach the reader go after 90 days (issue 27)."""
+        async with self.conversations.db.store() as store:
+            gone = await learning.purge(self.conversations.context(store, now))
+            await store.commit()
+        if gone:
+            log.info("purged %d kept messages", gone)
 
     async def _gaps(self, now: datetime) -> None:
         async with self.conversations.db.store() as store:

@@ -181,3 +181,22 @@ class RegistryFacts:
     desil: int | None = None
     bpjs_as_of: date | None = None
     bpjs_segment: str | None = None  # found active in BPJS TK's list: pu | bpu | pemda
+
+
+@dataclass
+class Unclear:
+    """A message Siaga did not understand, or read wrongly, as kept: masked (issue 27)."""
+
+    id: int
+    person_id: int
+    channel: str
+    place: str
+    lang: str
+    text: str
+    created_at: datetime
+    reading: str | None = None
+    confidence: float | None = None
+    chosen: str | None = None
+    label: str | None = None
+    labelled_by: int | None = None
+    labelled_at: datetime | None = None

@@ -24,7 +24,7 @@ from typing import Any, ClassVar
 from domain.answers import Tri, parse_tri
 from domain.program import Program
 from domain.understand import FaqPhrases, Understood, asks, faq_phrases, match_label, understand
-from handlers import handover
+from handlers import handover, learning
 from handlers.citizen import language
 from handlers.engine import button, with_note
 from handlers.flows import COMMANDS, Routed, prompt_for
@@ -175,6 +175,7 @@ async def at_the_menu(ctx: Context, person: Person, conv: Conversation, text: st
     if asks(text):  # a question nothing here answers: a person will
         conv.misses = 0
         return await handover.question_typed(ctx, person, conv, text)
+    await learning.note_unclear(ctx, person, text, None, None)  # issue 27: teaches the reader
     conv.misses += 1
     conv.flow, conv.step = "idle", ""
     choices = [button(conv, key, value) for value, key in SUGGESTIONS]

@@ -319,3 +319,41 @@ async def test_a_claim_case_is_followed_to_the_payout_in_the_browser(
     page = await browser.click("#langkah-paid", then=".note")
     assert "Dibayar: Rp42.000.000" in page and "keluarga sudah diberi tahu" in page
     assert "santunan Rp42.000.000 sudah dibayarkan" in (await inbox(siaga, "keluarga"))[-1]
+
+
+async def test_the_dinas_labels_a_message_on_the_learning_page_in_the_browser(
+    siaga: App, browser: Browser
+) -> None:
+    """Issue 27: a message Siaga did not understand, masked, labelled with a plain form (no
+    script), and an answer's typed value; the page checked by axe and photographed."""
+    from selenium.webdriver.support.select import Select
+
+    from tests.harness import Person
+    from tests.helpers import name_admin
+
+    await Person(siaga, "warga-belajar").say("nama saya Budi Santoso, zzqx plonk wibble")
+    await Person(siaga, "warga-umur").say("seket telu wobble plonk")
+    name_admin(siaga, "console", "dinas")
+    await make(siaga, "dinas", Role.ADMIN)
+    await sign_in(siaga, browser, "dinas")
+    page = await browser.open("/konsol/pelajari")
+    assert "nama saya {name}, zzqx plonk wibble" in page and "Budi" not in page
+    await browser.accessible("pelajari")
+    await browser.run(browser.driver.set_window_size, 390, 844)  # and on a phone
+    await browser.open("/konsol/pelajari")
+    wide = await browser.run(browser.driver.execute_script,
+                             "return document.documentElement.scrollWidth - window.innerWidth;")  # fmt: skip
+    assert wide <= 0, f"the learning page is {wide}px wider than the phone"
+    await browser.run(browser.driver.set_window_size, 1280, 1000)
+    await browser.open("/konsol/pelajari")
+    choose = await browser.run(browser.driver.find_element, By.ID, "arti-1")
+    await browser.run(Select(choose).select_by_value, "help")
+    page = await browser.click("#label-1", then=".note")
+    assert "Label disimpan" in page and 'id="pesan-1"' not in page
+    choose = await browser.run(browser.driver.find_element, By.ID, "arti-2")
+    await browser.run(Select(choose).select_by_value, "answer:age=")
+    value = await browser.run(browser.driver.find_element, By.ID, "nilai-2")
+    await browser.run(value.send_keys, "53")
+    page = await browser.click("#label-2", then=".note")
+    assert "Label disimpan" in page and "0 pesan menunggu label; 2 sudah berlabel" in page
+    await browser.accessible("pelajari-selesai")

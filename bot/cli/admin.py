@@ -599,3 +599,36 @@ def claim_step(
         typer.echo(f"Kasus #{claim_id} tidak dipindah: {outcome.value}.", err=True)
         raise typer.Exit(1)
     typer.echo(f"Kasus #{claim_id}: {to.value}. Keluarga diberi tahu.")
+
+
+corpus_app = typer.Typer(help="Korpus pemahaman pesan (issue 27)", no_args_is_help=True)
+admin_app.add_typer(corpus_app, name="corpus")
+
+
+@corpus_app.command("export")
+def corpus_export(
+    out: Annotated[Path, typer.Option("--out", help="Berkas .yaml (format tests/cases/corpus)")],
+    since: Annotated[
+        str | None, typer.Option("--since", help="Hanya pesan sejak tanggal YYYY-MM-DD")
+    ] = None,
+) -> None:
+    """Tulis pesan yang sudah diberi label di konsol (Pelajari) sebagai korpus untuk pelatihan."""
+    from bot import corpus
+    from handlers import learning
+
+    day = _day(since) if since else None
+    if out.suffix.lower() not in (".yaml", ".yml") or not out.parent.is_dir():
+        typer.echo(f"Tulis --out sebagai berkas .yaml di folder yang ada (bukan {out}).", err=True)
+        raise typer.Exit(2)
+
+    async def work(siaga: Any) -> tuple[int, int]:
+        async with siaga.store() as store:
+            ctx = siaga.context(store)
+            done: tuple[int, int] = await learning.export_corpus(
+                ctx, day, lambda groups: corpus.write(out, groups, ctx.today), _who()
+            )
+            await store.commit()
+        return done
+
+    messages, groups = _run(work)
+    typer.echo(f"{messages} pesan berlabel ({groups} kelompok) ditulis ke {out}.")

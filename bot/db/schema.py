@@ -9,6 +9,7 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -416,3 +417,27 @@ account_marks = Table(
 )
 _m = account_marks.c
 Index("ix_account_marks_action", _m.action, _m.account, _m.at)
+# Messages Siaga did not understand, or read wrongly (the person chose another option), kept
+# masked (domain.masking) for 90 days so the Dinas can label them for the next training of the
+# reader (issue 27, point 7). The person's id only finds their rows for erasure (/hapus).
+unclear_messages = Table(
+    "unclear_messages",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("person_id", ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
+    Column("channel", String(16), nullable=False),
+    Column("place", String(16), nullable=False),  # domain.learning.PLACES
+    Column("lang", String(4), nullable=False),  # id | jv | en | mix
+    Column("text", Text, nullable=False),  # masked
+    Column("reading", String(64)),  # what the reader made of it, if anything
+    Column("confidence", Float),
+    Column("chosen", String(64)),  # what the person picked instead
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("label", String(120)),  # the Dinas's `means` for it
+    Column("labelled_by", Id),  # the officer (a person id, as audit_log.actor)
+    Column("labelled_at", DateTime(timezone=True)),
+    sqlite_autoincrement=True,
+)
+Index("ix_unclear_messages_person", unclear_messages.c.person_id, unclear_messages.c.created_at)
+Index("ix_unclear_messages_created", unclear_messages.c.created_at)
+Index("ix_unclear_messages_label", unclear_messages.c.label, unclear_messages.c.id)

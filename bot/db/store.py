@@ -17,6 +17,7 @@ from bot.db.aio import AsyncConnection
 from bot.db.broadcast_store import BroadcastQueries
 from bot.db.claim_store import ClaimQueries
 from bot.db.console_store import ConsoleQueries
+from bot.db.learning_store import LearningQueries
 from bot.db.rows import aware, record
 from bot.db.tickets import TicketQueries
 from domain.nomination import NominationStatus
@@ -111,7 +112,7 @@ def audit_row(
     )  # fmt: skip
 
 
-class SqlStore(BroadcastQueries, TicketQueries, ConsoleQueries, ClaimQueries):
+class SqlStore(BroadcastQueries, TicketQueries, ConsoleQueries, ClaimQueries, LearningQueries):
     def __init__(self, conn: AsyncConnection, vault: NikVault, admins: frozenset[tuple[str, str]]):
         self.conn = conn
         self.vault = vault
@@ -391,6 +392,7 @@ class SqlStore(BroadcastQueries, TicketQueries, ConsoleQueries, ClaimQueries):
             delete(t.conversations).where(t.conversations.c.person_id == person_id)
         )
         await self.conn.execute(delete(t.consents).where(t.consents.c.person_id == person_id))
+        await self.forget_unclear(person_id)  # the messages kept to teach the reader (issue 27)
         await self.conn.execute(delete(t.people).where(t.people.c.id == person_id))
         self.erased = True  # commit() then rewrites SQLite's WAL, which still holds old pages
 

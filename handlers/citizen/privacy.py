@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from domain.answers import Tri, parse_tri
 from domain.nomination import ACTIVE, NominationStatus
-from handlers import claims, review
+from handlers import claims, learning, review
 from handlers.citizen.form import CheckState, masked_phone
 from handlers.citizen.status import status_line
 from handlers.engine import Input, button, reply
@@ -67,6 +67,9 @@ async def my_data(ctx: Context, person: Person, conv: Conversation) -> Reply:
     if cases:  # what they reported is data about them too (who reported, when)
         parts.append(Msg("dataku-claims"))
         parts.extend(claims.status_line(ctx, c) for c in cases)
+    kept = await ctx.store.unclear_count(person.id)
+    if kept:  # masked, but still theirs to know of and to erase (issue 27)
+        parts.append(Msg("dataku-unclear", {"count": kept, "days": learning.KEEP_DAYS}))
     parts.append(Msg("dataku-footer"))
     return Reply(tuple(parts))
 

@@ -185,6 +185,7 @@ dataku-draft = Unfinished check answers (deleted automatically after { $days } d
     • NIK: { $nik }
     • Phone: { $phone }
 dataku-nominations = Nominations:
+dataku-unclear = Messages Siaga did not understand: { $count } (kept masked, without NIK, phone numbers or names, for { $days } days so that Disnaker KUKM can teach Siaga to understand them).
 dataku-footer = To delete all of this, type /hapus.
 
 hapus-confirm = Delete all your data in Siaga (answers, consent and this chat account)? This cannot be undone.

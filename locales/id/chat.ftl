@@ -185,6 +185,7 @@ dataku-draft = Jawaban pengecekan yang belum dikirim (dihapus otomatis setelah {
     • NIK: { $nik }
     • Nomor HP: { $phone }
 dataku-nominations = Usulan:
+dataku-unclear = Pesan yang belum dipahami Siaga: { $count } (disimpan tersamar, tanpa NIK, nomor HP dan nama, selama { $days } hari agar Disnaker KUKM bisa mengajari Siaga memahaminya).
 dataku-footer = Untuk menghapus semua data ini, ketik /hapus.
 
 hapus-confirm = Hapus semua data Bapak/Ibu di Siaga (jawaban, persetujuan, dan akun chat ini)? Ini tidak bisa dibatalkan.

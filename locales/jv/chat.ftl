@@ -185,6 +185,7 @@ dataku-draft = Wangsulan pamriksan ingkang dereng dipun kintun (dipun busak piya
     • NIK: { $nik }
     • Nomer HP: { $phone }
 dataku-nominations = Usulan:
+dataku-unclear = Seratan ingkang dereng dipun mangertosi Siaga: { $count } (dipunsimpen kasamar, tanpa NIK, nomer HP saha asma, dangunipun { $days } dinten supados Disnaker KUKM saged mucal Siaga mangertosi).
 dataku-footer = Kangge mbusak sedaya data menika, serat /hapus.
 
 hapus-confirm = Mbusak sedaya data Panjenengan ing Siaga (wangsulan, persetujuan, lan akun chat menika)? Menika boten saged dipun wangsulaken.

@@ -393,6 +393,7 @@ def build(conversations: Conversations) -> FastAPI:
     from bot.web.console.broadcasts import BroadcastPages
     from bot.web.console.claims import ClaimPages
     from bot.web.console.dinas import DinasPages
+    from bot.web.console.learning import LearningPages
     from bot.web.console.nominate import NominatePages
     from bot.web.console.participants import ParticipantPages
 
@@ -402,6 +403,7 @@ def build(conversations: Conversations) -> FastAPI:
     participants = ParticipantPages(console)
     nominate = NominatePages(console)
     claim_pages = ClaimPages(console)
+    learn = LearningPages(console)
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
@@ -504,6 +506,14 @@ def build(conversations: Conversations) -> FastAPI:
     @app.post("/klaim/{cid}")
     async def claim_act(request: Request, cid: int) -> Response:
         return await claim_pages.act(request, cid)
+
+    @app.get("/pelajari")
+    async def learn_index(request: Request) -> Response:
+        return await learn.index(request)
+
+    @app.post("/pelajari/{mid}")
+    async def learn_act(request: Request, mid: int) -> Response:
+        return await learn.act(request, mid)
 
     @app.get("/audit.csv")
     async def audit_csv(request: Request) -> Response:
