@@ -351,16 +351,6 @@ class SqlStore(BroadcastQueries, TicketQueries, ConsoleQueries, ClaimQueries):
         ).first()
         return _nomination(row) if row else None
 
-    async def set_nomination_status(
-        self, nomination: Nomination, status: NominationStatus, note: str | None, now: datetime
-    ) -> None:
-        await self.conn.execute(
-            update(t.nominations)
-            .where(t.nominations.c.id == nomination.id)
-            .values(status=status.value, status_note=note, updated_at=now)
-        )
-        nomination.status, nomination.status_note, nomination.updated_at = status, note, now
-
     async def forget_person(self, person_id: int, now: datetime) -> None:
         """UU 27/2022 Pasal 8: erase. Nominations keep only what statistics need; a registered
         participant's record stays (the Pemkot's archive duty, Pasal 15) but loses the link."""
@@ -419,8 +409,8 @@ class SqlStore(BroadcastQueries, TicketQueries, ConsoleQueries, ClaimQueries):
         return [_nomination(r) for r in await self.conn.execute(q.order_by(t.nominations.c.id))]
 
     async def update_nomination(self, nomination: Nomination, now: datetime, **fields: Any) -> None:
-        if "status" in fields and isinstance(fields["status"], NominationStatus):
-            fields["status"] = fields["status"].value
+        """Fields other than the status (a status changes through move_nomination only)."""
+        assert "status" not in fields, "a status changes through move_nomination"
         await self.conn.execute(
             update(t.nominations)
             .where(t.nominations.c.id == nomination.id)
@@ -428,8 +418,44 @@ class SqlStore(BroadcastQueries, TicketQueries, ConsoleQueries, ClaimQueries):
         )
         for key, value in fields.items():
             if hasattr(nomination, key):
-                setattr(nomination, key, NominationStatus(value) if key == "status" else value)
+                setattr(nomination, key, value)
         nomination.updated_at = now
+
+    async def move_nomination(
+        self, nomination: Nomination, to: NominationStatus, now: datetime, **fields: Any
+    ) -> bool:
+        """The one way a nomination's status changes: only from the status its decider read
+        (`nomination.status`), so of two officers deciding at once exactly one does (issue 26
+        item 14; the per-person advisory lock does not keep two officers apart). On
+        PostgreSQL the row stays locked until the transaction ends, and a second decider's
+        UPDATE waits for it, then finds the status changed and matches nothing. Moving to
+        the same status takes the row without changing it (before a quota place is spent)."""
+        n = t.nominations
+        res = await self.conn.execute(
+            update(n)
+            .where(n.c.id == nomination.id, n.c.status == nomination.status.value)
+            .values(status=to.value, updated_at=now, **fields)
+        )
+        if res.rowcount != 1:
+            return False
+        for key, value in fields.items():
+            if hasattr(nomination, key):
+                setattr(nomination, key, value)
+        nomination.status, nomination.updated_at = to, now
+        return True
+
+    async def last_mover(self, nomination_id: int) -> int | None:
+        """Who made the nomination's latest status change, from the audit log (None: the
+        system, or nobody recorded)."""
+        a = t.audit_log
+        q = (
+            select(a.c.actor)
+            .where(a.c.nomination_id == nomination_id, a.c.outcome == "ok")
+            .where(a.c.action.like("nomination.%"))
+            .order_by(a.c.id.desc())
+            .limit(1)
+        )
+        return (await self.conn.execute(q)).scalar()
 
     async def count_by_status(self, kelurahan_code: str | None = None) -> dict[str, int]:
         n = t.nominations

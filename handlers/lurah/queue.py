@@ -309,12 +309,17 @@ async def take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> 
 def _decision_note(ctx: Context, person: Person, result: review.Result) -> Reply:
     n = result.nomination
     ref = n.ref if n else "-"
+    if result.outcome is review.Outcome.ALREADY_DECIDED and n is not None and result.by:
+        # a colleague (or the resident) was first: who, and what it is now (issue 26 item 14)
+        return Reply.of("decided-already", ref=ref, by=result.by,
+                        status=Msg(f"status-{n.status.value}"))  # fmt: skip
     key = {
         review.Outcome.DONE: f"decided-{n.status.value}" if n else "decided-pending",
         review.Outcome.WAITLISTED: "decided-quota-full",
         review.Outcome.FORBIDDEN: "not-your-kelurahan",
         review.Outcome.NOT_ALLOWED: "decision-not-allowed",
         review.Outcome.NO_QUOTA_SET: "no-quota-set",
+        review.Outcome.ALREADY_DECIDED: "decision-not-allowed",
     }[result.outcome]
     return Reply.of(key, ref=ref, left=result.left if result.left is not None else "-",
                     by=name_of(ctx, person))  # fmt: skip
