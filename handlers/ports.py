@@ -108,8 +108,16 @@ class Store(Protocol):
     async def count_audit(self, actor: int, action: str, since: datetime) -> int: ...
     async def enqueue(
         self, person: Person, replies: Sequence[Reply], now: datetime, kind: str = "notice",
-        about: int | None = None,
+        about: int | None = None, due: datetime | None = None,
     ) -> None: ...  # fmt: skip
+    # One notice of a kind per person at a time (issue 26 item 16): the unsent one taken out
+    # to be queued again with more in it (locked against a second filing at once), when the
+    # last one went out unread, and dropping those read some other way.
+    async def take_waiting(
+        self, person: Person, kind: str
+    ) -> tuple[list[Reply], datetime] | None: ...
+    async def unread_since(self, person: Person, kind: str) -> datetime | None: ...
+    async def drop_waiting(self, person: Person, kind: str) -> int: ...
     async def claim_update(self, channel: str, update_id: str, now: datetime) -> bool: ...
     async def keep_replies(
         self, person: Person, replies: Sequence[Reply], now: datetime

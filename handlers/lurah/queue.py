@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 
 from domain.nomination import NominationStatus
 from domain.roles import Action
-from handlers import review
+from handlers import new_nominations, review
 from handlers.admin import invite_hint
 from handlers.engine import Input, button, reply
 from handlers.flows import Command, Flow, Routed
@@ -167,6 +167,8 @@ async def show_queue(ctx: Context, person: Person, conv: Conversation, arg: str 
         return reply("not-a-reviewer")
     if kel is None:
         return reply("admin-pick-kelurahan", command="/antrian")
+    # before the queue is read, so a nomination filed meanwhile is either shown or notified
+    await new_nominations.read_in_queue(ctx, person)
     items = await ctx.store.queue(kel, QUEUE)
     skipped = set(state.skipped)
     waiting = [n for n in items if n.id not in skipped]
