@@ -316,9 +316,9 @@ async def _note_args(ctx: Context, n: Nomination, note: str) -> dict[str, Any]:
     when the page is shown (a redirect's link carries only the note's key)."""
     if note != f"con-result-{review.Outcome.ALREADY_DECIDED.value}":
         return {}
-    now = await ctx.store.nomination_by_id(n.id) or n
-    by = await review.decided_by(ctx, now, await ctx.store.last_mover(n.id))
-    return {"by": by, "status": Msg(f"status-{now.status.value}")}
+    current = await ctx.store.nomination_by_id(n.id) or n
+    by = await review.decided_by(ctx, current, await ctx.store.last_mover(n.id))
+    return {"by": by, "status": Msg(f"status-{current.status.value}")}
 
 
 def store_of(ctx: Context) -> SqlStore:
