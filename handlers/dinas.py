@@ -39,9 +39,13 @@ async def mark_registered(ctx: Context, refs: list[str], start: date) -> Registe
             continue
         begin = datetime.combine(start, time(), UTC)
         finish = datetime.combine(end, time(23, 59), UTC)
-        await ctx.store.update_nomination(
-            n, ctx.now, status=S.REGISTERED, coverage_start=begin, coverage_end=finish
-        )
+        # conditional on "approved" (issue 26 item 14): two uploads of one list at once
+        # register, audit and tell the resident once
+        if not await ctx.store.move_nomination(
+            n, S.REGISTERED, ctx.now, coverage_start=begin, coverage_end=finish
+        ):
+            report.not_approved.append(ref)
+            continue
         await ctx.store.audit(
             actor=None, action="nomination.registered", now=ctx.now, nomination_id=n.id,
             before={"status": "approved"},
@@ -81,7 +85,8 @@ async def coverage_reminders(ctx: Context) -> tuple[int, int]:
         if n.coverage_end is None:
             continue
         if n.coverage_end < ctx.now:
-            await ctx.store.update_nomination(n, ctx.now, status=S.EXPIRED)
+            if not await ctx.store.move_nomination(n, S.EXPIRED, ctx.now):
+                continue  # expired by another run meanwhile
             await ctx.store.audit(
                 actor=None, action="nomination.expired", now=ctx.now, nomination_id=n.id,
                 before={"status": "registered"}, after={"status": "expired"},

@@ -91,7 +91,7 @@ async def _approved(siaga, name: str, occupation_text: str, serial: int = 1) -> 
             nik_masked="3577 01•• •••• 0001", answers={"occupation_text": occupation_text,
             "phone": "+6281234567890"}, verdict="likely_eligible", reasons=[], priority=0, now=now,
         )  # fmt: skip
-        await store.update_nomination(n, now, status=NominationStatus.APPROVED, decided_at=now)
+        assert await store.move_nomination(n, NominationStatus.APPROVED, now, decided_at=now)
         await store.commit()
 
 

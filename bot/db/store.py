@@ -39,6 +39,16 @@ def conversation_lock_key(user: UserRef) -> int:
     return int.from_bytes(digest.digest(), "big", signed=True)
 
 
+def notice_lock_key(person_id: int, kind: str) -> int:
+    """PostgreSQL's advisory lock of one person's notices of one kind."""
+    digest = hashlib.blake2b(f"notices:{kind}:{person_id}".encode(), digest_size=8)
+    return int.from_bytes(digest.digest(), "big", signed=True)
+
+
+# a notice that has gone to the platform (or may have: unconfirmed)
+_WENT_OUT = (OutboxStatus.SENDING, OutboxStatus.SENT, OutboxStatus.UNCONFIRMED)
+
+
 def _person(row: Any) -> Person:
     return record(Person, row, role=Role(row.role))
 
@@ -352,16 +362,6 @@ class SqlStore(BroadcastQueries, TicketQueries, ConsoleQueries, ClaimQueries, Le
         ).first()
         return _nomination(row) if row else None
 
-    async def set_nomination_status(
-        self, nomination: Nomination, status: NominationStatus, note: str | None, now: datetime
-    ) -> None:
-        await self.conn.execute(
-            update(t.nominations)
-            .where(t.nominations.c.id == nomination.id)
-            .values(status=status.value, status_note=note, updated_at=now)
-        )
-        nomination.status, nomination.status_note, nomination.updated_at = status, note, now
-
     async def forget_person(self, person_id: int, now: datetime) -> None:
         """UU 27/2022 Pasal 8: erase. Nominations keep only what statistics need; a registered
         participant's record stays (the Pemkot's archive duty, Pasal 15) but loses the link."""
@@ -421,8 +421,8 @@ class SqlStore(BroadcastQueries, TicketQueries, ConsoleQueries, ClaimQueries, Le
         return [_nomination(r) for r in await self.conn.execute(q.order_by(t.nominations.c.id))]
 
     async def update_nomination(self, nomination: Nomination, now: datetime, **fields: Any) -> None:
-        if "status" in fields and isinstance(fields["status"], NominationStatus):
-            fields["status"] = fields["status"].value
+        """Fields other than the status (a status changes through move_nomination only)."""
+        assert "status" not in fields, "a status changes through move_nomination"
         await self.conn.execute(
             update(t.nominations)
             .where(t.nominations.c.id == nomination.id)
@@ -430,8 +430,44 @@ class SqlStore(BroadcastQueries, TicketQueries, ConsoleQueries, ClaimQueries, Le
         )
         for key, value in fields.items():
             if hasattr(nomination, key):
-                setattr(nomination, key, NominationStatus(value) if key == "status" else value)
+                setattr(nomination, key, value)
         nomination.updated_at = now
+
+    async def move_nomination(
+        self, nomination: Nomination, to: NominationStatus, now: datetime, **fields: Any
+    ) -> bool:
+        """The one way a nomination's status changes: only from the status its decider read
+        (`nomination.status`), so of two officers deciding at once exactly one does (issue 26
+        item 14; the per-person advisory lock does not keep two officers apart). On
+        PostgreSQL the row stays locked until the transaction ends, and a second decider's
+        UPDATE waits for it, then finds the status changed and matches nothing. Moving to
+        the same status takes the row without changing it (before a quota place is spent)."""
+        n = t.nominations
+        res = await self.conn.execute(
+            update(n)
+            .where(n.c.id == nomination.id, n.c.status == nomination.status.value)
+            .values(status=to.value, updated_at=now, **fields)
+        )
+        if res.rowcount != 1:
+            return False
+        for key, value in fields.items():
+            if hasattr(nomination, key):
+                setattr(nomination, key, value)
+        nomination.status, nomination.updated_at = to, now
+        return True
+
+    async def last_mover(self, nomination_id: int) -> int | None:
+        """Who made the nomination's latest status change, from the audit log (None: the
+        system, or nobody recorded)."""
+        a = t.audit_log
+        q = (
+            select(a.c.actor)
+            .where(a.c.nomination_id == nomination_id, a.c.outcome == "ok")
+            .where(a.c.action.like("nomination.%"))
+            .order_by(a.c.id.desc())
+            .limit(1)
+        )
+        return (await self.conn.execute(q)).scalar()
 
     async def count_by_status(self, kelurahan_code: str | None = None) -> dict[str, int]:
         n = t.nominations
@@ -607,10 +643,10 @@ class SqlStore(BroadcastQueries, TicketQueries, ConsoleQueries, ClaimQueries, Le
 
     async def enqueue(
         self, person: Person, replies: Sequence[Reply], now: datetime, kind: str = "notice",
-        about: int | None = None,
+        about: int | None = None, due: datetime | None = None,
     ) -> None:  # fmt: skip
         """`about`: the person the message names (a citizen in a reviewer's notice), so that
-        erasing them erases it too."""
+        erasing them erases it too. `due`: not sent before then (default: at once)."""
         await self.conn.execute(
             insert(t.outbox).values(
                 person_id=person.id,
@@ -620,10 +656,79 @@ class SqlStore(BroadcastQueries, TicketQueries, ConsoleQueries, ClaimQueries, Le
                 kind=kind,
                 payload=[r.to_json() for r in replies],
                 status=OutboxStatus.PENDING,
-                next_attempt_at=now,
+                next_attempt_at=due or now,
                 created_at=now,
             )
         )
+
+    # --- one notice at a time (issue 26 item 16) ------------------------------------------------
+    async def take_waiting(self, person: Person, kind: str) -> tuple[list[Reply], datetime] | None:
+        """The person's unsent notice of this kind (its replies and when it is due), taken out
+        of the outbox so that the caller queues one notice in its place. On PostgreSQL the
+        person's notices of this kind are locked first, until the transaction ends: two
+        filings at once would otherwise both read the same notice, and one count be lost
+        (SQLite already runs one writer at a time). The notice is deleted only while still
+        pending: a sender that has claimed it sends it as it is (None here)."""
+        if self.conn.dialect.name == "postgresql":
+            await self.conn.execute(_LOCK, {"k": notice_lock_key(person.id, kind)})
+        o = t.outbox
+        row = (
+            await self.conn.execute(
+                select(o.c.id, o.c.payload, o.c.next_attempt_at)
+                .where(o.c.channel == person.channel, o.c.external_id == person.external_id)
+                .where(o.c.status == OutboxStatus.PENDING, o.c.kind == kind)
+                .order_by(o.c.id.desc())
+                .limit(1)
+            )
+        ).first()
+        if row is None:
+            return None
+        gone = await self.conn.execute(
+            delete(o).where(o.c.id == row.id, o.c.status == OutboxStatus.PENDING)
+        )
+        if gone.rowcount != 1:
+            return None
+        due = _aware(row.next_attempt_at)
+        assert due is not None
+        return [Reply.from_json(r) for r in row.payload], due
+
+    async def unread_since(self, person: Person, kind: str) -> datetime | None:
+        """When the person's last notice of this kind went out, if they have not written
+        since (so have likely not read it yet); None otherwise."""
+        o = t.outbox
+        went = func.max(func.coalesce(o.c.claimed_at, o.c.sent_at))
+        q = (
+            select(went)
+            .where(o.c.channel == person.channel, o.c.external_id == person.external_id)
+            .where(o.c.status.in_(_WENT_OUT), o.c.kind == kind)
+        )
+        last_sent = _aware((await self.conn.execute(q)).scalar())
+        if last_sent is None:
+            return None
+        # Written since: the last step of their conversation (a button, /antrian), or the
+        # last message (kept to five minutes' precision only, see load)
+        p, c = t.people, t.conversations
+        row = (
+            await self.conn.execute(
+                select(p.c.last_inbound_at, c.c.updated_at)
+                .select_from(p.outerjoin(c, c.c.person_id == p.c.id))
+                .where(p.c.id == person.id)
+            )
+        ).first()
+        wrote = (
+            [w for w in (_aware(row.last_inbound_at), _aware(row.updated_at)) if w] if row else []
+        )
+        return None if wrote and max(wrote) >= last_sent else last_sent
+
+    async def drop_waiting(self, person: Person, kind: str) -> int:
+        """The person's unsent notices of this kind: read now some other way (the queue)."""
+        o = t.outbox
+        res = await self.conn.execute(
+            delete(o)
+            .where(o.c.channel == person.channel, o.c.external_id == person.external_id)
+            .where(o.c.status == OutboxStatus.PENDING, o.c.kind == kind)
+        )
+        return int(res.rowcount)
 
     async def buttons_sent_since(self, person: Person, since: datetime | None) -> list[list[Any]]:
         """The buttons of the newest message others sent this person (a reviewer's "see the

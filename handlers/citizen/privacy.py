@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from domain.answers import Tri, parse_tri
-from domain.nomination import ACTIVE, NominationStatus
+from domain.nomination import ACTIVE, NominationStatus, can_move
 from handlers import claims, learning, review
 from handlers.citizen.form import CheckState, masked_phone
 from handlers.citizen.status import status_line
@@ -92,8 +92,16 @@ async def ask_delete(ctx: Context, person: Person, conv: Conversation) -> Reply:
 async def _withdraw(ctx: Context, person: Person, n: Nomination) -> None:
     """An erased person's nomination leaves the queue; an approved one gives its place back
     to the quota. The kelurahan's reviewers are told, by reference only."""
+    # Conditional on the status read (issue 26 item 14): an officer approving at the same
+    # moment either finds it withdrawn, or approves first and the place taken is given back
+    # here. The erasure always wins: read again and withdraw from whatever it became.
     before = n.status
-    await ctx.store.set_nomination_status(n, NominationStatus.WITHDRAWN, None, ctx.now)
+    while not await ctx.store.move_nomination(n, NominationStatus.WITHDRAWN, ctx.now,
+                                              status_note=None):  # fmt: skip
+        fresh = await ctx.store.nomination_by_id(n.id)
+        if fresh is None or not can_move(fresh.status, NominationStatus.WITHDRAWN):
+            return  # decided for good meanwhile (rejected, registered): nothing to withdraw
+        n.status = before = fresh.status
     await ctx.store.audit(
         actor=person.id, action="nomination.withdrawn", now=ctx.now, nomination_id=n.id,
         before={"status": before.value}, after={"status": NominationStatus.WITHDRAWN.value},

@@ -13,8 +13,9 @@ from handlers.citizen.form import CheckState
 from handlers.engine import Input, button, reply, with_note
 from handlers.flows import Command, Flow, Routed
 from handlers.messages import Button, Msg, Raw, Reply
+from handlers.new_nominations import notify_reviewers
 from handlers.ports import Context, DuplicateNik, DuplicateRef
-from handlers.records import Conversation, Nomination, Person, Role
+from handlers.records import Conversation, Nomination, Person
 from handlers.verdict_view import headline, next_step, reasons_block
 
 FLOW = "check"
@@ -359,30 +360,6 @@ async def file_nomination(ctx: Context, person: Person, conv: Conversation) -> l
         (Button(Msg("btn-optin-yes"), "n|optin"), Button(Msg("btn-optin-no"), "n|optout")),
     )
     return [filed, ask]
-
-
-async def notify_reviewers(ctx: Context, nomination: Nomination) -> int:
-    """Tell the kelurahan's reviewers through the outbox (sent by the sender, not here).
-    Reviewers who chose a daily digest get it then instead (issue 5). Returns how many
-    reviewers the kelurahan has (0: nobody will see it unless the Dinas is told)."""
-    reviewers = await ctx.store.people_with_role(Role.LURAH, nomination.kelurahan_code)
-    kel = ctx.program.regions.kelurahan_by_code(nomination.kelurahan_code)
-    for reviewer in reviewers:
-        if reviewer.digest_hour is not None or reviewer.blocked:
-            continue
-        note = Reply(
-            (
-                Msg("lurah-new-nomination", {
-                    "ref": nomination.ref,
-                    "kelurahan": kel.name if kel else nomination.kelurahan_code,
-                    "verdict": Msg(f"verdict-short-{nomination.verdict}"),
-                    "name": Raw(nomination.name or ""),
-                }),
-            ),
-            (Button(Msg("btn-queue"), "n|queue"),),
-        )  # fmt: skip
-        await ctx.store.enqueue(reviewer, [note], ctx.now, about=nomination.person_id)
-    return len(reviewers)
 
 
 def is_active(nomination: Nomination) -> bool:

@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 
 from domain.nomination import NominationStatus
 from domain.roles import Action
-from handlers import review
+from handlers import new_nominations, review
 from handlers.admin import invite_hint
 from handlers.engine import Input, button, reply
 from handlers.flows import Command, Flow, Routed
@@ -167,6 +167,8 @@ async def show_queue(ctx: Context, person: Person, conv: Conversation, arg: str 
         return reply("not-a-reviewer")
     if kel is None:
         return reply("admin-pick-kelurahan", command="/antrian")
+    # before the queue is read, so a nomination filed meanwhile is either shown or notified
+    await new_nominations.read_in_queue(ctx, person)
     items = await ctx.store.queue(kel, QUEUE)
     skipped = set(state.skipped)
     waiting = [n for n in items if n.id not in skipped]
@@ -309,12 +311,17 @@ async def take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> 
 def _decision_note(ctx: Context, person: Person, result: review.Result) -> Reply:
     n = result.nomination
     ref = n.ref if n else "-"
+    if result.outcome is review.Outcome.ALREADY_DECIDED and n is not None and result.by:
+        # a colleague (or the resident) was first: who, and what it is now (issue 26 item 14)
+        return Reply.of("decided-already", ref=ref, by=result.by,
+                        status=Msg(f"status-{n.status.value}"))  # fmt: skip
     key = {
         review.Outcome.DONE: f"decided-{n.status.value}" if n else "decided-pending",
         review.Outcome.WAITLISTED: "decided-quota-full",
         review.Outcome.FORBIDDEN: "not-your-kelurahan",
         review.Outcome.NOT_ALLOWED: "decision-not-allowed",
         review.Outcome.NO_QUOTA_SET: "no-quota-set",
+        review.Outcome.ALREADY_DECIDED: "decision-not-allowed",
     }[result.outcome]
     return Reply.of(key, ref=ref, left=result.left if result.left is not None else "-",
                     by=name_of(ctx, person))  # fmt: skip

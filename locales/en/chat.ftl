@@ -214,6 +214,8 @@ verdict-short-likely_eligible = likely eligible
 verdict-short-needs_review = needs review
 verdict-short-not_eligible = not eligible
 lurah-new-nomination = New nomination in Kelurahan { $kelurahan }: { $ref } for { $name } ({ $verdict }). Type /antrian to review.
+lurah-new-nominations = { $count } new nominations are waiting for review in Kelurahan { $kelurahan }: { $refs }. Type /antrian to review.
+lurah-new-nominations-more = { $count } new nominations are waiting for review in Kelurahan { $kelurahan }: { $refs } and { $more } more. Type /antrian to review.
 
 tg-command-start = Start and main menu
 tg-command-status = Nomination status

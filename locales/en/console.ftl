@@ -72,6 +72,7 @@ con-result-done = Saved. The citizen has been told in their chat.
 con-result-waitlisted = The quota is used up: the nomination joins the waiting list by priority. The citizen has been told.
 con-result-forbidden = This action is not for your kelurahan. Nothing changed.
 con-result-not_allowed = This nomination cannot change from its current status. Nothing changed.
+con-result-already_decided = This nomination was already decided by { $by }: { $status }. Your decision was not saved, and the citizen is not told twice.
 con-result-no_quota_set = No quota is set by Disnaker KUKM for this period yet, so nothing can be approved.
 con-nav-reviewers = Officers
 con-nav-audit = Audit

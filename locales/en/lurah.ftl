@@ -52,6 +52,9 @@ decided-info_requested = Your question for { $ref } was sent. The nomination wai
 decided-pending = { $ref } is waiting again.
 decided-quota-full = The quota is used up: { $ref } cannot be approved and goes on the WAITING LIST by priority. The citizen has been told.
 decision-not-allowed = { $ref } cannot change from its current status. Nothing was changed.
+decided-already = { $ref } was already decided by { $by }: { $status }. Your decision was not saved, and the citizen is not told twice.
+decided-by-resident = the resident themselves
+decided-by-system = Disnaker KUKM (the system)
 no-quota-set = Disnaker KUKM has not set this period's quota yet, so no nomination can be approved.
 
 citizen-approved = Good news: nomination { $ref } was APPROVED by the lurah. Next, Disnaker KUKM registers you with BPJS Ketenagakerjaan; you will be told the date your cover starts.

@@ -214,6 +214,8 @@ verdict-short-likely_eligible = kemungkinan memenuhi syarat
 verdict-short-needs_review = perlu diperiksa
 verdict-short-not_eligible = belum memenuhi syarat
 lurah-new-nomination = Usulan baru di Kelurahan { $kelurahan }: { $ref } atas nama { $name } ({ $verdict }). Ketik /antrian untuk meninjau.
+lurah-new-nominations = { $count } usulan baru menunggu pemeriksaan di Kelurahan { $kelurahan }: { $refs }. Ketik /antrian untuk meninjau.
+lurah-new-nominations-more = { $count } usulan baru menunggu pemeriksaan di Kelurahan { $kelurahan }: { $refs } dan { $more } lainnya. Ketik /antrian untuk meninjau.
 
 tg-command-start = Mulai dan menu utama
 tg-command-status = Cek status usulan

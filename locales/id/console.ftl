@@ -72,6 +72,7 @@ con-result-done = Tersimpan. Warga sudah diberi tahu di chat-nya.
 con-result-waitlisted = Kuota sudah habis: usulan masuk daftar tunggu sesuai prioritas. Warga sudah diberi tahu.
 con-result-forbidden = Tindakan ini bukan untuk kelurahan Bapak/Ibu. Tidak ada yang berubah.
 con-result-not_allowed = Usulan ini tidak bisa diubah dari statusnya sekarang. Tidak ada yang berubah.
+con-result-already_decided = Usulan ini sudah diputuskan lebih dulu oleh { $by }: { $status }. Keputusan Bapak/Ibu tidak disimpan, dan warga tidak diberi tahu dua kali.
 con-result-no_quota_set = Kuota periode ini belum ditetapkan Disnaker KUKM, jadi belum ada usulan yang bisa disetujui.
 con-nav-reviewers = Petugas
 con-nav-audit = Audit

@@ -52,6 +52,9 @@ decided-info_requested = Pertanyaan untuk { $ref } sudah dikirim. Usulan menungg
 decided-pending = { $ref } kembali menunggu.
 decided-quota-full = Kuota sudah habis: { $ref } tidak bisa disetujui dan masuk DAFTAR TUNGGU sesuai prioritas. Warga sudah diberi tahu.
 decision-not-allowed = { $ref } tidak bisa diubah dari statusnya sekarang. Tidak ada yang diubah.
+decided-already = { $ref } sudah diputuskan lebih dulu oleh { $by }: { $status }. Keputusan Bapak/Ibu tidak disimpan, dan warga tidak diberi tahu dua kali.
+decided-by-resident = warga yang bersangkutan
+decided-by-system = Disnaker KUKM (sistem)
 no-quota-set = Kuota periode ini belum ditetapkan Disnaker KUKM, jadi belum ada usulan yang bisa disetujui.
 
 citizen-approved = Kabar baik: usulan { $ref } DISETUJUI lurah. Berikutnya Disnaker KUKM mendaftarkan Bapak/Ibu ke BPJS Ketenagakerjaan; Bapak/Ibu akan diberi tahu tanggal mulai perlindungan.

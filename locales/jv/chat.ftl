@@ -214,6 +214,8 @@ verdict-short-likely_eligible = kinten-kinten nyekapi sarat
 verdict-short-needs_review = perlu dipriksa
 verdict-short-not_eligible = dereng nyekapi sarat
 lurah-new-nomination = Usulan enggal ing Kelurahan { $kelurahan }: { $ref } atas nami { $name } ({ $verdict }). Serat /antrian kangge mriksa.
+lurah-new-nominations = { $count } usulan enggal ngentosi pamriksan ing Kelurahan { $kelurahan }: { $refs }. Serat /antrian kangge mriksa.
+lurah-new-nominations-more = { $count } usulan enggal ngentosi pamriksan ing Kelurahan { $kelurahan }: { $refs } lan { $more } sanesipun. Serat /antrian kangge mriksa.
 
 tg-command-start = Miwiti lan menu utami
 tg-command-status = Cek status usulan

@@ -72,6 +72,7 @@ con-result-done = Kasimpen. Warga sampun dipun kabari ing chat-ipun.
 con-result-waitlisted = Kuota sampun telas: usulan mlebet daftar tengga miturut prioritas. Warga sampun dipun kabari.
 con-result-forbidden = Tindakan menika sanes kagem kelurahan Panjenengan. Boten wonten ingkang ewah.
 con-result-not_allowed = Usulan menika boten saged ewah saking statusipun sapunika. Boten wonten ingkang ewah.
+con-result-already_decided = Usulan menika sampun dipun putusaken rumiyin dening { $by }: { $status }. Keputusan Panjenengan boten dipun simpen, lan warga boten dipun kabari kaping kalih.
 con-result-no_quota_set = Kuota periode menika dereng dipun tetepaken Disnaker KUKM, pramila dereng wonten usulan ingkang saged dipun setujoni.
 con-nav-reviewers = Petugas
 con-nav-audit = Audit

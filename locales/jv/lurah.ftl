@@ -52,6 +52,9 @@ decided-info_requested = Pitakenan kagem { $ref } sampun dipun kintun. Usulan ng
 decided-pending = { $ref } ngentosi malih.
 decided-quota-full = Kuota sampun telas: { $ref } boten saged dipun setujoni lan mlebet DAFTAR TUNGGU miturut prioritas. Warga sampun dipun kabari.
 decision-not-allowed = { $ref } boten saged dipun ewahi saking statusipun sapunika. Boten wonten ingkang dipun ewahi.
+decided-already = { $ref } sampun dipun putusaken rumiyin dening { $by }: { $status }. Keputusan Panjenengan boten dipun simpen, lan warga boten dipun kabari kaping kalih.
+decided-by-resident = warga ingkang gadhah usulan
+decided-by-system = Disnaker KUKM (sistem)
 no-quota-set = Kuota periode menika dereng dipun tetepaken Disnaker KUKM, dados dereng wonten usulan ingkang saged dipun setujoni.
 
 citizen-approved = Kabar sae: usulan { $ref } DIPUN SETUJONI lurah. Salajengipun Disnaker KUKM ndaftaraken Panjenengan dhateng BPJS Ketenagakerjaan; Panjenengan badhe dipun kabari tanggal wiwit pangayoman.

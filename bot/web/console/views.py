@@ -229,11 +229,12 @@ class Console:
             trail = await reports.audit_trail(store.conn, n.id, None, 50)
             history = [(when(ctx, h.at), h.action, h.detail) for h in trail]
             left = await review.places_left(ctx)
+            note_args = await _note_args(ctx, n, note)
             await store.commit()
         return self.page(
             "nomination.html", found.person.locale, seat=found, n=n, history=history,
             reasons=[_reason(ctx, n, code) for code in n.reasons], left=left,
-            kelurahan=kel_name(ctx, n.kelurahan_code), note=note, nik=nik,
+            kelurahan=kel_name(ctx, n.kelurahan_code), note=note, note_args=note_args, nik=nik,
             answers=n.answers, reject_reasons=REJECT_REASONS,
             days=max((ctx.now - n.created_at).days, 0),
             decidable=n.status.value in WAITING, cover=self._cover(ctx, n, found.person.locale),
@@ -269,11 +270,12 @@ class Console:
                 await store.commit()
                 return self.refused("not-found", 404, found.person.locale)
             note, nik = await self._do(ctx, found, n, action, form)
+            note_args = await _note_args(ctx, n, note)
             await store.commit()
         if nik:  # shown once, in this answer only: never in a URL or a redirect
             return await self.nomination(request, nid, note, nik)
         if request.headers.get("X-Inline") == "1":  # the queue's script: the outcome alone
-            return self.page("note.html", found.person.locale, note=note)
+            return self.page("note.html", found.person.locale, note=note, note_args=note_args)
         return RedirectResponse(f"/konsol/usulan/{nid}?{urlencode({'pesan': note})}",
                                 status_code=303)  # fmt: skip
 
@@ -307,6 +309,16 @@ class Console:
         else:
             return "con-unknown-action", ""
         return f"con-result-{result.outcome.value}", ""
+
+
+async def _note_args(ctx: Context, n: Nomination, note: str) -> dict[str, Any]:
+    """A colleague decided first (issue 26 item 14): who and what, from the audit log, read
+    when the page is shown (a redirect's link carries only the note's key)."""
+    if note != f"con-result-{review.Outcome.ALREADY_DECIDED.value}":
+        return {}
+    current = await ctx.store.nomination_by_id(n.id) or n
+    by = await review.decided_by(ctx, current, await ctx.store.last_mover(n.id))
+    return {"by": by, "status": Msg(f"status-{current.status.value}")}
 
 
 def store_of(ctx: Context) -> SqlStore:
