@@ -139,6 +139,10 @@ async def _notification_button(
     """Buttons in messages sent through the outbox name their object, not a step: the action
     is authorised by who presses it."""
     action, _, target = value.partition(":")
+    if action == "news":  # "Baca pesan" on the news template: what waited went just before
+        if ctx.store.messages_released():
+            return []
+        return [with_note(Msg("news-none"), await prompt_for(ctx, person, conv))]
     if action == "answer" and target.isdigit():
         return [await answer_info.start(ctx, person, conv, int(target))]
     if action == "queue":
