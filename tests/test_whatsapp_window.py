@@ -183,3 +183,32 @@ async def test_a_131047_sends_the_template_and_keeps_the_message(wa: Wa) -> None
     assert "DISETUJUI" in texts[0] and len(texts) == 2
     await drain(sender)
     assert len(wa.graph.sent) == 3
+
+
+async def test_a_131047_in_a_status_webhook_holds_the_message_for_the_template(wa: Wa) -> None:
+    """Meta may accept the text and report the refusal later, in a status webhook."""
+    import json
+    from pathlib import Path
+
+    now = datetime(2026, 12, 10, 3, 0, tzinfo=UTC)
+    wa.siaga.clock = lambda: now
+    wa.graph.last_inbound[USER] = now  # the fake takes the text …
+    async with wa.siaga.store() as store:
+        p = await store.person(UserRef("whatsapp", USER), "", now)
+        await store.enqueue(p, [Reply.of("citizen-approved", ref="PJK-2026-000003")], now)
+        await store.commit()
+    sender = sender_of(wa)
+    await drain(sender)
+    assert len(wa.graph.sent) == 1 and "DISETUJUI" in wa.graph.sent[0].text
+    async with wa.siaga.store() as store:
+        wamid = await store.conn.scalar(select(t.outbox.c.provider_message_id))
+    payload = json.loads((Path(__file__).parent / "whatsapp_payloads" /
+                          "status_failed_131047.json").read_text())  # fmt: skip
+    payload["entry"][0]["changes"][0]["value"]["statuses"][0]["id"] = wamid
+    assert await wa.post(payload) == 200  # … and reports later that it was refused
+    await drain(sender)
+    assert [m.template and m.template[:2] for m in wa.graph.sent[1:]] == [("siaga_kabar", "id")]
+    assert await wa.post(text_message(USER, "halo")) == 200
+    assert "DISETUJUI" in wa.graph.sent[2].text and len(wa.graph.sent) == 4
+    await drain(sender)
+    assert len(wa.graph.sent) == 4

@@ -123,8 +123,10 @@ class Dispatcher:
             handled = await self.conversations.take(item.incoming)
         except Exception as exc:
             if isinstance(exc, Unavailable) and update_id and key not in self.refused:
-                self.refused[key] = Refused(update_id, exc.reason,
-                                            time.monotonic() + REFUSAL_HOLD)  # fmt: skip
+                now = time.monotonic()
+                for gone in [k for k, r in self.refused.items() if now > r.until]:
+                    del self.refused[gone]  # people who never wrote again
+                self.refused[key] = Refused(update_id, exc.reason, now + REFUSAL_HOLD)
             await channel.acknowledge(item, answered=False)
             raise
         if update_id and key in self.refused:
