@@ -124,12 +124,12 @@ class ReplyLedger:
                                       next_attempt_at=self.clock())  # fmt: skip
                     elif report.outside_window and row.kind not in ("broadcast", "news"):
                         # any other message waits for the person to write; the news template
-                        # tells them (issue 26 item 9)
-                        await outbox.record_delivery(store.conn, row.id, values)
+                        # tells them (issue 26 item 9). Held first: it takes the person's turn
+                        # before this transaction touches their row.
                         now = self.clock()
                         await outbox.hold(store.conn, row, now, now, news_for(row.payload),
                                           told_closed=True, pieces=0)  # fmt: skip
-                        continue
+                        del values["status"]
                 await outbox.record_delivery(store.conn, row.id, values)
             await store.commit()
 
