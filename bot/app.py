@@ -22,6 +22,7 @@ from bot.delivery.budget import ReachBudget
 from bot.delivery.dispatcher import Dispatcher
 from bot.delivery.handling import Conversations, Unavailable
 from bot.delivery.ledger import ReplyLedger
+from bot.delivery.media import MediaForwarder
 from bot.delivery.progress import BroadcastProgress
 from bot.delivery.sender import OutboxSender, RateLimit
 from bot.i18n import Catalogue
@@ -106,6 +107,8 @@ class App:
     ledger: ReplyLedger
     dispatcher: Dispatcher
     budgets: dict[str, ReachBudget] = field(default_factory=dict)
+    # the channels built so far (a forwarded file is fetched from the one it came from)
+    channels: dict[str, Channel] = field(default_factory=dict)
 
     # --- the parts, by the names the commands use -----------------------------------------
     @property
@@ -146,7 +149,9 @@ class App:
     def telegram(self, bot: Bot) -> TelegramChannel:
         from bot.channels.telegram.adapter import TelegramChannel
 
-        return TelegramChannel(bot, self.catalogue, self.settings.telegram_rate)
+        channel = TelegramChannel(bot, self.catalogue, self.settings.telegram_rate)
+        self.channels[channel.name] = channel
+        return channel
 
     def whatsapp(self, client: WhatsAppClient | None = None) -> WhatsAppChannel | None:
         """The WhatsApp channel, or None when its token, number or app secret is not set."""
@@ -162,9 +167,11 @@ class App:
             client = WhatsAppClient(s.whatsapp_api_url, s.whatsapp_api_version,
                                     s.whatsapp_phone_number_id, token)  # fmt: skip
         channel = WhatsAppChannel(client, self.catalogue, s.whatsapp_template,
-                                  s.whatsapp_template_language, s.whatsapp_rate)  # fmt: skip
+                                  s.whatsapp_template_language, s.whatsapp_rate,
+                                  s.whatsapp_news_template)  # fmt: skip
         self.budgets[channel.name] = ReachBudget(self.db, channel.name, s.whatsapp_daily_budget,
                                                  self.clock)  # fmt: skip
+        self.channels[channel.name] = channel
         return channel
 
     def console(self, user_id: str, jsonl: bool, out: TextIO = sys.stdout) -> ConsoleChannel:
@@ -246,9 +253,11 @@ async def build(settings: Settings, clock: Clock = utcnow) -> App:
     where = "the database server" if settings.database_url else str(settings.data_dir)
     conversations = Conversations(db, program, catalogue, hs, clock, settings.timezone, metrics,
                                   where)  # fmt: skip
-    ledger = ReplyLedger(db, clock)
+    ledger = ReplyLedger(db, clock, lease=settings.outbox_lease_seconds)
+    channels: dict[str, Channel] = {}  # filled as the commands build channels
+    media = MediaForwarder(db, channels, program.handover.media.max_bytes)
     app = App(settings, clock, db, catalogue, program, metrics, conversations, ledger,
-              Dispatcher(conversations, ledger))  # fmt: skip
+              Dispatcher(conversations, ledger, media=media), channels=channels)  # fmt: skip
     async with db.store() as store:
         if await store.sync_admins(clock()):
             await store.commit()

@@ -59,7 +59,9 @@ class Settings(BaseSettings):
     # WhatsApp Cloud API: the business phone number's id, a system-user access token, the
     # app secret (signs webhooks), the verify token (webhook handshake), the Graph API version,
     # the approved template for broadcasts outside the 24-hour window (one body parameter),
-    # messages per second for the number, and distinct people a day reached outside the window
+    # the approved utility template that tells anyone else outside the window there is news
+    # (one body parameter, one quick-reply button; README "WhatsApp templates"), messages per
+    # second for the number, and distinct people a day reached outside the window
     whatsapp_phone_number_id: str = ""
     whatsapp_token: SecretStr = SecretStr("")
     whatsapp_app_secret: SecretStr = SecretStr("")
@@ -68,6 +70,7 @@ class Settings(BaseSettings):
     whatsapp_api_version: str = "v21.0"
     whatsapp_template: str = ""
     whatsapp_template_language: str = "id"
+    whatsapp_news_template: str = "siaga_kabar"
     whatsapp_rate: float = Field(default=70.0, gt=0, le=1000)
     whatsapp_daily_budget: int = Field(default=250, ge=1)
 

@@ -19,7 +19,8 @@ class Role(StrEnum):
 
 class OutboxStatus(StrEnum):
     """An outbox row's life: pending → sending → sent | failed | blocked | unconfirmed (a
-    sender died mid-request: not sent again); or opted_out | cancelled before it went."""
+    sender died mid-request: not sent again); or opted_out | cancelled before it went; or
+    waiting (for the person to write again: outside WhatsApp's window) → sending."""
 
     PENDING = "pending"
     SENDING = "sending"
@@ -29,6 +30,7 @@ class OutboxStatus(StrEnum):
     UNCONFIRMED = "unconfirmed"
     OPTED_OUT = "opted_out"
     CANCELLED = "cancelled"
+    WAITING = "waiting"
 
 
 @dataclass

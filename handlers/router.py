@@ -140,6 +140,10 @@ async def _notification_button(
     is authorised by who presses it."""
     action, _, target = value.partition(":")
     number = row_id(target)
+    if action == "news":  # "Baca pesan" on the news template: what waited went just before
+        if ctx.store.messages_released():
+            return []
+        return [with_note(Msg("news-none"), await prompt_for(ctx, person, conv))]
     if action == "answer" and number is not None:
         return [await answer_info.start(ctx, person, conv, number)]
     if action == "queue":

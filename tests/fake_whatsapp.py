@@ -4,6 +4,13 @@ Our real client posts to it over HTTP (SIAGA_WHATSAPP_API_URL). Every request is
 way Meta checks it (messaging_product, exactly one recipient field, the message type and the
 interactive limits); a request that breaks a rule is refused with error 100 and recorded in
 `violations`. Errors can be injected: (HTTP status, Cloud API error code) per call.
+
+The customer-service window is enforced as Meta enforces it: a free-form message (anything
+but a template) to someone who never wrote, or whose last message is older than 24 hours on
+the test's clock, is refused with 131047 and recorded in `outside_window`. The harness tells
+the fake when a person writes (`heard`), as Meta knows it, not from Siaga's database. A
+template must be one of `templates` (approved: name and language), its parameters as Meta
+takes them (no line breaks or tabs, at most four spaces in a row: 132018).
 """
 
 from __future__ import annotations
@@ -12,7 +19,10 @@ import hashlib
 import hmac
 import itertools
 import json
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from aiohttp import web
@@ -24,6 +34,9 @@ PHONE_ID = "106540352242922"
 VERSION = "v21.0"
 APP_SECRET = "app-secret-for-tests"
 VERIFY_TOKEN = "verify-me"
+WINDOW = timedelta(hours=24)
+# The templates "approved" for this number, (name, language): the README's list to submit.
+APPROVED = {("siaga_siaran", "id"), ("siaga_kabar", "id"), ("siaga_kabar", "en")}
 
 
 @dataclass
@@ -42,6 +55,18 @@ class WaSent:
             return ""
         params = self.body["template"]["components"][0]["parameters"]
         return str(params[0]["text"])
+
+    @property
+    def template(self) -> tuple[str, str, str] | None:
+        """(name, language code, quick-reply payload or "") of a template message."""
+        if self.body["type"] != "template":
+            return None
+        tpl = self.body["template"]
+        payload = ""
+        for c in tpl.get("components") or []:
+            if c.get("type") == "button":
+                payload = str(c["parameters"][0]["payload"])
+        return str(tpl["name"]), str(tpl["language"]["code"]), payload
 
     @property
     def media_id(self) -> str:
@@ -110,11 +135,34 @@ def _problems(body: Any) -> list[str]:
         if ("id" in item) == ("link" in item):
             p.append(f"{kind} needs exactly one of id / link")
     elif kind == "template":
-        tpl = body.get("template") or {}
-        if not tpl.get("name") or not (tpl.get("language") or {}).get("code"):
-            p.append("template name and language")
+        p.extend(_template_problems(body.get("template") or {}))
     else:
         p.append(f"unexpected type {kind!r}")
+    return p
+
+
+def _template_problems(tpl: dict[str, Any]) -> list[str]:
+    p: list[str] = []
+    if not tpl.get("name") or not (tpl.get("language") or {}).get("code"):
+        return ["template name and language"]
+    for c in tpl.get("components") or []:
+        if c.get("type") == "body":
+            for param in c.get("parameters") or []:
+                text = str(param.get("text") or "")
+                if not text or re.search(r"[\n\t]| {5}", text) or len(text) > 1024:
+                    p.append("132018 body parameter: no line breaks, tabs or 5 spaces")
+        elif c.get("type") == "button":
+            params = c.get("parameters") or []
+            if c.get("sub_type") != "quick_reply" or not str(c.get("index", "")).isdigit():
+                p.append("button component: sub_type quick_reply and an index")
+            if (
+                len(params) != 1
+                or params[0].get("type") != "payload"
+                or not params[0].get("payload")
+            ):
+                p.append("a quick reply button takes one payload")
+        else:
+            p.append(f"component type {c.get('type')!r}")
     return p
 
 
@@ -130,6 +178,21 @@ class FakeGraph:
     # Media: what people sent (media id → bytes, mime) and what the business uploaded.
     received: dict[str, tuple[bytes, str]] = field(default_factory=dict)
     uploaded: dict[str, tuple[bytes, str]] = field(default_factory=dict)
+    # The 24-hour window: when each person last wrote (by BSUID and by phone), on `clock`.
+    window: timedelta | None = WINDOW
+    clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
+    last_inbound: dict[str, datetime] = field(default_factory=dict)
+    outside_window: list[WaSent] = field(default_factory=list)  # refused with 131047
+    templates: set[tuple[str, str]] = field(default_factory=lambda: set(APPROVED))
+
+    def heard(self, payload: Any) -> None:
+        """A webhook body on its way to Siaga: the people who wrote in it opened their window."""
+        for entry in payload.get("entry") or [] if isinstance(payload, dict) else []:
+            for change in entry.get("changes") or []:
+                for m in (change.get("value") or {}).get("messages") or []:
+                    for who in (m.get("from_user_id"), m.get("from")):
+                        if who:
+                            self.last_inbound[str(who)] = self.clock()
 
     async def start(self) -> str:
         app = web.Application(client_max_size=120 * 1024 * 1024)
@@ -168,6 +231,16 @@ class FakeGraph:
         if queued:
             status, code = queued.pop(0)
             return self._error(status, code, f"injected {code}")
+        if body["type"] == "template":
+            tpl = body["template"]
+            if (tpl["name"], tpl["language"]["code"]) not in self.templates:
+                self.violations.append((["template not approved"], body))
+                return self._error(404, 132001, "Template name does not exist in the translation")
+        elif self.window is not None:
+            last = self.last_inbound.get(to)
+            if last is None or self.clock() - last > self.window:
+                self.outside_window.append(WaSent(to, body))
+                return self._error(400, 131047, "Re-engagement message")
         self.sent.append(WaSent(to, body))
         key = "wa_id" if "to" in body else "user_id"
         mid = f"wamid.FAKE{next(self._ids)}"
@@ -246,6 +319,11 @@ def _envelope(user: str, message: dict[str, Any]) -> dict[str, Any]:
             "messages": [{"from": phone, "from_user_id": user, "id": f"wamid.IN{next(_mids)}",
                           "timestamp": "1795939200", **message}],
         }}]}]}  # fmt: skip
+
+
+def button_message(user: str, payload: str, text: str) -> dict[str, Any]:
+    """A tap on a template's quick-reply button (a "button" message with its payload)."""
+    return _envelope(user, {"type": "button", "button": {"payload": payload, "text": text}})
 
 
 def media_message(user: str, kind: str, **fields: Any) -> dict[str, Any]:

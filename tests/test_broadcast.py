@@ -452,3 +452,44 @@ async def test_a_preview_full_of_ampersands_and_a_long_text_reach_telegram_whole
     assert [p.markup is not None for p in pieces] == [False, False, True]  # buttons come last
     assert " ".join(html.unescape(p.text) for p in pieces).count("Panjang & lebar.") == 600
     assert pieces[-1].text.endswith("akhir")
+
+
+async def test_rows_a_killed_sender_left_are_counted_as_uncertain_and_done_at_once(
+    fake: FakeTelegram, tg: tuple[App, TelegramChannel]
+) -> None:
+    """Issue 26 item 17: "terkirim 3 dari 3" with two rows nobody knows arrived was wrong, and
+    the report waited out the lease (120 s) before it said done."""
+    siaga, channel = tg
+    now = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # 10:00 WIB: not quiet hours
+    siaga.clock = lambda: now
+    await add_opted_in(siaga, [601, 602, 603])
+    admin = await admin_chat(siaga)
+    await broadcast(admin, "Siaran uji", "Semua yang setuju")
+    await admin.press("Kirim sekarang")
+    o = t.outbox
+    async with siaga.store() as store:  # a sender killed mid-request, five seconds ago
+        await store.conn.execute(update(o).where(o.c.external_id == "601")
+                                 .values(status="sent", sent_at=now))  # fmt: skip
+        await store.conn.execute(
+            update(o).where(o.c.external_id.in_(("602", "603")))
+            .values(status="sending", claimed_at=now - timedelta(seconds=5))
+        )  # fmt: skip
+        await store.commit()
+    sender = siaga.sender({"telegram": channel}, RateLimit(per_second=100))  # the restart
+    progress = siaga.progress(sender, {"telegram": channel})
+    await sender.send_once()
+    await progress.tick()
+    shown = fake.last_text(ADMIN_CHAT)
+    assert "selesai: terkirim 1 dari 3" in shown, shown
+    assert "2 pesan belum pasti sampai" in shown
+    assert not [m for m in fake.sent if "Siaran uji" in m.text]  # and none sent again
+    assert dict((e, s) for e, s, _ in await rows(siaga, 1)) == {
+        "601": "sent", "602": "unconfirmed", "603": "unconfirmed"}  # fmt: skip
+    from bot.channels.render import reply_text
+    from handlers import broadcast as use
+
+    async with siaga.store() as store:
+        info = (await store.broadcasts())[0]
+    for locale, words in (("en", "sent 1 of 3"), ("en", "2 messages uncertain"),
+                          ("jv", "kakintun 1 saking 3"), ("jv", "2 pesen dereng mesthi")):  # fmt: skip
+        assert words in reply_text(siaga.catalogue, use.progress(info, 29.0), locale)

@@ -100,6 +100,7 @@ async def _whatsapp(app: App) -> AsyncIterator[Rig]:
     channel = app.whatsapp(WhatsAppClient(graph.base_url, VERSION, PHONE_ID, WA_TOKEN))
     assert channel is not None
     who = "ID.5550001"
+    graph.last_inbound[who] = graph.clock()  # they wrote a moment ago: the window is open
     codes = {"blocked": (400, 131031), "throttled": (429, 130429), "down": (500, 1)}
 
     def refuse(how: str) -> str:
@@ -176,6 +177,19 @@ async def test_delivering_a_message_reaches_the_person_whole_and_says_sent(rig: 
     assert result.status == Delivery.SENT
     got = "".join(rig.received()).replace("\n", " ")
     assert "akhir" in got and got.count("&") >= 400  # nothing cut, nothing escaped twice
+
+
+async def test_a_second_attempt_skips_the_pieces_that_went(rig: Rig) -> None:
+    """Issue 26 item 13: what the first attempt sent is counted, and a retry told to skip it
+    sends only the rest."""
+    out = Outgoing("id", [*_reply("Kalimat panjang. " * 400 + "akhir").replies,
+                          *_reply("Pesan kedua").replies])  # fmt: skip
+    first = await rig.channel.deliver(rig.person, out)
+    everything = rig.received()
+    assert first.status == Delivery.SENT and first.pieces == len(everything) >= 2
+    again = await rig.channel.deliver(rig.person, out, Envelope(skip=first.pieces - 1))
+    assert again.status == Delivery.SENT and again.pieces == 1
+    assert rig.received() == [*everything, everything[-1]]  # only the last piece, again
 
 
 async def test_acknowledging_never_fails(rig: Rig) -> None:

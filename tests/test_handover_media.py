@@ -358,3 +358,50 @@ async def test_whatsapp_to_telegram_and_back_downloads_and_uploads(
     await siaga.close()
     await tg.close()
     await wa_channel.close()
+
+
+async def test_a_file_the_platform_refuses_to_forward_is_said_to_both_sides(
+    fake: object, tmp_path: Path
+) -> None:
+    """Issue 26 item 10: sendVoice with the file_id answered 400; the officer saw "pesan suara
+    (0:05)" and no file, and nobody was asked to send it again."""
+    from bot.app import build
+    from bot.channels.telegram.factory import make_bot
+    from bot.config import Settings
+    from tests.fake_telegram import TOKEN, FakeTelegram
+    from tests.test_telegram import Polling, deliverer
+
+    assert isinstance(fake, FakeTelegram)
+    settings = Settings(data_dir=tmp_path / "data", telegram_token=TOKEN,
+                        telegram_api_url=fake.base_url, quota_reminder="off")  # type: ignore[arg-type]  # fmt: skip
+    siaga = await build(settings)
+    siaga.clock = lambda: OFFICE
+    channel = siaga.telegram(make_bot(settings))
+    citizen, officer = 555301, 555302
+    async with siaga.store() as store:
+        lurah = await store.person(UserRef("telegram", str(officer)), "id", OFFICE)
+        lurah.role, lurah.kelurahan_code = Role.LURAH, KELUN
+        await store.save_person(lurah)
+        await store.commit()
+    p = Polling(fake, (siaga, channel))
+    deliver = deliverer(siaga, channel)
+    try:
+        for text in ("hello", "1", "agree", "Rina", nik_for(34), "1", "1", "kelun"):
+            await p.send(fake.message(citizen, text, lang="en"), chat=citizen)
+        await p.send(fake.voice(citizen, b"OggS" + b"x" * 100, 5, lang="en"), chat=citizen)
+        text = await p.send(fake.press(citizen, "📨 Send to officer"), chat=citizen)
+        assert "ticket #1" in text
+        fake.errors["sendVoice"] = [(400, 0)]  # Telegram will not take the file_id
+        await deliver()
+        to_lurah = fake.to(officer)
+        assert "pesan suara (0:05)" in to_lurah[-2].text
+        assert to_lurah[-1].file is None
+        assert "tidak bisa diteruskan" in to_lurah[-1].text  # said to the officer, in theirs
+        told = fake.to(citizen)[-1].text
+        assert "could not be passed on" in told and "send it again" in told  # and in English
+        await deliver()
+        assert fake.count("sendVoice") == 1  # said once, not tried again and again
+    finally:
+        await p.close()
+    await siaga.close()
+    await channel.close()

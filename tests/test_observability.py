@@ -54,8 +54,9 @@ async def test_webhooks_answer_503_while_the_database_is_unreachable(
 ) -> None:
     working = wa.siaga.db.engine
     wa.siaga.db.engine = make_engine(f"sqlite+aiosqlite:///{tmp_path}/missing/dir/siaga.db")
+    refused = text_message(USER, "halo")
     try:
-        body = json.dumps(text_message(USER, "halo")).encode()
+        body = json.dumps(refused).encode()
         r = await wa.http.post("/whatsapp/webhook", content=body,
                                headers={"X-Hub-Signature-256": sign(body)})  # fmt: skip
         assert r.status_code == 503  # Meta retries; nothing was lost
@@ -63,7 +64,10 @@ async def test_webhooks_answer_503_while_the_database_is_unreachable(
     finally:
         await wa.siaga.db.engine.dispose()
         wa.siaga.db.engine = working
-    assert await wa.post(text_message(USER, "halo")) == 200  # recovered by itself
+    # recovered by itself: Meta delivers the refused message again (the person's later ones
+    # wait for it, issue 26 item 20), and the next is taken as usual
+    assert await wa.post(refused) == 200
+    assert await wa.post(text_message(USER, "halo")) == 200
 
 
 async def run_cli(data: Path, *args: str, stdin: str = "", **env: str) -> tuple[int, str]:

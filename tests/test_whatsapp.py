@@ -214,6 +214,7 @@ async def test_a_long_text_goes_whole_in_several_messages(wa: Wa) -> None:
 
     long = Reply((Msg("lines-join", {"first": Raw("Kalimat panjang. " * 700),
                                      "rest": Raw("akhir")}),))  # fmt: skip
+    wa.graph.last_inbound[USER] = wa.graph.clock()  # they wrote a moment ago: free-form goes
     assert await wa.siaga.dispatcher.send(wa.channel, USER, Outgoing("id", [long])) == Delivery.SENT
     pieces = wa.graph.to(USER)
     assert len(pieces) == 3 and wa.graph.violations == []

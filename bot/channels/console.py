@@ -96,9 +96,9 @@ class ConsoleChannel:
     async def deliver(self, to: str, out: Outgoing, how: Envelope = PLAIN) -> Delivered:
         if to != self.user.external_id:  # only the person at this terminal can read it
             return Delivered(Delivery.RETRY, error="not at this terminal")
-        for reply in out.replies:
+        for reply in out.replies[how.skip :]:  # a reply is one piece here
             self.show(reply, out.locale)
-        return Delivered(Delivery.SENT)
+        return Delivered(Delivery.SENT, pieces=max(len(out.replies) - how.skip, 0))
 
     def show(self, reply: Reply, locale: str) -> None:
         cat = self.catalogue

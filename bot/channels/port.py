@@ -29,6 +29,13 @@ class Delivered(NamedTuple):
     retry_after: float = 0.0  # the platform asked everyone to wait this long (a 429)
     error: str = ""  # a code or a short reason, never the message's text
     outside_window: bool = False  # refused because only a template may reach this person now
+    # Platform messages that went in this attempt, a failed one included: a reply may take
+    # several (a long text in pieces, the words then a file), and the next attempt skips them
+    # (Envelope.skip) so that nobody gets a piece twice (issue 26 item 13).
+    pieces: int = 0
+    # Forwarded files the platform refused for good (kept media ids): the words went, with a
+    # line saying the file could not be passed on; whoever sent it is asked to send it again.
+    unforwarded: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -47,10 +54,15 @@ class Limits:
 @dataclass(frozen=True)
 class Envelope:
     """How to send: as the approved template (outside a window), or in place of a message
-    sent earlier (on a channel that can edit)."""
+    sent earlier (on a channel that can edit); `skip`: the first platform messages of `out`
+    already went in an earlier attempt (send only the rest); `news`: not the message but the
+    short approved template saying news waits, its one parameter the message's text (what the
+    news is about), with a quick-reply button."""
 
     template: bool = False
     replace: str | None = None
+    skip: int = 0
+    news: bool = False
 
 
 PLAIN = Envelope()  # a new message, free-form

@@ -210,5 +210,9 @@ def _whatsapp(s: Settings) -> list[Finding]:
     if not s.whatsapp_template:
         return [Finding(WARN, "WhatsApp", "SIAGA_WHATSAPP_TEMPLATE kosong: siaran ke warga yang "
                         "tidak menulis 24 jam terakhir akan gagal")]  # fmt: skip
+    if not s.whatsapp_news_template:
+        return [Finding(WARN, "WhatsApp", "SIAGA_WHATSAPP_NEWS_TEMPLATE kosong: pesan untuk "
+                        "orang yang tidak menulis 24 jam terakhir menunggu sampai mereka menulis, "
+                        "tanpa pemberitahuan")]  # fmt: skip
     return [Finding(OK, "WhatsApp", f"nomor {s.whatsapp_phone_number_id}, templat "
-                    f"{s.whatsapp_template}")]  # fmt: skip
+                    f"{s.whatsapp_template} dan {s.whatsapp_news_template}")]  # fmt: skip

@@ -8,10 +8,11 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, func, select, update
+from sqlalchemy import and_, bindparam, func, insert, or_, select, update
 
 from bot.db import schema as t
 from bot.db.aio import AsyncConnection
+from bot.db.locks import take_turn
 from bot.db.rows import aware
 from handlers.records import OutboxStatus
 
@@ -26,7 +27,12 @@ CLAIM = (
 SETTLE = (
     update(_o)
     .where(_o.c.id == bindparam("rid"), _o.c.status == OutboxStatus.SENDING)
-    .values(status=bindparam("st"), sent_at=bindparam("at"), next_attempt_at=bindparam("next"))
+    .values(
+        status=bindparam("st"),
+        sent_at=bindparam("at"),
+        next_attempt_at=bindparam("next"),
+        pieces=bindparam("pc"),
+    )
 )
 RESULT = (
     update(_o)
@@ -34,7 +40,7 @@ RESULT = (
     .values(
         status=bindparam("st"), attempts=bindparam("n"), sent_at=bindparam("at"),
         next_attempt_at=bindparam("next"), last_error=bindparam("err"),
-        provider_message_id=bindparam("mid"), template=bindparam("tpl"),
+        provider_message_id=bindparam("mid"), template=bindparam("tpl"), pieces=bindparam("pc"),
     )
 )  # fmt: skip
 
@@ -50,7 +56,7 @@ async def due(
     q = (
         select(
             _o.c.id, _o.c.channel, _o.c.external_id, _o.c.payload, _o.c.attempts, _o.c.kind,
-            _o.c.person_id, _o.c.template, _p.c.locale, _p.c.last_inbound_at,
+            _o.c.person_id, _o.c.template, _o.c.pieces, _p.c.locale, _p.c.last_inbound_at,
         )
         .join(_p, _p.c.id == _o.c.person_id)
         .where(*conditions)
@@ -60,13 +66,20 @@ async def due(
     return list(await conn.execute(q))
 
 
-async def recover(conn: AsyncConnection, stale: datetime) -> None:
+async def recover(conn: AsyncConnection, stale: datetime, started: datetime | None = None) -> None:
     """Settle rows a crashed sender left "sending" (a broadcast row is not sent twice: it is
-    "unconfirmed"), and broadcast rows to people who opted out since it was queued."""
+    "unconfirmed"), and broadcast rows to people who opted out since it was queued. Only the
+    sender claims broadcast rows and one sender runs: a broadcast row claimed before this
+    sender `started` was left by one that is gone, and is settled at once, not after the
+    lease (issue 26 item 17: the report waited two minutes to say "done")."""
     left = and_(_o.c.status == OutboxStatus.SENDING, _o.c.claimed_at < stale)
+    gone = left
+    if started is not None:
+        gone = and_(_o.c.status == OutboxStatus.SENDING,
+                    or_(_o.c.claimed_at < stale, _o.c.claimed_at < started))  # fmt: skip
     await conn.execute(
         update(_o)
-        .where(left, _o.c.kind == "broadcast")
+        .where(gone, _o.c.kind == "broadcast")
         .values(status=OutboxStatus.UNCONFIRMED, last_error="interrupted while sending")
     )
     await conn.execute(
@@ -127,8 +140,76 @@ async def mark_sent(conn: AsyncConnection, row_ids: list[int], now: datetime) ->
 
 
 async def by_provider_id(conn: AsyncConnection, message_id: str) -> Any:
-    q = select(_o.c.id, _o.c.kind, _o.c.template).where(_o.c.provider_message_id == message_id)
+    q = select(
+        _o.c.id, _o.c.kind, _o.c.template, _o.c.person_id, _o.c.channel, _o.c.external_id,
+        _o.c.payload, _o.c.pieces,
+    ).where(_o.c.provider_message_id == message_id)  # fmt: skip
     return (await conn.execute(q)).first()
+
+
+# --- messages that wait for a person to write (WhatsApp's 24-hour window, issue 26 item 9) ------
+
+
+async def hold(
+    conn: AsyncConnection, row: Any, now: datetime, opened_after: datetime,
+    news: list[dict[str, Any]], *, told_closed: bool = False, pieces: int = 0,
+) -> bool:  # fmt: skip
+    """Keep a message until its person writes again, and on the first of a wait add the one
+    "news" row (the approved template saying there is news); later ones only wait. The
+    person's turn is taken first, so an update of theirs being handled now either came
+    before (their last message is then recent: False, the row is due again at once) or
+    comes after and finds this row to release. `told_closed`: the platform refused it as
+    outside the window, whatever the stored time says."""
+    await take_turn(conn, row.channel, row.external_id)
+    found = (
+        await conn.execute(
+            select(_p.c.last_inbound_at, _p.c.waiting_since).where(_p.c.id == row.person_id)
+        )
+    ).first()
+    if found is None:
+        return False  # erased meanwhile: the row went with them
+    last = aware(found.last_inbound_at)
+    if not told_closed and last is not None and last > opened_after:
+        await conn.execute(
+            update(_o).where(_o.c.id == row.id)
+            .values(status=OutboxStatus.PENDING, next_attempt_at=now, pieces=pieces)
+        )  # fmt: skip
+        return False
+    await conn.execute(
+        update(_o).where(_o.c.id == row.id)
+        .values(status=OutboxStatus.WAITING, claimed_at=None, pieces=pieces)
+    )  # fmt: skip
+    if found.waiting_since is None:
+        await conn.execute(update(_p).where(_p.c.id == row.person_id).values(waiting_since=now))
+        await conn.execute(insert(_o).values(
+            person_id=row.person_id, channel=row.channel, external_id=row.external_id,
+            kind="news", payload=news, status=OutboxStatus.PENDING, template=True,
+            next_attempt_at=now, created_at=now,
+        ))  # fmt: skip
+    return True
+
+
+async def release(conn: AsyncConnection, person_id: int, now: datetime) -> list[Any]:
+    """The person wrote: what waited for them, oldest first, claimed by this worker
+    ("sending") to go before the reply to their update; the news template not sent yet is
+    no longer needed."""
+    waiting = and_(_o.c.person_id == person_id, _o.c.status == OutboxStatus.WAITING)
+    rows = list(await conn.execute(
+        select(_o.c.id, _o.c.payload, _o.c.pieces, _o.c.person_id, _o.c.about_person)
+        .where(waiting).order_by(_o.c.id)
+    ))  # fmt: skip
+    if rows:
+        await conn.execute(
+            update(_o).where(waiting).values(status=OutboxStatus.SENDING, claimed_at=now)
+        )
+    await conn.execute(
+        update(_o)
+        .where(_o.c.person_id == person_id, _o.c.kind == "news")
+        .where(_o.c.status == OutboxStatus.PENDING)
+        .values(status=OutboxStatus.CANCELLED)
+    )
+    await conn.execute(update(_p).where(_p.c.id == person_id).values(waiting_since=None))
+    return rows
 
 
 async def record_delivery(conn: AsyncConnection, row_id: int, values: dict[str, Any]) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from types import SimpleNamespace
@@ -12,12 +11,14 @@ from sqlalchemy import String, bindparam, cast, delete, func, insert, select, te
 from sqlalchemy.exc import IntegrityError
 
 from bot.crypto import NikVault
+from bot.db import outbox
 from bot.db import schema as t
 from bot.db.aio import AsyncConnection
 from bot.db.broadcast_store import BroadcastQueries
 from bot.db.claim_store import ClaimQueries
 from bot.db.console_store import ConsoleQueries
 from bot.db.learning_store import LearningQueries
+from bot.db.locks import take_notices_turn, take_turn
 from bot.db.rows import aware, record
 from bot.db.tickets import TicketQueries
 from domain.nomination import NominationStatus
@@ -26,23 +27,10 @@ from handlers.ports import DuplicateNik, DuplicateRef
 from handlers.records import Conversation, Nomination, OutboxStatus, Person, Role, TicketStatus
 
 _aware = aware
-_LOCK = text("SELECT pg_advisory_xact_lock(:k)")
 # Channels whose replies go out after the commit and are kept in the outbox until they have
 # (the console prints them at once; it has no sender to finish the job after a crash).
 KEPT_CHANNELS = frozenset({"telegram", "whatsapp"})
 SETTLED_REPLY = (OutboxStatus.SENT, OutboxStatus.FAILED, OutboxStatus.BLOCKED)
-
-
-def conversation_lock_key(user: UserRef) -> int:
-    """A stable signed 64-bit key for PostgreSQL's advisory lock of one person."""
-    digest = hashlib.blake2b(f"{user.channel}:{user.external_id}".encode(), digest_size=8)
-    return int.from_bytes(digest.digest(), "big", signed=True)
-
-
-def notice_lock_key(person_id: int, kind: str) -> int:
-    """PostgreSQL's advisory lock of one person's notices of one kind."""
-    digest = hashlib.blake2b(f"notices:{kind}:{person_id}".encode(), digest_size=8)
-    return int.from_bytes(digest.digest(), "big", signed=True)
 
 
 # a notice that has gone to the platform (or may have: unconfirmed)
@@ -129,16 +117,20 @@ class SqlStore(BroadcastQueries, TicketQueries, ConsoleQueries, ClaimQueries, Le
         self.admins = admins
         self.erased = False
         self.via = ""  # the door an action came through ("via console"), written in its audit row
+        # messages that waited for the person writing now, released by load(): the delivery
+        # path sends them before this update's replies
+        self.released: list[Any] = []
 
     # --- people ------------------------------------------------------------------------------
     async def load(
-        self, user: UserRef, locale_hint: str, now: datetime
+        self, user: UserRef, locale_hint: str, now: datetime, wrote: bool = True
     ) -> tuple[Person, Conversation]:
-        """The sender and their conversation in one query (the hot path of every message)."""
-        if self.conn.dialect.name == "postgresql":
-            # Several workers share one database: this person's updates take turns, held
-            # until the transaction ends (SQLite's BEGIN IMMEDIATE already serialises writers).
-            await self.conn.execute(_LOCK, {"k": conversation_lock_key(user)})
+        """The sender and their conversation in one query (the hot path of every message).
+        `wrote`: the person just wrote (their update is being handled): their last message's
+        time moves, and messages that waited for them to write are released (`released`)."""
+        # Several workers share one PostgreSQL: this person's updates take turns, held until
+        # the transaction ends (SQLite's BEGIN IMMEDIATE already serialises writers).
+        await take_turn(self.conn, user.channel, user.external_id)
         rows = await self.conn.read(_LOAD, {"channel": user.channel, "ext": user.external_id})
         if not rows:
             person = await self._create_person(user, locale_hint, now)
@@ -148,14 +140,23 @@ class SqlStore(BroadcastQueries, TicketQueries, ConsoleQueries, ClaimQueries, Le
         await self.follow_admin_setting(person, now)
         last = _aware(row.last_inbound_at)
         # Only the WhatsApp 24-hour window reads this: minute precision is plenty, and skipping
-        # the write on most messages keeps the hot path at one read and one write.
-        if last is None or now - last > _INBOUND_PRECISION:
+        # the write on most messages keeps the hot path at one read and one write. (The stored
+        # time may lag the real one by those minutes: the window is taken to close early.)
+        if wrote and (last is None or now - last > _INBOUND_PRECISION):
             await self.conn.write(_TOUCH, {"pid": person.id, "now": now})
+        if wrote and row.waiting_since is not None:
+            # Messages waited for this person to write again (issue 26 item 9): they go now,
+            # before this update's replies; read with the person, so no statement is added to
+            # an ordinary update.
+            self.released = await outbox.release(self.conn, person.id, now)
         if row.conv_flow is None:
             return person, Conversation(person.id)
         conv = record(Conversation, row, "conv_", person_id=person.id,
                       answers=dict(row.conv_answers), stored=True)  # fmt: skip
         return person, conv
+
+    def messages_released(self) -> int:
+        return len(self.released)
 
     async def follow_admin_setting(self, person: Person, now: datetime) -> None:
         """Admin rights are whatever SIAGA_ADMINS says on this update: granted when a person
@@ -200,7 +201,8 @@ class SqlStore(BroadcastQueries, TicketQueries, ConsoleQueries, ClaimQueries, Le
         return Person(pk, user.channel, user.external_id, role, locale, created_at=now)
 
     async def person(self, user: UserRef, locale_hint: str, now: datetime) -> Person:
-        return (await self.load(user, locale_hint, now))[0]
+        """Someone by their account, made when new; not "they wrote" (an admin's command)."""
+        return (await self.load(user, locale_hint, now, wrote=False))[0]
 
     async def person_by_id(self, person_id: int) -> Person | None:
         row = (await self.conn.execute(select(t.people).where(t.people.c.id == person_id))).first()
@@ -388,6 +390,9 @@ class SqlStore(BroadcastQueries, TicketQueries, ConsoleQueries, ClaimQueries, Le
         await self.conn.execute(
             delete(o).where((o.c.person_id == person_id) | (o.c.about_person == person_id))
         )
+        # erased with the rest: nothing about them goes out
+        self.released = [r for r in self.released if person_id not in (r.person_id,
+                                                                       r.about_person)]  # fmt: skip
         await self.conn.execute(
             delete(t.conversations).where(t.conversations.c.person_id == person_id)
         )
@@ -669,8 +674,7 @@ class SqlStore(BroadcastQueries, TicketQueries, ConsoleQueries, ClaimQueries, Le
         filings at once would otherwise both read the same notice, and one count be lost
         (SQLite already runs one writer at a time). The notice is deleted only while still
         pending: a sender that has claimed it sends it as it is (None here)."""
-        if self.conn.dialect.name == "postgresql":
-            await self.conn.execute(_LOCK, {"k": notice_lock_key(person.id, kind)})
+        await take_notices_turn(self.conn, person.id, kind)
         o = t.outbox
         row = (
             await self.conn.execute(
@@ -738,7 +742,7 @@ class SqlStore(BroadcastQueries, TicketQueries, ConsoleQueries, ClaimQueries, Le
         q = (
             select(o.c.payload)
             .where(o.c.channel == person.channel, o.c.external_id == person.external_id)
-            .where(o.c.kind != "reply")
+            .where(o.c.kind.notin_(("reply", "news")))  # a news template has no buttons
             .order_by(o.c.id.desc())
             .limit(1)
         )

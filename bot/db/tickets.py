@@ -72,6 +72,23 @@ class TicketQueries:
             q = q.where(_m.c.created_at < before)
         return await self.conn.write(q, {})
 
+    async def media_sender(self, media_id: int, recipient: int) -> tuple[int, str, int] | None:
+        """Who sent a forwarded file, seen from the person it was going to: (their person
+        id, the file's kind, the ticket), or None when it cannot be told (the ticket is gone,
+        or an officer's file to a resident whose ticket no officer holds any more). A file to
+        the resident came from the officer holding the ticket; any other, from the resident."""
+        row = (
+            await self.conn.execute(
+                select(_m.c.kind, _t.c.id, _t.c.person_id, _t.c.held_by)
+                .join(_t, _t.c.id == _m.c.ticket_id)
+                .where(_m.c.id == media_id)
+            )
+        ).first()
+        if row is None:
+            return None
+        sender = row.held_by if row.person_id == recipient else row.person_id
+        return None if sender is None else (int(sender), str(row.kind), int(row.id))
+
     async def media_count(self) -> int:
         return int((await self.conn.execute(select(func.count()).select_from(_m))).scalar_one())
 

@@ -10,6 +10,7 @@ import os
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -36,6 +37,24 @@ class Unavailable(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+@dataclass(frozen=True)
+class Waited:
+    """A message that waited for its person to write again (outside WhatsApp's window): its
+    outbox row is the receipt; `pieces` of its platform messages went before it waited."""
+
+    out: Outgoing
+    pieces: int = 0
+    recipient: int = 0  # the person's id (a refused file's sender is found from it)
+
+
+@dataclass(frozen=True)
+class Handled:
+    """An update's outcome: the replies, and what waited for the person, to go first."""
+
+    out: Outgoing
+    waited: tuple[Waited, ...] = ()
 
 
 class UserLocks:
@@ -99,12 +118,16 @@ class Conversations:
         )  # fmt: skip
 
     async def handle(self, msg: Incoming) -> Outgoing:
+        return (await self.take(msg)).out
+
+    async def take(self, msg: Incoming) -> Handled:
         started = time.perf_counter()
         async with self.locks.hold((msg.user.channel, msg.user.external_id)):
             for attempt in range(3):
                 try:
                     async with self.db.store() as store:
                         out = await router.handle(self.context(store), msg)
+                        released = store.released
                     break
                 except Exception as exc:
                     if unavailable(exc):
@@ -122,13 +145,19 @@ class Conversations:
                     # so the person is still at the same question; say so and log it.
                     log.exception("update from %s failed; rolled back", msg.user.channel)
                     self.metrics.observe(msg.user.channel, "error", time.perf_counter() - started)
-                    return Outgoing("id", [Reply.of("error-generic")])
+                    return Handled(Outgoing("id", [Reply.of("error-generic")]))
         self.storage_full_since = None  # a write went through
         elapsed = time.perf_counter() - started
         # a replayed update is answered with nothing: counted apart
-        self.metrics.observe(msg.user.channel, "ok" if out.replies else "duplicate", elapsed)
+        self.metrics.observe(msg.user.channel, "ok" if out.replies or released else "duplicate",
+                             elapsed)  # fmt: skip
         log.debug("handled %s update in %.1f ms", msg.user.channel, elapsed * 1e3)
-        return out
+        waited = tuple(
+            Waited(Outgoing(out.locale, [Reply.from_json(r) for r in row.payload], row.id),
+                   int(row.pieces or 0), int(row.person_id))
+            for row in released
+        )  # fmt: skip
+        return Handled(out, waited)
 
     def _unavailable(self, exc: Exception) -> Unavailable:
         if storage_full(exc):

@@ -5,6 +5,11 @@ A reply row is written "sending" in the update's own transaction; the replies ar
 straight away and reported here. Reports are written in one batched UPDATE a few times a
 second rather than one transaction per reply: a crash before the write leaves the rows
 "sending", and the sender sends them again after its lease (at least once, never lost).
+
+A write that fails (the database away for a moment) is tried again, with backoff, until the
+lease: past it the sender takes the rows over anyway. Giving up after one failure left
+delivered rows "sending", and the lease sent them a second time, two minutes late, out of
+order and with stale buttons (issue 26 item 15).
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
@@ -19,27 +25,36 @@ from typing import Any
 from bot.channels.port import Delivery, Report
 from bot.db import outbox
 from bot.db.unit import Database
+from bot.delivery.news import news_for
 from bot.delivery.policy import row_status
 from handlers.records import OutboxStatus
 
 log = logging.getLogger("siaga.delivery")
 
 RETRY_AFTER = timedelta(seconds=30)
+LONGEST_PAUSE = 5.0  # seconds between two tries of a failing write, at most
+CLOSING_WAIT = 10.0  # seconds a shutdown waits for a failing write before it leaves it
 
 
 class ReplyLedger:
-    def __init__(self, db: Database, clock: Callable[[], datetime], every: float = 0.2) -> None:
+    def __init__(
+        self, db: Database, clock: Callable[[], datetime], every: float = 0.2,
+        lease: float = 120.0,
+    ) -> None:  # fmt: skip
         self.db = db
         self.clock = clock
         self.every = every
+        self.lease = lease  # seconds: past it the sender sends a "sending" row again
         self._done: list[dict[str, object]] = []
         self._blocked: set[tuple[str, str]] = set()
         self._flusher: asyncio.Task[None] | None = None
 
     def settle(
-        self, receipt: int | None, outcome: str, user: tuple[str, str] | None = None
-    ) -> None:
-        """How sending a kept reply went (a Delivery outcome)."""
+        self, receipt: int | None, outcome: str, user: tuple[str, str] | None = None,
+        pieces: int = 0,
+    ) -> None:  # fmt: skip
+        """How sending a kept reply went (a Delivery outcome); `pieces`: its platform messages
+        that went (a retry sends only the rest)."""
         if outcome == Delivery.BLOCKED and user is not None:
             self._blocked.add(user)
         if receipt is not None:
@@ -47,7 +62,7 @@ class ReplyLedger:
             self._done.append({
                 "rid": receipt, "st": row_status(outcome).value,
                 "at": now if outcome == Delivery.SENT else None,
-                "next": now + RETRY_AFTER if outcome == Delivery.RETRY else now,
+                "next": now + RETRY_AFTER if outcome == Delivery.RETRY else now, "pc": pieces,
             })  # fmt: skip
         if (self._done or self._blocked) and (self._flusher is None or self._flusher.done()):
             self._flusher = asyncio.create_task(self._later())
@@ -55,24 +70,41 @@ class ReplyLedger:
     async def _later(self) -> None:
         # Until nothing is left: a report made while a write is under way goes in the next,
         # not at some later settle() (or, were none to come, resent after the lease).
+        pause, failing_since = self.every, None
         while self._done or self._blocked:
-            await asyncio.sleep(self.every)
+            await asyncio.sleep(pause)
             try:
                 await self.flush()
-            except Exception:  # the rows stay "sending"; the sender settles them after its lease
-                log.exception("could not record sent replies")
-                return
+            except Exception as exc:  # kept: tried again once the database is back
+                now = time.monotonic()
+                failing_since = failing_since if failing_since is not None else now
+                if now - failing_since > self.lease:
+                    log.error("could not record sent replies for %.0f s; the sender settles "
+                              "them after its lease", now - failing_since)  # fmt: skip
+                    self._done, self._blocked = [], set()
+                    return
+                log.warning("could not record sent replies yet (%s); trying again",
+                            type(exc).__name__)  # fmt: skip
+                pause = min(pause * 2, LONGEST_PAUSE)
+            else:
+                pause, failing_since = self.every, None
 
     async def flush(self) -> None:
         rows, self._done = self._done, []
         blocked, self._blocked = self._blocked, set()
-        if rows or blocked:
+        if not (rows or blocked):
+            return
+        try:
             async with self.db.store() as store:
                 if rows:
                     await outbox.settle(store.conn, rows)
                 for channel, external_id in blocked:
                     await outbox.mark_blocked(store.conn, channel, external_id)
                 await store.commit()
+        except BaseException:
+            self._done[:0] = rows  # not written: kept for the next try, in order
+            self._blocked |= blocked
+            raise
 
     async def record(self, reports: list[Report]) -> None:
         """sent / delivered / read / failed for messages we sent through the outbox."""
@@ -90,11 +122,22 @@ class ReplyLedger:
                         # the window had closed after all: the approved template goes instead
                         values.update(status=OutboxStatus.PENDING, template=True,
                                       next_attempt_at=self.clock())  # fmt: skip
+                    elif report.outside_window and row.kind not in ("broadcast", "news"):
+                        # any other message waits for the person to write; the news template
+                        # tells them (issue 26 item 9). Held first: it takes the person's turn
+                        # before this transaction touches their row.
+                        now = self.clock()
+                        await outbox.hold(store.conn, row, now, now, news_for(row.payload),
+                                          told_closed=True, pieces=0)  # fmt: skip
+                        del values["status"]
                 await outbox.record_delivery(store.conn, row.id, values)
             await store.commit()
 
     async def close(self) -> None:
         if self._flusher is not None:  # let a write under way finish: cancelling it
-            await self._flusher  # would leave its rows "sending" and resent after the lease
+            # would leave its rows "sending" and resent after the lease; a database still
+            # away is not waited for long (the rows are then settled by the lease)
+            with contextlib.suppress(TimeoutError, asyncio.CancelledError):
+                await asyncio.wait_for(self._flusher, CLOSING_WAIT)
         with contextlib.suppress(Exception):
             await self.flush()

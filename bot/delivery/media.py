@@ -7,8 +7,9 @@ no longer be had becomes a line saying so: the words still go, and nothing waits
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from datetime import datetime
 
 from bot.channels.port import Channel
 from bot.db.unit import Database
@@ -25,8 +26,28 @@ SENDS_OWN_REFERENCE = frozenset({"telegram", "console"})
 class MediaForwarder:
     def __init__(self, db: Database, channels: Mapping[str, Channel], max_bytes: int) -> None:
         self.db = db
-        self.channels = channels
+        self.channels = channels  # every channel of this process (a file may come from any)
         self.max_bytes = max_bytes
+        self._told: set[int] = set()  # files whose sender was asked to send them again
+
+    async def refused(self, recipient: int, kept: Sequence[int], now: datetime) -> None:
+        """Files a platform would not take for good (the reader got a line saying so): whoever
+        sent each is asked, in their language, to send it again (issue 26 item 10). Once per
+        file, though a resident's file may go to several officers."""
+        fresh = [k for k in dict.fromkeys(kept) if k not in self._told]
+        if not fresh:
+            return
+        async with self.db.store() as store:
+            for media_id in fresh:
+                found = await store.media_sender(media_id, recipient)
+                person = await store.person_by_id(found[0]) if found else None
+                if found is None or person is None or person.blocked:
+                    continue
+                ask = Reply.of("media-refused-resend", kind=Msg(f"media-kind-{found[1]}"),
+                               id=found[2])  # fmt: skip
+                await store.enqueue(person, [ask], now)
+            await store.commit()
+        self._told.update(fresh)
 
     async def resolve(self, to: Channel, out: Outgoing) -> Outgoing:
         if not any(r.attach is not None for r in out.replies):

@@ -8,7 +8,15 @@ long to wait, and then the whole bot waits. Each row goes pending â†’ sending â†
 - a row found still "sending" after a crash (its claim older than the lease) is uncertain: the
   platform may have accepted it. A broadcast row is then marked "unconfirmed" and not sent
   again (nobody gets the same broadcast twice); a notice about one's own nomination goes back
-  to pending (a rare duplicate is better than a citizen never hearing of a decision).
+  to pending (a rare duplicate is better than a citizen never hearing of a decision). A
+  broadcast row claimed before this sender started is settled at once (only one sender runs:
+  the one that claimed it is gone).
+- on a channel with a window (WhatsApp: free-form messages only within 24 hours of the
+  person's last message, known from the time stored when they last wrote, or from the
+  platform's 131047), a broadcast goes as its approved template; any other message waits
+  ("waiting") for the person to write again, and the first of a wait adds one "news" row,
+  the approved utility template saying there is news (issue 26 item 9). The daily tier budget
+  counts both templates.
 
 The claim is a conditional UPDATE (status still pending), so two senders never take one row.
 """
@@ -31,6 +39,7 @@ from bot.db.rows import aware
 from bot.db.unit import Database
 from bot.delivery.budget import ReachBudget
 from bot.delivery.media import MediaForwarder
+from bot.delivery.news import news_for
 from bot.delivery.policy import POLICY, RetryPolicy, row_status
 from domain.quiet import QuietHours
 from handlers.messages import Outgoing, Reply
@@ -57,6 +66,7 @@ class OutboxSender:
         self.db = db
         self.channels = channels
         self.media = MediaForwarder(db, channels, media_max_bytes)
+        self.started = clock()  # broadcast rows claimed before this were left by a dead sender
         # Each channel's pace is its own limits unless one is given here (tests, benchmarks).
         self.limits = {
             name: (limits or {}).get(name) or limit
@@ -98,7 +108,8 @@ class OutboxSender:
         """Settle rows a crashed sender left "sending", and broadcast rows to people who have
         opted out since the broadcast was queued."""
         async with self.db.store() as store:
-            await outbox.recover(store.conn, self.clock() - timedelta(seconds=self.lease))
+            await outbox.recover(store.conn, self.clock() - timedelta(seconds=self.lease),
+                                 self.started)  # fmt: skip
             await store.commit()
 
     async def _claim(self, row_id: int) -> bool:
@@ -117,9 +128,13 @@ class OutboxSender:
         if self._results or self._blocked:
             results, self._results = self._results, []
             blocked, self._blocked = self._blocked, []
-            async with self.db.store() as store:
-                await outbox.write_results(store.conn, results, blocked)
-                await store.commit()
+            try:
+                async with self.db.store() as store:
+                    await outbox.write_results(store.conn, results, blocked)
+                    await store.commit()
+            except BaseException:  # the database away: kept, written with the next batch
+                self._results[:0], self._blocked[:0] = results, blocked
+                raise
 
     # --- pacing -------------------------------------------------------------------------------
     def _limit(self, channel: str) -> RateLimit:
@@ -156,24 +171,35 @@ class OutboxSender:
             del self._last_chat[key]
 
     # --- sending ------------------------------------------------------------------------------
-    def _needs_template(self, row: Any, now: datetime) -> bool:
-        """Only the approved template may reach someone outside a channel's window. A
-        broadcast checks the window itself; any row goes as a template once the platform
-        said the window had closed for it."""
+    def _closed(self, row: Any, now: datetime) -> bool:
+        """Whether only an approved template may reach this row's person now: the channel
+        has a window and their last message (as stored) is older than it, or never came."""
         window = self.channels[row.channel].limits.window
         if window is None:
-            return False
-        if row.template:
-            return True
-        if row.kind != "broadcast":
             return False
         last = aware(row.last_inbound_at)
         return last is None or now - last > window
 
+    def _waits(self, row: Any, now: datetime) -> bool:
+        """A message other than a broadcast (which has its own template) or the news template
+        itself, for someone outside the window: it waits for them to write."""
+        return row.kind not in ("broadcast", "news") and not row.template and self._closed(row, now)
+
+    async def _hold(self, row: Any, told_closed: bool, pieces: int) -> None:
+        window = self.channels[row.channel].limits.window or timedelta(0)
+        now = self.clock()
+        async with self.db.store() as store:
+            await outbox.hold(store.conn, row, now, now - window, news_for(row.payload),
+                              told_closed=told_closed, pieces=pieces)  # fmt: skip
+            await store.commit()
+
     async def _attempt(self, row: Any) -> tuple[Delivered, float, bool]:
         """One attempt: (its outcome, seconds to defer without counting an attempt, whether
-        it went as the template)."""
-        template = self._needs_template(row, self.clock())
+        it went as a template)."""
+        news = row.kind == "news"
+        template = news or bool(row.template)
+        if row.kind == "broadcast" and self._closed(row, self.clock()):
+            template = True
         budget = self.budgets.get(row.channel)
         if template and budget is not None:
             wait = await budget.take(row.person_id)
@@ -183,14 +209,22 @@ class OutboxSender:
         out = await self.media.resolve(
             channel, Outgoing(row.locale, [Reply.from_json(r) for r in row.payload])
         )
-        result = await channel.deliver(row.external_id, out, Envelope(template=template))
+        how = Envelope(template=template and not news, news=news, skip=row.pieces)
+        result = await channel.deliver(row.external_id, out, how)
         return result, 0.0, template
 
     async def _send(self, row: Any) -> None:
         template = bool(row.template)
         defer = 0.0
         try:
+            if self._waits(row, self.clock()):
+                await self._hold(row, told_closed=False, pieces=row.pieces)
+                return
             result, defer, template = await self._attempt(row)
+            if result.outside_window and row.kind not in ("broadcast", "news"):
+                # the platform says the window is closed (the stored time said open)
+                await self._hold(row, told_closed=True, pieces=row.pieces + result.pieces)
+                return
         except Exception as exc:  # a bug must not stop the sender: count it as a failure
             log.exception("delivery crashed for outbox row %s", row.id)
             result = Delivered(Delivery.RETRY, error=type(exc).__name__)
@@ -213,12 +247,17 @@ class OutboxSender:
             self.sent += 1
         elif outcome == Delivery.BLOCKED:
             self._blocked.append(row.id)
+        if result.unforwarded:
+            try:
+                await self.media.refused(row.person_id, result.unforwarded, self.clock())
+            except Exception:  # best effort: the reader was told already
+                log.exception("could not ask for a refused file again")
         now = self.clock()
         self._results.append({
             "rid": row.id, "st": row_status(outcome), "n": attempts,
             "at": now if outcome == Delivery.SENT else None,
             "next": now + timedelta(seconds=wait), "err": result.error[:500] or None,
-            "mid": result.message_id, "tpl": template,
+            "mid": result.message_id, "tpl": template, "pc": row.pieces + result.pieces,
         })  # fmt: skip
 
     async def send_once(self) -> int:

@@ -60,3 +60,5 @@ reminder-forecast-none-left = The quota is used up; new nominations go on the wa
 reminder-forecast-no-quota = The Dinas has not set this period's quota yet.
 bc-preview-no-quota = ⚠️ No quota is set for this period, so {"{"}kuota_sisa{"}"} will read "-". Set it first with /kuota NUMBER, or take the placeholder out of the message.
 bc-not-sent = The broadcast was not sent; nothing was queued.
+
+bc-progress-uncertain = { $count } messages uncertain: the service stopped while sending them, so nobody knows whether they arrived. They are not sent again, so that nobody gets one twice.

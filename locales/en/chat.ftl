@@ -332,3 +332,18 @@ joined = { $a }, { $b }
 admin-no-reviewer = ⚠️ Nomination { $ref } came in from Kelurahan { $kelurahan }, which has no reviewer on Siaga. Invite its lurah with /undang { $kelurahan }, or review it yourself with /antrian { $kelurahan }.
 admin-gaps-daily = ⚠️ { $count } kelurahan have nominations waiting but no reviewer: { $names }. Invite their lurah with /undang KELURAHAN_NAME.
 stats-gaps = Kelurahan without a reviewer ({ $count }): { $names }.
+
+# A forwarded file the platform would not take (issue 26 item 10): to its reader, and to whoever sent it
+media-not-passed = (Sorry, the { $kind } sent with this message could not be passed on. Please ask the sender to send it again.)
+media-refused-resend = Sorry, the { $kind } you sent for ticket #{ $id } could not be passed on. Please send it again, or write what it says.
+
+# WhatsApp, outside the 24-hour window (issue 26 item 9): what the approved "news" template names
+# as {{1}} in "There is news from Siaga about {{1}}. Reply to this message to read it."
+news-about-nomination = a Pro JKK-JKM nomination
+news-about-question = a question to an officer
+news-about-claim = a death or accident report
+news-about-scholarship = a participant's child's scholarship
+news-about-coverage = BPJS Ketenagakerjaan cover
+news-about-other = the Pro JKK-JKM service
+btn-news-read = Read message
+news-none = No messages are waiting for you; everything has been delivered.

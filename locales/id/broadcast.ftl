@@ -60,3 +60,5 @@ reminder-forecast-none-left = Kuota sudah habis; usulan baru masuk daftar tunggu
 reminder-forecast-no-quota = Kuota periode ini belum diatur oleh Dinas.
 bc-preview-no-quota = ⚠️ Kuota periode ini belum diatur, jadi {"{"}kuota_sisa{"}"} akan terbaca "-". Atur dulu dengan /kuota JUMLAH, atau hapus isian itu dari pesan.
 bc-not-sent = Siaran tidak dikirim; tidak ada yang diantrekan.
+
+bc-progress-uncertain = { $count } pesan belum pasti sampai: layanan terhenti saat mengirimnya. Pesan itu tidak dikirim ulang, supaya tidak ada yang menerimanya dua kali.

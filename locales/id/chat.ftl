@@ -332,3 +332,18 @@ joined = { $a }, { $b }
 admin-no-reviewer = ⚠️ Usulan { $ref } masuk dari Kelurahan { $kelurahan }, yang belum punya petugas peninjau di Siaga. Undang lurahnya dengan /undang { $kelurahan }, atau periksa sendiri lewat /antrian { $kelurahan }.
 admin-gaps-daily = ⚠️ { $count } kelurahan punya usulan yang menunggu tetapi belum punya petugas peninjau: { $names }. Undang lurahnya dengan /undang NAMA_KELURAHAN.
 stats-gaps = Kelurahan tanpa petugas peninjau ({ $count }): { $names }.
+
+# A forwarded file the platform would not take (issue 26 item 10): to its reader, and to whoever sent it
+media-not-passed = (Maaf, { $kind } yang dikirim bersama pesan ini tidak bisa diteruskan. Mohon minta pengirimnya mengirim ulang.)
+media-refused-resend = Maaf, { $kind } yang Bapak/Ibu kirim untuk tiket #{ $id } tidak bisa diteruskan. Mohon kirim ulang, atau tuliskan isinya.
+
+# WhatsApp, outside the 24-hour window (issue 26 item 9): what the approved "news" template names
+# as {{1}} in "Ada kabar baru dari Siaga tentang {{1}}. Balas pesan ini untuk membacanya."
+news-about-nomination = usulan Pro JKK-JKM
+news-about-question = pertanyaan ke petugas
+news-about-claim = laporan kabar duka atau kecelakaan
+news-about-scholarship = beasiswa anak peserta
+news-about-coverage = perlindungan BPJS Ketenagakerjaan
+news-about-other = layanan Pro JKK-JKM
+btn-news-read = Baca pesan
+news-none = Tidak ada pesan yang menunggu untuk Bapak/Ibu; semuanya sudah terkirim.

@@ -60,3 +60,5 @@ reminder-forecast-none-left = Kuota sampun telas; usulan enggal mlebet daftar tu
 reminder-forecast-no-quota = Kuota periode menika dereng dipuntata Dinas.
 bc-preview-no-quota = ⚠️ Kuota periode menika dereng dipun atur, pramila {"{"}kuota_sisa{"}"} badhe kawaos "-". Atur rumiyin mawi /kuota CACAH, utawi busak isian menika saking pesen.
 bc-not-sent = Siaran boten dipun kintun; boten wonten ingkang dipun antrekaken.
+
+bc-progress-uncertain = { $count } pesen dereng mesthi dumugi: layananipun kendel nalika ngintun. Pesen menika boten dipun kintun malih, supados boten wonten ingkang nampi kaping kalih.

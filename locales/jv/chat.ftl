@@ -332,3 +332,18 @@ joined = { $a }, { $b }
 admin-no-reviewer = ⚠️ Usulan { $ref } mlebet saking Kelurahan { $kelurahan }, ingkang dereng gadhah petugas peninjau ing Siaga. Undang lurahipun mawi /undang { $kelurahan }, utawi priksa piyambak lumantar /antrian { $kelurahan }.
 admin-gaps-daily = ⚠️ { $count } kelurahan gadhah usulan ingkang nengga nanging dereng gadhah petugas peninjau: { $names }. Undang lurahipun mawi /undang NAMI_KELURAHAN.
 stats-gaps = Kelurahan tanpa petugas peninjau ({ $count }): { $names }.
+
+# A forwarded file the platform would not take (issue 26 item 10): to its reader, and to whoever sent it
+media-not-passed = (Nyuwun pangapunten, { $kind } ingkang dipun kintun sesarengan pesen menika boten saged dipun terusaken. Nyuwun tulung dipun suwunaken dhateng ingkang ngintun supados dipun kintun malih.)
+media-refused-resend = Nyuwun pangapunten, { $kind } ingkang panjenengan kintun kangge tiket #{ $id } boten saged dipun terusaken. Nyuwun dipun kintun malih, utawi dipun serat isinipun.
+
+# WhatsApp, outside the 24-hour window (issue 26 item 9). Meta has no Javanese templates: a
+# Javanese speaker gets the Indonesian template with the Indonesian words; these keep the set whole.
+news-about-nomination = usulan Pro JKK-JKM
+news-about-question = pitakenan dhateng petugas
+news-about-claim = lapuran kabar sungkawa utawi kacilakan
+news-about-scholarship = beasiswa putra peserta
+news-about-coverage = pangayoman BPJS Ketenagakerjaan
+news-about-other = layanan Pro JKK-JKM
+btn-news-read = Waos pesen
+news-none = Boten wonten pesen ingkang ngentosi panjenengan; sedaya sampun dipun kintun.

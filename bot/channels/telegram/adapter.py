@@ -162,25 +162,56 @@ class TelegramChannel:
     async def deliver(self, to: str, out: Outgoing, how: Envelope = PLAIN) -> Delivered:
         if how.replace is not None:
             return await self._edit(to, how.replace, out)
+        chat = int(to)
         message_id = None
+        at = done = 0  # the message about to go, counted from the first of `out`; sent now
+        lost: list[int] = []
         try:
             for reply in out.replies:
-                if reply.image_png is not None and not await self._chart(int(to), reply.image_png):
-                    # Telegram refused the picture for good: the figures go, and say so
-                    reply = replace(reply, parts=(*reply.parts, Msg("chart-not-sent")))
+                if reply.image_png is not None:
+                    at += 1
+                    if at > how.skip:
+                        if not await self._chart(chat, reply.image_png):
+                            # Telegram refused the picture for good: the figures go, and say so
+                            reply = replace(reply, parts=(*reply.parts, Msg("chart-not-sent")))
+                        done += 1
                 for text, markup in render(self.catalogue, reply, out.locale):
+                    at += 1
+                    if at <= how.skip:
+                        continue  # it went in an earlier attempt
                     sent = await self.bot.send_message(
-                        chat_id=int(to), text=text, parse_mode="HTML", reply_markup=markup
+                        chat_id=chat, text=text, parse_mode="HTML", reply_markup=markup
                     )
                     message_id = str(sent.message_id)
+                    done += 1
                 if reply.attach is not None and reply.attach.media is not None:
-                    message_id = await self._send_file(int(to), reply.attach)
-                if reply.commands in ROLE_COMMANDS:
-                    await self.set_commands(reply.commands, int(to), out.locale)
+                    at += 1
+                    if at > how.skip:
+                        message_id = await self._forward(chat, reply.attach, out.locale, lost)
+                        done += 1
+                if reply.commands in ROLE_COMMANDS and at > how.skip:
+                    await self.set_commands(reply.commands, chat, out.locale)
         except (TelegramRetryAfter, TelegramForbiddenError, TelegramBadRequest,
                 TelegramNetworkError, TelegramServerError) as exc:  # fmt: skip
-            return _classify(exc)
-        return Delivered(Delivery.SENT, message_id)
+            return _classify(exc)._replace(pieces=done, unforwarded=tuple(lost))
+        return Delivered(Delivery.SENT, message_id, pieces=done, unforwarded=tuple(lost))
+
+    async def _forward(self, chat: int, attach: Attachment, locale: str, lost: list[int]) -> str:
+        """The file, or, when Telegram refuses it for good (a file_id it will not take again,
+        a recipient who does not accept voice notes), a line saying it could not be passed
+        on: the words already went, and a silent gap would leave the reader waiting for it
+        (issue 26 item 10). The delivery path then asks whoever sent it to send it again."""
+        try:
+            return await self._send_file(chat, attach)
+        except TelegramBadRequest as exc:
+            if "chat not found" in exc.message.lower():
+                raise
+            log.warning("telegram refused a forwarded file: %s", exc.message[:100])
+        assert attach.media is not None
+        lost.append(attach.kept)
+        line = Msg("media-not-passed", {"kind": Msg(f"media-kind-{attach.media.kind}")})
+        sent = await self.bot.send_message(chat_id=chat, text=self.catalogue.render(line, locale))
+        return str(sent.message_id)
 
     async def _chart(self, chat: int, png: bytes) -> bool:
         """The statistics chart before its figures; False when Telegram refuses it for good

@@ -16,11 +16,14 @@ from bot.channels.render import reply_text
 from bot.channels.whatsapp.client import OUTSIDE_WINDOW, PAIR_RATE, GraphError, WhatsAppClient
 from bot.channels.whatsapp.render import MAX_TEXT, render
 from bot.i18n import Catalogue
-from handlers.messages import Attachment, Incoming, Kind, Media, Outgoing, UserRef
+from handlers.messages import Attachment, Incoming, Kind, Media, Msg, Outgoing, UserRef
 
 log = logging.getLogger("siaga.whatsapp")
 CHANNEL = "whatsapp"
 STATES = ("sent", "delivered", "read", "failed")
+# Siaga's locales → the language a template is registered in with Meta. Meta's template
+# languages include Indonesian ("id") and English ("en") but not Javanese.
+TEMPLATE_LANGUAGES = {"id": "id", "en": "en", "jv": "id"}
 
 
 def limits(per_second: float = 80.0) -> Limits:
@@ -105,10 +108,11 @@ class WhatsAppChannel:
 
     def __init__(
         self, client: WhatsAppClient, catalogue: Catalogue, template: str = "",
-        template_language: str = "id", per_second: float = 80.0,
+        template_language: str = "id", per_second: float = 80.0, news_template: str = "",
     ) -> None:  # fmt: skip
         self.client, self.catalogue, self.limits = client, catalogue, limits(per_second)
         self.template, self.template_language = template, template_language
+        self.news_template = news_template
 
     def parse(self, raw: Any) -> Parsed:
         parsed = Parsed()
@@ -134,34 +138,94 @@ class WhatsAppChannel:
         return None  # the webhook's 200 is the acknowledgement
 
     def _template(self, out: Outgoing) -> dict[str, Any]:
+        """A broadcast outside the window: the approved broadcast template, its one body
+        parameter the message. Meta refuses a parameter with line breaks, tabs or more than
+        four spaces in a row (132018), so the paragraphs are joined by spaces."""
         body = "\n\n".join(reply_text(self.catalogue, r, out.locale) for r in out.replies)
         return {"type": "template", "template": {
             "name": self.template, "language": {"code": self.template_language},
-            "components": [{"type": "body", "parameters": [{"type": "text", "text": body[:1024]}]}],
+            "components": [{"type": "body", "parameters": [{"type": "text",
+                                                            "text": _one_line(body)[:1024]}]}],
+        }}  # fmt: skip
+
+    def _news(self, out: Outgoing) -> dict[str, Any]:
+        """The utility template that says there is news and invites a reply (issue 26 item
+        9): the message's text is its one parameter (what the news is about), its button
+        the quick reply whose payload comes back when tapped. Registered in Indonesian and
+        English; Meta has no Javanese, so a Javanese speaker gets the Indonesian one, with
+        the parameter in Indonesian too (a Javanese word inside an Indonesian sentence reads
+        worse than either)."""
+        code = TEMPLATE_LANGUAGES.get(out.locale, "id")
+        reply = out.replies[0]
+        about = _one_line(reply_text(self.catalogue, reply, code))
+        components: list[dict[str, Any]] = [
+            {"type": "body", "parameters": [{"type": "text", "text": about[:1024]}]}
+        ]
+        for i, button in enumerate(reply.buttons[:1]):
+            quick = [{"type": "payload", "payload": button.data}]
+            components.append(
+                {"type": "button", "sub_type": "quick_reply", "index": str(i), "parameters": quick}
+            )
+        return {"type": "template", "template": {
+            "name": self.news_template, "language": {"code": code}, "components": components,
         }}  # fmt: skip
 
     async def deliver(self, to: str, out: Outgoing, how: Envelope = PLAIN) -> Delivered:
-        if how.replace is not None:  # WhatsApp cannot edit: the words go as a new message
-            how = Envelope(how.template)
-        if how.template:
-            if not self.template:
-                return Delivered(Delivery.FAILED, error="outside the 24h window, no template")
-            messages = [self._template(out)]
-        else:
-            messages = [m for r in out.replies for m in render(self.catalogue, r, out.locale)]
-        message_id = None
+        if how.news or how.template:
+            return await self._send_template(to, out, how)
+        message_id = None  # WhatsApp cannot edit: a replacement goes as a new message
+        at = done = 0  # the message about to go, counted from the first of `out`; sent now
+        lost: list[int] = []
         try:
-            for message in messages:
-                message_id = await self.client.send(to, message)
-            if not how.template:
-                for reply in out.replies:
-                    if reply.attach is not None and reply.attach.data is not None:
-                        message_id = await self.client.send(to, await self._file(reply.attach))
-                    if reply.image_png is not None:  # the statistics chart, after its figures
+            for reply in out.replies:
+                for message in render(self.catalogue, reply, out.locale):
+                    at += 1
+                    if at <= how.skip:
+                        continue  # it went in an earlier attempt
+                    message_id = await self.client.send(to, message)
+                    done += 1
+                if reply.attach is not None and reply.attach.data is not None:
+                    at += 1
+                    if at > how.skip:
+                        message_id = await self._forward(to, reply.attach, out.locale, lost)
+                        done += 1
+                if reply.image_png is not None:  # the statistics chart, after its figures
+                    at += 1
+                    if at > how.skip:
                         message_id = await self.client.send(to, await self._chart(reply.image_png))
+                        done += 1
+        except GraphError as exc:
+            return _classify(exc)._replace(pieces=done, unforwarded=tuple(lost))
+        return Delivered(Delivery.SENT, message_id, pieces=done, unforwarded=tuple(lost))
+
+    async def _send_template(self, to: str, out: Outgoing, how: Envelope) -> Delivered:
+        if how.skip:  # a template is one message, and it went
+            return Delivered(Delivery.SENT)
+        name = self.news_template if how.news else self.template
+        if not name:
+            return Delivered(Delivery.FAILED, error="outside the 24h window, no template")
+        try:
+            message_id = await self.client.send(to, self._news(out) if how.news
+                                                else self._template(out))  # fmt: skip
         except GraphError as exc:
             return _classify(exc)
-        return Delivered(Delivery.SENT, message_id)
+        return Delivered(Delivery.SENT, message_id, pieces=1)
+
+    async def _forward(self, to: str, attach: Attachment, locale: str, lost: list[int]) -> str:
+        """The file, or, when the Graph API refuses it for good, a line saying it could not
+        be passed on (issue 26 item 10); a platform that could not be reached raises (the
+        whole message is tried again, from this piece)."""
+        try:
+            return await self.client.send(to, await self._file(attach))
+        except GraphError as exc:
+            if exc.transient or exc.status == 599 or exc.code in (OUTSIDE_WINDOW, PAIR_RATE):
+                raise
+            log.warning("whatsapp refused a forwarded file: %s", exc.code)
+        assert attach.media is not None
+        lost.append(attach.kept)
+        line = Msg("media-not-passed", {"kind": Msg(f"media-kind-{attach.media.kind}")})
+        text = self.catalogue.render(line, locale)
+        return await self.client.send(to, {"type": "text", "text": {"body": text}})
 
     async def _file(self, attach: Attachment) -> dict[str, Any]:
         """A forwarded file as a message: uploaded first (a received media id cannot be sent
@@ -190,6 +254,10 @@ class WhatsAppChannel:
 
     async def close(self) -> None:
         await self.client.close()
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _classify(exc: GraphError) -> Delivered:
