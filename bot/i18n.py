@@ -13,7 +13,7 @@ from typing import Any
 from fluent.syntax import FluentParser, ast
 
 from domain.nik import group_digits, mask_digits
-from handlers.messages import LANGUAGES, ArgValue, Msg, Raw, SealedNik
+from handlers.messages import LANGUAGES, ArgValue, Msg, Raw, SealedNik, SealedText, open_numbers
 
 DEFAULT_LOCALE = "id"
 LOCALES = LANGUAGES
@@ -124,6 +124,10 @@ class Catalogue:
             return escape(v.text) if escape else v.text
         if isinstance(v, SealedNik):
             return self._nik(v.token)
+        if isinstance(v, SealedText):
+            text = open_numbers(v.text, self.unseal)
+            text = text[: v.limit] if v.limit else text
+            return escape(text) if escape else text
         if isinstance(v, bool):
             return str(v)
         if isinstance(v, int | float):

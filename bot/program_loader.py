@@ -156,6 +156,7 @@ class _HandoverIn(_Strict):
     media_max_seconds: int = Field(ge=10)
     media_max_mb: int = Field(ge=1, le=100)
     media_keep_hours: int = Field(ge=1, le=24 * 30)
+    closed_ticket_keep_days: int = Field(default=90, ge=1, le=3660)
 
 
 class _ReviewIn(_Strict):
@@ -314,6 +315,7 @@ def _handover(h: _HandoverIn) -> Handover:
         quiet_minutes=h.quiet_minutes,
         media=MediaLimits(h.media_max_seconds, h.media_max_mb * 1024 * 1024, h.media_keep_hours),
         ref=h.ref,
+        closed_keep_days=h.closed_ticket_keep_days,
     )  # fmt: skip
 
 

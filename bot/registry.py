@@ -30,6 +30,7 @@ SEGMENTS = {
 ACTIVE = frozenset({"aktif", "active", "ya", "1", ""})
 INACTIVE = frozenset({"tidak aktif", "non aktif", "nonaktif", "inactive", "tidak", "0", "keluar"})
 MAX_ERRORS_SHOWN = 20
+UNREADABLE = "\ufffd"  # what a byte the file's encoding cannot read becomes
 
 
 class UnreadableList(Exception):
@@ -41,6 +42,7 @@ class ParsedList:
     kind: str
     rows: list[tuple[str, int | None, str | None]] = field(default_factory=list)
     errors: list[tuple[int, str]] = field(default_factory=list)  # (row number, reason)
+    unreadable: list[int] = field(default_factory=list)  # rows holding a byte read as U+FFFD
     duplicates: int = 0
     inactive: int = 0
     by_value: Counter[str] = field(default_factory=Counter)  # desil or segment counts
@@ -59,7 +61,10 @@ def _table(path: Path) -> Iterator[list[str]]:
         for row in sheet.iter_rows(values_only=True):
             yield ["" if c is None else str(c) for c in row]
         return
-    with path.open(newline="", encoding=text_encoding(path)) as f:
+    # A byte the encoding has no letter for (0x81, 0x8D, 0x8F, 0x90, 0x9D in Windows-1252) is
+    # read as U+FFFD, not a crash: the row's NIK and columns are checked as ever, and the
+    # preview names the rows (issue 26).
+    with path.open(newline="", encoding=text_encoding(path), errors="replace") as f:
         sample = f.read(4096)
         f.seek(0)
         try:
@@ -84,7 +89,8 @@ def _nik(cell: str) -> str | None:
     if "e" in said.lower():
         return None  # 3.57701E+15: the spreadsheet already lost the last digits
     raw = said.removesuffix(".0").replace(".", "")
-    if len(raw) != 16 or not raw.isdigit() or raw.startswith("0"):
+    # ASCII only: str.isdigit() takes "²" and "３", and a file's NIK is typed by no phone
+    if len(raw) != 16 or not raw.isascii() or not raw.isdigit() or raw.startswith("0"):
         return None
     day, month = int(raw[6:8]), int(raw[8:10])
     if not (1 <= day <= 31 or 41 <= day <= 71) or not 1 <= month <= 12:
@@ -113,6 +119,8 @@ def read_list(path: Path, kind: str, index: Callable[[str], str]) -> ParsedList:
     for number, row in enumerate(rows, 2):
         if not any(c.strip() for c in row):
             continue
+        if any(UNREADABLE in c for c in row):
+            out.unreadable.append(number)
         cell = row[nik_col] if nik_col < len(row) else ""
         nik = _nik(cell)
         if nik is None:
@@ -123,7 +131,7 @@ def read_list(path: Path, kind: str, index: Callable[[str], str]) -> ParsedList:
         if kind == "dtks" and desil_col is not None and desil_col < len(row):
             said = row[desil_col].strip().removesuffix(".0")
             if said:
-                if not said.isdigit() or not 1 <= int(said) <= 10:
+                if not (said.isascii() and said.isdigit()) or not 1 <= int(said) <= 10:
                     out.errors.append((number, f"desil {said[:10]!r} bukan 1–10"))
                     continue
                 desil = int(said)

@@ -63,6 +63,8 @@ class Answers(NamedTuple):
     heirs: Tri | None = None
     # What the Dinas's lists say (issue 20): (found, the list's date) for DTKS/DTSEN, and
     # (segment found active or None, the list's date) for BPJS TK; None: no list imported.
+    # Officers' only (DESIGN rule 8, issue 26): a chatter cannot prove a typed NIK is theirs,
+    # so the verdict a person is shown is evaluated without them, on their own answers.
     dtks_list: tuple[bool, date] | None = None
     bpjs_list: tuple[str | None, date] | None = None
 

@@ -40,6 +40,9 @@ class Handover:
     quiet_minutes: int  # no word either way this long: the officer is let go
     media: MediaLimits
     ref: str = ""
+    # a closed ticket's words are kept this long, then emptied (the row stays for the
+    # figures): what was asked and answered is not kept for ever (UU 27/2022 Pasal 16, 43)
+    closed_keep_days: int = 90
     calendar: Calendar = WEEKDAYS
 
     def _hours_on(self, day: date) -> list[Hours]:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from domain.text import ascii_digits
+
 
 def parse_phone(text: str) -> str | None:
     """E.164 form (+62…) or None. Mobile numbers start with 8 after the country code and have
-    9 to 12 digits after it."""
-    raw = "".join(c for c in text if c.isdigit() or c == "+")
+    9 to 12 digits after it. Digits from any keyboard ("０８１２…") are read as ASCII: the
+    console's form reaches here unconverted, and a stored number is ASCII (issue 26)."""
+    raw = "".join(c for c in ascii_digits(text) if c.isdigit() or c == "+")
     if raw.startswith("+"):
         raw = raw[1:]
     if "+" in raw or not raw.isdigit():

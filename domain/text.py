@@ -48,6 +48,13 @@ def ascii_digits(text: str) -> str:
     )
 
 
+def row_id(text: str) -> int | None:
+    """An id as a button carries it ("n|treply:12"): ASCII digits only, since int() refuses
+    the "²" isdigit() takes, and at most 18 of them, since a database id is a 64-bit integer.
+    None for anything else: a forged or mangled button, answered as an expired one."""
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 18 else None
+
+
 _AGE_UNITS = ("", "th", "thn", "tahun", "taun", "taon", "yo", "y", "yr", "yrs", "years")
 _EDGE = ".,!?;:()\"'“”"
 
@@ -123,6 +130,12 @@ def nik_in(text: str) -> str:
     if len(runs) == 1 and any(c.isalpha() for c in text):
         return str(runs[0])
     return text
+
+
+# A long number as people type one, a NIK, a KK or a phone ("3577…", "0812-3456-7890",
+# "+62 812 …"): eight digits or more, single spaces, dots or dashes between them. Python's \d
+# takes every script's digits, so "３５７７…" is one too.
+LONG_NUMBER = re.compile(r"\+?\d(?:[ .\-]?\d){7,}")
 
 
 _AMOUNT = re.compile(r"^(\d+(?:[.,]\d+)?)\s*(juta|jt|ribu|rb|k)?$")

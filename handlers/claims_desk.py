@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from domain.claims import OPEN, ClaimStatus
-from domain.text import parse_rupiah
+from domain.text import parse_rupiah, row_id
 from handlers import claims
 from handlers.engine import Input, button, reply, with_note
 from handlers.flows import Command, Flow, Routed, prompt_for
@@ -32,9 +32,9 @@ class Pending(FlowState):
 async def on_button(ctx: Context, person: Person, conv: Conversation, target: str) -> Reply:
     """n|claim:<id>:<step> from a card (authorised by who presses it)."""
     raw_id, _, action = target.partition(":")
-    if not raw_id.isdigit():
+    claim_id = row_id(raw_id)
+    if claim_id is None:
         return with_note(Msg("button-expired"), await prompt_for(ctx, person, conv))
-    claim_id = int(raw_id)
     if action == "letterok":
         note = await claims.letter_ready(ctx, person, claim_id)
         return with_note(note, await prompt_for(ctx, person, conv))
@@ -143,7 +143,8 @@ async def _cases(ctx: Context, person: Person, conv: Conversation, arg: str) -> 
 
 async def stop_children(ctx: Context, person: Person, conv: Conversation, target: str) -> Reply:
     """The family says stop to the scholarship reminders of their case."""
-    claim = await ctx.store.claim(int(target)) if target.isdigit() else None
+    claim_id = row_id(target)
+    claim = await ctx.store.claim(claim_id) if claim_id is not None else None
     if claim is None or claim.reporter_id != person.id:
         return with_note(Msg("button-expired"), await prompt_for(ctx, person, conv))
     await ctx.store.stop_children([claim.id])

@@ -23,13 +23,14 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import ClassVar
 
+from domain.text import row_id
 from handlers.citizen.form import CheckState
 from handlers.engine import Input, bind, button, reply, with_note
 from handlers.flows import Command, Flow, Routed, prompt_for
-from handlers.messages import Attachment, Button, Media, Msg, Raw, Reply
+from handlers.messages import Attachment, Button, Media, Msg, Raw, Reply, SealedText
 from handlers.officers import kel_name, role_label
 from handlers.ports import Context
-from handlers.records import Conversation, Person, Role, Ticket, TicketStatus
+from handlers.records import Conversation, Nomination, Person, Role, Ticket, TicketStatus
 from handlers.state import FlowState, Resume
 
 ASK = "tanya"  # the citizen's flow: writing the question
@@ -65,8 +66,14 @@ DONE_WORDS = frozenset({"selesai", "kembali", "tutup", "done", "rampung", "wis r
                         "kembali ke siaga", "back", "sampun"})  # fmt: skip
 
 
-def _kelurahan_of(conv: Conversation, person: Person) -> str | None:
-    return person.kelurahan_code or CheckState.of(conv).kelurahan
+def _kelurahan_of(conv: Conversation, person: Person, noms: list[Nomination]) -> str | None:
+    """Whose question it is: an officer's own kelurahan; a resident's latest nomination's
+    (filing clears the draft, issue 26); else the check they are filling in."""
+    if person.kelurahan_code:
+        return person.kelurahan_code
+    if noms:
+        return max(noms, key=lambda n: n.id).kelurahan_code
+    return CheckState.of(conv).kelurahan
 
 
 def may_answer(officer: Person, ticket: Ticket) -> bool:
@@ -119,8 +126,9 @@ async def question_typed(ctx: Context, person: Person, conv: Conversation, text:
     live = await ctx.store.live_ticket_of(person.id)
     if live is None:
         return await open_question(ctx, person, conv, words)
-    await ctx.store.add_ticket_message(live, "citizen", words, ctx.now)
-    more = Reply.of("ticket-from-citizen", id=live.id, text=Raw(words))
+    sealed = ctx.store.seal_text(words)
+    await ctx.store.add_ticket_message(live, "citizen", sealed, ctx.now)
+    more = Reply.of("ticket-from-citizen", id=live.id, text=SealedText(sealed))
     for officer in await officers_for(ctx, live.kelurahan_code):
         await ctx.store.enqueue(officer, [more], ctx.now, about=person.id)
     note = Msg("ticket-text-added", {"id": live.id})
@@ -139,18 +147,20 @@ async def open_question(
 ) -> Routed:
     """A ticket for the citizen's question (words, or a voice note / photo / document), as a
     card to the officers who answer it."""
-    kel = _kelurahan_of(conv, person)
-    what: Msg | Raw = Raw(text)
+    noms = await ctx.store.nominations_of(person.id)
+    kel = _kelurahan_of(conv, person, noms)
+    sealed = ctx.store.seal_text(text)
+    what: Msg | SealedText = SealedText(sealed)
     if media is not None and not text:
         what = media.named()
-    shown = text or ctx.render(what, "id")
+    shown = sealed or ctx.render(what, "id")
     ticket_id = await ctx.store.open_ticket(person.id, kel, shown, ctx.now, media)
     attach = await _keep(ctx, ticket_id, media)
     officers = await officers_for(ctx, kel)
     card = Reply(
         (Msg("ticket-card", {"id": ticket_id, "kelurahan": kel_name(ctx, kel),
                              "text": what}),
-         *await _about(ctx, person)),
+         *_about(noms)),
         (Button(Msg("btn-ticket-reply"), f"n|treply:{ticket_id}"),
          Button(Msg("btn-ticket-close"), f"n|tclose:{ticket_id}")),
         attach=attach,
@@ -182,9 +192,8 @@ async def _keep(ctx: Context, ticket_id: int, media: Media | None) -> Attachment
     return Attachment(await ctx.store.keep_media(ticket_id, media, ctx.now))
 
 
-async def _about(ctx: Context, person: Person) -> tuple[Msg, ...]:
+def _about(noms: list[Nomination]) -> tuple[Msg, ...]:
     """Who asks, for the officer: the name they gave and their nomination, if any."""
-    noms = await ctx.store.nominations_of(person.id)
     if not noms:
         return (Msg("ticket-card-no-nomination"),)
     nom = max(noms, key=lambda n: n.id)
@@ -218,9 +227,10 @@ async def relay_from_citizen(
     if refused is not None:  # too long or too big: the ticket keeps that it came
         await ctx.store.add_ticket_message(live, "citizen", ctx.render(refused, "id"), ctx.now)
         return [Reply((refused,))], False
-    await ctx.store.add_ticket_message(live, "citizen", words, ctx.now, media)
+    sealed = ctx.store.seal_text(words)
+    await ctx.store.add_ticket_message(live, "citizen", sealed, ctx.now, media)
     attach = await _keep(ctx, live.id, media)
-    said: Msg | Raw = Raw(words) if words or media is None else media.named()
+    said: Msg | SealedText = SealedText(sealed) if words or media is None else media.named()
     note = Reply((Msg("ticket-from-citizen", {"id": live.id, "text": said}),), attach=attach)
     await ctx.store.enqueue(officer, [note], ctx.now, about=person.id)
     if media is not None and media.kind == "photo":
@@ -337,7 +347,7 @@ def _so_far(ticket: Ticket) -> str:
 
 def _answer_prompt(conv: Conversation, ticket_id: int, question: str = "") -> Reply:
     return reply("ticket-answer-prompt", button(conv, "btn-ticket-close", "close"),
-                 id=ticket_id, text=Raw(question))  # fmt: skip
+                 id=ticket_id, text=SealedText(question))  # fmt: skip
 
 
 async def _answer_again(ctx: Context, person: Person, conv: Conversation) -> Reply:
@@ -367,11 +377,12 @@ async def _to_citizen(
     ctx: Context, officer: Person, ticket: Ticket, text: str, media: Media | None = None
 ) -> None:
     """The officer's words or file to the citizen, in the officer's role."""
-    await ctx.store.add_ticket_message(ticket, "officer", text, ctx.now, media)
+    sealed = ctx.store.seal_text(text)
+    await ctx.store.add_ticket_message(ticket, "officer", sealed, ctx.now, media)
     citizen = await ctx.store.person_by_id(ticket.person_id)
     if citizen is None:
         return
-    said: Msg | Raw = Raw(text) if text or media is None else media.named()
+    said: Msg | SealedText = SealedText(sealed) if text or media is None else media.named()
     out = Reply((Msg("ticket-officer-says", {"role": role_label(ctx, officer), "text": said}),),
                 attach=await _keep(ctx, ticket.id, media))  # fmt: skip
     await ctx.store.enqueue(citizen, [out], ctx.now)
@@ -428,12 +439,13 @@ async def close(ctx: Context, officer: Person, conv: Conversation, ticket_id: in
 
 
 async def rate(ctx: Context, person: Person, conv: Conversation, value: str) -> Reply:
-    ticket_id, _, score = value.partition(":")
-    ok = (ticket_id.isdigit() and score in ("1", "2", "3", "4", "5")
-          and await ctx.store.rate_ticket(int(ticket_id), person.id, int(score)))  # fmt: skip
+    raw_id, _, score = value.partition(":")
+    ticket_id = row_id(raw_id)
+    ok = (ticket_id is not None and score in ("1", "2", "3", "4", "5")
+          and await ctx.store.rate_ticket(ticket_id, person.id, int(score)))  # fmt: skip
     if ok:
         await ctx.store.audit(actor=person.id, action="ticket.rated", now=ctx.now,
-                              after={"ticket": int(ticket_id), "rating": int(score)})  # fmt: skip
+                              after={"ticket": ticket_id, "rating": int(score)})  # fmt: skip
     key = "ticket-rated" if ok else "button-expired"
     return with_note(Msg(key), await prompt_for(ctx, person, conv))
 
@@ -460,7 +472,7 @@ async def waiting(ctx: Context, officer: Person) -> Reply:
         Msg("ticket-line", {
             "id": x.id, "kelurahan": kel_name(ctx, x.kelurahan_code),
             "state": Msg(f"ticket-state-{x.status.value}"),
-            "text": Raw(x.question[:80]),
+            "text": SealedText(x.question, 80),
         })
         for x in found
     ]  # fmt: skip

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from handlers.handover import rate_prompt
-from handlers.messages import Button, Msg, Raw, Reply
+from handlers.messages import Button, Msg, Reply, SealedText
 from handlers.officers import kel_name
 from handlers.ports import Context
 from handlers.records import Role, Ticket
@@ -67,7 +67,7 @@ async def _escalate(ctx: Context, ticket: Ticket) -> int:
     card = Reply(
         (Msg("ticket-escalated", {
             "id": ticket.id, "kelurahan": kel_name(ctx, ticket.kelurahan_code),
-            "hours": hours, "text": Raw(ticket.question[:300]),
+            "hours": hours, "text": SealedText(ticket.question, 300),
         }),),
         (Button(Msg("btn-ticket-reply"), f"n|treply:{ticket.id}"),
          Button(Msg("btn-ticket-close"), f"n|tclose:{ticket.id}")),

@@ -9,15 +9,18 @@ so a notification is rendered in the recipient's language when it is sent.
 from __future__ import annotations
 
 import base64
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Union
 
+from domain.text import LONG_NUMBER
+
 # The languages Siaga speaks: a catalogue in locales/ for each, Indonesian the default.
 LANGUAGES = ("id", "en", "jv")
 
-ArgValue = Union[str, int, float, "Msg", "Raw", "SealedNik"]
+ArgValue = Union[str, int, float, "Msg", "Raw", "SealedNik", "SealedText"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +37,58 @@ class SealedNik:
     message is rendered for sending, and nothing at rest holds the clear digits."""
 
     token: str
+
+
+@dataclass(frozen=True, slots=True)
+class SealedText:
+    """Words a person typed to a person ("Tanya petugas"), with every long number in them (a
+    NIK, a phone) sealed by the vault as `[[#token]]` (see seal_numbers). Tickets and the
+    outbox keep this form; the renderer opens the numbers for the reader, so the officer reads
+    what was typed and nothing at rest holds the digits (issue 26). `limit` cuts the opened
+    text for a preview."""
+
+    text: str
+    limit: int = 0
+
+
+_SEAL = re.compile(r"\[\[#([A-Za-z0-9_=-]+)\]\]")
+_TYPED_SEAL = re.compile(r"\[(?=\[)")
+HIDDEN = "••••"  # a sealed number that does not open (another key) is shown as this
+
+
+def seal_numbers(text: str, seal: Callable[[str], str], typed: bool = True) -> str:
+    """The text with each long number sealed. Typed text first has every "[[" spaced apart,
+    so nothing a person types reads as a seal; text already sealed (typed=False) keeps its
+    seals, so sealing it again changes nothing."""
+    if typed:
+        return _seal_plain(text, seal)
+    out: list[str] = []
+    last = 0
+    for m in _SEAL.finditer(text):
+        out += [_seal_plain(text[last : m.start()], seal), m.group()]
+        last = m.end()
+    out.append(_seal_plain(text[last:], seal))
+    return "".join(out)
+
+
+def _seal_plain(text: str, seal: Callable[[str], str]) -> str:
+    spaced = _TYPED_SEAL.sub("[ ", text)
+    return LONG_NUMBER.sub(lambda m: f"[[#{seal(m.group())}]]", spaced)
+
+
+def open_numbers(text: str, unseal: Callable[[str], str] | None) -> str:
+    def one(m: re.Match[str]) -> str:
+        try:
+            return unseal(m.group(1)) if unseal else HIDDEN
+        except Exception:  # a token from another key: hidden, never a failed reply
+            return HIDDEN
+
+    return _SEAL.sub(one, text)
+
+
+def reseal_numbers(text: str, reseal: Callable[[str], str]) -> str:
+    """Each seal in the text opened with the old key and sealed with the new (rotate-key)."""
+    return _SEAL.sub(lambda m: f"[[#{reseal(m.group(1))}]]", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +111,8 @@ def _arg_to_json(v: ArgValue) -> Any:
         return {"raw": v.text}
     if isinstance(v, SealedNik):
         return {"nik": v.token}
+    if isinstance(v, SealedText):
+        return {"sealed": v.text, "max": v.limit} if v.limit else {"sealed": v.text}
     return v
 
 
@@ -65,6 +122,8 @@ def _arg_from_json(v: Any) -> ArgValue:
             return Msg.from_json(v["msg"])
         if "nik" in v:
             return SealedNik(str(v["nik"]))
+        if "sealed" in v:
+            return SealedText(str(v["sealed"]), int(v.get("max", 0)))
         return Raw(str(v.get("raw", "")))
     assert isinstance(v, str | int | float)
     return v

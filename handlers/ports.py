@@ -103,6 +103,10 @@ class Store(Protocol):
         outcome: str = "ok", detail: str = "",
     ) -> None: ...  # fmt: skip
     async def count_audit(self, actor: int, action: str, since: datetime) -> int: ...
+    # Counted by the account (channel, id) under a keyed HMAC, so erasing the person, which
+    # gives the account a new person id, does not reset a daily limit (issue 26).
+    async def mark_account(self, person: Person, action: str, now: datetime) -> None: ...
+    async def count_account_marks(self, person: Person, action: str, since: datetime) -> int: ...
     async def enqueue(
         self, person: Person, replies: Sequence[Reply], now: datetime, kind: str = "notice",
         about: int | None = None,
@@ -116,7 +120,9 @@ class Store(Protocol):
         self, person: Person, since: datetime | None
     ) -> list[list[Any]]: ...
 
-    # "Tanya petugas"
+    # "Tanya petugas". Ticket words are kept with their long numbers sealed (seal_text; the
+    # ticket methods seal what they are given too): officers read them, nothing at rest does.
+    def seal_text(self, text: str) -> str: ...
     async def open_ticket(
         self,
         person_id: int,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from domain.text import ascii_digits
+from domain.text import ascii_digits, row_id
 from domain.understand import rating
 from handlers import admin, broadcast, claims_desk, console_login, handover, understanding
 from handlers.citizen import answer_info, language, privacy, report, selfcheck, status
@@ -139,14 +139,15 @@ async def _notification_button(
     """Buttons in messages sent through the outbox name their object, not a step: the action
     is authorised by who presses it."""
     action, _, target = value.partition(":")
-    if action == "answer" and target.isdigit():
-        return [await answer_info.start(ctx, person, conv, int(target))]
+    number = row_id(target)
+    if action == "answer" and number is not None:
+        return [await answer_info.start(ctx, person, conv, number)]
     if action == "queue":
         return [await queue.show_queue(ctx, person, conv)]
-    if action in ("treply", "tclose") and target.isdigit():
+    if action in ("treply", "tclose") and number is not None:
         if action == "treply":
-            return [await handover.take_up(ctx, person, conv, int(target))]
-        return [await handover.close(ctx, person, conv, int(target))]
+            return [await handover.take_up(ctx, person, conv, number)]
+        return [await handover.close(ctx, person, conv, number)]
     if action == "trate":
         return [await handover.rate(ctx, person, conv, target)]
     if action == "claim":

@@ -328,7 +328,7 @@ async def test_a_lurah_nominates_a_resident_with_the_chat_s_checks(
     assert n.kelurahan_code == KELUN  # the lurah's own kelurahan, whatever the form said
     assert n.on_behalf and n.answers["consent"]["kind"] == "in_person"
     again = await web.post("/konsol/usulkan", data={**form, "setuju": "ya"})
-    assert "sudah pernah diusulkan" in again.text  # the same NIK, still open
+    assert "tidak bisa diusulkan lagi" in again.text  # the same NIK, still open
 
 
 async def test_an_invite_s_link_comes_with_a_qr_code(siaga: App, web: httpx.AsyncClient) -> None:

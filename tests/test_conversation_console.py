@@ -97,7 +97,7 @@ def test_the_same_nik_from_a_second_identity_is_told_the_existing_nomination(
     ref = reference_in([m["text"] for m in filed])
     out = chat(tmp_path, "second", "1", "setuju", "Orang Lain", nik, "1")
     text = last(out)["text"]
-    assert "sudah pernah diusulkan" in text and ref in text
+    assert "tidak bisa diusulkan lagi" in text and ref not in text  # issue 26
 
 
 def test_hapus_withdraws_the_nomination_and_forgets_the_person(tmp_path: Path) -> None:
@@ -114,7 +114,7 @@ def test_hapus_withdraws_the_nomination_and_forgets_the_person(tmp_path: Path) -
     assert ref not in texts(mine)
     # the NIK is free again: the withdrawn nomination no longer blocks a new one
     again = chat(tmp_path, "rina", "1", "setuju", "Rina", nik, "1")
-    assert "sudah pernah diusulkan" not in texts(again)
+    assert "tidak bisa diusulkan lagi" not in texts(again)
 
 
 def test_a_killed_process_resumes_at_the_same_question(tmp_path: Path) -> None:

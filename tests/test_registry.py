@@ -1,7 +1,7 @@
 """Registry checks (issue 20): the Dinas Sosial's DTKS/DTSEN list and BPJS TK's list of active
 members, imported from CSV or XLSX with a preview and row errors, kept as keyed blind indexes
-only; the verdict then says what the list says, with its date, and the lurah's card shows a
-contradiction and an active BPJS membership."""
+only; the lurah's card then shows what the list says, with its date: a contradiction and an
+active BPJS membership. The citizen's verdict reads their own answers only (issue 26)."""
 
 from __future__ import annotations
 
@@ -105,19 +105,18 @@ async def test_the_verdict_reads_the_lists_and_the_lurah_sees_contradictions(
     try:
         await make(siaga, "lurah-kelun", Role.LURAH, KELUN)
         await make(siaga, "lurah-taman", Role.LURAH, "35.77.03.1007")  # Josenan
+        # the citizen is told what their own answers give, never what a list says of the
+        # NIK they typed (issue 26: anyone may type anyone's NIK)
         said = (await check(siaga, "listed", LISTED, dtks="tidak tahu")).text
-        assert "Terdaftar DTKS/DTSEN (data Dinas Sosial per 01-11-2026)" in said
+        assert "Status DTKS/DTSEN belum diketahui" in said and "data Dinas Sosial" not in said
         contradicts = await check(siaga, "claims-yes", ANSWERED_YES, dtks="ya")
         said = contradicts.text
-        assert "Menurut jawaban Bapak/Ibu terdaftar DTKS/DTSEN, tetapi NIK ini tidak ada" in said
+        assert "Terdaftar di DTKS/DTSEN (menurut jawaban Bapak/Ibu" in said
+        assert "tidak ada di data" not in said
         said = (await check(siaga, "pu", WAGE_EARNER, bpjs="1")).text  # answered "not a member"
-        assert "PERLU DIPERIKSA petugas kelurahan" in said  # the lurah decides, told why
-        assert (
-            "Menurut data BPJS Ketenagakerjaan per 01-11-2026, Bapak/Ibu sudah terdaftar "
-            "aktif sebagai pekerja penerima upah" in said
-        )
+        assert "MEMENUHI SYARAT" in said and "data BPJS" not in said
         self_paid = await check(siaga, "bpu", SELF_PAID, bpjs="1", kelurahan="josenan")
-        assert "aktif membayar sendiri" in self_paid.text
+        assert "aktif membayar sendiri" not in self_paid.text
         for citizen in (contradicts, self_paid):
             await citizen.press("📨 Ajukan usulan")
             assert "Nomor usulan" in citizen.text

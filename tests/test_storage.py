@@ -71,7 +71,7 @@ async def test_two_accounts_cannot_both_hold_an_active_nomination(siaga: App) ->
     b = Person(siaga, "b")
     for line in FILE[:5]:
         await b.say(line or nik)
-    assert "sudah pernah diusulkan" in b.text
+    assert "tidak bisa diusulkan lagi" in b.text
 
 
 def test_lifecycle_allows_only_the_listed_moves() -> None:

@@ -206,7 +206,7 @@ async def test_item4_a_missing_key_over_sealed_niks_stops_the_start(tmp_path: Pa
         for line in ["1", "setuju", "Warga Uji", nik_for(40)]:
             await dup.say(line)
         await dup.say("1")
-        assert "sudah pernah diusulkan" in dup.text and ref in dup.text
+        assert "tidak bisa diusulkan lagi" in dup.text and ref not in dup.text
     finally:
         await siaga.close()
 

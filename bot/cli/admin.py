@@ -485,6 +485,12 @@ def _import_registry(kind: str, file: Path, as_of: str, yes: bool) -> None:
                 typer.echo(f"  baris {number}: {why}")
             if len(parsed.errors) > MAX_ERRORS_SHOWN:
                 typer.echo(f"  … dan {len(parsed.errors) - MAX_ERRORS_SHOWN} baris lain")
+            if parsed.unreadable:
+                shown = ", ".join(str(n) for n in parsed.unreadable[:MAX_ERRORS_SHOWN])
+                more = "…" if len(parsed.unreadable) > MAX_ERRORS_SHOWN else ""
+                typer.echo(f"Ada karakter yang tidak terbaca di {len(parsed.unreadable)} baris "
+                           f"(baris {shown}{more}): kolom yang dipakai tetap diperiksa; bila "
+                           "banyak baris salah, simpan ulang sebagai CSV UTF-8.")  # fmt: skip
             if not parsed.rows:
                 typer.echo("Tidak ada baris sah: daftar lama tetap dipakai.", err=True)
                 raise typer.Exit(1)

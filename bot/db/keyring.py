@@ -15,6 +15,7 @@ from bot.db import schema as t
 from bot.db.aio import AsyncConnection
 from handlers.citizen.form import CheckState
 from handlers.citizen.report import ReportState
+from handlers.messages import reseal_numbers
 
 # Flow states that keep a sealed NIK under "nik": the check's draft, a report being written
 DRAFTS = (CheckState.KEY, ReportState.KEY)
@@ -57,10 +58,13 @@ def _draft(answers: Any, key: str = CheckState.KEY) -> dict[str, Any]:
 
 
 def _reseal_json(value: Any, reseal: Callable[[str], str]) -> Any:
-    """Kept replies hold SealedNik arguments as {"nik": token}: re-seal them wherever they are."""
+    """Kept replies hold SealedNik arguments as {"nik": token} and SealedText ones as
+    {"sealed": text with [[#token]]}: re-seal them wherever they are."""
     if isinstance(value, dict):
         if set(value) == {"nik"} and isinstance(value["nik"], str):
             return {"nik": reseal(value["nik"])}
+        if "sealed" in value and set(value) <= {"sealed", "max"}:
+            return {**value, "sealed": reseal_numbers(str(value["sealed"]), reseal)}
         return {k: _reseal_json(v, reseal) for k, v in value.items()}
     if isinstance(value, list):
         return [_reseal_json(v, reseal) for v in value]
@@ -76,8 +80,9 @@ async def reseal_all(
     def reseal(token: str) -> str:
         return new.seal(old.open(token))
 
-    n, c, o, k = t.nominations, t.conversations, t.outbox, t.claims
-    counts = {"nominations": 0, "conversations": 0, "outbox": 0, "claims": 0, "registry": 0}
+    n, c, o, k, tk = t.nominations, t.conversations, t.outbox, t.claims, t.tickets
+    counts = {"nominations": 0, "conversations": 0, "outbox": 0, "claims": 0, "registry": 0,
+              "tickets": 0}  # fmt: skip
     rows = (await conn.execute(select(n.c.id, n.c.nik_enc).where(n.c.nik_enc.is_not(None)))).all()
     for r in rows:
         nik = old.open(r.nik_enc)
@@ -107,7 +112,15 @@ async def reseal_all(
     # into the new key's without the clear NIKs: the lists go, and must be imported again.
     counts["registry"] = (await conn.execute(delete(t.registry_entries))).rowcount
     await conn.execute(delete(t.registry_lists))
-    q = select(o.c.id, o.c.payload).where(cast(o.c.payload, String).like('%"nik":%'))
+    q = select(tk.c.id, tk.c.messages).where(cast(tk.c.messages, String).like("%[[#%"))
+    for r in (await conn.execute(q)).all():  # numbers typed in "Tanya petugas" (issue 26)
+        said = [{**m, "text": reseal_numbers(str(m.get("text", "")), reseal)} for m in r.messages]
+        await conn.execute(update(tk).where(tk.c.id == r.id).values(messages=said))
+        counts["tickets"] += 1
+    # A rate limit's keyed account marks cannot be re-keyed either: a fresh count starts.
+    await conn.execute(delete(t.account_marks))
+    payload = cast(o.c.payload, String)
+    q = select(o.c.id, o.c.payload).where(payload.like('%"nik":%') | payload.like('%"sealed":%'))
     for r in (await conn.execute(q)).all():
         await conn.execute(
             update(o).where(o.c.id == r.id).values(payload=_reseal_json(r.payload, reseal))

@@ -401,3 +401,18 @@ registry_entries = Table(
     Column("desil", Integer),  # DTSEN decile 1–10, where the list gives one
     Column("segment", String(8)),  # BPJS: pu | bpu | pemda
 )
+
+# Limits on what one account may do in a day that an erasure must not reset (issue 26): one
+# row per counted act, keyed by an HMAC of (channel, account id) under the NIK key's index
+# half, never by the person's id nor in clear; kept two days (the daily purge).
+account_marks = Table(
+    "account_marks",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("action", String(32), nullable=False),
+    Column("account", String(64), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    sqlite_autoincrement=True,
+)
+_m = account_marks.c
+Index("ix_account_marks_action", _m.action, _m.account, _m.at)

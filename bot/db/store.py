@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, select, text, update
+from sqlalchemy import String, bindparam, cast, delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from bot.crypto import NikVault
@@ -22,7 +22,7 @@ from bot.db.tickets import TicketQueries
 from domain.nomination import NominationStatus
 from handlers.messages import Reply, UserRef
 from handlers.ports import DuplicateNik, DuplicateRef
-from handlers.records import Conversation, Nomination, OutboxStatus, Person, Role
+from handlers.records import Conversation, Nomination, OutboxStatus, Person, Role, TicketStatus
 
 _aware = aware
 _LOCK = text("SELECT pg_advisory_xact_lock(:k)")
@@ -588,6 +588,21 @@ class SqlStore(BroadcastQueries, TicketQueries, ConsoleQueries, ClaimQueries):
         q = select(func.count()).where(a.c.actor == actor, a.c.action == action, a.c.at >= since)
         return int((await self.conn.execute(q)).scalar_one())
 
+    def _account(self, person: Person) -> str:
+        # the NIK key's index half: a 16-digit NIK never reads "account:…", so no clash
+        return self.vault.index(f"account:{person.channel}:{person.external_id}")
+
+    async def mark_account(self, person: Person, action: str, now: datetime) -> None:
+        row = {"action": action, "account": self._account(person), "at": now}
+        await self.conn.execute(insert(t.account_marks).values(**row))
+
+    async def count_account_marks(self, person: Person, action: str, since: datetime) -> int:
+        m = t.account_marks
+        q = select(func.count()).where(
+            m.c.action == action, m.c.account == self._account(person), m.c.at >= since
+        )
+        return int((await self.conn.execute(q)).scalar_one())
+
     async def enqueue(
         self, person: Person, replies: Sequence[Reply], now: datetime, kind: str = "notice",
         about: int | None = None,
@@ -664,6 +679,29 @@ class SqlStore(BroadcastQueries, TicketQueries, ConsoleQueries, ClaimQueries):
         res = await self.conn.execute(
             update(c).where(c.c.updated_at < cutoff).values(flow="idle", step="", answers={})
         )
+        return int(res.rowcount or 0)
+
+    async def purge_account_marks(self, cutoff: datetime) -> int:
+        """Daily limits look back one day: older marks count for nothing."""
+        m = t.account_marks
+        return int((await self.conn.execute(delete(m).where(m.c.at < cutoff))).rowcount or 0)
+
+    async def purge_closed_tickets(self, cutoff: datetime) -> int:
+        """Tickets closed before `cutoff` lose their words (the row stays, for the figures),
+        and so do the delivered messages that quoted them (issue 26)."""
+        k, o = t.tickets, t.outbox
+        res = await self.conn.execute(
+            update(k)
+            .where(k.c.status == TicketStatus.CLOSED.value, k.c.closed_at < cutoff)
+            .where(cast(k.c.messages, String) != "[]")
+            .values(messages=[])
+        )
+        await self.conn.execute(
+            delete(o).where(
+                o.c.kind != "broadcast", o.c.created_at < cutoff, o.c.status.in_(SETTLED_REPLY),
+                cast(o.c.payload, String).like('%"sealed":%'),
+            )
+        )  # fmt: skip
         return int(res.rowcount or 0)
 
     async def purge_settled_replies(self, cutoff: datetime) -> int:

@@ -9,10 +9,11 @@ from typing import Any
 
 from sqlalchemy import delete, func, insert, select, update
 
+from bot.crypto import NikVault
 from bot.db import schema as t
 from bot.db.aio import AsyncConnection
 from bot.db.rows import record
-from handlers.messages import Media
+from handlers.messages import Media, seal_numbers
 from handlers.records import Ticket, TicketStatus
 
 _t = t.tickets
@@ -26,14 +27,24 @@ def _ticket(row: Any) -> Ticket:
 
 class TicketQueries:
     conn: AsyncConnection
+    vault: NikVault
+
+    def seal_text(self, text: str) -> str:
+        """Typed words with every long number (a NIK, a phone) sealed (issue 26)."""
+        return seal_numbers(text, self.vault.seal)
+
+    def _sealed(self, text: str) -> str:
+        # the door: words come sealed by the use case (seal_text); whatever was not, is now
+        return seal_numbers(text, self.vault.seal, typed=False)
 
     async def open_ticket(
         self, person_id: int, kelurahan_code: str | None, text: str, now: datetime,
         media: Media | None = None,
     ) -> int:  # fmt: skip
+        said = _said("citizen", self._sealed(text), now, media)
         row = insert(_t).values(
             person_id=person_id, kelurahan_code=kelurahan_code, status=TicketStatus.OPEN.value,
-            messages=[_said("citizen", text, now, media)], created_at=now, last_at=now,
+            messages=[said], created_at=now, last_at=now,
         )  # fmt: skip
         return int((await self.conn.execute(row.returning(_t.c.id))).scalar_one())
 
@@ -88,7 +99,7 @@ class TicketQueries:
     async def add_ticket_message(
         self, ticket: Ticket, sender: str, text: str, now: datetime, media: Media | None = None
     ) -> None:
-        ticket.messages.append(_said(sender, text, now, media))
+        ticket.messages.append(_said(sender, self._sealed(text), now, media))
         values: dict[str, Any] = {"messages": ticket.messages, "last_at": now}
         if sender == "officer" and ticket.answered_at is None:
             values["answered_at"] = ticket.answered_at = now

@@ -27,6 +27,7 @@ from handlers.ports import Settings as HandlerSettings
 log = logging.getLogger("siaga")
 Clock = Callable[[], datetime]
 REPLY_RETENTION = timedelta(days=2)  # settled replies kept this long (they hold answers)
+ACCOUNT_MARKS_KEPT = timedelta(days=2)  # the daily limits look back one day
 
 
 class Unavailable(Exception):
@@ -145,5 +146,8 @@ class Conversations:
         async with self.db.store() as store:
             n = await store.purge_stale_drafts(now - timedelta(days=draft_retention_days))
             await store.purge_settled_replies(now - REPLY_RETENTION)
+            keep = timedelta(days=self.program.handover.closed_keep_days)
+            await store.purge_closed_tickets(now - keep)
+            await store.purge_account_marks(now - ACCOUNT_MARKS_KEPT)
             await store.commit()
         return n

@@ -8,7 +8,7 @@ flowchart TD
     consent -->|Setuju| name[Nama sesuai KTP]
     name --> nik[NIK] --> nikc{NIK dibacakan ulang}
     nikc -->|Ubah| nik
-    nikc -->|sudah ada usulan aktif| existing[Nomor & status usulan lama]
+    nikc -->|sudah ada usulan aktif| existing[Tidak bisa diusulkan lagi; pemilik: /status]
     nikc -->|Benar| agec{Umur dari NIK benar?}
     agec -->|Bukan| agein[Umur sebenarnya: dicatat]
     agec --> kec[Kecamatan]
@@ -67,9 +67,8 @@ class CheckState(FlowState):
     phone_done: bool = False
     on_behalf: bool = False  # a lurah filing for a resident (consent given in person)
     consent_in_person: bool = False
-    # what the Dinas's registry lists say of this NIK, looked up once the NIK is confirmed:
-    # {"dtks": [found, "YYYY-MM-DD"], "bpjs": [segment or None, "YYYY-MM-DD"]}
-    lists: dict[str, list[Any]] | None = None
+    # No registry list's word about the NIK is kept here (issue 26): the draft is what the
+    # person said; the lists are read at filing, for the officers (see checked_answers).
 
     def reset(self, *names: str) -> None:
         defaults = CheckState()
@@ -122,6 +121,7 @@ def current_nik(ctx: Context, a: CheckState) -> Nik | None:
 
 
 def to_answers(ctx: Context, a: CheckState) -> Answers:
+    """The person's own answers: all a verdict shown to them is made of (DESIGN rule 8)."""
     regions, occs = ctx.program.regions, ctx.program.occupations
     return Answers(
         nik=current_nik(ctx, a) if a.nik_ok else None,
@@ -132,31 +132,31 @@ def to_answers(ctx: Context, a: CheckState) -> Answers:
         registry=Tri(a.dtks) if a.dtks else None,
         bpjs=Bpjs(a.bpjs) if a.bpjs else None,
         heirs=Tri(a.heirs) if a.heirs else None,
-        dtks_list=_listed(a, "dtks"),
-        bpjs_list=_listed(a, "bpjs"),
     )
 
 
-def _listed(a: CheckState, kind: str) -> Any:
-    entry = (a.lists or {}).get(kind)
-    if not entry:
-        return None
-    return entry[0], date.fromisoformat(entry[1])
-
-
-async def look_up_lists(ctx: Context, a: CheckState) -> None:
-    """What the Dinas's lists say of the confirmed NIK (kept in the draft: no NIK there,
-    only the facts and the lists' dates)."""
+async def look_up_lists(ctx: Context, a: CheckState) -> dict[str, list[Any]]:
+    """What the Dinas's lists say of the NIK, for the officers' copy of a nomination (its
+    card and the console): {"dtks": [found, "YYYY-MM-DD"], "bpjs": [segment or None, …]},
+    each list's facts and date only, never the NIK."""
     if a.nik is None:
-        a.lists = None
-        return
+        return {}
     facts = await ctx.store.registry_facts(ctx.store.open_nik(a.nik))
     lists: dict[str, list[Any]] = {}
     if facts.dtks_as_of is not None:
         lists["dtks"] = [facts.dtks_found, facts.dtks_as_of.isoformat()]
     if facts.bpjs_as_of is not None:
         lists["bpjs"] = [facts.bpjs_segment, facts.bpjs_as_of.isoformat()]
-    a.lists = lists or None
+    return lists
+
+
+def checked_answers(answers: Answers, lists: dict[str, list[Any]]) -> Answers:
+    """The answers with what the lists say: the verdict, reasons and priority officers see."""
+    dtks, bpjs = lists.get("dtks"), lists.get("bpjs")
+    return answers._replace(
+        dtks_list=(dtks[0], date.fromisoformat(dtks[1])) if dtks else None,
+        bpjs_list=(bpjs[0], date.fromisoformat(bpjs[1])) if bpjs else None,
+    )
 
 
 # --- the questions and their answers, step by step -------------------------------------------

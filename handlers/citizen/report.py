@@ -50,14 +50,16 @@ class ReportState(FlowState):
 
 
 MAX_REPORTS_PER_DAY = 3  # a family reports once; more from one account is a mistake or abuse
+REPORTED = "claim.reported"
 
 
 async def start(ctx: Context, person: Person, conv: Conversation, kind: str = "") -> Reply:
     if ctx.program.claims is None:
         return with_note(Msg("claim-not-available"), menu(ctx, conv, person=person))
     since = ctx.now - timedelta(days=1)
+    # counted by the account, not the person's id: /hapus gives a new id (issue 26)
     if person.role is Role.CITIZEN and (
-        await ctx.store.count_audit(person.id, "claim.reported", since) >= MAX_REPORTS_PER_DAY
+        await ctx.store.count_account_marks(person, REPORTED, since) >= MAX_REPORTS_PER_DAY
     ):
         office = ctx.program.claims.office
         note = Msg("report-too-many", {"office": office.name, "phone": office.phone})
@@ -199,6 +201,8 @@ async def _finish(ctx: Context, person: Person, conv: Conversation, traffic: boo
         named=state.named or None, nik=ctx.store.open_nik(state.nik) if state.nik else None,
     )  # fmt: skip
     claim = await claims.open_case(ctx, person, report)
+    if person.role is Role.CITIZEN:
+        await ctx.store.mark_account(person, REPORTED, ctx.now)
     shown = nomination if claims.is_participant(person, nomination) else None
     if shown is not None and shown.coverage_start is None:
         shown = None

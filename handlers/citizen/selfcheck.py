@@ -107,11 +107,13 @@ def summary(ctx: Context, conv: Conversation) -> Reply:
 
 
 def verdict_reply(ctx: Context, conv: Conversation, verdict: Verdict, stopped: bool) -> Reply:
+    """The verdict of the person's own answers (form.to_answers): never of a registry list."""
     parts = [headline(verdict), reasons_block(verdict, answered_only=stopped), next_step(verdict)]
     if stopped:
         parts.insert(0, Msg("stopped-intro"))
     buttons = []
     if not verdict.final:
+        parts.insert(-1, Msg("verdict-officers-check"))
         buttons.append(button(conv, "btn-file", "file"))
     buttons += [button(conv, "btn-edit", "edit"), button(conv, "btn-info", "info")]
     buttons.append(button(conv, "btn-menu", "menu"))
@@ -149,9 +151,7 @@ async def take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> 
     if step == "nik_confirm" and a.nik_ok and a.nik is not None:
         existing = await ctx.store.active_nomination_for_nik(ctx.store.open_nik(a.nik))
         if existing is not None:
-            return [_already_filed(ctx, conv, existing)]
-        await form.look_up_lists(ctx, a)  # the Dinas's lists, read once the NIK is confirmed
-        a.save(conv)
+            return [_already_filed(ctx, conv)]
     if result.goto is not None:
         conv.step = result.goto
         out = form.ask(ctx, conv, result.goto)
@@ -170,15 +170,14 @@ def _retry(ctx: Context, conv: Conversation, result: form.Retry) -> Reply:
     return Reply(parts, prompt.buttons, prompt.list_title)
 
 
-def _already_filed(ctx: Context, conv: Conversation, existing: Nomination) -> Reply:
+def _already_filed(ctx: Context, conv: Conversation) -> Reply:
+    """Whoever filed it and whatever became of it, the same words: a chatter cannot prove a
+    typed NIK is theirs, so its nomination's reference and status are its owner's to see
+    (/status from their own account, or at the kelurahan), not the typist's (issue 26)."""
     conv.flow, conv.step = "idle", ""
     CheckState.clear(conv)
     return reply(
-        "nik-already-filed",
-        button(conv, "btn-status", "status"),
-        button(conv, "btn-menu", "menu"),
-        ref=existing.ref,
-        status=Msg(f"status-{existing.status.value}"),
+        "nik-already-filed", button(conv, "btn-status", "status"), button(conv, "btn-menu", "menu")
     )
 
 
@@ -260,8 +259,6 @@ async def _take_verdict(
 
 async def file_nomination(ctx: Context, person: Person, conv: Conversation) -> list[Reply]:
     a = CheckState.of(conv)
-    await form.look_up_lists(ctx, a)  # a list imported since the NIK step counts too
-    a.save(conv)
     answers = form.to_answers(ctx, a)
     verdict = evaluate(answers, ctx.program, ctx.today)
     if verdict.final:
@@ -269,6 +266,11 @@ async def file_nomination(ctx: Context, person: Person, conv: Conversation) -> l
         return [verdict_reply(ctx, conv, verdict, stopped=True)]
     assert a.nik is not None and a.name is not None
     nik = ctx.store.open_nik(a.nik)
+    # The officers' copy: the same answers checked against the Dinas's lists (card flags,
+    # priority, the console's reasons). No list fails a rule the answers pass, so what the
+    # person could file, they still can; they are never told what the lists said.
+    lists = await form.look_up_lists(ctx, a)
+    checked = evaluate(form.checked_answers(answers, lists), ctx.program, ctx.today)
     kept: dict[str, object] = {
         k: getattr(a, k)
         for k in (
@@ -279,9 +281,10 @@ async def file_nomination(ctx: Context, person: Person, conv: Conversation) -> l
             "dtks",
             "heirs",
             "phone",
-            "lists",
         )
     }
+    if lists:
+        kept["lists"] = lists
     assert answers.nik is not None and answers.kelurahan is not None
     kept.update(age=verdict.age, sex=answers.nik.sex.value, channel=person.channel,
                 birth_date=answers.nik.birth_date.isoformat())  # fmt: skip
@@ -302,22 +305,20 @@ async def file_nomination(ctx: Context, person: Person, conv: Conversation) -> l
                 ref=make_reference(ctx.random_bytes(8)),
                 person_id=None if on_behalf else person.id, filed_by=person.id,
                 kelurahan_code=answers.kelurahan.code, name=a.name, nik=nik,
-                nik_masked=a.nik_masked or "", answers=kept, verdict=verdict.kind.value,
-                reasons=[f"{r.code}:{r.status.value}" for r in verdict.reasons],
-                priority=verdict.priority, now=ctx.now, on_behalf=on_behalf,
+                nik_masked=a.nik_masked or "", answers=kept, verdict=checked.kind.value,
+                reasons=[f"{r.code}:{r.status.value}" for r in checked.reasons],
+                priority=checked.priority, now=ctx.now, on_behalf=on_behalf,
             )  # fmt: skip
             break
         except DuplicateRef:
             continue  # rare (31^5 ≈ 28.6 million codes): draw again
         except DuplicateNik:
-            existing = await ctx.store.active_nomination_for_nik(nik)
-            assert existing is not None
-            return [_already_filed(ctx, conv, existing)]
+            return [_already_filed(ctx, conv)]
     else:
         raise RuntimeError("no free reference code after 5 draws")
     await ctx.store.audit(
         actor=person.id, action="nomination.filed", now=ctx.now, nomination_id=nomination.id,
-        after={"status": nomination.status.value, "verdict": verdict.kind.value},
+        after={"status": nomination.status.value, "verdict": checked.kind.value},
     )  # fmt: skip
     if on_behalf:
         await ctx.store.audit(

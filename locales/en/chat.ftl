@@ -146,10 +146,7 @@ filed = Your nomination has been sent.
     Reference: { $ref }
     Status: { $status }
     Next: { $next }, including the DTKS/DTSEN match. The decision (approved, rejected, or more information needed) will be sent to this chat. Keep the reference to check the status any time with /status.
-nik-already-filed = This NIK has already been nominated and the nomination is still open.
-    Reference: { $ref }
-    Status: { $status }
-    One NIK can have only one open nomination.
+nik-already-filed = This NIK cannot be nominated again here. Its owner can see the nomination's status with /status from their own account, or ask at the kelurahan office.
 
 status-pending = waiting for the lurah's review
 status-info_requested = the lurah asked for more information

@@ -14,6 +14,7 @@ verdict-likely_eligible = LIKELY ELIGIBLE for Pro JKK-JKM.
 verdict-not_eligible = Not eligible for Pro JKK-JKM yet.
 verdict-needs_review = NEEDS REVIEW by the kelurahan officer.
 
+verdict-officers-check = This result comes from your own answers. Before deciding, officers check the answers against official data (the Dinas Sosial's DTKS/DTSEN and BPJS Ketenagakerjaan).
 next-likely_eligible = Next step: submit a nomination to your lurah. The final decision rests with the kelurahan and Disnaker KUKM, and depends on the remaining quota.
 next-needs_review = Next step: you can still submit a nomination; the kelurahan officer will check the points marked ❔.
 next-not_eligible = Next step: if an answer was wrong, please change it. For questions, contact your kelurahan office or Disnaker KUKM Kota Madiun.

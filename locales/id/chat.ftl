@@ -146,10 +146,7 @@ filed = Usulan Bapak/Ibu sudah terkirim.
     Nomor usulan: { $ref }
     Status: { $status }
     Berikutnya: { $next }, termasuk mencocokkan data DTKS/DTSEN. Keputusan (disetujui, ditolak, atau diminta melengkapi) akan dikirim ke chat ini. Simpan nomor usulan untuk cek status kapan saja dengan /status.
-nik-already-filed = NIK ini sudah pernah diusulkan dan usulannya masih berjalan.
-    Nomor usulan: { $ref }
-    Status: { $status }
-    Satu NIK hanya bisa punya satu usulan aktif.
+nik-already-filed = NIK ini tidak bisa diusulkan lagi di sini. Pemilik NIK dapat melihat status usulannya dengan /status dari akunnya sendiri, atau menanyakannya ke kantor kelurahan.
 
 status-pending = menunggu pemeriksaan lurah
 status-info_requested = lurah meminta keterangan tambahan

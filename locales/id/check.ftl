@@ -14,6 +14,7 @@ verdict-likely_eligible = Kemungkinan MEMENUHI SYARAT Pro JKK-JKM.
 verdict-not_eligible = Belum memenuhi syarat Pro JKK-JKM.
 verdict-needs_review = PERLU DIPERIKSA petugas kelurahan.
 
+verdict-officers-check = Hasil ini dihitung dari jawaban Bapak/Ibu sendiri. Sebelum memutuskan, petugas mencocokkan jawaban dengan data resmi (DTKS/DTSEN Dinas Sosial dan BPJS Ketenagakerjaan).
 next-likely_eligible = Langkah berikutnya: ajukan usulan kepada lurah. Keputusan akhir ada di kelurahan dan Disnaker KUKM, serta tergantung sisa kuota.
 next-needs_review = Langkah berikutnya: Bapak/Ibu tetap bisa mengajukan usulan; petugas kelurahan akan memeriksa hal yang bertanda ❔.
 next-not_eligible = Langkah berikutnya: bila ada jawaban yang keliru, silakan ubah. Untuk pertanyaan, hubungi kantor kelurahan atau Disnaker KUKM Kota Madiun.

@@ -146,10 +146,7 @@ filed = Usulan Panjenengan sampun dipun kintun.
     Nomer usulan: { $ref }
     Status: { $status }
     Salajengipun: { $next }, kalebet nyocogaken data DTKS/DTSEN. Putusan (dipun setujoni, dipun tolak, utawi dipun suwuni katrangan) badhe dipun kintun dhateng chat menika. Simpen nomer usulan kangge cek status sawanci-wanci mawi /status.
-nik-already-filed = NIK menika sampun nate dipun usulaken lan usulanipun taksih lumampah.
-    Nomer usulan: { $ref }
-    Status: { $status }
-    Satunggal NIK namung saged gadhah satunggal usulan aktif.
+nik-already-filed = NIK menika mboten saged dipun usulaken malih wonten ing ngriki. Ingkang gadhah NIK saged mirsani status usulanipun kanthi /status saking akunipun piyambak, utawi nyuwun pirsa dhateng kantor kelurahan.
 
 status-pending = ngentosi pamriksan lurah
 status-info_requested = lurah nyuwun katrangan tambahan

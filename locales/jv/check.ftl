@@ -14,6 +14,7 @@ verdict-likely_eligible = Kinten-kinten NYEKAPI SARAT Pro JKK-JKM.
 verdict-not_eligible = Dereng nyekapi sarat Pro JKK-JKM.
 verdict-needs_review = PERLU DIPRIKSA petugas kelurahan.
 
+verdict-officers-check = Asil menika dipun etang saking wangsulan Panjenengan piyambak. Saderengipun mutusaken, petugas nyocogaken wangsulan kaliyan data resmi (DTKS/DTSEN Dinas Sosial lan BPJS Ketenagakerjaan).
 next-likely_eligible = Langkah salajengipun: aturaken usulan dhateng lurah. Putusan pungkasan wonten ing kelurahan lan Disnaker KUKM, saha gumantung sisa kuota.
 next-needs_review = Langkah salajengipun: Panjenengan tetep saged ngaturaken usulan; petugas kelurahan badhe mriksa bab ingkang dipun tandhani ❔.
 next-not_eligible = Langkah salajengipun: menawi wonten wangsulan ingkang lepat, mangga dipun ewahi. Pitakenan sanesipun, mangga dhateng kantor kelurahan utawi Disnaker KUKM Kota Madiun.
