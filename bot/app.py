@@ -4,6 +4,7 @@ an App and run it, and tests build one the same way."""
 
 from __future__ import annotations
 
+import asyncio
 import sys
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -29,6 +30,7 @@ from bot.i18n import Catalogue
 from bot.keys import open_vault
 from bot.logs import install_masking
 from bot.metrics import Metrics
+from bot.national_days import with_national_days
 from bot.program_loader import ProgramFileError, load_program
 from bot.scheduler import Scheduler
 from domain.program import Program
@@ -237,18 +239,23 @@ async def build(settings: Settings, clock: Clock = utcnow) -> App:
     install_masking()
     if not settings.database_url:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
+    program = load_program(settings.program_file)
     engine = make_engine(settings.effective_database_url())
-    await upgrade(engine)
+    # the national holidays are read in a child process (bot/national_days.py), beside the
+    # schema's upgrade rather than after it
+    calendar = asyncio.create_task(with_national_days(program, clock()))
     try:
+        await upgrade(engine)
         vault = await open_vault(settings, engine, clock())
     except BaseException:
+        calendar.cancel()
         await engine.dispose()
         raise
     clock = SettableClock(clock)
     hs = handler_settings(settings)
     db = Database(engine, vault, hs.admins)
     catalogue = Catalogue(settings.locales_dir, vault.open)
-    program = load_program(settings.program_file)
+    program = await calendar
     metrics = Metrics()
     where = "the database server" if settings.database_url else str(settings.data_dir)
     conversations = Conversations(db, program, catalogue, hs, clock, settings.timezone, metrics,

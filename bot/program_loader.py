@@ -26,6 +26,7 @@ from domain.handover import DEFAULT as DEFAULT_HANDOVER
 from domain.occupations import Occupation, OccupationCatalogue, OccupationKind
 from domain.program import Dated, DatedEntry, FaqEntry, PriorityRule, Program, QuotaFigure
 from domain.regions import Kecamatan, Kelurahan, RegionCatalogue
+from domain.workdays import CalendarRules, Decree, LocalDayOff
 
 KecCode = Annotated[str, StringConstraints(pattern=r"^\d{2}\.\d{2}\.\d{2}$")]
 KelCode = Annotated[str, StringConstraints(pattern=r"^\d{2}\.\d{2}\.\d{2}\.[123]\d{3}$")]
@@ -216,6 +217,50 @@ class _ClaimsIn(_Strict):
         return self
 
 
+class _DecreeIn(_Strict):
+    """One year's SKB 3 Menteri: its cuti bersama, and where it differs from the package."""
+
+    year: int = Field(ge=2000, le=2100)
+    since: date
+    ref: NonEmpty
+    cuti_bersama: list[date]
+    added: list[date] = []
+    not_off: list[date] = []
+
+    @model_validator(mode="after")
+    def _in_its_year(self) -> _DecreeIn:
+        for day in (*self.cuti_bersama, *self.added, *self.not_off):
+            if day.year != self.year:
+                raise ValueError(f"{day} is not in {self.year}, the year of this decree")
+        both = set(self.not_off) & {*self.cuti_bersama, *self.added}
+        if both:
+            raise ValueError(f"{min(both)} is both a day off and not one")
+        return self
+
+
+class _LocalDayOffIn(_Strict):
+    day: date = Field(alias="date")
+    since: date
+    ref: NonEmpty
+    name: NonEmpty
+
+
+class _CalendarIn(_Strict):
+    """Working days: the `holidays` package's national holidays, each year's SKB 3 Menteri
+    (cuti bersama and corrections) and the city's own days off."""
+
+    checked_with: NonEmpty
+    decrees: list[_DecreeIn] = Field(min_length=1)
+    local_days_off: list[_LocalDayOffIn] = []
+
+    @model_validator(mode="after")
+    def _one_decree_a_year(self) -> _CalendarIn:
+        years = [d.year for d in self.decrees]
+        if len(years) != len(set(years)):
+            raise ValueError("one decree per year")
+        return self
+
+
 class _ProgramIn(_Strict):
     id: NonEmpty
     name: NonEmpty
@@ -231,6 +276,7 @@ class _ProgramIn(_Strict):
     handover: _HandoverIn | None = None
     review: _ReviewIn | None = None
     claims: _ClaimsIn | None = None
+    calendar: _CalendarIn | None = None
 
     @model_validator(mode="after")
     def _unique_codes(self) -> _ProgramIn:
@@ -289,6 +335,18 @@ def _claims(c: _ClaimsIn) -> ClaimRules:
     )  # fmt: skip
 
 
+def _calendar(c: _CalendarIn | None) -> CalendarRules:
+    if c is None:
+        return CalendarRules()
+    return CalendarRules(
+        decrees=tuple(Decree(d.year, d.since, d.ref, tuple(d.cuti_bersama), tuple(d.added),
+                             tuple(d.not_off)) for d in c.decrees),
+        local_days_off=tuple(LocalDayOff(x.day, x.since, x.ref, x.name)
+                             for x in c.local_days_off),
+        checked_with=c.checked_with,
+    )  # fmt: skip
+
+
 def _to_domain(p: _ProgramIn) -> Program:
     regions = RegionCatalogue(
         city_code=p.region.code,
@@ -309,7 +367,8 @@ def _to_domain(p: _ProgramIn) -> Program:
     occupations = OccupationCatalogue(
         tuple(Occupation(o.code, o.kind, tuple(o.words), o.featured) for o in p.occupations)
     )
-    return Program(
+    rules = _calendar(p.calendar)
+    program = Program(
         id=p.id,
         name=p.name,
         operator=p.operator,
@@ -328,7 +387,10 @@ def _to_domain(p: _ProgramIn) -> Program:
         handover=_handover(p.handover) if p.handover else DEFAULT_HANDOVER,
         review_deadline_days=p.review.deadline_days if p.review else Program.review_deadline_days,
         claims=_claims(p.claims) if p.claims else None,
+        calendar_rules=rules,
     )
+    # the file's own days off; the composition root adds the national holidays (bot/app.py)
+    return program.with_calendar(rules.calendar())
 
 
 def _where(loc: tuple[int | str, ...]) -> str:

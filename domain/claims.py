@@ -2,8 +2,8 @@
 
 The values (service times, benefits, the reported three-month rule, discounts, documents,
 heirs) come from the program file's `claims:` section with their sources; this module only
-counts: working days, what JKM would pay on a date, which discount holds, when a child's
-scholarship reminder falls.
+counts: working days (skipping the holidays and cuti bersama `calendar` holds), what JKM would
+pay on a date, which discount holds, when a child's scholarship reminder falls.
 
 ```mermaid
 stateDiagram-v2
@@ -24,7 +24,8 @@ from datetime import date
 from enum import StrEnum
 
 from domain.dated import Dated
-from domain.dates import add_working_days, add_years, months_between
+from domain.dates import add_years, months_between
+from domain.workdays import WEEKDAYS, Calendar
 
 
 class ClaimKind(StrEnum):
@@ -93,6 +94,7 @@ class ClaimRules:
     documents_ref: str = ""
     heirs: tuple[str, ...] = ()
     heirs_ref: str = ""
+    calendar: Calendar = WEEKDAYS
 
     def at(self, name: str, on: date) -> int:
         return self.figures[name].at(on)
@@ -110,7 +112,7 @@ class ClaimRules:
         return jkm_total
 
     def service_due(self, reported: date) -> date:
-        return add_working_days(reported, self.at("service_working_days", reported))
+        return self.calendar.add_working_days(reported, self.at("service_working_days", reported))
 
 
 REQUIRED_FIGURES = (

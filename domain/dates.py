@@ -72,17 +72,6 @@ def add_months(start: date, months: int) -> date:
     return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
-def add_working_days(start: date, days: int) -> date:
-    """`days` working days (Monday–Friday) after `start`. Public holidays are not known to
-    Siaga, so a deadline over a holiday comes a day early: a reminder early, never late."""
-    day = start
-    while days > 0:
-        day += timedelta(days=1)
-        if day.weekday() < 5:
-            days -= 1
-    return day
-
-
 def months_between(start: date, end: date) -> int:
     """Whole months from `start` to `end` (a membership of 2 Jan → 1 Apr is 2 months)."""
     months = (end.year - start.year) * 12 + end.month - start.month

@@ -1,6 +1,8 @@
 """When officers answer ("Tanya petugas"): office hours, the answer deadline counted in office
 hours, the quiet time after which the bot takes the conversation back, and what media an
 officer can be sent. The values come from the program file; this module only counts.
+The desk is closed on national holidays, cuti bersama and the city's days off whatever the
+hours say (issue 30 item 4): `calendar` holds them.
 
 Times here are local (the city's time zone); callers convert.
 """
@@ -8,7 +10,9 @@ Times here are local (the city's time zone); callers convert.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
+
+from domain.workdays import WEEKDAYS, Calendar
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -39,19 +43,26 @@ class Handover:
     # a closed ticket's words are kept this long, then emptied (the row stays for the
     # figures): what was asked and answered is not kept for ever (UU 27/2022 Pasal 16, 43)
     closed_keep_days: int = 90
+    calendar: Calendar = WEEKDAYS
+
+    def _hours_on(self, day: date) -> list[Hours]:
+        if self.calendar.is_day_off(day):
+            return []
+        return sorted((h for h in self.hours if h.day == day.weekday()), key=lambda h: h.start)
 
     def is_open(self, local: datetime) -> bool:
-        return any(h.day == local.weekday() and h.start <= local.time() < h.end for h in self.hours)
+        return any(h.start <= local.time() < h.end for h in self._hours_on(local.date()))
 
     def next_opening(self, local: datetime) -> datetime:
-        """When officers are next at their desks (now, if they are)."""
+        """When officers are next at their desks (now, if they are). Lebaran's holidays and
+        cuti bersama with their weekends close the desk for ten days or more."""
         if self.is_open(local):
             return local
-        for ahead in range(8):
+        for ahead in range(400):
             day = (local + timedelta(days=ahead)).date()
-            for h in sorted(self.hours, key=lambda h: h.start):
+            for h in self._hours_on(day):
                 start = datetime.combine(day, h.start, local.tzinfo)
-                if h.day == day.weekday() and start > local:
+                if start > local:
                     return start
         return local  # no hours at all: "now" rather than never
 
@@ -60,8 +71,7 @@ class Handover:
         left = timedelta(hours=self.answer_within_hours)
         at = asked
         for _ in range(400):  # at most a year of days, whatever the hours say
-            for h in sorted((h for h in self.hours if h.day == at.weekday()),
-                            key=lambda h: h.start):  # fmt: skip
+            for h in self._hours_on(at.date()):
                 start = max(at, datetime.combine(at.date(), h.start, at.tzinfo))
                 end = datetime.combine(at.date(), h.end, at.tzinfo)
                 if start >= end:

@@ -6,7 +6,7 @@ Every value carries the date from which it holds and the legal or news source it
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -15,6 +15,7 @@ from domain.handover import DEFAULT as DEFAULT_HANDOVER
 from domain.handover import Handover
 from domain.occupations import OccupationCatalogue
 from domain.regions import RegionCatalogue
+from domain.workdays import WEEKDAYS, Calendar, CalendarRules
 
 if TYPE_CHECKING:
     from domain.claims import ClaimRules
@@ -71,6 +72,17 @@ class Program:
     review_deadline_days: int = 7
     # when something happens: service times, benefits, documents, heirs (issue 20)
     claims: ClaimRules | None = None
+    # the SKB 3 Menteri of each year and the city's own days off (issue 30 item 4)
+    calendar_rules: CalendarRules = field(default_factory=CalendarRules)
+    # the working days every deadline counts: set with with_calendar, never on its own
+    calendar: Calendar = WEEKDAYS
+
+    def with_calendar(self, calendar: Calendar) -> Program:
+        """The same program counting `calendar`'s working days everywhere: office hours, the
+        answer deadline, the claims' service time."""
+        claims = replace(self.claims, calendar=calendar) if self.claims else None
+        return replace(self, calendar=calendar, claims=claims,
+                       handover=replace(self.handover, calendar=calendar))  # fmt: skip
 
     def quota_at(self, on: date) -> QuotaFigure | None:
         known = [q for q in self.quota if q.as_of <= on]

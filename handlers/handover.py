@@ -176,8 +176,9 @@ async def open_question(
     hours = ctx.program.handover
     if not hours.is_open(ctx.local):
         opens = hours.next_opening(ctx.local)
-        notes.append(Msg("ticket-after-hours", {
-            "day": Msg(f"weekday-{opens.weekday()}"), "time": f"{opens:%H.%M}",
+        notes.append(Msg("ticket-after-hours", {  # the date too: Lebaran closes for days
+            "day": Msg(f"weekday-{opens.weekday()}"), "date": f"{opens:%d-%m-%Y}",
+            "time": f"{opens:%H.%M}",
         }))  # fmt: skip
     if media is not None and media.kind == "photo":
         notes.append(Msg("photo-id-advice"))

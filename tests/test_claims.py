@@ -268,10 +268,13 @@ async def test_past_the_service_time_the_dinas_is_reminded_once(siaga: App) -> N
     await report_by_nik(siaga, "tetangga", nik_for(40, serial=1))
     async with siaga.store() as store:
         due = (await store.claim(1)).due_on  # type: ignore[union-attr]
-    assert due == date(2026, 6, 12)  # 30 working days (Mon–Fri) after 1 May
-    siaga.clock = lambda: datetime(2026, 6, 12, 1, 0, tzinfo=UTC)
+    # 30 working days after 1 May: six weeks of weekdays (12 June) and six more for the days
+    # off between: Ascension and its cuti bersama (14-15 May), Iduladha and its cuti bersama
+    # (27-28 May), Pancasila (1 June), Islamic New Year (16 June)
+    assert due == date(2026, 6, 22)
+    siaga.clock = lambda: datetime(2026, 6, 22, 1, 0, tzinfo=UTC)
     assert (await act(siaga, claims_watch.tend))["overdue"] == 0  # on the day: not yet
-    siaga.clock = lambda: datetime(2026, 6, 13, 1, 0, tzinfo=UTC)
+    siaga.clock = lambda: datetime(2026, 6, 23, 1, 0, tzinfo=UTC)
     assert (await act(siaga, claims_watch.tend))["overdue"] == 1
     assert "melewati batas layanan 30 hari kerja" in (await inbox(siaga, "dinas"))[-1]
     assert (await act(siaga, claims_watch.tend))["overdue"] == 0  # once
