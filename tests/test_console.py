@@ -373,3 +373,22 @@ async def test_an_officer_who_speaks_english_gets_the_console_in_english(
     home = await signed_in(siaga, web, "lk")
     assert "Overview" in home.text and "Quota for the period" in home.text
     assert 'lang="en"' in home.text
+
+
+async def test_every_page_title_is_plain_words(siaga: App, web: httpx.AsyncClient) -> None:
+    """Issue 26 item 21: the queue's <title> held a literal `<script src=…>` (a title is text
+    only: what is inside shows in the tab as typed), and so did a broadcast's page."""
+    from tests.test_broadcast import person
+
+    await make(siaga, "dinas", Role.ADMIN)
+    await person(siaga, "801", opt_in=True)
+    token = csrf(await signed_in(siaga, web, "dinas"))
+    sent = await web.post("/konsol/siaran/kirim", data={
+        "csrf": token, "teks": "Sisa kuota {kuota_sisa} tempat.", "penerima": "opted_in",
+    })  # fmt: skip
+    for path in ("/konsol/", "/konsol/antrean", sent.headers["location"], "/konsol/siaran",
+                 "/konsol/petugas", "/konsol/audit", "/konsol/peserta", "/konsol/klaim"):  # fmt: skip
+        page = await web.get(path)
+        title = re.search(r"<title>(.*?)</title>", page.text, re.S)
+        assert title and "<" not in title.group(1), (path, title and title.group(1))
+        assert page.text.count('src="/konsol/static/konsol.js"') <= 1, path
