@@ -27,6 +27,7 @@ from bot.db.rows import aware
 from bot.db.store import SqlStore
 from bot.delivery.handling import Conversations
 from bot.web.console.session import COOKIE, IDLE, Seat, csrf_ok, open_session, seat
+from bot.web.limits import UPLOAD_PATH, ASGIApp, BodyLimit, Scope, console_cap
 from domain.nomination import WAITING_FOR_LURAH as WAITING
 from domain.nomination import NominationStatus
 from domain.roles import Action
@@ -39,7 +40,6 @@ from handlers.ports import Context
 from handlers.records import Nomination, Role
 
 HERE = Path(__file__).resolve().parent
-MAX_FORM = 20_000  # bytes: the longest form here is a reason or a question
 STATUSES = tuple(s.value for s in NominationStatus)
 
 
@@ -101,11 +101,9 @@ class Console:
         return found
 
     async def form(self, request: Request) -> dict[str, str]:
-        """The posted fields; none at all for a body too large to be one of our forms (its
-        CSRF token is then missing too, and the gate refuses it)."""
+        """The posted fields. The body is at most FORM bytes: BodyLimit, in front of every
+        console route, refused a larger one before any of it was read."""
         body = await request.body()
-        if len(body) > MAX_FORM:
-            return {}
         return {k: v[0] for k, v in parse_qs(body.decode("utf-8", "replace")).items()}
 
     # --- signing in and out -------------------------------------------------------------------
@@ -389,7 +387,7 @@ _HEADERS = {
 }
 
 
-def build(conversations: Conversations) -> FastAPI:
+def build(conversations: Conversations) -> ASGIApp:
     from bot.web.console.broadcasts import BroadcastPages
     from bot.web.console.claims import ClaimPages
     from bot.web.console.dinas import DinasPages
@@ -509,4 +507,9 @@ def build(conversations: Conversations) -> FastAPI:
     async def audit_csv(request: Request) -> Response:
         return await dinas.audit(request, as_csv=True)
 
-    return app
+    # Every body is capped before routing, the gate or a form parser sees it (issue 26 item
+    # 4): a form at FORM, the BPJS upload at UPLOAD; past it, a page that says so.
+    def too_large(scope: Scope) -> ASGIApp:
+        return console.refused("too-big" if scope["path"].endswith(UPLOAD_PATH) else "body", 413)
+
+    return BodyLimit(app, console_cap, refuse=too_large)
