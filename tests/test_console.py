@@ -270,6 +270,9 @@ async def test_a_broadcast_from_the_console_can_be_stopped(
 async def test_a_bpjs_file_with_one_bad_row_is_previewed_then_applied(
     siaga: App, web: httpx.AsyncClient
 ) -> None:
+    from datetime import UTC, datetime
+
+    siaga.clock = lambda: datetime(2026, 12, 20, 3, 0, tzinfo=UTC)  # the cover starts soon
     await set_quota(siaga, 10)
     boss = await make(siaga, "dinas", Role.ADMIN)
     good = [await file(siaga, f"warga-bpjs-{i}", serial=40 + i) for i in range(2)]
@@ -279,27 +282,30 @@ async def test_a_bpjs_file_with_one_bad_row_is_previewed_then_applied(
     home = await signed_in(siaga, web, "dinas")
     token = csrf(home)
     body = f"nomor_usulan,nama\n{good[0]},A\n{good[1].lower()},B\nPJK-ZZZZ,C\n{pending},D\n\n"
-    preview = await web.post("/konsol/peserta/pratinjau", data={"csrf": token, "mulai": "2027-01-01"},
-                             files={"berkas": ("bpjs.csv", body.encode(), "text/csv")})  # fmt: skip
+    sent = await web.post("/konsol/peserta/pratinjau", data={"csrf": token, "mulai": "2027-01-01"},
+                          files={"berkas": ("bpjs.csv", body.encode(), "text/csv")})  # fmt: skip
+    assert sent.status_code == 303  # the checked file is kept: the preview is its page
+    preview = await web.get(sent.headers["location"])
     assert preview.status_code == 200
     assert "2 baris bisa diterapkan, 2 baris bermasalah" in preview.text
     assert "bukan nomor usulan" in preview.text and "belum disetujui" in preview.text
     assert (await nomination(siaga, good[0])).status.value == "approved"  # nothing yet
-    refs = re.search(r'name="refs" value="([^"]+)"', preview.text)
-    assert refs
+    kept = re.search(r'name="unggahan" value="([^"]+)"', preview.text)
+    assert kept and "mulai 01-01-2027" in preview.text
     applied = await web.post("/konsol/peserta/terapkan",
-                             data={"csrf": token, "refs": refs.group(1), "mulai": "2027-01-01"})  # fmt: skip
+                             data={"csrf": token, "unggahan": kept.group(1)})  # fmt: skip
     listing = await web.get(applied.headers["location"])
     assert "Diterapkan: 2 terdaftar, 0 tidak bisa ditandai" in listing.text
     assert "01-01-2027" in listing.text and good[1] in listing.text
     assert (await nomination(siaga, good[0])).status.value == "registered"
-    junk = await web.post("/konsol/peserta/pratinjau", data={"csrf": token},
+    day = {"csrf": token, "mulai": "2027-01-01"}
+    junk = await web.post("/konsol/peserta/pratinjau", data=day,
                           files={"berkas": ("x.xlsx", b"not a workbook", "application/zip")})  # fmt: skip
     assert "tidak bisa dibaca" in junk.text
-    no_col = await web.post("/konsol/peserta/pratinjau", data={"csrf": token},
+    no_col = await web.post("/konsol/peserta/pratinjau", data=day,
                             files={"berkas": ("x.csv", b"nama\nA\n", "text/csv")})  # fmt: skip
     assert "tidak punya kolom nomor_usulan" in no_col.text
-    forged = await web.post("/konsol/peserta/pratinjau",
+    forged = await web.post("/konsol/peserta/pratinjau", data={"mulai": "2027-01-01"},
                             files={"berkas": ("x.csv", body.encode(), "text/csv")})  # fmt: skip
     assert forged.status_code == 403
 

@@ -58,9 +58,14 @@ async def test_only_the_upload_takes_more_than_a_form(siaga: App, web: httpx.Asy
     r = await web.post("/konsol/peserta/pratinjau", data={"csrf": token},
                        files={"berkas": ("bpjs.csv", sheet, "text/csv")})  # fmt: skip
     assert r.status_code != 413
-    body = Endless(5000, head=(f"--x\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n"
-                               f"{token}\r\n--x\r\nContent-Disposition: form-data; "
-                               'name="berkas"; filename="bpjs.csv"\r\n\r\n').encode())
+    body = Endless(
+        5000,
+        head=(
+            f'--x\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n'
+            f"{token}\r\n--x\r\nContent-Disposition: form-data; "
+            'name="berkas"; filename="bpjs.csv"\r\n\r\n'
+        ).encode(),
+    )
     big = await web.post("/konsol/peserta/pratinjau", content=body,
                          headers={"Content-Type": "multipart/form-data; boundary=x"})  # fmt: skip
     assert big.status_code == 413 and body.pulled <= UPLOAD + CHUNK

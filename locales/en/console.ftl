@@ -178,3 +178,29 @@ con-claim-reason = Reason for the refusal (sent to the family)
 con-claim-moved = The case moved to its next step; the family has been told.
 con-claim-needs = Fill in the amount paid, or the reason for the refusal.
 con-claim-not-now = That step is not possible from the case's status now (another officer may have moved it).
+
+# What a field or an address may hold (issue 26 item 7); $field is the field's label
+con-field-address = Page address
+con-field-page = Page
+con-field-upload = Preview
+con-field-id = Number
+con-bad-characters = { $field }: contains characters that cannot be used (control characters or text-direction overrides).
+con-bad-long = { $field }: at most { $max } characters.
+con-bad-short = { $field }: at least { $min } characters.
+con-bad-choice = { $field }: this choice is not known.
+con-bad-number = { $field }: enter a whole number from { $min } to { $max }.
+con-bad-id = { $field }: not a number that is known.
+con-bad-date = { $field }: enter a date from { $first } to { $last } (day-month-year).
+con-bad-kelurahan = { $field }: there is no such kelurahan in Kota Madiun.
+con-bad-ref = { $field }: not a nomination reference (example: PJK-AB3CD).
+con-bad-amount = { $field }: enter an amount of rupiah from { $min } to { $max }, for example 42.000.000 or 42 juta.
+con-problems = Nothing was changed. Please check:
+# A BPJS file read within bounds, its preview paged (issue 26 item 6)
+con-upload-too-many-rows = The file has more than { $max } data rows. Split it into several files and upload them one by one.
+con-upload-unpacked = This XLSX file is too large once unpacked (more than { $mb } MB). Save again only the sheet with the nomor_usulan column, or send it as CSV.
+con-row-repeated = this reference is already in row { $row }
+con-upload-problems = Rows with a problem { $first }–{ $last } of { $total }
+con-upload-no-problems = Every row can be applied.
+con-upload-next = Next rows with a problem
+con-upload-previous = Previous rows with a problem
+con-upload-gone = This preview is gone (applied, replaced by a newer file, or older than a day). Please upload the file again.

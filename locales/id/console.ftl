@@ -178,3 +178,29 @@ con-claim-reason = Alasan penolakan (dikirim ke keluarga)
 con-claim-moved = Kasus dipindah ke langkah berikutnya; keluarga sudah diberi tahu.
 con-claim-needs = Isi jumlah yang dibayar, atau alasan penolakan.
 con-claim-not-now = Langkah itu tidak bisa dari status kasus sekarang (mungkin petugas lain sudah memprosesnya).
+
+# What a field or an address may hold (issue 26 item 7); $field is the field's label
+con-field-address = Alamat halaman
+con-field-page = Halaman
+con-field-upload = Pratinjau
+con-field-id = Nomor
+con-bad-characters = { $field }: ada karakter yang tidak bisa dipakai (karakter kendali atau pembalik arah tulisan).
+con-bad-long = { $field }: paling panjang { $max } huruf.
+con-bad-short = { $field }: paling sedikit { $min } huruf.
+con-bad-choice = { $field }: pilihan ini tidak dikenal.
+con-bad-number = { $field }: isi angka bulat dari { $min } sampai { $max }.
+con-bad-id = { $field }: bukan nomor yang dikenal.
+con-bad-date = { $field }: isi tanggal dari { $first } sampai { $last } (tanggal-bulan-tahun).
+con-bad-kelurahan = { $field }: kelurahan ini tidak ada di Kota Madiun.
+con-bad-ref = { $field }: bukan nomor usulan (contoh: PJK-AB3CD).
+con-bad-amount = { $field }: isi jumlah rupiah dari { $min } sampai { $max }, misalnya 42.000.000 atau 42 juta.
+con-problems = Belum ada yang diubah. Periksa isian ini:
+# A BPJS file read within bounds, its preview paged (issue 26 item 6)
+con-upload-too-many-rows = Berkas berisi lebih dari { $max } baris data. Pecah menjadi beberapa berkas, lalu unggah satu per satu.
+con-upload-unpacked = Berkas XLSX ini terlalu besar setelah dibuka (lebih dari { $mb } MB). Simpan ulang hanya lembar yang berisi kolom nomor_usulan, atau kirim sebagai CSV.
+con-row-repeated = nomor ini sudah ada di baris { $row }
+con-upload-problems = Baris bermasalah { $first }–{ $last } dari { $total }
+con-upload-no-problems = Semua baris bisa diterapkan.
+con-upload-next = Baris bermasalah berikutnya
+con-upload-previous = Baris bermasalah sebelumnya
+con-upload-gone = Pratinjau ini sudah tidak ada (sudah diterapkan, diganti berkas baru, atau lebih dari sehari). Silakan unggah lagi berkasnya.

@@ -178,3 +178,29 @@ con-claim-reason = Alasan panolakan (dipunkintun dhateng kulawarga)
 con-claim-moved = Kasus sampun dipunpindhah dhateng langkah salajengipun; kulawarga sampun dipunparingi pirsa.
 con-claim-needs = Isi cacah ingkang dipunbayar, utawi alasan panolakan.
 con-claim-not-now = Langkah menika mboten saged saking status kasus samenika (bokmenawi petugas sanes sampun ngolah).
+
+# What a field or an address may hold (issue 26 item 7); $field is the field's label
+con-field-address = Alamat kaca
+con-field-page = Kaca
+con-field-upload = Pratinjau
+con-field-id = Nomer
+con-bad-characters = { $field }: wonten karakter ingkang boten saged dipunginakaken (karakter kendali utawi pangwangsul arah serat).
+con-bad-long = { $field }: paling kathah { $max } aksara.
+con-bad-short = { $field }: paling sekedhik { $min } aksara.
+con-bad-choice = { $field }: pilihan punika boten dipuntepangi.
+con-bad-number = { $field }: isi angka wetah saking { $min } dumugi { $max }.
+con-bad-id = { $field }: sanes nomer ingkang dipuntepangi.
+con-bad-date = { $field }: isi tanggal saking { $first } dumugi { $last } (tanggal-wulan-taun).
+con-bad-kelurahan = { $field }: kelurahan punika boten wonten ing Kota Madiun.
+con-bad-ref = { $field }: sanes nomer usulan (tuladha: PJK-AB3CD).
+con-bad-amount = { $field }: isi cacah rupiah saking { $min } dumugi { $max }, tuladhanipun 42.000.000 utawi 42 juta.
+con-problems = Dereng wonten ingkang dipunewahi. Mangga priksa isian punika:
+# A BPJS file read within bounds, its preview paged (issue 26 item 6)
+con-upload-too-many-rows = Berkas ngemot langkung saking { $max } baris data. Dipunperang dados pinten-pinten berkas, lajeng dipununggah setunggal-setunggal.
+con-upload-unpacked = Berkas XLSX punika ageng sanget sasampunipun dipunbikak (langkung saking { $mb } MB). Dipunsimpen malih namung lembar ingkang ngemot kolom nomor_usulan, utawi dipunkirim minangka CSV.
+con-row-repeated = nomer punika sampun wonten ing baris { $row }
+con-upload-problems = Baris ingkang wonten masalah { $first }–{ $last } saking { $total }
+con-upload-no-problems = Sedaya baris saged dipun terapaken.
+con-upload-next = Baris wonten masalah salajengipun
+con-upload-previous = Baris wonten masalah saderengipun
+con-upload-gone = Pratinjau punika sampun boten wonten (sampun dipun terapaken, dipungantos berkas enggal, utawi langkung saking sedinten). Mangga berkasipun dipununggah malih.

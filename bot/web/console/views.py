@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Collection
 from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -26,6 +26,7 @@ from bot.db import reports
 from bot.db.rows import aware
 from bot.db.store import SqlStore
 from bot.delivery.handling import Conversations
+from bot.web.console.fields import Fields
 from bot.web.console.session import COOKIE, IDLE, Seat, csrf_ok, open_session, seat
 from bot.web.limits import UPLOAD_PATH, ASGIApp, BodyLimit, Scope, console_cap
 from domain.nomination import WAITING_FOR_LURAH as WAITING
@@ -328,11 +329,15 @@ def _weekly(ctx: Context, decided: list[datetime]) -> list[tuple[str, int]]:
     return [(f"{s:%d/%m}", counts.get(s, 0)) for s in starts]
 
 
-def note_of(request: Request) -> str:
-    """The outcome a redirect named (?pesan=con-…); anything else in the link is ignored, so
-    a crafted link cannot put arbitrary catalogue words on the page."""
+def note_of(request: Request) -> str:  # replaced page by page with notes()
     note = request.query_params.get("pesan", "")
     return note if note.startswith("con-") else ""
+
+
+def notes(fields: Fields, allowed: Collection[str]) -> str:
+    """The outcome a redirect named (?pesan=…), one of the page's own: a crafted link cannot
+    put other catalogue words on the page (`?pesan=con-nomination` answered 500)."""
+    return fields.choice("pesan", allowed)
 
 
 def _day(ctx: Context, at: datetime | None) -> str:
@@ -462,6 +467,10 @@ def build(conversations: Conversations) -> ASGIApp:
     @app.post("/peserta/pratinjau")
     async def participants_preview(request: Request) -> Response:
         return await participants.preview(request)
+
+    @app.get("/peserta/pratinjau/{uid}")
+    async def participants_checked(request: Request, uid: str) -> Response:
+        return await participants.checked(request, uid)
 
     @app.post("/peserta/terapkan")
     async def participants_apply(request: Request) -> Response:
