@@ -37,6 +37,14 @@ class ConsoleQueries:
             digest=digest, person_id=person_id, created_at=now, expires_at=expires,
         ))  # fmt: skip
 
+    async def login_link_live(self, digest: str, now: datetime) -> int | None:
+        """Whose link this is, while it is unused and unexpired (looking spends nothing)."""
+        q = select(_l.c.person_id).where(
+            _l.c.digest == digest, _l.c.used_at.is_(None), _l.c.expires_at > now
+        )
+        found = await self.conn.scalar(q)
+        return int(found) if found is not None else None
+
     async def use_login_link(self, digest: str, now: datetime) -> int | None:
         """The person a valid, unused link signs in (and the link is used up); None for a
         link unknown, expired or used before."""
@@ -71,6 +79,15 @@ class ConsoleQueries:
 
     async def end_console_session(self, digest: str) -> None:
         await self.conn.execute(delete(_s).where(_s.c.digest == digest))
+
+    async def end_console_sessions_of(self, person_id: int) -> None:
+        """Every console session of a person and their unused sign-in links: their rights
+        changed (removed, moved, no longer an admin). Done in the transaction that changes
+        the rights, not later at the next request (issue 26 item 8: a reviewer removed and
+        invited back before the old cookie was used kept the old session)."""
+        await self.conn.execute(delete(_s).where(_s.c.person_id == person_id))
+        await self.conn.execute(delete(_l).where(_l.c.person_id == person_id,
+                                                 _l.c.used_at.is_(None)))  # fmt: skip
 
     # --- a checked BPJS file, between its preview and "apply" ----------------------------------
     async def nomination_statuses(self, refs: Sequence[str]) -> dict[str, str]:

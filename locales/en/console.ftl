@@ -204,3 +204,7 @@ con-upload-no-problems = Every row can be applied.
 con-upload-next = Next rows with a problem
 con-upload-previous = Previous rows with a problem
 con-upload-gone = This preview is gone (applied, replaced by a newer file, or older than a day). Please upload the file again.
+# The link's page: opening it spends nothing, the button does (issue 26 item 11)
+con-sign-in-title = Sign in to the Siaga console
+con-sign-in-about = Press Sign in to open the console. This link works only once.
+con-sign-in-button = Sign in

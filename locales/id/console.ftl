@@ -204,3 +204,7 @@ con-upload-no-problems = Semua baris bisa diterapkan.
 con-upload-next = Baris bermasalah berikutnya
 con-upload-previous = Baris bermasalah sebelumnya
 con-upload-gone = Pratinjau ini sudah tidak ada (sudah diterapkan, diganti berkas baru, atau lebih dari sehari). Silakan unggah lagi berkasnya.
+# The link's page: opening it spends nothing, the button does (issue 26 item 11)
+con-sign-in-title = Masuk ke konsol Siaga
+con-sign-in-about = Tekan Masuk untuk membuka konsol. Tautan ini hanya bisa dipakai sekali.
+con-sign-in-button = Masuk

@@ -204,3 +204,7 @@ con-upload-no-problems = Sedaya baris saged dipun terapaken.
 con-upload-next = Baris wonten masalah salajengipun
 con-upload-previous = Baris wonten masalah saderengipun
 con-upload-gone = Pratinjau punika sampun boten wonten (sampun dipun terapaken, dipungantos berkas enggal, utawi langkung saking sedinten). Mangga berkasipun dipununggah malih.
+# The link's page: opening it spends nothing, the button does (issue 26 item 11)
+con-sign-in-title = Mlebet dhateng konsol Siaga
+con-sign-in-about = Pencet Mlebet kangge mbikak konsol. Tautan punika namung saged dipunginakaken sepisan.
+con-sign-in-button = Mlebet

@@ -22,6 +22,7 @@ from aiogram.types import (
     BufferedInputFile,
     CallbackQuery,
     InlineKeyboardMarkup,
+    LinkPreviewOptions,
     Message,
     Update,
 )
@@ -48,6 +49,7 @@ ROLE_COMMANDS = {
 LIMITS = Limits(per_second=29.0, per_chat_interval=1.0, max_text=MAX_TEXT, max_buttons=100,
                 can_edit=True)  # fmt: skip
 
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 _EXTENSIONS = {"voice": ".ogg", "audio": ".mp3", "photo": ".jpg", "video": ".mp4"}
 _MEDIA = (
     "sticker", "photo", "voice", "audio", "video", "video_note", "animation", "document",
@@ -168,10 +170,13 @@ class TelegramChannel:
                 if reply.image_png is not None and not await self._chart(int(to), reply.image_png):
                     # Telegram refused the picture for good: the figures go, and say so
                     reply = replace(reply, parts=(*reply.parts, Msg("chart-not-sent")))
+                # Telegram previews a link unless told not to (a one-time link must not be)
+                quiet = None if reply.link_preview else NO_PREVIEW
                 for text, markup in render(self.catalogue, reply, out.locale):
                     sent = await self.bot.send_message(
-                        chat_id=int(to), text=text, parse_mode="HTML", reply_markup=markup
-                    )
+                        chat_id=int(to), text=text, parse_mode="HTML", reply_markup=markup,
+                        link_preview_options=quiet,
+                    )  # fmt: skip
                     message_id = str(sent.message_id)
                 if reply.attach is not None and reply.attach.media is not None:
                     message_id = await self._send_file(int(to), reply.attach)

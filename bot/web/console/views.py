@@ -8,6 +8,7 @@ exist); every action's audit row says "via console".
 
 from __future__ import annotations
 
+import hmac
 import math
 from collections import Counter
 from collections.abc import AsyncIterator, Collection
@@ -15,7 +16,7 @@ from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlencode
+from urllib.parse import parse_qs, quote, urlencode
 
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -28,12 +29,13 @@ from bot.db.store import SqlStore
 from bot.delivery.handling import Conversations
 from bot.web.console.fields import Fields
 from bot.web.console.session import COOKIE, IDLE, Seat, csrf_ok, open_session, seat
+from bot.web.console.session import token as session_token
 from bot.web.limits import UPLOAD_PATH, ASGIApp, BodyLimit, Scope, console_cap
 from domain.nomination import WAITING_FOR_LURAH as WAITING
 from domain.nomination import NominationStatus
 from domain.roles import Action
 from handlers import claims, review
-from handlers.console_login import digest
+from handlers.console_login import LINK_MINUTES, digest
 from handlers.lurah.queue import REJECT_REASONS, list_lines
 from handlers.messages import Msg, Raw
 from handlers.officers import kel_name
@@ -41,6 +43,7 @@ from handlers.ports import Context
 from handlers.records import Nomination, Role
 
 HERE = Path(__file__).resolve().parent
+PRESS = "siaga_masuk"  # the sign-in page's own cookie, sent back only from that page
 STATUSES = tuple(s.value for s in NominationStatus)
 
 
@@ -108,8 +111,34 @@ class Console:
         return {k: v[0] for k, v in parse_qs(body.decode("utf-8", "replace")).items()}
 
     # --- signing in and out -------------------------------------------------------------------
-    async def sign_in(self, token: str) -> Response:
+    # Opening the link only shows a Masuk button; pressing it (a POST) spends the link (issue
+    # 26 item 11: Telegram's link preview fetched it, and that one GET used it up). The page
+    # sets a random value as a SameSite=Strict cookie and in its form: a form on another site
+    # can post someone's link but cannot send that cookie, so it cannot sign a visitor in as
+    # someone else (login CSRF).
+    async def sign_in_page(self, token: str) -> Response:
         async with self.unit() as (store, ctx):
+            owner = await store.login_link_live(digest(token), ctx.now)
+            person = await store.person_by_id(owner) if owner is not None else None
+        if person is None:
+            return self.refused("link", 410)
+        value = session_token()
+        response = self.page("sign_in.html", person.locale, seat=None, token=value,
+                             action=_masuk(token))  # fmt: skip
+        response.set_cookie(PRESS, value, max_age=LINK_MINUTES * 60, httponly=True,
+                            samesite="strict", secure=self.secure,
+                            path="/konsol/masuk")  # fmt: skip
+        return response
+
+    async def sign_in(self, request: Request, token: str) -> Response:
+        form = await self.form(request)
+        pressed = request.cookies.get(PRESS, "")
+        given = form.get("csrf", "")
+        async with self.unit() as (store, ctx):
+            if not pressed or not hmac.compare_digest(pressed.encode(), given.encode()):
+                live = await store.login_link_live(digest(token), ctx.now)
+                # a used link says so (a second press); a live one was not pressed here
+                return self.refused("csrf", 403) if live else self.refused("link", 410)
             person_id = await store.use_login_link(digest(token), ctx.now)
             person = await store.person_by_id(person_id) if person_id is not None else None
             if person is not None:
@@ -123,6 +152,7 @@ class Console:
         response.set_cookie(COOKIE, cookie, max_age=int(IDLE.total_seconds()) * 16,
                             httponly=True, samesite="strict", secure=self.secure,
                             path="/konsol")  # fmt: skip
+        response.delete_cookie(PRESS, path="/konsol/masuk")
         return response
 
     async def sign_out(self, request: Request) -> Response:
@@ -360,6 +390,12 @@ def _aware(value: datetime) -> datetime:
     return out
 
 
+def _masuk(token: str) -> str:
+    """The link's own address, for its form; a token is base64url (anything else names no
+    link and is refused before this)."""
+    return "/konsol/masuk/" + quote(token, safe="")
+
+
 def _kelurahan(ctx: Context, text: str) -> str | None:
     kel = ctx.program.regions.kelurahan_named(text) if text else None
     return kel.code if kel else None
@@ -409,8 +445,12 @@ def build(conversations: Conversations) -> ASGIApp:
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     @app.get("/masuk/{token}")
-    async def sign_in(token: str) -> Response:
-        return await console.sign_in(token)
+    async def sign_in_page(token: str) -> Response:
+        return await console.sign_in_page(token)
+
+    @app.post("/masuk/{token}")
+    async def sign_in(request: Request, token: str) -> Response:
+        return await console.sign_in(request, token)
 
     @app.post("/keluar")
     async def sign_out(request: Request) -> Response:
