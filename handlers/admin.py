@@ -77,6 +77,7 @@ async def remove_reviewer(ctx: Context, actor: Person, person_id_text: str) -> R
     before = {"role": target.role.value, "kelurahan": target.kelurahan_code}
     target.role, target.kelurahan_code = Role.CITIZEN, None
     await ctx.store.save_person(target)
+    await ctx.store.end_console_sessions_of(target.id)  # their console closes now, with this
     await ctx.store.audit(
         actor=actor.id, action="reviewer.removed", now=ctx.now, subject=target.id, before=before,
         after={"role": "citizen"},
