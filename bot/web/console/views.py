@@ -402,9 +402,14 @@ def _kelurahan(ctx: Context, text: str) -> str | None:
 
 
 def _reason(ctx: Context, n: Nomination, stored: str) -> tuple[str, Msg]:
-    """A stored reason ("age.in_range:pass") as its mark and words."""
+    """A stored reason ("age.in_range:pass") as its mark and words, with every value its
+    message may name: a reason from a registry list names the list's date, kept with the
+    nomination's answers (issue 26 item 5: without it the page answered 500 once lists were
+    imported)."""
     code, _, status = stored.partition(":")
     a = n.answers
+    lists = a.get("lists") or {}
+    listed = lists.get("bpjs" if code.startswith("bpjs.") else "dtks")
     age_min, age_max = ctx.program.age_min.at(ctx.today), ctx.program.age_max.at(ctx.today)
     occupation: Msg | Raw = (Msg(f"occ-{a['occupation']}") if a.get("occupation")
                              else Raw(a.get("occupation_text") or "-"))  # fmt: skip
@@ -414,9 +419,16 @@ def _reason(ctx: Context, n: Nomination, stored: str) -> tuple[str, Msg]:
         "city": ctx.program.regions.city_name, "region": n.nik_masked[:7],
         "registry": ctx.program.registry.at(ctx.today), "occupation": occupation,
         "text": Raw(a.get("occupation_text") or "-"),
+        "as_of": _list_day(listed[1]) if listed and len(listed) > 1 else "-",
     }  # fmt: skip
     mark = {"pass": "✓", "fail": "✗"}.get(status, "?")
     return mark, Msg("reason-" + code.replace(".", "-"), args)
+
+
+def _list_day(iso: Any) -> str:
+    """A list's date as stored ("2026-11-01") as the chat writes it ("01-11-2026")."""
+    text = str(iso)
+    return f"{text[8:10]}-{text[5:7]}-{text[:4]}" if len(text) == 10 else "-"
 
 
 _HEADERS = {
