@@ -308,8 +308,9 @@ async def test_every_page_and_card_renders_every_message_it_uses(
             if r.status_code == 303:
                 answered[r.headers["location"]] = (await web.get(r.headers["location"])).status_code
     for cid in cids:
-        for step in ("paid", "refused", "documents"):
+        for step in ("paid", "refused", "documents", "?"):
             r = await web.post(f"/konsol/klaim/{cid}", data={"csrf": token, "langkah": step})
+            answered[f"klaim {cid} {step}"] = r.status_code
             if r.status_code == 303:
                 answered[r.headers["location"]] = (await web.get(r.headers["location"])).status_code
     for form in ({"teks": "x", "penerima": "opted_in"}, {"teks": "Halo {nama}", "penerima": "all"},
@@ -319,7 +320,9 @@ async def test_every_page_and_card_renders_every_message_it_uses(
     for action, form in (("undang", {"kelurahan": "Kelun"}), ("undang", {"kelurahan": "?"}),
                          ("cabut", {"kode": "NOPE"}), ("hapus", {"id": "1"})):  # fmt: skip
         r = await web.post(f"/konsol/petugas/{action}", data={"csrf": token, **form})
-        answered[r.headers["location"]] = (await web.get(r.headers["location"])).status_code
+        answered[f"petugas {action} {form}"] = r.status_code  # a page saying what to mend
+        if r.status_code == 303:
+            answered[r.headers["location"]] = (await web.get(r.headers["location"])).status_code
     upload = await web.post("/konsol/peserta/pratinjau",
                             data={"csrf": token, "mulai": siaga.clock().date().isoformat()},
                             files={"berkas": ("b.csv", b"ref\nPJK-AAAAA\nx\n", "text/csv")})  # fmt: skip

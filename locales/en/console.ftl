@@ -194,6 +194,10 @@ con-bad-date = { $field }: enter a date from { $first } to { $last } (day-month-
 con-bad-kelurahan = { $field }: there is no such kelurahan in Kota Madiun.
 con-bad-ref = { $field }: not a nomination reference (example: PJK-AB3CD).
 con-bad-amount = { $field }: enter an amount of rupiah from { $min } to { $max }, for example 42.000.000 or 42 juta.
+con-field-nik = NIK
+con-bad-years = { $field }: write years of birth from { $first } to { $last }, separated by spaces or commas.
+con-refused-bad-request-title = Request not readable
+con-refused-bad-request = What was sent cannot be read. Reload the page and try again.
 con-problems = Nothing was changed. Please check:
 # A BPJS file read within bounds, its preview paged (issue 26 item 6)
 con-upload-too-many-rows = The file has more than { $max } data rows. Split it into several files and upload them one by one.

@@ -194,6 +194,10 @@ con-bad-date = { $field }: isi tanggal dari { $first } sampai { $last } (tanggal
 con-bad-kelurahan = { $field }: kelurahan ini tidak ada di Kota Madiun.
 con-bad-ref = { $field }: bukan nomor usulan (contoh: PJK-AB3CD).
 con-bad-amount = { $field }: isi jumlah rupiah dari { $min } sampai { $max }, misalnya 42.000.000 atau 42 juta.
+con-field-nik = NIK
+con-bad-years = { $field }: tulis tahun lahir dari { $first } sampai { $last }, dipisah spasi atau koma.
+con-refused-bad-request-title = Permintaan tidak bisa dibaca
+con-refused-bad-request = Isian yang dikirim tidak bisa dibaca. Muat ulang halaman lalu coba lagi.
 con-problems = Belum ada yang diubah. Periksa isian ini:
 # A BPJS file read within bounds, its preview paged (issue 26 item 6)
 con-upload-too-many-rows = Berkas berisi lebih dari { $max } baris data. Pecah menjadi beberapa berkas, lalu unggah satu per satu.

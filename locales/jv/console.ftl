@@ -194,6 +194,10 @@ con-bad-date = { $field }: isi tanggal saking { $first } dumugi { $last } (tangg
 con-bad-kelurahan = { $field }: kelurahan punika boten wonten ing Kota Madiun.
 con-bad-ref = { $field }: sanes nomer usulan (tuladha: PJK-AB3CD).
 con-bad-amount = { $field }: isi cacah rupiah saking { $min } dumugi { $max }, tuladhanipun 42.000.000 utawi 42 juta.
+con-field-nik = NIK
+con-bad-years = { $field }: serat taun lair saking { $first } dumugi { $last }, dipunpisah spasi utawi koma.
+con-refused-bad-request-title = Panyuwunan boten saged dipunwaos
+con-refused-bad-request = Isian ingkang dipunkirim boten saged dipunwaos. Kaca dipunmuat malih, lajeng dipuncoba malih.
 con-problems = Dereng wonten ingkang dipunewahi. Mangga priksa isian punika:
 # A BPJS file read within bounds, its preview paged (issue 26 item 6)
 con-upload-too-many-rows = Berkas ngemot langkung saking { $max } baris data. Dipunperang dados pinten-pinten berkas, lajeng dipununggah setunggal-setunggal.

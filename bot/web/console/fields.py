@@ -84,10 +84,16 @@ class Fields:
     def raw(self, name: str) -> str:
         return str(self.values.get(name) or "")
 
-    def text(self, name: str, max_len: int, min_len: int = 0) -> str | None:
-        """Free text, whitespace runs made one space; "" when absent and not required."""
-        value = " ".join(self.raw(name).split())
-        if unusable(self.raw(name)):
+    def text(self, name: str, max_len: int, min_len: int = 0, lines: bool = False) -> str | None:
+        """Free text, whitespace runs made one space (or, with `lines`, its lines kept and
+        trimmed); "" when absent."""
+        raw = self.raw(name)
+        if lines:
+            value = "\n".join(line.rstrip() for line in raw.replace("\r\n", "\n").split("\n"))
+            value = value.strip()
+        else:
+            value = " ".join(raw.split())
+        if unusable(raw.replace("\r", "").replace("\n", " ")):
             self.bad(name, "con-bad-characters")
             return None
         if len(value) > max_len:
@@ -162,6 +168,17 @@ class Fields:
         if ref is None:
             self.bad(name, "con-bad-ref")
         return ref
+
+    def years(self, name: str, first: int, last: int) -> tuple[int, ...]:
+        """Years typed apart ("2012, 2016"), each from first to last; none is fine."""
+        value = self.raw(name)
+        words = value.replace(",", " ").replace(";", " ").split()
+        if len(value) > 40 or not all(
+            w.isascii() and w.isdigit() and len(w) == 4 and first <= int(w) <= last for w in words
+        ):
+            self.bad(name, "con-bad-years", first=str(first), last=str(last))
+            return ()
+        return tuple(int(w) for w in words)
 
     def amount(self, name: str) -> int | None:
         """Rupiah as officers type them ("42.000.000", "42 juta"), within the claims' bounds."""

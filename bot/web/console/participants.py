@@ -136,14 +136,15 @@ class ParticipantPages:
             fields = Fields(form, LABELS)
             uid = fields.ident("unggahan")
             kept = await store.upload(uid, found.person.id, ctx.now) if uid else None
-            if kept is None:
-                await store.commit()
-                if fields.problems:
-                    return await self.index(request, fields.problems, 422)
-                return RedirectResponse("/konsol/peserta?pesan=con-upload-gone", status_code=303)
-            report = await dinas.mark_registered(ctx, list(kept.good), kept.start)
-            await store.drop_upload(kept.id)
+            report = None
+            if kept is not None:
+                report = await dinas.mark_registered(ctx, list(kept.good), kept.start)
+                await store.drop_upload(kept.id)
             await store.commit()
+        if fields.problems:
+            return await self.index(request, fields.problems, 422)
+        if report is None:
+            return RedirectResponse("/konsol/peserta?pesan=con-upload-gone", status_code=303)
         query = (f"pesan=con-upload-applied&terdaftar={len(report.registered)}"
                  f"&tidak={len(report.not_found) + len(report.not_approved)}")  # fmt: skip
         return RedirectResponse(f"/konsol/peserta?{query}", status_code=303)

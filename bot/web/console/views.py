@@ -22,12 +22,13 @@ from fastapi import FastAPI, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.exceptions import HTTPException
 
 from bot.db import reports
 from bot.db.rows import aware
 from bot.db.store import SqlStore
 from bot.delivery.handling import Conversations
-from bot.web.console.fields import Fields
+from bot.web.console.fields import Fields, Problem, record_id
 from bot.web.console.session import COOKIE, IDLE, Seat, csrf_ok, open_session, seat
 from bot.web.console.session import token as session_token
 from bot.web.limits import UPLOAD_PATH, ASGIApp, BodyLimit, Scope, console_cap
@@ -45,6 +46,19 @@ from handlers.records import Nomination, Role
 HERE = Path(__file__).resolve().parent
 PRESS = "siaga_masuk"  # the sign-in page's own cookie, sent back only from that page
 STATUSES = tuple(s.value for s in NominationStatus)
+SORTS = ("nama", "waiting", "oldest", "approved", "rejected", "reviewers")
+VERDICTS = ("likely_eligible", "needs_review", "not_eligible")
+ACTIONS = ("setujui", "tolak", "tanya", "nik")
+MAX_WAIT = 999  # days: the queue's filter box takes three digits
+MAX_TEXT = 300  # a reason or a question, as the chat keeps them
+# What a nomination's page may say after an action (?pesan=…): its own outcomes only
+NOMINATION_NOTES = (*(f"con-result-{o.value}" for o in review.Outcome), "con-err-reason",
+                    "con-err-question", "con-forbidden", "con-nik-shown",
+                    "con-unknown-action")  # fmt: skip
+LABELS = {"urut": "con-field-address", "kelurahan": "con-col-kelurahan",
+          "status": "con-col-status", "penilaian": "con-col-verdict",
+          "pekerjaan": "con-col-occupation", "menunggu": "con-waiting-at-least",
+          "alasan": "con-reject-reason"}  # fmt: skip
 
 
 class Console:
@@ -170,6 +184,8 @@ class Console:
 
     # --- pages -----------------------------------------------------------------------------------
     async def overview(self, request: Request) -> Response:
+        q = Fields(request.query_params, LABELS)
+        sort = q.choice("urut", SORTS, "waiting")
         async with self.unit() as (store, ctx):
             found = await self.gate(request, store, ctx)
             if isinstance(found, Response):
@@ -197,8 +213,7 @@ class Console:
                 "reviewers": sum(1 for p in reviewers if p.kelurahan_code == kel.code),
                 "last": _day(ctx, info["last"]), "all": sum(counts.values()),
             })  # fmt: skip
-        sort = request.query_params.get("urut", "waiting")
-        if sort in ("waiting", "oldest", "approved", "rejected", "reviewers"):
+        if sort != "nama":
             rows.sort(key=lambda r: (r[sort] is None, -(r[sort] or 0), r["name"]))
         else:
             rows.sort(key=lambda r: r["name"])
@@ -210,25 +225,27 @@ class Console:
             by_status.update(info["counts"])
         top = max([r["all"] for r in rows] + [1])
         return self.page(
-            "overview.html", found.person.locale, seat=found, period=period, rows=rows,
+            "overview.html", found.person.locale, status=400 if q.problems else 200,
+            problems=q.problems, seat=found, period=period, rows=rows,
             total=total, used=used, left=left, forecast=forecast, recent=recent,
             deadline=deadline, statuses=[(s, by_status[s]) for s in STATUSES if by_status[s]],
             top=top, sort=sort, weeks=weeks, week_top=max([n for _, n in weeks] + [1]),
         )  # fmt: skip
 
     async def queue(self, request: Request) -> Response:
-        q = request.query_params
+        q = Fields(request.query_params, LABELS)
+        status = q.choice("status", STATUSES, "pending")
+        verdict = q.choice("penilaian", VERDICTS) or None
+        waited = q.number("menunggu", 0, MAX_WAIT) or 0
         async with self.unit() as (store, ctx):
             found = await self.gate(request, store, ctx)
             if isinstance(found, Response):
                 return found
-            kel = found.kelurahan or _kelurahan(ctx, q.get("kelurahan", ""))
-            status = q.get("status", "pending")
-            statuses = [status] if status in STATUSES else list(WAITING)
-            verdict = q.get("penilaian") or None
-            occupation = q.get("pekerjaan") or None
-            waited = int(q["menunggu"]) if q.get("menunggu", "").isdigit() else 0
-            items = await store.nominations_list(kel, statuses, occupation, verdict)
+            named = q.kelurahan("kelurahan", ctx.program)
+            kel = found.kelurahan or named  # a lurah sees their own kelurahan only
+            codes = [o.code for o in ctx.program.occupations.occupations]
+            occupation = q.choice("pekerjaan", codes) or None
+            items = await store.nominations_list(kel, [status], occupation, verdict)
             if waited:  # waiting at least this many days
                 items = [r for r in items if (ctx.now - _aware(r.created_at)).days >= waited]
             await store.commit()
@@ -239,15 +256,20 @@ class Console:
             "days": max((ctx.now - _aware(r.created_at)).days, 0),
         } for r in items]  # fmt: skip
         return self.page(
-            "queue.html", found.person.locale, seat=found, rows=rows, chosen=status,
+            "queue.html", found.person.locale, status=400 if q.problems else 200,
+            problems=q.problems, seat=found, rows=rows, chosen=status,
             kelurahan=kel, kelurahan_list=ctx.program.regions.all_kelurahan,
             statuses=STATUSES, occupations=[o.code for o in ctx.program.occupations.occupations],
             verdict=verdict or "", occupation=occupation or "", waited=waited or "",
         )  # fmt: skip
 
     async def nomination(
-        self, request: Request, nid: int, note: str = "", nik: str = ""
-    ) -> Response:
+        self, request: Request, nid: str, note: str = "", nik: str = "",
+        problems: list[Problem] | None = None, status: int = 200,
+    ) -> Response:  # fmt: skip
+        q = Fields(request.query_params, LABELS)
+        note = note or notes(q, NOMINATION_NOTES)
+        problems = [*(problems or []), *q.problems]
         async with self.unit() as (store, ctx):
             found = await self.gate(request, store, ctx)
             if isinstance(found, Response):
@@ -260,7 +282,8 @@ class Console:
             left = await review.places_left(ctx)
             await store.commit()
         return self.page(
-            "nomination.html", found.person.locale, seat=found, n=n, history=history,
+            "nomination.html", found.person.locale, status=400 if q.problems else status,
+            problems=problems, seat=found, n=n, history=history,
             reasons=[_reason(ctx, n, code) for code in n.reasons], left=left,
             kelurahan=kel_name(ctx, n.kelurahan_code), note=note, nik=nik,
             answers=n.answers, reject_reasons=REJECT_REASONS,
@@ -278,17 +301,21 @@ class Console:
         words = claims.cover_msg(ctx, n, ctx.today, "cover-details-officer")
         return self.c.catalogue.render(words, locale)
 
-    async def _visible(self, ctx: Context, found: Seat, nid: int) -> Nomination | None:
-        """The nomination, if this officer may see it; else None (the page says 404)."""
-        n = await ctx.store.nomination_by_id(nid)
+    async def _visible(self, ctx: Context, found: Seat, nid: str) -> Nomination | None:
+        """The nomination, if this officer may see it; else None (the page says 404): also
+        for an id that is no id (`/usulan/9999…` answered 500)."""
+        key = record_id(nid)
+        n = await ctx.store.nomination_by_id(key) if key is not None else None
         if n is None:
             return None
         if found.person.role is Role.LURAH and n.kelurahan_code != found.person.kelurahan_code:
             return None
         return n
 
-    async def act(self, request: Request, nid: int, action: str) -> Response:
+    async def act(self, request: Request, nid: str, action: str) -> Response:
         form = await self.form(request)
+        labels = {**LABELS, "teks": "con-ask" if action == "tanya" else "con-reject-other"}
+        fields = Fields(form, labels)
         async with self.unit() as (store, ctx):
             found = await self.gate(request, store, ctx, form=form)
             if isinstance(found, Response):
@@ -297,8 +324,10 @@ class Console:
             if n is None:
                 await store.commit()
                 return self.refused("not-found", 404, found.person.locale)
-            note, nik = await self._do(ctx, found, n, action, form)
+            note, nik = await self._do(ctx, found, n, action, fields)
             await store.commit()
+        if fields.problems:  # nothing was done: the page again, saying what to mend
+            return await self.nomination(request, nid, problems=fields.problems, status=422)
         if nik:  # shown once, in this answer only: never in a URL or a redirect
             return await self.nomination(request, nid, note, nik)
         if request.headers.get("X-Inline") == "1":  # the queue's script: the outcome alone
@@ -307,25 +336,30 @@ class Console:
                                 status_code=303)  # fmt: skip
 
     async def _do(
-        self, ctx: Context, found: Seat, n: Nomination, action: str, form: dict[str, str]
+        self, ctx: Context, found: Seat, n: Nomination, action: str, fields: Fields
     ) -> tuple[str, str]:
-        """The use case behind a button: (what to say, a NIK shown once)."""
+        """The use case behind a button: (what to say, a NIK shown once). A field that is
+        no good leaves its Problem in `fields` and nothing is done."""
         person = found.person
         if action == "setujui":
             result = await review.approve(ctx, person, n)
         elif action == "tolak":
-            reason = form.get("alasan", "")
-            text = " ".join(form.get("teks", "").split())[:300]
-            if reason in REJECT_REASONS:  # stored as words, as in the chat
+            reason = fields.choice("alasan", REJECT_REASONS)
+            text = fields.text("teks", MAX_TEXT)
+            if fields.problems:
+                return "", ""
+            if reason:  # stored as words, as in the chat
                 text = ctx.render(Msg(f"reject-reason-{reason}"), person.locale)
-            if len(text) < 3:
+            if len(text or "") < 3:
                 return "con-err-reason", ""
-            result = await review.reject(ctx, person, n, text)
+            result = await review.reject(ctx, person, n, text or "")
         elif action == "tanya":
-            question = " ".join(form.get("teks", "").split())[:300]
-            if len(question) < 3:
+            question = fields.text("teks", MAX_TEXT)
+            if fields.problems:
+                return "", ""
+            if len(question or "") < 3:
                 return "con-err-question", ""
-            result = await review.request_info(ctx, person, n, question)
+            result = await review.request_info(ctx, person, n, question or "")
         elif action == "nik":
             if not await review.authorise(ctx, person, Action.VIEW_QUEUE, n.kelurahan_code):
                 return "con-forbidden", ""
@@ -359,11 +393,6 @@ def _weekly(ctx: Context, decided: list[datetime]) -> list[tuple[str, int]]:
     return [(f"{s:%d/%m}", counts.get(s, 0)) for s in starts]
 
 
-def note_of(request: Request) -> str:  # replaced page by page with notes()
-    note = request.query_params.get("pesan", "")
-    return note if note.startswith("con-") else ""
-
-
 def notes(fields: Fields, allowed: Collection[str]) -> str:
     """The outcome a redirect named (?pesan=…), one of the page's own: a crafted link cannot
     put other catalogue words on the page (`?pesan=con-nomination` answered 500)."""
@@ -394,11 +423,6 @@ def _masuk(token: str) -> str:
     """The link's own address, for its form; a token is base64url (anything else names no
     link and is refused before this)."""
     return "/konsol/masuk/" + quote(token, safe="")
-
-
-def _kelurahan(ctx: Context, text: str) -> str | None:
-    kel = ctx.program.regions.kelurahan_named(text) if text else None
-    return kel.code if kel else None
 
 
 def _reason(ctx: Context, n: Nomination, stored: str) -> tuple[str, Msg]:
@@ -456,6 +480,13 @@ def build(conversations: Conversations) -> ASGIApp:
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        """An unknown address, a wrong method or a form that cannot be parsed: a page in the
+        officer's words, not the framework's JSON."""
+        why = "not-found" if exc.status_code in (404, 405) else "bad-request"
+        return console.refused(why, exc.status_code)
+
     @app.get("/masuk/{token}")
     async def sign_in_page(token: str) -> Response:
         return await console.sign_in_page(token)
@@ -477,11 +508,11 @@ def build(conversations: Conversations) -> ASGIApp:
         return await console.queue(request)
 
     @app.get("/usulan/{nid}")
-    async def nomination(request: Request, nid: int) -> Response:
-        return await console.nomination(request, nid, note_of(request))
+    async def nomination(request: Request, nid: str) -> Response:
+        return await console.nomination(request, nid)
 
     @app.post("/usulan/{nid}/{action}")
-    async def act(request: Request, nid: int, action: str) -> Response:
+    async def act(request: Request, nid: str, action: str) -> Response:
         return await console.act(request, nid, action)
 
     @app.get("/petugas")
@@ -541,15 +572,15 @@ def build(conversations: Conversations) -> ASGIApp:
         return await broadcasts.preview(request, send=True)
 
     @app.get("/siaran/{bid}")
-    async def broadcast_one(request: Request, bid: int) -> Response:
+    async def broadcast_one(request: Request, bid: str) -> Response:
         return await broadcasts.one(request, bid)
 
     @app.get("/siaran/{bid}/kemajuan")
-    async def broadcast_progress(request: Request, bid: int) -> Response:
+    async def broadcast_progress(request: Request, bid: str) -> Response:
         return await broadcasts.one(request, bid, fragment=True)
 
     @app.post("/siaran/{bid}/hentikan")
-    async def broadcast_stop(request: Request, bid: int) -> Response:
+    async def broadcast_stop(request: Request, bid: str) -> Response:
         return await broadcasts.stop(request, bid)
 
     @app.get("/klaim")
@@ -557,11 +588,11 @@ def build(conversations: Conversations) -> ASGIApp:
         return await claim_pages.index(request)
 
     @app.get("/klaim/{cid}")
-    async def claim_one(request: Request, cid: int) -> Response:
-        return await claim_pages.one(request, cid, note_of(request))
+    async def claim_one(request: Request, cid: str) -> Response:
+        return await claim_pages.one(request, cid)
 
     @app.post("/klaim/{cid}")
-    async def claim_act(request: Request, cid: int) -> Response:
+    async def claim_act(request: Request, cid: str) -> Response:
         return await claim_pages.act(request, cid)
 
     @app.get("/audit.csv")
