@@ -27,6 +27,14 @@ from domain.dated import Dated
 from domain.dates import add_years, months_between
 from domain.workdays import WEEKDAYS, Calendar
 
+# The most a case can be recorded as paid. The largest benefit of a BPU participant's case is
+# JKK's permanent total disability (56 x 80% of the declared wage, itself capped by BPJS's
+# brackets): some hundreds of millions of rupiah; JKK's medical care is paid to the hospital,
+# not through the case. Ten billion leaves room for any case and refuses a typo of extra
+# zeros (issue 26 item 7: thirty 9s) long before the database's 64-bit integer. No benefit is
+# under a thousand rupiah (BPU wages start at Rp1 juta): a smaller figure is a slip ("²³").
+MIN_AMOUNT, MAX_AMOUNT = 1_000, 10_000_000_000
+
 
 class ClaimKind(StrEnum):
     DEATH = "death"  # JKM: death not caused by work

@@ -138,18 +138,21 @@ def nik_in(text: str) -> str:
 LONG_NUMBER = re.compile(r"\+?\d(?:[ .\-]?\d){7,}")
 
 
-_AMOUNT = re.compile(r"^(\d+(?:[.,]\d+)?)\s*(juta|jt|ribu|rb|k)?$")
+_AMOUNT = re.compile(r"^(\d+(?:[.,]\d+)?)\s*(juta|jt|ribu|rb|k)?$", re.ASCII)
 _SCALE = {"juta": 1_000_000, "jt": 1_000_000, "ribu": 1_000, "rb": 1_000, "k": 1_000}
 
 
 def parse_rupiah(text: str) -> int | None:
     """An amount of rupiah as officers type it: "42.000.000", "Rp 42.000.000,00", "42 juta",
     "1,5 jt", "750 ribu". None when it is not one."""
-    raw = text.strip().lower().replace("rp", "").replace(" ", "").replace("\u00a0", "")
+    # digits however typed, as ASCII: "²³".isdigit() is True but int("²³") raises
+    raw = (
+        ascii_digits(text).strip().lower().replace("rp", "").replace(" ", "").replace("\u00a0", "")
+    )
     scaled = _AMOUNT.match(raw)
     if scaled and scaled.group(2):
         number = float(scaled.group(1).replace(",", "."))
         return round(number * _SCALE[scaled.group(2)])
     raw = re.sub(r",\d{1,2}$", "", raw)  # ",00": the cents
     digits = raw.replace(".", "").replace(",", "")
-    return int(digits) if digits.isdigit() else None
+    return int(digits) if digits.isascii() and digits.isdigit() else None

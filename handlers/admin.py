@@ -71,12 +71,16 @@ async def reviewers(ctx: Context, actor: Person) -> Reply:
 async def remove_reviewer(ctx: Context, actor: Person, person_id_text: str) -> Reply:
     if not await review.authorise(ctx, actor, Action.REMOVE_REVIEWER, None):
         return reply("not-an-admin")
-    target = await ctx.store.person_by_id(int(person_id_text)) if person_id_text.isdigit() else None
+    # ASCII digits of an id that can exist: "²".isdigit() is True but int("²") raises, and 25
+    # digits overflow the database's integer (issue 26 item 7)
+    digits = person_id_text.isascii() and person_id_text.isdigit() and len(person_id_text) < 10
+    target = await ctx.store.person_by_id(int(person_id_text)) if digits else None
     if target is None or target.role is not Role.LURAH:
         return reply("err-reviewer-id", id=person_id_text[:12])
     before = {"role": target.role.value, "kelurahan": target.kelurahan_code}
     target.role, target.kelurahan_code = Role.CITIZEN, None
     await ctx.store.save_person(target)
+    await ctx.store.end_console_sessions_of(target.id)  # their console closes now, with this
     await ctx.store.audit(
         actor=actor.id, action="reviewer.removed", now=ctx.now, subject=target.id, before=before,
         after={"role": "citizen"},

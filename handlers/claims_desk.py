@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from domain.claims import OPEN, ClaimStatus
+from domain.claims import MAX_AMOUNT, MIN_AMOUNT, OPEN, ClaimStatus
 from domain.text import parse_rupiah, row_id
 from handlers import claims
 from handlers.engine import Input, button, reply, with_note
@@ -73,7 +73,7 @@ async def _take(ctx: Context, person: Person, conv: Conversation, inp: Input) ->
     p = Pending.of(conv)
     if conv.step == "amount":
         amount = parse_rupiah(inp.text)
-        if amount is None or not 0 < amount < 10**11:
+        if amount is None or not MIN_AMOUNT <= amount <= MAX_AMOUNT:
             return [with_note(Msg("claim-err-amount"), _ask(conv))], False
         p.amount = amount
         p.save(conv)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from dataclasses import replace
 from datetime import timedelta
 
 from handlers.engine import reply
@@ -36,7 +37,9 @@ async def sign_in(ctx: Context, person: Person) -> Reply:
     link = await login_link(ctx, person)
     if link is None:
         return reply("console-not-for-you")
-    return reply("console-link", link=Raw(link), minutes=LINK_MINUTES)
+    # never previewed: a platform's preview fetcher would open the link before the officer
+    return replace(reply("console-link", link=Raw(link), minutes=LINK_MINUTES),
+                   link_preview=False)  # fmt: skip
 
 
 async def _masuk(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:

@@ -153,6 +153,9 @@ class Reply:
     # The command list this person's chat should show from now on ("citizen", "reviewer",
     # "admin"): Telegram sets it for the one chat; channels without one ignore it.
     commands: str | None = None
+    # False: a link in it must not be previewed. A preview is fetched by the platform, and a
+    # one-time link fetched is a link spent (issue 26 item 11: the console's /masuk link).
+    link_preview: bool = True
 
     @staticmethod
     def of(key: str, buttons: tuple[Button, ...] = (), **args: ArgValue) -> Reply:
@@ -170,6 +173,8 @@ class Reply:
             out["c"] = self.commands
         if self.image_png is not None:  # a chart goes the outbox's way like any message
             out["i"] = base64.b64encode(self.image_png).decode()
+        if not self.link_preview:
+            out["np"] = 1
         return out
 
     @staticmethod
@@ -181,7 +186,8 @@ class Reply:
         attach = Attachment(int(data["m"])) if "m" in data else None
         image = base64.b64decode(data["i"]) if "i" in data else None
         return Reply(tuple(Msg.from_json(m) for m in data["p"]), buttons, title, image,
-                     attach=attach, commands=data.get("c"))  # fmt: skip
+                     attach=attach, commands=data.get("c"),
+                     link_preview=not data.get("np"))  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

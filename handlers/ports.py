@@ -173,6 +173,7 @@ class Store(Protocol):
     async def add_login_link(
         self, digest: str, person_id: int, now: datetime, expires: datetime
     ) -> None: ...
+    async def end_console_sessions_of(self, person_id: int) -> None: ...
 
     # Broadcasts: the audience, then one job with one outbox row per recipient.
     async def broadcast_recipients(

@@ -28,8 +28,16 @@ async def link_for(siaga: App, who: str) -> str:
     return found.group(1)
 
 
+async def press(web: httpx.AsyncClient, link: str) -> httpx.Response:
+    """Open a sign-in link and press its Masuk button (opening alone spends nothing)."""
+    page = await web.get(link)
+    if page.status_code != 200:
+        return page
+    return await web.post(link, data={"csrf": csrf(page)})
+
+
 async def signed_in(siaga: App, web: httpx.AsyncClient, who: str) -> httpx.Response:
-    r = await web.get(await link_for(siaga, who))
+    r = await press(web, await link_for(siaga, who))
     assert r.status_code == 303 and r.headers["location"] == "/konsol/"
     cookie = r.headers["set-cookie"].lower()
     assert "httponly" in cookie and "samesite=strict" in cookie and "path=/konsol" in cookie
@@ -75,12 +83,12 @@ async def test_links_work_once_and_for_ten_minutes_and_not_for_citizens(
     now = siaga.clock()
     await make(siaga, "lk", Role.LURAH, KELUN)
     link = await link_for(siaga, "lk")
-    assert (await web.get(link)).status_code == 303
-    used = await web.get(link)
+    assert (await press(web, link)).status_code == 303
+    used = await press(web, link)
     assert used.status_code == 410 and "sudah dipakai" in used.text
     late = await link_for(siaga, "lk")
     siaga.clock = lambda: now + timedelta(minutes=11)
-    assert (await web.get(late)).status_code == 410
+    assert (await press(web, late)).status_code == 410
     warga = Person(siaga, "warga-biasa")
     await warga.say("/masuk")
     assert "hanya untuk lurah" in warga.text and not LINK.search(warga.text)
@@ -150,7 +158,7 @@ async def test_the_command_line_prints_a_link_for_an_officer_only(
     code, out = await run_cli(siaga.settings.data_dir, "admin", "login-link", "--for", "console:lk")
     found = LINK.search(out)
     assert code == 0 and found, out
-    assert (await web.get(found.group(1))).status_code == 303
+    assert (await press(web, found.group(1))).status_code == 303
     code, out = await run_cli(siaga.settings.data_dir, "admin", "login-link", "--for",
                               "console:warga")  # fmt: skip
     assert "hanya untuk lurah" in out and not LINK.search(out)
@@ -225,7 +233,7 @@ async def test_the_dinas_invites_revokes_exports_and_searches_the_audit(
     await make(siaga, "lk", Role.LURAH, KELUN)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=siaga.web(None)),
                                  base_url="http://siaga") as other_web:  # fmt: skip
-        r = await other_web.get(await link_for(siaga, "lk"))
+        r = await press(other_web, await link_for(siaga, "lk"))
         assert r.status_code == 303
         for page_path in ("/konsol/petugas", "/konsol/ekspor", "/konsol/audit"):
             assert (await other_web.get(page_path)).status_code == 404  # the Dinas's pages
@@ -270,6 +278,9 @@ async def test_a_broadcast_from_the_console_can_be_stopped(
 async def test_a_bpjs_file_with_one_bad_row_is_previewed_then_applied(
     siaga: App, web: httpx.AsyncClient
 ) -> None:
+    from datetime import UTC, datetime
+
+    siaga.clock = lambda: datetime(2026, 12, 20, 3, 0, tzinfo=UTC)  # the cover starts soon
     await set_quota(siaga, 10)
     boss = await make(siaga, "dinas", Role.ADMIN)
     good = [await file(siaga, f"warga-bpjs-{i}", serial=40 + i) for i in range(2)]
@@ -279,27 +290,30 @@ async def test_a_bpjs_file_with_one_bad_row_is_previewed_then_applied(
     home = await signed_in(siaga, web, "dinas")
     token = csrf(home)
     body = f"nomor_usulan,nama\n{good[0]},A\n{good[1].lower()},B\nPJK-ZZZZ,C\n{pending},D\n\n"
-    preview = await web.post("/konsol/peserta/pratinjau", data={"csrf": token, "mulai": "2027-01-01"},
-                             files={"berkas": ("bpjs.csv", body.encode(), "text/csv")})  # fmt: skip
+    sent = await web.post("/konsol/peserta/pratinjau", data={"csrf": token, "mulai": "2027-01-01"},
+                          files={"berkas": ("bpjs.csv", body.encode(), "text/csv")})  # fmt: skip
+    assert sent.status_code == 303  # the checked file is kept: the preview is its page
+    preview = await web.get(sent.headers["location"])
     assert preview.status_code == 200
     assert "2 baris bisa diterapkan, 2 baris bermasalah" in preview.text
     assert "bukan nomor usulan" in preview.text and "belum disetujui" in preview.text
     assert (await nomination(siaga, good[0])).status.value == "approved"  # nothing yet
-    refs = re.search(r'name="refs" value="([^"]+)"', preview.text)
-    assert refs
+    kept = re.search(r'name="unggahan" value="([^"]+)"', preview.text)
+    assert kept and "mulai 01-01-2027" in preview.text
     applied = await web.post("/konsol/peserta/terapkan",
-                             data={"csrf": token, "refs": refs.group(1), "mulai": "2027-01-01"})  # fmt: skip
+                             data={"csrf": token, "unggahan": kept.group(1)})  # fmt: skip
     listing = await web.get(applied.headers["location"])
     assert "Diterapkan: 2 terdaftar, 0 tidak bisa ditandai" in listing.text
     assert "01-01-2027" in listing.text and good[1] in listing.text
     assert (await nomination(siaga, good[0])).status.value == "registered"
-    junk = await web.post("/konsol/peserta/pratinjau", data={"csrf": token},
+    day = {"csrf": token, "mulai": "2027-01-01"}
+    junk = await web.post("/konsol/peserta/pratinjau", data=day,
                           files={"berkas": ("x.xlsx", b"not a workbook", "application/zip")})  # fmt: skip
     assert "tidak bisa dibaca" in junk.text
-    no_col = await web.post("/konsol/peserta/pratinjau", data={"csrf": token},
+    no_col = await web.post("/konsol/peserta/pratinjau", data=day,
                             files={"berkas": ("x.csv", b"nama\nA\n", "text/csv")})  # fmt: skip
     assert "tidak punya kolom nomor_usulan" in no_col.text
-    forged = await web.post("/konsol/peserta/pratinjau",
+    forged = await web.post("/konsol/peserta/pratinjau", data={"mulai": "2027-01-01"},
                             files={"berkas": ("x.csv", body.encode(), "text/csv")})  # fmt: skip
     assert forged.status_code == 403
 
@@ -373,3 +387,22 @@ async def test_an_officer_who_speaks_english_gets_the_console_in_english(
     home = await signed_in(siaga, web, "lk")
     assert "Overview" in home.text and "Quota for the period" in home.text
     assert 'lang="en"' in home.text
+
+
+async def test_every_page_title_is_plain_words(siaga: App, web: httpx.AsyncClient) -> None:
+    """Issue 26 item 21: the queue's <title> held a literal `<script src=…>` (a title is text
+    only: what is inside shows in the tab as typed), and so did a broadcast's page."""
+    from tests.test_broadcast import person
+
+    await make(siaga, "dinas", Role.ADMIN)
+    await person(siaga, "801", opt_in=True)
+    token = csrf(await signed_in(siaga, web, "dinas"))
+    sent = await web.post("/konsol/siaran/kirim", data={
+        "csrf": token, "teks": "Sisa kuota {kuota_sisa} tempat.", "penerima": "opted_in",
+    })  # fmt: skip
+    for path in ("/konsol/", "/konsol/antrean", sent.headers["location"], "/konsol/siaran",
+                 "/konsol/petugas", "/konsol/audit", "/konsol/peserta", "/konsol/klaim"):  # fmt: skip
+        page = await web.get(path)
+        title = re.search(r"<title>(.*?)</title>", page.text, re.S)
+        assert title and "<" not in title.group(1), (path, title and title.group(1))
+        assert page.text.count('src="/konsol/static/konsol.js"') <= 1, path

@@ -134,6 +134,7 @@ async def sign_in(siaga: App, b: Browser, who: str) -> None:
     found = LINK.search(chat.text)
     assert found
     await b.open(found.group(1))
+    await b.click("#masuk", then="nav")  # opening the link spends nothing; the button does
 
 
 async def test_a_lurah_signs_in_approves_and_sees_the_quota_change(
@@ -149,6 +150,9 @@ async def test_a_lurah_signs_in_approves_and_sees_the_quota_change(
     await browser.accessible("ringkasan")
     await browser.open("/konsol/antrean")
     await browser.accessible("antrean")
+    page = await browser.open("/konsol/antrean?menunggu=%C2%B2")  # issue 26 item 7: named
+    assert "Menunggu paling sedikit (hari): isi angka bulat dari 0 sampai 999" in page
+    await browser.accessible("antrean-isian-salah")
     await browser.click("a[href^='/konsol/usulan/']", then="#setujui")
     assert ref in await browser.text("h1")
     await browser.accessible("usulan")
@@ -171,6 +175,8 @@ async def test_a_used_link_is_refused_with_a_clear_page(siaga: App, browser: Bro
     found = LINK.search(chat.text)
     assert found
     await browser.open(found.group(1))
+    await browser.accessible("masuk")
+    await browser.click("#masuk", then="nav")
     again = await browser.open(found.group(1))
     assert "Tautan tidak berlaku" in again and "/masuk" in again
     await browser.accessible("tautan-tidak-berlaku")
@@ -261,6 +267,29 @@ async def test_a_bpjs_file_with_one_bad_row_is_uploaded_in_the_browser(
     await browser.accessible("peserta-pratinjau")
     page = await browser.click("#terapkan", then=".note")
     assert "Diterapkan: 1 terdaftar" in page and ref in page
+
+
+async def test_a_long_list_of_problem_rows_is_paged_in_the_browser(
+    siaga: App, browser: Browser, tmp_path: Path
+) -> None:
+    """Issue 26 item 6: counts, then the rows with problems fifty at a time."""
+    from tests.helpers import name_admin
+
+    name_admin(siaga, "console", "dinas")
+    await make(siaga, "dinas", Role.ADMIN)
+    upload = tmp_path / "konfirmasi-panjang.csv"
+    rows = "\n".join(f"SALAH-{i:03d}" for i in range(120))
+    await asyncio.to_thread(upload.write_text, f"nomor_usulan\n{rows}\n", "utf-8")
+    await sign_in(siaga, browser, "dinas")
+    await browser.open("/konsol/peserta")
+    field = await browser.run(browser.driver.find_element, By.ID, "berkas")
+    await browser.run(field.send_keys, str(upload))
+    page = await browser.click("#pratinjau-unggah", then="#pratinjau")
+    assert "0 baris bisa diterapkan, 120 baris bermasalah" in page
+    assert "SALAH-049" in page and "SALAH-050" not in page
+    await browser.accessible("peserta-pratinjau-halaman")
+    page = await browser.click(".pages a", then="#pratinjau")
+    assert "SALAH-050" in page and "SALAH-099" in page and "SALAH-049" not in page
 
 
 async def test_a_lurah_approves_inline_from_the_queue(siaga: App, browser: Browser) -> None:

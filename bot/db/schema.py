@@ -348,6 +348,22 @@ console_sessions = Table(
     Column("seen_at", DateTime(timezone=True), nullable=False),
 )
 Index("ix_console_sessions_person", console_sessions.c.person_id)
+# A checked BPJS confirmation file (issue 26 item 6), kept between its preview and "apply" so
+# the preview can be paged and the apply form carries an id, not 20,000 references. Only the
+# references and the rows with problems (what each said, NIK- and phone-like digits masked);
+# one per officer, gone once applied, after a day, or with the officer.
+console_uploads = Table(
+    "console_uploads",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("person_id", ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("start", Date, nullable=False),
+    Column("good", JSON, nullable=False),  # ["PJK-…", …]
+    Column("bad", JSON, nullable=False),  # [[row, what it said, why (a message key), arg], …]
+    sqlite_autoincrement=True,  # ids never reused after a deletion (0007)
+)
+Index("ix_console_uploads_person", console_uploads.c.person_id)
 
 
 # When something happens (issue 20): a reported death or work accident, followed by the Dinas

@@ -173,6 +173,7 @@ class SqlStore(BroadcastQueries, TicketQueries, ConsoleQueries, ClaimQueries, Le
         await self.conn.execute(
             update(t.people).where(t.people.c.id == person.id).values(role=person.role.value)
         )
+        await self.end_console_sessions_of(person.id)  # a session carries the old rights
         await self.audit(
             actor=None, action="admin.granted" if named else "admin.revoked", now=now,
             subject=person.id, before={"role": before.value}, after={"role": person.role.value},

@@ -23,6 +23,7 @@ from bot.channels.whatsapp.adapter import WhatsAppChannel
 from bot.db.migrate import HEAD, current
 from bot.delivery.dispatcher import Dispatcher, refused_for_now
 from bot.observe import database_gauges
+from bot.web.limits import SERVER, BodyLimit
 
 log = logging.getLogger("siaga.web")
 MAX_BODY = 1_000_000  # no Telegram update comes near this
@@ -120,7 +121,8 @@ def create_app(
         return Response(conversations.metrics.render(gauges), media_type=CONTENT_TYPE_LATEST)
 
     app.mount("/konsol", LazyConsole(conversations))
-    return TelegramFirst(app, dispatcher, telegram, telegram_secret)
+    # no route takes a body larger than SERVER: refused before any of it is read
+    return BodyLimit(TelegramFirst(app, dispatcher, telegram, telegram_secret), lambda _: SERVER)
 
 
 class LazyConsole:

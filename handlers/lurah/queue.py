@@ -59,6 +59,9 @@ async def redeem(ctx: Context, person: Person, conv: Conversation, code: str) ->
         person.role = Role.LURAH
     person.kelurahan_code = found["kelurahan_code"]
     await ctx.store.save_person(person)
+    if (person.role.value, person.kelurahan_code) != (before["role"], before["kelurahan"]):
+        # moved (or made a reviewer): a console session carries the old rights, so it ends
+        await ctx.store.end_console_sessions_of(person.id)
     await ctx.store.audit(
         actor=person.id, action="reviewer.joined", now=ctx.now, subject=person.id, before=before,
         after={"role": person.role.value, "kelurahan": person.kelurahan_code},

@@ -22,6 +22,7 @@ from aiogram.types import (
     BufferedInputFile,
     CallbackQuery,
     InlineKeyboardMarkup,
+    LinkPreviewOptions,
     Message,
     Update,
 )
@@ -48,6 +49,7 @@ ROLE_COMMANDS = {
 LIMITS = Limits(per_second=29.0, per_chat_interval=1.0, max_text=MAX_TEXT, max_buttons=100,
                 can_edit=True)  # fmt: skip
 
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 _EXTENSIONS = {"voice": ".ogg", "audio": ".mp3", "photo": ".jpg", "video": ".mp4"}
 _MEDIA = (
     "sticker", "photo", "voice", "audio", "video", "video_note", "animation", "document",
@@ -175,13 +177,16 @@ class TelegramChannel:
                             # Telegram refused the picture for good: the figures go, and say so
                             reply = replace(reply, parts=(*reply.parts, Msg("chart-not-sent")))
                         done += 1
+                # Telegram previews a link unless told not to (a one-time link must not be)
+                quiet = None if reply.link_preview else NO_PREVIEW
                 for text, markup in render(self.catalogue, reply, out.locale):
                     at += 1
                     if at <= how.skip:
                         continue  # it went in an earlier attempt
                     sent = await self.bot.send_message(
-                        chat_id=chat, text=text, parse_mode="HTML", reply_markup=markup
-                    )
+                        chat_id=chat, text=text, parse_mode="HTML", reply_markup=markup,
+                        link_preview_options=quiet,
+                    )  # fmt: skip
                     message_id = str(sent.message_id)
                     done += 1
                 if reply.attach is not None and reply.attach.media is not None:

@@ -4,7 +4,8 @@ Up to 3 choices with titles of at most 20 characters become reply buttons; up to
 of at most 24 an interactive list; anything else numbered text (the handlers read a typed number
 as the choice). Labels are never cut: a label too long for a widget means the next form down.
 Telegram's "share my phone number" key has no WhatsApp equivalent and is left out: the question
-also takes a typed number.
+also takes a typed number. No text is previewed (`preview_url` false), so a Reply's
+link_preview=False (a one-time link) holds here whatever it says.
 """
 
 from __future__ import annotations

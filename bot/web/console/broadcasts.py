@@ -8,9 +8,13 @@ from __future__ import annotations
 from fastapi import Request, Response
 from fastapi.responses import RedirectResponse
 
+from bot.web.console.fields import Fields, record_id
 from bot.web.console.views import Console
 from handlers import broadcast
+from handlers.engine import MAX_TEXT
 from handlers.messages import Msg
+
+LABELS = {"teks": "con-bc-text", "penerima": "con-bc-audience", "kelurahan": "con-col-kelurahan"}
 
 
 class BroadcastPages:
@@ -43,14 +47,15 @@ class BroadcastPages:
             if isinstance(found, Response):
                 return found
             locale = found.person.locale
-            text = form.get("teks", "").strip()
-            audience = form.get("penerima", "")
-            kel = ctx.program.regions.kelurahan_named(form.get("kelurahan", ""))
-            code = kel.code if kel else None
-            problem = broadcast.check_text(text)
-            if audience not in broadcast.AUDIENCES:
+            fields = Fields(form, LABELS)
+            text = fields.text("teks", MAX_TEXT, lines=True) or ""
+            audience = fields.choice("penerima", broadcast.AUDIENCES)
+            # "" is the whole city; a name that is none is no longer read as "everyone"
+            code = fields.kelurahan("kelurahan", ctx.program)
+            problem = None if fields.problems else broadcast.check_text(text)
+            if not audience and not fields.problems:
                 problem = problem or Msg("bc-err-audience")
-            if problem is None and send:
+            if problem is None and not fields.problems and send:
                 started = await broadcast.queue_broadcast(ctx, found.person, audience, code, text)
                 await store.commit()
                 if started is not None:
@@ -58,23 +63,26 @@ class BroadcastPages:
                                             status_code=303)  # fmt: skip
             parts: tuple[Msg, ...] = ()
             reached = 0
-            if problem is None:
+            if problem is None and not fields.problems:
                 parts, reached = await broadcast.preview_parts(ctx, audience, code, text)
             await store.commit()
         return self.c.page(
-            "broadcasts.html", locale, seat=found, active="broadcast", rows=[],
+            "broadcasts.html", locale, status=422 if fields.problems or problem else 200,
+            problems=fields.problems, seat=found, active="broadcast", rows=[],
             audiences=broadcast.AUDIENCES, text=text, audience=audience,
-            kelurahan_list=ctx.program.regions.all_kelurahan, kelurahan=form.get("kelurahan", ""),
+            kelurahan_list=ctx.program.regions.all_kelurahan,
+            kelurahan=fields.raw("kelurahan") if code else "",
             preview=self._words(parts, locale), reached=reached,
             problem=self.c.c.catalogue.render(problem, locale) if problem else None,
         )  # fmt: skip
 
-    async def one(self, request: Request, bid: int, fragment: bool = False) -> Response:
+    async def one(self, request: Request, bid: str, fragment: bool = False) -> Response:
+        key = record_id(bid)
         async with self.c.unit() as (store, ctx):
             found = await self.c.gate(request, store, ctx, admin=True)
             if isinstance(found, Response):
                 return found
-            b = next((x for x in await store.broadcasts(limit=50) if x.id == bid), None)
+            b = next((x for x in await store.broadcasts(limit=50) if x.id == key), None)
             await store.commit()
         if b is None:
             return self.c.refused("not-found", 404, found.person.locale)
@@ -90,12 +98,16 @@ class BroadcastPages:
         return self.c.page("broadcast.html", found.person.locale, seat=found, active="broadcast",
                            b=b, words=words, running=running)  # fmt: skip
 
-    async def stop(self, request: Request, bid: int) -> Response:
+    async def stop(self, request: Request, bid: str) -> Response:
         form = await self.c.form(request)
+        key = record_id(bid)
         async with self.c.unit() as (store, ctx):
             found = await self.c.gate(request, store, ctx, admin=True, form=form)
             if isinstance(found, Response):
                 return found
-            await broadcast.cancel(ctx, found.person, str(bid))
+            if key is None:
+                await store.commit()
+                return self.c.refused("not-found", 404, found.person.locale)
+            await broadcast.cancel(ctx, found.person, str(key))
             await store.commit()
-        return RedirectResponse(f"/konsol/siaran/{bid}", status_code=303)
+        return RedirectResponse(f"/konsol/siaran/{key}", status_code=303)

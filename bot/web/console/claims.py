@@ -7,13 +7,19 @@ from __future__ import annotations
 from fastapi import Request, Response
 from fastapi.responses import RedirectResponse
 
-from bot.web.console.views import Console
+from bot.web.console.fields import Fields, Problem, record_id
+from bot.web.console.views import Console, notes
 from domain.claims import OPEN, ClaimStatus, may_move
-from domain.text import parse_rupiah
-from handlers import claims, claims_desk
+from handlers import claims
 from handlers.officers import kel_name
 
 S = ClaimStatus
+STEPS = tuple(s.value for s in (S.DOCUMENTS, S.SUBMITTED, S.PAID, S.REFUSED))
+NOTES = ("con-claim-moved", "con-claim-needs", "con-claim-not-now")
+MAX_REASON = 500  # the refusal's reason, as the case keeps it
+LABELS = {"semua": "con-field-address", "langkah": "con-claim-next",
+          "jumlah": "con-claim-amount", "anak": "con-claim-children-years",
+          "alasan": "con-claim-reason"}  # fmt: skip
 
 
 class ClaimPages:
@@ -21,7 +27,8 @@ class ClaimPages:
         self.c = console
 
     async def index(self, request: Request) -> Response:
-        every = request.query_params.get("semua") == "1"
+        q = Fields(request.query_params, LABELS)
+        every = q.choice("semua", ("1",)) == "1"
         async with self.c.unit() as (store, ctx):
             found = await self.c.gate(request, store, ctx, admin=True)
             if isinstance(found, Response):
@@ -33,45 +40,68 @@ class ClaimPages:
             "due": claims.day(c.due_on), "late": c.status in OPEN and c.due_on < ctx.today,
             "kelurahan": kel_name(ctx, c.kelurahan_code), "amount": c.amount,
         } for c in sorted(cases, key=lambda c: (c.status not in OPEN, c.due_on))]  # fmt: skip
-        return self.c.page("claims.html", found.person.locale, seat=found, active="claims",
-                           rows=rows, every=every)  # fmt: skip
+        return self.c.page("claims.html", found.person.locale, status=400 if q.problems else 200,
+                           problems=q.problems, seat=found, active="claims", rows=rows,
+                           every=every)  # fmt: skip
 
-    async def one(self, request: Request, cid: int, note: str = "") -> Response:
+    async def one(
+        self, request: Request, cid: str, problems: list[Problem] | None = None,
+        status: int = 200,
+    ) -> Response:  # fmt: skip
+        q = Fields(request.query_params, LABELS)
+        note = notes(q, NOTES)
+        key = record_id(cid)
         async with self.c.unit() as (store, ctx):
             found = await self.c.gate(request, store, ctx, admin=True)
             if isinstance(found, Response):
                 return found
-            claim = await store.claim(cid)
+            claim = await store.claim(key) if key is not None else None
             if claim is None:
                 return self.c.refused("not-found", 404, found.person.locale)
             card = await claims.card(ctx, claim)
-            children = await store.children_of(cid)
+            children = await store.children_of(claim.id)
         locale = found.person.locale
         lines = [self.c.c.catalogue.render(part, locale) for part in card.parts]
         steps = [s.value for s in (S.DOCUMENTS, S.SUBMITTED, S.PAID, S.REFUSED)
                  if may_move(claim.status, s)]  # fmt: skip
         kids = [(year, claims.day(next_on) if next_on else "-") for year, next_on in children]
-        return self.c.page("claim.html", locale, seat=found, active="claims", claim=claim,
-                           lines=lines, steps=steps, note=note, children=kids)  # fmt: skip
+        return self.c.page("claim.html", locale, status=400 if q.problems else status,
+                           problems=[*(problems or []), *q.problems], seat=found,
+                           active="claims", claim=claim, lines=lines, steps=steps, note=note,
+                           children=kids)  # fmt: skip
 
-    async def act(self, request: Request, cid: int) -> Response:
+    async def act(self, request: Request, cid: str) -> Response:
         form = await self.c.form(request)
+        key = record_id(cid)
+        fields = Fields(form, LABELS)
         async with self.c.unit() as (store, ctx):
             found = await self.c.gate(request, store, ctx, admin=True, form=form)
             if isinstance(found, Response):
                 return found
-            try:
-                to = S(form.get("langkah", ""))
-            except ValueError:
+            if key is None:
+                await store.commit()
                 return self.c.refused("not-found", 404, found.person.locale)
-            amount = parse_rupiah(form.get("jumlah", ""))
-            years = claims_desk.birth_years(form.get("anak", ""), ctx.today.year)
-            outcome, _ = await claims.move(
-                ctx, found.person, cid, to, amount=amount,
-                reason=form.get("alasan"), children=years, via="via console",
-            )  # fmt: skip
+            step = fields.choice("langkah", STEPS)
+            if not step and not fields.problems:
+                fields.bad("langkah", "con-bad-choice")
+            amount, reason = None, None
+            years: tuple[int, ...] = ()
+            if step == S.PAID.value:
+                amount = fields.amount("jumlah")
+                # a child on a paid case is under 23 and born already (the scholarship's age)
+                years = fields.years("anak", ctx.today.year - 22, ctx.today.year)
+            if step == S.REFUSED.value:
+                reason = fields.text("alasan", MAX_REASON)
+            outcome = claims.Moved.NOT_ALLOWED  # read only when nothing is wrong
+            if not fields.problems:
+                outcome, _ = await claims.move(
+                    ctx, found.person, key, S(step), amount=amount, reason=reason,
+                    children=years, via="via console",
+                )  # fmt: skip
             await store.commit()
+        if fields.problems:  # nothing was moved: the case again, saying what to mend
+            return await self.one(request, cid, fields.problems, 422)
         note = {claims.Moved.DONE: "con-claim-moved", claims.Moved.NEEDS: "con-claim-needs"}.get(
             outcome, "con-claim-not-now"
         )
-        return RedirectResponse(f"/konsol/klaim/{cid}?pesan={note}", status_code=303)
+        return RedirectResponse(f"/konsol/klaim/{key}?pesan={note}", status_code=303)

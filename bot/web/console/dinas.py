@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import Request, Response
 from fastapi.responses import RedirectResponse
@@ -15,13 +16,21 @@ from markupsafe import Markup
 from bot import export
 from bot.db import reports
 from bot.db.rows import aware
-from bot.web.console.views import Console, note_of, when
+from bot.web.console.fields import Fields, Problem
+from bot.web.console.views import Console, notes, when
+from domain.reference import ALPHABET
 from handlers import admin
 from handlers.messages import Msg
 from handlers.officers import kel_name
 from handlers.records import Role
 
 AUDIT_LIMIT = 200
+INVITE_LENGTH = 8  # admin.new_invite_code: eight characters of the references' alphabet
+REVIEWER_NOTES = ("con-invite-made", "con-invite-failed", "con-invite-revoked",
+                  "con-invite-not-revoked", "con-reviewer-removed", "con-reviewer-not-removed",
+                  "con-unknown-action")  # fmt: skip
+LABELS = {"kelurahan": "con-col-kelurahan", "kode": "con-col-code", "id": "con-field-id",
+          "usulan": "con-col-ref", "orang": "con-audit-person"}  # fmt: skip
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -29,7 +38,15 @@ class DinasPages:
     def __init__(self, console: Console) -> None:
         self.c = console
 
-    async def reviewers(self, request: Request) -> Response:
+    async def reviewers(
+        self, request: Request, problems: list[Problem] | None = None, status: int = 200
+    ) -> Response:
+        q = Fields(request.query_params, LABELS)
+        note = notes(q, REVIEWER_NOTES)
+        made = _code(q.raw("kode"))
+        if q.raw("kode") and not made:
+            q.bad("kode", "con-bad-choice")
+        problems = [*(problems or []), *q.problems]
         async with self.c.unit() as (store, ctx):
             found = await self.c.gate(request, store, ctx, admin=True)
             if isinstance(found, Response):
@@ -45,80 +62,102 @@ class DinasPages:
             for i in invites
             if not i["used_by"] and not i["revoked_at"] and _live(i["expires_at"], ctx.now)
         ]  # fmt: skip
-        made = _code(request.query_params.get("kode"))
         link = _deep_link(ctx, made)
         locale = found.person.locale
         return self.c.page(
-            "reviewers.html", found.person.locale, seat=found, rows=rows, invites=open_invites,
+            "reviewers.html", found.person.locale, status=400 if q.problems else status,
+            problems=problems, seat=found, rows=rows, invites=open_invites,
             kelurahan_list=ctx.program.regions.all_kelurahan, active="reviewers",
-            note=note_of(request), made=made,
+            note=note, made=made,
             link=link, qr=_qr(link, self.c.c.catalogue.render(Msg("con-invite-qr"), locale)),
         )  # fmt: skip
 
     async def reviewers_act(self, request: Request, action: str) -> Response:
         form = await self.c.form(request)
+        fields = Fields(form, LABELS)
         async with self.c.unit() as (store, ctx):
             found = await self.c.gate(request, store, ctx, admin=True, form=form)
             if isinstance(found, Response):
                 return found
-            target = ""
+            target, note = "", ""
             if action == "undang":
-                reply = await admin.create_invite(ctx, found.person, form.get("kelurahan", ""))
-                target = str(reply.parts[0].args.get("code", ""))
-                note = "con-invite-made" if target else "con-invite-failed"
+                fields.kelurahan("kelurahan", ctx.program, required=True)
+                if not fields.problems:
+                    reply = await admin.create_invite(ctx, found.person, fields.raw("kelurahan"))
+                    target = str(reply.parts[0].args.get("code", ""))
+                    note = "con-invite-made" if target else "con-invite-failed"
             elif action == "cabut":
-                code = form.get("kode", "").strip().upper()
-                ok = await store.revoke_invite(code, ctx.now)
-                if ok:
-                    await store.audit(actor=found.person.id, action="invite.revoked",
-                                      now=ctx.now, detail=code[:2] + "…")  # fmt: skip
-                note = "con-invite-revoked" if ok else "con-invite-not-revoked"
+                code = _code(fields.raw("kode").strip().upper())
+                if not code:
+                    fields.bad("kode", "con-bad-choice")
+                else:
+                    ok = await store.revoke_invite(code, ctx.now)
+                    if ok:
+                        await store.audit(actor=found.person.id, action="invite.revoked",
+                                          now=ctx.now, detail=code[:2] + "…")  # fmt: skip
+                    note = "con-invite-revoked" if ok else "con-invite-not-revoked"
             elif action == "hapus":
-                said = await admin.remove_reviewer(ctx, found.person, form.get("id", ""))
-                removed = said.parts[0].key == "reviewer-removed"
-                note = "con-reviewer-removed" if removed else "con-reviewer-not-removed"
+                who = fields.ident("id")
+                if who is None and not fields.problems:
+                    fields.bad("id", "con-bad-id")
+                if not fields.problems:
+                    said = await admin.remove_reviewer(ctx, found.person, str(who))
+                    removed = said.parts[0].key == "reviewer-removed"
+                    note = "con-reviewer-removed" if removed else "con-reviewer-not-removed"
             else:
                 note = "con-unknown-action"
             await store.commit()
+        if fields.problems:  # nothing was done: the page again, saying what to mend
+            return await self.reviewers(request, fields.problems, 422)
         query = f"pesan={note}" + (f"&kode={target}" if target else "")
         return RedirectResponse(f"/konsol/petugas?{query}", status_code=303)
 
-    async def export_page(self, request: Request) -> Response:
+    async def export_page(
+        self, request: Request, problems: list[Problem] | None = None, status: int = 200
+    ) -> Response:
         async with self.c.unit() as (store, ctx):
             found = await self.c.gate(request, store, ctx, admin=True)
             if isinstance(found, Response):
                 return found
             await store.commit()
-        return self.c.page("export.html", found.person.locale, seat=found, active="export",
+        return self.c.page("export.html", found.person.locale, status=status, seat=found,
+                           active="export", problems=problems,
                            kelurahan_list=ctx.program.regions.all_kelurahan)  # fmt: skip
 
     async def export_file(self, request: Request) -> Response:
         form = await self.c.form(request)
+        fields = Fields(form, LABELS)
         async with self.c.unit() as (store, ctx):
             found = await self.c.gate(request, store, ctx, admin=True, form=form)
             if isinstance(found, Response):
                 return found
-            kel = ctx.program.regions.kelurahan_named(form.get("kelurahan", ""))
-            code = kel.code if kel else None
-            rows = await export.approved_rows(store, ctx.program, code, ctx.today)
-            await store.audit(actor=found.person.id, action="export.approved", now=ctx.now,
-                              after={"rows": len(rows), "format": "xlsx",
-                                     "kelurahan": code or "all"})  # fmt: skip
+            # "" is every kelurahan; a name that is none is no longer read as "every"
+            code = fields.kelurahan("kelurahan", ctx.program)
+            rows = []
+            if not fields.problems:
+                rows = await export.approved_rows(store, ctx.program, code, ctx.today)
+                await store.audit(actor=found.person.id, action="export.approved", now=ctx.now,
+                                  after={"rows": len(rows), "format": "xlsx",
+                                         "kelurahan": code or "all"})  # fmt: skip
             await store.commit()
+        if fields.problems:  # no file: the page again, saying what to mend
+            return await self.export_page(request, fields.problems, 422)
         name = f"pro-jkk-jkm-disetujui-{ctx.today:%Y%m%d}.xlsx"
         headers = {"Content-Disposition": f'attachment; filename="{name}"',
                    "Cache-Control": "no-store"}  # fmt: skip
         return Response(export.xlsx_bytes(rows), headers=headers, media_type=XLSX)
 
     async def audit(self, request: Request, as_csv: bool = False) -> Response:
-        q = request.query_params
+        q = Fields(request.query_params, LABELS)
+        ref = q.reference("usulan")
+        person = q.ident("orang")
+        if q.problems:
+            as_csv = False  # the page, saying what to mend: no file, no audit row
         async with self.c.unit() as (store, ctx):
             found = await self.c.gate(request, store, ctx, admin=True)
             if isinstance(found, Response):
                 return found
-            ref = q.get("usulan", "").strip().upper()
             nomination = await store.nomination_by_ref(ref) if ref else None
-            person = int(q["orang"]) if q.get("orang", "").isdigit() else None
             trail = await reports.audit_trail(
                 store.conn, nomination.id if nomination else (-1 if ref else None), person,
                 AUDIT_LIMIT,
@@ -139,9 +178,11 @@ class DinasPages:
                 "Content-Disposition": 'attachment; filename="audit.csv"',
                 "Cache-Control": "no-store",
             })  # fmt: skip
-        return self.c.page("audit.html", found.person.locale, seat=found, rows=rows,
-                           active="audit", ref=ref, person=person or "",
-                           query=request.url.query)  # fmt: skip
+        return self.c.page("audit.html", found.person.locale, status=400 if q.problems else 200,
+                           problems=q.problems, seat=found, rows=rows, active="audit",
+                           ref=ref or "", person=person or "",
+                           query=urlencode({"usulan": ref or "",
+                                            "orang": person or ""}))  # fmt: skip
 
 
 def _live(expires: Any, now: Any) -> bool:
@@ -150,7 +191,9 @@ def _live(expires: Any, now: Any) -> bool:
 
 
 def _code(code: str | None) -> str:
-    return code if code and code.isascii() and code.isalnum() and len(code) <= 32 else ""
+    """An invite code as /undang makes them (admin.new_invite_code), or ""."""
+    ok = code and len(code) == INVITE_LENGTH and all(c in ALPHABET for c in code)
+    return code if ok and code else ""
 
 
 def _qr(link: str, title: str) -> Markup | None:
@@ -165,7 +208,7 @@ def _qr(link: str, title: str) -> Markup | None:
 
 
 def _deep_link(ctx: Any, code: str | None) -> str:
-    if not code or not code.isascii() or not code.isalnum() or len(code) > 32:
+    if not code or not _code(code):
         return ""  # only an invite code, from our own redirect, makes a link
     username = ctx.settings.telegram_bot_username
     return f"https://t.me/{username}?start={code}" if code and username else ""

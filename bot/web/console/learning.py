@@ -11,7 +11,8 @@ from fastapi import Request, Response
 from fastapi.responses import RedirectResponse
 
 from bot.db.learning_store import NO_READING
-from bot.web.console.views import Console, note_of, when
+from bot.web.console.fields import Fields, record_id
+from bot.web.console.views import Console, notes, when
 from domain.learning import ANSWERS, FAQS, LANGUAGES, OTHERS, PLACES, REQUESTS
 from handlers import learning
 from handlers.messages import Msg
@@ -23,6 +24,10 @@ NOTES = {
     learning.Labelled.GONE: "con-learn-gone",
     learning.Labelled.FORBIDDEN: "con-learn-forbidden",
 }
+PAGE_NOTES = (*NOTES.values(), "con-learn-discarded")
+LABELS = {"tempat": "con-learn-place", "terbaca": "con-learn-read", "hal": "con-learn-pages"}
+MAX_PAGE = 100_000
+READINGS = (*REQUESTS, *FAQS, *OTHERS, "answer", NO_READING)  # what the filter may name
 
 
 class LearningPages:
@@ -79,10 +84,12 @@ class LearningPages:
         ]
 
     async def index(self, request: Request) -> Response:
-        q = request.query_params
-        place = q.get("tempat", "")
-        reading = q.get("terbaca", "")
-        page = int(q["hal"]) if q.get("hal", "").isdigit() else 1
+        # every parameter checked (issue 26 item 7): a crafted link gets a named problem
+        q = Fields(request.query_params, LABELS)
+        place = q.choice("tempat", PLACES)
+        reading = q.choice("terbaca", READINGS)
+        page = q.number("hal", 1, MAX_PAGE) or 1
+        note = notes(q, PAGE_NOTES)
         async with self.c.unit() as (store, ctx):
             found = await self.c.gate(request, store, ctx, admin=True)
             if isinstance(found, Response):
@@ -104,34 +111,41 @@ class LearningPages:
             return "/konsol/pelajari?" + urlencode({**keep, "hal": to})
 
         return self.c.page(
-            "learn.html", locale, seat=found, active="learn", items=items, w=w,
+            "learn.html", locale, status=400 if q.problems else 200, seat=found, active="learn", items=items, w=w,
             places=PLACES, place=keep["tempat"], readings=readings, reading=reading,
             choices=self.choices(locale), languages=LANGUAGES, keep=keep,
-            note=note_of(request), days=learning.KEEP_DAYS,
+            note=note, problems=q.problems, days=learning.KEEP_DAYS,
             previous=link(w.page - 1) if w.page > 1 else "",
             next=link(w.page + 1) if w.page < w.pages else "",
         )  # fmt: skip
 
-    async def act(self, request: Request, mid: int) -> Response:
+    async def act(self, request: Request, mid: str) -> Response:
         form = await self.c.form(request)
+        key = record_id(mid)
         async with self.c.unit() as (store, ctx):
             found = await self.c.gate(request, store, ctx, admin=True, form=form)
             if isinstance(found, Response):
                 return found
-            if form.get("tindakan") == "buang":
-                gone = await learning.discard(ctx, found.person, mid)
+            f = Fields(form, LABELS)
+            meant, value = f.text("arti", 120) or "", f.text("nilai", 120) or ""
+            lang = f.choice("bahasa", LANGUAGES)
+            if key is None:
+                note = "con-learn-gone"  # an id that is no id names no kept message
+            elif form.get("tindakan") == "buang":
+                gone = await learning.discard(ctx, found.person, key)
                 note = "con-learn-discarded" if gone else "con-learn-gone"
+            elif f.problems:  # nothing is labelled from a field that is no good
+                note = "con-learn-bad-value"
             else:
-                outcome = await learning.label(
-                    ctx,
-                    found.person,
-                    mid,
-                    form.get("arti", ""),
-                    form.get("nilai", ""),
-                    form.get("bahasa", ""),
-                )
+                outcome = await learning.label(ctx, found.person, key, meant, value, lang)
                 note = NOTES[outcome]
             await store.commit()
-        back = {k: form.get(k, "") for k in ("tempat", "terbaca", "hal") if form.get(k)}
+        kept = Fields(form, LABELS)  # the page's filters, as checked as the page's own link
+        filters = (
+            ("tempat", kept.choice("tempat", PLACES)),
+            ("terbaca", kept.choice("terbaca", READINGS)),
+            ("hal", str(kept.number("hal", 1, MAX_PAGE) or "")),
+        )
+        back = {k: v for k, v in filters if v}
         return RedirectResponse(f"/konsol/pelajari?{urlencode({**back, 'pesan': note})}",
                                 status_code=303)  # fmt: skip

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from fastapi import Request, Response
 
+from bot.web.console.fields import Fields, Problem
 from bot.web.console.session import Seat
 from bot.web.console.views import Console
 from domain.roles import Action
@@ -17,6 +18,16 @@ from handlers.officers import kel_name
 from handlers.ports import Context
 from handlers.records import Conversation, Role
 
+# Each field as its box allows (maxlength) and the choices its lists offer; what the words
+# mean is then the chat's own steps' to judge (form.from_fields)
+LIMITS = {"nama": 80, "nik": 24, "umur": 3, "kelurahan": 80, "pekerjaan": 80, "hp": 20}
+CHOICES = {"bpjs": ("tidak", "pu", "bpu", "tidak_tahu"), "dtks": ("ya", "tidak", "tidak_tahu"),
+           "anak": ("ya", "tidak"), "setuju": ("ya",)}  # fmt: skip
+LABELS = {"nama": "con-col-name", "nik": "con-field-nik", "umur": "con-nominate-age",
+          "kelurahan": "con-col-kelurahan", "pekerjaan": "con-col-occupation",
+          "bpjs": "con-nominate-bpjs", "dtks": "con-nominate-dtks", "anak": "con-nominate-heirs",
+          "hp": "con-nominate-phone", "setuju": "con-nominate-agreed"}  # fmt: skip
+
 
 class NominatePages:
     def __init__(self, console: Console) -> None:
@@ -25,6 +36,7 @@ class NominatePages:
     def _form(
         self, found: Seat, ctx: Context, values: dict[str, str], problem: str = "",
         field: str = "", done: list[str] | None = None, status: int = 200,
+        problems: list[Problem] | None = None,
     ) -> Response:  # fmt: skip
         program = ctx.program
         return self.c.page(
@@ -34,7 +46,7 @@ class NominatePages:
             own=kel_name(ctx, found.kelurahan) if found.kelurahan else "",
             notice=self.c.c.catalogue.render(selfcheck.in_person_prompt(Conversation(0)).parts[0],
                                              found.person.locale),
-            status=status,
+            status=status, problems=problems,
         )  # fmt: skip
 
     async def page(self, request: Request) -> Response:
@@ -51,7 +63,13 @@ class NominatePages:
             found = await self.c.gate(request, store, ctx, form=fields)
             if isinstance(found, Response):
                 return found
-            values = {k: v.strip()[:200] for k, v in fields.items() if k != "csrf"}
+            given = Fields(fields, LABELS)
+            values = {name: given.text(name, most) or "" for name, most in LIMITS.items()}
+            values.update({name: given.choice(name, options)
+                           for name, options in CHOICES.items()})  # fmt: skip
+            if given.problems:
+                await store.commit()
+                return self._form(found, ctx, values, status=422, problems=given.problems)
             if found.kelurahan:  # a lurah files for their own kelurahan only
                 values["kelurahan"] = kel_name(ctx, found.kelurahan)
             render = self.c.c.catalogue.render

@@ -1,68 +1,54 @@
 """The console's Peserta page (issue 19): registered participants with their cover, those
 ending within 30 days, and the upload of BPJS Ketenagakerjaan's confirmation file (CSV or
 XLSX): a preview with an error for each row that cannot be applied, then apply. The same use
-case as `siaga admin register`."""
+case as `siaga admin register`.
+
+The file is read in a thread within bpjs_file's bounds, its references checked in batches,
+and the checked file kept (console_uploads) so the preview is paged and "apply" names it by
+id (issue 26 item 6: a million-row workbook froze the server and answered 106 MB of HTML).
+"""
 
 from __future__ import annotations
 
-import csv
-import io
-from datetime import date, timedelta
+import asyncio
+from datetime import timedelta
 from typing import Any
 
 from fastapi import Request, Response
 from fastapi.responses import RedirectResponse
 
+from bot.logs import mask_text
+from bot.web.console import bpjs_file
+from bot.web.console.fields import Fields, Problem, dmy, record_id
 from bot.web.console.session import csrf_ok
-from bot.web.console.views import Console, note_of
+from bot.web.console.views import Console, notes
 from domain.nomination import NominationStatus
-from domain.reference import parse_reference
 from handlers import dinas
 from handlers.officers import kel_name
 
-MAX_UPLOAD = 5 * 1024 * 1024  # a list of 20,000 references is about 300 kB
-REF_COLUMNS = ("nomor_usulan", "ref", "no_usulan")
-
-
-def read_refs(name: str, data: bytes) -> tuple[list[tuple[int, str, str]], str]:
-    """(row number, what the row says, its reference or "") for each data row; or an error
-    key for a file that is no table at all."""
-    try:
-        if name.lower().endswith(".xlsx"):
-            from openpyxl import load_workbook
-
-            sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).active
-            if sheet is None:
-                return [], "con-upload-empty"
-            table = [[str(c) if c is not None else "" for c in row]
-                     for row in sheet.iter_rows(values_only=True)]  # fmt: skip
-        else:
-            text = data.decode("utf-8-sig")
-            table = list(csv.reader(io.StringIO(text)))
-    except (UnicodeDecodeError, csv.Error, ValueError, KeyError, OSError):
-        return [], "con-upload-unreadable"
-    except Exception:  # openpyxl raises its own kinds for a file that is not a workbook
-        return [], "con-upload-unreadable"
-    if not table:
-        return [], "con-upload-empty"
-    header = [h.strip().lower() for h in table[0]]
-    col = next((i for i, h in enumerate(header) if h in REF_COLUMNS), None)
-    if col is None:
-        return [], "con-upload-no-column"
-    out = []
-    for n, row in enumerate(table[1:], 2):
-        said = row[col].strip() if col < len(row) else ""
-        if not said and not any(c.strip() for c in row):
-            continue  # a blank line
-        out.append((n, said[:40], parse_reference(said) or ""))
-    return out, ""
+PAGE = 50  # rows with a problem per page of the preview
+# BPJS confirms a batch within weeks of the Dinas's list, effective from a day near it: a
+# start more than a year back or a quarter ahead is a slip (0001-01-01 and 9999-12-31 were
+# taken before, and a citizen told "berlaku 01-01-1 s.d. 31-12-1").
+START_BACK, START_AHEAD = timedelta(days=366), timedelta(days=92)
+NOTES = ("con-upload-applied", "con-upload-gone")
+LABELS = {"mulai": "con-upload-start", "berkas": "con-upload-file", "halaman": "con-field-page",
+          "unggahan": "con-field-upload", "terdaftar": "con-field-address",
+          "tidak": "con-field-address"}  # fmt: skip
 
 
 class ParticipantPages:
     def __init__(self, console: Console) -> None:
         self.c = console
 
-    async def index(self, request: Request) -> Response:
+    async def index(
+        self, request: Request, problems: list[Problem] | None = None, status: int = 200,
+        upload_problem: str = "",
+    ) -> Response:  # fmt: skip
+        q = Fields(request.query_params, LABELS)
+        note = notes(q, NOTES)
+        counts = {"registered": q.number("terdaftar", 0, bpjs_file.MAX_ROWS) or 0,
+                  "refused": q.number("tidak", 0, bpjs_file.MAX_ROWS) or 0}  # fmt: skip
         async with self.c.unit() as (store, ctx):
             found = await self.c.gate(request, store, ctx, admin=True)
             if isinstance(found, Response):
@@ -75,40 +61,71 @@ class ParticipantPages:
             "start": _day(n.coverage_start), "end": _day(n.coverage_end),
             "ending": n.coverage_end is not None and n.coverage_end.date() <= soon,
         } for n in people]  # fmt: skip
-        return self.c.page("participants.html", found.person.locale, seat=found,
-                           active="participants", rows=rows, preview=None, today=ctx.today,
-                           note=note_of(request),
-                           counts=request.query_params)  # fmt: skip
+        problems = (problems or []) + q.problems
+        return self.c.page("participants.html", found.person.locale,
+                           status=400 if q.problems else status, seat=found,
+                           active="participants", rows=rows, today=ctx.today, note=note,
+                           counts=counts, problems=problems, upload_problem=upload_problem,
+                           limits=_limits())  # fmt: skip
 
     async def preview(self, request: Request) -> Response:
         async with self.c.unit() as (store, ctx):
             found = await self.c.gate(request, store, ctx, admin=True)
             if isinstance(found, Response):
                 return found
-            if int(request.headers.get("content-length") or 0) > MAX_UPLOAD + 10_000:
-                return self.c.refused("too-big", 413, found.person.locale)
-            form = await request.form()
+            form = await request.form()  # at most the upload's cap: BodyLimit saw to that
             if not csrf_ok(found, {"csrf": form.get("csrf")}):
                 return self.c.refused("csrf", 403, found.person.locale)
+            fields = Fields({"mulai": str(form.get("mulai") or "")}, LABELS)
+            start = fields.day("mulai", ctx.today, START_BACK, START_AHEAD)
             upload: Any = form.get("berkas")
-            data = await upload.read(MAX_UPLOAD + 1) if hasattr(upload, "read") else b""
-            start = str(form.get("mulai") or ctx.today.isoformat())
-            problem = "con-upload-too-big" if len(data) > MAX_UPLOAD else ""
-            lines, error = read_refs(getattr(upload, "filename", "") or "", data)
-            problem = problem or error or ("" if lines else "con-upload-empty")
-            checked = []
-            for n, said, ref in lines:
-                nomination = await store.nomination_by_ref(ref) if ref else None
-                why = ("con-row-not-a-ref" if not ref else "con-row-not-found" if nomination is None
-                       else "" if nomination.status is NominationStatus.APPROVED
-                       else "con-row-not-approved")  # fmt: skip
-                checked.append({"row": n, "said": said, "ref": ref, "why": why})
+            data = await upload.read(bpjs_file.MAX_FILE + 1) if hasattr(upload, "read") else b""
+            name = str(getattr(upload, "filename", "") or "")
+            await store.commit()  # the session's last sight: nothing else is written yet
+        if fields.problems:
+            return await self.index(request, fields.problems, 422)
+        # read off the event loop: webhooks and /healthz keep being answered meanwhile
+        table = await asyncio.to_thread(bpjs_file.read_refs, name, data)
+        if table.problem:
+            return await self.index(request, status=422, upload_problem=table.problem)
+        assert start is not None
+        async with self.c.unit() as (store, ctx):
+            found = await self.c.gate(request, store, ctx, admin=True)
+            if isinstance(found, Response):
+                return found
+            statuses = await store.nomination_statuses([ref for _, _, ref in table.rows if ref])
+            good, bad = _checked(table.rows, statuses)
+            uid = await store.keep_upload(found.person.id, start, good, bad, ctx.now)
             await store.commit()
-        good = [c["ref"] for c in checked if not c["why"]]
-        return self.c.page("participants.html", found.person.locale, seat=found,
-                           active="participants", rows=[], preview=checked, good=good,
-                           start=start, problem=problem, note="", today=ctx.today,
-                           counts={})  # fmt: skip
+        return RedirectResponse(f"/konsol/peserta/pratinjau/{uid}", status_code=303)
+
+    async def checked(self, request: Request, uid_text: str) -> Response:
+        """A kept preview: the counts, a page of the rows with problems, the apply button."""
+        q = Fields(request.query_params, LABELS)
+        page = q.number("halaman", 1, bpjs_file.MAX_ROWS // PAGE + 1) or 1
+        async with self.c.unit() as (store, ctx):
+            found = await self.c.gate(request, store, ctx, admin=True)
+            if isinstance(found, Response):
+                return found
+            uid = record_id(uid_text)
+            kept = await store.upload(uid, found.person.id, ctx.now) if uid else None
+            await store.commit()
+        if kept is None:
+            return RedirectResponse("/konsol/peserta?pesan=con-upload-gone", status_code=303)
+        bad = list(kept.bad)
+        pages = max((len(bad) + PAGE - 1) // PAGE, 1)
+        page = min(page, pages)
+        shown = [{"row": r[0], "said": r[1], "why": r[2], "at": r[3]}
+                 for r in bad[(page - 1) * PAGE : page * PAGE]]  # fmt: skip
+        return self.c.page(
+            "participants.html", found.person.locale, status=400 if q.problems else 200,
+            seat=found, active="participants", rows=[], today=ctx.today, note="", counts={},
+            problems=q.problems, limits=_limits(), upload={
+                "id": kept.id, "good": len(kept.good), "bad": len(bad), "rows": shown,
+                "page": page, "pages": pages, "first": (page - 1) * PAGE + 1,
+                "last": (page - 1) * PAGE + len(shown), "start": dmy(kept.start),
+            },
+        )  # fmt: skip
 
     async def apply(self, request: Request) -> Response:
         form = await self.c.form(request)
@@ -116,16 +133,54 @@ class ParticipantPages:
             found = await self.c.gate(request, store, ctx, admin=True, form=form)
             if isinstance(found, Response):
                 return found
-            refs = [r for r in (parse_reference(x) for x in form.get("refs", "").split()) if r]
-            try:
-                start = date.fromisoformat(form.get("mulai", ""))
-            except ValueError:
-                start = ctx.today
-            report = await dinas.mark_registered(ctx, refs, start)
+            fields = Fields(form, LABELS)
+            uid = fields.ident("unggahan")
+            kept = await store.upload(uid, found.person.id, ctx.now) if uid else None
+            report = None
+            if kept is not None:
+                report = await dinas.mark_registered(ctx, list(kept.good), kept.start)
+                await store.drop_upload(kept.id)
             await store.commit()
+        if fields.problems:
+            return await self.index(request, fields.problems, 422)
+        if report is None:
+            return RedirectResponse("/konsol/peserta?pesan=con-upload-gone", status_code=303)
         query = (f"pesan=con-upload-applied&terdaftar={len(report.registered)}"
                  f"&tidak={len(report.not_found) + len(report.not_approved)}")  # fmt: skip
         return RedirectResponse(f"/konsol/peserta?{query}", status_code=303)
+
+
+def _checked(
+    rows: list[tuple[int, str, str]], statuses: dict[str, str]
+) -> tuple[list[str], list[list[Any]]]:
+    """The references to apply, and [row, what it said, why, the earlier row] for the rest.
+    What a bad row said is kept with NIK- and phone-like digits masked: a NIK typed into
+    the reference column is not stored in clear."""
+    good: list[str] = []
+    bad: list[list[Any]] = []
+    first: dict[str, int] = {}
+    for n, said, ref in rows:
+        status = statuses.get(ref) if ref else None
+        why, at = "", 0
+        if not ref:
+            why = "con-row-not-a-ref"
+        elif ref in first:
+            why, at = "con-row-repeated", first[ref]
+        elif status is None:
+            why = "con-row-not-found"
+        elif status != NominationStatus.APPROVED.value:
+            why = "con-row-not-approved"
+        if ref:
+            first.setdefault(ref, n)
+        if why:
+            bad.append([n, mask_text(said), why, at])
+        else:
+            good.append(ref)
+    return good, bad
+
+
+def _limits() -> dict[str, int]:
+    return {"max": bpjs_file.MAX_ROWS, "mb": bpjs_file.MAX_UNPACKED // (1024 * 1024)}
 
 
 def _day(at: Any) -> str:
