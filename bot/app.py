@@ -35,9 +35,9 @@ from bot.program_loader import ProgramFileError, load_program
 from bot.scheduler import Scheduler
 from domain.program import Program
 from domain.quiet import QuietHours
-from handlers.messages import Incoming, Outgoing, Reply
-from handlers.ports import Context
-from handlers.ports import Settings as HandlerSettings
+from handlers.core.messages import Incoming, Outgoing, Reply
+from handlers.core.ports import Context
+from handlers.core.ports import Settings as HandlerSettings
 
 if TYPE_CHECKING:  # aiogram and the HTTP stack load only for the commands that use them
     from aiogram import Bot

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.db import outbox
 from bot.db.rows import aware
 from bot.delivery.handling import Conversations
-from handlers import review
+from handlers.nominations import review
 
 Samples = list[tuple[dict[str, str], float]]
 

@@ -14,17 +14,15 @@ from bot import periodic
 from bot.db import jobs
 from bot.delivery.handling import Conversations
 from domain.nomination import NominationStatus
-from handlers import (
-    broadcast,
-    claims_watch,
-    dinas,
-    handover_watch,
-    learning,
-    review_deadline,
-    reviewer_gaps,
-)
-from handlers.messages import Button, Msg, Reply
-from handlers.records import Role
+from handlers.broadcasts import broadcast
+from handlers.claims import watch as claims_watch
+from handlers.core.messages import Button, Msg, Reply
+from handlers.core.records import Role
+from handlers.handover import watch as handover_watch
+from handlers.nominations import coverage as dinas
+from handlers.nominations import deadline as review_deadline
+from handlers.nominations import gaps as reviewer_gaps
+from handlers.understanding import learning
 
 log = logging.getLogger("siaga.scheduler")
 

@@ -19,7 +19,7 @@ import pytest
 
 from bot.app import App
 from bot.web.console import bpjs_file
-from handlers.records import Role
+from handlers.core.records import Role
 from tests.test_console import csrf, review_approve, signed_in
 from tests.test_review import file, make, nomination, set_quota
 

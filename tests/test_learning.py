@@ -26,9 +26,9 @@ from domain.learning import (
     place_of,
     valid_label,
 )
-from handlers import learning
-from handlers.messages import Incoming, Kind, UserRef
-from handlers.records import Role, Unclear
+from handlers.core.messages import Incoming, Kind, UserRef
+from handlers.core.records import Role, Unclear
+from handlers.understanding import learning
 from tests.corpus_words import corpus_files
 from tests.harness import Person as Chat
 from tests.test_console import csrf, signed_in

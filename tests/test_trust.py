@@ -12,8 +12,8 @@ from sqlalchemy import select
 from bot.app import build
 from bot.config import Settings
 from bot.db import schema as t
-from handlers.messages import Msg
-from handlers.records import Role
+from handlers.core.messages import Msg
+from handlers.core.records import Role
 from tests.conftest import sqlite_only
 from tests.harness import Person as Chat
 from tests.helpers import name_admin, nik_for, set_admins
@@ -315,7 +315,7 @@ async def test_item4_a_rotation_cut_short_keeps_the_old_key(tmp_path: Path) -> N
 async def test_item5_erasing_an_approved_person_returns_the_place_and_leaves_no_trace(
     siaga,
 ) -> None:  # type: ignore[no-untyped-def]
-    from handlers import review
+    from handlers.nominations import review
     from tests.test_review import KELUN, act, make, nomination, set_quota
 
     await set_quota(siaga, 5)
@@ -507,7 +507,7 @@ def test_item7_a_crash_log_carries_no_user_text_phone_or_nik() -> None:
 
 
 async def test_item10_invite_guesses_are_limited_and_codes_never_logged(siaga) -> None:  # type: ignore[no-untyped-def]
-    from handlers import admin as admin_use
+    from handlers.officers import admin as admin_use
 
     async with siaga.store() as store:
         invite = await admin_use.create_invite(siaga.context(store), None, "Kelun")

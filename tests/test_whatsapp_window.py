@@ -12,8 +12,8 @@ from sqlalchemy import select, update
 
 from bot.db import schema as t
 from bot.delivery.sender import OutboxSender, RateLimit
-from handlers.messages import Reply, UserRef
-from handlers.records import Role
+from handlers.core.messages import Reply, UserRef
+from handlers.core.records import Role
 from tests.fake_whatsapp import WaSent, button_message, text_message
 from tests.harness import Person
 from tests.helpers import nik_for

@@ -84,7 +84,7 @@ def _who() -> str:
 @admin_app.command("invite")
 def invite(kelurahan: Annotated[str, typer.Option(help="Nama kelurahan, mis. Kelun")]) -> None:
     """Buat kode undangan sekali pakai untuk lurah/petugas satu kelurahan."""
-    from handlers import admin
+    from handlers.officers import admin
 
     _use_case(lambda ctx: admin.create_invite(ctx, None, kelurahan))
 
@@ -94,8 +94,8 @@ def login_link(
     who: Annotated[str, typer.Option("--for", help="CHANNEL:ID, mis. console:dinas")],
 ) -> None:
     """Tautan masuk konsol web sekali pakai (10 menit) untuk seorang petugas."""
-    from handlers import console_login
-    from handlers.messages import UserRef
+    from handlers.core.messages import UserRef
+    from handlers.officers import console_login
 
     channel, _, external_id = who.partition(":")
     if channel not in ("console", "telegram", "whatsapp") or not external_id:
@@ -136,7 +136,7 @@ def invites() -> None:
 def revoke(code: str) -> None:
     """Cabut undangan yang belum dipakai."""
 
-    from handlers.admin import invite_hint
+    from handlers.officers.admin import invite_hint
 
     async def work(siaga: Any) -> bool:
         async with siaga.store() as store:
@@ -156,8 +156,8 @@ def revoke(code: str) -> None:
 @admin_app.command("reviewers")
 def reviewers() -> None:
     """Daftar lurah/petugas peninjau (sama dengan /reviewer di chat)."""
-    from handlers import admin
-    from handlers.records import Person, Role
+    from handlers.core.records import Person, Role
+    from handlers.officers import admin
 
     async def work(siaga: Any) -> None:
         async with siaga.store() as store:
@@ -170,8 +170,8 @@ def reviewers() -> None:
 @admin_app.command("remove-reviewer")
 def remove_reviewer(person_id: int) -> None:
     """Cabut akses peninjau (nomor # dari `siaga admin reviewers`)."""
-    from handlers import admin
-    from handlers.records import Person, Role
+    from handlers.core.records import Person, Role
+    from handlers.officers import admin
 
     shell = Person(0, "cli", _who(), Role.ADMIN)
     _use_case(lambda ctx: admin.remove_reviewer(ctx, shell, str(person_id)))
@@ -184,7 +184,8 @@ def quota(
     period: Annotated[str | None, typer.Option(help="Periode (default: tahun berjalan)")] = None,
 ) -> None:
     """Tampilkan atau tetapkan kuota periode, kota atau per kelurahan."""
-    from handlers import admin, review
+    from handlers.nominations import review
+    from handlers.officers import admin
 
     async def work(siaga: Any) -> None:
         async with siaga.store() as store:
@@ -251,7 +252,7 @@ def register(
 ) -> None:
     """Tandai terdaftar semua usulan yang dikonfirmasi BPJS Ketenagakerjaan."""
     from domain.reference import parse_reference
-    from handlers import dinas
+    from handlers.nominations import coverage as dinas
 
     day = _day(start) if start else None
     with _existing(file).open(newline="", encoding="utf-8-sig") as f:
@@ -282,7 +283,7 @@ def register(
 @admin_app.command("remind-coverage")
 def remind_coverage() -> None:
     """Ingatkan peserta dan lurah bila perlindungan berakhir ≤ 30 hari; akhiri yang lewat."""
-    from handlers import dinas
+    from handlers.nominations import coverage as dinas
 
     async def work(siaga: Any) -> tuple[int, int]:
         async with siaga.store() as store:
@@ -372,8 +373,8 @@ def stats(
     png: Annotated[Path | None, typer.Option("--png", help="Simpan grafik ke berkas PNG")] = None,
 ) -> None:
     """Statistik: per status, kelurahan, pekerjaan; kuota; median hari sampai keputusan."""
-    from handlers import stats as st
-    from handlers.records import Person, Role
+    from handlers.core.records import Person, Role
+    from handlers.nominations import stats as st
 
     async def work(siaga: Any) -> Any:
         async with siaga.store() as store:
@@ -404,8 +405,8 @@ def broadcast_cmd(
     yes: Annotated[bool, typer.Option("--yes", help="Kirim tanpa bertanya lagi")] = False,
 ) -> None:
     """Siaran: tampilkan pratinjau, lalu antrekan satu pesan per penerima."""
-    from handlers import broadcast
-    from handlers.messages import Reply
+    from handlers.broadcasts import broadcast
+    from handlers.core.messages import Reply
 
     if audience not in broadcast.AUDIENCES:
         typer.echo(f"Penerima tidak dikenal: {audience}. Pilih: {AUDIENCES}", err=True)
@@ -437,7 +438,7 @@ def broadcast_cmd(
 @admin_app.command("broadcasts")
 def broadcasts_cmd() -> None:
     """Siaran terakhir dan kemajuannya."""
-    from handlers import broadcast
+    from handlers.broadcasts import broadcast
 
     async def work(siaga: Any) -> None:
         async with siaga.store() as store:
@@ -453,7 +454,7 @@ def broadcasts_cmd() -> None:
 @admin_app.command("broadcast-cancel")
 def broadcast_cancel(broadcast_id: Annotated[int, typer.Argument()] = 0) -> None:
     """Hentikan sisa siaran (tanpa nomor: semua yang sedang berjalan)."""
-    from handlers import broadcast
+    from handlers.broadcasts import broadcast
 
     _use_case(lambda ctx: broadcast.cancel(ctx, None, str(broadcast_id or "")))
 
@@ -570,7 +571,7 @@ def claim_step(
 ) -> None:
     """Pindahkan kasus klaim ke langkah berikutnya; keluarga diberi tahu."""
     from domain.claims import ClaimStatus
-    from handlers import claims
+    from handlers.claims import cases as claims
 
     try:
         to = ClaimStatus(status)
@@ -614,7 +615,7 @@ def corpus_export(
 ) -> None:
     """Tulis pesan yang sudah diberi label di konsol (Pelajari) sebagai korpus untuk pelatihan."""
     from bot import corpus
-    from handlers import learning
+    from handlers.understanding import learning
 
     day = _day(since) if since else None
     if out.suffix.lower() not in (".yaml", ".yml") or not out.parent.is_dir():

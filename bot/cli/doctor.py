@@ -138,7 +138,7 @@ async def _reviewers(s: Settings) -> list[Finding]:
     from bot.app import build
     from bot.db.engine import make_engine
     from bot.db.migrate import HEAD, current
-    from handlers.reviewer_gaps import without_reviewer
+    from handlers.nominations.gaps import without_reviewer
 
     if not s.database_url and not s.sqlite_path().exists():
         return []

@@ -47,7 +47,7 @@ def check(
     from bot.app import load_catalogue, load_program_or_exit
     from bot.cli.check import check_csv, check_one
     from bot.screening import InputError, Row
-    from handlers.messages import Msg
+    from handlers.core.messages import Msg
 
     catalogue = load_catalogue()
     program = load_program_or_exit()

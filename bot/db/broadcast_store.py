@@ -14,7 +14,7 @@ from bot.db.aio import AsyncConnection
 from bot.db.rows import record
 from domain.nomination import WAITING_FOR_LURAH
 from domain.nomination import NominationStatus as S
-from handlers.records import BroadcastInfo, OutboxStatus, Recipient, Role
+from handlers.core.records import BroadcastInfo, OutboxStatus, Recipient, Role
 
 WAITING = (S.PENDING.value, S.INFO_REQUESTED.value, S.WAITLISTED.value)
 IN_QUEUE = WAITING_FOR_LURAH  # what a lurah still has to decide

@@ -18,7 +18,7 @@ from bot.db import schema as t
 from bot.db.aio import AsyncConnection
 from bot.db.rows import aware, record
 from domain.claims import OPEN, ClaimKind, ClaimStatus
-from handlers.records import Claim, RegistryFacts
+from handlers.core.records import Claim, RegistryFacts
 
 _c, _k = t.claims, t.claim_children
 _l, _e = t.registry_lists, t.registry_entries

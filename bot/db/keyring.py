@@ -13,9 +13,9 @@ from sqlalchemy.exc import IntegrityError
 from bot.crypto import NikVault
 from bot.db import schema as t
 from bot.db.aio import AsyncConnection
-from handlers.citizen.form import CheckState
-from handlers.citizen.report import ReportState
-from handlers.messages import reseal_numbers
+from handlers.check.form import CheckState
+from handlers.claims.report import ReportState
+from handlers.core.messages import reseal_numbers
 
 # Flow states that keep a sealed NIK under "nik": the check's draft, a report being written
 DRAFTS = (CheckState.KEY, ReportState.KEY)

@@ -12,7 +12,7 @@ from sqlalchemy import and_, delete, func, insert, select, update
 from bot.db import schema as t
 from bot.db.aio import AsyncConnection
 from bot.db.rows import record
-from handlers.records import Unclear
+from handlers.core.records import Unclear
 
 _u = t.unclear_messages
 NO_READING = "-"  # the filter for messages nothing was read from

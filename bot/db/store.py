@@ -22,9 +22,9 @@ from bot.db.locks import take_notices_turn, take_turn
 from bot.db.rows import aware, record
 from bot.db.tickets import TicketQueries
 from domain.nomination import NominationStatus
-from handlers.messages import Reply, UserRef
-from handlers.ports import DuplicateNik, DuplicateRef
-from handlers.records import Conversation, Nomination, OutboxStatus, Person, Role, TicketStatus
+from handlers.core.messages import Reply, UserRef
+from handlers.core.ports import DuplicateNik, DuplicateRef
+from handlers.core.records import Conversation, Nomination, OutboxStatus, Person, Role, TicketStatus
 
 _aware = aware
 # Channels whose replies go out after the commit and are kept in the outbox until they have

@@ -13,8 +13,8 @@ from bot.crypto import NikVault
 from bot.db import schema as t
 from bot.db.aio import AsyncConnection
 from bot.db.rows import record
-from handlers.messages import Media, seal_numbers
-from handlers.records import Ticket, TicketStatus
+from handlers.core.messages import Media, seal_numbers
+from handlers.core.records import Ticket, TicketStatus
 
 _t = t.tickets
 _m = t.ticket_media

@@ -20,10 +20,10 @@ from bot.db.unit import Database
 from bot.i18n import Catalogue
 from bot.metrics import Metrics
 from domain.program import Program
-from handlers import router
-from handlers.messages import Incoming, Outgoing, Reply
-from handlers.ports import Context
-from handlers.ports import Settings as HandlerSettings
+from handlers.core import router
+from handlers.core.messages import Incoming, Outgoing, Reply
+from handlers.core.ports import Context
+from handlers.core.ports import Settings as HandlerSettings
 
 log = logging.getLogger("siaga")
 Clock = Callable[[], datetime]

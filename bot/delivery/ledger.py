@@ -27,7 +27,7 @@ from bot.db import outbox
 from bot.db.unit import Database
 from bot.delivery.news import news_for
 from bot.delivery.policy import row_status
-from handlers.records import OutboxStatus
+from handlers.core.records import OutboxStatus
 
 log = logging.getLogger("siaga.delivery")
 

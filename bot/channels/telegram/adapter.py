@@ -32,7 +32,7 @@ from pydantic import ValidationError
 from bot.channels.port import PLAIN, Delivered, Delivery, Envelope, Inbound, Limits, Parsed
 from bot.channels.telegram.render import MAX_TEXT, render
 from bot.i18n import Catalogue
-from handlers.messages import Attachment, Incoming, Kind, Media, Msg, Outgoing, UserRef
+from handlers.core.messages import Attachment, Incoming, Kind, Media, Msg, Outgoing, UserRef
 
 log = logging.getLogger("siaga.telegram")
 CHANNEL = "telegram"

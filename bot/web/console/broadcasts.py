@@ -10,9 +10,9 @@ from fastapi.responses import RedirectResponse
 
 from bot.web.console.fields import Fields, record_id
 from bot.web.console.views import Console
-from handlers import broadcast
-from handlers.engine import MAX_TEXT
-from handlers.messages import Msg
+from handlers.broadcasts import broadcast
+from handlers.core.engine import MAX_TEXT
+from handlers.core.messages import Msg
 
 LABELS = {"teks": "con-bc-text", "penerima": "con-bc-audience", "kelurahan": "con-col-kelurahan"}
 

@@ -10,8 +10,8 @@ from fastapi.responses import RedirectResponse
 from bot.web.console.fields import Fields, Problem, record_id
 from bot.web.console.views import Console, notes
 from domain.claims import OPEN, ClaimStatus, may_move
-from handlers import claims
-from handlers.officers import kel_name
+from handlers.claims import cases as claims
+from handlers.officers.names import kel_name
 
 S = ClaimStatus
 STEPS = tuple(s.value for s in (S.DOCUMENTS, S.SUBMITTED, S.PAID, S.REFUSED))

@@ -19,10 +19,10 @@ from bot.db.rows import aware
 from bot.web.console.fields import Fields, Problem
 from bot.web.console.views import Console, notes, when
 from domain.reference import ALPHABET
-from handlers import admin
-from handlers.messages import Msg
-from handlers.officers import kel_name
-from handlers.records import Role
+from handlers.core.messages import Msg
+from handlers.core.records import Role
+from handlers.officers import admin
+from handlers.officers.names import kel_name
 
 AUDIT_LIMIT = 200
 INVITE_LENGTH = 8  # admin.new_invite_code: eight characters of the references' alphabet

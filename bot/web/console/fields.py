@@ -22,7 +22,7 @@ from domain.claims import MAX_AMOUNT, MIN_AMOUNT
 from domain.program import Program
 from domain.reference import parse_reference
 from domain.text import parse_rupiah
-from handlers.messages import Msg
+from handlers.core.messages import Msg
 
 # Ids are PostgreSQL integers at most (BIGINT where declared): a longer number names nothing
 MAX_ID = 2**31 - 1

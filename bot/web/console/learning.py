@@ -14,8 +14,8 @@ from bot.db.learning_store import NO_READING
 from bot.web.console.fields import Fields, record_id
 from bot.web.console.views import Console, notes, when
 from domain.learning import ANSWERS, FAQS, LANGUAGES, OTHERS, PLACES, REQUESTS
-from handlers import learning
-from handlers.messages import Msg
+from handlers.core.messages import Msg
+from handlers.understanding import learning
 
 NOTES = {
     learning.Labelled.DONE: "con-learn-labelled",
@@ -111,7 +111,8 @@ class LearningPages:
             return "/konsol/pelajari?" + urlencode({**keep, "hal": to})
 
         return self.c.page(
-            "learn.html", locale, status=400 if q.problems else 200, seat=found, active="learn", items=items, w=w,
+            "learn.html", locale, status=400 if q.problems else 200, seat=found, active="learn",
+            items=items, w=w,
             places=PLACES, place=keep["tempat"], readings=readings, reading=reading,
             choices=self.choices(locale), languages=LANGUAGES, keep=keep,
             note=note, problems=q.problems, days=learning.KEEP_DAYS,

@@ -11,12 +11,12 @@ from bot.web.console.fields import Fields, Problem
 from bot.web.console.session import Seat
 from bot.web.console.views import Console
 from domain.roles import Action
-from handlers import review
-from handlers.citizen import form, selfcheck
-from handlers.messages import Msg
-from handlers.officers import kel_name
-from handlers.ports import Context
-from handlers.records import Conversation, Role
+from handlers.check import form, selfcheck
+from handlers.core.messages import Msg
+from handlers.core.ports import Context
+from handlers.core.records import Conversation, Role
+from handlers.nominations import review
+from handlers.officers.names import kel_name
 
 # Each field as its box allows (maxlength) and the choices its lists offer; what the words
 # mean is then the chat's own steps' to judge (form.from_fields)

@@ -23,8 +23,8 @@ from bot.web.console.fields import Fields, Problem, dmy, record_id
 from bot.web.console.session import csrf_ok
 from bot.web.console.views import Console, notes
 from domain.nomination import NominationStatus
-from handlers import dinas
-from handlers.officers import kel_name
+from handlers.nominations import coverage as dinas
+from handlers.officers.names import kel_name
 
 PAGE = 50  # rows with a problem per page of the preview
 # BPJS confirms a batch within weeks of the Dinas's list, effective from a day near it: a

@@ -13,8 +13,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bot.db.store import SqlStore
-from handlers.console_login import digest
-from handlers.records import Person, Role
+from handlers.core.records import Person, Role
+from handlers.officers.console_login import digest
 
 COOKIE = "siaga_konsol"
 IDLE = timedelta(minutes=30)

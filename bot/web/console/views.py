@@ -35,13 +35,14 @@ from bot.web.limits import UPLOAD_PATH, ASGIApp, BodyLimit, Scope, console_cap
 from domain.nomination import WAITING_FOR_LURAH as WAITING
 from domain.nomination import NominationStatus
 from domain.roles import Action
-from handlers import claims, review
-from handlers.console_login import LINK_MINUTES, digest
-from handlers.lurah.queue import REJECT_REASONS, list_lines
-from handlers.messages import Msg, Raw
-from handlers.officers import kel_name
-from handlers.ports import Context
-from handlers.records import Nomination, Role
+from handlers.claims import cases as claims
+from handlers.core.messages import Msg, Raw
+from handlers.core.ports import Context
+from handlers.core.records import Nomination, Role
+from handlers.nominations import review
+from handlers.nominations.queue import REJECT_REASONS, list_lines
+from handlers.officers.console_login import LINK_MINUTES, digest
+from handlers.officers.names import kel_name
 
 HERE = Path(__file__).resolve().parent
 PRESS = "siaga_masuk"  # the sign-in page's own cookie, sent back only from that page

@@ -1,0 +1,170 @@
+"""Entry point of every inbound message, whatever the channel: one unit of work per update.
+
+dedupe → person → conversation → command / button / answer → save → commit → replies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from domain.text import ascii_digits, row_id
+from domain.understand import rating
+from handlers.broadcasts import broadcast
+from handlers.check import answer_info, selfcheck
+from handlers.claims import desk as claims_desk
+from handlers.claims import report
+from handlers.core.engine import MAX_TEXT, Stale, read_input, with_note
+from handlers.core.flows import COMMANDS, FLOWS, WORDS, Routed, prompt_for, register
+from handlers.core.menu import IDLE, broadcast_choice
+from handlers.core.messages import Button, Incoming, Kind, Media, Msg, Outgoing, Reply
+from handlers.core.ports import Context
+from handlers.core.records import Conversation, Person
+from handlers.handover import tickets as handover
+from handlers.nominations import queue, status
+from handlers.officers import admin, console_login
+from handlers.privacy import privacy
+from handlers.understanding import language
+from handlers.understanding import typed as understanding
+
+register(
+    IDLE, selfcheck.CHECK, status.STATUS, privacy.PRIVACY, language.LANGUAGE,
+    answer_info.ANSWER_INFO, queue.QUEUE_FLOW, broadcast.BROADCAST, handover.ASKING,
+    handover.ANSWERING, report.REPORT, claims_desk.DESK,
+    commands=(*admin.COMMANDS, *console_login.COMMANDS),
+)  # fmt: skip
+# Menu buttons that work from any step (still bound to the version they were shown at).
+GLOBAL_CHOICES = {"menu", "info", "help", "status", "check", "lang", "cancel", "queue", "officer",
+                  "onbehalf", "tickets", "stats", "report"}  # fmt: skip
+
+
+async def handle(ctx: Context, msg: Incoming) -> Outgoing:
+    store = ctx.store
+    if msg.update_id and not await store.claim_update(msg.user.channel, msg.update_id, ctx.now):
+        return Outgoing("id", [])  # a redelivered webhook or a replayed update changes nothing
+    person, conv = await store.load(msg.user, msg.locale_hint, ctx.now)
+    if msg.display_name and person.display_name != msg.display_name[:100]:
+        person.display_name = msg.display_name[:100]  # saved for officers only (see the store)
+        if person.officer:
+            await store.save_person(person)
+    if msg.kind is Kind.TEXT and not msg.text.isascii():
+        msg = replace(msg, text=ascii_digits(msg.text))  # "②" at a menu is 2, "４１" is 41
+    replies, deleted = await _route(ctx, person, conv, msg)
+    receipt = None
+    if not deleted:
+        understanding.remember_shown(conv, replies)  # a typed "1" next time means these
+        await store.save_conversation(conv, ctx.now)
+        # kept in the same transaction: a crash between this commit and the send loses no reply
+        receipt = await store.keep_replies(person, replies, ctx.now) if replies else None
+    await store.commit()
+    return Outgoing(person.locale, replies, receipt)
+
+
+async def _again(ctx: Context, person: Person, conv: Conversation, note: str) -> Routed:
+    return [with_note(Msg(note), await prompt_for(ctx, person, conv))], False
+
+
+async def _route(ctx: Context, person: Person, conv: Conversation, msg: Incoming) -> Routed:
+    if msg.kind is Kind.MEDIA:
+        # A voice note or a photo may be a question nobody here can read: to an officer
+        return await handover.on_media(ctx, person, conv, msg.media or Media("other"))
+    if msg.kind is Kind.TEXT:
+        text = msg.text.strip()
+        if len(text) > MAX_TEXT:
+            return await _again(ctx, person, conv, "too-long")
+        if not text:
+            return await _again(ctx, person, conv, "empty-message")
+        command = _command(text)
+        if command is not None:
+            return await _run(ctx, person, conv, command, text)
+        relayed = await handover.relay_from_citizen(ctx, person, conv, text)
+        if relayed is not None:  # an officer holds this person's question: the words are theirs
+            return relayed
+        score = rating(text)
+        if score is not None and await handover.rate_last(ctx, person, score):
+            return await _again(ctx, person, conv, "ticket-rated")
+        typed = await understanding.typed_button(ctx, person, conv, text)
+        if isinstance(typed, understanding.Which):
+            return [understanding.ask_which(typed)], False
+        if typed is not None:
+            msg = replace(msg, kind=Kind.BUTTON, data=typed, text="")
+        elif conv.flow in understanding.ASIDE_FLOWS:
+            aside = await understanding.inside_a_question(ctx, person, conv, text)
+            if aside is not None:
+                return aside
+    if msg.kind is Kind.BUTTON and msg.data.startswith("n|"):
+        return await _notification_button(ctx, person, conv, msg.data[2:]), False
+    options: tuple[Button, ...] = ()
+    if msg.kind is not Kind.CONTACT:
+        options = (await prompt_for(ctx, person, conv)).buttons
+    try:
+        inp = read_input(conv, msg, options)
+        if msg.kind is Kind.BUTTON:
+            value = inp.choice or ""
+            offered = {b.data.partition("|")[2] for b in options}
+            if (
+                value not in offered
+                and value not in GLOBAL_CHOICES
+                and not value.startswith("lang:")
+            ):
+                raise Stale
+    except Stale:
+        return await _again(ctx, person, conv, "button-expired")
+    if inp.choice in GLOBAL_CHOICES:
+        return await _run(ctx, person, conv, inp.choice or "", "")
+    if inp.choice and inp.choice.startswith("lang:"):
+        return [await language.set_language(ctx, person, conv, inp.choice[5:])], False
+    flow = FLOWS.get(conv.flow) or IDLE
+    return await flow.take(ctx, person, conv, inp)
+
+
+def _command(text: str) -> str | None:
+    """The command a message names: "/antrian kelun", or a bare word on WhatsApp where nobody
+    types a slash. None: the message is an answer."""
+    words = text.split()
+    word = words[0].lower() if words else ""
+    if word.startswith("/"):
+        found = WORDS.get(word[1:].split("@")[0])  # Telegram group form: /start@SiagaBot
+        return found.name if found else "unknown"
+    found = WORDS.get(word)
+    if len(words) == 1 and found is not None and found.bare:
+        return found.name
+    return None
+
+
+async def _run(ctx: Context, person: Person, conv: Conversation, name: str, text: str) -> Routed:
+    conv.version += 1
+    command = COMMANDS.get(name)
+    if command is None:
+        return await _again(ctx, person, conv, "unknown-command")
+    arg = text.split(maxsplit=1)[1] if len(text.split()) > 1 else ""
+    return await command.run(ctx, person, conv, arg)
+
+
+async def _notification_button(
+    ctx: Context, person: Person, conv: Conversation, value: str
+) -> list[Reply]:
+    """Buttons in messages sent through the outbox name their object, not a step: the action
+    is authorised by who presses it."""
+    action, _, target = value.partition(":")
+    number = row_id(target)
+    if action == "news":  # "Baca pesan" on the news template: what waited went just before
+        if ctx.store.messages_released():
+            return []
+        return [with_note(Msg("news-none"), await prompt_for(ctx, person, conv))]
+    if action == "answer" and number is not None:
+        return [await answer_info.start(ctx, person, conv, number)]
+    if action == "queue":
+        return [await queue.show_queue(ctx, person, conv)]
+    if action in ("treply", "tclose") and number is not None:
+        if action == "treply":
+            return [await handover.take_up(ctx, person, conv, number)]
+        return [await handover.close(ctx, person, conv, number)]
+    if action == "trate":
+        return [await handover.rate(ctx, person, conv, target)]
+    if action == "claim":
+        return [await claims_desk.on_button(ctx, person, conv, target)]
+    if action == "kidsstop":
+        return [await claims_desk.stop_children(ctx, person, conv, target)]
+    if action in ("optin", "optout"):
+        return [await broadcast_choice(ctx, person, conv, action == "optin")]
+    return [with_note(Msg("button-expired"), await prompt_for(ctx, person, conv))]

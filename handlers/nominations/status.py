@@ -1,0 +1,138 @@
+"""Cek status: one's own nominations, or another by reference code + last four NIK digits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import ClassVar
+
+from domain.reference import parse_reference
+from handlers.claims import cases as claims
+from handlers.core.engine import Input, button, reply
+from handlers.core.flows import Command, Flow, Routed
+from handlers.core.menu import menu
+from handlers.core.messages import Msg, Raw, Reply
+from handlers.core.ports import Context
+from handlers.core.records import Conversation, Nomination, Person
+from handlers.core.state import FlowState
+
+FLOW = "status"
+
+
+@dataclass
+class StatusState(FlowState):
+    KEY: ClassVar[str] = "status"
+    ref: str = ""  # the reference typed, waiting for the NIK's last four digits
+
+
+MAX_LOOKUPS_PER_DAY = 5  # reference + last-4 is guessable by brute force; keep it slow
+
+
+def status_line(ctx: Context, n: Nomination) -> Msg:
+    kel = ctx.program.regions.kelurahan_by_code(n.kelurahan_code)
+    args: dict[str, object] = {
+        "ref": n.ref,
+        "status": Msg(f"status-{n.status.value}"),
+        "kelurahan": kel.name if kel else n.kelurahan_code,
+        "date": n.created_at.strftime("%d-%m-%Y"),
+        "nik": n.nik_masked,
+    }
+    if n.status_note:
+        args["note"] = Raw(n.status_note)
+        return Msg("status-line-note", args)  # type: ignore[arg-type]
+    if n.coverage_start and n.coverage_end:
+        args["start"] = n.coverage_start.strftime("%d-%m-%Y")
+        args["end"] = n.coverage_end.strftime("%d-%m-%Y")
+        return Msg("status-line-covered", args)  # type: ignore[arg-type]
+    return Msg("status-line", args)  # type: ignore[arg-type]
+
+
+async def start(ctx: Context, person: Person, conv: Conversation) -> list[Reply]:
+    own = await ctx.store.nominations_of(person.id)
+    cases = await ctx.store.claims(reporter_id=person.id, limit=10)
+    conv.flow = FLOW
+    if not own and not cases:
+        conv.step = "ref"
+        return [reply("ask-ref", button(conv, "btn-menu", "menu"))]
+    conv.step = "list"
+    lines: list[Msg] = []
+    for n in own:
+        lines.append(status_line(ctx, n))
+        if claims.covers_on(n, ctx.today) and ctx.program.claims is not None:
+            lines.append(claims.cover_msg(ctx, n, ctx.today))  # one's own cover, in full
+    if own:
+        lines.insert(0, Msg("status-own"))
+    if cases:
+        lines.append(Msg("claim-status-head"))
+        lines.extend(claims.status_line(ctx, c) for c in cases)
+    buttons = (button(conv, "btn-other-ref", "other"), button(conv, "btn-menu", "menu"))
+    return [Reply(tuple(lines), buttons)]
+
+
+def prompt(ctx: Context, conv: Conversation) -> Reply:
+    if conv.step == "last4":
+        return reply("ask-last4", button(conv, "btn-menu", "menu"))
+    return reply("ask-ref", button(conv, "btn-menu", "menu"))
+
+
+async def take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> list[Reply]:
+    if conv.step == "list":
+        if inp.choice == "other":
+            conv.step = "ref"
+            conv.version += 1
+            return [prompt(ctx, conv)]
+        return await start(ctx, person, conv)
+    if conv.step == "ref":
+        ref = parse_reference(inp.text)
+        if ref is None:
+            return [Reply((Msg("err-ref"), *prompt(ctx, conv).parts), prompt(ctx, conv).buttons)]
+        StatusState(ref).save(conv)
+        conv.step = "last4"
+        conv.version += 1
+        return [prompt(ctx, conv)]
+    # last4
+    digits = "".join(c for c in inp.text if c.isdigit())
+    if len(digits) != 4:
+        return [Reply((Msg("err-last4"), *prompt(ctx, conv).parts), prompt(ctx, conv).buttons)]
+    since = ctx.now - timedelta(days=1)
+    tries = await ctx.store.count_audit(person.id, "status.lookup_failed", since)
+    if tries >= MAX_LOOKUPS_PER_DAY:
+        _leave(conv)
+        return [reply("err-too-many-lookups", button(conv, "btn-menu", "menu"))]
+    ref = StatusState.of(conv).ref
+    found = await ctx.store.nomination_by_ref(ref)
+    if found is None or found.nik_masked[-4:] != digits:
+        await ctx.store.audit(
+            actor=person.id, action="status.lookup_failed", now=ctx.now, outcome="refused",
+            detail=ref,
+        )  # fmt: skip
+        conv.step = "ref"
+        conv.version += 1
+        return [
+            Reply((Msg("err-ref-not-found"), *prompt(ctx, conv).parts), prompt(ctx, conv).buttons)
+        ]
+    _leave(conv)
+    return [Reply((status_line(ctx, found),), (button(conv, "btn-menu", "menu"),))]
+
+
+def _leave(conv: Conversation) -> None:
+    conv.flow, conv.step = "idle", ""
+    StatusState.clear(conv)
+    conv.version += 1
+
+
+async def _prompt(ctx: Context, person: Person, conv: Conversation) -> Reply:
+    if conv.step in ("ref", "last4"):
+        return prompt(ctx, conv)
+    return menu(ctx, conv)  # the list of one's nominations was an answer, not a question
+
+
+async def _take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> Routed:
+    return await take(ctx, person, conv, inp), False
+
+
+async def _status(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
+    return await start(ctx, person, conv), False
+
+
+STATUS = Flow(FLOW, _prompt, _take, commands=(Command("status", ("status",), _status, bare=False),))
