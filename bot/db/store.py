@@ -14,13 +14,13 @@ from bot.crypto import NikVault
 from bot.db import outbox
 from bot.db import schema as t
 from bot.db.aio import AsyncConnection
-from bot.db.broadcast_store import BroadcastQueries
-from bot.db.claim_store import ClaimQueries
-from bot.db.console_store import ConsoleQueries
-from bot.db.learning_store import LearningQueries
+from bot.db.broadcasts_store import BroadcastQueries
+from bot.db.claims_store import ClaimQueries
+from bot.db.handover_store import TicketQueries
 from bot.db.locks import take_notices_turn, take_turn
+from bot.db.officers_store import ConsoleQueries
 from bot.db.rows import aware, record
-from bot.db.tickets import TicketQueries
+from bot.db.understanding_store import LearningQueries
 from domain.nomination import NominationStatus
 from handlers.core.messages import Reply, UserRef
 from handlers.core.ports import DuplicateNik, DuplicateRef

@@ -478,12 +478,12 @@ _HEADERS = {
 
 
 def build(conversations: Conversations) -> ASGIApp:
-    from bot.web.console.broadcasts import BroadcastPages
-    from bot.web.console.claims import ClaimPages
-    from bot.web.console.dinas import DinasPages
-    from bot.web.console.learning import LearningPages
-    from bot.web.console.nominate import NominatePages
-    from bot.web.console.participants import ParticipantPages
+    from bot.web.console.pages.broadcasts import BroadcastPages
+    from bot.web.console.pages.check import NominatePages
+    from bot.web.console.pages.claims import ClaimPages
+    from bot.web.console.pages.officers import DinasPages
+    from bot.web.console.pages.registration import ParticipantPages
+    from bot.web.console.pages.understanding import LearningPages
 
     console = Console(conversations)
     dinas = DinasPages(console)

@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 from fastapi import Request, Response
 from fastapi.responses import RedirectResponse
 
-from bot.db.learning_store import NO_READING
+from bot.db.understanding_store import NO_READING
 from bot.web.console.fields import Fields, record_id
 from bot.web.console.views import Console, notes, when
 from domain.learning import ANSWERS, FAQS, LANGUAGES, OTHERS, PLACES, REQUESTS
