@@ -258,7 +258,7 @@ async def test_weekly_quota_reminder_once_per_slot_with_a_forecast(
         await review.approve(ctx, boss, n)  # 1 approved in 30 days, 30 places left
         await store.commit()
     sched = siaga.scheduler()
-    sched.quota_reminder = "mon 08:00"
+    siaga.settings.quota_reminder = "mon 08:00"  # read by the scheduler at each tick
     assert "quota_reminder" in await sched.tick(monday + timedelta(minutes=5))
     assert "quota_reminder" not in await sched.tick(monday + timedelta(hours=3))
     assert "quota_reminder" not in await sched.tick(monday + timedelta(days=7, minutes=-1))

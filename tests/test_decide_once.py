@@ -24,10 +24,10 @@ from bot.config import Settings
 from bot.db import schema as t
 from domain.nomination import NominationStatus as S
 from handlers.core.messages import UserRef
-from handlers.core.records import Nomination, Person, Role
+from handlers.core.names import name_of
+from handlers.core.records import Person, Role
+from handlers.nominations import Nomination, review
 from handlers.nominations import coverage as dinas
-from handlers.nominations import review
-from handlers.officers.names import name_of
 from tests.conftest import postgres_only
 from tests.fake_telegram import TOKEN, FakeTelegram
 from tests.harness import Person as Chat

@@ -228,7 +228,7 @@ def test_item3_sealing_is_idempotent_and_a_typed_seal_is_just_text() -> None:
 
 
 async def test_item3_a_key_rotation_keeps_ticket_numbers_readable(tmp_path: Path) -> None:
-    from bot.keys import rotate
+    from bot.db.keys import rotate
 
     data = tmp_path / "data"
     siaga = await build(Settings(data_dir=data))

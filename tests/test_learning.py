@@ -27,8 +27,8 @@ from domain.learning import (
     valid_label,
 )
 from handlers.core.messages import Incoming, Kind, UserRef
-from handlers.core.records import Role, Unclear
-from handlers.understanding import learning
+from handlers.core.records import Role
+from handlers.understanding import Unclear, learning
 from tests.corpus_words import corpus_files
 from tests.harness import Person as Chat
 from tests.test_console import csrf, signed_in

@@ -11,8 +11,8 @@ from bot.app import App
 from bot.db import schema as t
 from domain.nomination import NominationStatus as S
 from domain.roles import Action, allowed
-from handlers.core.records import Nomination, Person, Role
-from handlers.nominations import review
+from handlers.core.records import Person, Role
+from handlers.nominations import Nomination, review
 from handlers.officers import admin
 from tests.harness import Person as Chat
 from tests.helpers import name_admin, nik_for

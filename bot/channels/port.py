@@ -68,6 +68,29 @@ class Envelope:
 PLAIN = Envelope()  # a new message, free-form
 
 
+@dataclass
+class Pieces:
+    """The platform messages of one delivery, counted as they go (a reply may be several: a
+    long text in pieces, a file, a chart). Those an earlier attempt sent (`skip`) are passed
+    over, so a retry sends only the rest; `done` is what this attempt sent."""
+
+    skip: int = 0
+    at: int = 0  # the message about to go, counted from the first of the delivery
+    done: int = 0
+
+    def due(self) -> bool:
+        """The next message: True when it is still to send (then call `sent`)."""
+        self.at += 1
+        return self.at > self.skip
+
+    def sent(self) -> None:
+        self.done += 1
+
+    @property
+    def past_skipped(self) -> bool:
+        return self.at > self.skip
+
+
 @dataclass(frozen=True)
 class Inbound:
     """One message from a person, and what the channel needs to acknowledge it."""

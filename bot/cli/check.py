@@ -16,7 +16,7 @@ from bot.i18n import Catalogue
 from bot.screening import CsvScreener, InputError, Row, answers_from, verdict_json
 from domain.eligibility import Status, evaluate
 from domain.program import Program
-from handlers.check.verdict_view import headline, next_step, reason_line
+from handlers.check import headline, next_step, reason_line
 from handlers.core.messages import Msg
 
 

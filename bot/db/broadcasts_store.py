@@ -14,7 +14,8 @@ from bot.db.aio import AsyncConnection
 from bot.db.rows import record
 from domain.nomination import WAITING_FOR_LURAH
 from domain.nomination import NominationStatus as S
-from handlers.core.records import BroadcastInfo, OutboxStatus, Recipient, Role
+from handlers.broadcasts import BroadcastInfo, Recipient
+from handlers.core.records import OutboxStatus, Role
 
 WAITING = (S.PENDING.value, S.INFO_REQUESTED.value, S.WAITLISTED.value)
 IN_QUEUE = WAITING_FOR_LURAH  # what a lurah still has to decide
@@ -90,18 +91,6 @@ class BroadcastQueries:
                 blocked=bool(r.blocked), kelurahan_code=kel_code, name=name,
             ))  # fmt: skip
         return list(out.values())
-
-    async def queue_sizes(self) -> dict[str, int]:
-        """Nominations a lurah still has to decide, by kelurahan."""
-        n = t.nominations
-        q = select(n.c.kelurahan_code, func.count()).where(n.c.status.in_(IN_QUEUE))
-        rows = await self.conn.execute(q.group_by(n.c.kelurahan_code))
-        return {str(k): int(v) for k, v in rows}
-
-    async def approved_since(self, since: datetime) -> int:
-        n = t.nominations
-        q = select(func.count()).where(n.c.status.in_(APPROVED), n.c.decided_at >= since)
-        return int((await self.conn.execute(q)).scalar_one())
 
     async def create_broadcast(
         self, *, kind: str, created_by: int | None, audience: str, kelurahan_code: str | None,

@@ -7,18 +7,18 @@ indexes of NIKs; an import replaces a kind's list in one transaction.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import insert, select, update
 
 from bot.crypto import NikVault
 from bot.db import schema as t
 from bot.db.aio import AsyncConnection
 from bot.db.rows import aware, record
 from domain.claims import OPEN, ClaimKind, ClaimStatus
-from handlers.core.records import Claim, RegistryFacts
+from handlers.claims import Claim
 
 _c, _k = t.claims, t.claim_children
 _l, _e = t.registry_lists, t.registry_entries
@@ -128,41 +128,3 @@ class ClaimQueries:
         return out
 
     # --- registry lists -----------------------------------------------------------------
-
-    async def registry_facts(self, nik: str) -> RegistryFacts:
-        index = self.vault.index(nik)
-        lists = {r.kind: r.as_of for r in await self.conn.execute(select(_l))}
-        if not lists:
-            return RegistryFacts()
-        q = select(_e).where(_e.c.nik_index == index, _e.c.kind.in_(list(lists)))
-        found = {r.kind: r for r in await self.conn.execute(q)}
-        dtks, bpjs = found.get("dtks"), found.get("bpjs")
-        return RegistryFacts(
-            dtks_as_of=lists.get("dtks"), dtks_found=dtks is not None,
-            desil=dtks.desil if dtks is not None else None,
-            bpjs_as_of=lists.get("bpjs"), bpjs_segment=bpjs.segment if bpjs is not None else None,
-        )  # fmt: skip
-
-    async def registry_lists(self) -> dict[str, tuple[date, int]]:
-        return {r.kind: (r.as_of, r.rows) for r in await self.conn.execute(select(_l))}
-
-    async def replace_registry(
-        self, kind: str, as_of: date, rows: Iterable[tuple[str, int | None, str | None]],
-        now: datetime,
-    ) -> int:  # fmt: skip
-        """The list `kind` becomes these (blind index, desil, segment) rows."""
-        await self.conn.execute(delete(_e).where(_e.c.kind == kind))
-        await self.conn.execute(delete(_l).where(_l.c.kind == kind))
-        count, chunk = 0, []
-        for index, desil, segment in rows:
-            chunk.append({"kind": kind, "nik_index": index, "desil": desil, "segment": segment})
-            if len(chunk) == CHUNK:
-                await self.conn.execute(insert(_e), chunk)
-                count, chunk = count + len(chunk), []
-        if chunk:
-            await self.conn.execute(insert(_e), chunk)
-            count += len(chunk)
-        await self.conn.execute(
-            insert(_l).values(kind=kind, as_of=as_of, rows=count, imported_at=now)
-        )
-        return count

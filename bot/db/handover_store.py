@@ -7,14 +7,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import String, cast, delete, func, insert, select, update
 
 from bot.crypto import NikVault
 from bot.db import schema as t
 from bot.db.aio import AsyncConnection
+from bot.db.outbox import SETTLED_REPLY
 from bot.db.rows import record
 from handlers.core.messages import Media, seal_numbers
-from handlers.core.records import Ticket, TicketStatus
+from handlers.handover import Ticket, TicketStatus
 
 _t = t.tickets
 _m = t.ticket_media
@@ -195,6 +196,24 @@ class TicketQueries:
         """(status, created, answered, rating, escalated) of every ticket, for the statistics."""
         q = select(_t.c.status, _t.c.created_at, _t.c.answered_at, _t.c.rating, _t.c.escalated_at)
         return list((await self.conn.execute(q)).all())
+
+    async def purge_closed_tickets(self, cutoff: datetime) -> int:
+        """Tickets closed before `cutoff` lose their words (the row stays, for the figures),
+        and so do the delivered messages that quoted them (issue 26)."""
+        k, o = t.tickets, t.outbox
+        res = await self.conn.execute(
+            update(k)
+            .where(k.c.status == TicketStatus.CLOSED.value, k.c.closed_at < cutoff)
+            .where(cast(k.c.messages, String) != "[]")
+            .values(messages=[])
+        )
+        await self.conn.execute(
+            delete(o).where(
+                o.c.kind != "broadcast", o.c.created_at < cutoff, o.c.status.in_(SETTLED_REPLY),
+                cast(o.c.payload, String).like('%"sealed":%'),
+            )
+        )  # fmt: skip
+        return int(res.rowcount or 0)
 
 
 def _said(sender: str, text: str, now: datetime, media: Media | None) -> dict[str, Any]:

@@ -1,30 +1,19 @@
-"""The web console's sign-in links and sessions. Mixed into SqlStore; nothing here commits.
-Using a link is one conditional UPDATE, so a link works once even if two browsers race."""
+"""Officers on SQLAlchemy Core: the console's sign-in links and sessions (using a link is one
+conditional UPDATE, so a link works once even if two browsers race), reviewers' invites, and
+the audit trail as the Dinas reads it. Mixed into SqlStore; nothing here commits."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date, datetime, timedelta
-from typing import Any, NamedTuple
+from datetime import datetime
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, insert, or_, select, update
 
 from bot.db import schema as t
 from bot.db.aio import AsyncConnection
-from bot.db.rows import aware
-from domain.nomination import WAITING_FOR_LURAH as WAITING
+from bot.db.rows import aware, record
+from handlers.officers import AuditEntry, ConsoleSession, Invite
 
-_l, _s, _u = t.console_links, t.console_sessions, t.console_uploads
-UPLOAD_KEPT = timedelta(days=1)  # a preview not applied by then is checked again from the file
-CHUNK = 500  # references per IN (...): well inside every driver's limit on parameters
-
-
-class ConsoleSession(NamedTuple):
-    person_id: int
-    role: str
-    kelurahan_code: str | None
-    csrf: str
-    seen_at: datetime
+_l, _s = t.console_links, t.console_sessions
 
 
 class ConsoleQueries:
@@ -67,7 +56,7 @@ class ConsoleQueries:
             csrf=csrf, created_at=now, seen_at=now,
         ))  # fmt: skip
 
-    async def console_session(self, digest: str) -> Any:
+    async def console_session(self, digest: str) -> ConsoleSession | None:
         row = (await self.conn.execute(select(_s).where(_s.c.digest == digest))).first()
         if row is None:
             return None
@@ -89,92 +78,67 @@ class ConsoleQueries:
         await self.conn.execute(delete(_l).where(_l.c.person_id == person_id,
                                                  _l.c.used_at.is_(None)))  # fmt: skip
 
-    # --- a checked BPJS file, between its preview and "apply" ----------------------------------
-    async def nomination_statuses(self, refs: Sequence[str]) -> dict[str, str]:
-        """Each known reference's status, in batches (one query per CHUNK references, not
-        one per row: 170,000 rows took 18 s one by one)."""
-        n, out = t.nominations, {}
-        unique = sorted(set(refs))
-        for i in range(0, len(unique), CHUNK):
-            q = select(n.c.ref, n.c.status).where(n.c.ref.in_(unique[i : i + CHUNK]))
-            out.update({str(r): str(s) for r, s in await self.conn.execute(q)})
-        return out
+    # --- invites and the audit trail ---------------------------------------------------------
+    async def create_invite(
+        self,
+        code: str,
+        kelurahan_code: str,
+        created_by: int | None,
+        expires_at: datetime,
+        now: datetime,
+    ) -> None:
+        row = insert(t.invites).values(
+            code=code, kelurahan_code=kelurahan_code, created_by=created_by, created_at=now,
+            expires_at=expires_at,
+        )  # fmt: skip
+        await self.conn.execute(row)
 
-    async def keep_upload(
-        self, person_id: int, start: date, good: list[str], bad: list[list[Any]], now: datetime
-    ) -> int:
-        """The officer's checked file, replacing any earlier one of theirs; old ones go."""
-        await self.conn.execute(delete(_u).where(
-            (_u.c.person_id == person_id) | (_u.c.created_at < now - UPLOAD_KEPT)
-        ))  # fmt: skip
-        return int(await self.conn.write(insert(_u).values(
-            person_id=person_id, created_at=now, start=start, good=good, bad=bad,
-        ), {}))  # fmt: skip
+    async def invite(self, code: str) -> Invite | None:
+        row = (await self.conn.execute(select(t.invites).where(t.invites.c.code == code))).first()
+        return record(Invite, row) if row else None
 
-    async def upload(self, upload_id: int, person_id: int, now: datetime) -> Any:
-        """The officer's own checked file, if still kept; None otherwise."""
-        q = select(_u).where(_u.c.id == upload_id, _u.c.person_id == person_id,
-                             _u.c.created_at >= now - UPLOAD_KEPT)  # fmt: skip
-        return (await self.conn.execute(q)).first()
-
-    async def drop_upload(self, upload_id: int) -> None:
-        await self.conn.execute(delete(_u).where(_u.c.id == upload_id))
-
-    # --- what the console's pages read ----------------------------------------------------------
-    async def kelurahan_overview(self) -> dict[str, dict[str, Any]]:
-        """Per kelurahan: nominations by status, the oldest still waiting, the last change.
-        One grouped scan over the (kelurahan, status) index."""
-        n = t.nominations
-        q = select(
-            n.c.kelurahan_code, n.c.status, func.count(), func.min(n.c.created_at),
-            func.max(n.c.updated_at),
-        ).group_by(n.c.kelurahan_code, n.c.status)  # fmt: skip
-        out: dict[str, dict[str, Any]] = {}
-        for kel, status, count, oldest, last in await self.conn.execute(q):
-            row = out.setdefault(str(kel), {"counts": {}, "oldest_waiting": None, "last": None})
-            row["counts"][str(status)] = int(count)
-            if status in WAITING:
-                prior = row["oldest_waiting"]
-                row["oldest_waiting"] = min(x for x in (prior, aware(oldest)) if x is not None)
-            latest = aware(last)
-            if latest is not None and (row["last"] is None or latest > row["last"]):
-                row["last"] = latest
-        return out
-
-    async def nominations_list(
-        self, kelurahan_code: str | None, statuses: Sequence[str], occupation: str | None,
-        verdict: str | None, limit: int = 100,
-    ) -> list[Any]:  # fmt: skip
-        """The console's queue: most urgent first, then the longest waiting."""
-        n = t.nominations
-        q = select(
-            n.c.id, n.c.ref, n.c.name, n.c.kelurahan_code, n.c.status, n.c.verdict,
-            n.c.answers, n.c.created_at, n.c.priority,
-        ).where(n.c.status.in_(list(statuses)))  # fmt: skip
-        if kelurahan_code is not None:
-            q = q.where(n.c.kelurahan_code == kelurahan_code)
-        if verdict:
-            q = q.where(n.c.verdict == verdict)
-        q = q.order_by(n.c.priority.desc(), n.c.created_at, n.c.id).limit(limit * 4)
-        rows = list(await self.conn.execute(q))
-        if occupation:  # in the answers' JSON: filtered here, after the indexed part
-            rows = [r for r in rows if (r.answers or {}).get("occupation") == occupation]
-        return rows[:limit]
-
-    async def waiting_since(self, before: datetime) -> dict[str, int]:
-        """Per kelurahan: nominations waiting for the lurah since before `before`."""
-        n = t.nominations
-        q = (
-            select(n.c.kelurahan_code, func.count())
-            .where(n.c.status.in_(WAITING), n.c.created_at < before)
-            .group_by(n.c.kelurahan_code)
+    async def use_invite(self, code: str, person_id: int, now: datetime) -> bool:
+        """Single use: only the first redemption of a live invite succeeds."""
+        i = t.invites
+        res = await self.conn.execute(
+            update(i)
+            .where(
+                i.c.code == code,
+                i.c.used_by.is_(None),
+                i.c.revoked_at.is_(None),
+                i.c.expires_at > now,
+            )
+            .values(used_by=person_id, used_at=now)
         )
-        return {str(k): int(c) for k, c in await self.conn.execute(q)}
+        return res.rowcount == 1
 
-    async def approved_at(self, since: datetime) -> list[datetime]:
-        """When each nomination approved since `since` was decided (the weekly chart)."""
-        n = t.nominations
-        q = select(n.c.decided_at).where(
-            n.c.status.in_(("approved", "registered")), n.c.decided_at >= since
+    async def revoke_invite(self, code: str, now: datetime) -> bool:
+        i = t.invites
+        res = await self.conn.execute(
+            update(i)
+            .where(i.c.code == code, i.c.used_by.is_(None), i.c.revoked_at.is_(None))
+            .values(revoked_at=now)
         )
-        return [d for d in (aware(r[0]) for r in await self.conn.execute(q)) if d is not None]
+        return res.rowcount == 1
+
+    async def invites(self) -> list[Invite]:
+        q = select(t.invites).order_by(t.invites.c.id.desc())
+        return [record(Invite, r) for r in await self.conn.execute(q)]
+
+    async def audit_trail(
+        self, ref: str | None, person_id: int | None, limit: int
+    ) -> list[AuditEntry]:
+        """The newest audit rows, of one nomination (by its reference: one that names none
+        has none) and/or one person (as actor or subject)."""
+        a, n = t.audit_log, t.nominations
+        q = select(a).order_by(a.c.id.desc()).limit(limit)
+        if ref is not None:
+            q = q.where(a.c.nomination_id == select(n.c.id).where(n.c.ref == ref).scalar_subquery())
+        if person_id is not None:
+            q = q.where(or_(a.c.actor == person_id, a.c.subject == person_id))
+        return [record(AuditEntry, r) for r in await self.conn.execute(q)]
+
+    async def count_audit(self, actor: int, action: str, since: datetime) -> int:
+        a = t.audit_log
+        q = select(func.count()).where(a.c.actor == actor, a.c.action == action, a.c.at >= since)
+        return int((await self.conn.execute(q)).scalar_one())

@@ -17,6 +17,7 @@ from bot.db.rows import aware
 from handlers.core.records import OutboxStatus
 
 _o, _p = t.outbox, t.people
+SETTLED_REPLY = (OutboxStatus.SENT, OutboxStatus.FAILED, OutboxStatus.BLOCKED)
 
 CLAIM = (
     update(_o)

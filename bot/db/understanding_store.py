@@ -12,10 +12,9 @@ from sqlalchemy import and_, delete, func, insert, select, update
 from bot.db import schema as t
 from bot.db.aio import AsyncConnection
 from bot.db.rows import record
-from handlers.core.records import Unclear
+from handlers.understanding import NO_READING, Unclear
 
 _u = t.unclear_messages
-NO_READING = "-"  # the filter for messages nothing was read from
 
 
 def _unclear(row: Any) -> Unclear:

@@ -11,9 +11,10 @@ import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot.db import jobs
 from bot.db.engine import busy, storage_full, unavailable
 from bot.db.store import SqlStore
 from bot.db.unit import Database
@@ -21,14 +22,12 @@ from bot.i18n import Catalogue
 from bot.metrics import Metrics
 from domain.program import Program
 from handlers.core import router
+from handlers.core.capability import Context, Registry
+from handlers.core.capability import Settings as HandlerSettings
 from handlers.core.messages import Incoming, Outgoing, Reply
-from handlers.core.ports import Context
-from handlers.core.ports import Settings as HandlerSettings
 
 log = logging.getLogger("siaga")
 Clock = Callable[[], datetime]
-REPLY_RETENTION = timedelta(days=2)  # settled replies kept this long (they hold answers)
-ACCOUNT_MARKS_KEPT = timedelta(days=2)  # the daily limits look back one day
 
 
 class Unavailable(Exception):
@@ -91,14 +90,17 @@ def _chart(stats: object) -> bytes:
 
 
 class Conversations:
-    """The use cases' surroundings (program, settings, the time, the words) and the one
-    method that runs an update through them."""
+    """The use cases' surroundings (program, settings, the time, the words, the table of
+    capabilities), the one method that runs an update through them, and a unit of work for
+    the other doors (the console's pages, the commands, the scheduled jobs)."""
 
     def __init__(
         self, db: Database, program: Program, catalogue: Catalogue, settings: HandlerSettings,
-        clock: Clock, timezone: str, metrics: Metrics, where: str = "the database",
+        clock: Clock, timezone: str, metrics: Metrics, registry: Registry,
+        where: str = "the database",
     ) -> None:  # fmt: skip
         self.db = db
+        self.registry = registry
         self.program = program
         self.catalogue = catalogue
         self.settings = settings
@@ -109,13 +111,36 @@ class Conversations:
         self.locks = UserLocks()
         self.storage_full_since: datetime | None = None  # for /readyz and /metrics
 
-    def context(self, store: SqlStore, now: datetime | None = None) -> Context:
+    def context(self, store: SqlStore, now: datetime | None = None) -> Context[SqlStore]:
         now = now or self.clock()
         return Context(
             store=store, program=self.program, settings=self.settings, now=now,
             today=now.astimezone(self.tz).date(), random_bytes=os.urandom,
-            render=self.catalogue.render, chart=_chart, tz=self.tz,
+            render=self.catalogue.render, chart=_chart, tz=self.tz, capabilities=self.registry,
         )  # fmt: skip
+
+    @asynccontextmanager
+    async def unit(
+        self, via: str = "", now: datetime | None = None
+    ) -> AsyncIterator[Context[SqlStore]]:
+        """One unit of work for a door other than a chat update: the use cases it calls see
+        the context, never the tables; `via` ("via console") goes into its audit rows. It
+        commits when the block ends (a page that refuses still keeps what it learnt: an
+        idle session ended); an exception rolls it all back."""
+        async with self.db.store() as store:
+            store.via = via
+            yield self.context(store, now)
+            await store.commit()
+
+    async def last_run(self, job: str) -> datetime | None:
+        async with self.db.store() as store:
+            when: datetime | None = await jobs.last_run(store.conn, job)
+        return when
+
+    async def mark_run(self, job: str, now: datetime) -> None:
+        async with self.db.store() as store:
+            await jobs.mark_run(store.conn, job, now)
+            await store.commit()
 
     async def handle(self, msg: Incoming) -> Outgoing:
         return (await self.take(msg)).out
@@ -169,14 +194,3 @@ class Conversations:
         log.error("database unreachable (%s): updates are refused until it is back",
                   type(exc).__name__)  # fmt: skip
         return Unavailable("database-down")
-
-    async def purge_stale_drafts(self, draft_retention_days: int) -> int:
-        now = self.clock()
-        async with self.db.store() as store:
-            n = await store.purge_stale_drafts(now - timedelta(days=draft_retention_days))
-            await store.purge_settled_replies(now - REPLY_RETENTION)
-            keep = timedelta(days=self.program.handover.closed_keep_days)
-            await store.purge_closed_tickets(now - keep)
-            await store.purge_account_marks(now - ACCOUNT_MARKS_KEPT)
-            await store.commit()
-        return n

@@ -15,7 +15,7 @@ from bot import periodic
 from bot.channels.port import Channel, Delivery, Envelope
 from bot.db.unit import Database
 from bot.delivery.sender import OutboxSender
-from handlers.broadcasts import broadcast
+from handlers import broadcasts as broadcast
 from handlers.core.messages import Outgoing
 
 log = logging.getLogger("siaga.progress")

@@ -20,13 +20,16 @@ from datetime import timedelta
 from typing import Any, ClassVar
 
 from domain.roles import Action
+from handlers.broadcasts.port import Ctx
+from handlers.broadcasts.records import BroadcastInfo, Recipient
+from handlers.core.capability import Command, Flow, Routed
 from handlers.core.engine import MAX_TEXT, Input, button, reply, with_note
-from handlers.core.flows import Command, Flow, Routed
 from handlers.core.messages import Button, Msg, Raw, Reply
-from handlers.core.ports import Context
-from handlers.core.records import BroadcastInfo, Conversation, OutboxStatus, Person, Recipient, Role
+from handlers.core.names import kel_name
+from handlers.core.records import Conversation, OutboxStatus, Person, Role
+from handlers.core.rights import authorise
 from handlers.core.state import FlowState
-from handlers.nominations import review
+from handlers.nominations import period_of
 
 FLOW = "siaran"
 
@@ -49,15 +52,15 @@ FORECAST_DAYS = 30
 
 
 # --- the conversation -------------------------------------------------------------------------
-async def start(ctx: Context, person: Person, conv: Conversation) -> Reply:
-    if not await review.authorise(ctx, person, Action.BROADCAST, None):
+async def start(ctx: Ctx, person: Person, conv: Conversation) -> Reply:
+    if not await authorise(ctx, person, Action.BROADCAST, None):
         return reply("not-an-admin")
     conv.flow, conv.step = FLOW, "text"
     BroadcastState.clear(conv)
     return prompt(ctx, conv)
 
 
-def prompt(ctx: Context, conv: Conversation) -> Reply:
+def prompt(ctx: Ctx, conv: Conversation) -> Reply:
     if conv.step == "audience":
         return reply(
             "bc-ask-audience",
@@ -73,9 +76,9 @@ def prompt(ctx: Context, conv: Conversation) -> Reply:
     return reply("bc-ask-text", button(conv, "btn-cancel", "cancel"))
 
 
-async def take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> Reply:
+async def take(ctx: Ctx, person: Person, conv: Conversation, inp: Input) -> Reply:
     # Authority is checked again at every step: a role can be removed mid-conversation.
-    if not await review.authorise(ctx, person, Action.BROADCAST, None):
+    if not await authorise(ctx, person, Action.BROADCAST, None):
         conv.flow, conv.step = "idle", ""
         return reply("not-an-admin")
     if inp.choice == "cancel":
@@ -129,7 +132,7 @@ def check_text(text: str) -> Msg | None:
     return None
 
 
-def _take_text(ctx: Context, conv: Conversation, inp: Input) -> Reply:
+def _take_text(ctx: Ctx, conv: Conversation, inp: Input) -> Reply:
     problem = check_text(inp.text)
     if problem is not None:
         return with_note(problem, prompt(ctx, conv))
@@ -139,7 +142,7 @@ def _take_text(ctx: Context, conv: Conversation, inp: Input) -> Reply:
     return prompt(ctx, conv)
 
 
-async def preview(ctx: Context, conv: Conversation) -> Reply:
+async def preview(ctx: Ctx, conv: Conversation) -> Reply:
     a = BroadcastState.of(conv)
     parts, reached = await preview_parts(ctx, a.audience, a.kelurahan, a.text)
     edit, cancel = button(conv, "bc-edit", "edit"), button(conv, "btn-cancel", "cancel")
@@ -149,7 +152,7 @@ async def preview(ctx: Context, conv: Conversation) -> Reply:
 
 
 async def preview_parts(
-    ctx: Context, audience: str, kel: str | None, text: str
+    ctx: Ctx, audience: str, kel: str | None, text: str
 ) -> tuple[tuple[Msg, ...], int]:
     """What the admin confirms: recipients per channel, who is left out and why, and the
     message as the first recipient will read it. Also used by `siaga admin broadcast`."""
@@ -162,7 +165,7 @@ async def preview_parts(
             "bc-preview",
             {
                 "audience": Msg(f"bc-audience-{audience}"),
-                "kelurahan": _kel_name(ctx, kel),
+                "kelurahan": kel_name(ctx, kel),
                 "count": len(sending),
                 "optedout": skipped["opted_out"],
                 "blocked": skipped["blocked"],
@@ -177,12 +180,12 @@ async def preview_parts(
         parts.append(Msg("bc-preview-sample", {"text": Raw(sending[0][1])}))
     else:
         parts.append(Msg("bc-preview-nobody"))
-    if "{kuota_sisa}" in text and await ctx.store.quota(review.period_of(ctx)) is None:
+    if "{kuota_sisa}" in text and await ctx.store.quota(period_of(ctx)) is None:
         parts.append(Msg("bc-preview-no-quota"))  # "-" would go out where a number belongs
     return tuple(parts), len(sending)
 
 
-async def _send(ctx: Context, person: Person, conv: Conversation) -> Reply:
+async def _send(ctx: Ctx, person: Person, conv: Conversation) -> Reply:
     a = BroadcastState.of(conv)
     started = await queue_broadcast(ctx, person, a.audience, a.kelurahan, a.text)
     if started is None:
@@ -193,7 +196,7 @@ async def _send(ctx: Context, person: Person, conv: Conversation) -> Reply:
 
 
 async def queue_broadcast(
-    ctx: Context, actor: Person | None, audience: str, kel: str | None, text: str
+    ctx: Ctx, actor: Person | None, audience: str, kel: str | None, text: str
 ) -> Reply | None:
     """Queue one outbox row per recipient (None when nobody would be reached). actor None:
     the Dinas's shell, whose progress is followed with `siaga admin broadcasts`."""
@@ -216,7 +219,7 @@ async def queue_broadcast(
 
 # --- who gets what ----------------------------------------------------------------------------
 async def plan(
-    ctx: Context, audience: str, kelurahan_code: str | None, text: str
+    ctx: Ctx, audience: str, kelurahan_code: str | None, text: str
 ) -> list[tuple[Recipient, str, str]]:
     """Every recipient of the audience with their filled message and the row's first status:
     pending (to send), opted_out or blocked (recorded, not sent)."""
@@ -235,7 +238,7 @@ def payload(filled: str) -> list[dict[str, Any]]:
     return [message.to_json()]
 
 
-def _first_status(ctx: Context, r: Recipient, audience: str) -> str:
+def _first_status(ctx: Ctx, r: Recipient, audience: str) -> str:
     if r.opt_in is False:
         return OutboxStatus.OPTED_OUT
     if r.opt_in is None and (audience == "opted_in" or r.channel in ctx.settings.opt_in_channels):
@@ -245,15 +248,15 @@ def _first_status(ctx: Context, r: Recipient, audience: str) -> str:
     return OutboxStatus.PENDING
 
 
-async def _common_values(ctx: Context) -> dict[str, Any]:
-    q = await ctx.store.quota(review.period_of(ctx))
+async def _common_values(ctx: Ctx) -> dict[str, Any]:
+    q = await ctx.store.quota(period_of(ctx))
     return {
         "kuota_sisa": str(max(q[0] - q[1], 0)) if q else "-",
         "queues": await ctx.store.queue_sizes(),
     }
 
 
-def _values_for(ctx: Context, r: Recipient, common: dict[str, Any]) -> dict[str, str]:
+def _values_for(ctx: Ctx, r: Recipient, common: dict[str, Any]) -> dict[str, str]:
     if r.name:
         name = r.name
     else:
@@ -262,7 +265,7 @@ def _values_for(ctx: Context, r: Recipient, common: dict[str, Any]) -> dict[str,
     return {
         "kuota_sisa": common["kuota_sisa"],
         "antrian_kelurahan": str(common["queues"].get(r.kelurahan_code or "", 0)),
-        "nama_kelurahan": _kel_name(ctx, r.kelurahan_code),
+        "nama_kelurahan": kel_name(ctx, r.kelurahan_code),
         "nama": name,
     }
 
@@ -270,11 +273,6 @@ def _values_for(ctx: Context, r: Recipient, common: dict[str, Any]) -> dict[str,
 def fill(text: str, values: dict[str, str]) -> str:
     """Replace the known {placeholders}; anything else in braces is left as written."""
     return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text)
-
-
-def _kel_name(ctx: Context, code: str | None) -> str:
-    kel = ctx.program.regions.kelurahan_by_code(code) if code else None
-    return kel.name if kel else "-"
 
 
 # --- status and cancelling --------------------------------------------------------------------
@@ -315,8 +313,18 @@ def progress(
     return Reply(tuple(parts))
 
 
-async def show_status(ctx: Context, person: Person) -> Reply:
-    if not await review.authorise(ctx, person, Action.BROADCAST, None):
+async def recent(ctx: Ctx, limit: int = 10) -> list[BroadcastInfo]:
+    """The latest broadcasts with their rows counted by status (the console, the shell)."""
+    return await ctx.store.broadcasts(limit=limit)
+
+
+async def one(ctx: Ctx, broadcast_id: int | None) -> BroadcastInfo | None:
+    """One of the latest fifty broadcasts, for its page (an older one is not followed)."""
+    return next((b for b in await ctx.store.broadcasts(limit=50) if b.id == broadcast_id), None)
+
+
+async def show_status(ctx: Ctx, person: Person) -> Reply:
+    if not await authorise(ctx, person, Action.BROADCAST, None):
         return reply("not-an-admin")
     found = await ctx.store.broadcasts(limit=3)
     if not found:
@@ -325,9 +333,9 @@ async def show_status(ctx: Context, person: Person) -> Reply:
     return Reply(tuple(p for b in found for p in progress(b, 29.0, paused).parts))
 
 
-async def cancel(ctx: Context, person: Person | None, arg: str) -> Reply:
+async def cancel(ctx: Ctx, person: Person | None, arg: str) -> Reply:
     """/batal_siaran [id]: what has not been sent yet is not sent."""
-    if person is not None and not await review.authorise(ctx, person, Action.BROADCAST, None):
+    if person is not None and not await authorise(ctx, person, Action.BROADCAST, None):
         return reply("not-an-admin")
     bid = int(arg) if arg.strip().isdigit() else None
     jobs, rows = await ctx.store.cancel_broadcasts(bid, ctx.now)
@@ -341,10 +349,10 @@ async def cancel(ctx: Context, person: Person | None, arg: str) -> Reply:
 
 
 # --- the weekly quota reminder ----------------------------------------------------------------
-async def quota_reminder(ctx: Context) -> int:
+async def quota_reminder(ctx: Ctx) -> int:
     """To each lurah: places left city-wide, nominations waiting in their kelurahan, and when
     the quota runs out at the pace of the last 30 days. Returns how many are queued."""
-    q = await ctx.store.quota(review.period_of(ctx))
+    q = await ctx.store.quota(period_of(ctx))
     queues = await ctx.store.queue_sizes()
     recent = await ctx.store.approved_since(ctx.now - timedelta(days=FORECAST_DAYS))
     left = max(q[0] - q[1], 0) if q else None
@@ -368,7 +376,7 @@ async def quota_reminder(ctx: Context) -> int:
                     {
                         "left": left if left is not None else "-",
                         "waiting": waiting,
-                        "kelurahan": _kel_name(ctx, r.kelurahan_code),
+                        "kelurahan": kel_name(ctx, r.kelurahan_code),
                     },
                 ),
                 forecast,
@@ -389,23 +397,23 @@ def button_queue() -> Button:
     return Button(Msg("btn-queue"), "n|queue")
 
 
-async def _prompt(ctx: Context, person: Person, conv: Conversation) -> Reply:
+async def _prompt(ctx: Ctx, person: Person, conv: Conversation) -> Reply:
     return await preview(ctx, conv) if conv.step == "confirm" else prompt(ctx, conv)
 
 
-async def _take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> Routed:
+async def _take(ctx: Ctx, person: Person, conv: Conversation, inp: Input) -> Routed:
     return [await take(ctx, person, conv, inp)], False
 
 
-async def _start(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
+async def _start(ctx: Ctx, person: Person, conv: Conversation, arg: str) -> Routed:
     return [await start(ctx, person, conv)], False
 
 
-async def _cancel(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
+async def _cancel(ctx: Ctx, person: Person, conv: Conversation, arg: str) -> Routed:
     return [await cancel(ctx, person, arg)], False
 
 
-async def _status(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
+async def _status(ctx: Ctx, person: Person, conv: Conversation, arg: str) -> Routed:
     return [await show_status(ctx, person)], False
 
 

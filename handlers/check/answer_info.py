@@ -8,13 +8,15 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from domain.nomination import NominationStatus
+from domain.text import row_id
+from handlers.check.port import Ctx as Context
+from handlers.core.capability import Command, Flow, Routed, prompt_for
 from handlers.core.engine import Input, reply, with_note
-from handlers.core.flows import Command, Flow, Routed, prompt_for
 from handlers.core.messages import Msg, Raw, Reply
-from handlers.core.ports import Context
 from handlers.core.records import Conversation, Person
 from handlers.core.state import FlowState, Resume
-from handlers.nominations import review
+from handlers.nominations import Outcome
+from handlers.nominations import answer_info as answer
 
 FLOW = "answer_info"
 
@@ -57,11 +59,11 @@ async def _take(ctx: Context, person: Person, conv: Conversation, inp: Input) ->
     n = await ctx.store.nomination_by_id(AnswerState.of(conv).nomination)
     if n is None or len(text) < 2:
         return [reply("ask-info-answer-again")], False
-    result = await review.answer_info(ctx, person, n, text)
+    result = await answer(ctx, person, n, text)
     AnswerState.clear(conv)
     Resume.take(conv)
     conv.version += 1
-    key = "info-answer-sent" if result.outcome is review.Outcome.DONE else "decision-not-allowed"
+    key = "info-answer-sent" if result.outcome is Outcome.DONE else "decision-not-allowed"
     return [with_note(Msg(key, {"ref": n.ref}), await prompt_for(ctx, person, conv))], False
 
 
@@ -70,3 +72,8 @@ async def _answer(ctx: Context, person: Person, conv: Conversation, arg: str) ->
 
 
 ANSWER_INFO = Flow(FLOW, _prompt, _take, commands=(Command("answer", ("jawab",), _answer),))
+
+
+async def on_button(ctx: Context, person: Person, conv: Conversation, target: str) -> list[Reply]:
+    """ "Jawab" on the lurah's question (n|answer:<nomination>): authorised by ownership."""
+    return [await start(ctx, person, conv, row_id(target))]

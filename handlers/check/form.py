@@ -36,9 +36,9 @@ from domain.phone import parse_phone
 from domain.regions import MatchKind
 from domain.text import nik_in, parse_age, tokens
 from domain.understand import name_in, not_a_name
+from handlers.check.port import Ctx as Context
 from handlers.core.engine import Input, button, contact_button, reply
 from handlers.core.messages import Button, Msg, Raw, Reply, SealedNik
-from handlers.core.ports import Context
 from handlers.core.records import Conversation
 from handlers.core.state import FlowState
 

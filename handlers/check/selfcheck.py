@@ -9,15 +9,16 @@ from domain.reference import make_reference
 from domain.roles import Action
 from handlers.check import form
 from handlers.check.form import CheckState
+from handlers.check.port import Ctx as Context
 from handlers.check.verdict_view import headline, next_step, reasons_block
+from handlers.core.capability import Command, Flow, Routed
 from handlers.core.engine import Input, button, reply, with_note
-from handlers.core.flows import Command, Flow, Routed
 from handlers.core.messages import Button, Msg, Raw, Reply
-from handlers.core.ports import Context, DuplicateNik, DuplicateRef
-from handlers.core.records import Conversation, Nomination, Person
-from handlers.nominations import gaps as reviewer_gaps
-from handlers.nominations import review
-from handlers.nominations.notices import notify_reviewers
+from handlers.core.names import named_kelurahan
+from handlers.core.records import Conversation, Person
+from handlers.core.rights import authorise
+from handlers.nominations import DuplicateNik, DuplicateRef, Nomination
+from handlers.nominations import filed as notify_filed
 
 FLOW = "check"
 
@@ -47,8 +48,8 @@ async def start_on_behalf(
     """A lurah files for a resident who has no phone or came to the office: the same
     questions, the resident's consent given in person, the kelurahan the lurah's own (an
     admin, bound to none, names it: /usulkan kelun)."""
-    kel = person.kelurahan_code or review.named_kelurahan(ctx, person, arg)
-    if not await review.authorise(ctx, person, Action.NOMINATE_ON_BEHALF, kel):
+    kel = person.kelurahan_code or named_kelurahan(ctx, person, arg)
+    if not await authorise(ctx, person, Action.NOMINATE_ON_BEHALF, kel):
         return [reply("not-a-reviewer")]
     kelurahan = ctx.program.regions.kelurahan_by_code(kel or "")
     if kelurahan is None:
@@ -294,9 +295,7 @@ async def file_nomination(ctx: Context, person: Person, conv: Conversation) -> l
     # two accounts filing the same NIK at the same moment cannot both succeed.
     on_behalf = a.on_behalf
     if on_behalf:
-        if not await review.authorise(
-            ctx, person, Action.NOMINATE_ON_BEHALF, answers.kelurahan.code
-        ):
+        if not await authorise(ctx, person, Action.NOMINATE_ON_BEHALF, answers.kelurahan.code):
             return [reply("not-a-reviewer")]
         kept["consent"] = {"kind": "in_person", "by": person.id,
                            "version": ctx.settings.privacy_notice_version,
@@ -327,10 +326,8 @@ async def file_nomination(ctx: Context, person: Person, conv: Conversation) -> l
             actor=person.id, action="consent.in_person", now=ctx.now, nomination_id=nomination.id,
             after={"version": ctx.settings.privacy_notice_version},
         )  # fmt: skip
-    reviewed = True
-    if not on_behalf and not await notify_reviewers(ctx, nomination):
-        reviewed = False  # nobody reviews this kelurahan: the Dinas hears it now
-        await reviewer_gaps.alert_filed(ctx, nomination)
+    # nobody reviewing this kelurahan: the Dinas hears it now
+    reviewed = on_behalf or await notify_filed(ctx, nomination)
     conv.flow, conv.step = "idle", ""
     CheckState.clear(conv)  # the draft is now the nomination
     conv.version += 1

@@ -13,13 +13,21 @@ from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
-from domain.claims import ClaimKind, ClaimRules, ClaimStatus, may_move, next_scholarship_reminder
-from domain.dates import add_months
+from domain.claims import (
+    OPEN,
+    ClaimKind,
+    ClaimRules,
+    ClaimStatus,
+    may_move,
+    next_scholarship_reminder,
+)
 from domain.nik import mask_digits
+from handlers.claims.port import Ctx as Context
+from handlers.claims.records import Claim
 from handlers.core.messages import Button, Msg, Raw, Reply
-from handlers.core.ports import Context
-from handlers.core.records import Claim, Nomination, Person, Role
-from handlers.officers.names import kel_name
+from handlers.core.names import kel_name
+from handlers.core.records import Conversation, Person, Role
+from handlers.nominations import Nomination, cover_msg, covers_on
 
 S = ClaimStatus
 
@@ -71,12 +79,6 @@ async def open_case(ctx: Context, reporter: Person, report: Report) -> Claim:
     if report.kind.is_death:
         await ask_letter(ctx, claim, actor=None)
     return claim
-
-
-def covers_on(n: Nomination | None, on: date) -> bool:
-    if n is None or n.coverage_start is None or n.coverage_end is None:
-        return False
-    return n.coverage_start.date() <= on <= n.coverage_end.date()
 
 
 def is_participant(reporter: Person, n: Nomination | None) -> bool:
@@ -141,22 +143,6 @@ def scholarship_msg(ctx: Context, on: date) -> Msg:
         "sma": r.at("scholarship_sma", on), "s1": r.at("scholarship_s1", on),
         "until": r.at("scholarship_until_age", on),
         "docs": bullet_list("claim-doc-", r.documents["scholarship"]),
-    })  # fmt: skip
-
-
-def cover_msg(ctx: Context, n: Nomination, on: date, key: str = "cover-details") -> Msg:
-    """A participant's own cover: dates, the premium the city pays, what JKK and JKM would
-    pay, and the reported three-month rule for the full JKM benefit."""
-    r, b, p = rules(ctx), ctx.program.benefits, ctx.program
-    assert n.coverage_start is not None and n.coverage_end is not None
-    start = n.coverage_start.date()
-    full_after = r.at("jkm_full_after_months", on)
-    return Msg(key, {
-        "ref": n.ref, "start": day(start), "end": day(n.coverage_end.date()),
-        "premium": p.premium_monthly.at(start), "jkm": b["jkm_total"].at(on),
-        "jkk_death": b["jkk_death_amount"].at(on), "months": full_after,
-        "early": r.at("jkm_early_amount", on),
-        "full_from": day(add_months(start, full_after)),
     })  # fmt: skip
 
 
@@ -348,3 +334,34 @@ async def letter_ready(ctx: Context, lurah: Person, claim_id: int) -> Msg:
                               kelurahan=kel_name(ctx, claim.kelurahan_code))  # fmt: skip
             await ctx.store.enqueue(reporter, [family], ctx.now)
     return Msg("claim-letter-thanks", {"id": claim.id})
+
+
+# --- the cases as the Dinas reads them ------------------------------------------------------
+
+
+async def case_list(ctx: Context, every: bool = False, limit: int = 200) -> list[Claim]:
+    """The open cases (`every`: the finished ones too), newest first."""
+    return await ctx.store.claims(None if every else OPEN, limit=limit)
+
+
+async def case(ctx: Context, claim_id: int | None) -> Claim | None:
+    return await ctx.store.claim(claim_id) if claim_id is not None else None
+
+
+async def children(ctx: Context, claim_id: int) -> list[tuple[int, date | None]]:
+    """The children on a paid case: birth year, and when their next reminder goes."""
+    return await ctx.store.children_of(claim_id)
+
+
+# --- what /status and /dataku show of one's own cases ------------------------------------------
+
+
+async def in_status(ctx: Context, person: Person, conv: Conversation) -> list[Msg]:
+    cases = await ctx.store.claims(reporter_id=person.id, limit=10)
+    return [Msg("claim-status-head"), *(status_line(ctx, c) for c in cases)] if cases else []
+
+
+async def held(ctx: Context, person: Person, conv: Conversation) -> list[Msg]:
+    """What they reported is data about them too (who reported, when)."""
+    cases = await ctx.store.claims(reporter_id=person.id, limit=20)
+    return [Msg("dataku-claims"), *(status_line(ctx, c) for c in cases)] if cases else []

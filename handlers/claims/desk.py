@@ -10,10 +10,10 @@ from typing import ClassVar
 from domain.claims import MAX_AMOUNT, MIN_AMOUNT, OPEN, ClaimStatus
 from domain.text import parse_rupiah, row_id
 from handlers.claims import cases as claims
+from handlers.claims.port import Ctx as Context
+from handlers.core.capability import Command, Flow, Routed, prompt_for
 from handlers.core.engine import Input, button, reply, with_note
-from handlers.core.flows import Command, Flow, Routed, prompt_for
 from handlers.core.messages import Msg, Reply
-from handlers.core.ports import Context
 from handlers.core.records import Conversation, Person, Role
 from handlers.core.state import FlowState, Resume
 
@@ -154,3 +154,18 @@ async def stop_children(ctx: Context, person: Person, conv: Conversation, target
 
 
 DESK = Flow(FLOW, _prompt, _take, commands=(Command("cases", ("kasus",), _cases),))
+
+
+async def _claim_button(
+    ctx: Context, person: Person, conv: Conversation, target: str
+) -> list[Reply]:
+    return [await on_button(ctx, person, conv, target)]
+
+
+async def _children_button(
+    ctx: Context, person: Person, conv: Conversation, target: str
+) -> list[Reply]:
+    return [await stop_children(ctx, person, conv, target)]
+
+
+NOTICES = {"claim": _claim_button, "kidsstop": _children_button}

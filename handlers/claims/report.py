@@ -26,13 +26,14 @@ from domain.dates import parse_day
 from domain.reference import parse_reference
 from domain.text import edit_distance, nik_in, tokens
 from handlers.claims import cases as claims
+from handlers.claims.port import Ctx as Context
+from handlers.core.capability import Command, Flow, Routed
 from handlers.core.engine import Input, button, reply, with_note
-from handlers.core.flows import Command, Flow, Routed
 from handlers.core.menu import menu
 from handlers.core.messages import Msg, Reply
-from handlers.core.ports import Context
-from handlers.core.records import Conversation, Nomination, Person, Role
+from handlers.core.records import Conversation, Person, Role
 from handlers.core.state import FlowState
+from handlers.nominations import Nomination
 
 FLOW = "kabar"
 MAX_NAME = 100

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from domain.claims import ClaimStatus
+from handlers.claims.port import Ctx as Context
 from handlers.core.messages import Msg
-from handlers.core.ports import Context
 
 DAYS_PER_MONTH = 365.25 / 12
 
@@ -26,6 +26,9 @@ class ClaimFigures:
     median_days_to_pay: float | None = None
     paid_total: int = 0  # paid within the period
     premiums: int = 0  # the city's premiums for cover within the period
+
+    def lines(self) -> list[Msg]:
+        return lines(self)
 
     @property
     def ratio(self) -> float | None:

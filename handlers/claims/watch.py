@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from domain.claims import next_scholarship_reminder
 from handlers.claims import cases as claims
+from handlers.claims.port import Ctx as Context
 from handlers.core.messages import Button, Msg, Reply
-from handlers.core.ports import Context
 from handlers.core.records import Role
 
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from handlers.core.capability import Context
 from handlers.core.messages import Msg
-from handlers.core.ports import Context
 
 
-def info_msg(ctx: Context) -> Msg:
+def info_msg(ctx: Context[Any]) -> Msg:
     return Msg("info-program", info_args(ctx))
 
 
-def info_args(ctx: Context) -> dict[str, Any]:
+def info_args(ctx: Context[Any]) -> dict[str, Any]:
     """The program's values on the day asked, for the info page and the FAQ's answers."""
     p, on = ctx.program, ctx.today
     quota = p.quota_at(on)

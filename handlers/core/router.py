@@ -1,43 +1,26 @@
 """Entry point of every inbound message, whatever the channel: one unit of work per update.
 
 dedupe → person → conversation → command / button / answer → save → commit → replies.
+What a capability adds to an update (a file to an officer, words to the officer holding a
+question, typed text read as a button, a notice's button) is looked up in the registry
+(handlers/core/capability.py); the router imports no capability.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from domain.text import ascii_digits, row_id
-from domain.understand import rating
-from handlers.broadcasts import broadcast
-from handlers.check import answer_info, selfcheck
-from handlers.claims import desk as claims_desk
-from handlers.claims import report
+from domain.text import ascii_digits
+from handlers.core.capability import Context, Routed, prompt_for
 from handlers.core.engine import MAX_TEXT, Stale, read_input, with_note
-from handlers.core.flows import COMMANDS, FLOWS, WORDS, Routed, prompt_for, register
-from handlers.core.menu import IDLE, broadcast_choice
 from handlers.core.messages import Button, Incoming, Kind, Media, Msg, Outgoing, Reply
-from handlers.core.ports import Context
+from handlers.core.port import Store
 from handlers.core.records import Conversation, Person
-from handlers.handover import tickets as handover
-from handlers.nominations import queue, status
-from handlers.officers import admin, console_login
-from handlers.privacy import privacy
-from handlers.understanding import language
-from handlers.understanding import typed as understanding
 
-register(
-    IDLE, selfcheck.CHECK, status.STATUS, privacy.PRIVACY, language.LANGUAGE,
-    answer_info.ANSWER_INFO, queue.QUEUE_FLOW, broadcast.BROADCAST, handover.ASKING,
-    handover.ANSWERING, report.REPORT, claims_desk.DESK,
-    commands=(*admin.COMMANDS, *console_login.COMMANDS),
-)  # fmt: skip
-# Menu buttons that work from any step (still bound to the version they were shown at).
-GLOBAL_CHOICES = {"menu", "info", "help", "status", "check", "lang", "cancel", "queue", "officer",
-                  "onbehalf", "tickets", "stats", "report"}  # fmt: skip
+Ctx = Context[Store]
 
 
-async def handle(ctx: Context, msg: Incoming) -> Outgoing:
+async def handle(ctx: Ctx, msg: Incoming) -> Outgoing:
     store = ctx.store
     if msg.update_id and not await store.claim_update(msg.user.channel, msg.update_id, ctx.now):
         return Outgoing("id", [])  # a redelivered webhook or a replayed update changes nothing
@@ -51,7 +34,8 @@ async def handle(ctx: Context, msg: Incoming) -> Outgoing:
     replies, deleted = await _route(ctx, person, conv, msg)
     receipt = None
     if not deleted:
-        understanding.remember_shown(conv, replies)  # a typed "1" next time means these
+        for after in ctx.capabilities.after:
+            after(conv, replies)  # the buttons shown: a typed "1" next time means these
         await store.save_conversation(conv, ctx.now)
         # kept in the same transaction: a crash between this commit and the send loses no reply
         receipt = await store.keep_replies(person, replies, ctx.now) if replies else None
@@ -59,38 +43,31 @@ async def handle(ctx: Context, msg: Incoming) -> Outgoing:
     return Outgoing(person.locale, replies, receipt)
 
 
-async def _again(ctx: Context, person: Person, conv: Conversation, note: str) -> Routed:
+async def _again(ctx: Ctx, person: Person, conv: Conversation, note: str) -> Routed:
     return [with_note(Msg(note), await prompt_for(ctx, person, conv))], False
 
 
-async def _route(ctx: Context, person: Person, conv: Conversation, msg: Incoming) -> Routed:
-    if msg.kind is Kind.MEDIA:
+async def _route(ctx: Ctx, person: Person, conv: Conversation, msg: Incoming) -> Routed:
+    registry = ctx.capabilities
+    if msg.kind is Kind.MEDIA and registry.media is not None:
         # A voice note or a photo may be a question nobody here can read: to an officer
-        return await handover.on_media(ctx, person, conv, msg.media or Media("other"))
+        return await registry.media(ctx, person, conv, msg.media or Media("other"))
     if msg.kind is Kind.TEXT:
         text = msg.text.strip()
         if len(text) > MAX_TEXT:
             return await _again(ctx, person, conv, "too-long")
         if not text:
             return await _again(ctx, person, conv, "empty-message")
-        command = _command(text)
+        command = _command(ctx, text)
         if command is not None:
             return await _run(ctx, person, conv, command, text)
-        relayed = await handover.relay_from_citizen(ctx, person, conv, text)
-        if relayed is not None:  # an officer holds this person's question: the words are theirs
-            return relayed
-        score = rating(text)
-        if score is not None and await handover.rate_last(ctx, person, score):
-            return await _again(ctx, person, conv, "ticket-rated")
-        typed = await understanding.typed_button(ctx, person, conv, text)
-        if isinstance(typed, understanding.Which):
-            return [understanding.ask_which(typed)], False
-        if typed is not None:
-            msg = replace(msg, kind=Kind.BUTTON, data=typed, text="")
-        elif conv.flow in understanding.ASIDE_FLOWS:
-            aside = await understanding.inside_a_question(ctx, person, conv, text)
-            if aside is not None:
-                return aside
+        for hook in registry.text:  # in the table's order: the officer's words first
+            read = await hook(ctx, person, conv, msg)
+            if isinstance(read, Incoming):
+                msg = read  # typed, but meant as a button of the last message shown
+                break
+            if read is not None:
+                return read
     if msg.kind is Kind.BUTTON and msg.data.startswith("n|"):
         return await _notification_button(ctx, person, conv, msg.data[2:]), False
     options: tuple[Button, ...] = ()
@@ -103,37 +80,40 @@ async def _route(ctx: Context, person: Person, conv: Conversation, msg: Incoming
             offered = {b.data.partition("|")[2] for b in options}
             if (
                 value not in offered
-                and value not in GLOBAL_CHOICES
-                and not value.startswith("lang:")
+                and value not in registry.anywhere
+                and not registry.prefixed(value)
             ):
                 raise Stale
     except Stale:
         return await _again(ctx, person, conv, "button-expired")
-    if inp.choice in GLOBAL_CHOICES:
+    if inp.choice in registry.anywhere:
         return await _run(ctx, person, conv, inp.choice or "", "")
-    if inp.choice and inp.choice.startswith("lang:"):
-        return [await language.set_language(ctx, person, conv, inp.choice[5:])], False
-    flow = FLOWS.get(conv.flow) or IDLE
+    choice = registry.prefixed(inp.choice or "")
+    if choice is not None:  # a value any step takes ("lang:en"): its capability's
+        run, rest = choice
+        return await run(ctx, person, conv, rest)
+    flow = registry.flow(conv.flow)
     return await flow.take(ctx, person, conv, inp)
 
 
-def _command(text: str) -> str | None:
+def _command(ctx: Ctx, text: str) -> str | None:
     """The command a message names: "/antrian kelun", or a bare word on WhatsApp where nobody
     types a slash. None: the message is an answer."""
     words = text.split()
     word = words[0].lower() if words else ""
+    found_by = ctx.capabilities.words
     if word.startswith("/"):
-        found = WORDS.get(word[1:].split("@")[0])  # Telegram group form: /start@SiagaBot
+        found = found_by.get(word[1:].split("@")[0])  # Telegram group form: /start@SiagaBot
         return found.name if found else "unknown"
-    found = WORDS.get(word)
+    found = found_by.get(word)
     if len(words) == 1 and found is not None and found.bare:
         return found.name
     return None
 
 
-async def _run(ctx: Context, person: Person, conv: Conversation, name: str, text: str) -> Routed:
+async def _run(ctx: Ctx, person: Person, conv: Conversation, name: str, text: str) -> Routed:
     conv.version += 1
-    command = COMMANDS.get(name)
+    command = ctx.capabilities.commands.get(name)
     if command is None:
         return await _again(ctx, person, conv, "unknown-command")
     arg = text.split(maxsplit=1)[1] if len(text.split()) > 1 else ""
@@ -141,30 +121,16 @@ async def _run(ctx: Context, person: Person, conv: Conversation, name: str, text
 
 
 async def _notification_button(
-    ctx: Context, person: Person, conv: Conversation, value: str
+    ctx: Ctx, person: Person, conv: Conversation, value: str
 ) -> list[Reply]:
     """Buttons in messages sent through the outbox name their object, not a step: the action
-    is authorised by who presses it."""
+    is authorised by who presses it (each capability's own, by its action's name)."""
     action, _, target = value.partition(":")
-    number = row_id(target)
     if action == "news":  # "Baca pesan" on the news template: what waited went just before
         if ctx.store.messages_released():
             return []
         return [with_note(Msg("news-none"), await prompt_for(ctx, person, conv))]
-    if action == "answer" and number is not None:
-        return [await answer_info.start(ctx, person, conv, number)]
-    if action == "queue":
-        return [await queue.show_queue(ctx, person, conv)]
-    if action in ("treply", "tclose") and number is not None:
-        if action == "treply":
-            return [await handover.take_up(ctx, person, conv, number)]
-        return [await handover.close(ctx, person, conv, number)]
-    if action == "trate":
-        return [await handover.rate(ctx, person, conv, target)]
-    if action == "claim":
-        return [await claims_desk.on_button(ctx, person, conv, target)]
-    if action == "kidsstop":
-        return [await claims_desk.stop_children(ctx, person, conv, target)]
-    if action in ("optin", "optout"):
-        return [await broadcast_choice(ctx, person, conv, action == "optin")]
-    return [with_note(Msg("button-expired"), await prompt_for(ctx, person, conv))]
+    run = ctx.capabilities.notices.get(action)
+    if run is None:
+        return [with_note(Msg("button-expired"), await prompt_for(ctx, person, conv))]
+    return await run(ctx, person, conv, target)

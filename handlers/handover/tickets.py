@@ -19,19 +19,23 @@ sequenceDiagram
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from domain.text import row_id
-from handlers.check.form import CheckState
+from domain.understand import rating
+from handlers.check import draft_kelurahan
+from handlers.core.capability import Command, Flow, Routed, prompt_for
 from handlers.core.engine import Input, bind, button, reply, with_note
-from handlers.core.flows import Command, Flow, Routed, prompt_for
-from handlers.core.messages import Attachment, Button, Media, Msg, Raw, Reply, SealedText
-from handlers.core.ports import Context
-from handlers.core.records import Conversation, Nomination, Person, Role, Ticket, TicketStatus
+from handlers.core.messages import Attachment, Button, Incoming, Media, Msg, Raw, Reply, SealedText
+from handlers.core.names import kel_name, role_label
+from handlers.core.records import Conversation, Person, Role
 from handlers.core.state import FlowState, Resume
-from handlers.officers.names import kel_name, role_label
+from handlers.handover.port import Ctx as Context
+from handlers.handover.records import Ticket, TicketStatus
+from handlers.nominations import Nomination
 
 ASK = "tanya"  # the citizen's flow: writing the question
 ANSWER = "jawab_tiket"  # the officer's flow: answering a ticket they hold
@@ -73,7 +77,7 @@ def _kelurahan_of(conv: Conversation, person: Person, noms: list[Nomination]) ->
         return person.kelurahan_code
     if noms:
         return max(noms, key=lambda n: n.id).kelurahan_code
-    return CheckState.of(conv).kelurahan
+    return draft_kelurahan(conv)
 
 
 def may_answer(officer: Person, ticket: Ticket) -> bool:
@@ -487,6 +491,38 @@ async def _tickets_command(ctx: Context, person: Person, conv: Conversation, arg
     return [await waiting(ctx, person)], False
 
 
+async def on_text(ctx: Context, person: Person, conv: Conversation, msg: Incoming) -> Routed | None:
+    """Typed text, before it is read as an answer: the words of someone an officer is
+    answering are theirs; a rating in words after a closed question ("bagus") rates it."""
+    text = msg.text.strip()
+    relayed = await relay_from_citizen(ctx, person, conv, text)
+    if relayed is not None:  # an officer holds this person's question: the words are theirs
+        return relayed
+    score = rating(text)
+    if score is not None and await rate_last(ctx, person, score):
+        return [with_note(Msg("ticket-rated"), await prompt_for(ctx, person, conv))], False
+    return None
+
+
+def _on_ticket(act: Callable[[Context, Person, Conversation, int], Awaitable[Reply]]) -> Any:
+    """A ticket card's button ("n|treply:42"): the act, on the ticket it names."""
+
+    async def run(ctx: Context, person: Person, conv: Conversation, target: str) -> list[Reply]:
+        ticket_id = row_id(target)
+        if ticket_id is None:
+            return [with_note(Msg("button-expired"), await prompt_for(ctx, person, conv))]
+        return [await act(ctx, person, conv, ticket_id)]
+
+    return run
+
+
+async def _rate_button(
+    ctx: Context, person: Person, conv: Conversation, target: str
+) -> list[Reply]:
+    return [await rate(ctx, person, conv, target)]
+
+
+NOTICES = {"treply": _on_ticket(take_up), "tclose": _on_ticket(close), "trate": _rate_button}
 ASKING = Flow(ASK, _ask_again, _take_question, commands=(
     Command("officer", ("petugas", "tanya_petugas"), _ask_command),
     Command("tickets", ("tiket",), _tickets_command),

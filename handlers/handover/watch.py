@@ -7,14 +7,16 @@ from __future__ import annotations
 from datetime import timedelta
 
 from handlers.core.messages import Button, Msg, Reply, SealedText
-from handlers.core.ports import Context
-from handlers.core.records import Role, Ticket
+from handlers.core.names import kel_name
+from handlers.core.records import Role
+from handlers.handover.port import Ctx as Context
+from handlers.handover.records import Ticket
 from handlers.handover.tickets import rate_prompt
-from handlers.officers.names import kel_name
 
 
 async def tend(ctx: Context) -> dict[str, int]:
-    """One round; returns how many tickets each step touched, for the log."""
+    """One round (every tick of the scheduler); returns how many tickets each step touched,
+    the steps that touched none left out (nothing done: {})."""
     rules = ctx.program.handover
     done = {"closed": 0, "released": 0, "escalated": 0, "forgotten": 0}
     for ticket in await ctx.store.quiet_tickets(ctx.now - timedelta(minutes=rules.quiet_minutes)):
@@ -27,7 +29,7 @@ async def tend(ctx: Context) -> dict[str, int]:
     done["forgotten"] = await ctx.store.forget_media(
         before=ctx.now - timedelta(hours=rules.media.keep_hours)
     )
-    return done
+    return {step: n for step, n in done.items() if n}
 
 
 async def _let_go(ctx: Context, ticket: Ticket) -> str:
@@ -77,3 +79,10 @@ async def _escalate(ctx: Context, ticket: Ticket) -> int:
     await ctx.store.audit(actor=None, action="ticket.escalated", now=ctx.now,
                           after={"ticket": ticket.id})  # fmt: skip
     return 1
+
+
+async def purge(ctx: Context) -> int:
+    """A closed question's words are emptied after `closed_keep_days` (its dates and rating
+    stay for the figures), with the delivered messages that quoted them (issue 26)."""
+    keep = timedelta(days=ctx.program.handover.closed_keep_days)
+    return await ctx.store.purge_closed_tickets(ctx.now - keep)

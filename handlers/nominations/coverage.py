@@ -1,15 +1,19 @@
-"""The Dinas's side of the lifecycle: BPJS confirms registration, coverage ends, reminders."""
+"""A participant's cover: BPJS confirms registration, what the cover pays, its end, and the
+reminders before it (the Dinas's side of the lifecycle)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 from domain.dates import add_months
 from domain.nomination import NominationStatus
+from handlers.core.capability import Context
 from handlers.core.messages import Msg, Reply
-from handlers.core.ports import Context
 from handlers.core.records import Role
+from handlers.nominations.port import Ctx
+from handlers.nominations.records import Nomination
 from handlers.nominations.review import tell_citizen
 
 S = NominationStatus
@@ -23,7 +27,7 @@ class RegisterReport:
     not_approved: list[str] = field(default_factory=list)
 
 
-async def mark_registered(ctx: Context, refs: list[str], start: date) -> RegisterReport:
+async def mark_registered(ctx: Ctx, refs: list[str], start: date) -> RegisterReport:
     """The list BPJS Ketenagakerjaan confirms: each approved nomination becomes a participant
     covered for the program's period (one year) from `start`, and the citizen is told."""
     months = ctx.program.coverage_months.at(start)
@@ -58,7 +62,30 @@ async def mark_registered(ctx: Context, refs: list[str], start: date) -> Registe
     return report
 
 
-def continuing(ctx: Context, on: date) -> tuple[Msg, ...]:
+def covers_on(n: Nomination | None, on: date) -> bool:
+    if n is None or n.coverage_start is None or n.coverage_end is None:
+        return False
+    return n.coverage_start.date() <= on <= n.coverage_end.date()
+
+
+def cover_msg(ctx: Context[Any], n: Nomination, on: date, key: str = "cover-details") -> Msg:
+    """A participant's own cover: dates, the premium the city pays, what JKK and JKM would
+    pay, and the reported three-month rule for the full JKM benefit."""
+    r, b, p = ctx.program.claims, ctx.program.benefits, ctx.program
+    assert r is not None, "the program file has no claims: section"
+    assert n.coverage_start is not None and n.coverage_end is not None
+    start = n.coverage_start.date()
+    full_after = r.at("jkm_full_after_months", on)
+    return Msg(key, {
+        "ref": n.ref, "start": _d(start), "end": _d(n.coverage_end.date()),
+        "premium": p.premium_monthly.at(start), "jkm": b["jkm_total"].at(on),
+        "jkk_death": b["jkk_death_amount"].at(on), "months": full_after,
+        "early": r.at("jkm_early_amount", on),
+        "full_from": _d(add_months(start, full_after)),
+    })  # fmt: skip
+
+
+def continuing(ctx: Ctx, on: date) -> tuple[Msg, ...]:
     """How to go on after the city's year: the premium one pays oneself, and any national
     discount in force on the day one would start (PP 50/2025, from the program file)."""
     rules = ctx.program.claims
@@ -76,7 +103,7 @@ def _d(day: date) -> str:
     return day.strftime("%d-%m-%Y")
 
 
-async def coverage_reminders(ctx: Context) -> tuple[int, int]:
+async def coverage_reminders(ctx: Ctx) -> tuple[int, int]:
     """Coverage ending within 30 days: remind the citizen and their lurah, once. Coverage
     that has ended: the nomination expires. Returns (reminded, expired)."""
     reminded = expired = 0

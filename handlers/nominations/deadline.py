@@ -7,13 +7,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 from handlers.core.messages import Button, Msg, Reply
-from handlers.core.ports import Context
+from handlers.core.names import kel_name
 from handlers.core.records import Role
 from handlers.nominations.gaps import join
-from handlers.officers.names import kel_name
+from handlers.nominations.port import Ctx
 
 
-async def remind(ctx: Context) -> tuple[int, int]:
+async def remind(ctx: Ctx) -> tuple[int, int]:
     """One morning's reminders; returns (reviewers reminded, kelurahan the Dinas hears of)."""
     days = ctx.program.review_deadline_days
     late = await ctx.store.waiting_since(ctx.now - timedelta(days=days))

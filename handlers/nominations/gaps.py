@@ -5,12 +5,16 @@ morning, and `/statistik` and `siaga doctor` list these kelurahan."""
 from __future__ import annotations
 
 from domain.regions import Kelurahan
+from handlers.core.capability import Context
 from handlers.core.messages import Button, Msg, Reply
-from handlers.core.ports import Context
-from handlers.core.records import Nomination, Role
+from handlers.core.names import kel_name
+from handlers.core.port import Store
+from handlers.core.records import Role
+from handlers.nominations.port import Ctx
+from handlers.nominations.records import Nomination
 
 
-async def without_reviewer(ctx: Context) -> list[tuple[Kelurahan, int]]:
+async def without_reviewer(ctx: Ctx) -> list[tuple[Kelurahan, int]]:
     """Every kelurahan no reviewer covers, with the nominations waiting there; busiest first."""
     covered = {p.kelurahan_code for p in await ctx.store.people_with_role(Role.LURAH)}
     waiting = await ctx.store.queue_sizes()  # one grouped count, not every nomination read
@@ -35,10 +39,9 @@ def join(parts: list[Msg]) -> Msg:
     return head
 
 
-async def alert_filed(ctx: Context, nomination: Nomination) -> None:
+async def alert_filed(ctx: Context[Store], nomination: Nomination) -> None:
     """A nomination filed where no reviewer is: the admins hear it at once."""
-    kel = ctx.program.regions.kelurahan_by_code(nomination.kelurahan_code)
-    name = kel.name if kel else nomination.kelurahan_code
+    name = kel_name(ctx, nomination.kelurahan_code, nomination.kelurahan_code)
     note = Reply(
         (Msg("admin-no-reviewer", {"ref": nomination.ref, "kelurahan": name}),),
         (Button(Msg("btn-queue"), "n|queue"),),
@@ -47,7 +50,7 @@ async def alert_filed(ctx: Context, nomination: Nomination) -> None:
         await ctx.store.enqueue(admin, [note], ctx.now, about=nomination.person_id)
 
 
-async def daily_alert(ctx: Context) -> int:
+async def daily_alert(ctx: Ctx) -> int:
     """Each morning: the kelurahan where nominations wait and nobody reviews. Returns how
     many such kelurahan there are (none: nothing is sent)."""
     gaps = [(k, n) for k, n in await without_reviewer(ctx) if n]

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from domain.nomination import NominationStatus
 from handlers.core.messages import Button, Msg, Raw, Reply
-from handlers.core.ports import Context
-from handlers.core.records import Nomination, Person, Role
-from handlers.officers.names import kel_name
+from handlers.core.names import kel_name
+from handlers.core.records import Person, Role
+from handlers.nominations.gaps import alert_filed
+from handlers.nominations.port import Ctx, NoticesCtx
+from handlers.nominations.records import Nomination
 
 KIND = "new_nominations"  # the outbox rows of these notices
 # after an unread notice, the next waits this long, gathering what comes meanwhile
@@ -23,7 +26,7 @@ UNREAD_GAP = timedelta(minutes=15)
 LISTED = 5  # references named in a notice; the rest are counted
 
 
-async def notify_reviewers(ctx: Context, nomination: Nomination) -> int:
+async def notify_reviewers(ctx: NoticesCtx, nomination: Nomination) -> int:
     """Tell the kelurahan's reviewers through the outbox (sent by the sender, not here).
     Reviewers who chose a daily digest get it then instead (issue 5). Returns how many
     reviewers the kelurahan has (0: nobody will see it unless the Dinas is told)."""
@@ -36,7 +39,7 @@ async def notify_reviewers(ctx: Context, nomination: Nomination) -> int:
     return len(reviewers)
 
 
-async def _tell(ctx: Context, reviewer: Person, n: Nomination) -> None:
+async def _tell(ctx: NoticesCtx, reviewer: Person, n: Nomination) -> None:
     waiting = await ctx.store.take_waiting(reviewer, KIND)
     if waiting is not None:  # one notice, counting this one too, due when the other was
         replies, due = waiting
@@ -51,7 +54,7 @@ async def _tell(ctx: Context, reviewer: Person, n: Nomination) -> None:
                             about=n.person_id, due=later)  # fmt: skip
 
 
-def _one(ctx: Context, n: Nomination) -> Reply:
+def _one(ctx: NoticesCtx, n: Nomination) -> Reply:
     return Reply(
         (
             Msg("lurah-new-nomination", {
@@ -63,7 +66,7 @@ def _one(ctx: Context, n: Nomination) -> Reply:
     )  # fmt: skip
 
 
-def _many(ctx: Context, kelurahan: str, count: int, refs: list[str]) -> Reply:
+def _many(ctx: NoticesCtx, kelurahan: str, count: int, refs: list[str]) -> Reply:
     """Several nominations: counted, the newest named by reference only (no names: the
     notice no longer belongs to one resident)."""
     args: dict[str, int | str | Msg | Raw] = {
@@ -86,7 +89,42 @@ def _gathered(replies: list[Reply]) -> tuple[int, list[str]]:
     return int(count) if isinstance(count, int | float | str) else len(named), named
 
 
-async def read_in_queue(ctx: Context, reviewer: Person) -> None:
+async def read_in_queue(ctx: NoticesCtx, reviewer: Person) -> None:
     """The reviewer opened the queue: a waiting notice would tell them nothing new."""
     if reviewer.role is Role.LURAH:
         await ctx.store.drop_waiting(reviewer, KIND)
+
+
+async def digests(ctx: Ctx) -> list[str]:
+    """A reviewer who chose a daily digest (/notifikasi 7) gets the queue's count at their
+    hour, once a day (a day missed while Siaga was down is caught up once). Returns the
+    digests sent, by name ("digest:<reviewer>")."""
+    sent = []
+    local = ctx.local
+    for reviewer in await ctx.store.people_with_role(Role.LURAH):
+        hour, name = reviewer.digest_hour, f"digest:{reviewer.id}"
+        if hour is None or local.hour < hour or reviewer.kelurahan_code is None:
+            continue
+        last = await ctx.store.job_last_run(name)
+        if last is not None and last.astimezone(ctx.tz).date() >= local.date():
+            continue
+        waiting = await ctx.store.queue(reviewer.kelurahan_code, (NominationStatus.PENDING,))
+        if waiting:
+            note = Reply(
+                (Msg("lurah-digest", {"count": len(waiting),
+                                      "kelurahan": kel_name(ctx, reviewer.kelurahan_code, "")}),),
+                (Button(Msg("btn-queue"), "n|queue"),),
+            )  # fmt: skip
+            await ctx.store.enqueue(reviewer, [note], ctx.now)
+        await ctx.store.job_ran(name, ctx.now)
+        sent.append(name)
+    return sent
+
+
+async def filed(ctx: NoticesCtx, nomination: Nomination) -> bool:
+    """A nomination was filed: its kelurahan's reviewers are told, or, where nobody reviews,
+    the Dinas at once. Returns whether someone reviews that kelurahan."""
+    if await notify_reviewers(ctx, nomination):
+        return True
+    await alert_filed(ctx, nomination)
+    return False

@@ -1,24 +1,24 @@
-"""The lurah's side in chat: joining by invite, the review queue card by card, decisions,
-and nominating a resident who has no phone."""
+"""The lurah's side in chat: the review queue card by card, decisions, and how new
+nominations are notified (at once, or a daily digest)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from datetime import timedelta
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from domain.nomination import NominationStatus
 from domain.roles import Action
+from handlers.core.capability import Command, Flow, Routed
 from handlers.core.engine import Input, button, reply
-from handlers.core.flows import Command, Flow, Routed
 from handlers.core.messages import Msg, Raw, Reply
-from handlers.core.ports import Context
-from handlers.core.records import Conversation, Nomination, Person, Role
+from handlers.core.names import kel_name, name_of, named_kelurahan
+from handlers.core.records import Conversation, Person, Role
+from handlers.core.rights import authorise
 from handlers.core.state import FlowState
 from handlers.nominations import notices as new_nominations
 from handlers.nominations import review
-from handlers.officers.admin import invite_hint
-from handlers.officers.names import name_of
+from handlers.nominations.port import Ctx
+from handlers.nominations.records import Nomination
 
 FLOW = "review"
 
@@ -36,62 +36,7 @@ QUEUE = (NominationStatus.PENDING,)
 REJECT_REASONS = ("domicile", "registry", "bpjs", "activity", "data")
 
 
-INVITE_TRIES = 5  # wrong codes a person may try per hour, then "later" (a code has 32^8 values)
-
-
-async def redeem(ctx: Context, person: Person, conv: Conversation, code: str) -> Reply:
-    code = "".join(code.split()).upper()[:32]  # "8znt pwxz" as read out over the phone
-    since = ctx.now - timedelta(hours=1)
-    if await ctx.store.count_audit(person.id, "refused.invite", since) >= INVITE_TRIES:
-        await ctx.store.audit(
-            actor=person.id, action="refused.invite_rate", now=ctx.now, outcome="refused",
-            detail=invite_hint(code),
-        )  # fmt: skip
-        return reply("invite-too-many")
-    found = await ctx.store.invite(code) if code else None
-    if found is None or not await ctx.store.use_invite(code, person.id, ctx.now):
-        await ctx.store.audit(
-            actor=person.id, action="refused.invite", now=ctx.now, outcome="refused",
-            detail=invite_hint(code),
-        )  # fmt: skip
-        return reply("invite-invalid")
-    before = {"role": person.role.value, "kelurahan": person.kelurahan_code}
-    if person.role is not Role.ADMIN:
-        person.role = Role.LURAH
-    person.kelurahan_code = found["kelurahan_code"]
-    await ctx.store.save_person(person)
-    if (person.role.value, person.kelurahan_code) != (before["role"], before["kelurahan"]):
-        # moved (or made a reviewer): a console session carries the old rights, so it ends
-        await ctx.store.end_console_sessions_of(person.id)
-    await ctx.store.audit(
-        actor=person.id, action="reviewer.joined", now=ctx.now, subject=person.id, before=before,
-        after={"role": person.role.value, "kelurahan": person.kelurahan_code},
-        detail=invite_hint(code),
-    )  # fmt: skip
-    kel = ctx.program.regions.kelurahan_by_code(found["kelurahan_code"])
-    conv.flow, conv.step = "idle", ""
-    conv.version += 1
-    welcome = officer_menu(conv, "invite-welcome",
-                           kelurahan=kel.name if kel else found["kelurahan_code"])  # fmt: skip
-    return replace(welcome, commands="admin" if person.role is Role.ADMIN else "reviewer")
-
-
-def officer_menu(conv: Conversation, key: str = "menu-officer", **args: object) -> Reply:
-    """A reviewer's own menu: their work first, nothing to remember."""
-    return reply(
-        key,
-        button(conv, "menu-queue", "queue"),
-        button(conv, "menu-onbehalf", "onbehalf"),
-        button(conv, "menu-tickets", "tickets"),
-        button(conv, "menu-stats", "stats"),
-        button(conv, "menu-report", "report"),  # a resident's death or accident, reported
-        button(conv, "menu-help", "help"),
-        button(conv, "menu-lang", "lang"),
-        **args,
-    )
-
-
-def _card(ctx: Context, conv: Conversation, n: Nomination, position: int, total: int,
+def _card(ctx: Ctx, conv: Conversation, n: Nomination, position: int, total: int,
           left: int | None) -> Reply:  # fmt: skip
     a: dict[str, Any] = n.answers
     occ: Msg | Raw = (
@@ -159,15 +104,15 @@ _FLAG_KEYS = {
 }  # fmt: skip
 
 
-async def show_queue(ctx: Context, person: Person, conv: Conversation, arg: str = "") -> Reply:
+async def show_queue(ctx: Ctx, person: Person, conv: Conversation, arg: str = "") -> Reply:
     kel = person.kelurahan_code
     if kel is None and arg:  # an admin, bound to no kelurahan, names one: /antrian kelun
         state = QueueState.of(conv)
-        state.kelurahan = review.named_kelurahan(ctx, person, arg)
+        state.kelurahan = named_kelurahan(ctx, person, arg)
         state.save(conv)
     state = QueueState.of(conv)
     kel = kel or state.kelurahan
-    if not await review.authorise(ctx, person, Action.VIEW_QUEUE, kel):
+    if not await authorise(ctx, person, Action.VIEW_QUEUE, kel):
         return reply("not-a-reviewer")
     if kel is None:
         return reply("admin-pick-kelurahan", command="/antrian")
@@ -182,7 +127,7 @@ async def show_queue(ctx: Context, person: Person, conv: Conversation, arg: str 
         conv.flow, conv.step = "idle", ""
         state.skipped = []
         state.save(conv)
-        return reply("queue-empty", kelurahan=_kel_name(ctx, kel))
+        return reply("queue-empty", kelurahan=kel_name(ctx, kel, kel))
     n = waiting[0]
     conv.step, state.nomination = "card", n.id
     state.save(conv)
@@ -190,13 +135,16 @@ async def show_queue(ctx: Context, person: Person, conv: Conversation, arg: str 
     return _card(ctx, conv, n, position, len(items), await review.places_left(ctx))
 
 
-async def prompt(ctx: Context, person: Person, conv: Conversation) -> Reply:
+async def prompt(ctx: Ctx, person: Person, conv: Conversation) -> Reply:
     """The current card or question again, changing nothing (for re-asking and for reading
     which buttons the step offers)."""
     nid = QueueState.of(conv).nomination
     n = await ctx.store.nomination_by_id(nid) if nid else None
     if n is None or person.kelurahan_code is None:
-        return reply("queue-empty", kelurahan=_kel_name(ctx, person.kelurahan_code or ""))
+        return reply(
+            "queue-empty",
+            kelurahan=kel_name(ctx, person.kelurahan_code, person.kelurahan_code or ""),
+        )
     if conv.step == "reason":
         reasons = [button(conv, f"btn-reason-{r}", f"reason:{r}") for r in REJECT_REASONS]
         return reply("ask-reject-reason", *reasons, ref=n.ref)
@@ -242,12 +190,7 @@ def _confirm_reject(conv: Conversation, n: Nomination, reason: str) -> Reply:
     )  # fmt: skip
 
 
-def _kel_name(ctx: Context, code: str) -> str:
-    kel = ctx.program.regions.kelurahan_by_code(code)
-    return kel.name if kel else code
-
-
-async def take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> list[Reply]:
+async def take(ctx: Ctx, person: Person, conv: Conversation, inp: Input) -> list[Reply]:
     nid = QueueState.of(conv).nomination
     n = await ctx.store.nomination_by_id(nid) if nid else None
     if n is None:
@@ -312,7 +255,7 @@ async def take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> 
     return [await show_queue(ctx, person, conv)]
 
 
-def _decision_note(ctx: Context, person: Person, result: review.Result) -> Reply:
+def _decision_note(ctx: Ctx, person: Person, result: review.Result) -> Reply:
     n = result.nomination
     ref = n.ref if n else "-"
     if result.outcome is review.Outcome.ALREADY_DECIDED and n is not None and result.by:
@@ -331,7 +274,7 @@ def _decision_note(ctx: Context, person: Person, result: review.Result) -> Reply
                     by=name_of(ctx, person))  # fmt: skip
 
 
-async def set_notifications(ctx: Context, person: Person, arg: str) -> Reply:
+async def set_notifications(ctx: Ctx, person: Person, arg: str) -> Reply:
     """/notifikasi langsung — each new nomination at once; /notifikasi 7 — a daily digest at
     07:00 WIB instead."""
     if person.role is not Role.LURAH:
@@ -349,27 +292,27 @@ async def set_notifications(ctx: Context, person: Person, arg: str) -> Reply:
     return reply("notify-digest", hour=f"{person.digest_hour:02d}.00")
 
 
-async def _take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> Routed:
+async def _take(ctx: Ctx, person: Person, conv: Conversation, inp: Input) -> Routed:
     return await take(ctx, person, conv, inp), False
 
 
-async def _redeem(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
-    return [await redeem(ctx, person, conv, arg)], False
-
-
-async def _queue(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
+async def _queue(ctx: Ctx, person: Person, conv: Conversation, arg: str) -> Routed:
     state = QueueState.of(conv)
     state.skipped = []  # a fresh pass: cards put off earlier come back
     state.save(conv)
     return [await show_queue(ctx, person, conv, arg)], False
 
 
-async def _notify(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
+async def _notify(ctx: Ctx, person: Person, conv: Conversation, arg: str) -> Routed:
     return [await set_notifications(ctx, person, arg)], False
 
 
 QUEUE_FLOW = Flow(FLOW, prompt, _take, commands=(
-    Command("lurah", ("lurah",), _redeem),
     Command("queue", ("antrian",), _queue),
     Command("notify", ("notifikasi",), _notify),
 ))  # fmt: skip
+
+
+async def on_button(ctx: Ctx, person: Person, conv: Conversation, target: str) -> list[Reply]:
+    """ "Lihat antrean" on a notice (a new nomination, a digest, a reminder)."""
+    return [await show_queue(ctx, person, conv)]

@@ -9,13 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from domain.nomination import NominationStatus, can_move
-from domain.roles import Action, allowed
+from domain.roles import Action
+from handlers.core.capability import Context
 from handlers.core.messages import Button, Msg, Raw, Reply
-from handlers.core.ports import Context
-from handlers.core.records import Nomination, Person, Role
-from handlers.officers.names import name_of
+from handlers.core.names import name_of
+from handlers.core.records import Person, Role
+from handlers.core.rights import authorise
+from handlers.nominations.port import DecisionsCtx as Ctx
+from handlers.nominations.records import Nomination
 
 S = NominationStatus
 
@@ -38,32 +42,11 @@ class Result:
     by: Msg | None = None  # ALREADY_DECIDED: who did, as officers name each other
 
 
-def named_kelurahan(ctx: Context, person: Person, text: str) -> str | None:
-    """The kelurahan an admin names after a command; None for anyone else or no match."""
-    if person.role is not Role.ADMIN or not text.strip():
-        return None
-    found = ctx.program.regions.kelurahan_named(text)
-    return found.code if found else None
-
-
-def period_of(ctx: Context) -> str:
+def period_of(ctx: Context[Any]) -> str:
     return ctx.settings.quota_period or str(ctx.today.year)
 
 
-async def authorise(ctx: Context, actor: Person, action: Action, kelurahan: str | None,
-                    nomination: Nomination | None = None) -> bool:  # fmt: skip
-    if allowed(actor.role.value, action, actor.kelurahan_code, kelurahan):
-        return True
-    await ctx.store.audit(
-        actor=actor.id, action=f"refused.{action.value}", now=ctx.now, outcome="refused",
-        nomination_id=nomination.id if nomination else None, detail=kelurahan or "",
-    )  # fmt: skip
-    return False
-
-
-async def _move(
-    ctx: Context, actor: Person, n: Nomination, to: S, **fields: object
-) -> Result | None:
+async def _move(ctx: Ctx, actor: Person, n: Nomination, to: S, **fields: object) -> Result | None:
     """Move n to `to`, conditional on the status read: None when moved, else why not."""
     if not can_move(n.status, to):
         return await _refused(ctx, actor, n, to, meanwhile=False)
@@ -78,7 +61,7 @@ async def _move(
     return None
 
 
-async def _refused(ctx: Context, actor: Person, n: Nomination, to: S, meanwhile: bool) -> Result:
+async def _refused(ctx: Ctx, actor: Person, n: Nomination, to: S, meanwhile: bool) -> Result:
     """Nothing changes; the refusal is audited. When someone else moved the nomination (in a
     unit of work beside this one, or before it: two officers on one card, issue 26 item 14),
     the officer is told who and what, from the audit log; else the lifecycle forbids it."""
@@ -94,7 +77,7 @@ async def _refused(ctx: Context, actor: Person, n: Nomination, to: S, meanwhile:
     return Result(Outcome.ALREADY_DECIDED, n, by=await decided_by(ctx, n, mover))
 
 
-async def decided_by(ctx: Context, n: Nomination, mover: int | None) -> Msg:
+async def decided_by(ctx: Ctx, n: Nomination, mover: int | None) -> Msg:
     """Who made the latest move, as officers name each other; the resident (an answer, a
     withdrawal) or the Dinas's system (a registration, an expiry) by their role."""
     person = await ctx.store.person_by_id(mover) if mover is not None else None
@@ -105,7 +88,7 @@ async def decided_by(ctx: Context, n: Nomination, mover: int | None) -> Msg:
     return Msg("decided-by-system")
 
 
-async def tell_citizen(ctx: Context, n: Nomination, reply: Reply) -> None:
+async def tell_citizen(ctx: Ctx, n: Nomination, reply: Reply) -> None:
     """Messages about one's own nomination ignore broadcast opt-outs (issue 6)."""
     if n.person_id is None:
         return  # filed on behalf of a resident without a phone: the lurah tells them
@@ -114,13 +97,13 @@ async def tell_citizen(ctx: Context, n: Nomination, reply: Reply) -> None:
         await ctx.store.enqueue(person, [reply], ctx.now)
 
 
-async def places_left(ctx: Context) -> int | None:
+async def places_left(ctx: Ctx) -> int | None:
     q = await ctx.store.quota(period_of(ctx))
     return None if q is None else max(q[0] - q[1], 0)
 
 
-async def approve(ctx: Context, actor: Person, n: Nomination) -> Result:
-    if not await authorise(ctx, actor, Action.APPROVE, n.kelurahan_code, n):
+async def approve(ctx: Ctx, actor: Person, n: Nomination) -> Result:
+    if not await authorise(ctx, actor, Action.APPROVE, n.kelurahan_code, n.id):
         return Result(Outcome.FORBIDDEN, n)
     if not can_move(n.status, S.APPROVED):
         return await _refused(ctx, actor, n, S.APPROVED, meanwhile=False)
@@ -146,8 +129,8 @@ async def approve(ctx: Context, actor: Person, n: Nomination) -> Result:
     return Result(Outcome.DONE, n, await places_left(ctx))
 
 
-async def reject(ctx: Context, actor: Person, n: Nomination, reason: str) -> Result:
-    if not await authorise(ctx, actor, Action.REJECT, n.kelurahan_code, n):
+async def reject(ctx: Ctx, actor: Person, n: Nomination, reason: str) -> Result:
+    if not await authorise(ctx, actor, Action.REJECT, n.kelurahan_code, n.id):
         return Result(Outcome.FORBIDDEN, n)
     refused = await _move(ctx, actor, n, S.REJECTED, decided_by=actor.id, decided_at=ctx.now,
                           status_note=reason)  # fmt: skip
@@ -157,8 +140,8 @@ async def reject(ctx: Context, actor: Person, n: Nomination, reason: str) -> Res
     return Result(Outcome.DONE, n)
 
 
-async def request_info(ctx: Context, actor: Person, n: Nomination, question: str) -> Result:
-    if not await authorise(ctx, actor, Action.REQUEST_INFO, n.kelurahan_code, n):
+async def request_info(ctx: Ctx, actor: Person, n: Nomination, question: str) -> Result:
+    if not await authorise(ctx, actor, Action.REQUEST_INFO, n.kelurahan_code, n.id):
         return Result(Outcome.FORBIDDEN, n)
     refused = await _move(ctx, actor, n, S.INFO_REQUESTED, info_question=question,
                           info_answer=None)  # fmt: skip
@@ -174,7 +157,7 @@ async def request_info(ctx: Context, actor: Person, n: Nomination, question: str
     return Result(Outcome.DONE, n)
 
 
-async def answer_info(ctx: Context, citizen: Person, n: Nomination, answer: str) -> Result:
+async def answer_info(ctx: Ctx, citizen: Person, n: Nomination, answer: str) -> Result:
     if n.person_id != citizen.id:
         await ctx.store.audit(
             actor=citizen.id, action="refused.answer_info", now=ctx.now, outcome="refused",

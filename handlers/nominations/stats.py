@@ -1,5 +1,7 @@
-"""Statistics for the Dinas: totals by status, by kelurahan and by occupation, the quota, the
-median days to a decision, and a chart (a bar per kelurahan by status, with the quota)."""
+"""Statistics for the Dinas (/statistik, `siaga admin stats`): nominations by status, by
+kelurahan and by occupation, the quota, the median days to a decision, the kelurahan nobody
+reviews, then what the other capabilities add (questions to officers, claims), and a chart (a
+bar per kelurahan by status, with the quota; the claims' panel below)."""
 
 from __future__ import annotations
 
@@ -8,13 +10,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from domain.roles import Action
-from handlers.claims import stats as claim_stats
+from handlers.core.capability import Part, Routed
 from handlers.core.engine import reply
 from handlers.core.messages import Msg, Reply
-from handlers.core.ports import Context
-from handlers.core.records import Person
+from handlers.core.records import Conversation, Person
+from handlers.core.rights import authorise
 from handlers.nominations import gaps as reviewer_gaps
 from handlers.nominations import review
+from handlers.nominations.port import Ctx
 
 STATUS_ORDER = ("pending", "info_requested", "waitlisted", "approved", "registered", "rejected",
                 "withdrawn", "expired")  # fmt: skip
@@ -30,14 +33,11 @@ class Stats:
     by_kelurahan: dict[str, Counter[str]] = field(default_factory=dict)
     by_occupation: Counter[str] = field(default_factory=Counter)
     median_days_to_decision: float | None = None
-    tickets: Counter[str] = field(default_factory=Counter)  # "Tanya petugas", by status
-    median_minutes_to_answer: float | None = None
-    mean_rating: float | None = None
-    ratings: int = 0
-    claims: claim_stats.ClaimFigures | None = None
+    # the other capabilities' figures (handlers/table.py), by name: "handover", "claims" …
+    parts: dict[str, Part] = field(default_factory=dict)
 
 
-async def collect(ctx: Context) -> Stats:
+async def collect(ctx: Ctx) -> Stats:
     period = review.period_of(ctx)
     quota = await ctx.store.quota(period)
     s = Stats(period, quota[0] if quota else None, quota[1] if quota else 0)
@@ -52,23 +52,12 @@ async def collect(ctx: Context) -> Stats:
         if decided is not None:
             days.append((decided - filed).total_seconds() / 86400)
     s.median_days_to_decision = pystats.median(days) if days else None
-    waits, ratings = [], []
-    for status, created, answered, rating, escalated in await ctx.store.ticket_figures():
-        s.tickets[status] += 1
-        s.tickets["escalated"] += escalated is not None
-        if answered is not None:
-            waits.append((answered - created).total_seconds() / 60)
-        if rating is not None:
-            ratings.append(rating)
-    s.median_minutes_to_answer = pystats.median(waits) if waits else None
-    s.mean_rating = pystats.mean(ratings) if ratings else None
-    s.ratings = len(ratings)
-    s.claims = await claim_stats.collect(ctx)
+    s.parts = await ctx.capabilities.stats(ctx)
     return s
 
 
-async def statistics(ctx: Context, actor: Person) -> Reply:
-    if not await review.authorise(ctx, actor, Action.VIEW_STATS, None):
+async def statistics(ctx: Ctx, actor: Person) -> Reply:
+    if not await authorise(ctx, actor, Action.VIEW_STATS, None):
         return reply("not-an-admin")
     s = await collect(ctx)
     median = s.median_days_to_decision
@@ -100,15 +89,11 @@ async def statistics(ctx: Context, actor: Person) -> Reply:
         parts.append(
             Msg("stats-gaps", {"count": len(gaps), "names": reviewer_gaps.gap_names(gaps)})
         )
-    if s.tickets:
-        wait, rated = s.median_minutes_to_answer, s.mean_rating
-        parts.append(Msg("stats-tickets", {
-            "open": s.tickets["open"], "held": s.tickets["held"], "closed": s.tickets["closed"],
-            "minutes": f"{wait:.0f}" if wait is not None else "-",
-            "rating": f"{rated:.1f}" if rated is not None else "-", "rated": s.ratings,
-            "escalated": s.tickets["escalated"],
-        }))  # fmt: skip
-    if s.claims is not None:
-        parts += claim_stats.lines(s.claims)
+    for part in s.parts.values():  # in the table's order: questions, claims …
+        parts += part.lines()
     image = ctx.chart(s) if ctx.chart is not None else None
     return Reply(tuple(parts), (), None, image)
+
+
+async def _stats(ctx: Ctx, person: Person, conv: Conversation, arg: str) -> Routed:
+    return [await statistics(ctx, person)], False

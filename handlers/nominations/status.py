@@ -7,14 +7,16 @@ from datetime import timedelta
 from typing import ClassVar
 
 from domain.reference import parse_reference
-from handlers.claims import cases as claims
+from handlers.core.capability import Command, Flow, Routed
 from handlers.core.engine import Input, button, reply
-from handlers.core.flows import Command, Flow, Routed
 from handlers.core.menu import menu
 from handlers.core.messages import Msg, Raw, Reply
-from handlers.core.ports import Context
-from handlers.core.records import Conversation, Nomination, Person
+from handlers.core.names import kel_name
+from handlers.core.records import Conversation, Person
 from handlers.core.state import FlowState
+from handlers.nominations.coverage import cover_msg, covers_on
+from handlers.nominations.port import Ctx
+from handlers.nominations.records import Nomination
 
 FLOW = "status"
 
@@ -28,12 +30,11 @@ class StatusState(FlowState):
 MAX_LOOKUPS_PER_DAY = 5  # reference + last-4 is guessable by brute force; keep it slow
 
 
-def status_line(ctx: Context, n: Nomination) -> Msg:
-    kel = ctx.program.regions.kelurahan_by_code(n.kelurahan_code)
+def status_line(ctx: Ctx, n: Nomination) -> Msg:
     args: dict[str, object] = {
         "ref": n.ref,
         "status": Msg(f"status-{n.status.value}"),
-        "kelurahan": kel.name if kel else n.kelurahan_code,
+        "kelurahan": kel_name(ctx, n.kelurahan_code, n.kelurahan_code),
         "date": n.created_at.strftime("%d-%m-%Y"),
         "nik": n.nik_masked,
     }
@@ -47,35 +48,37 @@ def status_line(ctx: Context, n: Nomination) -> Msg:
     return Msg("status-line", args)  # type: ignore[arg-type]
 
 
-async def start(ctx: Context, person: Person, conv: Conversation) -> list[Reply]:
-    own = await ctx.store.nominations_of(person.id)
-    cases = await ctx.store.claims(reporter_id=person.id, limit=10)
+async def own(ctx: Ctx, person: Person, conv: Conversation) -> list[Msg]:
+    """One's own nominations in /status, with the cover of one covered today, in full."""
+    found = await ctx.store.nominations_of(person.id)
+    lines: list[Msg] = [Msg("status-own")] if found else []
+    for n in found:
+        lines.append(status_line(ctx, n))
+        if covers_on(n, ctx.today) and ctx.program.claims is not None:
+            lines.append(cover_msg(ctx, n, ctx.today))
+    return lines
+
+
+async def start(ctx: Ctx, person: Person, conv: Conversation) -> list[Reply]:
+    """What each capability holds of one's own (handlers/table.py: nominations, then claim
+    cases …), or, with nothing, the question for a reference to look up."""
+    lines = await ctx.capabilities.lines("status", ctx, person, conv)
     conv.flow = FLOW
-    if not own and not cases:
+    if not lines:
         conv.step = "ref"
         return [reply("ask-ref", button(conv, "btn-menu", "menu"))]
     conv.step = "list"
-    lines: list[Msg] = []
-    for n in own:
-        lines.append(status_line(ctx, n))
-        if claims.covers_on(n, ctx.today) and ctx.program.claims is not None:
-            lines.append(claims.cover_msg(ctx, n, ctx.today))  # one's own cover, in full
-    if own:
-        lines.insert(0, Msg("status-own"))
-    if cases:
-        lines.append(Msg("claim-status-head"))
-        lines.extend(claims.status_line(ctx, c) for c in cases)
     buttons = (button(conv, "btn-other-ref", "other"), button(conv, "btn-menu", "menu"))
     return [Reply(tuple(lines), buttons)]
 
 
-def prompt(ctx: Context, conv: Conversation) -> Reply:
+def prompt(ctx: Ctx, conv: Conversation) -> Reply:
     if conv.step == "last4":
         return reply("ask-last4", button(conv, "btn-menu", "menu"))
     return reply("ask-ref", button(conv, "btn-menu", "menu"))
 
 
-async def take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> list[Reply]:
+async def take(ctx: Ctx, person: Person, conv: Conversation, inp: Input) -> list[Reply]:
     if conv.step == "list":
         if inp.choice == "other":
             conv.step = "ref"
@@ -121,17 +124,17 @@ def _leave(conv: Conversation) -> None:
     conv.version += 1
 
 
-async def _prompt(ctx: Context, person: Person, conv: Conversation) -> Reply:
+async def _prompt(ctx: Ctx, person: Person, conv: Conversation) -> Reply:
     if conv.step in ("ref", "last4"):
         return prompt(ctx, conv)
     return menu(ctx, conv)  # the list of one's nominations was an answer, not a question
 
 
-async def _take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> Routed:
+async def _take(ctx: Ctx, person: Person, conv: Conversation, inp: Input) -> Routed:
     return await take(ctx, person, conv, inp), False
 
 
-async def _status(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
+async def _status(ctx: Ctx, person: Person, conv: Conversation, arg: str) -> Routed:
     return await start(ctx, person, conv), False
 
 

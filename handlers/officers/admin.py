@@ -1,18 +1,25 @@
-"""The Dinas's admins in chat: invite reviewers, list and remove them, set the quota."""
+"""Reviewers and their invites: the Dinas invites (/undang, the console, `siaga admin
+invite`), lists and removes reviewers; a lurah joins with the invite's code (/lurah CODE, or
+the deep link t.me/<bot>?start=CODE)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from domain.reference import ALPHABET
 from domain.roles import Action
+from handlers.core.capability import Command, Routed
 from handlers.core.engine import reply
-from handlers.core.flows import Command, Routed
+from handlers.core.menu import officer_menu
 from handlers.core.messages import Msg, Reply
-from handlers.core.ports import Context
+from handlers.core.names import kel_name, name_of
 from handlers.core.records import Conversation, Person, Role
-from handlers.nominations import review, stats
-from handlers.officers.names import name_of
+from handlers.core.rights import authorise
+from handlers.officers.port import Ctx
+from handlers.officers.records import Invite
+
+INVITE_TRIES = 5  # wrong codes a person may try per hour, then "later" (a code has 32^8 values)
 
 
 def new_invite_code(random_bytes: bytes) -> str:
@@ -25,9 +32,9 @@ def invite_hint(code: str) -> str:
     return "…" + code[-3:] if len(code) > 3 else "…"
 
 
-async def create_invite(ctx: Context, actor: Person | None, kelurahan_text: str) -> Reply:
+async def create_invite(ctx: Ctx, actor: Person | None, kelurahan_text: str) -> Reply:
     """/undang Kelun — also used by `siaga admin invite` (actor None: the Dinas's shell)."""
-    if actor is not None and not await review.authorise(ctx, actor, Action.INVITE, None):
+    if actor is not None and not await authorise(ctx, actor, Action.INVITE, None):
         return reply("not-an-admin")
     kel = ctx.program.regions.kelurahan_named(kelurahan_text)
     if kel is None or not kelurahan_text.strip():
@@ -47,29 +54,78 @@ async def create_invite(ctx: Context, actor: Person | None, kelurahan_text: str)
     return reply("invite-created-code", code=code, kelurahan=kel.name, days=days)
 
 
-async def reviewers(ctx: Context, actor: Person) -> Reply:
-    if not await review.authorise(ctx, actor, Action.LIST_REVIEWERS, None):
+async def invites(ctx: Ctx) -> list[Invite]:
+    """Every invite, newest first (the console lists the live ones, the shell all)."""
+    return await ctx.store.invites()
+
+
+async def revoke_invite(ctx: Ctx, actor: Person | None, code: str, who: str = "") -> bool:
+    """An invite not used yet stops working (actor None: the Dinas's shell, named `who`)."""
+    code = code.strip().upper()
+    if not await ctx.store.revoke_invite(code, ctx.now):
+        return False
+    await ctx.store.audit(actor=actor.id if actor else None, action="invite.revoked",
+                          now=ctx.now, detail=f"{invite_hint(code)} {who}".strip())  # fmt: skip
+    return True
+
+
+async def redeem(ctx: Ctx, person: Person, conv: Conversation, code: str) -> Reply:
+    code = "".join(code.split()).upper()[:32]  # "8znt pwxz" as read out over the phone
+    since = ctx.now - timedelta(hours=1)
+    if await ctx.store.count_audit(person.id, "refused.invite", since) >= INVITE_TRIES:
+        await ctx.store.audit(
+            actor=person.id, action="refused.invite_rate", now=ctx.now, outcome="refused",
+            detail=invite_hint(code),
+        )  # fmt: skip
+        return reply("invite-too-many")
+    found = await ctx.store.invite(code) if code else None
+    if found is None or not await ctx.store.use_invite(code, person.id, ctx.now):
+        await ctx.store.audit(
+            actor=person.id, action="refused.invite", now=ctx.now, outcome="refused",
+            detail=invite_hint(code),
+        )  # fmt: skip
+        return reply("invite-invalid")
+    before = {"role": person.role.value, "kelurahan": person.kelurahan_code}
+    if person.role is not Role.ADMIN:
+        person.role = Role.LURAH
+    person.kelurahan_code = found.kelurahan_code
+    await ctx.store.save_person(person)
+    if (person.role.value, person.kelurahan_code) != (before["role"], before["kelurahan"]):
+        # moved (or made a reviewer): a console session carries the old rights, so it ends
+        await ctx.store.end_console_sessions_of(person.id)
+    await ctx.store.audit(
+        actor=person.id, action="reviewer.joined", now=ctx.now, subject=person.id, before=before,
+        after={"role": person.role.value, "kelurahan": person.kelurahan_code},
+        detail=invite_hint(code),
+    )  # fmt: skip
+    conv.flow, conv.step = "idle", ""
+    conv.version += 1
+    kelurahan = kel_name(ctx, found.kelurahan_code, found.kelurahan_code)
+    welcome = officer_menu(ctx, conv, "invite-welcome", kelurahan=kelurahan)
+    return replace(welcome, commands="admin" if person.role is Role.ADMIN else "reviewer")
+
+
+async def reviewer_people(ctx: Ctx) -> list[Person]:
+    return await ctx.store.people_with_role(Role.LURAH)
+
+
+async def reviewers(ctx: Ctx, actor: Person) -> Reply:
+    if not await authorise(ctx, actor, Action.LIST_REVIEWERS, None):
         return reply("not-an-admin")
     people = await ctx.store.people_with_role(Role.LURAH)
     if not people:
         return reply("reviewers-none")
     lines = tuple(
-        Msg(
-            "reviewer-line",
-            {
-                "id": p.id,
-                "channel": p.channel,
-                "kelurahan": _kel(ctx, p.kelurahan_code),
-                "name": name_of(ctx, p),
-            },
-        )
+        Msg("reviewer-line", {"id": p.id, "channel": p.channel,
+                              "kelurahan": kel_name(ctx, p.kelurahan_code),
+                              "name": name_of(ctx, p)})
         for p in people
-    )
+    )  # fmt: skip
     return Reply((Msg("reviewers-title"), *lines))
 
 
-async def remove_reviewer(ctx: Context, actor: Person, person_id_text: str) -> Reply:
-    if not await review.authorise(ctx, actor, Action.REMOVE_REVIEWER, None):
+async def remove_reviewer(ctx: Ctx, actor: Person, person_id_text: str) -> Reply:
+    if not await authorise(ctx, actor, Action.REMOVE_REVIEWER, None):
         return reply("not-an-admin")
     # ASCII digits of an id that can exist: "²".isdigit() is True but int("²") raises, and 25
     # digits overflow the database's integer (issue 26 item 7)
@@ -88,61 +144,28 @@ async def remove_reviewer(ctx: Context, actor: Person, person_id_text: str) -> R
     return reply("reviewer-removed", id=target.id)
 
 
-async def quota(ctx: Context, actor: Person | None, total_text: str) -> Reply:
-    """/kuota shows the period's quota; /kuota 628 sets the city-wide number of places."""
-    period = review.period_of(ctx)
-    if total_text.strip():
-        if actor is not None and not await review.authorise(ctx, actor, Action.SET_QUOTA, None):
-            return reply("not-an-admin")
-        if not total_text.strip().isdigit() or int(total_text) > 1_000_000:
-            return reply("err-quota-number")
-        total = int(total_text)
-        old = await ctx.store.quota(period)
-        await ctx.store.set_quota(period, total, ctx.now)
-        await ctx.store.audit(
-            actor=actor.id if actor else None, action="quota.set", now=ctx.now,
-            before={"total": old[0] if old else None}, after={"total": total, "period": period},
-        )  # fmt: skip
-    q = await ctx.store.quota(period)
-    if q is None:
-        return reply("no-quota-set", ref="-", left="-")
-    return reply("quota-status", period=period, total=q[0], used=q[1], left=max(q[0] - q[1], 0))
+# --- in chat ------------------------------------------------------------------------------------
 
 
-def _kel(ctx: Context, code: str | None) -> str:
-    kel = ctx.program.regions.kelurahan_by_code(code) if code else None
-    return kel.name if kel else "-"
-
-
-# --- the Dinas's commands in chat ---------------------------------------------------------------
-
-
-async def _invite(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
+async def _invite(ctx: Ctx, person: Person, conv: Conversation, arg: str) -> Routed:
     return [await create_invite(ctx, person, arg)], False
 
 
-async def _quota(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
-    if person.role not in (Role.ADMIN, Role.LURAH):
-        return [reply("not-an-admin")], False
-    return [await quota(ctx, person, arg)], False
-
-
-async def _reviewers(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
+async def _reviewers(ctx: Ctx, person: Person, conv: Conversation, arg: str) -> Routed:
     return [await reviewers(ctx, person)], False
 
 
-async def _unreview(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
+async def _unreview(ctx: Ctx, person: Person, conv: Conversation, arg: str) -> Routed:
     return [await remove_reviewer(ctx, person, arg)], False
 
 
-async def _stats(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
-    return [await stats.statistics(ctx, person)], False
+async def _redeem(ctx: Ctx, person: Person, conv: Conversation, arg: str) -> Routed:
+    return [await redeem(ctx, person, conv, arg)], False
 
 
 COMMANDS = (
     Command("invite", ("undang",), _invite),
-    Command("quota", ("kuota",), _quota),
     Command("reviewers", ("reviewer",), _reviewers),
     Command("unreview", ("hapus_reviewer",), _unreview),
-    Command("stats", ("statistik",), _stats),
+    Command("lurah", ("lurah",), _redeem),
 )

@@ -1,28 +1,23 @@
-"""UU 27/2022: what Siaga holds about me (/dataku) and deleting it (/hapus)."""
+"""UU 27/2022: what Siaga holds about me (/dataku) and deleting it (/hapus); reminders and
+broadcasts as a purpose of their own (/berhenti, /mulai). What each capability holds of a
+person, and what it erases, it declares in the table (handlers/table.py)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
 from domain.answers import Tri, parse_tri
-from domain.nomination import ACTIVE, NominationStatus, can_move
-from handlers.check.form import CheckState, masked_phone
-from handlers.claims import cases as claims
-from handlers.core.engine import Input, button, reply
-from handlers.core.flows import Command, Flow, Routed, prompt_for
+from handlers.core.capability import Command, Flow, Routed, prompt_for
+from handlers.core.engine import Input, button, reply, with_note
 from handlers.core.messages import Msg, Raw, Reply
-from handlers.core.ports import Context
-from handlers.core.records import Conversation, Nomination, Person, Role
+from handlers.core.records import Conversation, Person
 from handlers.core.state import Resume
-from handlers.nominations import review
-from handlers.nominations.status import status_line
-from handlers.understanding import learning
+from handlers.privacy.port import Ctx
 
 FLOW = "hapus"
 
 
-async def my_data(ctx: Context, person: Person, conv: Conversation) -> Reply:
-    a = CheckState.of(conv)
+async def my_data(ctx: Ctx, person: Person, conv: Conversation) -> Reply:
     parts: list[Msg] = [
         Msg(
             "dataku-person",
@@ -49,90 +44,32 @@ async def my_data(ctx: Context, person: Person, conv: Conversation) -> Reply:
             },
         )
     ]
-    if a.started or a.kelurahan or a.occupation_done:
-        parts.append(
-            Msg(
-                "dataku-draft",
-                {
-                    "name": Raw(a.name or "-"),
-                    "nik": a.nik_masked or "-",
-                    "phone": masked_phone(a.phone) or "-",
-                    "days": ctx.settings.draft_retention_days,
-                },
-            )
-        )
-    own = await ctx.store.nominations_of(person.id)
-    if own:
-        parts.append(Msg("dataku-nominations"))
-        parts.extend(status_line(ctx, n) for n in own)
-    cases = await ctx.store.claims(reporter_id=person.id, limit=20)
-    if cases:  # what they reported is data about them too (who reported, when)
-        parts.append(Msg("dataku-claims"))
-        parts.extend(claims.status_line(ctx, c) for c in cases)
-    kept = await ctx.store.unclear_count(person.id)
-    if kept:  # masked, but still theirs to know of and to erase (issue 27)
-        parts.append(Msg("dataku-unclear", {"count": kept, "days": learning.KEEP_DAYS}))
+    parts += await ctx.capabilities.lines("my_data", ctx, person, conv)  # the table's order
     parts.append(Msg("dataku-footer"))
     return Reply(tuple(parts))
 
 
-async def ask_delete(ctx: Context, person: Person, conv: Conversation) -> Reply:
-    own = [n for n in await ctx.store.nominations_of(person.id) if n.status in ACTIVE]
+async def ask_delete(ctx: Ctx, person: Person, conv: Conversation) -> Reply:
+    withdrawn = await ctx.capabilities.erase_warnings(ctx, person)
     Resume.mark(conv)
     conv.flow, conv.step = FLOW, "confirm"
     conv.version += 1
-    key = "hapus-confirm-active" if own else "hapus-confirm"
-    refs = ", ".join(n.ref for n in own)
+    key = "hapus-confirm-active" if withdrawn else "hapus-confirm"
     return reply(
         key,
         button(conv, "btn-delete-yes", "ya"),
         button(conv, "btn-delete-no", "tidak"),
-        refs=refs,
+        refs=", ".join(withdrawn),
     )
 
 
-async def _withdraw(ctx: Context, person: Person, n: Nomination) -> None:
-    """An erased person's nomination leaves the queue; an approved one gives its place back
-    to the quota. The kelurahan's reviewers are told, by reference only."""
-    # Conditional on the status read (issue 26 item 14): an officer approving at the same
-    # moment either finds it withdrawn, or approves first and the place taken is given back
-    # here. The erasure always wins: read again and withdraw from whatever it became.
-    before = n.status
-    while not await ctx.store.move_nomination(n, NominationStatus.WITHDRAWN, ctx.now,
-                                              status_note=None):  # fmt: skip
-        fresh = await ctx.store.nomination_by_id(n.id)
-        if fresh is None or not can_move(fresh.status, NominationStatus.WITHDRAWN):
-            return  # decided for good meanwhile (rejected, registered): nothing to withdraw
-        n.status = before = fresh.status
-    await ctx.store.audit(
-        actor=person.id, action="nomination.withdrawn", now=ctx.now, nomination_id=n.id,
-        before={"status": before.value}, after={"status": NominationStatus.WITHDRAWN.value},
-        detail="hapus",
-    )  # fmt: skip
-    note = Reply.of("lurah-withdrawn", ref=n.ref)
-    if before is NominationStatus.APPROVED:
-        period = n.period or review.period_of(ctx)
-        await ctx.store.release_place(period, n.kelurahan_code, ctx.now)
-        q = await ctx.store.quota(period)
-        left = max(q[0] - q[1], 0) if q else 0
-        await ctx.store.audit(
-            actor=None, action="quota.released", now=ctx.now, nomination_id=n.id,
-            after={"period": period, "left": left}, detail="hapus",
-        )  # fmt: skip
-        note = Reply.of("lurah-withdrawn-place", ref=n.ref, left=left)
-    for reviewer in await ctx.store.people_with_role(Role.LURAH, n.kelurahan_code):
-        await ctx.store.enqueue(reviewer, [note], ctx.now)
-
-
 async def take(
-    ctx: Context, person: Person, conv: Conversation, inp: Input
+    ctx: Ctx, person: Person, conv: Conversation, inp: Input
 ) -> tuple[list[Reply], bool]:
     """Returns the replies and whether the person was deleted (nothing left to save)."""
     choice = inp.choice or str(parse_tri(inp.text) or "")
     if choice == Tri.YES.value:
-        for n in await ctx.store.nominations_of(person.id):
-            if n.status in ACTIVE and n.status is not NominationStatus.REGISTERED:
-                await _withdraw(ctx, person, n)
+        await ctx.capabilities.erase(ctx, person)  # each capability's records of them first
         await ctx.store.audit(actor=None, action="person.deleted", now=ctx.now, subject=person.id)
         await ctx.store.forget_person(person.id, ctx.now)
         return [Reply.of("hapus-done")], True
@@ -146,24 +83,55 @@ def _confirm(conv: Conversation) -> Reply:
                  button(conv, "btn-delete-no", "tidak"), refs="")  # fmt: skip
 
 
-async def _prompt(ctx: Context, person: Person, conv: Conversation) -> Reply:
+async def _prompt(ctx: Ctx, person: Person, conv: Conversation) -> Reply:
     return _confirm(conv)
 
 
-async def _mydata(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
+async def _mydata(ctx: Ctx, person: Person, conv: Conversation, arg: str) -> Routed:
     return [await my_data(ctx, person, conv), await prompt_for(ctx, person, conv)], False
 
 
-async def _delete(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
+async def _delete(ctx: Ctx, person: Person, conv: Conversation, arg: str) -> Routed:
     return [await ask_delete(ctx, person, conv)], False
+
+
+async def broadcast_choice(ctx: Ctx, person: Person, conv: Conversation, opt_in: bool) -> Reply:
+    """/berhenti and /mulai: reminders and broadcasts are a purpose of their own (UU 27/2022
+    Pasal 22(4)); messages about one's own nomination are not affected."""
+    person.broadcast_opt_in = opt_in
+    await ctx.store.save_person(person)
+    await ctx.store.record_consent(
+        person.id, "broadcast", ctx.settings.privacy_notice_version, opt_in, ctx.now
+    )
+    note = Msg("optin-done" if opt_in else "optout-done")
+    return with_note(note, await prompt_for(ctx, person, conv))
+
+
+async def _optout(ctx: Ctx, person: Person, conv: Conversation, arg: str) -> Routed:
+    return [await broadcast_choice(ctx, person, conv, False)], False
+
+
+async def _optin(ctx: Ctx, person: Person, conv: Conversation, arg: str) -> Routed:
+    return [await broadcast_choice(ctx, person, conv, True)], False
+
+
+async def _optout_button(ctx: Ctx, person: Person, conv: Conversation, arg: str) -> list[Reply]:
+    return [await broadcast_choice(ctx, person, conv, False)]
+
+
+async def _optin_button(ctx: Ctx, person: Person, conv: Conversation, arg: str) -> list[Reply]:
+    return [await broadcast_choice(ctx, person, conv, True)]
 
 
 PRIVACY = Flow(FLOW, _prompt, take, commands=(
     Command("mydata", ("dataku",), _mydata),
     Command("delete", ("hapus",), _delete),
+    Command("optout", ("berhenti",), _optout),
+    Command("optin", ("mulai",), _optin),
 ))  # fmt: skip
+NOTICES = {"optin": _optin_button, "optout": _optout_button}
 
 
-def _local(ctx: Context, at: datetime) -> datetime:
+def _local(ctx: Ctx, at: datetime) -> datetime:
     """A stored moment in the city's time (SQLite gives it back without a zone: UTC)."""
     return (at if at.tzinfo else at.replace(tzinfo=UTC)).astimezone(ctx.tz)

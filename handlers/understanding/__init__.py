@@ -1,0 +1,39 @@
+"""Understanding what people type: the buttons last shown (a number, a label, yes/no),
+requests and FAQ questions in sentences, the reply language, and the messages not understood,
+kept masked for the Dinas to label so the reader learns from real use.
+
+The public surface others and the doors use; the modules inside are this capability's own."""
+
+from __future__ import annotations
+
+from handlers.core.capability import Capability, Erasure, Job, MenuEntry
+from handlers.understanding import language, learning, typed
+from handlers.understanding.learning import (
+    KEEP_DAYS,
+    Labelled,
+    discard,
+    export_corpus,
+    label,
+    note_unclear,
+    waiting,
+)
+from handlers.understanding.port import UnderstandingStore
+from handlers.understanding.records import NO_READING, Unclear
+
+CAPABILITY = Capability(
+    "understanding",
+    flows=(language.LANGUAGE,),
+    menu=(MenuEntry("menu-lang", "lang", citizen=60, officer=70),),
+    prefixes={"lang:": language.picked},
+    jobs=(Job("purge_learning", learning.purge, hour=2),),
+    my_data=learning.held,
+    erase=Erasure(run=learning.forget),
+    text=typed.on_text,
+    menu_text=typed.at_the_menu,
+    after=typed.remember_shown,
+)  # fmt: skip
+
+__all__ = [
+    "CAPABILITY", "KEEP_DAYS", "NO_READING", "Labelled", "Unclear", "UnderstandingStore", "discard",
+    "export_corpus", "label", "note_unclear", "waiting",
+]  # fmt: skip

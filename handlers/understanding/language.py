@@ -3,12 +3,12 @@ step; the person goes back to the question they were on."""
 
 from __future__ import annotations
 
+from handlers.core.capability import Command, Flow, Routed, prompt_for
 from handlers.core.engine import Input, button, reply, with_note
-from handlers.core.flows import Command, Flow, Routed, prompt_for
 from handlers.core.messages import LANGUAGES, Msg, Reply
-from handlers.core.ports import Context
 from handlers.core.records import Conversation, Person
 from handlers.core.state import Resume
+from handlers.understanding.port import Ctx as Context
 
 FLOW = "lang"
 NAMES = {
@@ -57,3 +57,8 @@ async def _start(ctx: Context, person: Person, conv: Conversation, arg: str) -> 
 LANGUAGE = Flow(FLOW, _prompt, _take, commands=(
     Command("lang", ("bahasa", "language", "basa"), _start),
 ))  # fmt: skip
+
+
+async def picked(ctx: Context, person: Person, conv: Conversation, code: str) -> Routed:
+    """A language's button ("lang:en"), wherever it was shown."""
+    return [await set_language(ctx, person, conv, code)], False

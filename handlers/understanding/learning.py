@@ -35,10 +35,12 @@ from domain.learning import (
 )
 from domain.masking import mask
 from domain.program import Program
-from handlers.check.form import CheckState
+from handlers.check import draft_name
 from handlers.core.engine import MAX_TEXT
-from handlers.core.ports import Context
-from handlers.core.records import Conversation, Person, Role, Unclear
+from handlers.core.messages import Msg
+from handlers.core.records import Conversation, Person, Role
+from handlers.understanding.port import Ctx as Context
+from handlers.understanding.records import Unclear
 
 KEEP_DAYS = 90  # issue 27: long enough for the Dinas to label, then gone
 PER_DAY = 20  # a person's messages kept in 24 hours: honest confusion, not a flood
@@ -67,7 +69,7 @@ async def note_unclear(
         return
     conv = await ctx.store.conversation(person.id)  # as stored: where the message was typed
     place = place_of(conv.flow, conv.step, not conv.stored, _reminders_shown(conv))
-    names = [n for n in (person.display_name, CheckState.of(conv).name) if n]
+    names = [n for n in (person.display_name, draft_name(conv)) if n]
     masked = mask(text, _known(ctx.program), names, expect_name=place == "name")
     await ctx.store.add_unclear(
         person_id=person.id, channel=person.channel, place=place,
@@ -222,3 +224,14 @@ async def export_corpus(
 async def purge(ctx: Context) -> int:
     """Gone after 90 days, labelled or not (README, "What is stored")."""
     return await ctx.store.purge_unclear(ctx.now - timedelta(days=KEEP_DAYS))
+
+
+async def held(ctx: Context, person: Person, conv: Conversation) -> list[Msg]:
+    """Messages kept of them in /dataku: masked, but still theirs to know of and to erase."""
+    kept = await ctx.store.unclear_count(person.id)
+    return [Msg("dataku-unclear", {"count": kept, "days": KEEP_DAYS})] if kept else []
+
+
+async def forget(ctx: Context, person: Person) -> None:
+    """/hapus: their kept messages go at once."""
+    await ctx.store.forget_unclear(person.id)

@@ -17,22 +17,21 @@ flowchart TD
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, ClassVar
 
 from domain.answers import Tri, parse_tri
 from domain.program import Program
 from domain.understand import FaqPhrases, Understood, asks, faq_phrases, match_label, understand
+from handlers.core.capability import Routed, prompt_for
 from handlers.core.engine import button, with_note
-from handlers.core.flows import COMMANDS, Routed, prompt_for
-from handlers.core.messages import Button, ButtonKind, Msg, Raw, Reply
-from handlers.core.ports import Context
+from handlers.core.messages import Button, ButtonKind, Incoming, Kind, Msg, Raw, Reply
 from handlers.core.program_info import info_args
 from handlers.core.records import Conversation, Person
 from handlers.core.state import FlowState, Resume
-from handlers.handover import tickets as handover
 from handlers.understanding import language, learning
+from handlers.understanding.port import Ctx as Context
 
 # The buttons that say yes, no or "I don't know" wherever they are shown, by their label's key:
 # "iya", "nggih", "leres", "oke", "lanjut" press the first yes-button shown, and so on.
@@ -137,11 +136,11 @@ async def act(ctx: Context, person: Person, conv: Conversation, u: Understood, t
             Resume.mark(conv)
         return [await language.set_language(ctx, person, conv, u.intent[5:])], False
     if u.intent == "officer":
-        return [await handover.ask(ctx, person, conv)], False
+        return await ctx.capabilities.commands["officer"].run(ctx, person, conv, "")
     if u.intent in ("greeting", "thanks"):
         key = "welcome" if u.intent == "greeting" else "thanks-reply"
         return [with_note(Msg(key), await prompt_for(ctx, person, conv))], False
-    command = COMMANDS[u.intent]
+    command = ctx.capabilities.commands[u.intent]
     conv.version += 1
     # a report's own words say what happened ("bapak meninggal kemarin"): the flow reads them
     return await command.run(ctx, person, conv, text if u.intent == "report" else "")
@@ -174,7 +173,8 @@ async def at_the_menu(ctx: Context, person: Person, conv: Conversation, text: st
         return await act(ctx, person, conv, u, text)
     if asks(text):  # a question nothing here answers: a person will
         conv.misses = 0
-        return await handover.question_typed(ctx, person, conv, text)
+        assert ctx.capabilities.question is not None  # "Tanya petugas" is in the table
+        return await ctx.capabilities.question(ctx, person, conv, text)
     await learning.note_unclear(ctx, person, text, None, None)  # issue 27: teaches the reader
     conv.misses += 1
     conv.flow, conv.step = "idle", ""
@@ -182,3 +182,20 @@ async def at_the_menu(ctx: Context, person: Person, conv: Conversation, text: st
     keys = ["not-understood"] + (["not-understood-again"] if conv.misses >= 2 else [])
     parts = tuple(Msg(k, {"text": Raw(text[:60]), "contact": ctx.program.contact}) for k in keys)
     return [Reply(parts, tuple(choices))], False
+
+
+async def on_text(
+    ctx: Context, person: Person, conv: Conversation, msg: Incoming
+) -> Routed | Incoming | None:
+    """Typed text, read before it counts as an answer: a button of the message last shown (its
+    number, its label, yes/no), two equally close asked about, or a request plainly made in
+    the middle of a question."""
+    text = msg.text.strip()
+    typed = await typed_button(ctx, person, conv, text)
+    if isinstance(typed, Which):
+        return [ask_which(typed)], False
+    if typed is not None:
+        return replace(msg, kind=Kind.BUTTON, data=typed, text="")
+    if conv.flow in ASIDE_FLOWS:
+        return await inside_a_question(ctx, person, conv, text)
+    return None

@@ -29,7 +29,7 @@ from aiogram.types import (
 from aiohttp import ClientResponseError
 from pydantic import ValidationError
 
-from bot.channels.port import PLAIN, Delivered, Delivery, Envelope, Inbound, Limits, Parsed
+from bot.channels.port import PLAIN, Delivered, Delivery, Envelope, Inbound, Limits, Parsed, Pieces
 from bot.channels.telegram.render import MAX_TEXT, render
 from bot.i18n import Catalogue
 from handlers.core.messages import Attachment, Incoming, Kind, Media, Msg, Outgoing, UserRef
@@ -166,40 +166,35 @@ class TelegramChannel:
             return await self._edit(to, how.replace, out)
         chat = int(to)
         message_id = None
-        at = done = 0  # the message about to go, counted from the first of `out`; sent now
+        pieces = Pieces(how.skip)
         lost: list[int] = []
         try:
             for reply in out.replies:
-                if reply.image_png is not None:
-                    at += 1
-                    if at > how.skip:
-                        if not await self._chart(chat, reply.image_png):
-                            # Telegram refused the picture for good: the figures go, and say so
-                            reply = replace(reply, parts=(*reply.parts, Msg("chart-not-sent")))
-                        done += 1
+                if reply.image_png is not None and pieces.due():
+                    if not await self._chart(chat, reply.image_png):
+                        # Telegram refused the picture for good: the figures go, and say so
+                        reply = replace(reply, parts=(*reply.parts, Msg("chart-not-sent")))
+                    pieces.sent()
                 # Telegram previews a link unless told not to (a one-time link must not be)
                 quiet = None if reply.link_preview else NO_PREVIEW
                 for text, markup in render(self.catalogue, reply, out.locale):
-                    at += 1
-                    if at <= how.skip:
+                    if not pieces.due():
                         continue  # it went in an earlier attempt
                     sent = await self.bot.send_message(
                         chat_id=chat, text=text, parse_mode="HTML", reply_markup=markup,
                         link_preview_options=quiet,
                     )  # fmt: skip
                     message_id = str(sent.message_id)
-                    done += 1
-                if reply.attach is not None and reply.attach.media is not None:
-                    at += 1
-                    if at > how.skip:
-                        message_id = await self._forward(chat, reply.attach, out.locale, lost)
-                        done += 1
-                if reply.commands in ROLE_COMMANDS and at > how.skip:
+                    pieces.sent()
+                if reply.attach is not None and reply.attach.media is not None and pieces.due():
+                    message_id = await self._forward(chat, reply.attach, out.locale, lost)
+                    pieces.sent()
+                if reply.commands in ROLE_COMMANDS and pieces.past_skipped:
                     await self.set_commands(reply.commands, chat, out.locale)
         except (TelegramRetryAfter, TelegramForbiddenError, TelegramBadRequest,
                 TelegramNetworkError, TelegramServerError) as exc:  # fmt: skip
-            return _classify(exc)._replace(pieces=done, unforwarded=tuple(lost))
-        return Delivered(Delivery.SENT, message_id, pieces=done, unforwarded=tuple(lost))
+            return _classify(exc)._replace(pieces=pieces.done, unforwarded=tuple(lost))
+        return Delivered(Delivery.SENT, message_id, pieces=pieces.done, unforwarded=tuple(lost))
 
     async def _forward(self, chat: int, attach: Attachment, locale: str, lost: list[int]) -> str:
         """The file, or, when Telegram refuses it for good (a file_id it will not take again,

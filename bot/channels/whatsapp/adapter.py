@@ -11,7 +11,17 @@ import logging
 from datetime import timedelta
 from typing import Any
 
-from bot.channels.port import PLAIN, Delivered, Delivery, Envelope, Inbound, Limits, Parsed, Report
+from bot.channels.port import (
+    PLAIN,
+    Delivered,
+    Delivery,
+    Envelope,
+    Inbound,
+    Limits,
+    Parsed,
+    Pieces,
+    Report,
+)
 from bot.channels.render import reply_text
 from bot.channels.whatsapp.client import OUTSIDE_WINDOW, PAIR_RATE, GraphError, WhatsAppClient
 from bot.channels.whatsapp.render import MAX_TEXT, render
@@ -174,29 +184,24 @@ class WhatsAppChannel:
         if how.news or how.template:
             return await self._send_template(to, out, how)
         message_id = None  # WhatsApp cannot edit: a replacement goes as a new message
-        at = done = 0  # the message about to go, counted from the first of `out`; sent now
+        pieces = Pieces(how.skip)
         lost: list[int] = []
         try:
             for reply in out.replies:
                 for message in render(self.catalogue, reply, out.locale):
-                    at += 1
-                    if at <= how.skip:
-                        continue  # it went in an earlier attempt
-                    message_id = await self.client.send(to, message)
-                    done += 1
-                if reply.attach is not None and reply.attach.data is not None:
-                    at += 1
-                    if at > how.skip:
-                        message_id = await self._forward(to, reply.attach, out.locale, lost)
-                        done += 1
-                if reply.image_png is not None:  # the statistics chart, after its figures
-                    at += 1
-                    if at > how.skip:
-                        message_id = await self.client.send(to, await self._chart(reply.image_png))
-                        done += 1
+                    if pieces.due():  # else it went in an earlier attempt
+                        message_id = await self.client.send(to, message)
+                        pieces.sent()
+                if reply.attach is not None and reply.attach.data is not None and pieces.due():
+                    message_id = await self._forward(to, reply.attach, out.locale, lost)
+                    pieces.sent()
+                # the statistics chart, after its figures
+                if reply.image_png is not None and pieces.due():
+                    message_id = await self.client.send(to, await self._chart(reply.image_png))
+                    pieces.sent()
         except GraphError as exc:
-            return _classify(exc)._replace(pieces=done, unforwarded=tuple(lost))
-        return Delivered(Delivery.SENT, message_id, pieces=done, unforwarded=tuple(lost))
+            return _classify(exc)._replace(pieces=pieces.done, unforwarded=tuple(lost))
+        return Delivered(Delivery.SENT, message_id, pieces=pieces.done, unforwarded=tuple(lost))
 
     async def _send_template(self, to: str, out: Outgoing, how: Envelope) -> Delivered:
         if how.skip:  # a template is one message, and it went

@@ -8,10 +8,10 @@ from fastapi import Request, Response
 from fastapi.responses import RedirectResponse
 
 from bot.web.console.fields import Fields, Problem, record_id
-from bot.web.console.views import Console, notes
+from bot.web.console.views import Nav, Pages, notes, route
 from domain.claims import OPEN, ClaimStatus, may_move
-from handlers.claims import cases as claims
-from handlers.officers.names import kel_name
+from handlers import claims
+from handlers.core.names import kel_name
 
 S = ClaimStatus
 STEPS = tuple(s.value for s in (S.DOCUMENTS, S.SUBMITTED, S.PAID, S.REFUSED))
@@ -22,18 +22,17 @@ LABELS = {"semua": "con-field-address", "langkah": "con-claim-next",
           "alasan": "con-claim-reason"}  # fmt: skip
 
 
-class ClaimPages:
-    def __init__(self, console: Console) -> None:
-        self.c = console
+NAV = (Nav("claims", "/konsol/klaim", "con-nav-claims", 50, dinas=True),)
 
+
+class ClaimPages(Pages):
+    @route("GET", "/klaim")
     async def index(self, request: Request) -> Response:
         q = Fields(request.query_params, LABELS)
         every = q.choice("semua", ("1",)) == "1"
-        async with self.c.unit() as (store, ctx):
-            found = await self.c.gate(request, store, ctx, admin=True)
-            if isinstance(found, Response):
-                return found
-            cases = await store.claims(None if every else OPEN, limit=500)
+        async with self.c.unit() as ctx:
+            found = await self.c.gate(request, ctx, admin=True)
+            cases = await claims.case_list(ctx, every, limit=500)
         rows = [{
             "id": c.id, "kind": c.kind.value, "status": c.status.value,
             "event": claims.day(c.event_date), "reported": claims.day(c.created_at.date()),
@@ -44,24 +43,22 @@ class ClaimPages:
                            problems=q.problems, seat=found, active="claims", rows=rows,
                            every=every)  # fmt: skip
 
+    @route("GET", "/klaim/{cid}")
     async def one(
         self, request: Request, cid: str, problems: list[Problem] | None = None,
         status: int = 200,
     ) -> Response:  # fmt: skip
         q = Fields(request.query_params, LABELS)
         note = notes(q, NOTES)
-        key = record_id(cid)
-        async with self.c.unit() as (store, ctx):
-            found = await self.c.gate(request, store, ctx, admin=True)
-            if isinstance(found, Response):
-                return found
-            claim = await store.claim(key) if key is not None else None
+        async with self.c.unit() as ctx:
+            found = await self.c.gate(request, ctx, admin=True)
+            claim = await claims.case(ctx, record_id(cid))
             if claim is None:
                 return self.c.refused("not-found", 404, found.person.locale)
             card = await claims.card(ctx, claim)
-            children = await store.children_of(claim.id)
+            children = await claims.children(ctx, claim.id)
         locale = found.person.locale
-        lines = [self.c.c.catalogue.render(part, locale) for part in card.parts]
+        lines = [self.c.words(part, locale) for part in card.parts]
         steps = [s.value for s in (S.DOCUMENTS, S.SUBMITTED, S.PAID, S.REFUSED)
                  if may_move(claim.status, s)]  # fmt: skip
         kids = [(year, claims.day(next_on) if next_on else "-") for year, next_on in children]
@@ -70,16 +67,14 @@ class ClaimPages:
                            active="claims", claim=claim, lines=lines, steps=steps, note=note,
                            children=kids)  # fmt: skip
 
+    @route("POST", "/klaim/{cid}")
     async def act(self, request: Request, cid: str) -> Response:
         form = await self.c.form(request)
         key = record_id(cid)
         fields = Fields(form, LABELS)
-        async with self.c.unit() as (store, ctx):
-            found = await self.c.gate(request, store, ctx, admin=True, form=form)
-            if isinstance(found, Response):
-                return found
+        async with self.c.unit() as ctx:
+            found = await self.c.gate(request, ctx, admin=True, form=form)
             if key is None:
-                await store.commit()
                 return self.c.refused("not-found", 404, found.person.locale)
             step = fields.choice("langkah", STEPS)
             if not step and not fields.problems:
@@ -98,7 +93,6 @@ class ClaimPages:
                     ctx, found.person, key, S(step), amount=amount, reason=reason,
                     children=years, via="via console",
                 )  # fmt: skip
-            await store.commit()
         if fields.problems:  # nothing was moved: the case again, saying what to mend
             return await self.one(request, cid, fields.problems, 422)
         note = {claims.Moved.DONE: "con-claim-moved", claims.Moved.NEEDS: "con-claim-needs"}.get(

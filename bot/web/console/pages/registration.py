@@ -21,10 +21,10 @@ from bot.logs import mask_text
 from bot.web.console import bpjs_file
 from bot.web.console.fields import Fields, Problem, dmy, record_id
 from bot.web.console.session import csrf_ok
-from bot.web.console.views import Console, notes
+from bot.web.console.views import Nav, Pages, notes, route
 from domain.nomination import NominationStatus
-from handlers.nominations import coverage as dinas
-from handlers.officers.names import kel_name
+from handlers import nominations
+from handlers.core.names import kel_name
 
 PAGE = 50  # rows with a problem per page of the preview
 # BPJS confirms a batch within weeks of the Dinas's list, effective from a day near it: a
@@ -37,10 +37,11 @@ LABELS = {"mulai": "con-upload-start", "berkas": "con-upload-file", "halaman": "
           "tidak": "con-field-address"}  # fmt: skip
 
 
-class ParticipantPages:
-    def __init__(self, console: Console) -> None:
-        self.c = console
+NAV = (Nav("participants", "/konsol/peserta", "con-nav-participants", 40, dinas=True),)
 
+
+class ParticipantPages(Pages):
+    @route("GET", "/peserta")
     async def index(
         self, request: Request, problems: list[Problem] | None = None, status: int = 200,
         upload_problem: str = "",
@@ -49,12 +50,9 @@ class ParticipantPages:
         note = notes(q, NOTES)
         counts = {"registered": q.number("terdaftar", 0, bpjs_file.MAX_ROWS) or 0,
                   "refused": q.number("tidak", 0, bpjs_file.MAX_ROWS) or 0}  # fmt: skip
-        async with self.c.unit() as (store, ctx):
-            found = await self.c.gate(request, store, ctx, admin=True)
-            if isinstance(found, Response):
-                return found
-            people = await store.with_status(NominationStatus.REGISTERED)
-            await store.commit()
+        async with self.c.unit() as ctx:
+            found = await self.c.gate(request, ctx, admin=True)
+            people = await nominations.participants(ctx)
         soon = ctx.today + timedelta(days=30)
         rows = [{
             "ref": n.ref, "name": n.name or "-", "kelurahan": kel_name(ctx, n.kelurahan_code),
@@ -68,11 +66,10 @@ class ParticipantPages:
                            counts=counts, problems=problems, upload_problem=upload_problem,
                            limits=_limits())  # fmt: skip
 
+    @route("POST", "/peserta/pratinjau")
     async def preview(self, request: Request) -> Response:
-        async with self.c.unit() as (store, ctx):
-            found = await self.c.gate(request, store, ctx, admin=True)
-            if isinstance(found, Response):
-                return found
+        async with self.c.unit() as ctx:
+            found = await self.c.gate(request, ctx, admin=True)
             form = await request.form()  # at most the upload's cap: BodyLimit saw to that
             if not csrf_ok(found, {"csrf": form.get("csrf")}):
                 return self.c.refused("csrf", 403, found.person.locale)
@@ -81,7 +78,6 @@ class ParticipantPages:
             upload: Any = form.get("berkas")
             data = await upload.read(bpjs_file.MAX_FILE + 1) if hasattr(upload, "read") else b""
             name = str(getattr(upload, "filename", "") or "")
-            await store.commit()  # the session's last sight: nothing else is written yet
         if fields.problems:
             return await self.index(request, fields.problems, 422)
         # read off the event loop: webhooks and /healthz keep being answered meanwhile
@@ -89,27 +85,21 @@ class ParticipantPages:
         if table.problem:
             return await self.index(request, status=422, upload_problem=table.problem)
         assert start is not None
-        async with self.c.unit() as (store, ctx):
-            found = await self.c.gate(request, store, ctx, admin=True)
-            if isinstance(found, Response):
-                return found
-            statuses = await store.nomination_statuses([ref for _, _, ref in table.rows if ref])
+        async with self.c.unit() as ctx:
+            found = await self.c.gate(request, ctx, admin=True)
+            statuses = await nominations.statuses(ctx, [ref for _, _, ref in table.rows if ref])
             good, bad = _checked(table.rows, statuses)
-            uid = await store.keep_upload(found.person.id, start, good, bad, ctx.now)
-            await store.commit()
+            uid = await nominations.keep(ctx, found.person, start, good, bad)
         return RedirectResponse(f"/konsol/peserta/pratinjau/{uid}", status_code=303)
 
-    async def checked(self, request: Request, uid_text: str) -> Response:
+    @route("GET", "/peserta/pratinjau/{uid}")
+    async def checked(self, request: Request, uid: str) -> Response:
         """A kept preview: the counts, a page of the rows with problems, the apply button."""
         q = Fields(request.query_params, LABELS)
         page = q.number("halaman", 1, bpjs_file.MAX_ROWS // PAGE + 1) or 1
-        async with self.c.unit() as (store, ctx):
-            found = await self.c.gate(request, store, ctx, admin=True)
-            if isinstance(found, Response):
-                return found
-            uid = record_id(uid_text)
-            kept = await store.upload(uid, found.person.id, ctx.now) if uid else None
-            await store.commit()
+        async with self.c.unit() as ctx:
+            found = await self.c.gate(request, ctx, admin=True)
+            kept = await nominations.kept(ctx, found.person, record_id(uid))
         if kept is None:
             return RedirectResponse("/konsol/peserta?pesan=con-upload-gone", status_code=303)
         bad = list(kept.bad)
@@ -127,20 +117,14 @@ class ParticipantPages:
             },
         )  # fmt: skip
 
+    @route("POST", "/peserta/terapkan")
     async def apply(self, request: Request) -> Response:
         form = await self.c.form(request)
-        async with self.c.unit() as (store, ctx):
-            found = await self.c.gate(request, store, ctx, admin=True, form=form)
-            if isinstance(found, Response):
-                return found
+        async with self.c.unit() as ctx:
+            found = await self.c.gate(request, ctx, admin=True, form=form)
             fields = Fields(form, LABELS)
             uid = fields.ident("unggahan")
-            kept = await store.upload(uid, found.person.id, ctx.now) if uid else None
-            report = None
-            if kept is not None:
-                report = await dinas.mark_registered(ctx, list(kept.good), kept.start)
-                await store.drop_upload(kept.id)
-            await store.commit()
+            report = await nominations.apply(ctx, found.person, uid)
         if fields.problems:
             return await self.index(request, fields.problems, 422)
         if report is None:

@@ -1,6 +1,6 @@
 """The console's Pelajari page (issue 27, point 7): the messages Siaga did not understand, or
 read wrongly, kept masked; the Dinas labels each with what it meant (a `means` of the corpus)
-or discards it. The same use cases (handlers.learning) as the command line's export. Admins
+or discards it. The same use cases (handlers.understanding) as the command line's export. Admins
 only: a lurah gets the 404 any other Dinas page gives."""
 
 from __future__ import annotations
@@ -10,12 +10,12 @@ from urllib.parse import urlencode
 from fastapi import Request, Response
 from fastapi.responses import RedirectResponse
 
-from bot.db.understanding_store import NO_READING
 from bot.web.console.fields import Fields, record_id
-from bot.web.console.views import Console, notes, when
+from bot.web.console.views import Nav, Pages, notes, route, when
 from domain.learning import ANSWERS, FAQS, LANGUAGES, OTHERS, PLACES, REQUESTS
+from handlers import understanding as learning
 from handlers.core.messages import Msg
-from handlers.understanding import learning
+from handlers.understanding import NO_READING
 
 NOTES = {
     learning.Labelled.DONE: "con-learn-labelled",
@@ -30,14 +30,14 @@ MAX_PAGE = 100_000
 READINGS = (*REQUESTS, *FAQS, *OTHERS, "answer", NO_READING)  # what the filter may name
 
 
-class LearningPages:
-    def __init__(self, console: Console) -> None:
-        self.c = console
+NAV = (Nav("learn", "/konsol/pelajari", "con-nav-learn", 100, dinas=True),)
 
+
+class LearningPages(Pages):
     def words(self, label: str | None, locale: str) -> str:
         """A `means` value in the officer's words, its code beside it ("Cek status · status")."""
         if not label:
-            return self.c.c.catalogue.render(Msg("con-learn-nothing-read"), locale)
+            return self.c.words(Msg("con-learn-nothing-read"), locale)
         kind, _, rest = label.partition(":")
         render = self.c.c.catalogue.render
         if kind == "answer":
@@ -66,7 +66,7 @@ class LearningPages:
         for field_name, values in ANSWERS.items():
             if values is None:  # typed: the value comes from the text field
                 text = self.words(f"answer:{field_name}", locale).partition(" · ")[0]
-                typed = self.c.c.catalogue.render(Msg("con-value-typed"), locale)
+                typed = self.c.words(Msg("con-value-typed"), locale)
                 answers.append(
                     (f"answer:{field_name}=", f"{text}: {typed} · answer:{field_name}=…")
                 )
@@ -83,6 +83,7 @@ class LearningPages:
             ("con-learn-group-answers", answers),
         ]
 
+    @route("GET", "/pelajari")
     async def index(self, request: Request) -> Response:
         # every parameter checked (issue 26 item 7): a crafted link gets a named problem
         q = Fields(request.query_params, LABELS)
@@ -90,10 +91,8 @@ class LearningPages:
         reading = q.choice("terbaca", READINGS)
         page = q.number("hal", 1, MAX_PAGE) or 1
         note = notes(q, PAGE_NOTES)
-        async with self.c.unit() as (store, ctx):
-            found = await self.c.gate(request, store, ctx, admin=True)
-            if isinstance(found, Response):
-                return found
+        async with self.c.unit() as ctx:
+            found = await self.c.gate(request, ctx, admin=True)
             w = await learning.waiting(ctx, place, reading, page)
         locale = found.person.locale
         items = [{
@@ -120,16 +119,15 @@ class LearningPages:
             next=link(w.page + 1) if w.page < w.pages else "",
         )  # fmt: skip
 
+    @route("POST", "/pelajari/{mid}")
     async def act(self, request: Request, mid: str) -> Response:
         form = await self.c.form(request)
-        key = record_id(mid)
-        async with self.c.unit() as (store, ctx):
-            found = await self.c.gate(request, store, ctx, admin=True, form=form)
-            if isinstance(found, Response):
-                return found
+        async with self.c.unit() as ctx:
+            found = await self.c.gate(request, ctx, admin=True, form=form)
             f = Fields(form, LABELS)
             meant, value = f.text("arti", 120) or "", f.text("nilai", 120) or ""
             lang = f.choice("bahasa", LANGUAGES)
+            key = record_id(mid)
             if key is None:
                 note = "con-learn-gone"  # an id that is no id names no kept message
             elif form.get("tindakan") == "buang":
@@ -140,7 +138,6 @@ class LearningPages:
             else:
                 outcome = await learning.label(ctx, found.person, key, meant, value, lang)
                 note = NOTES[outcome]
-            await store.commit()
         kept = Fields(form, LABELS)  # the page's filters, as checked as the page's own link
         filters = (
             ("tempat", kept.choice("tempat", PLACES)),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.db import outbox
 from bot.db.rows import aware
 from bot.delivery.handling import Conversations
-from handlers.nominations import review
+from handlers.nominations import period_of
 
 Samples = list[tuple[dict[str, str], float]]
 
@@ -16,7 +16,7 @@ async def database_gauges(siaga: Conversations) -> dict[str, Samples]:
         backlog = await outbox.backlog(store.conn)
         running = await outbox.running_broadcasts(store.conn)
         ctx = siaga.context(store, now)
-        quota = await store.quota(review.period_of(ctx))
+        quota = await store.quota(period_of(ctx))
     out: dict[str, Samples] = {
         "siaga_outbox_backlog": [({"channel": c}, float(n)) for c, n, _ in backlog],
         "siaga_outbox_oldest_seconds": [
@@ -28,5 +28,5 @@ async def database_gauges(siaga: Conversations) -> dict[str, Samples]:
         ],
     }
     if quota is not None:
-        out["siaga_quota_left"] = [({"period": review.period_of(ctx)}, float(quota[0] - quota[1]))]
+        out["siaga_quota_left"] = [({"period": period_of(ctx)}, float(quota[0] - quota[1]))]
     return out
