@@ -29,6 +29,7 @@ from bot.keys import open_vault
 from bot.logs import install_masking
 from bot.metrics import Metrics
 from bot.program_loader import ProgramFileError, load_program
+from bot.reader.model import load_reader
 from bot.scheduler import Scheduler
 from domain.program import Program
 from domain.quiet import QuietHours
@@ -245,7 +246,7 @@ async def build(settings: Settings, clock: Clock = utcnow) -> App:
     metrics = Metrics()
     where = "the database server" if settings.database_url else str(settings.data_dir)
     conversations = Conversations(db, program, catalogue, hs, clock, settings.timezone, metrics,
-                                  where)  # fmt: skip
+                                  where, load_reader())  # fmt: skip
     ledger = ReplyLedger(db, clock)
     app = App(settings, clock, db, catalogue, program, metrics, conversations, ledger,
               Dispatcher(conversations, ledger))  # fmt: skip

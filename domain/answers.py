@@ -77,6 +77,11 @@ YES_WORDS = frozenset(
         "sarujuk",
         "agree",
         "correct",
+        "gelem",
+        "accept",
+        "sure",
+        "fine",
+        "menerima",
     ]
 )
 NO_WORDS = frozenset(
@@ -119,11 +124,15 @@ NO_WORDS = frozenset(
         "disagree",
         "kagak",
         "kaga",
+        "menolak",
+        "tolak",
+        "decline",
+        "refuse",
     ]
 )
 NEGATABLE = frozenset(
     "setuju benar bener betul btul leres ada ono wonten punya duwe gadhah sudah udah "  # noqa: SIM905
-    "sampun pernah".split()
+    "sampun pernah purun gelem".split()
 )
 # Words that turn a preceding negation into "don't know": "gak tau", "ora ngerti".
 KNOW_WORDS = frozenset(

@@ -59,7 +59,9 @@ def features(text: str) -> str:
     return " ".join(out) or "<empty>"
 
 
-def calibrate(raw: Iterable[tuple[str, float]], temperature: float) -> tuple[tuple[str, float], ...]:
+def calibrate(
+    raw: Iterable[tuple[str, float]], temperature: float
+) -> tuple[tuple[str, float], ...]:
     """Temperature scaling (Guo et al. 2017): softmax(logit / T) from the model's softmax
     probabilities, p_i^(1/T) normalised. Ranked, most likely first."""
     pairs = [(label, max(p, 1e-12)) for label, p in raw]

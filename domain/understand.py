@@ -14,7 +14,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from domain.answers import parse_tri
 from domain.program import FaqEntry
 from domain.text import edit_distance, tokens
 
@@ -353,29 +352,49 @@ def match_label(text: str, labels: Sequence[str]) -> LabelMatch:
     return LabelMatch(scores.index(best))
 
 
-NAME_OPENERS = (
-    ("nama", "saya"), ("nama", "aku"), ("nama", "kula"), ("nama", "kulo"), ("namaku",),
-    ("jenengku",), ("jeneng", "kula"), ("jeneng", "kulo"), ("asma", "kula"), ("my", "name", "is"),
-    ("nama", "lengkap", "saya"), ("nama", "saya", "adalah"), ("saya",), ("aku",), ("kula",),
-)  # fmt: skip
+# How a name is introduced (id, jv, en, chat spellings): the words before the name itself.
+NAME_OPENERS = tuple(tuple(o.split()) for o in (
+    "nama lengkap saya adalah", "nama lengkap saya", "nama lengkap sy", "nama lengkap",
+    "nama saya adalah", "nama saya yaitu", "nama saya", "nama sy", "nama aku", "nama ku",
+    "nama gw", "nama gue", "nama kula", "nama kulo", "nm saya", "nm sy", "namaku", "namaq",
+    "namane", "namanya", "nama", "jenengku", "jeneng kula", "jeneng kulo", "jeneng",
+    "asma kula", "asmanipun", "nami kula", "nami kulo", "nami", "my full name is",
+    "my name is", "my names", "name is", "name", "i am", "im", "this is", "perkenalkan",
+    "kenalkan", "its", "it is", "ini", "saya", "sy", "aku", "kula", "kulo", "gw", "gue",
+))  # fmt: skip
+GREETING_WORDS = frozenset((
+    "halo", "hai", "hi", "hello", "pagi", "siang", "sore", "malam", "selamat", "sugeng",
+    "enjing", "sonten", "dalu", "permisi", "assalamualaikum", "punten", "kulonuwun", "good",
+    "morning", "afternoon", "evening",
+))  # fmt: skip
+LINK_WORDS = frozenset(("adalah", "yaitu", "yaiku", "is", "inggih", "punika"))
+POLITE_TAIL = frozenset(("pak", "bu", "kak", "mas", "mbak", "min", "ya", "nggih", "ok", "oke",
+                         "here", "sesuai", "ktp"))  # fmt: skip
 
 
 def name_in(text: str) -> str:
-    """The name in "nama saya Budi Santoso" or "jenengku Sri": the words after the opener."""
-    parts = text.split()
-    low = [p.lower().strip(",.:") for p in parts]
+    """The name in "nama saya Budi Santoso", "nama sy Budi", "halo, jenengku Sri nggih" or
+    "my name is Sri": the words after the opener, a greeting before it and a courtesy word
+    after it left out (issue 27 point 5). A bare name is returned as typed."""
+    parts = [p for p in text.replace(":", " ").split() if p.strip(",.!;")]
+    low = [p.lower().replace("'", "").strip(",.!;") for p in parts]
+    start = 0
+    while start < len(low) - 1 and low[start] in GREETING_WORDS:
+        start += 1
     for opener in NAME_OPENERS:
-        if tuple(low[: len(opener)]) == opener and len(parts) > len(opener):
-            return " ".join(parts[len(opener) :]).strip(" ,.:")
-    return text
-
-
-def not_a_name(text: str) -> bool:
-    """ "inggih", "halo", "iya", "mau daftar": words that answer or ask, not a name."""
-    if parse_tri(text) is not None:
-        return True
-    u = understand(text)
-    return u is not None and u.whole
+        end = start + len(opener)
+        if tuple(low[start:end]) == opener and len(parts) > end:
+            start = end
+            break
+    while start < len(parts) - 1 and low[start] in LINK_WORDS:
+        start += 1
+    rest = parts[start:]
+    clause = next((i for i, p in enumerate(rest) if p.endswith(",")), None)
+    if clause is not None and start > 0:  # "saya Sri, istrinya pak Agus": the name, then more
+        rest = rest[: clause + 1]
+    while len(rest) > 1 and rest[-1].lower().strip(",.!🙏") in POLITE_TAIL:
+        rest = rest[:-1]
+    return " ".join(rest).strip(" ,.!🙏")
 
 
 # How people rate an answer in words (after "Tanya petugas"), 1 (no help) to 5.

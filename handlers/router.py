@@ -11,13 +11,13 @@ from domain.text import ascii_digits
 from domain.understand import rating
 from handlers import admin, broadcast, claims_desk, console_login, handover, understanding
 from handlers.citizen import answer_info, language, privacy, report, selfcheck, status
-from handlers.engine import MAX_TEXT, Stale, read_input, with_note
+from handlers.engine import MAX_TEXT, Stale, bind, read_input, with_note
 from handlers.flows import COMMANDS, FLOWS, WORDS, Routed, prompt_for, register
 from handlers.lurah import queue
 from handlers.menu import IDLE, broadcast_choice
 from handlers.messages import Button, Incoming, Kind, Media, Msg, Outgoing, Reply
 from handlers.ports import Context
-from handlers.records import Conversation, Person
+from handlers.records import Conversation, Person, Role
 
 register(
     IDLE, selfcheck.CHECK, status.STATUS, privacy.PRIVACY, language.LANGUAGE,
@@ -41,7 +41,10 @@ async def handle(ctx: Context, msg: Incoming) -> Outgoing:
             await store.save_person(person)
     if msg.kind is Kind.TEXT and not msg.text.isascii():
         msg = replace(msg, text=ascii_digits(msg.text))  # "②" at a menu is 2, "４１" is 41
+    switched = await _first_language(ctx, person, msg)
     replies, deleted = await _route(ctx, person, conv, msg)
+    if switched and not deleted and replies and person.locale != switched:
+        replies = _way_back(conv, replies, switched)
     receipt = None
     if not deleted:
         understanding.remember_shown(conv, replies)  # a typed "1" next time means these
@@ -86,6 +89,10 @@ async def _route(ctx: Context, person: Person, conv: Conversation, msg: Incoming
                 return aside
     if msg.kind is Kind.BUTTON and msg.data.startswith("n|"):
         return await _notification_button(ctx, person, conv, msg.data[2:]), False
+    if msg.kind is Kind.BUTTON and msg.data.partition("|")[2].startswith(("mean:", "do:")):
+        if msg.data.partition("|")[0] != str(conv.version):
+            return await _again(ctx, person, conv, "button-expired")
+        return await understanding.picked(ctx, person, conv, msg.data.partition("|")[2])
     options: tuple[Button, ...] = ()
     if msg.kind is not Kind.CONTACT:
         options = (await prompt_for(ctx, person, conv)).buttons
@@ -108,6 +115,29 @@ async def _route(ctx: Context, person: Person, conv: Conversation, msg: Incoming
         return [await language.set_language(ctx, person, conv, inp.choice[5:])], False
     flow = FLOWS.get(conv.flow) or IDLE
     return await flow.take(ctx, person, conv, inp)
+
+
+async def _first_language(ctx: Context, person: Person, msg: Incoming) -> str:
+    """A new person's first typed message sets the reply language when the reader is sure
+    of it (issue 27 point 4). Returns the language the person had before ("" if unchanged)."""
+    if msg.kind is not Kind.TEXT or person.created_at != ctx.now or person.role is not Role.CITIZEN:
+        return ""
+    if msg.text.strip().startswith("/"):
+        return ""
+    lang, p = ctx.reader.language(msg.text)
+    if lang == person.locale or p < ctx.reader.language_at:
+        return ""
+    before, person.locale = person.locale, lang
+    await ctx.store.save_person(person)
+    return before
+
+
+def _way_back(conv: Conversation, replies: list[Reply], before: str) -> list[Reply]:
+    """The answer in the language recognised, with one button back to the one before."""
+    last = replies[-1]
+    back = Button(Msg(f"btn-lang-back-{before}"), bind(conv, f"lang:{before}"))
+    said = replace(last, parts=(Msg("lang-detected"), *last.parts), buttons=(*last.buttons, back))
+    return [*replies[:-1], said]
 
 
 def _command(text: str) -> str | None:

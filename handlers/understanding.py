@@ -1,6 +1,6 @@
 """People who type: the buttons last shown are the ones a typed number, label or "iya"
-means; requests and questions in sentences are understood wherever the person is not
-answering a question, and inside one when they plainly ask for something else.
+means (exact rules); everything else is read by the trained reader (issue 27), whose
+calibrated confidence decides what happens.
 
 ```mermaid
 flowchart TD
@@ -9,22 +9,25 @@ flowchart TD
     cmd -->|no| shown{A number, a label or yes/no for the buttons last shown?}
     shown -->|one| press[Taken as that button]
     shown -->|two close| which[Ask which of the two]
-    shown -->|no| intent{A request or an FAQ question?}
-    intent -->|at the menu, or plainly asked inside a question| act[Do it; come back after]
-    intent -->|no| answer[An answer to the current question, or 'not understood' at the menu]
+    shown -->|no| read[The reader: a label and its calibrated confidence]
+    read -->|sure| act[Do it; come back after. Destructive: asked first]
+    read -->|between| ask["Maksud Bapak/Ibu: 1. … 2. …?"]
+    read -->|unsure, at the menu| miss[Not understood: likely choices and an officer]
+    read -->|an answer, inside a question| answer[The step's own parser reads it]
 ```
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, ClassVar
 
 from domain.answers import Tri, parse_tri
-from domain.program import Program
-from domain.understand import FaqPhrases, Understood, asks, faq_phrases, match_label, understand
-from handlers import handover
+from domain.numbers import has_number
+from domain.reading import DESTRUCTIVE, LABELS, SMALL_TALK, Decision, Reading, Verdict, decide
+from domain.text import tokens
+from domain.understand import match_label
+from handlers import handover, teaching
 from handlers.citizen import language
 from handlers.engine import button, with_note
 from handlers.flows import COMMANDS, Routed, prompt_for
@@ -38,19 +41,51 @@ from handlers.state import FlowState, Resume
 # "iya", "nggih", "leres", "oke", "lanjut" press the first yes-button shown, and so on.
 ROLE_KEYS = {
     Tri.YES: ("btn-yes", "btn-correct", "btn-agree", "btn-confirm", "btn-optin-yes",
-              "btn-delete-yes", "btn-in-person-yes", "btn-file", "bc-send"),
+              "btn-delete-yes", "btn-in-person-yes", "btn-file", "bc-send", "btn-confirm-go"),
     Tri.NO: ("btn-no", "btn-change", "btn-not-correct", "btn-disagree", "btn-optin-no",
-             "btn-delete-no", "bpjs-tidak"),
+             "btn-delete-no", "bpjs-tidak", "btn-confirm-stop"),
     Tri.DONT_KNOW: ("btn-dont-know",),
 }  # fmt: skip
-GO_ON_WORDS = frozenset({"lanjut", "lanjutkan", "kirim", "ajukan", "next", "send", "terus"})
+GO_ON_WORDS = frozenset(
+    {
+        "lanjut",
+        "lanjutkan",
+        "kirim",
+        "ajukan",
+        "next",
+        "send",
+        "terus",
+        "continue",
+        "lajeng",
+        "lajengaken",
+    }
+)
+# Words that may stand beside a go-on word without changing it ("kirim mawon", "lanjut aja").
+GO_ON_WITH = frozenset(
+    {
+        "aja",
+        "saja",
+        "mawon",
+        "wae",
+        "usulan",
+        "usulannya",
+        "dong",
+        "ya",
+        "sekarang",
+        "now",
+        "please",
+        "pak",
+        "bu",
+    }
+)
 # The flows whose questions a citizen answers with short words; where an officer writes free
 # text (a broadcast, a reason, a question for the citizen) or a citizen answers one, nothing
 # typed is taken for a request.
 ASIDE_FLOWS = frozenset({"check", "status", "kabar"})
-# Requests honoured in the middle of a question when they are all the message says.
-INSIDE = frozenset({"status", "help", "lang", "lang:en", "lang:jv", "lang:id", "delete",
-                    "officer", "cancel", "menu", "optout", "mydata"})  # fmt: skip
+# Steps whose answer is a number or a NIK: digits there are the answer (an exact rule), not
+# something for the reader.
+NUMBER_STEPS = frozenset({"nik", "age_confirm", "age_input", "phone", "ident", "date", "ref",
+                          "last4"})  # fmt: skip
 
 
 @dataclass
@@ -107,77 +142,170 @@ async def typed_button(
         return shown[found.index].data
     if found.close:
         return Which(tuple(shown[i] for i in found.close))
-    said = Tri.YES if text.strip().lower() in GO_ON_WORDS else parse_tri(text)
+    said = Tri.YES if _go_on(text) else parse_tri(text)
+    if said is not None and has_number(text):
+        said = None  # "ora, umurku 39": the number is the answer, not the "no" before it
     if said is None:
         return None
     keys = ROLE_KEYS[said]
     return next((b.data for b in shown if b.label.key in keys), None)
 
 
+def _go_on(text: str) -> bool:
+    words = set(tokens(text))
+    return bool(words & GO_ON_WORDS) and words <= GO_ON_WORDS | GO_ON_WITH
+
+
 def ask_which(which: Which) -> Reply:
     return Reply((Msg("which-one"),), which.buttons)
 
 
-@lru_cache(maxsize=4)
-def _program_faq(program: Program) -> FaqPhrases:
-    return faq_phrases(program.faq)  # once per program, not once per message
+@dataclass
+class Offered(FlowState):
+    """What the reader offered for a message: its words and reading, kept until the person
+    picks (a pick other than the reading is a correction the reader learns from)."""
+
+    KEY: ClassVar[str] = "offered"
+    text: str = ""
+    read: str = ""
+    confidence: float = 0.0
+    choices: list[str] = field(default_factory=list)
+    confirm: str = ""  # a destructive request waiting for its yes
 
 
-def understood(ctx: Context, text: str) -> Understood | None:
-    return understand(text, _program_faq(ctx.program))
+def reading(ctx: Context, text: str) -> Reading:
+    return ctx.reader.read(text)
 
 
-async def act(ctx: Context, person: Person, conv: Conversation, u: Understood, text: str) -> Routed:
-    """Do what the person asked; a question or a side request comes back to where they were."""
-    if u.intent.startswith("faq:"):
-        note = Msg(f"faq-{u.intent[4:]}", info_args(ctx))
+def _means(conv: Conversation, label: str) -> Button:
+    return button(conv, f"btn-means-{label.replace(':', '-')}", f"mean:{label}")
+
+
+async def act(
+    ctx: Context, person: Person, conv: Conversation, label: str, text: str, sure: bool = False
+) -> Routed:
+    """Do what the person asked; a question or a side request comes back to where they were.
+    A destructive request asks first unless the person already chose it (`sure`)."""
+    Offered.clear(conv)
+    if label in DESTRUCTIVE and label != "delete" and not sure:
+        return [_confirm(conv, label, text)], False
+    if label.startswith("faq:"):
+        note = Msg(f"faq-{label[4:]}", info_args(ctx))
         return [with_note(note, await prompt_for(ctx, person, conv))], False
-    if u.intent.startswith("lang:"):
+    if label.startswith("lang:"):
         if conv.flow != language.FLOW:
             Resume.mark(conv)
-        return [await language.set_language(ctx, person, conv, u.intent[5:])], False
-    if u.intent == "officer":
+        return [await language.set_language(ctx, person, conv, label[5:])], False
+    if label == "officer":
         return [await handover.ask(ctx, person, conv)], False
-    if u.intent in ("greeting", "thanks"):
-        key = "welcome" if u.intent == "greeting" else "thanks-reply"
+    if label == "question":
+        conv.misses = 0
+        return await handover.question_typed(ctx, person, conv, text)
+    if label in SMALL_TALK:
+        key = "welcome" if label == "greeting" else "thanks-reply"
         return [with_note(Msg(key), await prompt_for(ctx, person, conv))], False
-    command = COMMANDS[u.intent]
+    if label.startswith("report:"):
+        from handlers.citizen import report  # the report flow imports the menu, which needs us
+
+        conv.version += 1
+        return [await report.start(ctx, person, conv, label[7:])], False
     conv.version += 1
-    # a report's own words say what happened ("bapak meninggal kemarin"): the flow reads them
-    return await command.run(ctx, person, conv, text if u.intent == "report" else "")
+    return await COMMANDS[label].run(ctx, person, conv, "")
+
+
+def _confirm(conv: Conversation, label: str, text: str) -> Reply:
+    """Stopping messages or reporting a death: asked first, even when the reading is sure."""
+    state = Offered.of(conv)
+    state.confirm, state.text = label, text[:200]
+    state.save(conv)
+    key = "confirm-" + label.replace(":", "-")
+    return Reply(
+        (Msg(key),),
+        (button(conv, "btn-confirm-go", f"do:{label}"), button(conv, "btn-confirm-stop", "do:")),
+    )
+
+
+async def _offer(
+    ctx: Context, person: Person, conv: Conversation, text: str, d: Decision
+) -> Routed:
+    """Between the thresholds: "Maksud Bapak/Ibu: 1. … 2. …?" with the two likeliest."""
+    Offered(text=text[:200], read=d.label, confidence=d.confidence,
+            choices=list(d.choices)).save(conv)  # fmt: skip
+    buttons = (*(_means(conv, c) for c in d.choices), button(conv, "btn-neither", "mean:"))
+    return [Reply((Msg("reader-ask"),), buttons)], False
+
+
+async def not_understood(
+    ctx: Context, person: Person, conv: Conversation, text: str, d: Decision
+) -> Routed:
+    """Not understood: said so, the words read back, the likely choices and an officer; a
+    second miss in a row names the Dinas's contact (confirm, then rephrase, then a person)."""
+    await teaching.keep_unclear(ctx, person, text, (d.label, d.confidence), None)
+    conv.misses += 1
+    if conv.flow != "idle":
+        conv.flow, conv.step = "idle", ""
+    likely = [c for c in d.choices if c not in ("officer", "question")][:3] or list(FALLBACK)
+    Offered(text=text[:200], read=d.label, confidence=d.confidence, choices=likely).save(conv)
+    choices = [_means(conv, c) for c in likely] + [_means(conv, "officer")]
+    keys = ["not-understood"] + (["not-understood-again"] if conv.misses >= 2 else [])
+    parts = tuple(Msg(k, {"text": Raw(text[:60]), "contact": ctx.program.contact}) for k in keys)
+    return [Reply(parts, tuple(choices))], False
+
+
+FALLBACK = ("check", "status", "info", "help")  # offered when the reader saw nothing at all
+
+
+async def at_the_menu(ctx: Context, person: Person, conv: Conversation, text: str) -> Routed:
+    """Free text at the menu or as a first message: what it asks for, decided by the
+    reader's confidence."""
+    d = decide(reading(ctx, text), ctx.reader.thresholds)
+    if d.verdict is Verdict.ACT:
+        conv.misses = 0
+        return await act(ctx, person, conv, d.label, text)
+    if d.verdict is Verdict.ASK:
+        return await _offer(ctx, person, conv, text, d)
+    return await not_understood(ctx, person, conv, text, d)
 
 
 async def inside_a_question(
     ctx: Context, person: Person, conv: Conversation, text: str
 ) -> Routed | None:
-    """A message in the middle of a question that is plainly not its answer: a question the
-    FAQ answers, or a request that is all the message says ("status usulan saya")."""
-    u = understood(ctx, text)
-    if u is None:
-        return None
-    if u.intent.startswith("faq:") and (u.question or u.whole) and len(text) <= 200:
-        return await act(ctx, person, conv, u, text)
-    if u.whole and u.intent in INSIDE and u.matched >= (1 if u.intent != "status" else 2):
-        return await act(ctx, person, conv, u, text)
+    """A message in the middle of a question that is plainly not its answer: a request or a
+    question the reader is sure of ("eh bentar, mau cek status dulu"); between two requests,
+    which one. None: an answer, for the step's own parser (the answers so far stay)."""
+    if conv.step in NUMBER_STEPS and any(c.isdigit() for c in text):
+        return None  # a NIK, an age, a phone number, a date: exact rules read them
+    r = reading(ctx, text)
+    d = decide(r, ctx.reader.thresholds)
+    if d.label in SMALL_TALK or (conv.flow == "kabar" and d.label.startswith("report:")):
+        return None  # "pagi" at a question, or what happened typed inside the report itself
+    if d.verdict is Verdict.ACT:
+        return await act(ctx, person, conv, d.label, text)
+    if d.verdict is Verdict.ASK and "answer" not in [lab for lab, _ in r.ranked[:2]]:
+        return await _offer(ctx, person, conv, text, d)
     return None
 
 
-SUGGESTIONS = (("check", "menu-check"), ("status", "menu-status"), ("info", "menu-info"),
-               ("help", "menu-help"), ("officer", "btn-ask-officer"))  # fmt: skip
-
-
-async def at_the_menu(ctx: Context, person: Person, conv: Conversation, text: str) -> Routed:
-    """Free text at the menu or as a first message: what it asks for, or, not understood,
-    what was read and the likely choices (never the same menu twice)."""
-    u = understood(ctx, text)
-    if u is not None:
-        return await act(ctx, person, conv, u, text)
-    if asks(text):  # a question nothing here answers: a person will
-        conv.misses = 0
-        return await handover.question_typed(ctx, person, conv, text)
-    conv.misses += 1
-    conv.flow, conv.step = "idle", ""
-    choices = [button(conv, key, value) for value, key in SUGGESTIONS]
-    keys = ["not-understood"] + (["not-understood-again"] if conv.misses >= 2 else [])
-    parts = tuple(Msg(k, {"text": Raw(text[:60]), "contact": ctx.program.contact}) for k in keys)
-    return [Reply(parts, tuple(choices))], False
+async def picked(ctx: Context, person: Person, conv: Conversation, value: str) -> Routed:
+    """A button of the reader's own: a meaning picked ("mean:check", "mean:" for neither) or
+    a destructive request confirmed ("do:optout", "do:" for no)."""
+    state = Offered.of(conv)
+    kind, _, label = value.partition(":")
+    Offered.clear(conv)
+    if kind == "do":
+        if label and label == state.confirm:
+            return await act(ctx, person, conv, label, state.text, sure=True)
+        return [with_note(Msg("reader-kept"), await prompt_for(ctx, person, conv))], False
+    if label and label not in LABELS:
+        return [with_note(Msg("button-expired"), await prompt_for(ctx, person, conv))], False
+    if state.text and label != state.read:
+        await teaching.keep_unclear(
+            ctx, person, state.text, (state.read, state.confidence), label or "none"
+        )
+    if not label:
+        prompt = await prompt_for(ctx, person, conv)
+        officer = _means(conv, "officer")
+        return [Reply((Msg("reader-neither"), *prompt.parts), (*prompt.buttons, officer),
+                      prompt.list_title)], False  # fmt: skip
+    conv.misses = 0
+    return await act(ctx, person, conv, label, state.text, sure=True)

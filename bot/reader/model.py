@@ -9,17 +9,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import fasttext
-
 from domain.reading import Reading, Thresholds, calibrate, features
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parent / "built"
 MANIFEST = "manifest.json"
 _PREFIX = "__label__"
 
 
 class _Model:
     def __init__(self, path: Path, temperature: float) -> None:
+        import fasttext  # loaded with the model, in the composition root, not at import
+
         self.model = fasttext.load_model(str(path))
         self.temperature = temperature
 

@@ -29,7 +29,6 @@ import argparse
 import hashlib
 import json
 import random
-import sys
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -41,7 +40,7 @@ from domain.reading import LABELS, calibrate, features, fit_temperature, label_o
 
 HERE = Path(__file__).parent
 PARAMS = HERE / "params.json"
-DATA = HERE / "data"
+DATA = HERE / "built"
 LANGUAGES = ("id", "jv", "en")
 Raw = list[tuple[str, float]]
 
@@ -89,12 +88,15 @@ def _predict(model: Any, texts: Sequence[str]) -> list[Raw]:
 def _folds(rows: Sequence[tuple[str, str]], k: int, seed: int) -> list[int]:
     """A fold per row: stratified by label, ordered within a label by a seeded hash."""
     by_label: dict[str, list[int]] = defaultdict(list)
-    for i, (label, text) in enumerate(rows):
+    for i, (label, _text) in enumerate(rows):
         by_label[label].append(i)
     fold = [0] * len(rows)
     rng = random.Random(seed)
     for label in sorted(by_label):
-        idx = sorted(by_label[label], key=lambda i: hashlib.sha1(rows[i][1].encode()).hexdigest())
+        idx = sorted(
+            by_label[label],
+            key=lambda i: hashlib.sha1(rows[i][1].encode(), usedforsecurity=False).hexdigest(),
+        )
         offset = rng.randrange(k)
         for n, i in enumerate(idx):
             fold[i] = (n + offset) % k
@@ -118,7 +120,7 @@ def cross_validate(
 
 
 def _grid(low: float, high: float) -> list[float]:
-    return [round(low + i / 100, 2) for i in range(int(round((high - low) * 100)) + 1)]
+    return [round(low + i / 100, 2) for i in range(round((high - low) * 100) + 1)]
 
 
 def act_threshold(cal: Sequence[Raw], truth: Sequence[str], precision: float) -> float:
@@ -141,7 +143,9 @@ def ask_threshold(cal: Sequence[Raw], truth: Sequence[str], act: float, top2: fl
 def language_threshold(cal: Sequence[Raw], truth: Sequence[str], precision: float) -> float:
     for t in _grid(0.34, 0.99):
         switched = [
-            c[0][0] == y for c, y in zip(cal, truth, strict=True) if c[0][0] != "id" and c[0][1] >= t
+            c[0][0] == y
+            for c, y in zip(cal, truth, strict=True)
+            if c[0][0] != "id" and c[0][1] >= t
         ]
         if switched and sum(switched) / len(switched) >= precision:
             return t
@@ -170,7 +174,7 @@ def build(corpus: Path, out: Path, params_path: Path = PARAMS) -> dict[str, Any]
     manifest: dict[str, Any] = {
         "corpus_sha256": corpus_hash(corpus),
         "params_sha256": hashlib.sha256(params_path.read_bytes()).hexdigest(),
-        "trainer": "fasttext-wheel 0.9.2 (one thread, seed %d)" % seed,
+        "trainer": f"fasttext-wheel 0.9.2 (one thread, seed {seed})",
         "messages": len(found),
         "by_language": dict(sorted(Counter(e.lang for e in found).items())),
         "labels": sorted({label for label, _ in intents}),
@@ -199,7 +203,9 @@ def build(corpus: Path, out: Path, params_path: Path = PARAMS) -> dict[str, Any]
     manifest["thresholds"] = {
         "act": act,
         "ask": ask_threshold(cal, truth, act, t["ask_top2"]),
-        "language": language_threshold(*figures["language"], t["language_precision"]),
+        "language": language_threshold(
+            figures["language"][0], figures["language"][1], t["language_precision"]
+        ),
         "rule": t,
     }
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
@@ -233,4 +239,4 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -32,10 +32,11 @@ from typing import Any, ClassVar
 from domain.answers import Bpjs, Tri, parse_bpjs, parse_tri
 from domain.eligibility import Answers
 from domain.nik import Nik, NikError, parse_nik
+from domain.numbers import number_in_words
 from domain.phone import parse_phone
 from domain.regions import MatchKind
 from domain.text import nik_in, parse_age, tokens
-from domain.understand import name_in, not_a_name
+from domain.understand import name_in
 from handlers.engine import Input, button, contact_button, reply
 from handlers.messages import Button, Msg, Raw, Reply, SealedNik
 from handlers.ports import Context
@@ -184,7 +185,7 @@ def _ask_name(ctx: Context, conv: Conversation, a: CheckState) -> Reply:
 
 def _take_name(ctx: Context, a: CheckState, inp: Input) -> Result:
     text = name_in(" ".join(inp.text.split()))
-    if not_a_name(text):
+    if _not_a_name(ctx, text):
         return Retry(Msg("err-name-not-a-name"))
     letters = sum(c.isalpha() for c in text)
     if any(c.isdigit() for c in text) and letters < 2:
@@ -192,8 +193,27 @@ def _take_name(ctx: Context, a: CheckState, inp: Input) -> Result:
     ok = 2 <= len(text) <= 80 and letters >= 2 and all(c.isalpha() or c in " .'-," for c in text)
     if not ok:
         return Retry(Msg("err-name"))
-    a.name = text
+    # typed all in small letters or all in capitals (as on the KTP): stored as a name is written
+    a.name = text.title() if text.islower() or text.isupper() else text
     return Done()
+
+
+def _not_a_name(ctx: Context, text: str) -> bool:
+    """ "inggih", "halo", "mau daftar": words that answer or ask, not a name (the reader is
+    sure it is something other than an answer)."""
+    if parse_tri(text) is not None:
+        return True
+    r = ctx.reader.read(text)
+    return r.label != "answer" and r.confidence >= ctx.reader.thresholds.act
+
+
+def age_in(text: str, low: int = 1, high: int = 120) -> int | None:
+    """An age in digits ("41 th") or in words ("patang puluh siji", "forty-one")."""
+    found = parse_age(text, low, high)
+    if found is None and not any(c.isdigit() for c in text):
+        words = number_in_words(text)
+        found = words if words is not None and low <= words <= high else None
+    return found
 
 
 def _ask_nik(ctx: Context, conv: Conversation, a: CheckState) -> Reply:
@@ -249,7 +269,7 @@ def _ask_age_confirm(ctx: Context, conv: Conversation, a: CheckState) -> Reply:
 
 
 def _take_age_confirm(ctx: Context, a: CheckState, inp: Input) -> Result:
-    if inp.choice is None and parse_age(inp.text) is not None:  # "bukan, 41": the real age
+    if inp.choice is None and age_in(inp.text) is not None:  # "bukan, 41": the real age
         return _take_age_input(ctx, a, inp)
     answer = _take_tri(inp, allow_dk=False)
     if answer is Tri.YES:
@@ -265,7 +285,7 @@ def _ask_age_input(ctx: Context, conv: Conversation, a: CheckState) -> Reply:
 
 
 def _take_age_input(ctx: Context, a: CheckState, inp: Input) -> Result:
-    stated = parse_age(inp.text, 10, 120)
+    stated = age_in(inp.text, 10, 120)
     if stated is None:
         return Retry(Msg("err-age"))
     nik = current_nik(ctx, a)
