@@ -17,8 +17,8 @@ from tests.understanding_cases import CORPUS, HELD_OUT, accuracy, cases, run
 TARGET = 0.93  # issue 27 targets 0.97; measured 0.939 (see the README): the gap is step answers the exact parsers do not read
 # Floors for the held-out set: the figures measured once, at the end (see the README), less a
 # point for the model's rebuilds on a growing corpus; never tuned on.
-HELD_OUT_FLOOR = 0.0
-HELD_OUT_FLOOR_PER_LANGUAGE = 0.0
+HELD_OUT_FLOOR = 0.80  # measured once: 0.803 (482 of 600), against a target of 0.92
+HELD_OUT_FLOOR_PER_LANGUAGE = 0.75  # measured: id 0.82, jv 0.76, en 0.77 (target 0.88)
 
 
 def test_the_corpus_is_big_enough_and_covers_every_language_and_place() -> None:
