@@ -24,6 +24,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -146,12 +147,100 @@ def cv_json() -> None:
     print(json.dumps(out))
 
 
+class CrossValidated:
+    """A reader that reads each corpus message as the cross-validation's fold model that never
+    saw it did (handlers.ports.Reader); anything else (the walks' own messages) as served."""
+
+    def __init__(self, served: Any, cv: dict[str, Any]) -> None:
+        from bot.reader.corpus import SAMPLE_NIK, examples
+        from domain.reading import Reading, features, place_of
+
+        self.served, self.thresholds, self.language_at = (
+            served,
+            served.thresholds,
+            served.language_at,
+        )
+        found = list(examples(CORPUS))
+        self.intents: dict[str, Reading] = {}
+        for e, read in zip(found, cv["intent"]["read"], strict=True):
+            line = features(e.text.replace("{nik}", SAMPLE_NIK), place_of(e.at))
+            self.intents.setdefault(line, Reading(tuple((lab, p) for lab, p in read)))
+        langs = [e for e in found if e.lang in ("id", "jv", "en")]
+        self.langs: dict[str, tuple[str, float]] = {}
+        for e, read in zip(langs, cv["language"]["read"], strict=True):
+            line = features(e.text.replace("{nik}", SAMPLE_NIK))
+            self.langs.setdefault(line, (read[0][0], read[0][1]))
+
+    def read(self, text: str, place: str = "") -> Any:
+        from domain.reading import features
+
+        found = self.intents.get(features(text, place))
+        return found if found is not None else self.served.read(text, place)
+
+    def language(self, text: str) -> tuple[str, float]:
+        from domain.reading import features
+
+        found = self.langs.get(features(text))
+        return found if found is not None else self.served.language(text)
+
+
+def _cross_validation() -> dict[str, Any]:
+    """The cross-validated readings (cached in .train/cache/ per corpus, parameters and code;
+    computed by the trainer in its own process when not)."""
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT / ".train"), str(ROOT)]))
+    code = ("import json, sys; from pathlib import Path; from bot.reader import train; "
+            "print(train.cv_key(Path(sys.argv[1]), train.PARAMS)); "
+            "train.cross_validated(Path(sys.argv[1]))")  # fmt: skip
+    out = subprocess.run([sys.executable, "-c", code, str(CORPUS)], cwd=ROOT, env=env,
+                         capture_output=True, text=True, check=False)  # fmt: skip
+    if out.returncode != 0:
+        raise SystemExit(f"5-fold CV not run (is the trainer in .train/?): {out.stderr[-300:]}")
+    key = out.stdout.split()[0]
+    result: dict[str, Any] = json.loads((ROOT / ".train/cache" / f"cv-{key[:16]}.json").read_text())
+    return result
+
+
+def end_to_end(cross_validated: bool) -> None:
+    """The corpus test's run (tests/understanding_cases.py): every message through the real
+    bot where a person types it; with the cross-validated reader, each message read by a
+    model that never saw it (the estimate of what new messages will meet)."""
+    import asyncio
+    import tempfile
+
+    from bot.app import build
+    from bot.config import Settings
+    from tests.understanding_cases import accuracy, run
+
+    async def go() -> None:
+        with tempfile.TemporaryDirectory() as tmp:
+            siaga = await build(Settings(data_dir=Path(tmp) / "data"))
+            try:
+                if cross_validated:
+                    siaga.conversations.reader = CrossValidated(
+                        siaga.conversations.reader, _cross_validation()
+                    )
+                name = "corpus, cross-validated" if cross_validated else "corpus"
+                results = await run(siaga, CORPUS, name)
+                print(f"{name}: {accuracy(results):.1%} end to end")
+            finally:
+                await siaga.close()
+
+    asyncio.run(go())
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--report", action="store_true")
     ap.add_argument("--cv-json", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--rss-runs", type=int, default=3)
+    ap.add_argument("--e2e", action="store_true", help="the corpus through the whole bot")
+    ap.add_argument(
+        "--e2e-cv", action="store_true", help="… each read by a model that never saw it"
+    )
     args = ap.parse_args()
+    if args.e2e or args.e2e_cv:
+        end_to_end(args.e2e_cv)
+        return
     if args.cv_json:
         cv_json()
         return

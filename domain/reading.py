@@ -41,16 +41,36 @@ SMALL_TALK = frozenset({"greeting", "thanks"})
 OFFERABLE = frozenset((*REQUESTS, *FAQ, "question")) - SMALL_TALK
 
 
+# Where a message was typed, as the model reads it: the question of the check it answers (the
+# corpus's `at`), or the reminders offer; nothing at the menu or as a first message. The same
+# words mean different things in different places: "ojol" at the occupation question is an
+# answer, at the menu a question about who may join; "iya kirimin" after the reminders offer
+# is saying yes to it (issue 27).
+PLACES = frozenset({
+    "consent", "name", "nik", "age", "kecamatan", "occupation", "bpjs", "dtks", "heirs",
+    "phone", "summary", "reminders",
+})  # fmt: skip
+
+
 def label_of(means: str) -> str:
-    """The corpus's `means` as a reader label: every answer at a step is one class."""
+    """The corpus's `means` as a reader label: every answer at a step is one class; the
+    answer to the reminders offer is the request it amounts to (yes: optin, no: optout)."""
+    if means.startswith("answer:reminders="):
+        return "optin" if means.endswith("=yes") else "optout"
     return "answer" if means.startswith("answer:") else means
 
 
-def features(text: str) -> str:
-    """The line the model reads: normalised words (domain.text), chat spellings spelled out
-    ("sy" → saya), a NIK and other numbers as placeholders (their digits say nothing about
-    what is asked)."""
-    out: list[str] = []
+def place_of(at: str) -> str:
+    """The corpus's `at` (or a conversation's place) as the model's context: '' where no
+    question is pending (a first message, the menu)."""
+    return at if at in PLACES else ""
+
+
+def features(text: str, place: str = "") -> str:
+    """The line the model reads: where it was typed (a word of its own, "zat<place>"), then
+    normalised words (domain.text), chat spellings spelled out ("sy" → saya), a NIK and other
+    numbers as placeholders (their digits say nothing about what is asked)."""
+    out: list[str] = [f"zat{place}"] if place in PLACES else []
     for w in tokens(text):
         if w.isdigit():
             out.append("<nik>" if len(w) >= 15 else "<num>")

@@ -225,7 +225,8 @@ class Reader(Protocol):
     thresholds: Thresholds
     language_at: float  # a first message in another language switches the reply at this
 
-    def read(self, text: str) -> Reading: ...
+    # place: where it was typed (domain.reading.PLACES; "" at the menu or as a first message)
+    def read(self, text: str, place: str = "") -> Reading: ...
     def language(self, text: str) -> tuple[str, float]: ...
 
 
@@ -235,7 +236,7 @@ class NoReader:
     thresholds = Thresholds(act=1.01, ask=1.01)
     language_at = 1.01
 
-    def read(self, text: str) -> Reading:
+    def read(self, text: str, place: str = "") -> Reading:
         return Reading()
 
     def language(self, text: str) -> tuple[str, float]:

@@ -86,6 +86,17 @@ ASIDE_FLOWS = frozenset({"check", "status", "kabar"})
 # something for the reader.
 NUMBER_STEPS = frozenset({"nik", "age_confirm", "age_input", "phone", "ident", "date", "ref",
                           "last4"})  # fmt: skip
+# The questions as the reader knows them (domain.reading.PLACES, the corpus's `at`): the same
+# words mean another thing at another question. The report's name question is a name question.
+STEP_PLACES = {
+    ("check", "consent"): "consent", ("check", "name"): "name", ("check", "nik"): "nik",
+    ("check", "age_confirm"): "age", ("check", "age_input"): "age",
+    ("check", "kecamatan"): "kecamatan", ("check", "kelurahan"): "kecamatan",
+    ("check", "occupation"): "occupation", ("check", "bpjs"): "bpjs", ("check", "dtks"): "dtks",
+    ("check", "heirs"): "heirs", ("check", "phone"): "phone", ("check", "summary"): "summary",
+    ("check", "verdict"): "summary", ("kabar", "name"): "name",
+}  # fmt: skip
+REMINDER_BUTTONS = frozenset({"n|optin", "n|optout"})
 
 
 @dataclass
@@ -173,8 +184,17 @@ class Offered(FlowState):
     confirm: str = ""  # a destructive request waiting for its yes
 
 
-def reading(ctx: Context, text: str) -> Reading:
-    return ctx.reader.read(text)
+def place_of(conv: Conversation) -> str:
+    """Where the person is typing, as the reader knows places: a question of the check, the
+    reminders offer last shown, or nowhere in particular ("")."""
+    if conv.flow == "idle":
+        shown = {data for _, data in Shown.of(conv).buttons}
+        return "reminders" if shown >= REMINDER_BUTTONS else ""
+    return STEP_PLACES.get((conv.flow, conv.step), "")
+
+
+def reading(ctx: Context, conv: Conversation, text: str) -> Reading:
+    return ctx.reader.read(text, place_of(conv))
 
 
 def _means(conv: Conversation, label: str) -> Button:
@@ -205,10 +225,7 @@ async def act(
         key = "welcome" if label == "greeting" else "thanks-reply"
         return [with_note(Msg(key), await prompt_for(ctx, person, conv))], False
     if label.startswith("report:"):
-        from handlers.citizen import report  # the report flow imports the menu, which needs us
-
-        conv.version += 1
-        return [await report.start(ctx, person, conv, label[7:])], False
+        return await COMMANDS["report"].run(ctx, person, conv, label[7:])
     conv.version += 1
     return await COMMANDS[label].run(ctx, person, conv, "")
 
@@ -258,7 +275,12 @@ FALLBACK = ("check", "status", "info", "help")  # offered when the reader saw no
 async def at_the_menu(ctx: Context, person: Person, conv: Conversation, text: str) -> Routed:
     """Free text at the menu or as a first message: what it asks for, decided by the
     reader's confidence."""
-    d = decide(reading(ctx, text), ctx.reader.thresholds)
+    d = decide(reading(ctx, conv, text), ctx.reader.thresholds)
+    if d.verdict is Verdict.ACT and d.label in ("optin", "optout") and place_of(conv):
+        # the answer to the reminders offer just made, as its two buttons are: saying no to
+        # an offer stops nothing that was on, so it needs no confirmation
+        conv.misses = 0
+        return await act(ctx, person, conv, d.label, text, sure=True)
     if d.verdict is Verdict.ACT:
         conv.misses = 0
         return await act(ctx, person, conv, d.label, text)
@@ -275,7 +297,7 @@ async def inside_a_question(
     which one. None: an answer, for the step's own parser (the answers so far stay)."""
     if conv.step in NUMBER_STEPS and any(c.isdigit() for c in text):
         return None  # a NIK, an age, a phone number, a date: exact rules read them
-    r = reading(ctx, text)
+    r = reading(ctx, conv, text)
     d = decide(r, ctx.reader.thresholds)
     if d.label in SMALL_TALK or (conv.flow == "kabar" and d.label.startswith("report:")):
         return None  # "pagi" at a question, or what happened typed inside the report itself

@@ -94,7 +94,7 @@ class Fixed:
         self.language_at = 0.9
         self.lang = language
 
-    def read(self, text: str) -> Reading:
+    def read(self, text: str, place: str = "") -> Reading:
         return self.ranking
 
     def language(self, text: str) -> tuple[str, float]:

@@ -41,8 +41,8 @@ class FastTextReader:
         self.language_at: float = m["thresholds"]["language"]
         self.read = lru_cache(maxsize=1024)(self._read)  # a message is read once per update
 
-    def _read(self, text: str) -> Reading:
-        return Reading(self._intent.read(features(text)))
+    def _read(self, text: str, place: str = "") -> Reading:
+        return Reading(self._intent.read(features(text, place)))
 
     def language(self, text: str) -> tuple[str, float]:
         ranked = self._lang.read(features(text))

@@ -203,7 +203,7 @@ def _not_a_name(ctx: Context, text: str) -> bool:
     sure it is something other than an answer)."""
     if parse_tri(text) is not None:
         return True
-    r = ctx.reader.read(text)
+    r = ctx.reader.read(text, "name")
     return r.label != "answer" and r.confidence >= ctx.reader.thresholds.act
 
 
