@@ -140,3 +140,41 @@ def parse_rupiah(text: str) -> int | None:
     raw = re.sub(r",\d{1,2}$", "", raw)  # ",00": the cents
     digits = raw.replace(".", "").replace(",", "")
     return int(digits) if digits.isdigit() else None
+
+
+# A person correcting themselves inside one message: "gak jadi 45, 46 ding", "eh salah, Wahyu
+# Hidayat", "mboten sios mboten, sarujuk", "dulu ojol, skrg dagang". Words that take back what
+# follows them up to the next comma …
+_TAKEN_BACK = (
+    r"(?:g(?:a|ak|k)|nggak|enggak|ngga|tidak|tdk|ndak)\s+jadi|ora\s+sid[ao]|mboten\s+sios|"
+    r"bukan|dudu|sanes|instead\s+of"
+)
+# … and words after which comes what is meant now ("ding" closes it instead: "45, 46 ding").
+_NOW_MEANT = (
+    r"y(?:g|ang)\s+(?:bener|benar)|eh\s+salah|salah\s+(?:ketik|tulis)|maksudnya|"
+    r"maksud\s+(?:saya|sy|aku|kula)|maksudku|i\s+mean|sorry|ralat|koreksi|harusnya|"
+    r"seharusnya|sekarang|skrg|skrang|saiki|sakniki|now"
+)
+_CORRECTION = re.compile(
+    rf"\b(?:(?P<back>(?:{_TAKEN_BACK}))|(?P<now>{_NOW_MEANT})|(?P<ding>ding))\b", re.IGNORECASE
+)
+_CLAUSE_END = re.compile(r"[,;.]")
+
+
+def corrected(text: str) -> str | None:
+    """What a message means after the person corrected themselves in it: the words after the
+    last correction, without what was taken back; None when it corrects nothing or nothing
+    is left after the correction ("gak jadi daftar" takes back, it does not correct)."""
+    found = list(_CORRECTION.finditer(text[:MAX_INPUT]))
+    if not found:
+        return None
+    last = found[-1]
+    if last.group("ding"):
+        rest = _CLAUSE_END.split(text[: last.start()])[-1]
+    elif last.group("back"):
+        end = _CLAUSE_END.search(text, last.end())
+        rest = text[end.end() :] if end else ""
+    else:
+        rest = text[last.end() :]
+    rest = rest.strip(" ,.;:!-")
+    return rest or None

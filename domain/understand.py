@@ -354,19 +354,23 @@ def match_label(text: str, labels: Sequence[str]) -> LabelMatch:
 
 # How a name is introduced (id, jv, en, chat spellings): the words before the name itself.
 NAME_OPENERS = tuple(tuple(o.split()) for o in (
-    "nama lengkap saya adalah", "nama lengkap saya", "nama lengkap sy", "nama lengkap",
+    "nama lengkap saya adalah", "nama lengkap saya", "nama lengkap sy", "nama lengkapnya",
+    "nama lengkap",
     "nama saya adalah", "nama saya yaitu", "nama saya", "nama sy", "nama aku", "nama ku",
     "nama gw", "nama gue", "nama kula", "nama kulo", "nm saya", "nm sy", "namaku", "namaq",
     "namane", "namanya", "nama", "jenengku", "jeneng kula", "jeneng kulo", "jeneng",
     "asma kula", "asmanipun", "nami kula", "nami kulo", "nami", "my full name is",
-    "my name is", "my names", "name is", "name", "i am", "im", "this is", "perkenalkan",
+    "my name is", "my names", "my name", "names", "name is", "name", "i am", "im", "this is",
+    "perkenalkan",
     "kenalkan", "its", "it is", "ini", "saya", "sy", "aku", "kula", "kulo", "gw", "gue",
 ))  # fmt: skip
 GREETING_WORDS = frozenset((
-    "halo", "hai", "hi", "hello", "pagi", "siang", "sore", "malam", "selamat", "sugeng",
-    "enjing", "sonten", "dalu", "permisi", "assalamualaikum", "punten", "kulonuwun", "good",
-    "morning", "afternoon", "evening",
+    "halo", "hai", "hi", "hello", "pagi", "siang", "sore", "malam", "enjing", "sonten", "dalu",
+    "permisi", "assalamualaikum", "punten", "kulonuwun", "morning", "afternoon", "evening",
 ))  # fmt: skip
+# Greetings that are names too ("Sugeng Riyanto", "Selamet"): a greeting only before a time
+# of day.
+GREETING_BEFORE_TIME = frozenset(("selamat", "sugeng", "good"))
 LINK_WORDS = frozenset(("adalah", "yaitu", "yaiku", "is", "inggih", "punika"))
 POLITE_TAIL = frozenset(("pak", "bu", "kak", "mas", "mbak", "min", "ya", "nggih", "ok", "oke",
                          "here", "sesuai", "ktp"))  # fmt: skip
@@ -377,9 +381,12 @@ def name_in(text: str) -> str:
     "my name is Sri": the words after the opener, a greeting before it and a courtesy word
     after it left out (issue 27 point 5). A bare name is returned as typed."""
     parts = [p for p in text.replace(":", " ").split() if p.strip(",.!;")]
-    low = [p.lower().replace("'", "").strip(",.!;") for p in parts]
+    low = [p.lower().replace("'", "").replace("’", "").strip(",.!;") for p in parts]
     start = 0
-    while start < len(low) - 1 and low[start] in GREETING_WORDS:
+    while start < len(low) - 1 and (
+        low[start] in GREETING_WORDS
+        or (low[start] in GREETING_BEFORE_TIME and low[start + 1] in GREETING_WORDS)
+    ):
         start += 1
     for opener in NAME_OPENERS:
         end = start + len(opener)

@@ -78,15 +78,20 @@ async def _route(ctx: Context, person: Person, conv: Conversation, msg: Incoming
         score = rating(text)
         if score is not None and await handover.rate_last(ctx, person, score):
             return await _again(ctx, person, conv, "ticket-rated")
-        typed = await understanding.typed_button(ctx, person, conv, text)
+        shown = await understanding.shown_buttons(ctx, person, conv)
+        typed = understanding.typed_button(ctx, person, shown, text)
         if isinstance(typed, understanding.Which):
             return [understanding.ask_which(typed)], False
-        if typed is not None:
-            msg = replace(msg, kind=Kind.BUTTON, data=typed, text="")
-        elif conv.flow in understanding.ASIDE_FLOWS:
+        read = conv.flow in understanding.ASIDE_FLOWS or conv.flow == "idle"
+        if typed is None and conv.flow in understanding.ASIDE_FLOWS:
             aside = await understanding.inside_a_question(ctx, person, conv, text)
             if aside is not None:
                 return aside
+        if typed is None and not (read and understanding.claimed(ctx, conv, text)):
+            said = understanding.typed_button(ctx, person, shown, text, sentence=True)
+            typed = said if isinstance(said, str) else None
+        if typed is not None:
+            msg = replace(msg, kind=Kind.BUTTON, data=typed, text="")
     if msg.kind is Kind.BUTTON and msg.data.startswith("n|"):
         return await _notification_button(ctx, person, conv, msg.data[2:]), False
     if msg.kind is Kind.BUTTON and msg.data.partition("|")[2].startswith(("mean:", "do:")):

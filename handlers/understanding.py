@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from domain.answers import Tri, parse_tri
+from domain.answers import Tri, parse_tri, plain_tri
 from domain.numbers import has_number
 from domain.reading import DESTRUCTIVE, LABELS, SMALL_TALK, Decision, Reading, Verdict, decide
 from domain.text import tokens
@@ -127,20 +127,26 @@ class Which:
     buttons: tuple[Button, ...]
 
 
-async def typed_button(
-    ctx: Context, person: Person, conv: Conversation, text: str
-) -> str | Which | None:
-    """The data of the shown button a typed message means: its number, its label (any case,
-    emoji, punctuation or a small typo), or a yes / no / don't-know word for it. The buttons
-    are those of the last message the person saw: a reply, or a notice sent since."""
+async def shown_buttons(ctx: Context, person: Person, conv: Conversation) -> list[Button]:
+    """The buttons of the last message the person saw: a reply, or a notice sent since."""
     latest = await ctx.store.buttons_sent_since(person, conv.updated_at)
     kept = latest or Shown.of(conv).buttons
-    shown = [Button(Msg.from_json(label), data) for label, data in kept]
+    return [Button(Msg.from_json(label), data) for label, data in kept]
+
+
+def typed_button(
+    ctx: Context, person: Person, shown: list[Button], text: str, sentence: bool = False
+) -> str | Which | None:
+    """The data of the shown button a typed message means: its number ("2", "yg nomor 2"),
+    its label (any case, emoji, punctuation or a small typo), or a plain yes / no /
+    don't-know ("iya", "gak usah pak"). With `sentence`, also a yes or a no said in a
+    sentence ("iya saya setuju dengan itu"): the router asks for that only after the reader
+    found no request in the sentence ("makasih ya min" is thanks, not a yes)."""
     if not shown:
         return None
     t = text.strip().rstrip(".!)")
-    if t.isdigit() and len(t) <= 2:
-        n = int(t)
+    n = typed_number(t)
+    if n is not None:
         if len(shown) == 1 and shown[0].data.endswith("|cancel"):
             return None  # "1" at a question whose one button is Batal is an answer, not a wipe
         return shown[n - 1].data if 1 <= n <= len(shown) else None
@@ -153,13 +159,30 @@ async def typed_button(
         return shown[found.index].data
     if found.close:
         return Which(tuple(shown[i] for i in found.close))
-    said = Tri.YES if _go_on(text) else parse_tri(text)
+    said = Tri.YES if _go_on(text) else parse_tri(text) if sentence else plain_tri(text)
     if said is not None and has_number(text):
         said = None  # "ora, umurku 39": the number is the answer, not the "no" before it
     if said is None:
         return None
     keys = ROLE_KEYS[said]
     return next((b.data for b in shown if b.label.key in keys), None)
+
+
+# "yg nomor 2", "no. 3", "pilih 1", "nomer siji": a button's number said with a word or two.
+NUMBER_WORDS = frozenset({"yg", "yang", "nomor", "nomer", "no", "pilih", "pilihan", "angka",
+                          "number", "option", "choice", "ke", "sing"})  # fmt: skip
+
+
+def typed_number(text: str) -> int | None:
+    """A button's number: "2", or "2" with a word that says it is a number of a list."""
+    if text.isdigit() and len(text) <= 2:
+        return int(text)
+    words = tokens(text)
+    digits = [w for w in words if w.isdigit()]
+    plain = all(w in NUMBER_WORDS for w in words if not w.isdigit())
+    if len(digits) == 1 and len(digits[0]) <= 2 and 1 < len(words) <= 4 and plain:
+        return int(digits[0])
+    return None
 
 
 def _go_on(text: str) -> bool:
@@ -206,6 +229,8 @@ async def act(
 ) -> Routed:
     """Do what the person asked; a question or a side request comes back to where they were.
     A destructive request asks first unless the person already chose it (`sure`)."""
+    if label == Offered.of(conv).confirm:
+        sure = True  # "iya, berhenti saja" under "Stop the messages? Yes / No": the yes
     Offered.clear(conv)
     if label in DESTRUCTIVE and label != "delete" and not sure:
         return [_confirm(conv, label, text)], False
@@ -299,13 +324,20 @@ async def inside_a_question(
         return None  # a NIK, an age, a phone number, a date: exact rules read them
     r = reading(ctx, conv, text)
     d = decide(r, ctx.reader.thresholds)
-    if d.label in SMALL_TALK or (conv.flow == "kabar" and d.label.startswith("report:")):
-        return None  # "pagi" at a question, or what happened typed inside the report itself
-    if d.verdict is Verdict.ACT:
+    if conv.flow == "kabar" and d.label.startswith("report:"):
+        return None  # what happened, typed inside the report itself
+    if d.verdict is Verdict.ACT:  # a greeting or thanks too: answered, the question again
         return await act(ctx, person, conv, d.label, text)
     if d.verdict is Verdict.ASK and "answer" not in [lab for lab, _ in r.ranked[:2]]:
         return await _offer(ctx, person, conv, text, d)
     return None
+
+
+def claimed(ctx: Context, conv: Conversation, text: str) -> bool:
+    """The reader is sure the message says something other than an answer (a request, a
+    question, thanks): its yes or no words are not an answer to the buttons shown ("apa ada
+    kuota ya?", "makasih ya min")."""
+    return decide(reading(ctx, conv, text), ctx.reader.thresholds).verdict is Verdict.ACT
 
 
 async def picked(ctx: Context, person: Person, conv: Conversation, value: str) -> Routed:
