@@ -317,6 +317,8 @@ def parse_bpjs(text: str) -> Bpjs | None:
     None for anything else, a bare "ya" included (a yes that does not say through whom)."""
     if text.strip().lower().replace("-", "_") in {b.value for b in Bpjs}:
         return Bpjs(text.strip().lower().replace("-", "_"))
+    if parse_tri(text) is Tri.DONT_KNOW:  # "gak tau, dulu pernah dari pabrik …"
+        return Bpjs.DONT_KNOW
     words = tokens(corrected(text) or text)
     kinds = {kind for phrase, kind in BPJS_PHRASES.items() if _has_phrase(words, phrase)}
     if not kinds:
@@ -339,7 +341,8 @@ AID_WORDS = frozenset({
     "bst",
 })  # fmt: skip
 NEVER = frozenset({"never", "ora", "durung", "belum", "blm", "dereng", "mboten", "gak", "ga",
-                   "nggak", "tidak", "tdk", "no", "not", "ndak", "boten", "ra"})  # fmt: skip
+                   "nggak", "tidak", "tdk", "no", "not", "ndak", "boten", "ra", "bukan", "dudu",
+                   "sanes"})  # fmt: skip
 CHECK_WORDS = frozenset({"cek", "ngecek", "checked", "check", "mriksa", "dicek"})
 
 
@@ -349,7 +352,8 @@ def parse_registry(text: str) -> Tri | None:
     words = tokens(corrected(text) or text)
     aid = next((i for i, w in enumerate(words) if w in AID_WORDS), None)
     if aid is not None:
-        if any(w in NEVER for w in words[:aid]) and not any(w in CHECK_WORDS for w in words):
+        near = words[:aid] + words[aid + 1 : aid + 3]  # "ora tau oleh bansos", "bansos gak pernah"
+        if any(w in NEVER for w in near) and not any(w in CHECK_WORDS for w in words):
             return Tri.NO
         return Tri.YES
     if any(w in CHECK_WORDS for w in words) and any(w in NEVER for w in words):

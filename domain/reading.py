@@ -76,7 +76,18 @@ def features(text: str, place: str = "") -> str:
             out.append("<nik>" if len(w) >= 15 else "<num>")
         else:
             out.append(ABBREVIATIONS.get(w, w) or w)
+    out += [EMOJI[c] for c in text if c in EMOJI]
+    if "?" in text:
+        out.append("<q>")  # asked, not told: a question beside a report or a request
     return " ".join(out) or "<empty>"
+
+
+# Emoji people send alone or beside words, as the words they stand for (the rest say nothing
+# the corpus can teach).
+EMOJI = {
+    "👋": "halo", "👍": "ok", "👌": "ok", "✅": "ok", "❌": "tidak", "🙏": "<pray>",
+    "😭": "<sad>", "😢": "<sad>", "😥": "<sad>", "🥲": "<sad>", "😔": "<sad>", "❓": "<q>",
+}  # fmt: skip
 
 
 def calibrate(

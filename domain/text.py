@@ -71,13 +71,14 @@ def parse_age(text: str, low: int = 1, high: int = 120) -> int | None:
 
 
 def collapse_repeats(word: str) -> str:
-    """Three or more of the same letter become one ("iyaaa" → "iya", "gakkk" → "gak")."""
+    """Three or more of the same letter become one ("iyaaa" → "iya", "gakkk" → "gak"); digits
+    stay as typed ("1000", a NIK's "0001")."""
     if len(word) < 3:
         return word
     res: list[str] = []
     run = 1
     for i, ch in enumerate(word):
-        if i and ch == word[i - 1]:
+        if i and ch == word[i - 1] and not ch.isdigit():
             run += 1
         else:
             run = 1
@@ -120,9 +121,13 @@ def nik_in(text: str) -> str:
     inside it allowed) when the words around it are not digits; else the text as typed, for
     the NIK parser to explain what is wrong with it."""
     runs = _NIK_RUN.findall(text[:MAX_INPUT])
-    if len(runs) == 1 and any(c.isalpha() for c in text):
-        return str(runs[0])
+    if len(runs) == 1 and text.strip() != runs[0] and not _has_digit(text.replace(runs[0], "")):
+        return str(runs[0])  # "nik saya …", "… 🙏"
     return text
+
+
+def _has_digit(text: str) -> bool:
+    return any(c.isdigit() for c in text)
 
 
 _AMOUNT = re.compile(r"^(\d+(?:[.,]\d+)?)\s*(juta|jt|ribu|rb|k)?$")

@@ -87,7 +87,13 @@ async def _route(ctx: Context, person: Person, conv: Conversation, msg: Incoming
             aside = await understanding.inside_a_question(ctx, person, conv, text)
             if aside is not None:
                 return aside
-        if typed is None and not (read and understanding.claimed(ctx, conv, text)):
+        # a yes or a no inside a sentence presses a button, unless the reader finds a request
+        # in the sentence, or the check's own questions read the sentence ("ora tau oleh
+        # bantuan" is a no to DTKS, though "ora tau" alone is "don't know")
+        said_in_words = conv.flow != "check" and not (
+            read and understanding.claimed(ctx, conv, text)
+        )
+        if typed is None and said_in_words:
             said = understanding.typed_button(ctx, person, shown, text, sentence=True)
             typed = said if isinstance(said, str) else None
         if typed is not None:

@@ -19,12 +19,23 @@ flowchart TD
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from domain.answers import Tri, parse_tri, plain_tri
+from domain.answers import COURTESY, Tri, parse_tri, plain_tri
+from domain.dates import parse_day
 from domain.numbers import has_number
-from domain.reading import DESTRUCTIVE, LABELS, SMALL_TALK, Decision, Reading, Verdict, decide
+from domain.reading import (
+    DESTRUCTIVE,
+    LABELS,
+    SMALL_TALK,
+    Decision,
+    Reading,
+    Verdict,
+    decide,
+    features,
+)
 from domain.text import tokens
 from domain.understand import match_label
 from handlers import handover, teaching
@@ -290,17 +301,25 @@ async def not_understood(
     Offered(text=text[:200], read=d.label, confidence=d.confidence, choices=likely).save(conv)
     choices = [_means(conv, c) for c in likely] + [_means(conv, "officer")]
     keys = ["not-understood"] + (["not-understood-again"] if conv.misses >= 2 else [])
-    parts = tuple(Msg(k, {"text": Raw(text[:60]), "contact": ctx.program.contact}) for k in keys)
+    said = Raw(_LONG_NUMBER.sub("•••", text[:60]))  # a NIK or a phone is not read back
+    parts = tuple(Msg(k, {"text": said, "contact": ctx.program.contact}) for k in keys)
     return [Reply(parts, tuple(choices))], False
 
 
-FALLBACK = ("check", "status", "info", "help")  # offered when the reader saw nothing at all
+FALLBACK = ("check", "status", "info", "help")
+_LONG_NUMBER = re.compile(r"\d[\d .-]{6,}\d")  # offered when the reader saw nothing at all
+
+
+def _only_a_nik(text: str) -> bool:
+    return [w for w in features(text).split() if w not in COURTESY] == ["<nik>"]
 
 
 async def at_the_menu(ctx: Context, person: Person, conv: Conversation, text: str) -> Routed:
     """Free text at the menu or as a first message: what it asks for, decided by the
     reader's confidence."""
     d = decide(reading(ctx, conv, text), ctx.reader.thresholds)
+    if _only_a_nik(text):  # a NIK with nothing asked for it: the choices, nothing started
+        d = Decision(Verdict.UNSURE, "none", 0.0, FALLBACK)
     if d.verdict is Verdict.ACT and d.label in ("optin", "optout") and place_of(conv):
         # the answer to the reminders offer just made, as its two buttons are: saying no to
         # an offer stops nothing that was on, so it needs no confirmation
@@ -320,8 +339,10 @@ async def inside_a_question(
     """A message in the middle of a question that is plainly not its answer: a request or a
     question the reader is sure of ("eh bentar, mau cek status dulu"); between two requests,
     which one. None: an answer, for the step's own parser (the answers so far stay)."""
-    if conv.step in NUMBER_STEPS and any(c.isdigit() for c in text):
+    if conv.step in NUMBER_STEPS and any(c.isdigit() for c in text) and "?" not in text:
         return None  # a NIK, an age, a phone number, a date: exact rules read them
+    if (conv.flow, conv.step) == ("kabar", "date") and parse_day(text, ctx.today) is not None:
+        return None  # "kemarin", "tadi pagi": a day, read exactly (the corpus has no dates)
     r = reading(ctx, conv, text)
     d = decide(r, ctx.reader.thresholds)
     if conv.flow == "kabar" and d.label.startswith("report:"):

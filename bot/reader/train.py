@@ -180,11 +180,15 @@ def _accuracy(cal: Sequence[Raw], truth: Sequence[str]) -> float:
 
 def cv_key(corpus: Path, params_path: Path) -> str:
     """What a cross-validation depends on: the corpus, the parameters, and the code that turns
-    a message into the model's line and trains (domain/reading.py, this file)."""
+    a message into the model's line and trains (domain/reading.py and the normalisation and
+    chat spellings it uses, this file)."""
     import domain.reading
+    import domain.text
+    import domain.understand
 
     digest = hashlib.sha256(corpus_hash(corpus).encode())
-    for path in (params_path, Path(domain.reading.__file__), Path(__file__)):
+    code = (domain.reading.__file__, domain.text.__file__, domain.understand.__file__, __file__)
+    for path in (params_path, *map(Path, code)):
         digest.update(path.read_bytes())
     return digest.hexdigest()
 

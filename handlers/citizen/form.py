@@ -202,8 +202,8 @@ def _take_name(ctx: Context, a: CheckState, inp: Input) -> Result:
 
 
 def _not_a_name(ctx: Context, text: str) -> bool:
-    """ "inggih", "halo", "mau daftar": words that answer or ask, not a name (the reader is
-    sure it is something other than an answer)."""
+    """ "inggih", "halo", "mau daftar", "wkwk": words that answer, ask or say nothing, not a
+    name (the reader, reading them where a name is asked, is sure they are not one)."""
     if parse_tri(text) is not None:
         return True
     r = ctx.reader.read(text, "name")
