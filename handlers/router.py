@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from domain.answers import COURTESY
 from domain.text import ascii_digits
 from domain.understand import rating
 from handlers import admin, broadcast, claims_desk, console_login, handover, understanding
@@ -159,10 +160,15 @@ def _command(text: str) -> str | None:
     if word.startswith("/"):
         found = WORDS.get(word[1:].split("@")[0])  # Telegram group form: /start@SiagaBot
         return found.name if found else "unknown"
-    found = WORDS.get(word)
-    if len(words) == 1 and found is not None and found.bare:
+    found = WORDS.get(word.strip(",.!"))
+    if found is None or not found.bare:
+        return None
+    if len(words) == 1:
         return found.name
-    return None
+    # "batal aja", "menu dong": the word with courtesy around it, as exact as the word alone
+    # (not stopping messages: said in more words, that is the reader's, and asked first)
+    rest = {w.lower().strip(",.!") for w in words[1:]}
+    return found.name if found.name != "optout" and rest <= COURTESY else None
 
 
 async def _run(ctx: Context, person: Person, conv: Conversation, name: str, text: str) -> Routed:
