@@ -21,7 +21,8 @@ from tests.helpers import nik_for
 
 CASES = Path(__file__).parent / "cases"
 CORPUS = CASES / "corpus"
-HELD_OUT = CASES / "heldout.yaml"
+HELD_OUT = CASES / "heldout.yaml"  # frozen at 5c0b087, before any change to the reader
+HELD_OUT_2 = CASES / "heldout-2.yaml"  # frozen at f6a8fb3, written blind before the second round
 LANGS = ("id", "jv", "en", "mix")
 WALK_AGE = 40  # the walks' NIK is of someone this old
 
