@@ -6,14 +6,15 @@ retrains and compares). Steps:
 
 1. 5-fold cross-validation (folds stratified by label, assigned by a hash of each message):
    each fold's model is trained and quantized exactly as the served one, and predicts the
-   messages it did not see.
+   messages it did not see (cached in .train/cache/ per corpus, parameters and code). Each
+   message is read with the place it was typed in (domain.reading.features).
 2. Calibration: one temperature per model, fitted on those held-out predictions (minimum
    negative log-likelihood), stored in the manifest.
 3. Thresholds from the same predictions (params.json names the rule's targets): `act` is the
-   lowest confidence at which the acted readings were right at least `act_precision` of the
-   time; `ask` the lowest at which, between it and `act`, the right meaning was one of the two
-   offered at least `ask_top2` of the time; `language` the lowest at which a reply switched
-   away from Indonesian was right at least `language_precision` of the time.
+   confidence at which the most readings are decided right (`decided_right`; not below
+   `act_floor`); `ask` the lowest at which, between it and `act`, the right meaning was one of
+   the two offered at least `ask_top2` of the time; `language` the lowest at which a reply
+   switched away from Indonesian was right at least `language_precision` of the time.
 4. The served models, trained on the whole corpus and quantized, with the manifest: the
    corpus's hash (a test fails when the corpus changed and the model was not rebuilt), the
    figures above, and a digest of the served models' predictions over the corpus.
