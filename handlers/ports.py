@@ -15,6 +15,7 @@ from domain.claims import ClaimKind, ClaimStatus
 from domain.nomination import NominationStatus
 from domain.program import Program
 from domain.quiet import QuietHours
+from domain.reading import Reading, Thresholds
 from handlers.messages import Media, Reply, UserRef
 from handlers.records import (
     BroadcastInfo,
@@ -260,6 +261,31 @@ class Settings:
 RandomSource = Callable[[int], bytes]  # os.urandom in production
 
 
+class Reader(Protocol):
+    """The trained reader of typed messages (issue 27; bot/reader): what a message asks for,
+    with calibrated confidence, and which language it is written in."""
+
+    thresholds: Thresholds
+    language_at: float  # a first message in another language switches the reply at this
+
+    # place: where it was typed (domain.reading.PLACES; "" at the menu or as a first message)
+    def read(self, text: str, place: str = "") -> Reading: ...
+    def language(self, text: str) -> tuple[str, float]: ...
+
+
+class NoReader:
+    """Reads nothing: every message is not understood (a context built without the model)."""
+
+    thresholds = Thresholds(act=1.01, ask=1.01)
+    language_at = 1.01
+
+    def read(self, text: str, place: str = "") -> Reading:
+        return Reading()
+
+    def language(self, text: str) -> tuple[str, float]:
+        return "id", 0.0
+
+
 @dataclass(frozen=True)
 class Context:
     store: Store
@@ -274,6 +300,7 @@ class Context:
     # Draws the statistics chart (PNG bytes); None where no chart library is wired.
     chart: Callable[[Any], bytes] | None = None
     tz: tzinfo = UTC  # the city's time zone: office hours and times shown to people
+    reader: Reader = field(default_factory=NoReader)
 
     @property
     def local(self) -> datetime:

@@ -7,17 +7,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from domain.answers import COURTESY
 from domain.text import ascii_digits, row_id
 from domain.understand import rating
 from handlers import admin, broadcast, claims_desk, console_login, handover, understanding
 from handlers.citizen import answer_info, language, privacy, report, selfcheck, status
-from handlers.engine import MAX_TEXT, Stale, read_input, with_note
+from handlers.engine import MAX_TEXT, Stale, bind, read_input, with_note
 from handlers.flows import COMMANDS, FLOWS, WORDS, Routed, prompt_for, register
 from handlers.lurah import queue
 from handlers.menu import IDLE, broadcast_choice
 from handlers.messages import Button, Incoming, Kind, Media, Msg, Outgoing, Reply
 from handlers.ports import Context
-from handlers.records import Conversation, Person
+from handlers.records import Conversation, Person, Role
 
 register(
     IDLE, selfcheck.CHECK, status.STATUS, privacy.PRIVACY, language.LANGUAGE,
@@ -41,7 +42,10 @@ async def handle(ctx: Context, msg: Incoming) -> Outgoing:
             await store.save_person(person)
     if msg.kind is Kind.TEXT and not msg.text.isascii():
         msg = replace(msg, text=ascii_digits(msg.text))  # "②" at a menu is 2, "４１" is 41
+    switched = await _first_language(ctx, person, msg)
     replies, deleted = await _route(ctx, person, conv, msg)
+    if switched and not deleted and replies and person.locale != switched:
+        replies = _way_back(conv, replies, switched)
     receipt = None
     if not deleted:
         understanding.remember_shown(conv, replies)  # a typed "1" next time means these
@@ -75,17 +79,32 @@ async def _route(ctx: Context, person: Person, conv: Conversation, msg: Incoming
         score = rating(text)
         if score is not None and await handover.rate_last(ctx, person, score):
             return await _again(ctx, person, conv, "ticket-rated")
-        typed = await understanding.typed_button(ctx, person, conv, text)
+        shown = await understanding.shown_buttons(ctx, person, conv)
+        typed = understanding.typed_button(ctx, person, shown, text)
         if isinstance(typed, understanding.Which):
             return [understanding.ask_which(typed)], False
-        if typed is not None:
-            msg = replace(msg, kind=Kind.BUTTON, data=typed, text="")
-        elif conv.flow in understanding.ASIDE_FLOWS:
+        read = conv.flow in understanding.ASIDE_FLOWS or conv.flow == "idle"
+        if typed is None and conv.flow in understanding.ASIDE_FLOWS:
             aside = await understanding.inside_a_question(ctx, person, conv, text)
             if aside is not None:
                 return aside
+        # a yes or a no inside a sentence presses a button, unless the reader finds a request
+        # in the sentence, or the check's own questions read the sentence ("ora tau oleh
+        # bantuan" is a no to DTKS, though "ora tau" alone is "don't know")
+        said_in_words = conv.flow != "check" and not (
+            read and understanding.claimed(ctx, conv, text)
+        )
+        if typed is None and said_in_words:
+            said = understanding.typed_button(ctx, person, shown, text, sentence=True)
+            typed = said if isinstance(said, str) else None
+        if typed is not None:
+            msg = replace(msg, kind=Kind.BUTTON, data=typed, text="")
     if msg.kind is Kind.BUTTON and msg.data.startswith("n|"):
         return await _notification_button(ctx, person, conv, msg.data[2:]), False
+    if msg.kind is Kind.BUTTON and msg.data.partition("|")[2].startswith(("mean:", "do:")):
+        if msg.data.partition("|")[0] != str(conv.version):
+            return await _again(ctx, person, conv, "button-expired")
+        return await understanding.picked(ctx, person, conv, msg.data.partition("|")[2])
     options: tuple[Button, ...] = ()
     if msg.kind is not Kind.CONTACT:
         options = (await prompt_for(ctx, person, conv)).buttons
@@ -110,6 +129,29 @@ async def _route(ctx: Context, person: Person, conv: Conversation, msg: Incoming
     return await flow.take(ctx, person, conv, inp)
 
 
+async def _first_language(ctx: Context, person: Person, msg: Incoming) -> str:
+    """A new person's first typed message sets the reply language when the reader is sure
+    of it (issue 27 point 4). Returns the language the person had before ("" if unchanged)."""
+    if msg.kind is not Kind.TEXT or person.created_at != ctx.now or person.role is not Role.CITIZEN:
+        return ""
+    if msg.text.strip().startswith("/"):
+        return ""
+    lang, p = ctx.reader.language(msg.text)
+    if lang == person.locale or p < ctx.reader.language_at:
+        return ""
+    before, person.locale = person.locale, lang
+    await ctx.store.save_person(person)
+    return before
+
+
+def _way_back(conv: Conversation, replies: list[Reply], before: str) -> list[Reply]:
+    """The answer in the language recognised, with one button back to the one before."""
+    last = replies[-1]
+    back = Button(Msg(f"btn-lang-back-{before}"), bind(conv, f"lang:{before}"))
+    said = replace(last, parts=(Msg("lang-detected"), *last.parts), buttons=(*last.buttons, back))
+    return [*replies[:-1], said]
+
+
 def _command(text: str) -> str | None:
     """The command a message names: "/antrian kelun", or a bare word on WhatsApp where nobody
     types a slash. None: the message is an answer."""
@@ -118,10 +160,15 @@ def _command(text: str) -> str | None:
     if word.startswith("/"):
         found = WORDS.get(word[1:].split("@")[0])  # Telegram group form: /start@SiagaBot
         return found.name if found else "unknown"
-    found = WORDS.get(word)
-    if len(words) == 1 and found is not None and found.bare:
+    found = WORDS.get(word.strip(",.!"))
+    if found is None or not found.bare:
+        return None
+    if len(words) == 1:
         return found.name
-    return None
+    # "batal aja", "menu dong": the word with courtesy around it, as exact as the word alone
+    # (not stopping messages: said in more words, that is the reader's, and asked first)
+    rest = {w.lower().strip(",.!") for w in words[1:]}
+    return found.name if found.name != "optout" and rest <= COURTESY else None
 
 
 async def _run(ctx: Context, person: Person, conv: Conversation, name: str, text: str) -> Routed:

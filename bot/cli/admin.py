@@ -601,7 +601,7 @@ def claim_step(
     typer.echo(f"Kasus #{claim_id}: {to.value}. Keluarga diberi tahu.")
 
 
-corpus_app = typer.Typer(help="Korpus pemahaman pesan (issue 27)", no_args_is_help=True)
+corpus_app = typer.Typer(help="Korpus pesan dan pembaca terlatih (issue 27)", no_args_is_help=True)
 admin_app.add_typer(corpus_app, name="corpus")
 
 
@@ -632,3 +632,31 @@ def corpus_export(
 
     messages, groups = _run(work)
     typer.echo(f"{messages} pesan berlabel ({groups} kelompok) ditulis ke {out}.")
+
+
+@corpus_app.command("train")
+def corpus_train(
+    corpus: Annotated[Path, typer.Option(help="folder korpus")] = Path("tests/cases/corpus"),
+    out: Annotated[
+        Path | None, typer.Option(help="folder model (bawaan: bot/reader/built)")
+    ] = None,
+    trainer: Annotated[Path, typer.Option(help="folder fasttext-wheel")] = Path(".train"),
+) -> None:
+    """Bangun ulang model pembaca dari korpus (fastText, satu thread, seed tetap)."""
+    import os
+    import subprocess
+
+    from bot.reader import train
+
+    if not corpus.is_dir():
+        typer.echo(f"Folder korpus tidak ada: {corpus}", err=True)
+        raise typer.Exit(2)
+    env = dict(os.environ)
+    if trainer.is_dir():  # fasttext-wheel beside the project, first on the trainer's path
+        env["PYTHONPATH"] = os.pathsep.join(
+            p for p in (str(trainer.resolve()), env.get("PYTHONPATH", "")) if p
+        )
+    args = [sys.executable, "-m", train.__name__, "--corpus", str(corpus)]
+    if out is not None:
+        args += ["--out", str(out)]
+    raise typer.Exit(subprocess.run(args, env=env, check=False).returncode)  # noqa: S603

@@ -22,7 +22,7 @@ from bot.metrics import Metrics
 from domain.program import Program
 from handlers import router
 from handlers.messages import Incoming, Outgoing, Reply
-from handlers.ports import Context
+from handlers.ports import Context, NoReader, Reader
 from handlers.ports import Settings as HandlerSettings
 
 log = logging.getLogger("siaga")
@@ -97,6 +97,7 @@ class Conversations:
     def __init__(
         self, db: Database, program: Program, catalogue: Catalogue, settings: HandlerSettings,
         clock: Clock, timezone: str, metrics: Metrics, where: str = "the database",
+        reader: Reader | None = None,
     ) -> None:  # fmt: skip
         self.db = db
         self.program = program
@@ -108,13 +109,14 @@ class Conversations:
         self.where = where  # named in the log when storage is full
         self.locks = UserLocks()
         self.storage_full_since: datetime | None = None  # for /readyz and /metrics
+        self.reader: Reader = reader or NoReader()
 
     def context(self, store: SqlStore, now: datetime | None = None) -> Context:
         now = now or self.clock()
         return Context(
             store=store, program=self.program, settings=self.settings, now=now,
             today=now.astimezone(self.tz).date(), random_bytes=os.urandom,
-            render=self.catalogue.render, chart=_chart, tz=self.tz,
+            render=self.catalogue.render, chart=_chart, tz=self.tz, reader=self.reader,
         )  # fmt: skip
 
     async def handle(self, msg: Incoming) -> Outgoing:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from domain.answers import Tri, parse_tri
+from domain.answers import Tri, parse_tri, summary_confirmed, summary_field
 from domain.eligibility import Verdict, evaluate
 from domain.nomination import ACTIVE
 from domain.reference import make_reference
@@ -212,13 +212,24 @@ async def _take_consent(
 async def _take_summary(ctx: Context, conv: Conversation, inp: Input) -> list[Reply]:
     if inp.choice and inp.choice.startswith("edit:"):
         return [_edit(ctx, conv, inp.choice[5:])]
-    if inp.choice == "ok" or parse_tri(inp.text) is Tri.YES:
+    if inp.choice is None and (field := _field_to_change(ctx, inp.text)) is not None:
+        return [_edit(ctx, conv, field)]  # "namanya salah", "wrong kelurahan"
+    if inp.choice == "ok" or (inp.choice is None and summary_confirmed(inp.text)):
         conv.version += 1
         verdict = evaluate(form.to_answers(ctx, CheckState.of(conv)), ctx.program, ctx.today)
         conv.step = "verdict"
         return [verdict_reply(ctx, conv, verdict, stopped=False)]
     conv.misses += 1
     return [with_note(Msg("err-summary"), summary(ctx, conv))]
+
+
+def _field_to_change(ctx: Context, text: str) -> str | None:
+    """The answer a typed correction names; a work named with a change word is the
+    occupation ("sekarang sy sudah gak ojol, ganti jualan")."""
+    field = summary_field(text)
+    if field is None and summary_field(text + " pekerjaan") == "occupation":
+        field = "occupation" if ctx.program.occupations.classify(text) is not None else None
+    return field
 
 
 def _edit(ctx: Context, conv: Conversation, field: str) -> Reply:
