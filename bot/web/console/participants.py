@@ -73,15 +73,17 @@ class ParticipantPages:
             found = await self.c.gate(request, store, ctx, admin=True)
             if isinstance(found, Response):
                 return found
-            form = await request.form()  # at most the upload's cap: BodyLimit saw to that
-            if not csrf_ok(found, {"csrf": form.get("csrf")}):
-                return self.c.refused("csrf", 403, found.person.locale)
-            fields = Fields({"mulai": str(form.get("mulai") or "")}, LABELS)
-            start = fields.day("mulai", ctx.today, START_BACK, START_AHEAD)
-            upload: Any = form.get("berkas")
-            data = await upload.read(bpjs_file.MAX_FILE + 1) if hasattr(upload, "read") else b""
-            name = str(getattr(upload, "filename", "") or "")
             await store.commit()  # the session's last sight: nothing else is written yet
+        # the file is read with no unit of work open: on a slow line it takes as long as it
+        # takes, and SQLite's write lock is not held meanwhile (review of issue 26, finding 1)
+        form = await request.form()  # at most the upload's cap: BodyLimit saw to that
+        if not csrf_ok(found, {"csrf": form.get("csrf")}):
+            return self.c.refused("csrf", 403, found.person.locale)
+        fields = Fields({"mulai": str(form.get("mulai") or "")}, LABELS)
+        start = fields.day("mulai", ctx.today, START_BACK, START_AHEAD)
+        upload: Any = form.get("berkas")
+        data = await upload.read(bpjs_file.MAX_FILE + 1) if hasattr(upload, "read") else b""
+        name = str(getattr(upload, "filename", "") or "")
         if fields.problems:
             return await self.index(request, fields.problems, 422)
         # read off the event loop: webhooks and /healthz keep being answered meanwhile
