@@ -649,10 +649,12 @@ class SqlStore(BroadcastQueries, TicketQueries, ConsoleQueries, ClaimQueries, Le
 
     async def enqueue(
         self, person: Person, replies: Sequence[Reply], now: datetime, kind: str = "notice",
-        about: int | None = None, due: datetime | None = None,
+        about: int | None = None, due: datetime | None = None, held: bool = False,
     ) -> None:  # fmt: skip
         """`about`: the person the message names (a citizen in a reviewer's notice), so that
-        erasing them erases it too. `due`: not sent before then (default: at once)."""
+        erasing them erases it too. `due`: not sent before then (default: at once). `held`:
+        it waits for the person to write, as the message it replaces did (their news template
+        has gone or is queued already)."""
         await self.conn.execute(
             insert(t.outbox).values(
                 person_id=person.id,
@@ -661,41 +663,44 @@ class SqlStore(BroadcastQueries, TicketQueries, ConsoleQueries, ClaimQueries, Le
                 external_id=person.external_id,
                 kind=kind,
                 payload=[r.to_json() for r in replies],
-                status=OutboxStatus.PENDING,
+                status=OutboxStatus.WAITING if held else OutboxStatus.PENDING,
                 next_attempt_at=due or now,
                 created_at=now,
             )
         )
 
     # --- one notice at a time (issue 26 item 16) ------------------------------------------------
-    async def take_waiting(self, person: Person, kind: str) -> tuple[list[Reply], datetime] | None:
-        """The person's unsent notice of this kind (its replies and when it is due), taken out
-        of the outbox so that the caller queues one notice in its place. On PostgreSQL the
-        person's notices of this kind are locked first, until the transaction ends: two
-        filings at once would otherwise both read the same notice, and one count be lost
-        (SQLite already runs one writer at a time). The notice is deleted only while still
-        pending: a sender that has claimed it sends it as it is (None here)."""
+    async def take_waiting(
+        self, person: Person, kind: str
+    ) -> tuple[list[Reply], datetime, bool] | None:
+        """The person's unsent notice of this kind (its replies, when it is due, and whether
+        it was held for them to write), taken out of the outbox so that the caller queues one
+        notice in its place. On PostgreSQL the person's notices of this kind are locked
+        first, until the transaction ends: two filings at once would otherwise both read the
+        same notice, and one count be lost (SQLite already runs one writer at a time). The
+        notice is deleted only while still unsent (pending, or held outside WhatsApp's window:
+        review of issue 26, finding 2): a sender that has claimed it sends it as it is."""
         await take_notices_turn(self.conn, person.id, kind)
         o = t.outbox
+        unsent = (OutboxStatus.PENDING, OutboxStatus.WAITING)
         row = (
             await self.conn.execute(
-                select(o.c.id, o.c.payload, o.c.next_attempt_at)
+                select(o.c.id, o.c.payload, o.c.next_attempt_at, o.c.status)
                 .where(o.c.channel == person.channel, o.c.external_id == person.external_id)
-                .where(o.c.status == OutboxStatus.PENDING, o.c.kind == kind)
+                .where(o.c.status.in_(unsent), o.c.kind == kind)
                 .order_by(o.c.id.desc())
                 .limit(1)
             )
         ).first()
         if row is None:
             return None
-        gone = await self.conn.execute(
-            delete(o).where(o.c.id == row.id, o.c.status == OutboxStatus.PENDING)
-        )
+        gone = await self.conn.execute(delete(o).where(o.c.id == row.id, o.c.status == row.status))
         if gone.rowcount != 1:
             return None
         due = _aware(row.next_attempt_at)
         assert due is not None
-        return [Reply.from_json(r) for r in row.payload], due
+        held = row.status == OutboxStatus.WAITING
+        return [Reply.from_json(r) for r in row.payload], due, held
 
     async def unread_since(self, person: Person, kind: str) -> datetime | None:
         """When the person's last notice of this kind went out, if they have not written
@@ -726,7 +731,9 @@ class SqlStore(BroadcastQueries, TicketQueries, ConsoleQueries, ClaimQueries, Le
         return None if wrote and max(wrote) >= last_sent else last_sent
 
     async def drop_waiting(self, person: Person, kind: str) -> int:
-        """The person's unsent notices of this kind: read now some other way (the queue)."""
+        """The person's unsent notices of this kind: read now some other way (the queue).
+        Pending ones only: one held for a WhatsApp reviewer to write (`waiting`) was released
+        when their update was loaded (`person`), before the queue could be opened."""
         o = t.outbox
         res = await self.conn.execute(
             delete(o)
