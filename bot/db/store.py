@@ -823,6 +823,68 @@ class SqlStore(BroadcastQueries, TicketQueries, ConsoleQueries, ClaimQueries, Le
         )  # fmt: skip
         return int(res.rowcount or 0)
 
+    # Review of the issue-26 fixes, finding 3: notices, waits and unanswered tickets had no end.
+    async def purge_settled_messages(self, cutoff: datetime) -> int:
+        """Messages other than replies (kept two days, above) and broadcasts (their rows are
+        the broadcast's report: erased with the person) that went, failed or were given up
+        before `cutoff`: a reviewer's card names a resident, a decision gives its reason."""
+        o = t.outbox
+        settled = (*SETTLED_REPLY, OutboxStatus.UNCONFIRMED, OutboxStatus.CANCELLED,
+                   OutboxStatus.OPTED_OUT)  # fmt: skip
+        res = await self.conn.execute(
+            delete(o).where(
+                o.c.kind.notin_(("reply", "broadcast")), o.c.status.in_(settled),
+                func.coalesce(o.c.sent_at, o.c.created_at) < cutoff,
+            )
+        )  # fmt: skip
+        return int(res.rowcount or 0)
+
+    async def cancel_old_waits(self, cutoff: datetime) -> int:
+        """Messages that waited since before `cutoff` for someone to write (WhatsApp's window)
+        are cancelled: a year-old decision with dead buttons is no news. A person with nothing
+        left waiting waits no more (their unsent news template is not needed either)."""
+        o, p = t.outbox, t.people
+        res = await self.conn.execute(
+            update(o)
+            .where(o.c.status == OutboxStatus.WAITING, o.c.created_at < cutoff)
+            .values(status=OutboxStatus.CANCELLED)
+        )
+        nothing_waits = ~(
+            select(o.c.id)
+            .where(o.c.person_id == p.c.id, o.c.status == OutboxStatus.WAITING)
+            .exists()
+        )
+        ended = select(p.c.id).where(p.c.waiting_since.is_not(None), nothing_waits)
+        await self.conn.execute(
+            update(o)
+            .where(o.c.kind == "news", o.c.status == OutboxStatus.PENDING)
+            .where(o.c.person_id.in_(ended))
+            .values(status=OutboxStatus.CANCELLED)
+        )
+        await self.conn.execute(
+            update(p)
+            .where(p.c.waiting_since.is_not(None), nothing_waits)
+            .values(waiting_since=None)
+        )
+        return int(res.rowcount or 0)
+
+    async def close_idle_tickets(self, cutoff: datetime, now: datetime) -> int:
+        """Tickets open or held with no word either way since `cutoff` (nobody took them up,
+        or an officer let go unanswered) are closed and lose their words, as closed ones do."""
+        k = t.tickets
+        idle = (k.c.status.in_((TicketStatus.OPEN.value, TicketStatus.HELD.value)),
+                func.coalesce(k.c.last_at, k.c.created_at) < cutoff)  # fmt: skip
+        ids = [int(i) for i in (await self.conn.execute(select(k.c.id).where(*idle))).scalars()]
+        if not ids:
+            return 0
+        await self.conn.execute(
+            update(k).where(k.c.id.in_(ids), *idle)
+            .values(status=TicketStatus.CLOSED.value, closed_at=now, held_by=None, messages=[])
+        )  # fmt: skip
+        for ticket_id in ids:
+            await self.forget_media(ticket_id=ticket_id)
+        return len(ids)
+
     async def purge_settled_replies(self, cutoff: datetime) -> int:
         """Replies kept for crash safety hold what people told us: gone once they are settled."""
         o = t.outbox
