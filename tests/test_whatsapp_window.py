@@ -212,3 +212,41 @@ async def test_a_131047_in_a_status_webhook_holds_the_message_for_the_template(w
     assert "DISETUJUI" in wa.graph.sent[2].text and len(wa.graph.sent) == 4
     await drain(sender)
     assert len(wa.graph.sent) == 4
+
+
+async def test_a_late_131047_after_the_person_wrote_sends_the_message_again_at_once(
+    wa: Wa,
+) -> None:
+    """Review of the issue-26 fixes, finding 7: the status report came after the person had
+    written again (their window open): the message was held all the same, a news template
+    spent on them, and it waited for yet another message of theirs."""
+    import json
+    from pathlib import Path
+
+    now = [datetime(2026, 12, 10, 3, 0, tzinfo=UTC)]
+    wa.siaga.clock = lambda: now[0]
+    wa.graph.last_inbound[USER] = now[0]  # the fake takes the text …
+    async with wa.siaga.store() as store:
+        p = await store.person(UserRef("whatsapp", USER), "", now[0])
+        await store.enqueue(p, [Reply.of("citizen-approved", ref="PJK-2026-000004")], now[0])
+        await store.commit()
+    sender = sender_of(wa)
+    await drain(sender)
+    assert len(wa.graph.sent) == 1 and "DISETUJUI" in wa.graph.sent[0].text
+    now[0] += timedelta(minutes=10)
+    assert await wa.post(text_message(USER, "halo")) == 200  # they write meanwhile
+    came = len(wa.graph.sent)
+    async with wa.siaga.store() as store:
+        wamid = await store.conn.scalar(
+            select(t.outbox.c.provider_message_id).where(t.outbox.c.kind == "notice")
+        )
+    payload = json.loads((Path(__file__).parent / "whatsapp_payloads" /
+                          "status_failed_131047.json").read_text())  # fmt: skip
+    payload["entry"][0]["changes"][0]["value"]["statuses"][0]["id"] = wamid
+    now[0] += timedelta(minutes=1)
+    assert await wa.post(payload) == 200  # … and only now reports the first send refused
+    await drain(sender)
+    again = wa.graph.sent[came:]
+    assert [m.template for m in again] == [None], again  # the message itself, no template
+    assert "DISETUJUI" in again[0].text
+    assert ("news", "pending") not in await statuses(wa)

@@ -24,6 +24,7 @@ from typing import Any
 
 from bot.channels.port import Delivery, Report
 from bot.db import outbox
+from bot.db.rows import aware
 from bot.db.unit import Database
 from bot.delivery.news import news_for
 from bot.delivery.policy import row_status
@@ -125,10 +126,13 @@ class ReplyLedger:
                     elif report.outside_window and row.kind not in ("broadcast", "news"):
                         # any other message waits for the person to write; the news template
                         # tells them (issue 26 item 9). Held first: it takes the person's turn
-                        # before this transaction touches their row.
+                        # before this transaction touches their row. The report comes late:
+                        # a message of theirs since the send reopened the window, and the row
+                        # is then due again at once (review of issue 26, finding 7).
                         now = self.clock()
-                        await outbox.hold(store.conn, row, now, now, news_for(row.payload),
-                                          told_closed=True, pieces=0)  # fmt: skip
+                        went = aware(row.went_at) or now
+                        await outbox.hold(store.conn, row, now, went, news_for(row.payload),
+                                          pieces=0)  # fmt: skip
                         del values["status"]
                 await outbox.record_delivery(store.conn, row.id, values)
             await store.commit()
