@@ -123,8 +123,9 @@ class ConsoleQueries:
                              _u.c.created_at >= now - UPLOAD_KEPT)  # fmt: skip
         return (await self.conn.execute(q)).first()
 
-    async def drop_upload(self, upload_id: int) -> None:
-        await self.conn.execute(delete(_u).where(_u.c.id == upload_id))
+    async def drop_upload(self, upload_id: int) -> bool:
+        """Whether this call deleted it (two presses of "apply" at once: one does)."""
+        return await self.conn.write(delete(_u).where(_u.c.id == upload_id), {}) == 1
 
     # --- what the console's pages read ----------------------------------------------------------
     async def kelurahan_overview(self) -> dict[str, dict[str, Any]]:
