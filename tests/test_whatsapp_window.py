@@ -250,3 +250,37 @@ async def test_a_late_131047_after_the_person_wrote_sends_the_message_again_at_o
     assert [m.template for m in again] == [None], again  # the message itself, no template
     assert "DISETUJUI" in again[0].text
     assert ("news", "pending") not in await statuses(wa)
+
+
+async def test_a_broadcast_in_pieces_whose_retry_falls_outside_the_window_sends_the_template(
+    wa: Wa,
+) -> None:
+    """Review of the issue-26 fixes, finding 9: piece 1 of a long broadcast went free-form,
+    piece 2 failed; the retry came after the window had closed and switched to the template,
+    told to skip one piece: it took the template for that piece, sent nothing and recorded
+    the row as sent."""
+    from handlers.messages import Msg, Raw
+
+    now = [OFFICE]
+    wa.siaga.clock = lambda: now[0]
+    wa.graph.last_inbound[USER] = OFFICE - timedelta(hours=23)  # the window: one hour left
+    long = Reply((Msg("lines-join", {"first": Raw("Kalimat panjang. " * 400),
+                                     "rest": Raw("akhir")}),))  # fmt: skip
+    async with wa.siaga.store() as store:
+        p = await store.person(UserRef("whatsapp", USER), "", OFFICE - timedelta(hours=23))
+        await store.enqueue(p, [long], OFFICE, "broadcast")
+        await store.commit()
+
+    def fail_the_next(sent: WaSent) -> None:
+        wa.graph.error_for[USER] = [(500, 1)]  # piece 2: the platform down for a moment
+        wa.graph.on_send = None
+
+    wa.graph.on_send = fail_the_next
+    sender = sender_of(wa)
+    await sender.send_once()
+    assert len(wa.graph.to(USER)) == 1  # piece 1 only
+    now[0] = OFFICE + timedelta(hours=2)  # the retry: the window has closed
+    await drain(sender)
+    went = wa.graph.to(USER)[1:]
+    assert [m.body["type"] for m in went] == ["template"], went
+    assert await statuses(wa) == [("broadcast", "sent")]

@@ -209,18 +209,20 @@ class OutboxSender:
         out = await self.media.resolve(
             channel, Outgoing(row.locale, [Reply.from_json(r) for r in row.payload])
         )
-        how = Envelope(template=template and not news, news=news, skip=row.pieces)
+        how = Envelope(template=template and not news, news=news, skip=_went(row, template))
         result = await channel.deliver(row.external_id, out, how)
         return result, 0.0, template
 
     async def _send(self, row: Any) -> None:
         template = bool(row.template)
         defer = 0.0
+        went = row.pieces  # of the form the row goes in (see _went)
         try:
             if self._waits(row, self.clock()):
                 await self._hold(row, told_closed=False, pieces=row.pieces)
                 return
             result, defer, template = await self._attempt(row)
+            went = _went(row, template)
             if result.outside_window and row.kind not in ("broadcast", "news"):
                 # the platform says the window is closed (the stored time said open)
                 await self._hold(row, told_closed=True, pieces=row.pieces + result.pieces)
@@ -232,11 +234,13 @@ class OutboxSender:
             self._gate.release()
         attempts = row.attempts + (0 if defer else 1)
         outcome = result.status
+        pieces = went + result.pieces
         wait = 0.0
         if defer:  # not now and not a failure (the day's budget is spent)
             outcome, wait = Delivery.RETRY, defer
         elif result.outside_window and row.kind == "broadcast" and not template:
-            outcome, template = Delivery.RETRY, True  # the template goes at once
+            # the template goes at once, whole: the free-form pieces that went are not it
+            outcome, template, pieces = Delivery.RETRY, True, 0
         elif outcome == Delivery.RETRY and self.policy.gives_up(attempts):
             outcome = Delivery.FAILED
         elif outcome == Delivery.RETRY:
@@ -257,7 +261,7 @@ class OutboxSender:
             "rid": row.id, "st": row_status(outcome), "n": attempts,
             "at": now if outcome == Delivery.SENT else None,
             "next": now + timedelta(seconds=wait), "err": result.error[:500] or None,
-            "mid": result.message_id, "tpl": template, "pc": row.pieces + result.pieces,
+            "mid": result.message_id, "tpl": template, "pc": pieces,
         })  # fmt: skip
 
     async def send_once(self) -> int:
@@ -310,3 +314,12 @@ class OutboxSender:
             if not handled:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(stop.wait(), timeout=idle)
+
+
+def _went(row: Any, template: bool) -> int:
+    """The platform messages of this row that went already in the form it goes in now. A
+    row's pieces count its free-form messages until it switches to the template (a broadcast
+    whose retry falls outside the window), and the template then starts from none: taking
+    the free-form pieces for it sent nothing and recorded the row as sent (review of issue
+    26, finding 9)."""
+    return row.pieces if template == bool(row.template) else 0
