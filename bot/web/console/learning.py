@@ -111,7 +111,8 @@ class LearningPages:
             return "/konsol/pelajari?" + urlencode({**keep, "hal": to})
 
         return self.c.page(
-            "learn.html", locale, status=400 if q.problems else 200, seat=found, active="learn", items=items, w=w,
+            "learn.html", locale, status=400 if q.problems else 200, seat=found, active="learn",
+            items=items, w=w,
             places=PLACES, place=keep["tempat"], readings=readings, reading=reading,
             choices=self.choices(locale), languages=LANGUAGES, keep=keep,
             note=note, problems=q.problems, days=learning.KEEP_DAYS,
