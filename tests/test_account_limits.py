@@ -52,7 +52,7 @@ async def test_already_filed_nik_answers_are_limited_per_account(siaga: App) -> 
     after a few a day every typed NIK gets "try later / ask the kelurahan", whoever's it is,
     and /hapus does not reset the count."""
     filed = [nik_for(40, serial=s) for s in (201, 202, 203, 204)]
-    for i, nik in enumerate(filed):
+    for i in range(len(filed)):
         await file(siaga, f"pemilik-{i}", serial=201 + i)
     p = Chat(siaga, "penanya")
     for nik in filed[:3]:
