@@ -9,8 +9,8 @@ long to wait, and then the whole bot waits. Each row goes pending â†’ sending â†
   platform may have accepted it. A broadcast row is then marked "unconfirmed" and not sent
   again (nobody gets the same broadcast twice); a notice about one's own nomination goes back
   to pending (a rare duplicate is better than a citizen never hearing of a decision). A
-  broadcast row claimed before this sender started is settled at once (only one sender runs:
-  the one that claimed it is gone).
+  broadcast row claimed before this sender started is settled at once (only one sender runs,
+  `locks.SenderLock`: the one that claimed it is gone).
 - on a channel with a window (WhatsApp: free-form messages only within 24 hours of the
   person's last message, known from the time stored when they last wrote, or from the
   platform's 131047), a broadcast goes as its approved template; any other message waits
@@ -35,6 +35,7 @@ from typing import Any
 
 from bot.channels.port import Channel, Delivered, Delivery, Envelope
 from bot.db import outbox
+from bot.db.locks import SenderLock
 from bot.db.rows import aware
 from bot.db.unit import Database
 from bot.delivery.budget import ReachBudget
@@ -303,17 +304,36 @@ class OutboxSender:
         self, stop: asyncio.Event, idle: float = 1.0,
         on_round: Callable[[], Awaitable[None]] | None = None,
     ) -> None:  # fmt: skip
-        while not stop.is_set():
-            try:
-                handled = await self.send_once()
-                if on_round is not None:
-                    await on_round()
-            except Exception:
-                log.exception("outbox sender error; continuing")
-                handled = 0
-            if not handled:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(stop.wait(), timeout=idle)
+        lock, told = self.db.sender_lock(), False
+        try:
+            while not stop.is_set():
+                try:
+                    handled = 0
+                    if await lock.held() or await self._take(lock):
+                        told = False
+                        handled = await self.send_once()
+                        if on_round is not None:
+                            await on_round()
+                    elif not told:
+                        log.info("another worker's outbox sender is running; this one takes "
+                                 "over when it stops")  # fmt: skip
+                        told = True
+                except Exception:
+                    log.exception("outbox sender error; continuing")
+                    handled = 0
+                if not handled:
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(stop.wait(), timeout=idle)
+        finally:
+            await lock.release()
+
+    async def _take(self, lock: SenderLock) -> bool:
+        """The one sender's lock (review of issue 26, finding 10); rows claimed before it was
+        taken were claimed by a sender that is gone now."""
+        if not await lock.take():
+            return False
+        self.started = self.clock()
+        return True
 
 
 def _went(row: Any, template: bool) -> int:
