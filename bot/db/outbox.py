@@ -70,8 +70,9 @@ async def recover(conn: AsyncConnection, stale: datetime, started: datetime | No
     """Settle rows a crashed sender left "sending" (a broadcast row is not sent twice: it is
     "unconfirmed"), and broadcast rows to people who opted out since it was queued. Only the
     sender claims broadcast rows and one sender runs (`locks.SenderLock`): a broadcast row
-    claimed before this sender `started` was left by one that is gone, and is settled at once, not after the
-    lease (issue 26 item 17: the report waited two minutes to say "done")."""
+    claimed before this sender `started` was left by one that is gone, and is settled at
+    once, not after the lease (issue 26 item 17: the report waited two minutes to say
+    "done")."""
     left = and_(_o.c.status == OutboxStatus.SENDING, _o.c.claimed_at < stale)
     gone = left
     if started is not None:
