@@ -138,8 +138,9 @@ class Store(Protocol):
         self, person: Person, since: datetime | None
     ) -> list[list[Any]]: ...
 
-    # "Tanya petugas". Ticket words are kept with their long numbers sealed (seal_text; the
-    # ticket methods seal what they are given too): officers read them, nothing at rest does.
+    # "Tanya petugas". Ticket words are kept with their long numbers sealed: the use case seals
+    # them (seal_text) before it gives them to the ticket methods or an officer's card;
+    # officers read them, nothing at rest does.
     def seal_text(self, text: str) -> str: ...
     async def open_ticket(
         self,
