@@ -49,10 +49,15 @@ def ascii_digits(text: str) -> str:
 
 
 def row_id(text: str) -> int | None:
-    """An id as a button carries it ("n|treply:12"): ASCII digits only, since int() refuses
-    the "²" isdigit() takes, and at most 18 of them, since a database id is a 64-bit integer.
-    None for anything else: a forged or mangled button, answered as an expired one."""
-    return int(text) if text.isascii() and text.isdigit() and len(text) <= 18 else None
+    """A row's id as a button ("n|treply:12"), a console path or field, or an admin command
+    gives it: ASCII digits only, since int() refuses the "²" isdigit() takes, at most 18 of
+    them, since a database id is a 64-bit integer, and above zero (ids start at 1). None for
+    anything else: a forged or mangled button, answered as an expired one. The one parser
+    for ids (review of issue 26, finding 12)."""
+    if not (text.isascii() and text.isdigit() and len(text) <= 18):
+        return None
+    value = int(text)
+    return value if value > 0 else None
 
 
 _AGE_UNITS = ("", "th", "thn", "tahun", "taun", "taon", "yo", "y", "yr", "yrs", "years")

@@ -119,14 +119,15 @@ class Store(Protocol):
     async def count_account_marks(self, person: Person, action: str, since: datetime) -> int: ...
     async def enqueue(
         self, person: Person, replies: Sequence[Reply], now: datetime, kind: str = "notice",
-        about: int | None = None, due: datetime | None = None,
+        about: int | None = None, due: datetime | None = None, held: bool = False,
     ) -> None: ...  # fmt: skip
     # One notice of a kind per person at a time (issue 26 item 16): the unsent one taken out
     # to be queued again with more in it (locked against a second filing at once), when the
-    # last one went out unread, and dropping those read some other way.
+    # last one went out unread, and dropping those read some other way. The third value:
+    # the one taken was held for the person to write (WhatsApp's window), so is its successor.
     async def take_waiting(
         self, person: Person, kind: str
-    ) -> tuple[list[Reply], datetime] | None: ...
+    ) -> tuple[list[Reply], datetime, bool] | None: ...
     async def unread_since(self, person: Person, kind: str) -> datetime | None: ...
     async def drop_waiting(self, person: Person, kind: str) -> int: ...
     async def claim_update(self, channel: str, update_id: str, now: datetime) -> bool: ...
@@ -138,8 +139,9 @@ class Store(Protocol):
         self, person: Person, since: datetime | None
     ) -> list[list[Any]]: ...
 
-    # "Tanya petugas". Ticket words are kept with their long numbers sealed (seal_text; the
-    # ticket methods seal what they are given too): officers read them, nothing at rest does.
+    # "Tanya petugas". Ticket words are kept with their long numbers sealed: the use case seals
+    # them (seal_text) before it gives them to the ticket methods or an officer's card;
+    # officers read them, nothing at rest does.
     def seal_text(self, text: str) -> str: ...
     async def open_ticket(
         self,

@@ -266,10 +266,14 @@ def register(
         refs = [r for r in (parse_reference(row[col] or "") for row in reader) if r]
 
     async def work(siaga: Any) -> Any:
-        async with siaga.store() as store:
-            ctx = siaga.context(store)
-            report = await dinas.mark_registered(ctx, refs, day or ctx.today)
-            await store.commit()
+        # in batches, each committed: a server on the same SQLite file gets its write lock
+        # in between (review of issue 26, finding 8)
+        report = dinas.RegisterReport()
+        for batch in dinas.batches(refs):
+            async with siaga.store() as store:
+                ctx = siaga.context(store)
+                report.add(await dinas.mark_registered(ctx, batch, day or ctx.today))
+                await store.commit()
         return report
 
     report = _run(work)

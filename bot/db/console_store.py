@@ -111,14 +111,21 @@ class ConsoleQueries:
             person_id=person_id, created_at=now, start=start, good=good, bad=bad,
         ), {}))  # fmt: skip
 
+    async def purge_uploads(self, now: datetime) -> int:
+        """Previews older than UPLOAD_KEPT, never applied (the daily purge: review of the
+        issue-26 fixes, finding 3; keep_upload alone deleted them only at the next upload)."""
+        res = await self.conn.execute(delete(_u).where(_u.c.created_at < now - UPLOAD_KEPT))
+        return int(res.rowcount or 0)
+
     async def upload(self, upload_id: int, person_id: int, now: datetime) -> Any:
         """The officer's own checked file, if still kept; None otherwise."""
         q = select(_u).where(_u.c.id == upload_id, _u.c.person_id == person_id,
                              _u.c.created_at >= now - UPLOAD_KEPT)  # fmt: skip
         return (await self.conn.execute(q)).first()
 
-    async def drop_upload(self, upload_id: int) -> None:
-        await self.conn.execute(delete(_u).where(_u.c.id == upload_id))
+    async def drop_upload(self, upload_id: int) -> bool:
+        """Whether this call deleted it (two presses of "apply" at once: one does)."""
+        return await self.conn.write(delete(_u).where(_u.c.id == upload_id), {}) == 1
 
     # --- what the console's pages read ----------------------------------------------------------
     async def kelurahan_overview(self) -> dict[str, dict[str, Any]]:

@@ -29,6 +29,11 @@ log = logging.getLogger("siaga")
 Clock = Callable[[], datetime]
 REPLY_RETENTION = timedelta(days=2)  # settled replies kept this long (they hold answers)
 ACCOUNT_MARKS_KEPT = timedelta(days=2)  # the daily limits look back one day
+# Notices, decisions, news templates: kept a month after they went (a reviewer's card names a
+# resident), and a message waits a month at most for someone outside WhatsApp's window
+# (review of the issue-26 fixes, finding 3)
+NOTICES_KEPT = timedelta(days=30)
+WAITING_KEPT = timedelta(days=30)
 
 
 class Unavailable(Exception):
@@ -178,7 +183,11 @@ class Conversations:
             n = await store.purge_stale_drafts(now - timedelta(days=draft_retention_days))
             await store.purge_settled_replies(now - REPLY_RETENTION)
             keep = timedelta(days=self.program.handover.closed_keep_days)
+            await store.close_idle_tickets(now - keep, now)
             await store.purge_closed_tickets(now - keep)
+            await store.cancel_old_waits(now - WAITING_KEPT)  # before: cancelled ones go now
+            await store.purge_settled_messages(now - NOTICES_KEPT)
             await store.purge_account_marks(now - ACCOUNT_MARKS_KEPT)
+            await store.purge_uploads(now)
             await store.commit()
         return n

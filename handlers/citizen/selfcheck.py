@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from domain.answers import Tri, parse_tri, summary_confirmed, summary_field
 from domain.eligibility import Verdict, evaluate
 from domain.nomination import ACTIVE
@@ -15,7 +17,7 @@ from handlers.flows import Command, Flow, Routed
 from handlers.messages import Button, Msg, Raw, Reply
 from handlers.new_nominations import notify_reviewers
 from handlers.ports import Context, DuplicateNik, DuplicateRef
-from handlers.records import Conversation, Nomination, Person
+from handlers.records import Conversation, Nomination, Person, Role
 from handlers.verdict_view import headline, next_step, reasons_block
 
 FLOW = "check"
@@ -150,8 +152,12 @@ async def take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> 
     conv.version += 1
     conv.misses = 0
     if step == "nik_confirm" and a.nik_ok and a.nik is not None:
+        if await _refused_enough(ctx, person):
+            return [_too_many(conv)]
         existing = await ctx.store.active_nomination_for_nik(ctx.store.open_nik(a.nik))
         if existing is not None:
+            if person.role is Role.CITIZEN:
+                await ctx.store.mark_account(person, NIK_FILED, ctx.now)
             return [_already_filed(ctx, conv)]
     if result.goto is not None:
         conv.step = result.goto
@@ -169,6 +175,27 @@ def _retry(ctx: Context, conv: Conversation, result: form.Retry) -> Reply:
         conv.misses = 0
         parts = (result.msg, Msg("offer-help"), *prompt.parts)
     return Reply(parts, prompt.buttons, prompt.list_title)
+
+
+# "This NIK cannot be filed again" still tells a stranger that someone filed it (a low-income
+# worker's application): a few a day per account, counted by the account so that /hapus
+# does not reset it; then every NIK typed that day gets the same "try later" (review of
+# issue 26, finding 5). Officers nominating on behalf type others' NIKs by right.
+NIK_FILED = "check.nik_filed"
+MAX_NIK_FILED_PER_DAY = 3
+
+
+async def _refused_enough(ctx: Context, person: Person) -> bool:
+    if person.role is not Role.CITIZEN:
+        return False
+    since = ctx.now - timedelta(days=1)
+    return await ctx.store.count_account_marks(person, NIK_FILED, since) >= MAX_NIK_FILED_PER_DAY
+
+
+def _too_many(conv: Conversation) -> Reply:
+    conv.flow, conv.step = "idle", ""
+    CheckState.clear(conv)
+    return reply("err-too-many-lookups", button(conv, "btn-menu", "menu"))
 
 
 def _already_filed(ctx: Context, conv: Conversation) -> Reply:

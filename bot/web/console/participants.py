@@ -73,15 +73,17 @@ class ParticipantPages:
             found = await self.c.gate(request, store, ctx, admin=True)
             if isinstance(found, Response):
                 return found
-            form = await request.form()  # at most the upload's cap: BodyLimit saw to that
-            if not csrf_ok(found, {"csrf": form.get("csrf")}):
-                return self.c.refused("csrf", 403, found.person.locale)
-            fields = Fields({"mulai": str(form.get("mulai") or "")}, LABELS)
-            start = fields.day("mulai", ctx.today, START_BACK, START_AHEAD)
-            upload: Any = form.get("berkas")
-            data = await upload.read(bpjs_file.MAX_FILE + 1) if hasattr(upload, "read") else b""
-            name = str(getattr(upload, "filename", "") or "")
             await store.commit()  # the session's last sight: nothing else is written yet
+        # the file is read with no unit of work open: on a slow line it takes as long as it
+        # takes, and SQLite's write lock is not held meanwhile (review of issue 26, finding 1)
+        form = await request.form()  # at most the upload's cap: BodyLimit saw to that
+        if not csrf_ok(found, {"csrf": form.get("csrf")}):
+            return self.c.refused("csrf", 403, found.person.locale)
+        fields = Fields({"mulai": str(form.get("mulai") or "")}, LABELS)
+        start = fields.day("mulai", ctx.today, START_BACK, START_AHEAD)
+        upload: Any = form.get("berkas")
+        data = await upload.read(bpjs_file.MAX_FILE + 1) if hasattr(upload, "read") else b""
+        name = str(getattr(upload, "filename", "") or "")
         if fields.problems:
             return await self.index(request, fields.problems, 422)
         # read off the event loop: webhooks and /healthz keep being answered meanwhile
@@ -136,15 +138,21 @@ class ParticipantPages:
             fields = Fields(form, LABELS)
             uid = fields.ident("unggahan")
             kept = await store.upload(uid, found.person.id, ctx.now) if uid else None
-            report = None
-            if kept is not None:
-                report = await dinas.mark_registered(ctx, list(kept.good), kept.start)
-                await store.drop_upload(kept.id)
+            # taken once: a second press of "apply" finds it gone
+            if kept is not None and not await store.drop_upload(kept.id):
+                kept = None
             await store.commit()
         if fields.problems:
             return await self.index(request, fields.problems, 422)
-        if report is None:
+        if kept is None:
             return RedirectResponse("/konsol/peserta?pesan=con-upload-gone", status_code=303)
+        # in batches, each its own unit of work: the webhooks get the database in between
+        # (review of issue 26, finding 8: 20,000 references in one unit froze the server)
+        report = dinas.RegisterReport()
+        for batch in dinas.batches(list(kept.good)):
+            async with self.c.unit() as (store, ctx):
+                report.add(await dinas.mark_registered(ctx, batch, kept.start))
+                await store.commit()
         query = (f"pesan=con-upload-applied&terdaftar={len(report.registered)}"
                  f"&tidak={len(report.not_found) + len(report.not_approved)}")  # fmt: skip
         return RedirectResponse(f"/konsol/peserta?{query}", status_code=303)

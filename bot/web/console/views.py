@@ -120,7 +120,8 @@ class Console:
 
     async def form(self, request: Request) -> dict[str, str]:
         """The posted fields. The body is at most FORM bytes: BodyLimit, in front of every
-        console route, refused a larger one before any of it was read."""
+        console route, refused a larger one before any of it was read. Read it before opening
+        a unit of work: its size is capped, the time it takes to arrive is not."""
         body = await request.body()
         return {k: v[0] for k, v in parse_qs(body.decode("utf-8", "replace")).items()}
 
@@ -170,9 +171,12 @@ class Console:
         return response
 
     async def sign_out(self, request: Request) -> Response:
+        # the body first, with no unit of work open: a slow one (a byte every few seconds, no
+        # cookie needed) would otherwise hold SQLite's write lock or a PostgreSQL transaction
+        # for as long as it trickles (review of issue 26, finding 1)
+        form = await self.form(request)
         async with self.unit() as (store, ctx):
             found, _ = await self.who(request, store, ctx.now)
-            form = await self.form(request) or {}
             if found is None or not csrf_ok(found, form):
                 return self.refused("csrf", 403)
             await store.end_console_session(found.digest)
