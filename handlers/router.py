@@ -42,7 +42,7 @@ async def handle(ctx: Context, msg: Incoming) -> Outgoing:
             await store.save_person(person)
     if msg.kind is Kind.TEXT and not msg.text.isascii():
         msg = replace(msg, text=ascii_digits(msg.text))  # "②" at a menu is 2, "４１" is 41
-    switched = await _first_language(ctx, person, msg)
+    switched = await _first_language(ctx, person, conv, msg)
     replies, deleted = await _route(ctx, person, conv, msg)
     if switched and not deleted and replies and person.locale != switched:
         replies = _way_back(conv, replies, switched)
@@ -129,12 +129,18 @@ async def _route(ctx: Context, person: Person, conv: Conversation, msg: Incoming
     return await flow.take(ctx, person, conv, inp)
 
 
-async def _first_language(ctx: Context, person: Person, msg: Incoming) -> str:
+async def _first_language(ctx: Context, person: Person, conv: Conversation, msg: Incoming) -> str:
     """A new person's first typed message sets the reply language when the reader is sure
-    of it (issue 27 point 4). Returns the language the person had before ("" if unchanged)."""
-    if msg.kind is not Kind.TEXT or person.created_at != ctx.now or person.role is not Role.CITIZEN:
+    of it (issue 27 point 4). Returns the language the person had before ("" if unchanged).
+    "First" is a conversation never saved, not a creation time equal to now: a clock that
+    stands still (or two messages in one tick) must not let a name like "Rina" switch it."""
+    if msg.kind is not Kind.TEXT or conv.stored or person.role is not Role.CITIZEN:
         return ""
     if msg.text.strip().startswith("/"):
+        return ""
+    # one word ("ok", "hello", "halo") is said the same in every language: it does not
+    # outweigh the language the person's own app told us (Telegram's language_code)
+    if msg.locale_hint and len(msg.text.split()) < 2:
         return ""
     lang, p = ctx.reader.language(msg.text)
     if lang == person.locale or p < ctx.reader.language_at:
