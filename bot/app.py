@@ -34,6 +34,7 @@ from bot.logs import install_masking
 from bot.metrics import Metrics
 from bot.national_days import with_national_days
 from bot.program_loader import ProgramFileError, load_program
+from bot.reader.model import load_reader
 from bot.scheduler import Scheduler
 from domain.program import Program
 from domain.quiet import QuietHours
@@ -276,7 +277,7 @@ async def build(settings: Settings, clock: Clock = utcnow) -> App:
     metrics = Metrics()
     where = "the database server" if settings.database_url else str(settings.data_dir)
     conversations = Conversations(db, program, catalogue, hs, clock, settings.timezone, metrics,
-                                  Registry(CAPABILITIES), where)  # fmt: skip
+                                  Registry(CAPABILITIES), where, load_reader())  # fmt: skip
     ledger = ReplyLedger(db, clock, lease=settings.outbox_lease_seconds)
     channels: dict[str, Channel] = {}  # filled as the commands build channels
     media = MediaForwarder(db, channels, program.handover.media.max_bytes)

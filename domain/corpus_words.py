@@ -6,187 +6,267 @@ from __future__ import annotations
 
 _WORDS = {
     "id": """
-abis accident ad ada adik admin ah ahli aj aja ajukan akhir aktif aktifkan aku akun alamat
-alasannya almarhum alun alun-alun aman amit anak anggota angka angkot angkut anjing ank antar ap
-apa apaan apakah aplikasinya art asdf asdfgh asdfjkl asisten asli assalamu'alaikum
-assalamualaikum atap atas atau awal ayah baby bahasa baju bakar bakso bales balik balok ban
-bango bangunan banjar banjarejo bank bansos bantu bantuan banyak bapak baru barusan basa basi
-batal batalin batalkan batas batu bawa bayar bayarin bayarnya beasiswa beasiswanya beasiwa becak
-beda bedanya bekas belas beliau belom belum benar bener beneran benerin benernya bengkel bentar
-berangkat berapa berarti berhak berhenti berhentiin berlaku berlakunya berlangganan berlkunya
-bertanya berubah besar besok betul bhs biar biasa biasanya biaya biayanya bicara bike bikin
-bingung bio bis bisa blh blm bocor boleh bongkar bos boso bot botnya bpjs bpk bpnt bpu brapa
-broadcast brosurnya brp brpa bsiswa btw bu buat buka bukan bulan bungsu buruh byar cabe cabut
-cacat cair cara caranya cari cek cekk cepat chat cinta cr cs cuci cucu cukup cukur cuma dafatr
-daftar daftarin daftarkan daftarr daftarrr daftr dagang dan dapat dapet daptar dari dasar data
-dataku datanya deh dekat deket delapan demangan dengan dengar depan derek desain dfatar dftar
-dftr dgn di dia diapain dibantu dibatalin dibatalkan dibawa dibayarin dibenerin dibuka dicek
-dicoret dicover didaftarin didaftarkan diganti digigit dihapus dihitung dihubungi diisi dijahit
-dikasih dikirim dikirimi dimana dinas ding diperpanjang diproses diputuskan dirawat diri
-disalahgunain disambungkan disebar disetujui disimpan diskon disnaker ditanggung ditanggungnya
-ditangung ditanya ditelpon diterima ditolak diubah diupdate diverifikasi dkt dokumen dong dongg
-dpt dr driver dta dtks dtsen dtsk dtsn dua duit duka dulu dunia e-ktp eh empat enak enam enggak
-english entah film foto freelancer full ga gabung gacor gaji gak galon ganti gantiin gaptek gara
-garap gartis gas gatau gaya genteng gerinda gigi gimana gk gmn gmna gojek gorengan gpp grab
-gratis gratisss grup guru habis hai hallo halo hampir hapsu hapus hapusin harga hari harian
-harjo harus hasil hasilnya haus hehe hidup hilang hmm hmmm home honorer horor hp hps hpus
-hubungi hubungkan hujan huruf hy ibu ijin ikan ikt ikut ikutan inap indo indomaret indonesia
-info infonya informal informasi ingetin inggris ingin ini innalilahi innalillahi inpo isi istri
-itu iuran iuranny iurannya iuranya iurn iya iyaa jadi jadwal jalan jam jaminan janda jangan
-jantung jari jatahnya jatuh jawa jawab jawaban jd jelasin jelaskan jgn jiwan jkjkjk jkk jkm
-josenan jowo jth jual jualan juga jukir juru juta k kabar kabari kabarnya kabupaten kader kak
-kakak kaki kakinya kakk kalau kalian kalo kambing kami kan kanigoro kantor kapan karena
-kartoharjo kartu kartunya karyawan kasih katanya kayu kcelakaan kclakaan ke kebagian keberatan
-kec kecamatan kecapekan kecelakaan kecelakan kecil kehapus kejuron kel kelayakan keliling keliru
-kelontong keluar keluarga keluarganya kelun kelurahan kelurahannya kemarin kematian kematiannya
-kembali kena kenapa kepala kepesertaan keponakan keputusan kereta kerja kerjasama kernet
-kesehatan kesejahteraan keserempet kesetrum kesiram ketabrak ketakutan ketemu ketenagakerjaan
-keterangan ketiban ketik ketua keuntungannya kidul kira kirim kirimi kirm kis kk kkkkkk kl klaim
-klaimnya klegen klik klo kmatian kmrn kok komplain konsultasi kontak kopi kosongin kota kouta
-kpn krim kriteria kriterianya krj krja krn ktabrak ktp ku kuli kuliah kuncen kunci kuota
-kuotanya kurang kuta kyk lagi lahir lain lalu lama lampu langganan langsung lanjut lapor las
-layak layarnya lebih lengkap lepas lewat lewati lg liat lihat lima link linmas listrik lma lor
-luar luka lulus lupa lurah m maaf madiun madiunlor mahasiswa makam makan makanan makasih makenya
-maksudnya malam mana mandiri manfaat manfaatnya mangu manguharjo manis manisrejo mantap manusia
-marbot mas masa masang masih masjid masuk mata material mati matikan matur mau maxim maxwin
-mendadak mendaftar menentukan menikah meningal meninggal menolak menu mesin met mikir milih min
-minat minggu minn minta minyak mksh mlm mnggl mningal mninggal mo mobil modin mohon mojo
-mojorejo montir motor motornya msh muatan mudeng mulai mulyo mungkin murah musibah mutusin mw
-nama namanya nambangan nanti nanya narik nelayan nelpon nentuin ngabarin ngaji ngajuin nganggur
-nganter ngapain ngegong ngekos ngerti nggak ngobrol ngojek ngomong ngontrak nguli ngurus
-ngusulin nih nik nikah niknya nntuin no nolak nomer nomor nomornya notif nulis nulisnya nuwun
-nya nyala nyalakan nyantol nyari nyetrika nyetujui nyuci off ogah ojek ojol ok oke ombo
-ongkosnya online opang operator opname orang orangnya orderan oro oro-oro ortu otw p pabrik pagi
-paham pak pakai pakainya pake panas pandean panduan panggul pangkalan pangongangan parkir pas
-pasar pasti patah patihan pbi pecel pedagang pegawai pekerja pekerjaan pekerjaannya pemakaman
-pembantu pemilihannya pemkot pemulung pendaftaran pendaftarannya pendidikan penerima pengamen
-pengaruh pengen penggali pengingat pengingatnya pengobatan penjaga penjahit penjelasan pensiunan
-penuh perancah perbulan perlindungan perlindungannya perlu permisi pernah persetujuan
-persyaratannya pertanyaan perusahaan pesan pesannya peserta pesertanya pesn petani petugas
-petugasnya petunjuknya pgi pijat pikiran pikun pilang pilangbango pilih pilihan pilihannya
-pindah pinjaman pintu pisau pjk pjk-a pkh pkl pngen pngn pns posyandu potongan premi pribadi pro
-program programnya progrm promo proses prosesny prosesnya proyek proyekan ptugas puasa pulang
-pulsa puluh punya puskesmas putus qw qwe qwerty rawat register rejo rejomulyo remuk repot retak
-rezeki rojiun rs rsud rt rumah rusak saat saja sakit salah salam salinan sama sambungin
-sambungkan sampai santnan santri santunan santunannya satpam satu sawah saya sayur sbln sd sdh
-sebarkan sebelum sebenarnya sebenernya sebentar sebulan sejak sekarang sekolah selamat semalam
-sembako sembilan sembuh semua semuanya sendiri serabutan serangan sering serpihan servis sesuai
-setahun setelah setuju setujuu setujuuu shopeefood siaga siang siap siapa sih silakan simpan
-sini sip sisa sistem sitter skip skrg slot sma smbungkn smp smpe sogaten sopir sore sosial sp
+abang abis acara accident ad ada adik admin ah ahli aj aja ajukan akhir akhirnya akta aktif
+aktifin aktifkan aku akun alaikum alamat alasannya almarhum almarhumah alun alun-alun aman ambil
+ambulans amit an anak anaknya anggota angka angkanya angkot angkut anjing ank antar anu ap apa
+apaan apakah apapun aplikasi aplikasinya art asal asdf asdfgh asdfjkl asisten asli aslinya ass
+assalamu assalamu'alaikum assalamualaikum asslm asslmkm atap atas atau awal ayah baby baca
+bahasa baju bakar bakso balas bales balik balok ban banget bango bangun bangunan banjar
+banjarejo banjir bank bansos bantu bantuan bantuannya banyak bapak baru barusan basa basi batal
+batalin batalkan batam batas batre batu bawa bawaan bayar bayarin bayarnya bbm beasiswa
+beasiswanya beasiwa bebek becak beda bedanya begini bekas belas beliau belom belum benar bener
+beneran benerin benernya bengkel bentar berangkat berantai berapa berarti beras berhak berhenti
+berhentiin berhentinya berisik berkebutuhan berkeluarga berlaku berlakunya berlangganan
+berlkunya bersedia bersih bertanya berubah besar besok betul bgt bhs biar biasa biasanya biaya
+biayanya bicara bike bikin bilang bingung bio bis bisa blh blm blt bnyak bnyk bocor boleh
+bongkar bos boso bot botnya bpjs bpk bpnt bpu brapa broadcast brosurnya brp brpa bsiswa btw bu
+buat buka bukan bulan bulanan bunga bungsu buruh bus buta butuh byar cabe cabut cacat cair
+cairnya cara caranya cari caruban cat cedera cek cekk cepat cerai cerita chat cinta coba cocok
+covid cr cs cuci cucu cukup cukur cuma dafatr daftar daftarin daftarkan daftarnya daftarr
+daftarrr daftr dagang dan dapat dapet daptar dari dasar data dataku datanya deh dekat deket
+delapan demangan dengan dengar depan derek desain dfatar dftar dftr dgn di dia diajukan
+diaktifkan diapain dibantu dibatalin dibatalkan dibawa dibayar dibayarin dibenerin dibuka dicek
+dicoret dicover didaftarin didaftarkan difabel diganti digigit dihapus dihentikan dihitung
+dihubungi dihubungkan diingetin diisi dijahit dikabari dikaruniai dikasih dikirim dikirimi
+diklaim dimana dimatikan dinas ding dini dipakai dipanggil diperpanjang diproses diputuskan
+dirawat diri disabilitas disalahgunain disambungkan disebar disetujui disimpan diskon diskusi
+disnaker ditanggung ditanggungnya ditangung ditanya ditarik ditelpon diterima ditinggal ditolak
+diubah diupdate diurus diusulkan diverifikasi dkt dokumen dong dongg dpt dr driver dta dtks
+dtsen dtsk dtsn dua duit duka dukcapil dulu dunia e-ktp eh empat enak enam enggak english entah
+es film foto freelancer full ga gabah gabung gacor gaji gak gali galon ganti gantiin gaptek gara
+garap gartis gas gatau gausah gaya genteng gerinda gerobak gigi gimana gini gk gmn gmna gojek
+gorengan got gpp grab gratis gratisss grup guru habis hai hallo halo haloo halooo hama hamil
+hampir hapsu hapus hapusin harga hari harian harjo harus harusnya hasil hasilnya hati hatur haus
+hay hehe hei helo hidup hidupkan hilang hmm hmmm home honorer horor hp hps hpus hubungi
+hubungkan hujan huruf hy ibu ijin ikan ikt ikut ikutan inap indo indomaret indonesia info
+infonya informal informasi ingatkan ingetin inggris ingin ini innalilahi innalillahi inpo
+intinya irt isi istri itu iuran iuranny iurannya iuranya iurn iya iyaa izinkan jadi jadwal jahit
+jalan jam jaminan jamu janda jangan jantung jarang jari jasa jatahnya jatuh jawa jawab jawaban
+jd jelas jelasin jelaskan jenazah jenjang jgn jht jiwan jkjkjk jkk jkm jmo josenan jowo jth jual
+jualan juga jukir juragan juru juta k kabar kabari kabarin kabarnya kabupaten kader kak kakak
+kaki kakinya kakk kalau kalian kalo kamar kambing kambuh kami kan kanigoro kantor kantoran kapan
+karena kartoharjo kartu kartunya karyawan kasih kata katanya kayu kbr kcelakaan kclakaan ke
+kebagian kebanyakan keberatan kec kecamatan kecapekan kecelakaan kecelakan kecewa kecil kedua
+kehapus kejuron kel kelas kelayakan keliling keliru kelontong keluar keluarga keluarganya kelun
+kelurahan kelurahannya kemarin kematian kematiannya kembali kena kenal kenapa kentut kepala
+kepesertaan kepikiran keponakan keputusan kereta kerja kerjaan kerjasama kernet kerupuk
+kesehatan kesejahteraan keserempet kesetrum kesiram ketabrak ketakutan ketawa ketemu
+ketenagakerjaan keterangan ketiban ketik ketok ketua keuntungannya khusus kidul kira kirim
+kirimi kirimin kirm kis kk kkkkkk kks kl klaim klaimnya klegen klik klo kmatian kmrn kok
+komplain konsernya konslet konsultasi kontak kontrak kopi kosongin kota kouta kpn krim kriteria
+kriterianya krj krja krn ktabrak ktp ku kubur kue kuli kuliah kuncen kunci kuota kuotanya kurang
+kuta kyk lagi lahir lain lalu lama lampu langganan langsung lanjut lanjutin lanjutkan lapak
+lapor las layak layarnya lebih lele lengkap lepas lewat lewati lg lho liat liburan lihat lima
+link linmas lintas listrik lma lor luar luka lulus lumpuh lupa lurah m maaf macet madiun
+madiunlor magic mahasiswa majikan makaci makam makan makanan makasi makasih makenya maksih
+maksimal maksud maksudnya malam malem mana mandi mandiri mandor manfaat manfaatnya mangu
+manguharjo manis manisrejo mantan mantap manusia marbot mas masa masalah masang masih masjid
+masuk masukkan mata material mati matiin matikan matur mau mauu maxim maxwin membantu memutuskan
+menanyakan mendadak mendaftar menentukan mengajukan mengganggu mengizinkan mengurus menikah
+meningal meninggal meninggalnya menolak menu merah mertua mesin met mikir milih mimin min minat
+minggu minimal minn minta minyak misi mitra mkasih mksh mksi mlm mnggl mningal mninggal mo mobil
+modal modin mogok mohon mojo mojorejo montir motor motornya msh muatan mudeng mulai mulyo
+mungkin murah musibah musiman mutusin mw nama namanya nambangan nanem nanti nanya narik nasi
+nelayan nelpon nentuin nerusin netra ngabarin ngaji ngajuin ngaku nganggur nganter ngapain
+ngapus ngasuh ngecek ngegofood ngegong ngekos ngeluh ngerti ngetik nggak ngisi ngobrol ngojek
+ngomong ngontrak nguli ngurus ngusulin nih nik nikah niknya nntuin no nolak nomer nomor nomornya
+notif notifikasi notifnya nuhun nulis nulisnya numpang nunggak nuwun nya nyala nyalain nyalakan
+nyambi nyantol nyari nyaris nyetrika nyetujui nyopir nyuci off ogah oh ojek ojol ok oke ombo on
+ongkosnya online opang operator opname orang orangnya orderan oro oro-oro ortu otomatis otw p
+pabrik pacar pada padahal padi pagi pagii pagiii paham pak pakai pakainya pake panas pandean
+panduan panggilan panggul pangkalan pangongangan parkir pas pasar pasir pasti patah patihan pbi
+pecel pedagang pegawai pekerja pekerjaan pekerjaannya pemakaman pembantu pemerintah pemilihannya
+pemilik pemkot pemulung pencet pendaftaran pendaftarannya pendatang pendidikan penerima pengamen
+pengaruh pengen penggali pengingat pengingatnya pengobatan penjaga penjahit penjelasan penjual
+pensiun pensiunan penuh penyakit penyandang perancah perbulan perempatan perlindungan
+perlindungannya perlu permisi pernah persetujuan persyaratannya pertama pertanyaan perusahaan
+pesan pesannya peserta pesertanya pesn petang petani petugas petugasnya petunjuknya pgi pgn phk
+pijat pikir pikiran pikun pilang pilangbango pilih pilihan pilihannya pindah ping pinjaman pintu
+pisah pisau pjk pjk-a pkh pkl pngen pngn pns ponorogo pos posyandu potong potongan pppp premi
+pribadi pro program programnya progrm promo proses prosesny prosesnya protes proyek proyekan prt
+ptugas puasa pulang pulsa puluh pungutan punten punya puskesmas putus qw qwe qwerty rame rawat
+rb register rejo rejomulyo rek remuk repot resmi retak rezeki ringan rojiun rokok rs rsud rt
+rugi rumah rusak saat saja sakit salah salam saldo salinan sama sambung sambungin sambungkan
+samlekom sampai sangat sankyu santnan santri santunan santunannya sapi satpam satu sawah saya
+sayur sbln sd sdh se-rt sebarkan sebelum sebelumnya sebenarnya sebenernya sebentar sebulan
+segini segitu sejak sekali sekarang sekian sekolah selamat semalam sembako sembilan sembuh
+sementara sempat semua semuanya sendiri sengaja sepatu serabutan serangan sering serpihan servis
+sesuai setahun setelah setrika setuju setujuu setujuuu shift shopeefood siaga siang siap siapa
+siaran sih silakan sim simpan sini sinyal sip sisa sistem sitter situ skip skrg skripsi slamat
+slb slmt slot sma smbungkn smk smp smpe soal sogaten sol sopir sore sosial sosialisasi sp spada
 sssss stasiun status statusnya stauts stlh stop stopp stroke stts sttus suami subuh sudah suka
-sukosari sungai supir surabaya swasta sy sya syarat syaratnya syart syrt t tadi tahu tahun takut
-taman tambal tampilkan tangan tangannya tangga tanggal tanggungan tani tanpa tanya tanyakan tapi
-tarik tau tawang tawangrejo td tdk telat telepon tembok temen tempat tentang terbaru terdaftar
-terganggu terhapus terima terimakasih terjepit termasuk terminal ternak ternyata tersimpan
-tertabrak terus tes test tetangga th thn thx tiada tiap tidak tiga tiktoker tinggal tiri tk tlg
-tny toko tolong toloooong tp tpu tq trims truk ttg tu tua tujuh tukang tulang tutup typo uang
-uangnya ubah udah udh ulang umr umum umur umurnya unsubscribe untuk untung update usah usia usln
-ussulan usulan usulannya utama utamanya utara utk verifikasi wa waduk wafat wainnailaihi waktu
-warga waris warisnya warung wb wingi winongo wkwk wkwkwk wr xxx xyz y ya yakin yang yaudah yg
-yup
+sukosari sungai supir surabaya suruh swasta sy sya syarat syaratnya syart syrt t tabrakan tabur
+tadi tahu tahun taiwan takut taman tambal tampilkan tanaman tangan tangannya tangga tanggal
+tanggungan tani tanpa tanya tanyakan tapi tarik tato tau tawang tawangrejo td tdk teh telat
+telepon tembok temen tempat tengkyu tentang tepat terbaru terdaftar terganggu terhapus terima
+terimakasih terimaksih terjepit termasuk terminal ternak ternyata tersimpan tertabrak tertidur
+terus tes test tetangga tetap th thn thx tiada tiap tidak tiga tiktoker tinggal tiri tk tki tks
+tlg tny toko tolong toloooong tp tpu tq trimakasih trims trmksh trs truk trus ttg tu tua tujuh
+tukang tulang tulis tuna tunarungu tutup typo uang uangnya ubah udah udh ulang umr umum umur
+umurnya unsubscribe untuk update urut urutannya usah usaha usia usln ussulan usulan usulanku
+usulannya utama utamanya utara utk verifikasi wa wabarakatuh waduk wafat wainnailaihi wakilkan
+waktu warahmatullahi waris warisnya warung wb wifi wingi winongo wis wkwk wkwkwk wr wudhu xxx
+xyz y ya yaa yakin yang yaudah yg yo yup
 """,
     "jv": """
-adhiku adol ahli aja ajeng aktif aktifke aku alamat almarhum alus aman amit-amit ampun ana anak
-anake anakku andha anggotaku apa arep arta awan babagan badhe bakul bali banjarejo bansos
-bantuan bapak bapake bapakku basa batal batur bayar bayare beasiswa beasiswane becak bedane
-bener bengi biasa biaya bilih bingung biyen bojoku boso boten bpjs bpjse bpjsku busak busaken
-cacat cair carane caranipun cek cekap chate ciloko dadi dados dadose daftar dalang dalu damel
-dangu dangunipun dasa data dataku dereng deres dhateng dhawah dhewe diajari dibatalke dibusak
-didaftarke dikirim dikirimi dilewati dinas dinten dipun dipunbatalaken dipunbuka dipunbusak
-dipunicali dipunjamin dipunkintuni dipunrawat dipunsambungaken dipunsimpen dipuntaken dipuntampi
-dipuntedahaken dipuntolak disetujoni disetujui disimpen ditanggung dodolan donya dtks dtsen dudu
-duit duka durung duwe el embuh emoh endi enjing entek esuk gadhah gangsal ganti gantos garwa
-gawe gelem genteng gergaji gojek grab gratis griya halah halo hapus hapusen hehehe hmm hooh ibu
-iki ilang ilangana indonesia info infone ing inggih inggris ingkang injih innalillahi ipun isih
-iso iurane iuranipun iyo jajan jatahe jawa jawi jenenge jkk jkm josenan jowo juraganku kabar
-kabar-kabare kabare kabari kabeh kabupaten kacilakan kados kae kakangku kalih kaliyan kaluwarga
-kancaku kangge kanigoro kantor kapan kapundhut karo kartoharjo kartuku katampi katrangan kayu
-kcelakaan kebagian kebak kebusak kecamatan kecamatanku kecelakaan kedah kejegur kelun kelurahan
-kelurahane kena kenging kepengin kerja kertu kertuku kesrempet kesupen ketabrak ketanggung
-ketiban ketua ki kidul kilap kintun kintunana kirang kirim klaime klaimipun klegen kleru kok
-konsultasi krama ktp ktp-ku ku kuburan kudu kula kuli kuliah kulo kulonuwun kuncen kuota kuotane
-kutha kuwi laden lagi laire lami langkung langsung lanjut lapor lara lare leres lewat lho likur
-lima listrike liwati lor loro luar lurah macul madiun maem maksude maksudipun malih mandheg
-mandhegna maneh manfaate mangan mangertos mangga manggen mangke manguharjo margi mas mati matur
-maturnuwun mau mawon mbaleni mbayar mbayari mbecak mbok mboten mburuh mbusak melu menapa menawi
-mengko menika mentas menu merga mesjid mesthi milih mlebet mlebu monggo montor mpun mracang
-mudeng mudheng mutusi nambangan nami nampi namung napa narik nate ndaftar ndaftaraken ndaftarke
-ndelok nderek nek nembe nemtokake neng ngagem nganggo nganti ngantos ngapa ngapunten ngarep
-ngarit ngawur ngecek ngegong ngendi ngene ngerti ngertos ngeterke ngetik nggali nggarap nggih
-nggo nggoleki ngintun ngirim ngojek ngomong ngurus nik niki nikku niku ning ninggal njahit njobo
-nomer nomere nomerku nukang nuwun nyambut nyopir nyuwun ojol oleh omah omahku ombo online opname
-ora oro pabrik paham pak pak'e pakaryane panjenenganipun papat paringi parkir pas pasar patah
-patang patek patihan payon pecel peken pemkot pendaftaran pengen pengin pengingat pengingete
-pesen pesenan peserta petugas petugase pikantuk pilangbango pindhah pinten pira pirsa pit
-pitakenanipun pitu pitulung piyambak piye pkh pripun pro program programe programipun prosese
-prosesipun proyek puluh pundi punten purun puskesmas putra putusaken ra ragade ragatipun rewang
-robot rt rumah rumiyin rw sade saged sah saiki saka sakdurunge saking sakit sakmenika sakwise
-salah sambungke sampun sanes sanga sangalas sanget sangka santunan santunane sapa sarate sarujuk
-sawah sd seda sedane sedaya sedo sega sekawan sekedap sekedhap seket sekolah selawe sembah
-sembako senin serabutan setaun setuju sewidak sewu sewulan siang sida sido siji sik sikile
-sikilku simbah sinden sing sinten sios sisane sonten sore status stop sukosari sumur suwe suwene
-suwidak suwun syarat-syaratipun syarate sèket ta takmir takon taksih taman tanganku tanggal tani
-tau taun tawangrejo teka tekan telu telung tenan tiba tigang tilar tingali tiyang to tukang
-tulung tumut tuwa udane umur umurku urip usah usulan usulane usulanku uwong wae wangsul warga
-warise wau wektune weruh wingi wis wiwitan wkwk wngi wolu wolulikur wong wonten wulan ya yen yo
-yuswa
+adhiku adol ahli aja ajeng akeh aktif aktifke aku alamat alfamart alit almarhum alun-alun alus
+aman amargi amit-amit ampun ana anak anak-anak anake anakku andha anggotaku angsal anyar apa
+apa-apa arep arta asma assalamualaikum asta asu awan babagan badhe bakul bali banjarejo bansos
+bantuan bapak bapake bapakku bar basa bata batal batur bayar bayare beasiswa beasiswane becak
+becake beda bedane bener bengi bengkak bengkel benten beras berlaku berlakune biasa biaya bilih
+bingung biyen blt bocah-bocah bocor bojo bojoku bokonge bongkar boso boten boyoku bpjs bpjse
+bpjsku bpkku bu budhal buruh busak busaken butuh cacat cair carane caranipun caruban ceblok cek
+cekap cerai ceritakno cetha chat chate cidera ciloko cocok colt covid cukup dadi dados dadose
+daftar daftare daging dalan dalang dalu damel dangu dangunipun dasa data dataku dawet dereng
+deres dhateng dhawah dhewe dheweke dhuwitku diajari dibantu dibatalke dibayari dibikak dibukak
+dibusak dicoret didaftarke dietung difabel diisi diitung dijahit dikabari dikirim dikirimi
+dilewati dinas dinten dipateni dipun dipunbatalaken dipunbayar dipunbuka dipunbusak
+dipunelingaken dipunicali dipunjamin dipunkabari dipunkintun dipunkintunaken dipunkintuni
+dipunpanjangaken dipunrawat dipunsambungaken dipunsimpen dipuntaken dipuntampi dipuntanggung
+dipuntedahaken dipuntolak disambungke disetujoni disetujui disimpen ditabrak ditanggung ditutup
+diusulke diwenehke dodolan donya donyo driver dtks dtks-e dtsen dudu duit duka dulur dumugi
+durung duwe e el eling-elingna embuh emoh endi enjang enjing entek es esuk eyang fotone gadhah
+galon gangsal ganti gantos garwa gawe gaweanku gelem gendong genteng gergaji gerinda giling
+gojek golek gorengan got grab gram gratis griya hai halah halo hapus hapusen hehehe hmm hooh hp
+hpku ibu iki ilang ilangana indonesia info infone ing inggih inggris ingkang injih injing
+innalillahi ipun isih iso iurane iuranipun iyo jahit jajan jakarta jamu jatah jatahe jawa jawab
+jawi jenenge jenengku jenjang jkk jkm josenan jowo juraganku juru kabar kabar-kabare
+kabar-kabaripun kabarana kabare kabari kabeh kabupaten kacilakan kados kae kakangku kakung kali
+kalih kaliyan kaluwarga kamar kampung kanca kancaku kangge kangmas kanigoro kantor kapan
+kapundhut karepku karo kartoharjo kartuku katabrak katampi katrangan katrangane kayu kcelakaan
+kclakaan kebagian kebak keblangsak kebusak kecamatan kecamatanku kecelakaan kecemplung kecepit
+kecokot kedah kegiles keiris kejegur kejepit keluargane kelun kelurahan kelurahane kelurahanku
+kemawon kena kenging kepareng kepencet kepengin keplorot kerja kerjaku kerjan kersa kertu
+kertuku kesehatan keseleo kesetrum kesiram kesrempet kesupen ketabrak ketanggung ketiban
+ketiduran ketua ki kidul kilap kintun kintunaken kintunana kirang kirim kk kk-ku klaim klaime
+klaimipun klapa klebon klegen kleru kok kono konsultasi krama krungu krupuk ktp ktp-ku ku
+kuburan kudu kula kulawarga kuli kuliah kulo kulonuwun kuncen kunci kuota kuotane kutha kuwi
+laden lading lagi laire lairku lali lami lampu lampune lanang langkung langsung lanjut lapor
+lara lare lare-lare lawang lawas lenga lepat leren leres lewat lho likur lila lilakaken lima
+listrik listrike liwati liya lombok lor loro lowbat luar lur lurah luwih macul madiun maem
+magetan maksimal maksude maksudipun malih mandeg mandheg mandheg-mandheg mandhegna mandi mandiri
+maneh manfaate mangan mangertos mangga manggen manggon mangke manguharjo maos margi markir mas
+masa masalah masang mati matur maturkesuwun maturnuwun matursuwun mau mawon mbak mbakku mbakyuku
+mbaleni mbayar mbayare mbayari mbecak mbok mbokku mboten mburuh mbusak meh melu menapa menawi
+menehi menek mengko menika mentas menu merga mertua mertuaku mesin mesjid mesthi metu milih min
+minggu mlaku mlebet mlebu mobil monggo montor montore montorku motor mpun mracang mripatku
+muatan mudeng mudheng mung musim mustakanipun mutusaken mutusi nalika nambangan nami nampa nampi
+namung nanging napa narik nate ndaftar ndaftaraken ndaftarke ndalu ndandani ndeleng ndelok
+nderek nek nembe nemtokake neng nerusake nerusaken ngabari ngagem ngajeng ngajokke nganggo
+nganggur nganti ngantos ngapa ngapunten ngarep ngarit ngaturaken ngawur ngecek ngegong ngelas
+ngeling-elingi ngendi ngene ngerti ngertos ngeteraken ngeterke ngetik nggali ngganggu ngganti
+nggarap nggih nggo nggoleki nggoling nggoreng ngintun ngirim ngirim-ngirim ngirimi ngiris ngisi
+ngisikaken ngladeni ngojek ngolehi ngomong ngowahi nguli ngurus ngurusi ngusulke nik niki nikku
+niku ning ninggal njahit njaluk njawab njobo nomer nomere nomerku notif nukang nuwun nyambut
+nyapu nyopir nyuwun ojol oleh omah omahe omahku ombo online ono operasi opname ora oro otomatis
+pa pabrik paham pak pak'e pakaryan pakaryane pakdheku paket paklik paling panas panggonan
+panjenenganipun papat paringi parkir pas pasar patah patang patek pateni pati patihan patos
+pawartos payon pecel peken pemkot pendaftaran pendaftarane pengen pengin pengingat pengingete
+pensiunan perancah perlindungane perlindunganipun perlu perusahaan pesen pesenan peserta petugas
+petugase phk pikantuk pilangbango pindhah pindhahan pinten pira pirang pirsa pisah pit
+pitakenanipun pitikku pitu pitulung pitulungan piyambak piyambakipun piye pkh pln potongan
+pripun pro program programe programipun prosese prosesipun proyek ptah pulsa puluh pundi
+pungutan punten purun puskesmas putra putusaken ra rabi ragad ragade ragatipun rapopo rasah rayi
+rebo rega rek rencang rewang robot rong rs rsud rt rumah rumiyin rungu rw saben sabin sade sae
+saged sah saiki sak saka sakderengipun sakdurunge saking sakit sakite sakmenika sakwise salah
+sambungke sampun sanes sanga sangalas sanget sangka santunan santunane santunanipun sapa sarate
+sarujuk sasi sawah sayur sd sdh seda sedane sedanten sedaya sedo sega sekawan sekedap sekedhap
+seket sekolah selawe semanten sembah sembako semester senin sepuh sepurane serabutan setaun
+setuju setunggal sewidak sewu sewulan siaga siang siaran sida sido siji sik sikil sikile sikilku
+simbah simbahku simbok simbokku sinden sing sinten sinten-sinten sios sirahe sisane siyang sma
+smp sonten sore stasiun status stop stroke subuh sukosari suku sumur suwe suwene suwidak suwun
+syarat-syarate syarat-syaratipun syarate syaratipun sèket ta tah takmir takon taksih taman
+tangane tanganku tanggaku tanggal tanggane tani tau taun tawangrejo td teka tekan telas telpon
+telu telung tempe tenaga tenan terus tiap tiba tigang tilar tingali tinggal tiriku tiwas tiyang
+tk to toya truk tukang tulis tulung tumut tuna tuwa tuwaku udane umur umurku urip urupna usah
+usulan usulane usulanku uwong wae wangsul wangsulan wangsuli waris warise warisku wau wedang
+wedhi wektune weruh wingi wis wit wiwit wiwitan wkwk wngi wolu wolulikur wong wonten wulan ya
+yen yo yuswa
 """,
     "en": """
-a about accept acceptance accident account active actually address after afternoon again age
-agent ago agree agreeing ahead aid all already am amount an and any anything application apply
-appreciated approval approved approves are area arrive as asdf ask asleep at attendant away back
-bahasa bansos be been benefit benefits bike bills bot bpjs bricklayer broadcasts broke brother
-buy by call can can't cancel cancelled car card caretaker change changed charges chat cheap
-check cheers child children chit-chat chooses claim company confused connect consent
-construction contact content continue cool copy correct cost costs cover coverage covered crash
-crashed creator dad data day death decide decides decline delete deleted delivering delivery die
-died dies disability disagree district do does domestic don't drive driver drives driving dtks
-dtsen duration during education eight eligibility eligible employer end english enrol erase
-evening everything explain fall family farm farmer father fee fees fell fifty-two file find fine
-first fisherman five fix followers food for foreigner forget forty forty-one forty-seven free
-friend from full funeral general get give go gojek good got grab grown guaranteed had haha hand
-happens has have he hello help here hey hi high hit hospital hospitals housemaid housewife
-housewives how human hurt husband hypothetically i i'd i'm id idea if illness in indonesia
-indonesian info information injured instructions is isn't it it's javanese jkk jkm job jobs join
-just k kartoharjo keep kejuron kesehatan kids kidul killed klegen know ktp labourer language
-last late later left leg let's like limit list live lol long looks lost lot lurah m machine
-madiun main manguharjo manisrejo many market match me mean meaning member membership menu
-message messages mind misspelled mistake money month monthly months more morning mosque mother
-motorbike moved much my myself nambangan name near need never news nice night nik nineteen no
-nomination none nope not notifications notify now number o odd of off office officer ojol ok
-okay old on one only open operator opt options out over owner parking participant participants
-pass passed pay payout pays pedicab people per person personal phone pjk pkh places please pls
-posted premium pro problem program put qualifies qualify question questions quota qw rather
-re-register real really receive receives refuse register registered registrations rejected
-rejomulyo remain reminders remove removed renewed reply report reporting requirements rider
-right road roof room safe same say scaffolding scholarship school see selected self-paid sell
-send sending she shop should show shows siaga sign sixty skip slots small so sogaten someone son
-sorry speak spots staff start station status still stop stopped store street student subscribe
-sure switch tailor take talk taman tell texting thank thanks that that's the them there
-thirty-nine this through to today trader turn twenty twenty-eight two ty type typed understand
-unemployed unsubscribe until up updated updates use vendor view village wait want was way we
-weather week welfare what what's when where which while who why wife will wipe with withdraw
-within won work worker working wrong y year years yes yesterday yet you
+a about abroad absolutely accept acceptance accident accidentally account active actually add
+address admin adults after afternoon again age agent ago agree agreeing ahead aid all allowed
+almost already also am amount an and angkot announcements answer any anymore anything app
+application applied apply applying appreciate appreciated approval approved approves are area
+arrive as asdf ask asking asleep assistance at attendant away back bahasa bansos barber battery
+be becak because been before benefit benefits between bike bills birthdays bot bpjs bpu
+bricklayer broadcast broadcasts broke brother builder building bus business but buy by cadre
+call can can't cancel cancelled cancelling car card caretaker carpenter carry casual change
+changed changes charged charges chat cheap check checked checking cheers chickens child children
+chit-chat chooses city civil claim clean clue collect comfortable company confused connect
+consent construction contact content continue cool copy correct cost costs could count counted
+counts cover coverage covered covid crash crashed creator curious cutoff dad daily data date
+daughter day death decide decides decline delay delete deleted deleting deliver delivering
+delivery did die died dies difference different disabilities disability disagree district do
+does domestic don't drive driver drives driving dtks dtsen duration during dying education eight
+eligibility eligible else employees employer end english enough enrol entered erase erased
+evening every everything everything's explain factory fall family far farm farmer father fee
+fees fell few fields fifty-two file fill find fine finish finished first fish fisherman five fix
+followers food for foreigner forget forty forty-one forty-seven free friend from front fruit
+full funeral g'morning general get gets getting give giving gm go gojek good got government grab
+grown guaranteed gutter had haha hand handles happening happens has hasn't have hawker he head
+health heard heir hello help helper helpful helps her here hey heyy hi high him his hit hiya
+home hospital hospitals house housemaid houses housewife housewives how howdy human hurt husband
+hypothetically i i'd i'll i'm i've id idea if illness imam in indonesia indonesian info informal
+information informed injured injuries instructions insurance is isn't it it's javanese jkk jkm
+job jobs join joining junior just k kartoharjo keep kejuron kelurahan kesehatan ketenagakerjaan
+kids kidul killed kindly kk kks klegen know ktp labour labourer laid laid-off language laptop
+last late later left leg legit let let's levels like limit limited list live lives living lol
+long looks lose lost lot lurah m machine madiun maid main make makes manguharjo manisrejo many
+market massages match maxim may me mean meaning meant meeting member membership menu message
+messages messaging mind misspelled mistake money month monthly months more morning mosque mother
+motorbike motorbikes moved much musician mute my myself nah nambangan name nanny near need
+neighbour never new news next ngawi nice night nik nineteen no nomination none nope not nothing
+notifications notify now number o occupation odd of off office officer ojol ok okay old oldest
+on one online only open opens operator opt opted options other out over own owner owners paid
+parents parking participant participants pass passed pay payout pays pedal pedicab people per
+permission person personal phone photo pick ping pjk pkh places plastic please pls porter posted
+posyandu power's pregnant premium pressed primary pro problem program proposed put qualifies
+qualify question questions quit quitting quota quran qw raise rather re-register reach read
+reading real really receive received receives refuse refusing register registered registering
+registration registrations rejected rejomulyo remain remember remind reminder reminders remove
+removed renewed reply report reporting requirement requirements reservoir retired retirees rice
+rickshaw ride-hailing rider right road roof room rt run safe same say saying says scaffolding
+scholarship school scrap see selected self-paid self-paying sell selling send sending sent
+servant sew she shop short should show shows siaga sign sign-up signing sites sixty skip slots
+small snacks so sogaten someone son soon sorry speak spelled spots staff stall start station
+status stay stepdaughter still stop stopped stopping store stored story street stroke stuck
+student studying stuff submit subscribe sure switch ta tailor take talk taman taxi teach tell
+terminal text texting thank thanks that that'd that's the them there there's these they've thing
+thirty-nine this three through thx tiktok tk to today told too town trader traffic truck trying
+turn twenty twenty-eight two ty type typed tysm u understand unemployed uninstall university
+unsubscribe until up updated updates us use vegetables vendor videos view village volunteer wa
+wage wait want warung was way we weather week weeks welder welfare well were what what's when
+where which while who why wife will wipe with withdraw within won wonder wondering work worker
+workers working works wrong y yeah year years yep yes yesterday yet yo you
 """,
     "mix": """
-a accident account ada admin after aja aku alamat already anak anakku any apa apply approved
-arep assalamualaikum away back badhe bahasa bakso balik banget bapak bapakku bayar bayare
-beasiswa belum benefit bener berlaku bingung bisa bojoku bpjs bro broadcast broke brp buat butuh
-by cancel car cek change chat check claim confused connect covered daftar dapat data dataku
-death decides delete di di-delete died ditanggung do dong dtks duka dulu durung eligibility
-eligible enak english enjing explain father fell for free from full ga gak gede get gmn good got
-halo hapus hello help hi hit how human i if iki ikutan in indo indonesia indonesian info infone
-ini injury innalillahi is it itu iuran iurannya jadi jatuh javanese jkk jkm join jowo jualan
-kalau kapan karo kartu ke kecelakaan kelayakan kelurahan kemarin kerja ki kids kirim ktp ku kula
-kuota lagi lah lama lanjut left leg lihat long makasih mana maneh masih mati matur mau me member
-meninggal menu min mind mo mom month morning much my narik never ngerti ngirim nguli nik no now
-nukang nuwun nya off officer ojol ok oleh online opname opo or ora orang pagi pak pake pas
-passed patah per perlu pesan peserta petugas piro piye please pls plss pro program programe
-prosese ra register reminder reseller roof rs rt salah sama sambungkan sampai scaffolding
-scholarship seda semua setahun setuju show sign sih sikil sini slot sore sorry status still stop
-suami suamiku subscribe sudah sy syarate syaratnya tadi talk teka tentang thank thanks that thx
-tk to tolong u udah umur umurku unsub up use usulan usulanku via wae want we what where who
-wingi wis wkwk ya years yen yes yg you
+a acara accident account ada admin after aja aku alamat all already aman ana anak anakku andha
+any apa apply approved are arep assalamualaikum away back badhe bahasa baju bakso balik banget
+bapak bapakku baru bayar bayare beasiswa belum benefit bener bengi bengkel berapa berlaku bill
+bingung bisa bojoku boleh bot bpjs bpu bro broadcast broke broken brp buat buka bukan bulan but
+butuh by cancel car ceblok cek change chat check claim confused connect continue correct
+coverage covered covid cukup cuma daftar dapat dari data dataku death decides delete di
+di-delete died ditanggung do dong driver dropship dtks duka dulu durung e eligibility eligible
+enak english enjing esuk explain family father fell for free from full ga gak ganggu gede get
+gimana gini gmn gojek good got grab hai hallo halo hapus hello help helpful hi hit hospital how
+hp human i if iki ikut ikutan in indo indonesia indonesian info infone ini injured injury
+innalillahi intinya is iso it itu iuran iurannya iyo jadi jangan jatuh javanese jawa jkk jkm
+join jowo jualan kabar kabari kalau kancaku kantor kapan karo kartu ke ke-delete kecelakaan keep
+kelayakan kelurahan kemarin kena kerja ki kids kirim klaim kok kota ktp ku kula kuliah kuota
+kuotane lagi lah lama lampu lanjut last late layar left leg lihat long luar lur madiun makasih
+malam mana maneh masih mati matur mau mawon max mbokku me melu member meninggal menu met min
+mind mo mom month months more morning mother much my narik needed neng never ngabari nganggur
+ngerti ngirim ngobrol nguli ngurus nik no not notif now nukang nuwun nya off officer ojol ok
+oleh on online opname opo or ora orang pagi pak pake pas passed patah pecah pengingat pensiunan
+per perlu pesan peserta petugas phk pira piro piye pkh please pls plss posted posyandu pro
+program programe prosese ra refund register rek remind reminder reply reseller respon roof rs rt
+saiki salah sama sambungkan sampai sby scaffolding scholarship seda sekarang semua send setahun
+setuju show sign sih sikil sikile since sini slot slow sore sorry status still stop story suami
+suamiku subscribe sudah suwun sy syarate syaratnya ta tadi talk tanganku tanya tapi tau taun
+teka tengkyu tentang thank thanks that thx time tk to tolong turn u udah umur umurku unsub up
+update usah use usulan usulane usulanku very via wae want we what where who wingi wis wkwk ya
+years yen yes yet yg you
 """,
 }
 WORDS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in _WORDS.items()}

@@ -23,7 +23,7 @@ FAQS = tuple(f"faq:{k}" for k in ("premium", "death", "accident", "requirements"
 OTHERS = ("question", "none")
 # An answer at a step of the check: a value from a fixed list, or typed (None), or none at
 # all (the NIK: the corpus writes its test NIK as {nik}).
-CHANGES = ("name", "nik", "age", "kelurahan", "occupation", "dtks", "heirs", "phone")
+CHANGES = ("name", "nik", "age", "kelurahan", "occupation", "bpjs", "dtks", "heirs", "phone")
 ANSWERS: dict[str, tuple[str, ...] | None] = {
     "consent": ("yes", "no"),
     "name": None,

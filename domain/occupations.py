@@ -42,6 +42,12 @@ _KIND_ORDER = {
 }
 
 
+# Words before a named work that say it is over ("berhenti jualan", "dulu kuli", "leren
+# dodolan", "stopped driving").
+PAST = frozenset({"berhenti", "stop", "stopped", "quit", "leren", "mandheg", "dulu", "biyen",
+                  "mantan", "former", "formerly", "eks", "ex", "used", "pensiun"})  # fmt: skip
+
+
 @dataclass(frozen=True, eq=False)
 class OccupationCatalogue:
     occupations: tuple[Occupation, ...]
@@ -87,7 +93,13 @@ class OccupationCatalogue:
             i += matched or 1
         if not found:
             return None
-        return min(found, key=lambda f: f[:3])[3]
+        # "stop jualan karena modal habis", "dulu kuli, … gak kerja lagi": work named after
+        # a word that says it ended is not the work now; if that is all there is, there is none
+        now = [f for f in found if not PAST & set(words[max(0, f[2] - 2) : f[2]])]
+        if not now:
+            return next((o for o in self.occupations if o.kind is OccupationKind.NO_ACTIVITY),
+                        None)  # fmt: skip
+        return min(now, key=lambda f: f[:3])[3]
 
 
 @lru_cache(maxsize=8192)

@@ -17,6 +17,9 @@ from domain.text import edit_distance, normalise
 # Words people put in front of a place name; they say which level is meant.
 _KEL_WORDS = frozenset({"kelurahan", "kel", "kelurhan", "kalurahan", "desa", "ds", "kalurahane"})
 _KEC_WORDS = frozenset({"kecamatan", "kec", "kecamtan", "kcmtn", "kecamatane"})
+# English puts the level after the name: "Manguharjo village", "Taman district".
+_KEL_AFTER = frozenset({"village"})
+_KEC_AFTER = frozenset({"district", "subdistrict"})
 # Words around a place name in a sentence ("aku ngekos di klegen", "rumah saya di kelun").
 _NOISE = frozenset(
     {"di", "ing", "wonten", "saya", "aku", "kulo", "kula", "tinggal", "kota", "madiun", "ngekos",
@@ -160,6 +163,10 @@ class RegionCatalogue:
             level, words = MatchKind.KELURAHAN, words[1:]
         elif words and words[0] in _KEC_WORDS:
             level, words = MatchKind.KECAMATAN, words[1:]
+        elif len(words) > 1 and words[-1] in _KEL_WORDS | _KEL_AFTER:  # "manguharjo village"
+            level, words = MatchKind.KELURAHAN, words[:-1]
+        elif len(words) > 1 and words[-1] in _KEC_WORDS | _KEC_AFTER:  # "taman district"
+            level, words = MatchKind.KECAMATAN, words[:-1]
         if not words:
             return RegionMatch(MatchKind.NONE)
         key = "".join(words)

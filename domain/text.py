@@ -49,10 +49,15 @@ def ascii_digits(text: str) -> str:
 
 
 def row_id(text: str) -> int | None:
-    """An id as a button carries it ("n|treply:12"): ASCII digits only, since int() refuses
-    the "²" isdigit() takes, and at most 18 of them, since a database id is a 64-bit integer.
-    None for anything else: a forged or mangled button, answered as an expired one."""
-    return int(text) if text.isascii() and text.isdigit() and len(text) <= 18 else None
+    """A row's id as a button ("n|treply:12"), a console path or field, or an admin command
+    gives it: ASCII digits only, since int() refuses the "²" isdigit() takes, at most 18 of
+    them, since a database id is a 64-bit integer, and above zero (ids start at 1). None for
+    anything else: a forged or mangled button, answered as an expired one. The one parser
+    for ids (review of issue 26, finding 12)."""
+    if not (text.isascii() and text.isdigit() and len(text) <= 18):
+        return None
+    value = int(text)
+    return value if value > 0 else None
 
 
 _AGE_UNITS = ("", "th", "thn", "tahun", "taun", "taon", "yo", "y", "yr", "yrs", "years")
@@ -78,13 +83,14 @@ def parse_age(text: str, low: int = 1, high: int = 120) -> int | None:
 
 
 def collapse_repeats(word: str) -> str:
-    """Three or more of the same letter become one ("iyaaa" → "iya", "gakkk" → "gak")."""
+    """Three or more of the same letter become one ("iyaaa" → "iya", "gakkk" → "gak"); digits
+    stay as typed ("1000", a NIK's "0001")."""
     if len(word) < 3:
         return word
     res: list[str] = []
     run = 1
     for i, ch in enumerate(word):
-        if i and ch == word[i - 1]:
+        if i and ch == word[i - 1] and not ch.isdigit():
             run += 1
         else:
             run = 1
@@ -127,8 +133,8 @@ def nik_in(text: str) -> str:
     inside it allowed) when the words around it are not digits; else the text as typed, for
     the NIK parser to explain what is wrong with it."""
     runs = _NIK_RUN.findall(text[:MAX_INPUT])
-    if len(runs) == 1 and any(c.isalpha() for c in text):
-        return str(runs[0])
+    if len(runs) == 1 and text.strip() != runs[0] and not _has_digit(text.replace(runs[0], "")):
+        return str(runs[0])  # "nik saya …", "… 🙏"
     return text
 
 
@@ -136,6 +142,10 @@ def nik_in(text: str) -> str:
 # "+62 812 …"): eight digits or more, single spaces, dots or dashes between them. Python's \d
 # takes every script's digits, so "３５７７…" is one too.
 LONG_NUMBER = re.compile(r"\+?\d(?:[ .\-]?\d){7,}")
+
+
+def _has_digit(text: str) -> bool:
+    return any(c.isdigit() for c in text)
 
 
 _AMOUNT = re.compile(r"^(\d+(?:[.,]\d+)?)\s*(juta|jt|ribu|rb|k)?$", re.ASCII)
@@ -156,3 +166,41 @@ def parse_rupiah(text: str) -> int | None:
     raw = re.sub(r",\d{1,2}$", "", raw)  # ",00": the cents
     digits = raw.replace(".", "").replace(",", "")
     return int(digits) if digits.isascii() and digits.isdigit() else None
+
+
+# A person correcting themselves inside one message: "gak jadi 45, 46 ding", "eh salah, Wahyu
+# Hidayat", "mboten sios mboten, sarujuk", "dulu ojol, skrg dagang". Words that take back what
+# follows them up to the next comma …
+_TAKEN_BACK = (
+    r"(?:g(?:a|ak|k)|nggak|enggak|ngga|tidak|tdk|ndak)\s+jadi|ora\s+sid[ao]|mboten\s+sios|"
+    r"bukan|dudu|sanes|instead\s+of"
+)
+# … and words after which comes what is meant now ("ding" closes it instead: "45, 46 ding").
+_NOW_MEANT = (
+    r"y(?:g|ang)\s+(?:bener|benar)|eh\s+salah|salah\s+(?:ketik|tulis)|maksudnya|"
+    r"maksud\s+(?:saya|sy|aku|kula)|maksudku|i\s+mean|sorry|ralat|koreksi|harusnya|"
+    r"seharusnya|sekarang|skrg|skrang|saiki|sakniki|now"
+)
+_CORRECTION = re.compile(
+    rf"\b(?:(?P<back>(?:{_TAKEN_BACK}))|(?P<now>{_NOW_MEANT})|(?P<ding>ding))\b", re.IGNORECASE
+)
+_CLAUSE_END = re.compile(r"[,;.]")
+
+
+def corrected(text: str) -> str | None:
+    """What a message means after the person corrected themselves in it: the words after the
+    last correction, without what was taken back; None when it corrects nothing or nothing
+    is left after the correction ("gak jadi daftar" takes back, it does not correct)."""
+    found = list(_CORRECTION.finditer(text[:MAX_INPUT]))
+    if not found:
+        return None
+    last = found[-1]
+    if last.group("ding"):
+        rest = _CLAUSE_END.split(text[: last.start()])[-1]
+    elif last.group("back"):
+        end = _CLAUSE_END.search(text, last.end())
+        rest = text[end.end() :] if end else ""
+    else:
+        rest = text[last.end() :]
+    rest = rest.strip(" ,.;:!-")
+    return rest or None

@@ -184,6 +184,7 @@ class FakeGraph:
     last_inbound: dict[str, datetime] = field(default_factory=dict)
     outside_window: list[WaSent] = field(default_factory=list)  # refused with 131047
     templates: set[tuple[str, str]] = field(default_factory=lambda: set(APPROVED))
+    on_send: Callable[[WaSent], None] | None = None  # called after each accepted message
 
     def heard(self, payload: Any) -> None:
         """A webhook body on its way to Siaga: the people who wrote in it opened their window."""
@@ -242,6 +243,8 @@ class FakeGraph:
                 self.outside_window.append(WaSent(to, body))
                 return self._error(400, 131047, "Re-engagement message")
         self.sent.append(WaSent(to, body))
+        if self.on_send is not None:
+            self.on_send(self.sent[-1])
         key = "wa_id" if "to" in body else "user_id"
         mid = f"wamid.FAKE{next(self._ids)}"
         return web.json_response({"messaging_product": "whatsapp",

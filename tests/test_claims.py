@@ -221,6 +221,9 @@ async def test_a_participant_reporting_their_own_accident_sees_their_cover(siaga
     siaga.clock = lambda: START + timedelta(days=40)  # 11 April: month 2 of the cover
     me = Person(siaga, "peserta")
     await me.say("saya kecelakaan kerja tadi pagi di pasar")  # a sentence, at the menu
+    # a report starts something heavy: asked first, whatever the reader's confidence (issue 27)
+    assert "melaporkan kecelakaan kerja?" in me.text
+    await me.press("Ya, lanjutkan")
     assert "Siapa yang melapor" in me.text  # the kind read from the words
     await me.press("Saya sendiri")
     await me.say("hari ini")
@@ -242,7 +245,9 @@ async def test_the_lurah_is_asked_for_the_letter_and_the_family_hears_it_is_read
     siaga.clock = lambda: START + timedelta(days=100)
     anak = Person(siaga, "anak")
     await anak.say("innalillahi, bapak saya sudah meninggal dunia kemarin")
-    assert "Siapa yang melapor" in anak.text  # straight to the reporter: a death, read
+    assert "melaporkan kabar duka" in anak.text  # asked first (issue 27)
+    await anak.press("Ya, lanjutkan")
+    assert "Siapa yang melapor" in anak.text  # then straight to the reporter: a death, read
     await anak.press("Keluarga")
     await anak.say(ref)
     await anak.say("Warga Uji")
@@ -347,6 +352,7 @@ async def test_console_story_from_the_family_s_first_message_to_a_paid_case(
     siaga.clock = lambda: START + timedelta(days=150)
     suami = Person(siaga, "suami")
     await suami.say("istri saya meninggal dunia tadi pagi")
+    await suami.press("Ya, lanjutkan")  # a report is asked first (issue 27)
     await suami.press("Keluarga")
     await suami.say(ref)
     await suami.say("Warga Uji")
@@ -475,7 +481,9 @@ async def test_a_report_typed_with_typos_and_a_spaced_nik_finds_the_participant(
     siaga.clock = lambda: START + timedelta(days=100)
     anak = Person(siaga, "anak-ketik")
     await anak.say("bapak sy udah meningal dunia kmrn")
-    assert "Siapa yang melapor" in anak.text  # the death read despite the typo
+    assert "melaporkan kabar duka" in anak.text  # the death read despite the typo, asked first
+    await anak.say("ya")
+    assert "Siapa yang melapor" in anak.text
     await anak.say("2")  # the second button just shown: Keluarga
     nik = nik_for(40, serial=1)
     await anak.say(" ".join((nik[:4], nik[4:8], nik[8:12], nik[12:])))  # as printed on a KTP

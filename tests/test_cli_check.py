@@ -145,3 +145,22 @@ def test_a_file_that_cannot_be_screened_leaves_no_output(tmp_path: Path) -> None
     assert r.returncode != 0 and "Kolom wajib" in r.stderr
     assert not (tmp_path / "hasil.csv").exists()
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+
+
+def test_the_screening_tool_opens_no_database(tmp_path: Path) -> None:
+    """A guard (DESIGN rule 8): `siaga check` screens the answers it is given and reads no
+    registry list, so a CSV of NIKs is no way to query the lists. It opens no database at
+    all: pointed at one that cannot be reached and a data folder that does not exist, it
+    screens as ever and creates nothing."""
+    from tests.helpers import chat_env
+
+    nowhere = tmp_path / "nowhere"
+    env = chat_env(nowhere, SIAGA_DATABASE_URL="postgresql+asyncpg://nobody@127.0.0.1:9/none")
+    r = subprocess.run(
+        [sys.executable, "-m", "bot", "check", "--nik", NIK, "--occupation", "ojol",
+         "--kelurahan", "Kelun", "--dtks", "tidak-tahu", "--on", "2026-12-10"],
+        capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60,
+    )  # fmt: skip
+    assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr
+    assert "3577 01•• •••• 0001" in r.stdout
+    assert not nowhere.exists()

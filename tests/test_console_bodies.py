@@ -8,6 +8,8 @@ route takes, whatever the route."""
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import AsyncIterator
 
 import httpx
@@ -15,6 +17,7 @@ import httpx
 from bot.app import App
 from bot.web.limits import FORM, SERVER, UPLOAD, BodyLimit
 from handlers.core.records import Role
+from tests.harness import Person
 from tests.test_console import csrf, signed_in
 from tests.test_review import make
 
@@ -98,3 +101,49 @@ async def test_the_server_caps_every_route_declared_or_streamed() -> None:
         junk = await client.post("/any", content=b"x", headers={"Content-Length": "1e9"})
         assert junk.status_code == 400
     assert read == [5]  # the refused bodies never reached the app whole
+
+
+class Trickle:
+    """A body that arrives a few bytes at a time, as from a slow (or hostile) line."""
+
+    def __init__(self, pieces: list[bytes], pause: float) -> None:
+        self.pieces, self.pause = pieces, pause
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        for piece in self.pieces:
+            yield piece
+            await asyncio.sleep(self.pause)
+
+
+async def _answered_while(siaga: App, web: httpx.AsyncClient, path: str, body: Trickle,
+                          headers: dict[str, str] | None = None) -> float:  # fmt: skip
+    """How long a chat update takes while `body` trickles in to `path`."""
+    posting = asyncio.create_task(web.post(path, content=body, headers=headers or {}))
+    await asyncio.sleep(0.3)  # the request is in, its body is not
+    started = time.monotonic()
+    said = await Person(siaga, "warga-cepat").say("halo")
+    took = time.monotonic() - started
+    assert said  # answered, not refused
+    await posting
+    return took
+
+
+async def test_a_slow_sign_out_body_holds_no_lock(siaga: App, web: httpx.AsyncClient) -> None:
+    """Review of issue 26, finding 1: /konsol/keluar opened its unit of work (SQLite's write
+    lock, a PostgreSQL transaction) and then read the body; a client with no cookie sending a
+    byte every half second held every chat update back, up to 503 after 30 s."""
+    slow = Trickle([b"csrf="] + [b"a"] * 6, 0.5)
+    assert await _answered_while(siaga, web, "/konsol/keluar", slow) < 1.0
+
+
+async def test_a_slow_upload_holds_no_lock(siaga: App, web: httpx.AsyncClient) -> None:
+    """The same for the BPJS upload on a slow mobile line (after the gate: an officer)."""
+    await make(siaga, "dinas", Role.ADMIN)
+    token = csrf(await signed_in(siaga, web, "dinas"))
+    head = (f'--x\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n{token}\r\n--x\r\n'
+            'Content-Disposition: form-data; name="berkas"; filename="bpjs.csv"\r\n\r\n'
+            "nomor_usulan\r\n").encode()  # fmt: skip
+    slow = Trickle([head] + [b"PJK-AAAAA\r\n"] * 6 + [b"\r\n--x--\r\n"], 0.5)
+    took = await _answered_while(siaga, web, "/konsol/peserta/pratinjau", slow,
+                                 {"Content-Type": "multipart/form-data; boundary=x"})  # fmt: skip
+    assert took < 1.0

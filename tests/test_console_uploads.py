@@ -20,6 +20,8 @@ import pytest
 from bot.app import App
 from bot.web.console import bpjs_file
 from handlers.core.records import Role
+from tests.harness import Person
+from tests.helpers import nik_for
 from tests.test_console import csrf, review_approve, signed_in
 from tests.test_review import file, make, nomination, set_quota
 
@@ -148,3 +150,69 @@ async def test_health_answers_while_a_file_is_read(
     assert health.json() == {"status": "ok"} and not sent.done()
     release.set()
     assert (await sent).status_code == 200 and released_in_time == [True]
+
+
+async def _approved(siaga: App, count: int) -> list[str]:
+    """`count` approved nominations, each with its resident (told when registered)."""
+    from sqlalchemy import update
+
+    from bot.db import schema as t
+    from domain.reference import ALPHABET, PREFIX
+    from handlers.core.messages import UserRef
+
+    refs = []
+    async with siaga.store() as store:
+        now = siaga.clock()
+        for i in range(count):
+            code = "".join(ALPHABET[(i // len(ALPHABET) ** k) % len(ALPHABET)] for k in range(5))
+            ref = f"{PREFIX}-{code}"
+            resident = await store.person(UserRef("console", f"peserta-{i}"), "id", now)
+            await store.add_nomination(
+                ref=ref, person_id=resident.id, filed_by=resident.id,
+                kelurahan_code="35.77.01.1009", name="Warga Uji",
+                nik=nik_for(40, serial=3000 + i), nik_masked="3577 01•• •••• 0001", answers={},
+                verdict="likely_eligible", reasons=[], priority=0, now=now,
+            )  # fmt: skip
+            refs.append(ref)
+        await store.conn.execute(update(t.nominations).values(status="approved"))
+        await store.commit()
+    return refs
+
+
+async def test_applying_a_big_file_lets_chat_updates_through_between_batches(
+    siaga: App, web: httpx.AsyncClient
+) -> None:
+    """Review of the issue-26 fixes, finding 8: "apply" registered every reference of the
+    file (about five statements each) in one unit of work, holding SQLite's write lock (and
+    the event loop, where SQLite's statements run) for the whole file. Now it goes in
+    batches, each its own unit: a chat update waits for one batch, not for the file."""
+    from datetime import UTC, datetime
+
+    siaga.clock = lambda: datetime(2026, 12, 20, 3, 0, tzinfo=UTC)
+    refs = await _approved(siaga, 1200)
+    await make(siaga, "dinas", Role.ADMIN)
+    token = csrf(await signed_in(siaga, web, "dinas"))
+    body = "nomor_usulan\n" + "\n".join(refs) + "\n"
+    sent = await web.post("/konsol/peserta/pratinjau", data={"csrf": token, "mulai": "2027-01-01"},
+                          files={"berkas": ("bpjs.csv", body.encode(), "text/csv")})  # fmt: skip
+    preview = await web.get(sent.headers["location"])
+    kept = re.search(r'name="unggahan" value="([^"]+)"', preview.text)
+    assert kept and "1.200 baris bisa diterapkan" in preview.text
+    done: dict[str, float] = {}
+
+    async def apply() -> httpx.Response:
+        r = await web.post("/konsol/peserta/terapkan", data={"csrf": token,
+                                                              "unggahan": kept.group(1)})  # fmt: skip
+        done["apply"] = asyncio.get_running_loop().time()
+        return r
+
+    async def chat() -> None:
+        await asyncio.sleep(0.05)  # the apply is under way
+        assert await Person(siaga, "warga-sela").say("halo")
+        done["chat"] = asyncio.get_running_loop().time()
+
+    applied, _ = await asyncio.gather(apply(), chat())
+    listing = await web.get(applied.headers["location"])
+    assert "Diterapkan: 1.200 terdaftar, 0 tidak bisa ditandai" in listing.text
+    assert done["chat"] < done["apply"]  # answered between two batches, not after the file
+    assert (await nomination(siaga, refs[-1])).status.value == "registered"

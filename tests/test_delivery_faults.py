@@ -25,7 +25,6 @@ import httpx
 import pytest
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
 
 from bot.app import App, build
 from bot.channels.port import Delivery
@@ -199,40 +198,59 @@ async def test_a_sent_reply_is_recorded_once_the_database_is_back_and_not_sent_a
 # --- item 20: one person's updates in order across a refusal ---------------------------------
 
 
-def refuse_next_unit_of_work(siaga: App, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The next unit of work fails as a full disk makes it fail; the ones after it work."""
-    real = siaga.db.store
-    left = [1]
-
-    @contextlib.asynccontextmanager
-    async def store():  # type: ignore[no-untyped-def]
-        if left[0]:
-            left[0] -= 1
-            full = sqlite3.OperationalError("database or disk is full")
-            raise OperationalError("INSERT INTO processed_updates", {}, full)
-        async with real() as s:
-            yield s
-
-    monkeypatch.setattr(siaga.db, "store", store)
+@contextlib.asynccontextmanager
+async def database_refusing(r: Rig, proxy: Proxy | None) -> AsyncIterator[None]:
+    """A real fault while the block runs, lifted at its end: SQLite's write lock held by
+    another connection (BUSY_WAIT cut short by the test), or PostgreSQL's connections cut.
+    (Review of the issue-26 fixes, finding 15: this test replaced our own unit of work.)"""
+    if proxy is not None:
+        await proxy.cut()
+        try:
+            yield
+        finally:
+            await proxy.restore()
+        return
+    holder = sqlite3.connect(r.siaga.settings.sqlite_path(), isolation_level=None, timeout=5)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
 
 
 async def test_after_a_refused_update_the_next_one_waits_for_it(
     fake: FakeTelegram, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    async with rig(fake, tmp_path) as r:
-        assert await r.hook(fake.message(CHAT, "/start")) == 200
-        assert await r.hook(fake.message(CHAT, "1")) == 200
-        assert "Pemberitahuan Privasi" in texts(fake)[-1]
-        consent, name = fake.message(CHAT, "setuju"), fake.message(CHAT, "Sri Rahayu")
-        refuse_next_unit_of_work(r.siaga, monkeypatch)
-        assert await r.hook(consent) == 503  # the disk was full: Telegram keeps it
-        assert await r.hook(name) == 503  # an earlier one of theirs is not handled yet
-        assert await r.hook(name) == 503  # and still not
-        assert len(texts(fake)) == 2
-        assert await r.hook(consent) == 200  # delivered again: handled
-        assert await r.hook(name) == 200
-        got = texts(fake)
-        assert "nama lengkap" in got[2] and "NIK" in got[3], got[2:]
-        async with r.siaga.store() as store:
-            conv = (await store.conn.execute(select(t.conversations))).one()
-        assert conv.step == "nik" and conv.answers["check"]["name"] == "Sri Rahayu", conv
+    proxy = None
+    if POSTGRES:
+        url = make_url(os.environ["SIAGA_DATABASE_URL"])
+        proxy = Proxy(url.host or "127.0.0.1", url.port or 5432)
+        await proxy.start()
+    monkeypatch.setattr(aio, "BUSY_WAIT", 0.3)  # SQLite: a held lock fails a write in 0.3 s
+    try:
+        async with rig(fake, tmp_path, proxy) as r:
+            await _in_order_across_a_refusal(r, fake, proxy)
+    finally:
+        if proxy is not None:
+            await proxy.cut()
+
+
+async def _in_order_across_a_refusal(r: Rig, fake: FakeTelegram, proxy: Proxy | None) -> None:
+    assert await r.hook(fake.message(CHAT, "/start")) == 200
+    assert await r.hook(fake.message(CHAT, "1")) == 200
+    assert "Pemberitahuan Privasi" in texts(fake)[-1]
+    consent, name = fake.message(CHAT, "setuju"), fake.message(CHAT, "Sri Rahayu")
+    async with database_refusing(r, proxy):
+        assert await r.hook(consent) == 503  # the database refused it: Telegram keeps it
+    # the database is back, but an earlier update of theirs is not handled yet
+    assert await r.hook(name) == 503
+    assert await r.hook(name) == 503  # and still not
+    assert len(texts(fake)) == 2
+    assert await r.hook(consent) == 200  # delivered again: handled
+    assert await r.hook(name) == 200
+    got = texts(fake)
+    assert "nama lengkap" in got[2] and "NIK" in got[3], got[2:]
+    async with r.siaga.store() as store:
+        conv = (await store.conn.execute(select(t.conversations))).one()
+    assert conv.step == "nik" and conv.answers["check"]["name"] == "Sri Rahayu", conv

@@ -25,6 +25,8 @@ from tests.test_decide_once import officer
 from tests.test_handover import inbox
 from tests.test_review import KELUN, file, make
 from tests.test_telegram import deliverer
+from tests.test_whatsapp_window import drain, sender_of, statuses
+from tests.whatsapp_harness import Wa
 
 START = datetime(2026, 3, 2, 2, 0, tzinfo=UTC)  # 09.00 WIB, a Monday
 
@@ -135,3 +137,31 @@ async def test_with_the_sender_running_an_unread_notice_gathers_the_next_ones(
     clock["now"] += UNREAD_GAP
     await deliver()
     assert len(fake.to(away)) == 2 and len(fake.to(busy)) == 3  # nothing more, nothing lost
+
+
+async def test_a_whatsapp_reviewer_outside_the_window_gets_one_waiting_notice(wa: Wa) -> None:
+    """Review of issue 26, finding 2: for a reviewer outside WhatsApp's 24-hour window the
+    first notice waits (`waiting`), and each later filing found no pending notice to add to,
+    so 20 filings left 20 waiting notices, sent in a burst when the lurah next wrote."""
+    clock = {"now": START}
+    wa.siaga.clock = lambda: clock["now"]
+    lurah = "6281200000777"  # has never written: outside the window
+    await officer(wa.siaga, lurah, "Bu Sri", channel="whatsapp")
+    sender = sender_of(wa)
+    refs = []
+    for i in range(20):
+        clock["now"] += timedelta(seconds=10)
+        refs.append(await file(wa.siaga, f"warga{i}", serial=700 + i))
+        await drain(sender)
+    kinds = await statuses(wa, lurah)
+    assert kinds.count(("new_nominations", "waiting")) == 1, kinds
+    assert [k for k in kinds if k[0] == "new_nominations"] == [("new_nominations", "waiting")]
+    assert [m.template and m.template[:2] for m in wa.graph.to(lurah)] == [("siaga_kabar", "id")]
+    clock["now"] += timedelta(hours=1)
+    before = len(wa.graph.to(lurah))
+    await wa.say("halo", user=lurah)  # the waiting notice first, then the reply
+    came = [m.text for m in wa.graph.to(lurah)[before:]]
+    notices = [m for m in came if "usulan baru" in m.lower()]
+    assert len(notices) == 1, came
+    assert notices[0].startswith("20 usulan baru menunggu pemeriksaan di Kelurahan Kelun: ")
+    assert ", ".join(refs[-5:]) + " dan 15 lainnya." in notices[0]

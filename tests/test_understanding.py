@@ -1,125 +1,58 @@
-"""People who type (issue 16): the labelled corpus in tests/cases/understanding.yaml, each
-message sent through the real Siaga where a person would type it, and what happened checked.
-Fails below 95 % overall; prints the accuracy per language and per expectation."""
+"""People who type (issues 16 and 27): the corpus in tests/cases/corpus/ and the held-out sets
+tests/cases/heldout.yaml and heldout-2.yaml, each message sent through the real Siaga where a
+person would type it, and what that person would notice checked (tests/understanding_cases.py).
+The corpus must be understood 97 % of the time; the held-out sets, never used to tune anything,
+were measured once and their floors are what was honestly reached."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+import pytest
 
 from bot.app import App
-from handlers.check.form import CheckState
 from handlers.core.messages import UserRef
 from tests.conftest import sqlite_only
 from tests.harness import Person
-from tests.helpers import nik_for
+from tests.understanding_cases import CORPUS, HELD_OUT, HELD_OUT_2, accuracy, cases, run
 
-CORPUS = Path(__file__).parent / "cases" / "understanding.yaml"
-HELD_OUT = Path(__file__).parent / "cases" / "understanding-heldout.yaml"
-TARGET = 0.95
-HELD_OUT_FLOOR = 0.85  # messages never used to tune the words: a regression guard, reported
-
-# How a person reaches each place, from a first message.
-WALKS = {
-    "first": [],
-    "menu": ["/menu"],
-    "menu_en": ["/bahasa", "english"],
-    "consent": ["/menu", "cek"],
-    "name": ["/menu", "cek", "setuju"],
-    "nik": ["/menu", "cek", "setuju", "Budi Santoso"],
-    "kecamatan": ["/menu", "cek", "setuju", "Budi Santoso", "{nik}", "benar", "benar"],
+TARGET = 0.97  # issue 27; measured 0.9995 (4,284 of 4,286) at 8de14e2 (see the README)
+# Floors for the held-out sets: what was reached when each was run once, at the end, after the
+# last change to the reader (8de14e2; see the README), as a regression guard; never tuned on.
+# heldout.yaml (frozen at 5c0b087; its first run, at f7c1b1f, was 0.803): 0.913, id 0.914,
+# jv 0.891, en 0.939. heldout-2.yaml (frozen at f6a8fb3, run blind): 0.933, id 0.933, jv 0.913,
+# en 0.960.
+HELD_OUT_FLOORS = {
+    HELD_OUT: (0.91, {"id": 0.91, "jv": 0.89, "en": 0.93}),
+    HELD_OUT_2: (0.93, {"id": 0.93, "jv": 0.91, "en": 0.96}),
 }
-WALKS["occupation"] = [*WALKS["kecamatan"], "Kelun"]
-WALKS["dtks"] = [*WALKS["occupation"], "ojol", "tidak"]
-WALKS["summary"] = [*WALKS["dtks"], "tidak tahu", "ya", "lewati"]
-WALKS["verdict"] = [*WALKS["summary"], "lanjut"]
-WALKS["reminders"] = [*WALKS["verdict"], "ajukan usulan"]
 
 
-@dataclass(frozen=True)
-class Case:
-    at: str
-    lang: str
-    text: str
-    expect: str
+def test_the_corpus_is_big_enough_and_covers_every_language_and_place() -> None:
+    found = list(cases(CORPUS))
+    by_lang = Counter(c.lang for c in found)
+    assert len(found) >= 2000 and min(by_lang[lang] for lang in ("id", "jv", "en")) >= 200, by_lang
+    assert {c.at for c in found} >= {"first", "menu", "consent", "name", "nik", "age",
+                                     "kecamatan", "occupation", "bpjs", "dtks", "heirs",
+                                     "phone", "summary"}  # fmt: skip
 
 
-def cases(path: Path = CORPUS) -> Iterator[Case]:
-    for group in yaml.safe_load(path.read_text(encoding="utf-8")):
-        for lang in ("id", "jv", "en"):
-            for text in group.get(lang) or []:
-                yield Case(group["at"], lang, str(text), group["expect"])
-
-
-async def outcome_matches(siaga: App, p: Person, case: Case) -> bool:
-    kind, _, want = case.expect.partition(":")
-    if kind == "reply":
-        return any(m.key == want for s in p.last for m in s.reply.parts)
-    async with siaga.store() as store:
-        person, conv = await store.load(UserRef("console", p.user.external_id), "", siaga.clock())
-    if kind == "flow":
-        return conv.flow == want
-    if kind == "step":
-        return conv.step == want
-    if kind == "locale":
-        return person.locale == want
-    draft = CheckState.of(conv)
-    if kind == "check":
-        field, _, value = want.partition("=")
-        return str(getattr(draft, field)).casefold() == value.casefold()
-    if kind == "kelurahan":
-        kel = siaga.program.regions.kelurahan_by_code(draft.kelurahan or "")
-        return kel is not None and kel.name == want
-    raise AssertionError(f"unknown expectation {case.expect}")
-
-
-def test_the_corpus_is_big_enough_and_covers_three_languages() -> None:
-    by_lang = Counter(c.lang for c in cases())
-    assert sum(by_lang.values()) >= 400 and min(by_lang.values()) >= 50, by_lang
-
-
-async def run_corpus(siaga: App, path: Path) -> list[tuple[Case, bool]]:
-    results: list[tuple[Case, bool]] = []
-    for n, case in enumerate(cases(path)):
-        p = Person(siaga, f"korpus-{path.stem}-{n}")
-        nik = nik_for(40, serial=n + 1)
-        for line in WALKS[case.at]:
-            await p.say(line.replace("{nik}", nik))
-        await p.say(case.text.replace("{nik}", nik))
-        results.append((case, await outcome_matches(siaga, p, case)))
-    overall = sum(ok for _, ok in results) / len(results)
-    print(
-        f"\n{path.name}: understood {sum(ok for _, ok in results)} of {len(results)}: {overall:.1%}"
-    )
-    for label, key in (("language", lambda c: c.lang), ("expectation", lambda c: c.expect)):
-        totals: Counter[str] = Counter(key(c) for c, _ in results)
-        good: Counter[str] = Counter(key(c) for c, ok in results if ok)
-        for k in sorted(totals):
-            print(f"  {label} {k}: {good[k]}/{totals[k]} = {good[k] / totals[k]:.0%}")
-    missed = [f"{c.at} {c.lang} {c.text!r} → {c.expect}" for c, ok in results if not ok]
-    print("missed:\n  " + "\n  ".join(missed))
-    return results
-
-
-def accuracy(results: list[tuple[Case, bool]]) -> float:
-    return sum(ok for _, ok in results) / len(results)
-
-
-@sqlite_only("hundreds of conversations; the database does not change what is understood")
-async def test_typed_messages_are_understood_where_people_type_them(siaga: App) -> None:
-    results = await run_corpus(siaga, CORPUS)
+@sqlite_only("thousands of conversations; the database does not change what is understood")
+async def test_the_corpus_is_understood_where_people_type_it(siaga: App) -> None:
+    results = await run(siaga, CORPUS, "korpus")
     assert accuracy(results) >= TARGET, [c.text for c, ok in results if not ok]
 
 
-@sqlite_only("a hundred conversations; the database does not change what is understood")
-async def test_messages_never_used_for_tuning_are_mostly_understood(siaga: App) -> None:
-    results = await run_corpus(siaga, HELD_OUT)
-    assert len(results) >= 100
-    assert accuracy(results) >= HELD_OUT_FLOOR, [c.text for c, ok in results if not ok]
+@sqlite_only("hundreds of conversations; the database does not change what is understood")
+@pytest.mark.parametrize("held_out", [HELD_OUT, HELD_OUT_2], ids=["heldout", "heldout-2"])
+async def test_messages_never_used_for_tuning_are_understood(siaga: App, held_out: Path) -> None:
+    results = await run(siaga, held_out, held_out.stem)
+    assert len(results) >= 450
+    overall, per_language = HELD_OUT_FLOORS[held_out]
+    assert accuracy(results) >= overall
+    for lang, floor in per_language.items():
+        assert accuracy(results, lang) >= floor, lang
 
 
 def test_a_typed_label_is_read_through_typos_and_two_close_ones_are_asked_about() -> None:

@@ -212,3 +212,75 @@ async def test_a_131047_in_a_status_webhook_holds_the_message_for_the_template(w
     assert "DISETUJUI" in wa.graph.sent[2].text and len(wa.graph.sent) == 4
     await drain(sender)
     assert len(wa.graph.sent) == 4
+
+
+async def test_a_late_131047_after_the_person_wrote_sends_the_message_again_at_once(
+    wa: Wa,
+) -> None:
+    """Review of the issue-26 fixes, finding 7: the status report came after the person had
+    written again (their window open): the message was held all the same, a news template
+    spent on them, and it waited for yet another message of theirs."""
+    import json
+    from pathlib import Path
+
+    now = [datetime(2026, 12, 10, 3, 0, tzinfo=UTC)]
+    wa.siaga.clock = lambda: now[0]
+    wa.graph.last_inbound[USER] = now[0]  # the fake takes the text …
+    async with wa.siaga.store() as store:
+        p = await store.person(UserRef("whatsapp", USER), "", now[0])
+        await store.enqueue(p, [Reply.of("citizen-approved", ref="PJK-2026-000004")], now[0])
+        await store.commit()
+    sender = sender_of(wa)
+    await drain(sender)
+    assert len(wa.graph.sent) == 1 and "DISETUJUI" in wa.graph.sent[0].text
+    now[0] += timedelta(minutes=10)
+    assert await wa.post(text_message(USER, "halo")) == 200  # they write meanwhile
+    came = len(wa.graph.sent)
+    async with wa.siaga.store() as store:
+        wamid = await store.conn.scalar(
+            select(t.outbox.c.provider_message_id).where(t.outbox.c.kind == "notice")
+        )
+    payload = json.loads((Path(__file__).parent / "whatsapp_payloads" /
+                          "status_failed_131047.json").read_text())  # fmt: skip
+    payload["entry"][0]["changes"][0]["value"]["statuses"][0]["id"] = wamid
+    now[0] += timedelta(minutes=1)
+    assert await wa.post(payload) == 200  # … and only now reports the first send refused
+    await drain(sender)
+    again = wa.graph.sent[came:]
+    assert [m.template for m in again] == [None], again  # the message itself, no template
+    assert "DISETUJUI" in again[0].text
+    assert ("news", "pending") not in await statuses(wa)
+
+
+async def test_a_broadcast_in_pieces_whose_retry_falls_outside_the_window_sends_the_template(
+    wa: Wa,
+) -> None:
+    """Review of the issue-26 fixes, finding 9: piece 1 of a long broadcast went free-form,
+    piece 2 failed; the retry came after the window had closed and switched to the template,
+    told to skip one piece: it took the template for that piece, sent nothing and recorded
+    the row as sent."""
+    from handlers.core.messages import Msg, Raw
+
+    now = [OFFICE]
+    wa.siaga.clock = lambda: now[0]
+    wa.graph.last_inbound[USER] = OFFICE - timedelta(hours=23)  # the window: one hour left
+    long = Reply((Msg("lines-join", {"first": Raw("Kalimat panjang. " * 400),
+                                     "rest": Raw("akhir")}),))  # fmt: skip
+    async with wa.siaga.store() as store:
+        p = await store.person(UserRef("whatsapp", USER), "", OFFICE - timedelta(hours=23))
+        await store.enqueue(p, [long], OFFICE, "broadcast")
+        await store.commit()
+
+    def fail_the_next(sent: WaSent) -> None:
+        wa.graph.error_for[USER] = [(500, 1)]  # piece 2: the platform down for a moment
+        wa.graph.on_send = None
+
+    wa.graph.on_send = fail_the_next
+    sender = sender_of(wa)
+    await sender.send_once()
+    assert len(wa.graph.to(USER)) == 1  # piece 1 only
+    now[0] = OFFICE + timedelta(hours=2)  # the retry: the window has closed
+    await drain(sender)
+    went = wa.graph.to(USER)[1:]
+    assert [m.body["type"] for m in went] == ["template"], went
+    assert await statuses(wa) == [("broadcast", "sent")]

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any, NamedTuple, Protocol
 
-from handlers.core.messages import Incoming, Media, Outgoing
+from handlers.core.messages import Attachment, Incoming, Media, Msg, Outgoing
 
 
 class Delivery:
@@ -36,6 +36,42 @@ class Delivered(NamedTuple):
     # Forwarded files the platform refused for good (kept media ids): the words went, with a
     # line saying the file could not be passed on; whoever sent it is asked to send it again.
     unforwarded: tuple[int, ...] = ()
+
+
+class Pieces:
+    """One attempt's platform messages, counted from the first of `out` (every channel the
+    same way: review of issue 26, finding 13). Those an earlier attempt sent are skipped
+    (Envelope.skip); those sent now are counted, and so are the forwarded files the platform
+    refused for good."""
+
+    def __init__(self, skip: int) -> None:
+        self.skip, self.at, self.done = skip, 0, 0
+        self.lost: list[int] = []
+
+    def due(self) -> bool:
+        """The next piece: whether it goes in this attempt (False: it went in an earlier)."""
+        self.at += 1
+        return self.at > self.skip
+
+    @property
+    def now(self) -> bool:
+        """The last piece counted goes in this attempt."""
+        return self.at > self.skip
+
+    def went(self) -> None:
+        self.done += 1
+
+    def not_passed(self, attach: Attachment) -> Msg:
+        """A forwarded file the platform refused for good: remembered (whoever sent it is
+        asked to send it again), and the line that goes in its place, so the reader is not
+        left waiting for it (issue 26 item 10)."""
+        assert attach.media is not None
+        self.lost.append(attach.kept)
+        return Msg("media-not-passed", {"kind": Msg(f"media-kind-{attach.media.kind}")})
+
+    def of(self, outcome: Delivered) -> Delivered:
+        """The attempt's outcome with what went and what was refused."""
+        return outcome._replace(pieces=self.done, unforwarded=tuple(self.lost))
 
 
 @dataclass(frozen=True)
@@ -66,29 +102,6 @@ class Envelope:
 
 
 PLAIN = Envelope()  # a new message, free-form
-
-
-@dataclass
-class Pieces:
-    """The platform messages of one delivery, counted as they go (a reply may be several: a
-    long text in pieces, a file, a chart). Those an earlier attempt sent (`skip`) are passed
-    over, so a retry sends only the rest; `done` is what this attempt sent."""
-
-    skip: int = 0
-    at: int = 0  # the message about to go, counted from the first of the delivery
-    done: int = 0
-
-    def due(self) -> bool:
-        """The next message: True when it is still to send (then call `sent`)."""
-        self.at += 1
-        return self.at > self.skip
-
-    def sent(self) -> None:
-        self.done += 1
-
-    @property
-    def past_skipped(self) -> bool:
-        return self.at > self.skip
 
 
 @dataclass(frozen=True)

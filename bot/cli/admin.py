@@ -247,9 +247,16 @@ def register(
         refs = [r for r in (parse_reference(row[col] or "") for row in reader) if r]
 
     async def work(siaga: Any) -> Any:
-        return await _in_unit(
-            siaga, lambda ctx: nominations.mark_registered(ctx, refs, day or ctx.today)
-        )
+        # in batches, each committed: a server on the same SQLite file gets its write lock
+        # in between (review of issue 26, finding 8)
+        report = nominations.RegisterReport()
+        for batch in nominations.batches(refs):
+
+            async def one(ctx: Any, batch: list[str] = batch) -> nominations.RegisterReport:
+                return await nominations.apply(ctx, batch, day or ctx.today)
+
+            report.add(await _in_unit(siaga, one))
+        return report
 
     report = _run(work)
     typer.echo(f"Terdaftar: {len(report.registered)}; tidak ditemukan: {len(report.not_found)}; "
@@ -546,7 +553,7 @@ def claim_step(
     typer.echo(f"Kasus #{claim_id}: {to.value}. Keluarga diberi tahu.")
 
 
-corpus_app = typer.Typer(help="Korpus pemahaman pesan (issue 27)", no_args_is_help=True)
+corpus_app = typer.Typer(help="Korpus pesan dan pembaca terlatih (issue 27)", no_args_is_help=True)
 admin_app.add_typer(corpus_app, name="corpus")
 
 
@@ -575,3 +582,31 @@ def corpus_export(
 
     messages, groups = _run(work)
     typer.echo(f"{messages} pesan berlabel ({groups} kelompok) ditulis ke {out}.")
+
+
+@corpus_app.command("train")
+def corpus_train(
+    corpus: Annotated[Path, typer.Option(help="folder korpus")] = Path("tests/cases/corpus"),
+    out: Annotated[
+        Path | None, typer.Option(help="folder model (bawaan: bot/reader/built)")
+    ] = None,
+    trainer: Annotated[Path, typer.Option(help="folder fasttext-wheel")] = Path(".train"),
+) -> None:
+    """Bangun ulang model pembaca dari korpus (fastText, satu thread, seed tetap)."""
+    import os
+    import subprocess
+
+    from bot.reader import train
+
+    if not corpus.is_dir():
+        typer.echo(f"Folder korpus tidak ada: {corpus}", err=True)
+        raise typer.Exit(2)
+    env = dict(os.environ)
+    if trainer.is_dir():  # fasttext-wheel beside the project, first on the trainer's path
+        env["PYTHONPATH"] = os.pathsep.join(
+            p for p in (str(trainer.resolve()), env.get("PYTHONPATH", "")) if p
+        )
+    args = [sys.executable, "-m", train.__name__, "--corpus", str(corpus)]
+    if out is not None:
+        args += ["--out", str(out)]
+    raise typer.Exit(subprocess.run(args, env=env, check=False).returncode)  # noqa: S603

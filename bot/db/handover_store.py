@@ -31,18 +31,18 @@ class TicketQueries:
     vault: NikVault
 
     def seal_text(self, text: str) -> str:
-        """Typed words with every long number (a NIK, a phone) sealed (issue 26)."""
+        """Typed words with every long number (a NIK, a phone) sealed (issue 26). The one
+        place ticket words are sealed: the use case seals them once and puts the same text in
+        the ticket and in the officers' cards; the ticket methods below keep what they are
+        given (sealing it again was a second pass over every message: review of issue 26,
+        finding 14). tests/test_issue26_privacy.py finds no typed number in any table."""
         return seal_numbers(text, self.vault.seal)
-
-    def _sealed(self, text: str) -> str:
-        # the door: words come sealed by the use case (seal_text); whatever was not, is now
-        return seal_numbers(text, self.vault.seal, typed=False)
 
     async def open_ticket(
         self, person_id: int, kelurahan_code: str | None, text: str, now: datetime,
         media: Media | None = None,
     ) -> int:  # fmt: skip
-        said = _said("citizen", self._sealed(text), now, media)
+        said = _said("citizen", text, now, media)
         row = insert(_t).values(
             person_id=person_id, kelurahan_code=kelurahan_code, status=TicketStatus.OPEN.value,
             messages=[said], created_at=now, last_at=now,
@@ -117,7 +117,7 @@ class TicketQueries:
     async def add_ticket_message(
         self, ticket: Ticket, sender: str, text: str, now: datetime, media: Media | None = None
     ) -> None:
-        ticket.messages.append(_said(sender, self._sealed(text), now, media))
+        ticket.messages.append(_said(sender, text, now, media))
         values: dict[str, Any] = {"messages": ticket.messages, "last_at": now}
         if sender == "officer" and ticket.answered_at is None:
             values["answered_at"] = ticket.answered_at = now
@@ -214,6 +214,23 @@ class TicketQueries:
             )
         )  # fmt: skip
         return int(res.rowcount or 0)
+
+    async def close_idle_tickets(self, cutoff: datetime, now: datetime) -> int:
+        """Tickets open or held with no word either way since `cutoff` (nobody took them up,
+        or an officer let go unanswered) are closed and lose their words, as closed ones do."""
+        k = t.tickets
+        idle = (k.c.status.in_((TicketStatus.OPEN.value, TicketStatus.HELD.value)),
+                func.coalesce(k.c.last_at, k.c.created_at) < cutoff)  # fmt: skip
+        ids = [int(i) for i in (await self.conn.execute(select(k.c.id).where(*idle))).scalars()]
+        if not ids:
+            return 0
+        await self.conn.execute(
+            update(k).where(k.c.id.in_(ids), *idle)
+            .values(status=TicketStatus.CLOSED.value, closed_at=now, held_by=None, messages=[])
+        )  # fmt: skip
+        for ticket_id in ids:
+            await self.forget_media(ticket_id=ticket_id)
+        return len(ids)
 
 
 def _said(sender: str, text: str, now: datetime, media: Media | None) -> dict[str, Any]:

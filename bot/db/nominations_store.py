@@ -428,8 +428,15 @@ class NominationQueries:
         row = (await self.conn.execute(q)).first()
         return nom.Upload(row.id, row.start, list(row.good), list(row.bad)) if row else None
 
-    async def drop_upload(self, upload_id: int) -> None:
-        await self.conn.execute(delete(_u).where(_u.c.id == upload_id))
+    async def drop_upload(self, upload_id: int) -> bool:
+        """Whether this call deleted it (two presses of "apply" at once: one does)."""
+        return await self.conn.write(delete(_u).where(_u.c.id == upload_id), {}) == 1
+
+    async def purge_uploads(self, now: datetime) -> int:
+        """Previews older than UPLOAD_KEPT, never applied (the daily purge: review of the
+        issue-26 fixes, finding 3; keep_upload alone deleted them only at the next upload)."""
+        res = await self.conn.execute(delete(_u).where(_u.c.created_at < now - UPLOAD_KEPT))
+        return int(res.rowcount or 0)
 
     # --- registry lists: blind indexes only -----------------------------------------------------
 

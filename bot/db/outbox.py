@@ -70,9 +70,10 @@ async def due(
 async def recover(conn: AsyncConnection, stale: datetime, started: datetime | None = None) -> None:
     """Settle rows a crashed sender left "sending" (a broadcast row is not sent twice: it is
     "unconfirmed"), and broadcast rows to people who opted out since it was queued. Only the
-    sender claims broadcast rows and one sender runs: a broadcast row claimed before this
-    sender `started` was left by one that is gone, and is settled at once, not after the
-    lease (issue 26 item 17: the report waited two minutes to say "done")."""
+    sender claims broadcast rows and one sender runs (`locks.SenderLock`): a broadcast row
+    claimed before this sender `started` was left by one that is gone, and is settled at
+    once, not after the lease (issue 26 item 17: the report waited two minutes to say
+    "done")."""
     left = and_(_o.c.status == OutboxStatus.SENDING, _o.c.claimed_at < stale)
     gone = left
     if started is not None:
@@ -144,6 +145,8 @@ async def by_provider_id(conn: AsyncConnection, message_id: str) -> Any:
     q = select(
         _o.c.id, _o.c.kind, _o.c.template, _o.c.person_id, _o.c.channel, _o.c.external_id,
         _o.c.payload, _o.c.pieces,
+        # when the message left: claimed right before the request (sent_at: once recorded)
+        func.coalesce(_o.c.claimed_at, _o.c.sent_at).label("went_at"),
     ).where(_o.c.provider_message_id == message_id)  # fmt: skip
     return (await conn.execute(q)).first()
 
@@ -159,8 +162,10 @@ async def hold(
     "news" row (the approved template saying there is news); later ones only wait. The
     person's turn is taken first, so an update of theirs being handled now either came
     before (their last message is then recent: False, the row is due again at once) or
-    comes after and finds this row to release. `told_closed`: the platform refused it as
-    outside the window, whatever the stored time says."""
+    comes after and finds this row to release. `opened_after`: a message of theirs after
+    this time reopened the window (the row is due again at once). `told_closed`: the platform
+    refused it just now as outside the window, whatever the stored time says (a refusal
+    reported later passes the time it was sent as `opened_after` instead)."""
     await take_turn(conn, row.channel, row.external_id)
     found = (
         await conn.execute(

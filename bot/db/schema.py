@@ -61,7 +61,7 @@ people = numbered(
     Column("last_inbound_at", DateTime(timezone=True)),
     # WhatsApp: messages wait for this person to write again (outside the 24-hour window) since
     # then, and they were told once; read with the person on every update, so no statement is
-    # added to the hot path to find them (0015)
+    # added to the hot path to find them (0016)
     Column("waiting_since", DateTime(timezone=True)),
     Column("created_at", DateTime(timezone=True), nullable=False),
     # reviewers: None = tell me of each new nomination at once; an hour = a daily digest then
@@ -218,7 +218,7 @@ outbox = numbered(
     Column("person_id", ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
     Column("channel", String(16), nullable=False),
     Column("external_id", String(160), nullable=False),  # a WhatsApp BSUID: up to 131 characters
-    # notice | broadcast | reply | news (the template telling someone messages wait, 0015)
+    # notice | broadcast | reply | news (the template telling someone messages wait, 0016)
     Column("kind", String(16), nullable=False),
     Column("broadcast_id", Id),
     Column("payload", JSON, nullable=False),  # list of Reply.to_json(), rendered at send time
@@ -233,7 +233,7 @@ outbox = numbered(
     Column("last_error", Text),
     Column("claimed_at", DateTime(timezone=True)),  # when a sender took the row ("sending")
     # platform messages of this row that went already (a long text in pieces): a retry sends
-    # only the rest (0015)
+    # only the rest (0016)
     Column("pieces", Integer, nullable=False, server_default="0"),
     # WhatsApp: what the platform reported later (delivered, read, failed), and whether the row
     # goes (or went) as the approved template, outside the 24-hour customer-service window

@@ -336,10 +336,12 @@ class SqlStore(
 
     async def enqueue(
         self, person: Person, replies: Sequence[Reply], now: datetime, kind: str = "notice",
-        about: int | None = None, due: datetime | None = None,
+        about: int | None = None, due: datetime | None = None, held: bool = False,
     ) -> None:  # fmt: skip
         """`about`: the person the message names (a citizen in a reviewer's notice), so that
-        erasing them erases it too. `due`: not sent before then (default: at once)."""
+        erasing them erases it too. `due`: not sent before then (default: at once). `held`:
+        it waits for the person to write, as the message it replaces did (their news template
+        has gone or is queued already)."""
         await self.conn.execute(
             insert(t.outbox).values(
                 person_id=person.id,
@@ -348,41 +350,44 @@ class SqlStore(
                 external_id=person.external_id,
                 kind=kind,
                 payload=[r.to_json() for r in replies],
-                status=OutboxStatus.PENDING,
+                status=OutboxStatus.WAITING if held else OutboxStatus.PENDING,
                 next_attempt_at=due or now,
                 created_at=now,
             )
         )
 
     # --- one notice at a time (issue 26 item 16) ------------------------------------------------
-    async def take_waiting(self, person: Person, kind: str) -> tuple[list[Reply], datetime] | None:
-        """The person's unsent notice of this kind (its replies and when it is due), taken out
-        of the outbox so that the caller queues one notice in its place. On PostgreSQL the
-        person's notices of this kind are locked first, until the transaction ends: two
-        filings at once would otherwise both read the same notice, and one count be lost
-        (SQLite already runs one writer at a time). The notice is deleted only while still
-        pending: a sender that has claimed it sends it as it is (None here)."""
+    async def take_waiting(
+        self, person: Person, kind: str
+    ) -> tuple[list[Reply], datetime, bool] | None:
+        """The person's unsent notice of this kind (its replies, when it is due, and whether
+        it was held for them to write), taken out of the outbox so that the caller queues one
+        notice in its place. On PostgreSQL the person's notices of this kind are locked
+        first, until the transaction ends: two filings at once would otherwise both read the
+        same notice, and one count be lost (SQLite already runs one writer at a time). The
+        notice is deleted only while still unsent (pending, or held outside WhatsApp's window:
+        review of issue 26, finding 2): a sender that has claimed it sends it as it is."""
         await take_notices_turn(self.conn, person.id, kind)
         o = t.outbox
+        unsent = (OutboxStatus.PENDING, OutboxStatus.WAITING)
         row = (
             await self.conn.execute(
-                select(o.c.id, o.c.payload, o.c.next_attempt_at)
+                select(o.c.id, o.c.payload, o.c.next_attempt_at, o.c.status)
                 .where(o.c.channel == person.channel, o.c.external_id == person.external_id)
-                .where(o.c.status == OutboxStatus.PENDING, o.c.kind == kind)
+                .where(o.c.status.in_(unsent), o.c.kind == kind)
                 .order_by(o.c.id.desc())
                 .limit(1)
             )
         ).first()
         if row is None:
             return None
-        gone = await self.conn.execute(
-            delete(o).where(o.c.id == row.id, o.c.status == OutboxStatus.PENDING)
-        )
+        gone = await self.conn.execute(delete(o).where(o.c.id == row.id, o.c.status == row.status))
         if gone.rowcount != 1:
             return None
         due = _aware(row.next_attempt_at)
         assert due is not None
-        return [Reply.from_json(r) for r in row.payload], due
+        held = row.status == OutboxStatus.WAITING
+        return [Reply.from_json(r) for r in row.payload], due, held
 
     async def unread_since(self, person: Person, kind: str) -> datetime | None:
         """When the person's last notice of this kind went out, if they have not written
@@ -413,7 +418,9 @@ class SqlStore(
         return None if wrote and max(wrote) >= last_sent else last_sent
 
     async def drop_waiting(self, person: Person, kind: str) -> int:
-        """The person's unsent notices of this kind: read now some other way (the queue)."""
+        """The person's unsent notices of this kind: read now some other way (the queue).
+        Pending ones only: one held for a WhatsApp reviewer to write (`waiting`) was released
+        when their update was loaded (`person`), before the queue could be opened."""
         o = t.outbox
         res = await self.conn.execute(
             delete(o)
@@ -491,6 +498,51 @@ class SqlStore(
         """Daily limits look back one day: older marks count for nothing."""
         m = t.account_marks
         return int((await self.conn.execute(delete(m).where(m.c.at < cutoff))).rowcount or 0)
+
+    # Review of the issue-26 fixes, finding 3: notices, waits and unanswered tickets had no end.
+    async def purge_settled_messages(self, cutoff: datetime) -> int:
+        """Messages other than replies (kept two days, above) and broadcasts (their rows are
+        the broadcast's report: erased with the person) that went, failed or were given up
+        before `cutoff`: a reviewer's card names a resident, a decision gives its reason."""
+        o = t.outbox
+        settled = (*SETTLED_REPLY, OutboxStatus.UNCONFIRMED, OutboxStatus.CANCELLED,
+                   OutboxStatus.OPTED_OUT)  # fmt: skip
+        res = await self.conn.execute(
+            delete(o).where(
+                o.c.kind.notin_(("reply", "broadcast")), o.c.status.in_(settled),
+                func.coalesce(o.c.sent_at, o.c.created_at) < cutoff,
+            )
+        )  # fmt: skip
+        return int(res.rowcount or 0)
+
+    async def cancel_old_waits(self, cutoff: datetime) -> int:
+        """Messages that waited since before `cutoff` for someone to write (WhatsApp's window)
+        are cancelled: a year-old decision with dead buttons is no news. A person with nothing
+        left waiting waits no more (their unsent news template is not needed either)."""
+        o, p = t.outbox, t.people
+        res = await self.conn.execute(
+            update(o)
+            .where(o.c.status == OutboxStatus.WAITING, o.c.created_at < cutoff)
+            .values(status=OutboxStatus.CANCELLED)
+        )
+        nothing_waits = ~(
+            select(o.c.id)
+            .where(o.c.person_id == p.c.id, o.c.status == OutboxStatus.WAITING)
+            .exists()
+        )
+        ended = select(p.c.id).where(p.c.waiting_since.is_not(None), nothing_waits)
+        await self.conn.execute(
+            update(o)
+            .where(o.c.kind == "news", o.c.status == OutboxStatus.PENDING)
+            .where(o.c.person_id.in_(ended))
+            .values(status=OutboxStatus.CANCELLED)
+        )
+        await self.conn.execute(
+            update(p)
+            .where(p.c.waiting_since.is_not(None), nothing_waits)
+            .values(waiting_since=None)
+        )
+        return int(res.rowcount or 0)
 
     async def purge_settled_replies(self, cutoff: datetime) -> int:
         """Replies kept for crash safety hold what people told us: gone once they are settled."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, select, update
+from sqlalchemy import and_, delete, func, insert, or_, select, update
 
 from bot.db import schema as t
 from bot.db.aio import AsyncConnection
@@ -26,7 +26,7 @@ def _waiting(place: str | None, reading: str | None) -> Any:
     if place:
         terms.append(_u.c.place == place)
     if reading == NO_READING:
-        terms.append(_u.c.reading.is_(None))
+        terms.append(or_(_u.c.reading.is_(None), _u.c.reading == "none"))
     elif reading:
         terms.append(_u.c.reading == reading)
     return and_(*terms)

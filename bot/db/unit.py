@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 
 from bot.crypto import NikVault
 from bot.db.aio import AsyncEngine
+from bot.db.locks import SenderLock
 from bot.db.store import SqlStore
 
 
@@ -24,6 +25,9 @@ class Database:
         async with self.engine.connect() as conn:
             await conn.begin()
             yield SqlStore(conn, self.vault, self.admins)
+
+    def sender_lock(self) -> SenderLock:
+        return SenderLock(self.engine)
 
     async def dispose(self) -> None:
         await self.engine.dispose()

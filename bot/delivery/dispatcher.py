@@ -11,8 +11,10 @@ database refuses an update (503: the platform delivers it again), that person's 
 are refused too until the refused one has come again and been handled, so an answer never
 lands at the step of the one before it. Known per process: the refusal happened because the
 database could not be written, so there is no shared place to record it at that moment. With
-several workers, a later update reaching another worker during the same fault is refused
-there too by the same fault; after a restart, updates are taken as they come.
+several workers, a later update reaching another worker is refused there too only when the
+fault is shared (the database down or full); a fault of one worker alone (its own pool timing
+out) lets the later update through on the other, out of order. After a restart, updates are
+taken as they come.
 """
 
 from __future__ import annotations

@@ -25,6 +25,7 @@ from handlers.core import router
 from handlers.core.capability import Context, Registry
 from handlers.core.capability import Settings as HandlerSettings
 from handlers.core.messages import Incoming, Outgoing, Reply
+from handlers.core.reader import NoReader, Reader
 
 log = logging.getLogger("siaga")
 Clock = Callable[[], datetime]
@@ -97,7 +98,7 @@ class Conversations:
     def __init__(
         self, db: Database, program: Program, catalogue: Catalogue, settings: HandlerSettings,
         clock: Clock, timezone: str, metrics: Metrics, registry: Registry,
-        where: str = "the database",
+        where: str = "the database", reader: Reader | None = None,
     ) -> None:  # fmt: skip
         self.db = db
         self.registry = registry
@@ -110,6 +111,7 @@ class Conversations:
         self.where = where  # named in the log when storage is full
         self.locks = UserLocks()
         self.storage_full_since: datetime | None = None  # for /readyz and /metrics
+        self.reader: Reader = reader or NoReader()
 
     def context(self, store: SqlStore, now: datetime | None = None) -> Context[SqlStore]:
         now = now or self.clock()
@@ -117,6 +119,7 @@ class Conversations:
             store=store, program=self.program, settings=self.settings, now=now,
             today=now.astimezone(self.tz).date(), random_bytes=os.urandom,
             render=self.catalogue.render, chart=_chart, tz=self.tz, capabilities=self.registry,
+            reader=self.reader,
         )  # fmt: skip
 
     @asynccontextmanager

@@ -24,6 +24,7 @@ from typing import Any
 
 from bot.channels.port import Delivery, Report
 from bot.db import outbox
+from bot.db.rows import aware
 from bot.db.unit import Database
 from bot.delivery.news import news_for
 from bot.delivery.policy import row_status
@@ -48,6 +49,9 @@ class ReplyLedger:
         self._done: list[dict[str, object]] = []
         self._blocked: set[tuple[str, str]] = set()
         self._flusher: asyncio.Task[None] | None = None
+        # when the oldest report not yet written was made (time.monotonic): the sender's
+        # lease runs from about then, so giving up is counted from it too
+        self._oldest: float | None = None
 
     def settle(
         self, receipt: int | None, outcome: str, user: tuple[str, str] | None = None,
@@ -57,6 +61,8 @@ class ReplyLedger:
         that went (a retry sends only the rest)."""
         if outcome == Delivery.BLOCKED and user is not None:
             self._blocked.add(user)
+        if self._oldest is None and (receipt is not None or self._blocked):
+            self._oldest = time.monotonic()
         if receipt is not None:
             now = self.clock()
             self._done.append({
@@ -70,30 +76,33 @@ class ReplyLedger:
     async def _later(self) -> None:
         # Until nothing is left: a report made while a write is under way goes in the next,
         # not at some later settle() (or, were none to come, resent after the lease).
-        pause, failing_since = self.every, None
+        # Given up once the oldest report is older than the lease, not a lease after the first
+        # failed write: by then the sender may have taken the rows back, and a late "sent"
+        # would settle a row it is sending again (review of issue 26, finding 15).
+        pause = self.every
         while self._done or self._blocked:
             await asyncio.sleep(pause)
             try:
                 await self.flush()
             except Exception as exc:  # kept: tried again once the database is back
-                now = time.monotonic()
-                failing_since = failing_since if failing_since is not None else now
-                if now - failing_since > self.lease:
+                waited = time.monotonic() - (self._oldest or time.monotonic())
+                if waited > self.lease:
                     log.error("could not record sent replies for %.0f s; the sender settles "
-                              "them after its lease", now - failing_since)  # fmt: skip
-                    self._done, self._blocked = [], set()
+                              "them after its lease", waited)  # fmt: skip
+                    self._done, self._blocked, self._oldest = [], set(), None
                     return
                 log.warning("could not record sent replies yet (%s); trying again",
                             type(exc).__name__)  # fmt: skip
                 pause = min(pause * 2, LONGEST_PAUSE)
             else:
-                pause, failing_since = self.every, None
+                pause = self.every
 
     async def flush(self) -> None:
         rows, self._done = self._done, []
         blocked, self._blocked = self._blocked, set()
         if not (rows or blocked):
             return
+        started = time.monotonic()
         try:
             async with self.db.store() as store:
                 if rows:
@@ -105,6 +114,8 @@ class ReplyLedger:
             self._done[:0] = rows  # not written: kept for the next try, in order
             self._blocked |= blocked
             raise
+        # written; reports made meanwhile are no older than this write
+        self._oldest = started if (self._done or self._blocked) else None
 
     async def record(self, reports: list[Report]) -> None:
         """sent / delivered / read / failed for messages we sent through the outbox."""
@@ -125,10 +136,13 @@ class ReplyLedger:
                     elif report.outside_window and row.kind not in ("broadcast", "news"):
                         # any other message waits for the person to write; the news template
                         # tells them (issue 26 item 9). Held first: it takes the person's turn
-                        # before this transaction touches their row.
+                        # before this transaction touches their row. The report comes late:
+                        # a message of theirs since the send reopened the window, and the row
+                        # is then due again at once (review of issue 26, finding 7).
                         now = self.clock()
-                        await outbox.hold(store.conn, row, now, now, news_for(row.payload),
-                                          told_closed=True, pieces=0)  # fmt: skip
+                        went = aware(row.went_at) or now
+                        await outbox.hold(store.conn, row, now, went, news_for(row.payload),
+                                          pieces=0)  # fmt: skip
                         del values["status"]
                 await outbox.record_delivery(store.conn, row.id, values)
             await store.commit()

@@ -21,6 +21,7 @@ log = logging.getLogger("siaga.media")
 # webhook is for downloading; sending needs an id the business uploaded, so WhatsApp files
 # are always downloaded and uploaded again.
 SENDS_OWN_REFERENCE = frozenset({"telegram", "console"})
+TOLD_KEPT = 10_000  # refused files remembered per forwarder before it starts afresh
 
 
 class MediaForwarder:
@@ -28,12 +29,16 @@ class MediaForwarder:
         self.db = db
         self.channels = channels  # every channel of this process (a file may come from any)
         self.max_bytes = max_bytes
-        self._told: set[int] = set()  # files whose sender was asked to send them again
+        # files whose sender was asked to send them again, known to this forwarder only: the
+        # app's and the sender's each have one, every worker too, and a restart forgets it,
+        # so a sender may be asked more than once for one file (at least once, not once)
+        self._told: set[int] = set()
 
     async def refused(self, recipient: int, kept: Sequence[int], now: datetime) -> None:
         """Files a platform would not take for good (the reader got a line saying so): whoever
-        sent each is asked, in their language, to send it again (issue 26 item 10). Once per
-        file, though a resident's file may go to several officers."""
+        sent each is asked, in their language, to send it again (issue 26 item 10). At least
+        once per file: once per forwarder, though a resident's file may go to several officers
+        (the review of issue 26, finding 15: not recorded in the database)."""
         fresh = [k for k in dict.fromkeys(kept) if k not in self._told]
         if not fresh:
             return
@@ -47,6 +52,8 @@ class MediaForwarder:
                                id=found[2])  # fmt: skip
                 await store.enqueue(person, [ask], now)
             await store.commit()
+        if len(self._told) > TOLD_KEPT:  # a long-running process: start afresh (bounded)
+            self._told.clear()
         self._told.update(fresh)
 
     async def resolve(self, to: Channel, out: Outgoing) -> Outgoing:

@@ -9,8 +9,8 @@ long to wait, and then the whole bot waits. Each row goes pending â†’ sending â†
   platform may have accepted it. A broadcast row is then marked "unconfirmed" and not sent
   again (nobody gets the same broadcast twice); a notice about one's own nomination goes back
   to pending (a rare duplicate is better than a citizen never hearing of a decision). A
-  broadcast row claimed before this sender started is settled at once (only one sender runs:
-  the one that claimed it is gone).
+  broadcast row claimed before this sender started is settled at once (only one sender runs,
+  `locks.SenderLock`: the one that claimed it is gone).
 - on a channel with a window (WhatsApp: free-form messages only within 24 hours of the
   person's last message, known from the time stored when they last wrote, or from the
   platform's 131047), a broadcast goes as its approved template; any other message waits
@@ -35,6 +35,7 @@ from typing import Any
 
 from bot.channels.port import Channel, Delivered, Delivery, Envelope
 from bot.db import outbox
+from bot.db.locks import SenderLock
 from bot.db.rows import aware
 from bot.db.unit import Database
 from bot.delivery.budget import ReachBudget
@@ -209,18 +210,20 @@ class OutboxSender:
         out = await self.media.resolve(
             channel, Outgoing(row.locale, [Reply.from_json(r) for r in row.payload])
         )
-        how = Envelope(template=template and not news, news=news, skip=row.pieces)
+        how = Envelope(template=template and not news, news=news, skip=_went(row, template))
         result = await channel.deliver(row.external_id, out, how)
         return result, 0.0, template
 
     async def _send(self, row: Any) -> None:
         template = bool(row.template)
         defer = 0.0
+        went = row.pieces  # of the form the row goes in (see _went)
         try:
             if self._waits(row, self.clock()):
                 await self._hold(row, told_closed=False, pieces=row.pieces)
                 return
             result, defer, template = await self._attempt(row)
+            went = _went(row, template)
             if result.outside_window and row.kind not in ("broadcast", "news"):
                 # the platform says the window is closed (the stored time said open)
                 await self._hold(row, told_closed=True, pieces=row.pieces + result.pieces)
@@ -232,11 +235,13 @@ class OutboxSender:
             self._gate.release()
         attempts = row.attempts + (0 if defer else 1)
         outcome = result.status
+        pieces = went + result.pieces
         wait = 0.0
         if defer:  # not now and not a failure (the day's budget is spent)
             outcome, wait = Delivery.RETRY, defer
         elif result.outside_window and row.kind == "broadcast" and not template:
-            outcome, template = Delivery.RETRY, True  # the template goes at once
+            # the template goes at once, whole: the free-form pieces that went are not it
+            outcome, template, pieces = Delivery.RETRY, True, 0
         elif outcome == Delivery.RETRY and self.policy.gives_up(attempts):
             outcome = Delivery.FAILED
         elif outcome == Delivery.RETRY:
@@ -257,7 +262,7 @@ class OutboxSender:
             "rid": row.id, "st": row_status(outcome), "n": attempts,
             "at": now if outcome == Delivery.SENT else None,
             "next": now + timedelta(seconds=wait), "err": result.error[:500] or None,
-            "mid": result.message_id, "tpl": template, "pc": row.pieces + result.pieces,
+            "mid": result.message_id, "tpl": template, "pc": pieces,
         })  # fmt: skip
 
     async def send_once(self) -> int:
@@ -299,14 +304,42 @@ class OutboxSender:
         self, stop: asyncio.Event, idle: float = 1.0,
         on_round: Callable[[], Awaitable[None]] | None = None,
     ) -> None:  # fmt: skip
-        while not stop.is_set():
-            try:
-                handled = await self.send_once()
-                if on_round is not None:
-                    await on_round()
-            except Exception:
-                log.exception("outbox sender error; continuing")
-                handled = 0
-            if not handled:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(stop.wait(), timeout=idle)
+        lock, told = self.db.sender_lock(), False
+        try:
+            while not stop.is_set():
+                try:
+                    handled = 0
+                    if await lock.held() or await self._take(lock):
+                        told = False
+                        handled = await self.send_once()
+                        if on_round is not None:
+                            await on_round()
+                    elif not told:
+                        log.info("another worker's outbox sender is running; this one takes "
+                                 "over when it stops")  # fmt: skip
+                        told = True
+                except Exception:
+                    log.exception("outbox sender error; continuing")
+                    handled = 0
+                if not handled:
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(stop.wait(), timeout=idle)
+        finally:
+            await lock.release()
+
+    async def _take(self, lock: SenderLock) -> bool:
+        """The one sender's lock (review of issue 26, finding 10); rows claimed before it was
+        taken were claimed by a sender that is gone now."""
+        if not await lock.take():
+            return False
+        self.started = self.clock()
+        return True
+
+
+def _went(row: Any, template: bool) -> int:
+    """The platform messages of this row that went already in the form it goes in now. A
+    row's pieces count its free-form messages until it switches to the template (a broadcast
+    whose retry falls outside the window), and the template then starts from none: taking
+    the free-form pieces for it sent nothing and recorded the row as sent (review of issue
+    26, finding 9)."""
+    return row.pieces if template == bool(row.template) else 0

@@ -29,13 +29,14 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any, ClassVar
 
-from domain.answers import Bpjs, Tri, parse_bpjs, parse_tri
+from domain.answers import Bpjs, Tri, parse_bpjs, parse_heirs, parse_registry, parse_tri
 from domain.eligibility import Answers
 from domain.nik import Nik, NikError, parse_nik
+from domain.numbers import number_in_words
 from domain.phone import parse_phone
 from domain.regions import MatchKind
-from domain.text import nik_in, parse_age, tokens
-from domain.understand import name_in, not_a_name
+from domain.text import corrected, nik_in, parse_age, tokens
+from domain.understand import name_in
 from handlers.check.port import Ctx as Context
 from handlers.core.engine import Input, button, contact_button, reply
 from handlers.core.messages import Button, Msg, Raw, Reply, SealedNik
@@ -169,10 +170,12 @@ def _tri_buttons(conv: Conversation, dont_know: bool = True) -> tuple[Button, ..
     return tuple(out)
 
 
-def _take_tri(inp: Input, allow_dk: bool = True) -> Tri | None:
+def _take_tri(
+    inp: Input, allow_dk: bool = True, parse: Callable[[str], Tri | None] = parse_tri
+) -> Tri | None:
     if inp.choice in ("ya", "tidak", "tidak_tahu"):
         return Tri(inp.choice)
-    found = parse_tri(inp.text)
+    found = parse(inp.text)
     if found is Tri.DONT_KNOW and not allow_dk:
         return None
     return found
@@ -183,8 +186,9 @@ def _ask_name(ctx: Context, conv: Conversation, a: CheckState) -> Reply:
 
 
 def _take_name(ctx: Context, a: CheckState, inp: Input) -> Result:
-    text = name_in(" ".join(inp.text.split()))
-    if not_a_name(text):
+    typed = " ".join(inp.text.split())
+    text = name_in(corrected(typed) or typed)  # "eh salah, Wahyu Hidayat": the name after
+    if _not_a_name(ctx, text):
         return Retry(Msg("err-name-not-a-name"))
     letters = sum(c.isalpha() for c in text)
     if any(c.isdigit() for c in text) and letters < 2:
@@ -192,8 +196,34 @@ def _take_name(ctx: Context, a: CheckState, inp: Input) -> Result:
     ok = 2 <= len(text) <= 80 and letters >= 2 and all(c.isalpha() or c in " .'-," for c in text)
     if not ok:
         return Retry(Msg("err-name"))
-    a.name = text
+    # typed all in small letters or all in capitals (as on the KTP): stored as a name is written
+    a.name = text.title() if text.islower() or text.isupper() else text
     return Done()
+
+
+def _not_a_name(ctx: Context, text: str) -> bool:
+    """ "inggih", "halo", "mau daftar", "wkwk": words that answer, ask or say nothing, not a
+    name (the reader, reading them where a name is asked, is sure they are not one)."""
+    if parse_tri(text) is not None:
+        return True
+    r = ctx.reader.read(text, "name")
+    return r.label != "answer" and r.confidence >= ctx.reader.thresholds.act
+
+
+def age_in(text: str, low: int = 1, high: int = 120) -> int | None:
+    """An age in digits ("41 th") or in words ("patang puluh siji", "forty-one"); the one
+    after a correction ("gak jadi 45, 46 ding")."""
+    after = corrected(text)
+    found = _age_in(after, low, high) if after else None
+    return found if found is not None else _age_in(text, low, high)
+
+
+def _age_in(text: str, low: int, high: int) -> int | None:
+    found = parse_age(text, low, high)
+    if found is None and not any(c.isdigit() for c in text):
+        words = number_in_words(text)
+        found = words if words is not None and low <= words <= high else None
+    return found
 
 
 def _ask_nik(ctx: Context, conv: Conversation, a: CheckState) -> Reply:
@@ -249,7 +279,7 @@ def _ask_age_confirm(ctx: Context, conv: Conversation, a: CheckState) -> Reply:
 
 
 def _take_age_confirm(ctx: Context, a: CheckState, inp: Input) -> Result:
-    if inp.choice is None and parse_age(inp.text) is not None:  # "bukan, 41": the real age
+    if inp.choice is None and age_in(inp.text) is not None:  # "bukan, 41": the real age
         return _take_age_input(ctx, a, inp)
     answer = _take_tri(inp, allow_dk=False)
     if answer is Tri.YES:
@@ -265,7 +295,7 @@ def _ask_age_input(ctx: Context, conv: Conversation, a: CheckState) -> Reply:
 
 
 def _take_age_input(ctx: Context, a: CheckState, inp: Input) -> Result:
-    stated = parse_age(inp.text, 10, 120)
+    stated = age_in(inp.text, 10, 120)
     if stated is None:
         return Retry(Msg("err-age"))
     nik = current_nik(ctx, a)
@@ -297,7 +327,10 @@ def _take_kecamatan(ctx: Context, a: CheckState, inp: Input) -> Result:
         kec = regions.kecamatan_by_code(code)
         a.kecamatan = kec.code if kec else None
         return Done() if kec else Retry(Msg("err-kecamatan"))
-    m = regions.resolve(inp.text)
+    after = corrected(inp.text)  # "gak jadi klegen, yg bener pandean"
+    m = regions.resolve(after) if after else None
+    if m is None or m.kind is MatchKind.NONE:
+        m = regions.resolve(inp.text)
     if m.kind is MatchKind.KELURAHAN and m.kelurahan is not None:
         a.kecamatan, a.kelurahan = m.kelurahan.kecamatan_code, m.kelurahan.code
         kec = regions.kecamatan_of(m.kelurahan)
@@ -362,10 +395,11 @@ def _take_occupation(ctx: Context, a: CheckState, inp: Input) -> Result:
         a.occupation_text, a.occupation_pending = a.occupation_pending, None
         a.occupation, a.occupation_done = None, True
         return Done()
+    after = corrected(inp.text)  # "dulu ojol, skrg dagang di pasar": what it is now
     if inp.choice and inp.choice.startswith("occ:"):
         occ = occs.by_code(inp.choice[4:])
     else:
-        occ = occs.classify(inp.text)
+        occ = (occs.classify(after) if after else None) or occs.classify(inp.text)
     if occ is None:
         text = " ".join(inp.text.split())[:80]
         if len(tokens(text)) == 0:
@@ -407,9 +441,9 @@ def _ask_heirs(ctx: Context, conv: Conversation, a: CheckState) -> Reply:
     return reply("ask-heirs", *_tri_buttons(conv, dont_know=False))
 
 
-def _take_tri_step(name: str, allow_dk: bool) -> Take:
+def _take_tri_step(name: str, allow_dk: bool, parse: Callable[[str], Tri | None]) -> Take:
     def take(ctx: Context, a: CheckState, inp: Input) -> Result:
-        answer = _take_tri(inp, allow_dk)
+        answer = _take_tri(inp, allow_dk, parse)
         if answer is None:
             return Retry(Msg("err-yes-no-dk" if allow_dk else "err-yes-no"))
         setattr(a, name, answer.value)
@@ -424,17 +458,20 @@ def _ask_phone(ctx: Context, conv: Conversation, a: CheckState) -> Reply:
     )
 
 
-SKIP_WORDS = frozenset({"lewati", "lewat", "skip", "liwati", "langkungi", "nanti"})
+SKIP_WORDS = frozenset({"lewati", "lewat", "skip", "liwati", "langkungi", "nanti", "mengko",
+                        "kosong", "kosongin", "dikosongi", "later", "rather",
+                        "dilewati"})  # fmt: skip
 
 
 def _take_phone(ctx: Context, a: CheckState, inp: Input) -> Result:
+    # a number typed wins over the words around it: "no hp sy 0812…", "gak jadi skip, ini 0812…"
+    phone = parse_phone(inp.phone or corrected(inp.text) or inp.text) or parse_phone(inp.text)
     said_skip = bool(SKIP_WORDS & set(tokens(inp.text))) or parse_tri(inp.text) is Tri.NO
-    if inp.choice == "skip" or (not inp.phone and said_skip):
+    if inp.choice == "skip" or (not inp.phone and not phone and said_skip):
         a.phone_done, a.phone = True, None
         return Done()
     if inp.choice == "contact":
         return Retry(Msg("ask-phone-type"))
-    phone = parse_phone(inp.phone or inp.text)
     if phone is None:
         return Retry(Msg("err-phone"))
     a.phone_done, a.phone = True, phone
@@ -455,9 +492,9 @@ _STEPS = (
     Step("occupation", _ask_occupation, _take_occupation, lambda a: a.occupation_done,
          "occupation", ("occupation_done", "occupation", "occupation_text")),
     Step("bpjs", _ask_bpjs, _take_bpjs, lambda a: a.bpjs is not None, "bpjs", ("bpjs",)),
-    Step("dtks", _ask_dtks, _take_tri_step("dtks", allow_dk=True), lambda a: a.dtks is not None,
-         "dtks", ("dtks",)),
-    Step("heirs", _ask_heirs, _take_tri_step("heirs", allow_dk=False),
+    Step("dtks", _ask_dtks, _take_tri_step("dtks", True, parse_registry),
+         lambda a: a.dtks is not None, "dtks", ("dtks",)),
+    Step("heirs", _ask_heirs, _take_tri_step("heirs", False, parse_heirs),
          lambda a: a.heirs is not None, "heirs", ("heirs",)),
     Step("phone", _ask_phone, _take_phone, lambda a: a.phone_done, "phone",
          ("phone_done", "phone")),

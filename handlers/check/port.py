@@ -9,10 +9,11 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from handlers.core.capability import Context
+from handlers.core.port import AccountLimits
 from handlers.nominations import Decisions, Nomination, Notices, RegistryFacts
 
 
-class CheckStore(Decisions, Notices, Protocol):
+class CheckStore(Decisions, Notices, AccountLimits, Protocol):
     async def record_consent(
         self, person_id: int, kind: str, version: str, granted: bool, now: datetime,
         given_via: int | None = None,

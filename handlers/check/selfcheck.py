@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from domain.answers import Tri, parse_tri
+from datetime import timedelta
+
+from domain.answers import Tri, parse_tri, summary_confirmed, summary_field
 from domain.eligibility import Verdict, evaluate
 from domain.nomination import ACTIVE
 from domain.reference import make_reference
@@ -15,7 +17,7 @@ from handlers.core.capability import Command, Flow, Routed
 from handlers.core.engine import Input, button, reply, with_note
 from handlers.core.messages import Button, Msg, Raw, Reply
 from handlers.core.names import named_kelurahan
-from handlers.core.records import Conversation, Person
+from handlers.core.records import Conversation, Person, Role
 from handlers.core.rights import authorise
 from handlers.nominations import DuplicateNik, DuplicateRef, Nomination
 from handlers.nominations import filed as notify_filed
@@ -152,8 +154,12 @@ async def take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> 
     conv.version += 1
     conv.misses = 0
     if step == "nik_confirm" and a.nik_ok and a.nik is not None:
+        if await _refused_enough(ctx, person):
+            return [_too_many(conv)]
         existing = await ctx.store.active_nomination_for_nik(ctx.store.open_nik(a.nik))
         if existing is not None:
+            if person.role is Role.CITIZEN:
+                await ctx.store.mark_account(person, NIK_FILED, ctx.now)
             return [_already_filed(ctx, conv)]
     if result.goto is not None:
         conv.step = result.goto
@@ -171,6 +177,27 @@ def _retry(ctx: Context, conv: Conversation, result: form.Retry) -> Reply:
         conv.misses = 0
         parts = (result.msg, Msg("offer-help"), *prompt.parts)
     return Reply(parts, prompt.buttons, prompt.list_title)
+
+
+# "This NIK cannot be filed again" still tells a stranger that someone filed it (a low-income
+# worker's application): a few a day per account, counted by the account so that /hapus
+# does not reset it; then every NIK typed that day gets the same "try later" (review of
+# issue 26, finding 5). Officers nominating on behalf type others' NIKs by right.
+NIK_FILED = "check.nik_filed"
+MAX_NIK_FILED_PER_DAY = 3
+
+
+async def _refused_enough(ctx: Context, person: Person) -> bool:
+    if person.role is not Role.CITIZEN:
+        return False
+    since = ctx.now - timedelta(days=1)
+    return await ctx.store.count_account_marks(person, NIK_FILED, since) >= MAX_NIK_FILED_PER_DAY
+
+
+def _too_many(conv: Conversation) -> Reply:
+    conv.flow, conv.step = "idle", ""
+    CheckState.clear(conv)
+    return reply("err-too-many-lookups", button(conv, "btn-menu", "menu"))
 
 
 def _already_filed(ctx: Context, conv: Conversation) -> Reply:
@@ -214,13 +241,24 @@ async def _take_consent(
 async def _take_summary(ctx: Context, conv: Conversation, inp: Input) -> list[Reply]:
     if inp.choice and inp.choice.startswith("edit:"):
         return [_edit(ctx, conv, inp.choice[5:])]
-    if inp.choice == "ok" or parse_tri(inp.text) is Tri.YES:
+    if inp.choice is None and (field := _field_to_change(ctx, inp.text)) is not None:
+        return [_edit(ctx, conv, field)]  # "namanya salah", "wrong kelurahan"
+    if inp.choice == "ok" or (inp.choice is None and summary_confirmed(inp.text)):
         conv.version += 1
         verdict = evaluate(form.to_answers(ctx, CheckState.of(conv)), ctx.program, ctx.today)
         conv.step = "verdict"
         return [verdict_reply(ctx, conv, verdict, stopped=False)]
     conv.misses += 1
     return [with_note(Msg("err-summary"), summary(ctx, conv))]
+
+
+def _field_to_change(ctx: Context, text: str) -> str | None:
+    """The answer a typed correction names; a work named with a change word is the
+    occupation ("sekarang sy sudah gak ojol, ganti jualan")."""
+    field = summary_field(text)
+    if field is None and summary_field(text + " pekerjaan") == "occupation":
+        field = "occupation" if ctx.program.occupations.classify(text) is not None else None
+    return field
 
 
 def _edit(ctx: Context, conv: Conversation, field: str) -> Reply:

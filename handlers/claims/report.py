@@ -257,7 +257,9 @@ async def _prompt(ctx: Context, person: Person, conv: Conversation) -> Reply:
 
 
 async def _report(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
-    return [await start(ctx, person, conv, _kind_in(arg) if arg else "")], False
+    """/kabar [what happened]; the reader passes the kind it read ("death", "accident")."""
+    kind = arg if arg in {k.value for k in ClaimKind} else _kind_in(arg) if arg else ""
+    return [await start(ctx, person, conv, kind)], False
 
 
 REPORT = Flow(FLOW, _prompt, _take, commands=(

@@ -36,6 +36,7 @@ from domain.quiet import QuietHours
 from handlers.core.engine import Input
 from handlers.core.messages import Incoming, Media, Msg, Reply
 from handlers.core.port import Store
+from handlers.core.reader import NoReader, Reader
 from handlers.core.records import Conversation, Person
 
 # --- what every use case is handed ---------------------------------------------------------
@@ -80,6 +81,7 @@ class Context(Generic[S]):
     tz: tzinfo = UTC  # the city's time zone: office hours and times shown to people
     # The capabilities the composition root registered (handlers/table.py)
     capabilities: Registry = field(default_factory=lambda: Registry(()))
+    reader: Reader = field(default_factory=NoReader)  # issue 27: the trained reader
 
     @property
     def local(self) -> datetime:
@@ -177,6 +179,10 @@ TextHook = Callable[[Ctx, Person, Conversation, Incoming], Awaitable["Routed | I
 FreeText = Callable[[Ctx, Person, Conversation, str], Awaitable[Routed]]
 DeepLink = Callable[[Ctx, Person, Conversation, str], Awaitable[Reply]]
 After = Callable[[Conversation, list[Reply]], None]
+# A first message may change how the replies to it are given (the language it is written in,
+# issue 27 point 4): what to do to them, once the update is routed, or None.
+Adjust = Callable[[Person, list[Reply]], list[Reply]]
+FirstMessage = Callable[[Ctx, Person, Conversation, Incoming], Awaitable[Adjust | None]]
 
 
 @dataclass(frozen=True)
@@ -202,6 +208,7 @@ class Capability:
     question: FreeText | None = None
     deep_link: DeepLink | None = None
     after: After | None = None
+    first_message: FirstMessage | None = None
     draft: Callable[[Conversation], bool] | None = None  # an unfinished draft to resume
     # its flow states (by key) that keep a sealed NIK under "nik" (a key rotation reseals them)
     sealed_nik_in: tuple[str, ...] = ()
@@ -248,6 +255,7 @@ class Registry:
         self.question = next((c.question for c in self.capabilities if c.question), None)
         self.deep_link = next((c.deep_link for c in self.capabilities if c.deep_link), None)
         self.after = tuple(c.after for c in self.capabilities if c.after)
+        self.first_message = tuple(c.first_message for c in self.capabilities if c.first_message)
         self.drafts = tuple(c.draft for c in self.capabilities if c.draft)
 
     def flow(self, name: str) -> Flow:

@@ -40,7 +40,7 @@ class Store(Protocol):
     ) -> None: ...  # fmt: skip
     async def enqueue(
         self, person: Person, replies: Sequence[Reply], now: datetime, kind: str = "notice",
-        about: int | None = None, due: datetime | None = None,
+        about: int | None = None, due: datetime | None = None, held: bool = False,
     ) -> None: ...  # fmt: skip
     async def claim_update(self, channel: str, update_id: str, now: datetime) -> bool: ...
     async def keep_replies(
@@ -49,9 +49,20 @@ class Store(Protocol):
     async def commit(self) -> None: ...
 
 
+class AccountLimits(Store, Protocol):
+    """Daily limits counted by the account (channel and id), not the person's row: /hapus
+    gives a new row (review of issue 26, findings 4 and 5: /status guesses, "already filed")."""
+
+    async def mark_account(self, person: Person, action: str, now: datetime) -> None: ...
+    async def count_account_marks(self, person: Person, action: str, since: datetime) -> int: ...
+
+
 class Upkeep(Store, Protocol):
     """What the kernel's daily purge needs (handlers/core/upkeep.py)."""
 
     async def purge_stale_drafts(self, cutoff: datetime) -> int: ...
     async def purge_settled_replies(self, cutoff: datetime) -> int: ...
     async def purge_account_marks(self, cutoff: datetime) -> int: ...
+    # Review of the issue-26 fixes, finding 3: notices and waits had no end
+    async def cancel_old_waits(self, cutoff: datetime) -> int: ...
+    async def purge_settled_messages(self, cutoff: datetime) -> int: ...

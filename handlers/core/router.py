@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from domain.answers import COURTESY
 from domain.text import ascii_digits
 from handlers.core.capability import Context, Routed, prompt_for
 from handlers.core.engine import MAX_TEXT, Stale, read_input, with_note
@@ -31,7 +32,12 @@ async def handle(ctx: Ctx, msg: Incoming) -> Outgoing:
             await store.save_person(person)
     if msg.kind is Kind.TEXT and not msg.text.isascii():
         msg = replace(msg, text=ascii_digits(msg.text))  # "②" at a menu is 2, "４１" is 41
+    adjust = [a for first in ctx.capabilities.first_message
+              if (a := await first(ctx, person, conv, msg)) is not None]  # fmt: skip
     replies, deleted = await _route(ctx, person, conv, msg)
+    if not deleted and replies:
+        for change in adjust:  # the answer in the language a first message was written in
+            replies = change(person, replies)
     receipt = None
     if not deleted:
         for after in ctx.capabilities.after:
@@ -105,10 +111,15 @@ def _command(ctx: Ctx, text: str) -> str | None:
     if word.startswith("/"):
         found = found_by.get(word[1:].split("@")[0])  # Telegram group form: /start@SiagaBot
         return found.name if found else "unknown"
-    found = found_by.get(word)
-    if len(words) == 1 and found is not None and found.bare:
+    found = found_by.get(word.strip(",.!"))
+    if found is None or not found.bare:
+        return None
+    if len(words) == 1:
         return found.name
-    return None
+    # "batal aja", "menu dong": the word with courtesy around it, as exact as the word alone
+    # (not stopping messages: said in more words, that is the reader's, and asked first)
+    rest = {w.lower().strip(",.!") for w in words[1:]}
+    return found.name if found.name != "optout" and rest <= COURTESY else None
 
 
 async def _run(ctx: Ctx, person: Person, conv: Conversation, name: str, text: str) -> Routed:

@@ -1,6 +1,7 @@
 """The kernel's daily purge (UU PDP: kept no longer than needed): an unfinished check's
 answers after `draft_retention_days` without a message, replies kept for crash safety once
-settled (they hold what people answered), and the daily limits' account marks."""
+settled (they hold what people answered), notices a month after they went, messages that
+waited a month for someone to write, and the daily limits' account marks."""
 
 from __future__ import annotations
 
@@ -11,6 +12,11 @@ from handlers.core.port import Upkeep
 
 REPLY_RETENTION = timedelta(days=2)  # settled replies kept this long (they hold answers)
 ACCOUNT_MARKS_KEPT = timedelta(days=2)  # the daily limits look back one day
+# Notices, decisions, news templates: kept a month after they went (a reviewer's card names a
+# resident), and a message waits a month at most for someone outside WhatsApp's window
+# (review of the issue-26 fixes, finding 3)
+NOTICES_KEPT = timedelta(days=30)
+WAITING_KEPT = timedelta(days=30)
 
 
 async def purge(ctx: Context[Upkeep]) -> int:
@@ -19,5 +25,7 @@ async def purge(ctx: Context[Upkeep]) -> int:
         ctx.now - timedelta(days=ctx.settings.draft_retention_days)
     )
     await ctx.store.purge_settled_replies(ctx.now - REPLY_RETENTION)
+    await ctx.store.cancel_old_waits(ctx.now - WAITING_KEPT)  # before: cancelled ones go now
+    await ctx.store.purge_settled_messages(ctx.now - NOTICES_KEPT)
     await ctx.store.purge_account_marks(ctx.now - ACCOUNT_MARKS_KEPT)
     return drafts

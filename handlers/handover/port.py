@@ -15,8 +15,9 @@ from handlers.nominations import Nomination
 
 
 class HandoverStore(Store, Protocol):
-    # Ticket words are kept with their long numbers sealed (seal_text; the ticket methods
-    # seal what they are given too): officers read them, nothing at rest does.
+    # Ticket words are kept with their long numbers sealed: the use case seals them
+    # (seal_text) before it gives them to the ticket methods or an officer's card;
+    # officers read them, nothing at rest does.
     def seal_text(self, text: str) -> str: ...
     async def open_ticket(
         self, person_id: int, kelurahan_code: str | None, text: str, now: datetime,
@@ -42,6 +43,7 @@ class HandoverStore(Store, Protocol):
     async def live_tickets(self, kelurahan_code: str | None, limit: int = 10) -> list[Ticket]: ...
     async def ticket_figures(self) -> list[Any]: ...
     async def purge_closed_tickets(self, cutoff: datetime) -> int: ...
+    async def close_idle_tickets(self, cutoff: datetime, now: datetime) -> int: ...
     async def nominations_of(self, person_id: int) -> list[Nomination]: ...
 
 

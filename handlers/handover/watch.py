@@ -83,6 +83,9 @@ async def _escalate(ctx: Context, ticket: Ticket) -> int:
 
 async def purge(ctx: Context) -> int:
     """A closed question's words are emptied after `closed_keep_days` (its dates and rating
-    stay for the figures), with the delivered messages that quoted them (issue 26)."""
+    stay for the figures), with the delivered messages that quoted them (issue 26); so are
+    the questions open or held with no word either way for as long, closed first (review
+    of the issue-26 fixes, finding 3: unanswered tickets had no end)."""
     keep = timedelta(days=ctx.program.handover.closed_keep_days)
+    await ctx.store.close_idle_tickets(ctx.now - keep, ctx.now)
     return await ctx.store.purge_closed_tickets(ctx.now - keep)

@@ -16,11 +16,13 @@ from handlers.nominations import (
     notices,
     queue,
     quota,
+    registration,
     stats,
     status,
 )
 from handlers.nominations.coverage import (
     RegisterReport,
+    batches,
     cover_msg,
     coverage_reminders,
     covers_on,
@@ -43,7 +45,7 @@ from handlers.nominations.records import (
     RegistryFacts,
     Upload,
 )
-from handlers.nominations.registration import apply, keep, kept, participants, statuses
+from handlers.nominations.registration import apply, keep, kept, participants, statuses, take
 from handlers.nominations.registries import index_of
 from handlers.nominations.registries import replace as replace_registry
 from handlers.nominations.review import (
@@ -73,7 +75,8 @@ CAPABILITY = Capability(
     jobs=(Job("coverage", coverage.coverage_reminders, hour=7),
           Job("reviewer_gaps", gaps.daily_alert, hour=7),
           Job("review_late", deadline.remind, hour=7),
-          Job("digests", notices.digests)),
+          Job("digests", notices.digests),
+          Job("purge_uploads", registration.purge, hour=2)),
     status=status.own,
     my_data=erasure.held,
     erase=Erasure(warn=erasure.active_refs, run=erasure.erase),
@@ -83,10 +86,10 @@ __all__ = [
     "CAPABILITY", "COLUMNS", "NUMERIC", "REJECT_REASONS", "Approved", "Decisions",
     "DuplicateNik", "DuplicateRef", "Listed", "Nomination", "NominationsStore", "Notices",
     "Outcome", "Overview", "RegisterReport", "RegistryFacts", "Result", "Stats", "Upload",
-    "allocation", "already_decided", "answer_info", "apply", "approve", "approved_rows",
+    "allocation", "already_decided", "answer_info", "apply", "approve", "approved_rows", "batches",
     "cover_msg", "coverage_reminders", "covers_on", "decided_by", "export_approved", "filed",
     "index_of", "keep", "kept", "list_lines", "listing", "mark_registered", "overview",
     "participants", "period_of", "places_left", "quota_reply", "reject", "replace_registry",
-    "request_info", "show_nik", "statistics", "statuses", "visible_nomination",
+    "request_info", "show_nik", "statistics", "statuses", "take", "visible_nomination",
     "without_reviewer",
 ]  # fmt: skip

@@ -44,7 +44,7 @@ async def _withdraw(ctx: Ctx, person: Person, n: Nomination) -> None:
         fresh = await ctx.store.nomination_by_id(n.id)
         if fresh is None or not can_move(fresh.status, NominationStatus.WITHDRAWN):
             return  # decided for good meanwhile (rejected, registered): nothing to withdraw
-        n.status = before = fresh.status
+        n, before = fresh, fresh.status  # all of it: an approval meanwhile set its period
     await ctx.store.audit(
         actor=person.id, action="nomination.withdrawn", now=ctx.now, nomination_id=n.id,
         before={"status": before.value}, after={"status": NominationStatus.WITHDRAWN.value},

@@ -42,10 +42,11 @@ async def notify_reviewers(ctx: NoticesCtx, nomination: Nomination) -> int:
 async def _tell(ctx: NoticesCtx, reviewer: Person, n: Nomination) -> None:
     waiting = await ctx.store.take_waiting(reviewer, KIND)
     if waiting is not None:  # one notice, counting this one too, due when the other was
-        replies, due = waiting
+        replies, due, held = waiting
         count, refs = _gathered(replies)
         note = _many(ctx, n.kelurahan_code, count + 1, [*refs, n.ref][-LISTED:])
-        await ctx.store.enqueue(reviewer, [note], ctx.now, kind=KIND, due=due)
+        # a notice held outside WhatsApp's window stays held: its news template went already
+        await ctx.store.enqueue(reviewer, [note], ctx.now, kind=KIND, due=due, held=held)
         return
     unread = await ctx.store.unread_since(reviewer, KIND)
     later = max(ctx.now, unread + UNREAD_GAP) if unread is not None else None

@@ -11,7 +11,7 @@ from typing import Any, Protocol
 from domain.nomination import NominationStatus
 from handlers.core.capability import Context
 from handlers.core.messages import Reply
-from handlers.core.port import Store
+from handlers.core.port import AccountLimits, Store
 from handlers.core.records import Person
 from handlers.nominations.records import Approved, Listed, Nomination, Upload
 
@@ -19,11 +19,13 @@ from handlers.nominations.records import Approved, Listed, Nomination, Upload
 class Notices(Store, Protocol):
     """One notice of a kind per person at a time (issue 26 item 16): the unsent one taken
     out to be queued again with more in it (locked against a second filing at once), when
-    the last one went out unread, and dropping those read some other way."""
+    the last one went out unread, and dropping those read some other way. The third value
+    of take_waiting: the one taken was held for the person to write (WhatsApp's window), so
+    is its successor."""
 
     async def take_waiting(
         self, person: Person, kind: str
-    ) -> tuple[list[Reply], datetime] | None: ...
+    ) -> tuple[list[Reply], datetime, bool] | None: ...
     async def unread_since(self, person: Person, kind: str) -> datetime | None: ...
     async def drop_waiting(self, person: Person, kind: str) -> int: ...
     # per kelurahan: nominations waiting for a decision (one grouped count)
@@ -45,7 +47,7 @@ class Decisions(Store, Protocol):
     async def reserve_place(self, period: str, kelurahan_code: str, now: datetime) -> bool: ...
 
 
-class NominationsStore(Decisions, Notices, Protocol):
+class NominationsStore(Decisions, Notices, AccountLimits, Protocol):
     async def nomination_by_ref(self, ref: str) -> Nomination | None: ...
     async def nominations_of(self, person_id: int) -> list[Nomination]: ...
     async def queue(
@@ -85,7 +87,8 @@ class NominationsStore(Decisions, Notices, Protocol):
         self, person_id: int, start: date, good: list[str], bad: list[list[Any]], now: datetime
     ) -> int: ...
     async def upload(self, upload_id: int, person_id: int, now: datetime) -> Upload | None: ...
-    async def drop_upload(self, upload_id: int) -> None: ...
+    async def drop_upload(self, upload_id: int) -> bool: ...  # whether this call took it
+    async def purge_uploads(self, now: datetime) -> int: ...
 
     # the Dinas's registry lists (DTKS/DTSEN, BPJS TK): blind indexes only
     def nik_index(self, nik: str) -> str: ...

@@ -37,11 +37,23 @@ async def kept(ctx: Ctx, officer: Person, upload_id: int | None) -> Upload | Non
     return await ctx.store.upload(upload_id, officer.id, ctx.now) if upload_id else None
 
 
-async def apply(ctx: Ctx, officer: Person, upload_id: int | None) -> RegisterReport | None:
-    """The kept file's good references registered, and the file gone; None: not kept."""
+async def purge(ctx: Ctx) -> int:
+    """Previews never applied go after a day (the daily purge: review of the issue-26 fixes,
+    finding 3)."""
+    return await ctx.store.purge_uploads(ctx.now)
+
+
+async def take(ctx: Ctx, officer: Person, upload_id: int | None) -> Upload | None:
+    """The kept file, taken once to be applied: a second press of "apply" finds it gone
+    (None). Its references are then registered with `apply`, a batch per unit of work."""
     upload = await kept(ctx, officer, upload_id)
-    if upload is None:
+    if upload is None or not await ctx.store.drop_upload(upload.id):
         return None
-    report = await mark_registered(ctx, list(upload.good), upload.start)
-    await ctx.store.drop_upload(upload.id)
-    return report
+    return upload
+
+
+async def apply(ctx: Ctx, refs: list[str], start: date) -> RegisterReport:
+    """One batch (coverage.batches) of a taken file's references registered: each batch its
+    own unit of work, so the webhooks get the database in between (review of issue 26,
+    finding 8: 20,000 references in one unit froze the server)."""
+    return await mark_registered(ctx, refs, start)

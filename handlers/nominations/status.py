@@ -28,6 +28,9 @@ class StatusState(FlowState):
 
 
 MAX_LOOKUPS_PER_DAY = 5  # reference + last-4 is guessable by brute force; keep it slow
+# counted by the account, not the person's id: /hapus gives a new id, and five guesses then
+# an erasure, over and over, would walk the 10,000 last-fours (review of issue 26, finding 4)
+LOOKUP_FAILED = "status.lookup_failed"
 
 
 def status_line(ctx: Ctx, n: Nomination) -> Msg:
@@ -98,7 +101,7 @@ async def take(ctx: Ctx, person: Person, conv: Conversation, inp: Input) -> list
     if len(digits) != 4:
         return [Reply((Msg("err-last4"), *prompt(ctx, conv).parts), prompt(ctx, conv).buttons)]
     since = ctx.now - timedelta(days=1)
-    tries = await ctx.store.count_audit(person.id, "status.lookup_failed", since)
+    tries = await ctx.store.count_account_marks(person, LOOKUP_FAILED, since)
     if tries >= MAX_LOOKUPS_PER_DAY:
         _leave(conv)
         return [reply("err-too-many-lookups", button(conv, "btn-menu", "menu"))]
@@ -106,9 +109,9 @@ async def take(ctx: Ctx, person: Person, conv: Conversation, inp: Input) -> list
     found = await ctx.store.nomination_by_ref(ref)
     if found is None or found.nik_masked[-4:] != digits:
         await ctx.store.audit(
-            actor=person.id, action="status.lookup_failed", now=ctx.now, outcome="refused",
-            detail=ref,
+            actor=person.id, action=LOOKUP_FAILED, now=ctx.now, outcome="refused", detail=ref,
         )  # fmt: skip
+        await ctx.store.mark_account(person, LOOKUP_FAILED, ctx.now)
         conv.step = "ref"
         conv.version += 1
         return [

@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from domain.reference import ALPHABET
 from domain.roles import Action
+from domain.text import row_id
 from handlers.core.capability import Command, Routed
 from handlers.core.engine import reply
 from handlers.core.menu import officer_menu
@@ -127,10 +128,10 @@ async def reviewers(ctx: Ctx, actor: Person) -> Reply:
 async def remove_reviewer(ctx: Ctx, actor: Person, person_id_text: str) -> Reply:
     if not await authorise(ctx, actor, Action.REMOVE_REVIEWER, None):
         return reply("not-an-admin")
-    # ASCII digits of an id that can exist: "²".isdigit() is True but int("²") raises, and 25
-    # digits overflow the database's integer (issue 26 item 7)
-    digits = person_id_text.isascii() and person_id_text.isdigit() and len(person_id_text) < 10
-    target = await ctx.store.person_by_id(int(person_id_text)) if digits else None
+    # an id that can exist: "²".isdigit() is True but int("²") raises, and 25 digits overflow
+    # the database's integer (issue 26 item 7)
+    person_id = row_id(person_id_text)
+    target = await ctx.store.person_by_id(person_id) if person_id is not None else None
     if target is None or target.role is not Role.LURAH:
         return reply("err-reviewer-id", id=person_id_text[:12])
     before = {"role": target.role.value, "kelurahan": target.kelurahan_code}

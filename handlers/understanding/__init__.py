@@ -24,13 +24,16 @@ CAPABILITY = Capability(
     "understanding",
     flows=(language.LANGUAGE,),
     menu=(MenuEntry("menu-lang", "lang", citizen=60, officer=70),),
-    prefixes={"lang:": language.picked},
+    # the reader's own buttons: a meaning picked, a destructive request confirmed
+    prefixes={"lang:": language.picked, "mean:": typed.picked_meaning,
+              "do:": typed.picked_confirmation},
     jobs=(Job("purge_learning", learning.purge, hour=2),),
     my_data=learning.held,
     erase=Erasure(run=learning.forget),
     text=typed.on_text,
     menu_text=typed.at_the_menu,
     after=typed.remember_shown,
+    first_message=language.first_message,
 )  # fmt: skip
 
 __all__ = [

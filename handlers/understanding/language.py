@@ -3,10 +3,12 @@ step; the person goes back to the question they were on."""
 
 from __future__ import annotations
 
-from handlers.core.capability import Command, Flow, Routed, prompt_for
-from handlers.core.engine import Input, button, reply, with_note
-from handlers.core.messages import LANGUAGES, Msg, Reply
-from handlers.core.records import Conversation, Person
+from dataclasses import replace
+
+from handlers.core.capability import Adjust, Command, Flow, Routed, prompt_for
+from handlers.core.engine import Input, bind, button, reply, with_note
+from handlers.core.messages import LANGUAGES, Button, Incoming, Kind, Msg, Reply
+from handlers.core.records import Conversation, Person, Role
 from handlers.core.state import Resume
 from handlers.understanding.port import Ctx as Context
 
@@ -62,3 +64,36 @@ LANGUAGE = Flow(FLOW, _prompt, _take, commands=(
 async def picked(ctx: Context, person: Person, conv: Conversation, code: str) -> Routed:
     """A language's button ("lang:en"), wherever it was shown."""
     return [await set_language(ctx, person, conv, code)], False
+
+
+async def first_message(
+    ctx: Context, person: Person, conv: Conversation, msg: Incoming
+) -> Adjust | None:
+    """A new person's first typed message sets the reply language when the reader is sure
+    of it (issue 27 point 4); the replies then offer one button back to the language before.
+    "First" is a conversation never saved, not a creation time equal to now: a clock that
+    stands still (or two messages in one tick) must not let a name like "Rina" switch it."""
+    if msg.kind is not Kind.TEXT or conv.stored or person.role is not Role.CITIZEN:
+        return None
+    if msg.text.strip().startswith("/"):
+        return None
+    # one word ("ok", "hello", "halo") is said the same in every language: it does not
+    # outweigh the language the person's own app told us (Telegram's language_code)
+    if msg.locale_hint and len(msg.text.split()) < 2:
+        return None
+    lang, p = ctx.reader.language(msg.text)
+    if lang == person.locale or p < ctx.reader.language_at:
+        return None
+    before, person.locale = person.locale, lang
+    await ctx.store.save_person(person)
+
+    def way_back(person: Person, replies: list[Reply]) -> list[Reply]:
+        if person.locale == before:
+            return replies  # the person chose the language again meanwhile
+        last = replies[-1]
+        back = Button(Msg(f"btn-lang-back-{before}"), bind(conv, f"lang:{before}"))
+        said = replace(last, parts=(Msg("lang-detected"), *last.parts),
+                       buttons=(*last.buttons, back))  # fmt: skip
+        return [*replies[:-1], said]
+
+    return way_back

@@ -28,4 +28,4 @@ class Unclear:
     labelled_at: datetime | None = None
 
 
-NO_READING = "-"  # the Pelajari filter for messages nothing was read from
+NO_READING = "-"  # the Pelajari filter: messages nothing was read from (the reader's "none" too)

@@ -29,7 +29,16 @@ from aiogram.types import (
 from aiohttp import ClientResponseError
 from pydantic import ValidationError
 
-from bot.channels.port import PLAIN, Delivered, Delivery, Envelope, Inbound, Limits, Parsed, Pieces
+from bot.channels.port import (
+    PLAIN,
+    Delivered,
+    Delivery,
+    Envelope,
+    Inbound,
+    Limits,
+    Parsed,
+    Pieces,
+)
 from bot.channels.telegram.render import MAX_TEXT, render
 from bot.i18n import Catalogue
 from handlers.core.messages import Attachment, Incoming, Kind, Media, Msg, Outgoing, UserRef
@@ -167,14 +176,13 @@ class TelegramChannel:
         chat = int(to)
         message_id = None
         pieces = Pieces(how.skip)
-        lost: list[int] = []
         try:
             for reply in out.replies:
                 if reply.image_png is not None and pieces.due():
                     if not await self._chart(chat, reply.image_png):
                         # Telegram refused the picture for good: the figures go, and say so
                         reply = replace(reply, parts=(*reply.parts, Msg("chart-not-sent")))
-                    pieces.sent()
+                    pieces.went()
                 # Telegram previews a link unless told not to (a one-time link must not be)
                 quiet = None if reply.link_preview else NO_PREVIEW
                 for text, markup in render(self.catalogue, reply, out.locale):
@@ -185,18 +193,18 @@ class TelegramChannel:
                         link_preview_options=quiet,
                     )  # fmt: skip
                     message_id = str(sent.message_id)
-                    pieces.sent()
+                    pieces.went()
                 if reply.attach is not None and reply.attach.media is not None and pieces.due():
-                    message_id = await self._forward(chat, reply.attach, out.locale, lost)
-                    pieces.sent()
-                if reply.commands in ROLE_COMMANDS and pieces.past_skipped:
+                    message_id = await self._forward(chat, reply.attach, out.locale, pieces)
+                    pieces.went()
+                if reply.commands in ROLE_COMMANDS and pieces.now:
                     await self.set_commands(reply.commands, chat, out.locale)
         except (TelegramRetryAfter, TelegramForbiddenError, TelegramBadRequest,
                 TelegramNetworkError, TelegramServerError) as exc:  # fmt: skip
-            return _classify(exc)._replace(pieces=pieces.done, unforwarded=tuple(lost))
-        return Delivered(Delivery.SENT, message_id, pieces=pieces.done, unforwarded=tuple(lost))
+            return pieces.of(_classify(exc))
+        return pieces.of(Delivered(Delivery.SENT, message_id))
 
-    async def _forward(self, chat: int, attach: Attachment, locale: str, lost: list[int]) -> str:
+    async def _forward(self, chat: int, attach: Attachment, locale: str, pieces: Pieces) -> str:
         """The file, or, when Telegram refuses it for good (a file_id it will not take again,
         a recipient who does not accept voice notes), a line saying it could not be passed
         on: the words already went, and a silent gap would leave the reader waiting for it
@@ -207,9 +215,7 @@ class TelegramChannel:
             if "chat not found" in exc.message.lower():
                 raise
             log.warning("telegram refused a forwarded file: %s", exc.message[:100])
-        assert attach.media is not None
-        lost.append(attach.kept)
-        line = Msg("media-not-passed", {"kind": Msg(f"media-kind-{attach.media.kind}")})
+        line = pieces.not_passed(attach)
         sent = await self.bot.send_message(chat_id=chat, text=self.catalogue.render(line, locale))
         return str(sent.message_id)
 

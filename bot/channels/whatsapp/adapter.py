@@ -26,7 +26,7 @@ from bot.channels.render import reply_text
 from bot.channels.whatsapp.client import OUTSIDE_WINDOW, PAIR_RATE, GraphError, WhatsAppClient
 from bot.channels.whatsapp.render import MAX_TEXT, render
 from bot.i18n import Catalogue
-from handlers.core.messages import Attachment, Incoming, Kind, Media, Msg, Outgoing, UserRef
+from handlers.core.messages import Attachment, Incoming, Kind, Media, Outgoing, UserRef
 
 log = logging.getLogger("siaga.whatsapp")
 CHANNEL = "whatsapp"
@@ -185,23 +185,23 @@ class WhatsAppChannel:
             return await self._send_template(to, out, how)
         message_id = None  # WhatsApp cannot edit: a replacement goes as a new message
         pieces = Pieces(how.skip)
-        lost: list[int] = []
         try:
             for reply in out.replies:
                 for message in render(self.catalogue, reply, out.locale):
-                    if pieces.due():  # else it went in an earlier attempt
-                        message_id = await self.client.send(to, message)
-                        pieces.sent()
+                    if not pieces.due():
+                        continue  # it went in an earlier attempt
+                    message_id = await self.client.send(to, message)
+                    pieces.went()
                 if reply.attach is not None and reply.attach.data is not None and pieces.due():
-                    message_id = await self._forward(to, reply.attach, out.locale, lost)
-                    pieces.sent()
+                    message_id = await self._forward(to, reply.attach, out.locale, pieces)
+                    pieces.went()
                 # the statistics chart, after its figures
                 if reply.image_png is not None and pieces.due():
                     message_id = await self.client.send(to, await self._chart(reply.image_png))
-                    pieces.sent()
+                    pieces.went()
         except GraphError as exc:
-            return _classify(exc)._replace(pieces=pieces.done, unforwarded=tuple(lost))
-        return Delivered(Delivery.SENT, message_id, pieces=pieces.done, unforwarded=tuple(lost))
+            return pieces.of(_classify(exc))
+        return pieces.of(Delivered(Delivery.SENT, message_id))
 
     async def _send_template(self, to: str, out: Outgoing, how: Envelope) -> Delivered:
         if how.skip:  # a template is one message, and it went
@@ -216,7 +216,7 @@ class WhatsAppChannel:
             return _classify(exc)
         return Delivered(Delivery.SENT, message_id, pieces=1)
 
-    async def _forward(self, to: str, attach: Attachment, locale: str, lost: list[int]) -> str:
+    async def _forward(self, to: str, attach: Attachment, locale: str, pieces: Pieces) -> str:
         """The file, or, when the Graph API refuses it for good, a line saying it could not
         be passed on (issue 26 item 10); a platform that could not be reached raises (the
         whole message is tried again, from this piece)."""
@@ -226,9 +226,7 @@ class WhatsAppChannel:
             if exc.transient or exc.status == 599 or exc.code in (OUTSIDE_WINDOW, PAIR_RATE):
                 raise
             log.warning("whatsapp refused a forwarded file: %s", exc.code)
-        assert attach.media is not None
-        lost.append(attach.kept)
-        line = Msg("media-not-passed", {"kind": Msg(f"media-kind-{attach.media.kind}")})
+        line = pieces.not_passed(attach)
         text = self.catalogue.render(line, locale)
         return await self.client.send(to, {"type": "text", "text": {"body": text}})
 

@@ -124,7 +124,8 @@ class Console:
 
     async def form(self, request: Request) -> dict[str, str]:
         """The posted fields. The body is at most FORM bytes: BodyLimit, in front of every
-        console route, refused a larger one before any of it was read."""
+        console route, refused a larger one before any of it was read. Read it before opening
+        a unit of work: its size is capped, the time it takes to arrive is not."""
         body = await request.body()
         return {k: v[0] for k, v in parse_qs(body.decode("utf-8", "replace")).items()}
 

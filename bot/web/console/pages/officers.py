@@ -78,9 +78,12 @@ class OfficerPages(Pages):
 
     @route("POST", "/keluar")
     async def sign_out(self, request: Request) -> Response:
+        # the body first, with no unit of work open: a slow one (a byte every few seconds, no
+        # cookie needed) would otherwise hold SQLite's write lock or a PostgreSQL transaction
+        # for as long as it trickles (review of issue 26, finding 1)
+        form = await self.c.form(request)
         async with self.c.unit() as ctx:
             found, _ = await officers.seat(ctx, request.cookies.get(COOKIE))
-            form = await self.c.form(request) or {}
             if found is None or not csrf_ok(found, form):
                 return self.c.refused("csrf", 403)
             await officers.sign_out(ctx, found)

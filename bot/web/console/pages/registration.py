@@ -70,14 +70,16 @@ class ParticipantPages(Pages):
     async def preview(self, request: Request) -> Response:
         async with self.c.unit() as ctx:
             found = await self.c.gate(request, ctx, admin=True)
-            form = await request.form()  # at most the upload's cap: BodyLimit saw to that
-            if not csrf_ok(found, {"csrf": form.get("csrf")}):
-                return self.c.refused("csrf", 403, found.person.locale)
-            fields = Fields({"mulai": str(form.get("mulai") or "")}, LABELS)
-            start = fields.day("mulai", ctx.today, START_BACK, START_AHEAD)
-            upload: Any = form.get("berkas")
-            data = await upload.read(bpjs_file.MAX_FILE + 1) if hasattr(upload, "read") else b""
-            name = str(getattr(upload, "filename", "") or "")
+        # the file is read with no unit of work open: on a slow line it takes as long as it
+        # takes, and SQLite's write lock is not held meanwhile (review of issue 26, finding 1)
+        form = await request.form()  # at most the upload's cap: BodyLimit saw to that
+        if not csrf_ok(found, {"csrf": form.get("csrf")}):
+            return self.c.refused("csrf", 403, found.person.locale)
+        fields = Fields({"mulai": str(form.get("mulai") or "")}, LABELS)
+        start = fields.day("mulai", ctx.today, START_BACK, START_AHEAD)
+        upload: Any = form.get("berkas")
+        data = await upload.read(bpjs_file.MAX_FILE + 1) if hasattr(upload, "read") else b""
+        name = str(getattr(upload, "filename", "") or "")
         if fields.problems:
             return await self.index(request, fields.problems, 422)
         # read off the event loop: webhooks and /healthz keep being answered meanwhile
@@ -124,11 +126,17 @@ class ParticipantPages(Pages):
             found = await self.c.gate(request, ctx, admin=True, form=form)
             fields = Fields(form, LABELS)
             uid = fields.ident("unggahan")
-            report = await nominations.apply(ctx, found.person, uid)
+            kept = await nominations.take(ctx, found.person, uid)
         if fields.problems:
             return await self.index(request, fields.problems, 422)
-        if report is None:
+        if kept is None:
             return RedirectResponse("/konsol/peserta?pesan=con-upload-gone", status_code=303)
+        # in batches, each its own unit of work: the webhooks get the database in between
+        # (review of issue 26, finding 8: 20,000 references in one unit froze the server)
+        report = nominations.RegisterReport()
+        for batch in nominations.batches(list(kept.good)):
+            async with self.c.unit() as ctx:
+                report.add(await nominations.apply(ctx, batch, kept.start))
         query = (f"pesan=con-upload-applied&terdaftar={len(report.registered)}"
                  f"&tidak={len(report.not_found) + len(report.not_approved)}")  # fmt: skip
         return RedirectResponse(f"/konsol/peserta?{query}", status_code=303)
