@@ -27,9 +27,11 @@ from domain.answers import COURTESY, Tri, parse_tri, plain_tri
 from domain.dates import parse_day
 from domain.numbers import has_number
 from domain.reading import (
+    CONSENT_SURE,
     DESTRUCTIVE,
     LABELS,
     SMALL_TALK,
+    SMALL_TALK_OVER_ANSWER,
     Decision,
     Reading,
     Verdict,
@@ -328,6 +330,8 @@ async def at_the_menu(ctx: Context, person: Person, conv: Conversation, text: st
         # an offer stops nothing that was on, so it needs no confirmation
         conv.misses = 0
         return await act(ctx, person, conv, d.label, text, sure=True)
+    if d.verdict is Verdict.ACT and d.label == "optin" and d.confidence < CONSENT_SURE:
+        return [_confirm(conv, d.label, text)], False
     if d.verdict is Verdict.ACT:
         conv.misses = 0
         return await act(ctx, person, conv, d.label, text)
@@ -350,6 +354,10 @@ async def inside_a_question(
     d = decide(r, ctx.reader.thresholds)
     if conv.flow == "kabar" and d.label.startswith("report:"):
         return None  # what happened, typed inside the report itself
+    if d.label in SMALL_TALK and r.p("answer") >= SMALL_TALK_OVER_ANSWER:
+        return None  # "Painem" at the name question: an answer that looks like a greeting
+    if d.verdict is Verdict.ACT and d.label == "optin" and d.confidence < CONSENT_SURE:
+        return [_confirm(conv, d.label, text)], False
     if d.verdict is Verdict.ACT:  # a greeting or thanks too: answered, the question again
         return await act(ctx, person, conv, d.label, text)
     if d.verdict is Verdict.ASK and "answer" not in [lab for lab, _ in r.ranked[:2]]:
