@@ -491,3 +491,20 @@ async def test_a_report_typed_with_typos_and_a_spaced_nik_finds_the_participant(
     await anak.say("kemarin")
     assert "kasus #1" in anak.text
     assert "Terlindungi pada tanggal kejadian: ya" in (await inbox(siaga, "dinas"))[-1]
+
+
+async def test_a_reference_without_digits_is_read_as_a_reference_not_by_the_reader(
+    siaga: App,
+) -> None:
+    """References are drawn at random; one with no digit in it ("PJK-ABCDE") went to the
+    reader at the "nomor usulan" question and came back as the privacy notice or the welcome."""
+    siaga.clock = lambda: START
+    p = Person(siaga, "tanpa-angka")
+    await p.say("/kabar")
+    await p.say("bapak meninggal dunia")
+    await p.say("keluarga")
+    await p.say("PJK-ABCDE")
+    assert "Pemberitahuan Privasi" not in p.text and "Selamat datang" not in p.text
+    async with siaga.store() as store:
+        _, conv = await store.load(UserRef("console", "tanpa-angka"), "", siaga.clock())
+    assert conv.flow == "kabar"

@@ -71,7 +71,7 @@ class Worker:
             stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
         )  # fmt: skip
         async with httpx.AsyncClient() as http:
-            for _ in range(300):
+            for _ in range(900):  # 90 s: a cold start on a loaded 2-core machine took over 30
                 try:
                     if (await http.get(self.url + "/readyz")).status_code == 200:
                         return

@@ -280,5 +280,7 @@ async def test_siaga_telegram_stops_soon_after_sigterm(fake: FakeTelegram, tmp_p
             proc.kill()
             await proc.wait()
         fake.wake()  # the poll left hanging returns, so the fake server can stop
-    assert took < 5.0, f"took {took:.1f} s"
+    # well under the poll's 30 s: the target is 5 s (measured 1-2 s idle); a loaded 2-core CI
+    # machine starting Python processes in parallel has taken 7.5 s
+    assert took < 12.0, f"took {took:.1f} s"
     assert proc.returncode == 0, (await proc.stderr.read()).decode()[-500:]  # type: ignore[union-attr]

@@ -38,6 +38,7 @@ from domain.reading import (
     decide,
     features,
 )
+from domain.reference import parse_reference
 from domain.text import tokens
 from domain.understand import match_label
 from handlers.core.capability import Routed, prompt_for
@@ -348,6 +349,8 @@ async def inside_a_question(
     which one. None: an answer, for the step's own parser (the answers so far stay)."""
     if conv.step in NUMBER_STEPS and any(c.isdigit() for c in text) and "?" not in text:
         return None  # a NIK, an age, a phone number, a date: exact rules read them
+    if conv.step in NUMBER_STEPS and parse_reference(text) is not None:
+        return None  # "PJK-ABCDE": a reference with no digit in it is exact too
     if (conv.flow, conv.step) == ("kabar", "date") and parse_day(text, ctx.today) is not None:
         return None  # "kemarin", "tadi pagi": a day, read exactly (the corpus has no dates)
     r = reading(ctx, conv, text)
