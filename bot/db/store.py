@@ -19,6 +19,7 @@ from bot.db.claim_store import ClaimQueries
 from bot.db.console_store import ConsoleQueries
 from bot.db.learning_store import LearningQueries
 from bot.db.locks import take_notices_turn, take_turn
+from bot.db.participant_store import ParticipantQueries
 from bot.db.rows import aware, record
 from bot.db.tickets import TicketQueries
 from domain.nomination import NominationStatus
@@ -110,7 +111,10 @@ def audit_row(
     )  # fmt: skip
 
 
-class SqlStore(BroadcastQueries, TicketQueries, ConsoleQueries, ClaimQueries, LearningQueries):
+class SqlStore(
+    BroadcastQueries, TicketQueries, ConsoleQueries, ClaimQueries, LearningQueries,
+    ParticipantQueries,
+):  # fmt: skip
     def __init__(self, conn: AsyncConnection, vault: NikVault, admins: frozenset[tuple[str, str]]):
         self.conn = conn
         self.vault = vault
