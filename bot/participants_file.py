@@ -16,7 +16,7 @@ from pathlib import Path
 
 from bot.registry import NIK_COLUMNS, UNREADABLE, UnreadableList, _column, _nik, _table
 from domain.nik import mask_digits
-from domain.participants import ListedRow, read_date, read_kpj, read_segment
+from domain.participants import ListedRow, canonical, read_date, read_kpj, read_segment
 from domain.phone import parse_phone
 from domain.program import Program
 
@@ -129,9 +129,9 @@ def read_participants(
         seen.add(key)
         job = _clean(_cell(row, col["pekerjaan"]), MAX_JOB)
         secret = f"{nik};{hp or ''};{kpj}"
-        canonical = "|".join((secret, name, kel, start.isoformat(), end.isoformat(), segment, job))
+        whole = canonical(secret, name, kel, start, end, segment, job)
         out.rows.append(ListedRow(
-            line, key, index("participant:" + canonical), secret, mask_digits(nik), name, kel,
+            line, key, index(whole), secret, mask_digits(nik), name, kel,
             start, end, index(hp) if hp else None, segment, job,
         ))  # fmt: skip
         out.by_kelurahan[kel] += 1

@@ -90,6 +90,13 @@ class ListedRow:
     occupation: str
 
 
+def canonical(secret: str, name: str, kelurahan: str, start: date, end: date, segment: str,
+              occupation: str) -> str:  # fmt: skip
+    """The whole row as one string, for its keyed digest (what a re-import compares)."""
+    fields = (secret, name, kelurahan, start.isoformat(), end.isoformat(), segment, occupation)
+    return "participant:" + "|".join(fields)
+
+
 class Change(StrEnum):
     ADDED = "added"
     CHANGED = "changed"

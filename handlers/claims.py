@@ -18,6 +18,7 @@ from domain.dates import add_months
 from domain.nik import mask_digits
 from handlers.messages import Button, Msg, Raw, Reply
 from handlers.officers import kel_name
+from handlers.participants.claims_view import listed_on_claim
 from handlers.ports import Context
 from handlers.records import Claim, Nomination, Person, Role
 
@@ -275,8 +276,10 @@ async def card(ctx: Context, claim: Claim) -> Reply:
         if covers_on(n, claim.event_date) and claim.kind.is_death:
             parts.append(Msg("claim-card-estimate", {"amount": estimate(ctx, claim, n)}))
     else:
+        listed = await listed_on_claim(ctx, claim)  # on the participant list (issue 29)
         typed = mask_digits(ctx.store.open_nik(claim.nik_enc)) if claim.nik_enc else "-"
-        parts.append(Msg("claim-card-unmatched", {"name": Raw(claim.named or "-"), "nik": typed}))
+        unmatched = Msg("claim-card-unmatched", {"name": Raw(claim.named or "-"), "nik": typed})
+        parts.extend(listed or [unmatched])
     if claim.traffic:
         parts.append(Msg("claim-card-traffic"))
     if claim.amount:

@@ -17,6 +17,7 @@ from handlers.flows import COMMANDS, FLOWS, WORDS, Routed, prompt_for, register
 from handlers.lurah import queue
 from handlers.menu import IDLE, broadcast_choice
 from handlers.messages import Button, Incoming, Kind, Media, Msg, Outgoing, Reply
+from handlers.participants import chat as participants
 from handlers.ports import Context
 from handlers.records import Conversation, Person, Role
 
@@ -24,7 +25,7 @@ register(
     IDLE, selfcheck.CHECK, status.STATUS, privacy.PRIVACY, language.LANGUAGE,
     answer_info.ANSWER_INFO, queue.QUEUE_FLOW, broadcast.BROADCAST, handover.ASKING,
     handover.ANSWERING, report.REPORT, claims_desk.DESK,
-    commands=(*admin.COMMANDS, *console_login.COMMANDS),
+    commands=(*admin.COMMANDS, *console_login.COMMANDS, *participants.COMMANDS),
 )  # fmt: skip
 # Menu buttons that work from any step (still bound to the version they were shown at).
 GLOBAL_CHOICES = {"menu", "info", "help", "status", "check", "lang", "cancel", "queue", "officer",
@@ -62,6 +63,8 @@ async def _again(ctx: Context, person: Person, conv: Conversation, note: str) ->
 
 async def _route(ctx: Context, person: Person, conv: Conversation, msg: Incoming) -> Routed:
     if msg.kind is Kind.MEDIA:
+        if conv.flow == status.FLOW and msg.media is not None and msg.media.kind == "contact":
+            return [participants.foreign_contact()], False  # someone else's card (issue 29)
         # A voice note or a photo may be a question nobody here can read: to an officer
         return await handover.on_media(ctx, person, conv, msg.media or Media("other"))
     if msg.kind is Kind.TEXT:
@@ -211,6 +214,8 @@ async def _notification_button(
         return [await claims_desk.on_button(ctx, person, conv, target)]
     if action == "kidsstop":
         return [await claims_desk.stop_children(ctx, person, conv, target)]
+    if action == "notme":
+        return [await participants.not_me(ctx, person, conv)]
     if action in ("optin", "optout"):
         return [await broadcast_choice(ctx, person, conv, action == "optin")]
     return [with_note(Msg("button-expired"), await prompt_for(ctx, person, conv))]

@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from bot.crypto import NikVault
 from bot.db import schema as t
 from bot.db.aio import AsyncConnection
+from bot.db.participant_store import reseal_participants
 from handlers.citizen.form import CheckState
 from handlers.citizen.report import ReportState
 from handlers.messages import reseal_numbers
@@ -117,6 +118,7 @@ async def reseal_all(
         said = [{**m, "text": reseal_numbers(str(m.get("text", "")), reseal)} for m in r.messages]
         await conn.execute(update(tk).where(tk.c.id == r.id).values(messages=said))
         counts["tickets"] += 1
+    counts["participants"] = await reseal_participants(conn, old, new)
     # A rate limit's keyed account marks cannot be re-keyed either: a fresh count starts.
     await conn.execute(delete(t.account_marks))
     payload = cast(o.c.payload, String)

@@ -18,7 +18,7 @@ from bot.crypto import NikVault
 from bot.db import schema as t
 from bot.db.aio import AsyncConnection
 from bot.db.rows import record
-from domain.participants import Diff, Known, ListedRow
+from domain.participants import Diff, Known, ListedRow, canonical
 from handlers.participants.port import Participant
 
 _p, _n = t.participants, t.nominations
@@ -37,6 +37,22 @@ def _values(r: ListedRow, vault: NikVault) -> dict[str, Any]:
         "kelurahan_code": r.kelurahan_code, "segment": r.segment, "occupation": r.occupation,
         "b_start": r.start, "b_end": r.end,
     }  # fmt: skip
+
+
+async def reseal_participants(conn: AsyncConnection, old: NikVault, new: NikVault) -> int:
+    """`siaga admin rotate-key`: each row opened with the old key, sealed with the new one, its
+    blind indexes and digest recomputed (the clear values are in the sealed token)."""
+    rows = (await conn.execute(select(_p))).all()
+    for r in rows:
+        secret = old.open(r.sealed)
+        nik, hp, _ = secret.split(";")
+        whole = canonical(secret, r.name, r.kelurahan_code, r.start, r.end, r.segment,
+                          r.occupation)  # fmt: skip
+        await conn.execute(update(_p).where(_p.c.id == r.id).values(
+            sealed=new.seal(secret), nik_index=new.index(nik),
+            hp_index=new.index(hp) if hp else None, digest=new.index(whole),
+        ))  # fmt: skip
+    return len(rows)
 
 
 class ParticipantQueries:

@@ -12,6 +12,8 @@ from handlers.engine import Input, button, reply
 from handlers.flows import Command, Flow, Routed
 from handlers.menu import menu
 from handlers.messages import Msg, Raw, Reply
+from handlers.participants import chat as participants_chat
+from handlers.participants import linking as participants
 from handlers.ports import Context
 from handlers.records import Conversation, Nomination, Person
 from handlers.state import FlowState
@@ -54,11 +56,12 @@ async def start(ctx: Context, person: Person, conv: Conversation) -> list[Reply]
     own = await ctx.store.nominations_of(person.id)
     cases = await ctx.store.claims(reporter_id=person.id, limit=10)
     conv.flow = FLOW
-    if not own and not cases:
+    cover, linking, linked = await participants.own_cover(ctx, person, conv)  # issue 29
+    if not own and not cases and not linked:
         conv.step = "ref"
-        return [reply("ask-ref", button(conv, "btn-menu", "menu"))]
+        return [Reply((*cover, Msg("ask-ref")), (*linking, button(conv, "btn-menu", "menu")))]
     conv.step = "list"
-    lines: list[Msg] = []
+    lines: list[Msg] = [*cover]
     for n in own:
         lines.append(status_line(ctx, n))
         if claims.covers_on(n, ctx.today) and ctx.program.claims is not None:
@@ -68,7 +71,7 @@ async def start(ctx: Context, person: Person, conv: Conversation) -> list[Reply]
     if cases:
         lines.append(Msg("claim-status-head"))
         lines.extend(claims.status_line(ctx, c) for c in cases)
-    buttons = (button(conv, "btn-other-ref", "other"), button(conv, "btn-menu", "menu"))
+    buttons = (*linking, button(conv, "btn-other-ref", "other"), button(conv, "btn-menu", "menu"))
     return [Reply(tuple(lines), buttons)]
 
 
@@ -79,6 +82,10 @@ def prompt(ctx: Context, conv: Conversation) -> Reply:
 
 
 async def take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> list[Reply]:
+    if inp.phone:  # Telegram's "share my phone number" (issue 29)
+        note = await participants_chat.contact(ctx, person, inp.phone)
+        shown = await start(ctx, person, conv)
+        return [Reply((note, *shown[0].parts), shown[0].buttons), *shown[1:]]
     if conv.step == "list":
         if inp.choice == "other":
             conv.step = "ref"
