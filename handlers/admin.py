@@ -12,6 +12,7 @@ from handlers.engine import reply
 from handlers.flows import Command, Routed
 from handlers.messages import Msg, Reply
 from handlers.officers import name_of
+from handlers.participants import quota as participant_quota
 from handlers.ports import Context
 from handlers.records import Conversation, Person, Role
 
@@ -105,6 +106,11 @@ async def quota(ctx: Context, actor: Person | None, total_text: str) -> Reply:
             before={"total": old[0] if old else None}, after={"total": total, "period": period},
         )  # fmt: skip
     q = await ctx.store.quota(period)
+    places = await participant_quota.counted(ctx, q[0] if q else None)  # issue 29
+    if places is not None:
+        status = reply("quota-status", period=period, total=places.total, used=places.used,
+                       left=places.left)  # fmt: skip
+        return Reply((*status.parts, participant_quota.made_of(ctx, places, bool(q))))
     if q is None:
         return reply("no-quota-set", ref="-", left="-")
     return reply("quota-status", period=period, total=q[0], used=q[1], left=max(q[0] - q[1], 0))

@@ -24,6 +24,7 @@ from handlers import review
 from handlers.engine import MAX_TEXT, Input, button, reply, with_note
 from handlers.flows import Command, Flow, Routed
 from handlers.messages import Button, Msg, Raw, Reply
+from handlers.participants import quota as participant_quota
 from handlers.ports import Context
 from handlers.records import BroadcastInfo, Conversation, OutboxStatus, Person, Recipient, Role
 from handlers.state import FlowState
@@ -246,9 +247,9 @@ def _first_status(ctx: Context, r: Recipient, audience: str) -> str:
 
 
 async def _common_values(ctx: Context) -> dict[str, Any]:
-    q = await ctx.store.quota(review.period_of(ctx))
+    left = await review.places_left(ctx)  # as the program counts it (issue 29)
     return {
-        "kuota_sisa": str(max(q[0] - q[1], 0)) if q else "-",
+        "kuota_sisa": str(left) if left is not None else "-",
         "queues": await ctx.store.queue_sizes(),
     }
 
@@ -348,6 +349,10 @@ async def quota_reminder(ctx: Context) -> int:
     queues = await ctx.store.queue_sizes()
     recent = await ctx.store.approved_since(ctx.now - timedelta(days=FORECAST_DAYS))
     left = max(q[0] - q[1], 0) if q else None
+    places = await participant_quota.counted(ctx, q[0] if q else None)  # issue 29
+    if places is not None:
+        left = places.left
+    made = (participant_quota.made_of(ctx, places, bool(q)),) if places is not None else ()
     if left is None:
         forecast = Msg("reminder-forecast-no-quota")
     elif left == 0:
@@ -372,6 +377,7 @@ async def quota_reminder(ctx: Context) -> int:
                     },
                 ),
                 forecast,
+                *made,
             ),
             (button_queue(),) if waiting else (),
         )

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlalchemy import and_, bindparam, case, func, insert, not_, select, update
+from sqlalchemy import and_, bindparam, case, func, insert, not_, or_, select, update
 
 from bot.crypto import NikVault
 from bot.db import schema as t
@@ -137,6 +137,11 @@ class ParticipantQueries:
         row = (await self.conn.execute(q)).first()
         return _participant(row) if row else None
 
+    async def participant_nik(self, participant_id: int) -> str | None:
+        q = select(_p.c.sealed).where(_p.c.id == participant_id)
+        sealed = (await self.conn.execute(q)).scalar()
+        return self.vault.open(sealed).split(";")[0] if sealed else None
+
     async def link_participant(
         self, participant_id: int, person_id: int, via: str, now: datetime
     ) -> bool:
@@ -157,11 +162,15 @@ class ParticipantQueries:
         )  # fmt: skip
 
     # --- the places ------------------------------------------------------------------------
+    async def participants_loaded(self) -> bool:
+        return (await self.conn.execute(select(_p.c.id).limit(1))).first() is not None
+
     async def covered_count(self, on: date) -> int:
-        """Covered on `on`: on the list (and not "not renewed" once its year is over), plus
-        those Siaga registered whose NIK the list does not hold yet."""
+        """Covered on `on`: on the list and not marked "not renewed" (that frees its place at
+        once, issue 29 item 4), plus those Siaga registered whose NIK the list lacks yet."""
+        kept = or_(_p.c.renewal.is_(None), _p.c.renewal != "not_renewed")
         listed = select(func.count()).select_from(_p).where(
-            _p.c.active.is_(True), _p.c.start <= on, _p.c.end >= on
+            _p.c.active.is_(True), _p.c.start <= on, _p.c.end >= on, kept
         )  # fmt: skip
         on_list = select(_p.c.nik_index).where(_p.c.active.is_(True))
         day_starts = datetime.combine(on, time(), UTC)
@@ -199,6 +208,14 @@ class ParticipantQueries:
             update(_p).where(_p.c.id == participant_id, cond).values(updated_at=now, **fields)
         )
         return res.rowcount == 1
+
+    async def renewed(self, kelurahan_code: str | None) -> list[tuple[Participant, str]]:
+        """Those the reviewers renewed, with the opened "nik;hp;kpj": the list for BPJS."""
+        q = select(_p).where(_p.c.active.is_(True), _p.c.renewal == "renew")
+        if kelurahan_code is not None:
+            q = q.where(_p.c.kelurahan_code == kelurahan_code)
+        rows = await self.conn.execute(q.order_by(_p.c.kelurahan_code, _p.c.name, _p.c.id))
+        return [(_participant(r), self.vault.open(r.sealed)) for r in rows]
 
     async def participant_figures(self) -> list[Participant]:
         rows = await self.conn.execute(select(_p).where(_p.c.active.is_(True)))

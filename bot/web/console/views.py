@@ -40,6 +40,7 @@ from handlers.console_login import LINK_MINUTES, digest
 from handlers.lurah.queue import REJECT_REASONS, list_lines
 from handlers.messages import Msg, Raw
 from handlers.officers import kel_name
+from handlers.participants import quota as participant_quota
 from handlers.ports import Context
 from handlers.records import Nomination, Role
 
@@ -196,6 +197,7 @@ class Console:
                 return found
             period = review.period_of(ctx)
             quota = await store.quota(period)
+            places = await participant_quota.counted(ctx, quota[0] if quota else None)
             per_kel = await store.kelurahan_overview()
             reviewers = await store.people_with_role(Role.LURAH)
             recent = await store.approved_since(ctx.now - timedelta(days=30))
@@ -223,6 +225,11 @@ class Console:
             rows.sort(key=lambda r: r["name"])
         total, used = quota if quota else (None, 0)
         left = max(total - used, 0) if total is not None else None
+        made_of = None
+        if places is not None:  # as the program counts it (issue 29)
+            total, used, left = places.total, places.used, places.left
+            words = participant_quota.made_of(ctx, places, quota is not None)
+            made_of = self.c.catalogue.render(words, found.person.locale)
         forecast = math.ceil(left / (recent / 30)) if left and recent else None
         by_status: Counter[str] = Counter()
         for info in per_kel.values():
@@ -231,7 +238,7 @@ class Console:
         return self.page(
             "overview.html", found.person.locale, status=400 if q.problems else 200,
             problems=q.problems, seat=found, period=period, rows=rows,
-            total=total, used=used, left=left, forecast=forecast, recent=recent,
+            total=total, used=used, left=left, forecast=forecast, recent=recent, made_of=made_of,
             deadline=deadline, statuses=[(s, by_status[s]) for s in STATUSES if by_status[s]],
             top=top, sort=sort, weeks=weeks, week_top=max([n for _, n in weeks] + [1]),
         )  # fmt: skip
@@ -487,6 +494,7 @@ def build(conversations: Conversations) -> ASGIApp:
     from bot.web.console.learning import LearningPages
     from bot.web.console.nominate import NominatePages
     from bot.web.console.participants import ParticipantPages
+    from bot.web.console.renewals import RenewalPages
 
     console = Console(conversations)
     dinas = DinasPages(console)
@@ -495,6 +503,7 @@ def build(conversations: Conversations) -> ASGIApp:
     nominate = NominatePages(console)
     claim_pages = ClaimPages(console)
     learn = LearningPages(console)
+    renewals = RenewalPages(console)  # issue 29
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
@@ -612,6 +621,22 @@ def build(conversations: Conversations) -> ASGIApp:
     @app.post("/klaim/{cid}")
     async def claim_act(request: Request, cid: str) -> Response:
         return await claim_pages.act(request, cid)
+
+    @app.get("/perpanjangan")
+    async def renewals_index(request: Request) -> Response:
+        return await renewals.index(request)
+
+    @app.get("/perpanjangan.xlsx")
+    async def renewals_xlsx(request: Request) -> Response:
+        return await renewals.xlsx(request)
+
+    @app.post("/perpanjangan/tautkan")
+    async def renewals_link(request: Request) -> Response:
+        return await renewals.link(request)
+
+    @app.post("/perpanjangan/{pid}")
+    async def renewals_decide(request: Request, pid: str) -> Response:
+        return await renewals.decide(request, pid)
 
     @app.get("/pelajari")
     async def learn_index(request: Request) -> Response:
