@@ -24,6 +24,7 @@ from handlers import (
     reviewer_gaps,
 )
 from handlers.messages import Button, Msg, Reply
+from handlers.participants import renewal
 from handlers.records import Role
 
 log = logging.getLogger("siaga.scheduler")
@@ -97,6 +98,8 @@ class Scheduler:
             ran.append("review_late")
         if await self._daily("claims", self.coverage_hour, now, lambda: self._claims(now)):
             ran.append("claims")
+        if await self._daily("renewals", self.coverage_hour, now, lambda: self._renewals(now)):
+            ran.append("renewals")  # issue 29
         slot = last_weekly_slot(self.quota_reminder, now, self.conversations.tz)
         if slot is not None:
             last = await self._last_run("quota_reminder")
@@ -136,6 +139,12 @@ class Scheduler:
             done = await claims_watch.tend(self.conversations.context(store, now))
             await store.commit()
         log.info("claims: %s", done)
+
+    async def _renewals(self, now: datetime) -> None:
+        async with self.conversations.db.store() as store:
+            done = await renewal.daily(self.conversations.context(store, now))
+            await store.commit()
+        log.info("renewals: asked %d, reviewers told %d, to the Dinas %d", *done)
 
     async def _late(self, now: datetime) -> None:
         async with self.conversations.db.store() as store:

@@ -24,7 +24,7 @@ from handlers.records import Conversation, Person, Role
 register(
     IDLE, selfcheck.CHECK, status.STATUS, privacy.PRIVACY, language.LANGUAGE,
     answer_info.ANSWER_INFO, queue.QUEUE_FLOW, broadcast.BROADCAST, handover.ASKING,
-    handover.ANSWERING, report.REPORT, claims_desk.DESK,
+    handover.ANSWERING, report.REPORT, claims_desk.DESK, *participants.FLOWS,
     commands=(*admin.COMMANDS, *console_login.COMMANDS, *participants.COMMANDS),
 )  # fmt: skip
 # Menu buttons that work from any step (still bound to the version they were shown at).
@@ -214,8 +214,8 @@ async def _notification_button(
         return [await claims_desk.on_button(ctx, person, conv, target)]
     if action == "kidsstop":
         return [await claims_desk.stop_children(ctx, person, conv, target)]
-    if action == "notme":
-        return [await participants.not_me(ctx, person, conv)]
+    if action in participants.ACTIONS:  # issue 29: a link refused, a renewal decided
+        return [await participants.on_button(ctx, person, conv, action, target)]
     if action in ("optin", "optout"):
         return [await broadcast_choice(ctx, person, conv, action == "optin")]
     return [with_note(Msg("button-expired"), await prompt_for(ctx, person, conv))]

@@ -11,6 +11,32 @@ import typer
 
 def add_commands(admin_app: typer.Typer) -> None:
     admin_app.command("import-participants")(import_participants)
+    admin_app.command("export-renewals")(export_renewals)
+
+
+def export_renewals(
+    out: Annotated[Path, typer.Option("--out", help="Berkas .xlsx atau .csv")],
+    kelurahan: Annotated[str | None, typer.Option(help="Hanya satu kelurahan")] = None,
+) -> None:
+    """Ekspor peserta yang diperpanjang kelurahan, untuk BPJS Ketenagakerjaan."""
+    from bot.cli.admin import _kelurahan_code, _run, _who
+    from bot.renewal_export import export
+
+    fmt = {".xlsx": "xlsx", ".csv": "csv"}.get(out.suffix.lower())
+    if fmt is None:
+        typer.echo("Gunakan nama berkas berakhiran .xlsx atau .csv.", err=True)
+        raise typer.Exit(2)
+
+    async def work(siaga: Any) -> int:
+        code = _kelurahan_code(siaga.program, kelurahan)
+        async with siaga.store() as store:
+            n: int = await export(store, siaga.program, out, fmt, code, _who(), siaga.clock())
+            return n
+
+    n = _run(work)
+    typer.echo(
+        f"{n} peserta diperpanjang diekspor ke {out}. NIK tertulis utuh: simpan dengan aman."
+    )
 
 
 def _kel(regions: Any, code: str) -> str:

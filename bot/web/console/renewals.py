@@ -1,0 +1,120 @@
+"""The console's Perpanjangan page (issue 29 item 4): the renewal list of the officer's
+kelurahan (the Dinas: all, or one), each person with what the registry lists say and what the
+resident answered, a form per undecided one, the XLSX for BPJS, and the lurah's linking of a
+resident's account. The same use cases as the chat (handlers.participants)."""
+
+from __future__ import annotations
+
+from fastapi import Request, Response
+from fastapi.responses import RedirectResponse
+
+from bot.web.console.fields import Fields, record_id
+from bot.web.console.views import Console, notes
+from domain.participants import Decision, Reason
+from handlers.officers import kel_name
+from handlers.participants import linking, renewal
+
+NOTES = ("con-renewal-done", "con-renewal-needs", "con-renewal-not-now")
+LABELS = {"keputusan": "con-renewal-decision", "alasan": "con-renewal-reason",
+          "catatan": "con-renewal-note", "kelurahan": "con-col-kelurahan",
+          "nik": "con-renewal-nik", "kode": "con-renewal-code"}  # fmt: skip
+DECISIONS = tuple(d.value for d in Decision)
+REASONS = tuple(r.value for r in Reason)
+
+
+class RenewalPages:
+    def __init__(self, console: Console) -> None:
+        self.c = console
+
+    async def index(self, request: Request, linked: str = "") -> Response:
+        q = Fields(request.query_params, LABELS)
+        note = notes(q, NOTES)
+        async with self.c.unit() as (store, ctx):
+            found = await self.c.gate(request, store, ctx)
+            if isinstance(found, Response):
+                return found
+            kel = found.kelurahan or q.kelurahan("kelurahan", ctx.program)
+            items = await renewal.due(ctx, kel)
+            locale = found.person.locale
+            rows = []
+            for d in items:
+                p = d.participant
+                facts = await renewal.facts_msg(ctx, p)
+                rows.append({
+                    "id": p.id, "name": p.name, "nik": p.nik_masked,
+                    "kelurahan": kel_name(ctx, p.kelurahan_code), "occupation": p.occupation,
+                    "since": linking.day(p.start), "end": linking.day(p.end), "late": d.late,
+                    "facts": self.c.c.catalogue.render(facts, locale) if facts else "",
+                    "resident": p.resident_said or ("asked" if p.resident_asked_at else "none"),
+                    "state": p.renewal or "open", "reason": p.renewal_reason or "",
+                    "note": p.renewal_note or "", "open": p.renewal in (None, "ask"),
+                })  # fmt: skip
+            await store.commit()
+        return self.c.page("renewals.html", locale, status=400 if q.problems else 200,
+                           problems=q.problems, seat=found, active="renewals", rows=rows,
+                           note=note, reasons=REASONS, linked=linked,
+                           kelurahan=kel_name(ctx, kel) if kel else "")  # fmt: skip
+
+    async def decide(self, request: Request, pid: str) -> Response:
+        form = await self.c.form(request)
+        key = record_id(pid)
+        fields = Fields(form, LABELS)
+        async with self.c.unit() as (store, ctx):
+            found = await self.c.gate(request, store, ctx, form=form)
+            if isinstance(found, Response):
+                return found
+            if key is None:
+                await store.commit()
+                return self.c.refused("not-found", 404, found.person.locale)
+            decision = fields.choice("keputusan", DECISIONS)
+            reason = fields.choice("alasan", REASONS)
+            text = fields.text("catatan", renewal.MAX_NOTE) or ""
+            outcome = renewal.Done.NEEDS
+            if decision:
+                outcome, _ = await renewal.decide(
+                    ctx, found.person, key, Decision(decision),
+                    Reason(reason) if reason else None, text, via="via console",
+                )  # fmt: skip
+            await store.commit()
+        if outcome is renewal.Done.FORBIDDEN or outcome is renewal.Done.GONE:
+            return self.c.refused("not-found", 404, found.person.locale)
+        note = {renewal.Done.DONE: "con-renewal-done", renewal.Done.NEEDS: "con-renewal-needs"}
+        return RedirectResponse(
+            f"/konsol/perpanjangan?pesan={note.get(outcome, 'con-renewal-not-now')}",
+            status_code=303,
+        )
+
+    async def link(self, request: Request) -> Response:
+        """The lurah links a resident's account to their participant (audited), as /tautkan."""
+        form = await self.c.form(request)
+        fields = Fields(form, LABELS)
+        async with self.c.unit() as (store, ctx):
+            found = await self.c.gate(request, store, ctx, form=form)
+            if isinstance(found, Response):
+                return found
+            nik = fields.text("nik", 20) or ""
+            code = fields.text("kode", 12) or ""
+            said = await linking.link_by_lurah(ctx, found.person, f"{nik} {code}")
+            await store.commit()
+        words = self.c.c.catalogue.render(said, found.person.locale)
+        return await self.index(request, linked=words)
+
+    async def xlsx(self, request: Request) -> Response:
+        from bot.renewal_export import renewal_rows, xlsx_bytes
+
+        async with self.c.unit() as (store, ctx):
+            found = await self.c.gate(request, store, ctx)
+            if isinstance(found, Response):
+                return found
+            rows = await renewal_rows(store, ctx.program, found.kelurahan)
+            await store.audit(actor=found.person.id, action="export.renewals", now=ctx.now,
+                              after={"rows": len(rows), "format": "xlsx",
+                                     "kelurahan": found.kelurahan or "all"},
+                              detail="via console")  # fmt: skip
+            await store.commit()
+        return Response(
+            xlsx_bytes(rows),
+            media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            headers={"Content-Disposition": 'attachment; filename="perpanjangan.xlsx"',
+                     "Cache-Control": "no-store"},
+        )  # fmt: skip
