@@ -170,6 +170,7 @@ class _ParticipantsIn(_Strict):
     renewal_lead_days: list[_DatedInt] = Field(min_length=1)
     renewal_deadline_days: list[_DatedInt] = Field(min_length=1)
     places: list[_DatedInt] = Field(min_length=1)
+    pu_premium_monthly: list[_DatedInt] = Field(min_length=1)
 
 
 class _OfficeIn(_Strict):
@@ -357,7 +358,10 @@ def _calendar(c: _CalendarIn | None) -> CalendarRules:
 
 def _participants(p: _ParticipantsIn) -> RenewalRules:
     return RenewalRules(
-        _dated(p.renewal_lead_days), _dated(p.renewal_deadline_days), _dated(p.places)
+        _dated(p.renewal_lead_days),
+        _dated(p.renewal_deadline_days),
+        _dated(p.places),
+        _dated(p.pu_premium_monthly),
     )
 
 

@@ -189,6 +189,7 @@ class RenewalRules:
     lead_days: Dated[int]  # the review opens this many days before cover ends
     deadline_days: Dated[int]  # undecided this many days before the end: to the Dinas
     places: Dated[int]  # the program's places, as the program file says
+    pu_premium: Dated[int]  # what the city pays a month for a PU participant (claim ratio)
 
     def opens_on(self, end: date) -> date:
         return end - timedelta(days=self.lead_days.at(end))

@@ -11,6 +11,7 @@ from domain.roles import Action
 from handlers import claim_stats, review, reviewer_gaps
 from handlers.engine import reply
 from handlers.messages import Msg, Reply
+from handlers.participants import figures as participant_figures
 from handlers.ports import Context
 from handlers.records import Person
 
@@ -108,5 +109,8 @@ async def statistics(ctx: Context, actor: Person) -> Reply:
         }))  # fmt: skip
     if s.claims is not None:
         parts += claim_stats.lines(s.claims)
+    listed = await participant_figures.collect(ctx)  # issue 29
+    if listed is not None:
+        parts += participant_figures.lines(listed, s.claims)
     image = ctx.chart(s) if ctx.chart is not None else None
     return Reply(tuple(parts), (), None, image)

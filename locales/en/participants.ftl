@@ -90,3 +90,7 @@ con-renewal-link = Link a resident's account
 con-renewal-nik = NIK (from the resident's KTP)
 con-renewal-code = Account code (shown in the resident's /status)
 con-renewal-link-button = Link
+
+stats-participants = Participant list: { $total } covered today. By segment: { $segments }. By kelurahan: { $kelurahan }. Top occupations: { $occupations }. Covers ending per month (next 12 months): { $ending }.
+stats-renewals = Renewals now open: { $decided } decided, { $pending } pending. By kelurahan (decided/all): { $per }.
+stats-list-claim-ratio = Claim ratio on the participant list's cover this year: claims paid Rp{ $paid } ÷ premiums Rp{ $premiums } = { $ratio }.

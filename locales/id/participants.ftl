@@ -90,3 +90,7 @@ con-renewal-link = Tautkan akun warga
 con-renewal-nik = NIK (dari KTP warga)
 con-renewal-code = Kode akun (terlihat di /status warga)
 con-renewal-link-button = Tautkan
+
+stats-participants = Daftar peserta: { $total } terlindungi hari ini. Per segmen: { $segments }. Per kelurahan: { $kelurahan }. Pekerjaan terbanyak: { $occupations }. Perlindungan berakhir per bulan (12 bulan ke depan): { $ending }.
+stats-renewals = Perpanjangan yang sedang dibuka: { $decided } diputuskan, { $pending } menunggu. Per kelurahan (diputuskan/semua): { $per }.
+stats-list-claim-ratio = Rasio klaim atas perlindungan daftar peserta tahun ini: klaim dibayar Rp{ $paid } ÷ iuran Rp{ $premiums } = { $ratio }.

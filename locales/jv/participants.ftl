@@ -90,3 +90,7 @@ con-renewal-link = Tautaken akun warga
 con-renewal-nik = NIK (saking KTP warga)
 con-renewal-code = Kode akun (katingal ing /status warga)
 con-renewal-link-button = Tautaken
+
+stats-participants = Daftar peserta: { $total } kaayoman dinten menika. Miturut segmen: { $segments }. Miturut kelurahan: { $kelurahan }. Padamelan ingkang kathah piyambak: { $occupations }. Perlindungan rampung saben wulan (12 wulan ngajeng): { $ending }.
+stats-renewals = Perpanjangan ingkang saweg dipunbikak: { $decided } dipunputusaken, { $pending } ngentosi. Miturut kelurahan (dipunputusaken/sedaya): { $per }.
+stats-list-claim-ratio = Rasio klaim tumrap perlindungan daftar peserta taun menika: klaim dipunbayar Rp{ $paid } ÷ iuran Rp{ $premiums } = { $ratio }.

@@ -35,11 +35,12 @@ from bot.web.limits import UPLOAD_PATH, ASGIApp, BodyLimit, Scope, console_cap
 from domain.nomination import WAITING_FOR_LURAH as WAITING
 from domain.nomination import NominationStatus
 from domain.roles import Action
-from handlers import claims, review
+from handlers import claim_stats, claims, review
 from handlers.console_login import LINK_MINUTES, digest
 from handlers.lurah.queue import REJECT_REASONS, list_lines
 from handlers.messages import Msg, Raw
 from handlers.officers import kel_name
+from handlers.participants import figures as participant_figures
 from handlers.participants import quota as participant_quota
 from handlers.ports import Context
 from handlers.records import Nomination, Role
@@ -198,6 +199,8 @@ class Console:
             period = review.period_of(ctx)
             quota = await store.quota(period)
             places = await participant_quota.counted(ctx, quota[0] if quota else None)
+            listed = await participant_figures.collect(ctx)  # issue 29 item 5
+            claimed = await claim_stats.collect(ctx) if listed is not None else None
             per_kel = await store.kelurahan_overview()
             reviewers = await store.people_with_role(Role.LURAH)
             recent = await store.approved_since(ctx.now - timedelta(days=30))
@@ -230,6 +233,8 @@ class Console:
             total, used, left = places.total, places.used, places.left
             words = participant_quota.made_of(ctx, places, quota is not None)
             made_of = self.c.catalogue.render(words, found.person.locale)
+        said = participant_figures.lines(listed, claimed) if listed else []
+        figures = [self.c.catalogue.render(m, found.person.locale) for m in said]
         forecast = math.ceil(left / (recent / 30)) if left and recent else None
         by_status: Counter[str] = Counter()
         for info in per_kel.values():
@@ -239,6 +244,7 @@ class Console:
             "overview.html", found.person.locale, status=400 if q.problems else 200,
             problems=q.problems, seat=found, period=period, rows=rows,
             total=total, used=used, left=left, forecast=forecast, recent=recent, made_of=made_of,
+            figures=figures,
             deadline=deadline, statuses=[(s, by_status[s]) for s in STATUSES if by_status[s]],
             top=top, sort=sort, weeks=weeks, week_top=max([n for _, n in weeks] + [1]),
         )  # fmt: skip
