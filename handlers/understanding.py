@@ -27,9 +27,11 @@ from domain.answers import COURTESY, Tri, parse_tri, plain_tri
 from domain.dates import parse_day
 from domain.numbers import has_number
 from domain.reading import (
+    CONSENT_SURE,
     DESTRUCTIVE,
     LABELS,
     SMALL_TALK,
+    SMALL_TALK_OVER_ANSWER,
     Decision,
     Reading,
     Verdict,
@@ -297,7 +299,9 @@ async def not_understood(
     conv.misses += 1
     if conv.flow != "idle":
         conv.flow, conv.step = "idle", ""
-    likely = [c for c in d.choices if c not in ("officer", "question")][:3] or list(FALLBACK)
+    # what cannot be undone is never a suggestion for words nobody understood: "blablabla"
+    # ranked near "stop" must not be one tap from ending the reminders
+    likely = [c for c in d.choices if c not in _NOT_SUGGESTED][:3] or list(FALLBACK)
     Offered(text=text[:200], read=d.label, confidence=d.confidence, choices=likely).save(conv)
     choices = [_means(conv, c) for c in likely] + [_means(conv, "officer")]
     keys = ["not-understood"] + (["not-understood-again"] if conv.misses >= 2 else [])
@@ -307,6 +311,7 @@ async def not_understood(
 
 
 FALLBACK = ("check", "status", "info", "help")
+_NOT_SUGGESTED = frozenset({"officer", "question", "delete", "optout"})  # officer: added last
 _LONG_NUMBER = re.compile(r"\d[\d .-]{6,}\d")  # offered when the reader saw nothing at all
 
 
@@ -325,6 +330,8 @@ async def at_the_menu(ctx: Context, person: Person, conv: Conversation, text: st
         # an offer stops nothing that was on, so it needs no confirmation
         conv.misses = 0
         return await act(ctx, person, conv, d.label, text, sure=True)
+    if d.verdict is Verdict.ACT and d.label == "optin" and d.confidence < CONSENT_SURE:
+        return [_confirm(conv, d.label, text)], False
     if d.verdict is Verdict.ACT:
         conv.misses = 0
         return await act(ctx, person, conv, d.label, text)
@@ -347,6 +354,10 @@ async def inside_a_question(
     d = decide(r, ctx.reader.thresholds)
     if conv.flow == "kabar" and d.label.startswith("report:"):
         return None  # what happened, typed inside the report itself
+    if d.label in SMALL_TALK and r.p("answer") >= SMALL_TALK_OVER_ANSWER:
+        return None  # "Painem" at the name question: an answer that looks like a greeting
+    if d.verdict is Verdict.ACT and d.label == "optin" and d.confidence < CONSENT_SURE:
+        return [_confirm(conv, d.label, text)], False
     if d.verdict is Verdict.ACT:  # a greeting or thanks too: answered, the question again
         return await act(ctx, person, conv, d.label, text)
     if d.verdict is Verdict.ASK and "answer" not in [lab for lab, _ in r.ranked[:2]]:

@@ -89,9 +89,14 @@ def test_calibrated_confidences_are_probabilities() -> None:
 class Fixed:
     """A reader that reads every message the same way (handlers.ports.Reader)."""
 
-    def __init__(self, *ranked: tuple[str, float], language: tuple[str, float] = ("id", 1.0)):
+    def __init__(
+        self,
+        *ranked: tuple[str, float],
+        language: tuple[str, float] = ("id", 1.0),
+        act: float = 0.8,
+    ):
         self.ranking = Reading(tuple(ranked))
-        self.thresholds = Thresholds(act=0.8, ask=0.3)
+        self.thresholds = Thresholds(act=act, ask=min(act, 0.3))
         self.language_at = 0.9
         self.lang = language
 
@@ -150,6 +155,20 @@ async def test_below_the_threshold_it_says_so_offers_the_likely_choices_and_an_o
     assert conv.flow == "tanya"
 
 
+async def test_words_not_understood_are_never_offered_a_step_that_cannot_be_undone(
+    siaga: App,
+) -> None:
+    """Gibberish that the model happens to rank near "stop" or "delete" is offered the
+    harmless choices, not a button that ends the person's reminders or data."""
+    siaga.conversations.reader = Fixed(
+        ("none", 0.5), ("optout", 0.2), ("delete", 0.15), ("status", 0.1), ("info", 0.05)
+    )
+    p = Person(siaga, "blabla")
+    await p.say("blablabla")
+    assert "not-understood" in {m.key for s in p.last for m in s.reply.parts}
+    assert p.last[-1].buttons == ["Status usulan", "Info program", "🙋 Tanya petugas"]
+
+
 NEAR_MISSES = [
     "jangan hapus data saya ya",
     "apakah data saya akan dihapus?",
@@ -205,6 +224,47 @@ async def test_a_destructive_request_read_for_sure_is_still_asked_first(siaga: A
     async with siaga.store() as store:
         person = await store.person(UserRef("console", "berhenti"), "", siaga.clock())
     assert person.broadcast_opt_in is False
+
+
+async def test_a_sentence_read_as_opting_in_asks_before_anyone_is_signed_up(siaga: App) -> None:
+    """Consent to broadcasts is taken from words only when the reader is sure of them, else
+    asked (UU 27/2022): a first message in Javanese that the model read as "opt in" at 0.33,
+    over the act threshold, signed the person up without asking."""
+    siaga.conversations.reader = Fixed(("optin", 0.35), ("info", 0.2), act=0.31)
+    p = Person(siaga, "sugeng")
+    await p.say("sugeng enjing, kula badhe nyuwun pirsa babagan asuransi")
+    assert "confirm-optin" in {m.key for s in p.last for m in s.reply.parts}
+    assert p.last[-1].buttons == ["Ya, lanjutkan", "Tidak"]
+
+    async def opted() -> bool | None:
+        async with siaga.store() as store:
+            who = await store.person(UserRef("console", "sugeng"), "", siaga.clock())
+        return who.broadcast_opt_in
+
+    assert not await opted()
+    await p.say("tidak")
+    assert not await opted()
+    await p.say("mau terima info")
+    await p.press("Ya, lanjutkan")
+    assert await opted() is True
+
+
+@pytest.mark.parametrize(
+    ("ranked", "stored"),
+    [((("greeting", 0.63), ("answer", 0.27)), True),  # a name the corpus never had
+     ((("greeting", 0.98), ("answer", 0.01)), False)],  # "halo": the question again
+)  # fmt: skip
+async def test_a_greeting_takes_an_answers_place_only_when_no_answer_is_seen_in_it(
+    siaga: App, ranked: tuple[tuple[str, float], ...], stored: bool
+) -> None:
+    p = Person(siaga, "painem")
+    await p.answers("daftar", "setuju")
+    siaga.conversations.reader = Fixed(*ranked)
+    await p.say("Painem")
+    async with siaga.store() as store:
+        _, conv = await store.load(UserRef("console", "painem"), "", siaga.clock())
+    assert (conv.answers.get("check", {}).get("name") == "Painem") is stored
+    assert (conv.step == "name") is not stored
 
 
 # --- the reply language ---------------------------------------------------------------------

@@ -34,6 +34,7 @@ from domain.eligibility import Answers
 from domain.nik import Nik, NikError, parse_nik
 from domain.numbers import number_in_words
 from domain.phone import parse_phone
+from domain.reading import SMALL_TALK_OVER_ANSWER
 from domain.regions import MatchKind
 from domain.text import corrected, nik_in, parse_age, tokens
 from domain.understand import name_in
@@ -207,7 +208,8 @@ def _not_a_name(ctx: Context, text: str) -> bool:
     if parse_tri(text) is not None:
         return True
     r = ctx.reader.read(text, "name")
-    return r.label != "answer" and r.confidence >= ctx.reader.thresholds.act
+    sure = r.label != "answer" and r.confidence >= ctx.reader.thresholds.act
+    return sure and r.p("answer") < SMALL_TALK_OVER_ANSWER  # "Painem": greeting 0.63, name 0.27
 
 
 def age_in(text: str, low: int = 1, high: int = 120) -> int | None:
