@@ -177,11 +177,12 @@ async def test_undecided_renewals_past_the_deadline_go_to_the_dinas_once(
     siaga.clock = lambda: DEC1 + timedelta(days=20)  # 21 December: Citra's deadline was the 17th
     assert (await act(siaga, renewal.daily))[2] == 1
     assert (await act(siaga, renewal.daily))[2] == 0  # once
-    card = (await inbox(siaga, "dinas"))[-1]
-    assert "Citra Dewi" in card and "Lewat batas waktu" in card
+    notice = (await inbox(siaga, "dinas"))[-1]
+    assert "1 perpanjangan belum diputuskan" in notice and "Citra Dewi (Taman)" in notice
     dinas = Person(siaga, "dinas")
     await dinas.say("/perpanjangan")
     assert "Citra Dewi" in dinas.text and "Ani" not in dinas.text  # the Dinas's share: late
+    assert "Lewat batas waktu" in dinas.text
     await dinas.press("Perpanjang")
     assert "Citra Dewi: diperpanjang" in dinas.text
     assert BUDI not in dinas.text

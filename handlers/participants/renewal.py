@@ -26,6 +26,7 @@ from handlers.records import Person, Role
 
 MAX_NOTE = 300
 PAGE = 10  # cards per /perpanjangan: a WhatsApp list holds ten rows
+NAMED = 20  # names in the Dinas's daily notice of renewals past the deadline
 
 
 class Done(StrEnum):
@@ -210,6 +211,7 @@ async def daily(ctx: Context) -> tuple[int, int, int]:
     store = port(ctx)
     asked = told = late = 0
     opened: dict[str, int] = {}
+    escalated: list[str] = []
     for d in await due(ctx, None):
         p = d.participant
         resident = await ctx.store.person_by_id(p.person_id) if p.person_id else None
@@ -222,11 +224,18 @@ async def daily(ctx: Context) -> tuple[int, int, int]:
             opened[p.kelurahan_code] = opened.get(p.kelurahan_code, 0) + 1
         if d.late and p.renewal in (None, "ask") and p.escalated_at is None:
             await store.decide_renewal(p.id, p.renewal, ctx.now, escalated_at=ctx.now)
-            for admin in await ctx.store.people_with_role(Role.ADMIN):
-                await ctx.store.enqueue(admin, [await card(ctx, d)], ctx.now)
+            escalated.append(f"{p.name} ({kel_name(ctx, p.kelurahan_code)})")
             late += 1
+    if escalated:  # one notice a day, not a card each: the first import may bring hundreds
+        names = ", ".join(escalated[:NAMED]) + (" …" if len(escalated) > NAMED else "")
+        note = Reply.of("renewal-late-dinas", count=len(escalated), names=Raw(names),
+                        days=rules.deadline_days.at(ctx.today))  # fmt: skip
+        for admin in await ctx.store.people_with_role(Role.ADMIN):
+            await ctx.store.enqueue(admin, [note], ctx.now)
+    days = rules.lead_days.at(ctx.today)
     for code, n in opened.items():
         for reviewer in await ctx.store.people_with_role(Role.LURAH, code):
-            await ctx.store.enqueue(reviewer, [Reply.of("renewal-opened", count=n)], ctx.now)
+            await ctx.store.enqueue(reviewer, [Reply.of("renewal-opened", count=n, days=days)],
+                                    ctx.now)  # fmt: skip
             told += 1
     return asked, told, late

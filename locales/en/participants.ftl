@@ -64,7 +64,7 @@ renewal-done-not_renewed = { $name }: not renewed. The place can be used by the 
 renewal-done-ask = { $name }: the resident is asked first.
 renewal-resident-told = The resident has been told through Siaga.
 renewal-resident-not-linked = The resident's account is not linked: tell them in person.
-renewal-opened = { $count } participants in your kelurahan reach the end of their cover within 60 days: type /perpanjangan to decide their renewal.
+renewal-opened = { $count } participants in your kelurahan reach the end of their cover within { $days } days: type /perpanjangan to decide their renewal.
 renewal-ask-resident = Your Pro JKK-JKM cover ends on { $end }. For the renewal: do you still live and work in Kota Madiun?
 btn-still-here-yes = Yes, still
 btn-still-here-no = No longer
@@ -73,7 +73,7 @@ renewal-thanks-no = Thank you for letting us know. Your kelurahan will contact y
 renewal-told-not-renewed = Your Pro JKK-JKM membership was not renewed by your kelurahan (reason: { $reason }); your cover ends on { $end }.
 
 con-nav-renewals = Renewals
-con-renewal-intro = Participants whose cover ends within 60 days (Siaga's working assumption until Disnaker KUKM sets it). Those undecided 14 days before the end go to Disnaker KUKM.
+con-renewal-intro = Participants whose cover ends within { $lead } days (Siaga's working assumption until Disnaker KUKM sets it). Those undecided { $deadline } days before the end go to Disnaker KUKM.
 con-renewal-xlsx = Download the renewal list for BPJS (XLSX)
 con-renewal-col-cover = Participant since – ends
 con-renewal-col-lists = DTKS / BPJS data
@@ -82,7 +82,7 @@ con-renewal-decision = Decision
 con-renewal-reason = Reason if not renewed
 con-renewal-note = Note (required for "Other")
 con-renewal-save = Save decision
-con-renewal-none = No participant's cover ends within 60 days.
+con-renewal-none = No participant's cover ends within { $lead } days.
 con-renewal-done = Decision saved.
 con-renewal-needs = Decision not saved: choose a reason (and write a note for "Other").
 con-renewal-not-now = Decision not saved: another officer already decided.
@@ -94,3 +94,5 @@ con-renewal-link-button = Link
 stats-participants = Participant list: { $total } covered today. By segment: { $segments }. By kelurahan: { $kelurahan }. Top occupations: { $occupations }. Covers ending per month (next 12 months): { $ending }.
 stats-renewals = Renewals now open: { $decided } decided, { $pending } pending. By kelurahan (decided/all): { $per }.
 stats-list-claim-ratio = Claim ratio on the participant list's cover this year: claims paid Rp{ $paid } ÷ premiums Rp{ $premiums } = { $ratio }.
+
+renewal-late-dinas = { $count } renewals are still undecided by their kelurahan with { $days } days or fewer left: { $names }. Type /perpanjangan to decide them.

@@ -64,7 +64,7 @@ renewal-done-not_renewed = { $name }: tidak diperpanjang. Tempatnya langsung bis
 renewal-done-ask = { $name }: warga ditanya dulu.
 renewal-resident-told = Warga sudah diberi tahu lewat Siaga.
 renewal-resident-not-linked = Akun warga belum tertaut: sampaikan langsung kepada warga.
-renewal-opened = { $count } peserta di kelurahan Anda akan berakhir perlindungannya dalam 60 hari: tulis /perpanjangan untuk memutuskan perpanjangannya.
+renewal-opened = { $count } peserta di kelurahan Anda akan berakhir perlindungannya dalam { $days } hari: tulis /perpanjangan untuk memutuskan perpanjangannya.
 renewal-ask-resident = Perlindungan Pro JKK-JKM Bapak/Ibu berakhir { $end }. Untuk perpanjangan: apakah Bapak/Ibu masih tinggal dan bekerja di Kota Madiun?
 btn-still-here-yes = Ya, masih
 btn-still-here-no = Tidak lagi
@@ -73,7 +73,7 @@ renewal-thanks-no = Terima kasih atas kabarnya. Kelurahan akan menghubungi Bapak
 renewal-told-not-renewed = Kepesertaan Pro JKK-JKM Bapak/Ibu tidak diperpanjang oleh kelurahan (alasan: { $reason }); perlindungan berakhir { $end }.
 
 con-nav-renewals = Perpanjangan
-con-renewal-intro = Peserta yang perlindungannya berakhir dalam 60 hari (asumsi kerja Siaga sampai ditetapkan Disnaker KUKM). Yang belum diputuskan 14 hari sebelum berakhir diteruskan ke Disnaker KUKM.
+con-renewal-intro = Peserta yang perlindungannya berakhir dalam { $lead } hari (asumsi kerja Siaga sampai ditetapkan Disnaker KUKM). Yang belum diputuskan { $deadline } hari sebelum berakhir diteruskan ke Disnaker KUKM.
 con-renewal-xlsx = Unduh daftar perpanjangan untuk BPJS (XLSX)
 con-renewal-col-cover = Peserta sejak – berakhir
 con-renewal-col-lists = Data DTKS / BPJS
@@ -82,7 +82,7 @@ con-renewal-decision = Keputusan
 con-renewal-reason = Alasan bila tidak diperpanjang
 con-renewal-note = Catatan (wajib untuk "Lainnya")
 con-renewal-save = Simpan keputusan
-con-renewal-none = Tidak ada peserta yang perlindungannya berakhir dalam 60 hari.
+con-renewal-none = Tidak ada peserta yang perlindungannya berakhir dalam { $lead } hari.
 con-renewal-done = Keputusan tersimpan.
 con-renewal-needs = Keputusan belum tersimpan: pilih alasan (dan tulis catatan untuk "Lainnya").
 con-renewal-not-now = Keputusan belum tersimpan: sudah diputuskan petugas lain.
@@ -94,3 +94,5 @@ con-renewal-link-button = Tautkan
 stats-participants = Daftar peserta: { $total } terlindungi hari ini. Per segmen: { $segments }. Per kelurahan: { $kelurahan }. Pekerjaan terbanyak: { $occupations }. Perlindungan berakhir per bulan (12 bulan ke depan): { $ending }.
 stats-renewals = Perpanjangan yang sedang dibuka: { $decided } diputuskan, { $pending } menunggu. Per kelurahan (diputuskan/semua): { $per }.
 stats-list-claim-ratio = Rasio klaim atas perlindungan daftar peserta tahun ini: klaim dibayar Rp{ $paid } ÷ iuran Rp{ $premiums } = { $ratio }.
+
+renewal-late-dinas = { $count } perpanjangan belum diputuskan kelurahan padahal tinggal { $days } hari atau kurang: { $names }. Tulis /perpanjangan untuk memutuskannya.

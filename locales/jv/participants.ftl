@@ -64,7 +64,7 @@ renewal-done-not_renewed = { $name }: mboten dipunlajengaken. Panggenanipun lang
 renewal-done-ask = { $name }: warga dipuntangleti rumiyin.
 renewal-resident-told = Warga sampun dipunparingi pirsa lumantar Siaga.
 renewal-resident-not-linked = Akun warga dereng tertaut: mangga dipunaturi langsung dhateng warga.
-renewal-opened = { $count } peserta ing kelurahan panjenengan badhe rampung perlindunganipun ing 60 dinten: mangga serat /perpanjangan kangge mutusaken perpanjanganipun.
+renewal-opened = { $count } peserta ing kelurahan panjenengan badhe rampung perlindunganipun ing { $days } dinten: mangga serat /perpanjangan kangge mutusaken perpanjanganipun.
 renewal-ask-resident = Perlindungan Pro JKK-JKM panjenengan rampung { $end }. Kangge perpanjangan: menapa panjenengan taksih manggen lan nyambut damel ing Kota Madiun?
 btn-still-here-yes = Inggih, taksih
 btn-still-here-no = Sampun mboten
@@ -73,7 +73,7 @@ renewal-thanks-no = Matur nuwun kabaripun. Kelurahan badhe nglarag panjenengan m
 renewal-told-not-renewed = Kepesertaan Pro JKK-JKM panjenengan mboten dipunlajengaken dening kelurahan (alesan: { $reason }); perlindungan rampung { $end }.
 
 con-nav-renewals = Perpanjangan
-con-renewal-intro = Peserta ingkang perlindunganipun rampung ing 60 dinten (asumsi kerja Siaga ngantos dipuntetepaken Disnaker KUKM). Ingkang dereng dipunputusaken 14 dinten saderengipun rampung dipunlajengaken dhateng Disnaker KUKM.
+con-renewal-intro = Peserta ingkang perlindunganipun rampung ing { $lead } dinten (asumsi kerja Siaga ngantos dipuntetepaken Disnaker KUKM). Ingkang dereng dipunputusaken { $deadline } dinten saderengipun rampung dipunlajengaken dhateng Disnaker KUKM.
 con-renewal-xlsx = Unduh daftar perpanjangan kangge BPJS (XLSX)
 con-renewal-col-cover = Peserta wiwit – rampung
 con-renewal-col-lists = Data DTKS / BPJS
@@ -82,7 +82,7 @@ con-renewal-decision = Putusan
 con-renewal-reason = Alesan menawi mboten dipunlajengaken
 con-renewal-note = Cathetan (kedah kangge "Sanesipun")
 con-renewal-save = Simpen putusan
-con-renewal-none = Mboten wonten peserta ingkang perlindunganipun rampung ing 60 dinten.
+con-renewal-none = Mboten wonten peserta ingkang perlindunganipun rampung ing { $lead } dinten.
 con-renewal-done = Putusan sampun kasimpen.
 con-renewal-needs = Putusan dereng kasimpen: pilih alesan (lan serat cathetan kangge "Sanesipun").
 con-renewal-not-now = Putusan dereng kasimpen: sampun dipunputusaken petugas sanes.
@@ -94,3 +94,5 @@ con-renewal-link-button = Tautaken
 stats-participants = Daftar peserta: { $total } kaayoman dinten menika. Miturut segmen: { $segments }. Miturut kelurahan: { $kelurahan }. Padamelan ingkang kathah piyambak: { $occupations }. Perlindungan rampung saben wulan (12 wulan ngajeng): { $ending }.
 stats-renewals = Perpanjangan ingkang saweg dipunbikak: { $decided } dipunputusaken, { $pending } ngentosi. Miturut kelurahan (dipunputusaken/sedaya): { $per }.
 stats-list-claim-ratio = Rasio klaim tumrap perlindungan daftar peserta taun menika: klaim dipunbayar Rp{ $paid } ÷ iuran Rp{ $premiums } = { $ratio }.
+
+renewal-late-dinas = { $count } perpanjangan dereng dipunputusaken kelurahan kamangka kantun { $days } dinten utawi kirang: { $names }. Mangga serat /perpanjangan kangge mutusaken.

@@ -35,6 +35,9 @@ class RenewalPages:
                 return found
             kel = found.kelurahan or q.kelurahan("kelurahan", ctx.program)
             items = await renewal.due(ctx, kel)
+            rules = ctx.program.participants
+            lead = rules.lead_days.at(ctx.today) if rules else 0
+            deadline = rules.deadline_days.at(ctx.today) if rules else 0
             locale = found.person.locale
             rows = []
             for d in items:
@@ -52,7 +55,8 @@ class RenewalPages:
             await store.commit()
         return self.c.page("renewals.html", locale, status=400 if q.problems else 200,
                            problems=q.problems, seat=found, active="renewals", rows=rows,
-                           note=note, reasons=REASONS, linked=linked,
+                           note=note, reasons=REASONS, linked=linked, lead=lead,
+                           deadline=deadline,
                            kelurahan=kel_name(ctx, kel) if kel else "")  # fmt: skip
 
     async def decide(self, request: Request, pid: str) -> Response:
