@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.app import App
-from handlers.records import Role
+from handlers.core.records import Role
 from tests.test_console_browser import Browser, browser, served, sign_in  # noqa: F401
 from tests.test_console_browser import pytestmark as pytestmark
 from tests.test_participants_linking import CITRA, LIST, load_list

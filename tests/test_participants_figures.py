@@ -10,8 +10,8 @@ from pathlib import Path
 import httpx
 
 from bot.app import App
-from handlers import claims
-from handlers.records import Role
+from handlers.claims import cases as claims
+from handlers.core.records import Role
 from tests.harness import Person
 from tests.test_claims import report_by_nik
 from tests.test_console import signed_in

@@ -9,8 +9,9 @@ from pathlib import Path
 import httpx
 
 from bot.app import App
-from handlers import broadcast, review
-from handlers.records import Role
+from handlers import nominations as review
+from handlers.broadcasts import broadcast
+from handlers.core.records import Role
 from tests.harness import Person
 from tests.test_console import signed_in
 from tests.test_handover import inbox

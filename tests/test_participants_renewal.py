@@ -19,10 +19,10 @@ from bot.app import App
 from bot.channels.render import reply_text
 from bot.db import outbox
 from bot.db import schema as t
-from handlers import review
-from handlers.messages import Reply, UserRef
+from handlers import nominations as review
+from handlers.core.messages import Reply, UserRef
+from handlers.core.records import Role
 from handlers.participants import renewal
-from handlers.records import Role
 from tests.harness import Person
 from tests.helpers import nik_for
 from tests.test_console import csrf, signed_in
@@ -156,7 +156,7 @@ async def test_a_lurah_decides_in_the_console_and_the_list_for_bpjs_is_formula_s
     assert (await audited(siaga, "export.renewals")).count("export.renewals") == 2
     # the lurah links a resident's account from the console
     resident = Person(siaga, "citra-di-konsol")
-    await resident.say("/status")
+    await resident.say("/peserta")
     code = resident.text.split("kode akun ")[1].split(".")[0]
     page = await web.get("/konsol/perpanjangan")
     r = await web.post("/konsol/perpanjangan/tautkan",

@@ -19,8 +19,8 @@ from bot.db import schema as t
 from bot.reader.corpus import corpus_hash
 from bot.reader.model import DATA, FastTextReader
 from domain.reading import Reading, Thresholds
-from handlers.citizen.form import CheckState
-from handlers.messages import UserRef
+from handlers.check.form import CheckState
+from handlers.core.messages import UserRef
 from tests.harness import Person
 from tests.helpers import nik_for
 from tests.understanding_cases import CORPUS
@@ -87,7 +87,7 @@ def test_calibrated_confidences_are_probabilities() -> None:
 
 
 class Fixed:
-    """A reader that reads every message the same way (handlers.ports.Reader)."""
+    """A reader that reads every message the same way (handlers.core.reader.Reader)."""
 
     def __init__(
         self,
@@ -108,7 +108,7 @@ class Fixed:
 
 
 async def kept(siaga: App) -> list[tuple[str, tuple[str | None, float | None], str | None]]:
-    """What the reader kept for the Dinas to label (handlers.learning), as stored."""
+    """What the reader kept for the Dinas to label (handlers.understanding.learning), as stored."""
     u = t.unclear_messages.c
     async with siaga.store() as store:
         rows = (

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.app import App
-from handlers.messages import UserRef
+from handlers.core.messages import UserRef
 from tests.conftest import sqlite_only
 from tests.harness import Person
 from tests.understanding_cases import CORPUS, HELD_OUT, HELD_OUT_2, accuracy, cases, run
@@ -69,7 +69,7 @@ def test_a_typed_label_is_read_through_typos_and_two_close_ones_are_asked_about(
 
 async def test_a_number_typed_after_a_notice_means_the_notices_button(siaga: App) -> None:
     """A lurah typing "1" under "📋 Lihat antrean" gets the queue, not the citizen's notice."""
-    from handlers.records import Role
+    from handlers.core.records import Role
     from tests.test_review import KELUN, file, make
 
     await make(siaga, "lurah-kelun", Role.LURAH, KELUN)
@@ -107,7 +107,7 @@ def test_the_label_similarity_is_the_normalised_longest_common_subsequence() -> 
 
 async def test_an_officers_free_text_is_never_taken_for_a_request(siaga: App) -> None:
     """A broadcast text that reads like a question is the broadcast, not an FAQ lookup."""
-    from handlers.records import Role
+    from handlers.core.records import Role
     from tests.test_review import make
 
     await make(siaga, "dinas-1", Role.ADMIN)

@@ -20,7 +20,8 @@ def export_renewals(
 ) -> None:
     """Ekspor peserta yang diperpanjang kelurahan, untuk BPJS Ketenagakerjaan."""
     from bot.cli.admin import _kelurahan_code, _run, _who
-    from bot.renewal_export import export
+    from bot.renewal_export import write
+    from handlers import participants
 
     fmt = {".xlsx": "xlsx", ".csv": "csv"}.get(out.suffix.lower())
     if fmt is None:
@@ -29,9 +30,10 @@ def export_renewals(
 
     async def work(siaga: Any) -> int:
         code = _kelurahan_code(siaga.program, kelurahan)
-        async with siaga.store() as store:
-            n: int = await export(store, siaga.program, out, fmt, code, _who(), siaga.clock())
-            return n
+        async with siaga.unit() as ctx:
+            rows = await participants.renewal_rows(ctx, code, None, _who())
+            write(rows, out, fmt)
+        return len(rows)
 
     n = _run(work)
     typer.echo(
@@ -66,14 +68,14 @@ def import_participants(
         MAX_ERRORS_SHOWN,
         UnreadableList,
     )
-    from handlers.participants import roster
+    from handlers import nominations, participants
 
     file = _existing(file)
 
     async def work(siaga: Any) -> Any:
-        async with siaga.store() as store:
+        async with siaga.unit() as ctx:
             try:
-                parsed = read_participants(file, siaga.program, store.vault.index)
+                parsed = read_participants(file, siaga.program, nominations.index_of(ctx))
             except UnreadableList as exc:
                 typer.echo(str(exc), err=True)
                 raise typer.Exit(2) from None
@@ -107,8 +109,7 @@ def import_participants(
             if not parsed.rows:
                 typer.echo("Tidak ada baris sah: daftar lama tetap dipakai.", err=True)
                 raise typer.Exit(1)
-            ctx = siaga.context(store)
-            p = await roster.plan(ctx, parsed.rows)
+            p = await participants.plan_import(ctx, parsed.rows)
             c = p.change
             by_index = {r.nik_index: r for r in parsed.rows}
             typer.echo(f"Perubahan: {len(c.added)} baru, {len(c.changed)} berubah, "
@@ -116,20 +117,21 @@ def import_participants(
             for label, keys in (("Baru", c.added), ("Berubah", c.changed)):
                 if keys:
                     pairs = [
-                        (by_index[k].nik_masked, by_index[k].name) for k in keys[: roster.SHOWN]
+                        (by_index[k].nik_masked, by_index[k].name)
+                        for k in keys[: participants.SHOWN]
                     ]
                     typer.echo(f"{label}: {_names(pairs, len(keys))}")
             if c.ended:
-                typer.echo(f"Berakhir: {_names(await roster.named(ctx, c.ended), len(c.ended))}")
+                typer.echo(
+                    f"Berakhir: {_names(await participants.named(ctx, c.ended), len(c.ended))}"
+                )
             if not (c.added or c.changed or c.ended):
                 typer.echo("Tidak ada yang berubah.")
                 return None
             if not yes and not typer.confirm("Terapkan perubahan ini?"):
                 typer.echo("Dibatalkan: tidak ada yang berubah.")
                 return None
-            done = await roster.apply(ctx, p, _who(), file.name)
-            await store.commit()
-            return done
+            return await participants.apply_import(ctx, p, _who(), file.name)
 
     done = _run(work)
     if done is not None:

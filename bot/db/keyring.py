@@ -13,13 +13,13 @@ from sqlalchemy.exc import IntegrityError
 from bot.crypto import NikVault
 from bot.db import schema as t
 from bot.db.aio import AsyncConnection
-from bot.db.participant_store import reseal_participants
-from handlers.citizen.form import CheckState
-from handlers.citizen.report import ReportState
-from handlers.messages import reseal_numbers
+from bot.db.participants_store import reseal_participants
+from handlers.core.messages import reseal_numbers
+from handlers.table import CAPABILITIES
 
-# Flow states that keep a sealed NIK under "nik": the check's draft, a report being written
-DRAFTS = (CheckState.KEY, ReportState.KEY)
+# Flow states that keep a sealed NIK under "nik" (the check's draft, a report being written …),
+# as each capability declares them
+DRAFTS = tuple(key for c in CAPABILITIES for key in c.sealed_nik_in)
 
 
 async def stored_fingerprint(conn: AsyncConnection) -> str | None:
@@ -52,7 +52,7 @@ async def a_sealed_nik(conn: AsyncConnection) -> str | None:
     return None
 
 
-def _draft(answers: Any, key: str = CheckState.KEY) -> dict[str, Any]:
+def _draft(answers: Any, key: str) -> dict[str, Any]:
     """A flow's state in a conversation, where a sealed NIK may be kept."""
     draft = (answers or {}).get(key)
     return draft if isinstance(draft, dict) else {}
@@ -118,8 +118,8 @@ async def reseal_all(
         said = [{**m, "text": reseal_numbers(str(m.get("text", "")), reseal)} for m in r.messages]
         await conn.execute(update(tk).where(tk.c.id == r.id).values(messages=said))
         counts["tickets"] += 1
-    counts["participants"] = await reseal_participants(conn, old, new)
     # A rate limit's keyed account marks cannot be re-keyed either: a fresh count starts.
+    counts["participants"] = await reseal_participants(conn, old, new)  # issue 29
     await conn.execute(delete(t.account_marks))
     payload = cast(o.c.payload, String)
     q = select(o.c.id, o.c.payload).where(payload.like('%"nik":%') | payload.like('%"sealed":%'))

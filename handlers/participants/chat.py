@@ -8,26 +8,63 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from domain.participants import Decision, Reason
-from handlers.engine import Input, button, reply
-from handlers.flows import Command, Flow, Routed
-from handlers.menu import menu
-from handlers.messages import Msg, Reply
+from handlers.core.capability import Command, Flow, Routed
+from handlers.core.capability import Ctx as Context
+from handlers.core.engine import Input, button, reply
+from handlers.core.menu import menu
+from handlers.core.messages import Msg, Reply
+from handlers.core.records import Conversation, Person, Role
+from handlers.core.state import FlowState
 from handlers.participants import linking, renewal
 from handlers.participants.port import port
-from handlers.ports import Context
-from handlers.records import Conversation, Person, Role
-from handlers.state import FlowState
 
 ACTIONS = ("notme", "renew", "stay")
 NOTE_FLOW = "renewal_note"
+FLOW = "participant"
 
 
-async def contact(ctx: Context, person: Person, phone: str) -> Msg:
-    return await linking.by_contact(ctx, person, phone)
+# --- /peserta: one's own cover, or how to link the account --------------------------------
 
 
-def foreign_contact() -> Reply:
-    return Reply((linking.someone_elses_contact(),))
+async def show(ctx: Context, person: Person, conv: Conversation, note: Msg | None = None) -> Reply:
+    conv.flow, conv.step = FLOW, "shown"
+    lines, buttons, _ = await linking.own_cover(ctx, person, conv)
+    parts = (*((note,) if note else ()), *(lines or [Msg("participant-officer")]))
+    return Reply(parts, (*buttons, button(conv, "btn-menu", "menu")))
+
+
+async def _own(ctx: Context, person: Person, conv: Conversation, arg: str) -> Routed:
+    return [await show(ctx, person, conv)], False
+
+
+async def _prompt(ctx: Context, person: Person, conv: Conversation) -> Reply:
+    return await show(ctx, person, conv)
+
+
+async def _take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> Routed:
+    if inp.phone:  # Telegram's "share my phone number" (the adapter vouches it is their own)
+        note = await linking.by_contact(ctx, person, inp.phone)
+        return [await show(ctx, person, conv, note)], False
+    conv.flow, conv.step = "idle", ""
+    conv.version += 1
+    return [menu(ctx, conv)], False
+
+
+PARTICIPANT = Flow(FLOW, _prompt, _take, commands=(Command("participant", ("peserta",), _own),))
+
+
+async def in_status(ctx: Context, person: Person, conv: Conversation) -> list[Msg]:
+    """/status: one's own cover, only once linked by proof (a WhatsApp number that matches
+    links here, and the person is told in a notice they can refuse). Nothing otherwise: the
+    same /status as anyone's."""
+    lines, _, linked = await linking.own_cover(ctx, person, conv, notify=True)
+    return lines if linked else []
+
+
+async def notice(
+    ctx: Context, person: Person, conv: Conversation, action: str, target: str
+) -> list[Reply]:
+    return [await on_button(ctx, person, conv, action, target)]
 
 
 async def on_button(
@@ -132,4 +169,4 @@ COMMANDS = (
     Command("link", ("tautkan",), _link, bare=False),
     Command("renewals", ("perpanjangan",), _renewals, bare=False),
 )
-FLOWS = (RENEWAL_NOTE,)
+FLOWS = (RENEWAL_NOTE, PARTICIPANT)

@@ -1,25 +1,27 @@
 """A claim about someone on the participant list (issue 29 item 3): the Dinas's card shows
 their cover, as it shows a registered nomination's. Only officers see it: the family is told
-what anyone is told (DESIGN rule 8)."""
+what anyone is told (DESIGN rule 8). Called by the claims capability with the claim's facts."""
 
 from __future__ import annotations
 
-from domain.claims import ClaimKind
-from handlers.messages import Msg, Raw
-from handlers.officers import kel_name
+from datetime import date
+
+from handlers.core.capability import Ctx as Context
+from handlers.core.messages import Msg, Raw
+from handlers.core.names import kel_name
 from handlers.participants.linking import day
 from handlers.participants.port import port
-from handlers.ports import Context
-from handlers.records import Claim
 
 
-async def listed_on_claim(ctx: Context, claim: Claim) -> list[Msg]:
-    if claim.nik_enc is None:
+async def listed_on_claim(
+    ctx: Context, nik: str | None, on: date, death: bool, work_death: bool
+) -> list[Msg]:
+    """The lines for the card of a claim whose reporter typed `nik` ([] when not listed)."""
+    if not nik:
         return []
-    p = await port(ctx).participant_by_nik(ctx.store.open_nik(claim.nik_enc))
+    p = await port(ctx).participant_by_nik(nik)
     if p is None:
         return []
-    on = claim.event_date
     covered = p.active and p.start <= on <= p.end
     out = [Msg("claim-card-listed", {
         "name": Raw(p.name), "nik": p.nik_masked, "kelurahan": kel_name(ctx, p.kelurahan_code),
@@ -27,8 +29,8 @@ async def listed_on_claim(ctx: Context, claim: Claim) -> list[Msg]:
         "start": day(p.start), "end": day(p.end), "covered": Msg("yes" if covered else "no"),
     })]  # fmt: skip
     rules, b = ctx.program.claims, ctx.program.benefits
-    if covered and claim.kind.is_death and rules is not None:
-        amount = (b["jkk_death_amount"].at(on) if claim.kind is ClaimKind.WORK_DEATH
+    if covered and death and rules is not None:
+        amount = (b["jkk_death_amount"].at(on) if work_death
                   else rules.jkm_amount(b["jkm_total"].at(on), p.start, on))  # fmt: skip
         out.append(Msg("claim-card-estimate", {"amount": amount}))
     return out

@@ -10,14 +10,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from domain.dates import add_months
-from handlers.claim_stats import DAYS_PER_MONTH, ClaimFigures
-from handlers.messages import Msg
-from handlers.officers import kel_name
+from handlers.core.capability import Ctx as Context
+from handlers.core.messages import Msg
+from handlers.core.names import kel_name
 from handlers.participants import renewal
 from handlers.participants.port import port
-from handlers.ports import Context
 
 MONTHS_AHEAD = 12
+DAYS_PER_MONTH = 365.25 / 12  # as the claims' figures count a month of cover
 
 
 @dataclass
@@ -30,6 +30,10 @@ class ListFigures:
     decided: Counter[str] = field(default_factory=Counter)  # kelurahan → renewals decided
     pending: Counter[str] = field(default_factory=Counter)
     premiums: int = 0  # the city's premiums for the listed covers, this year so far
+    paid: int = 0  # claims paid this year so far (all cases, as the claims' own ratio)
+
+    def lines(self) -> list[Msg]:
+        return figure_lines(self)
 
 
 def _months(start: date, end: date, since: date, until: date) -> float:
@@ -63,6 +67,7 @@ async def collect(ctx: Context) -> ListFigures | None:
             f.pending[name] += 1
         else:
             f.decided[name] += 1
+    f.paid = await store.claims_paid_between(since, ctx.today, ctx.tz)
     return f
 
 
@@ -70,8 +75,8 @@ def _counts(counter: Counter[str], limit: int = 30) -> str:
     return ", ".join(f"{k}: {v}" for k, v in sorted(counter.most_common(limit)))
 
 
-def lines(f: ListFigures, claims: ClaimFigures | None) -> list[Msg]:
-    ratio = (claims.paid_total / f.premiums) if claims is not None and f.premiums else None
+def figure_lines(f: ListFigures) -> list[Msg]:
+    ratio = f.paid / f.premiums if f.premiums else None
     out = [Msg("stats-participants", {
         "total": f.total, "segments": _counts(Counter({k.upper(): v for k, v in
                                                        f.by_segment.items()})) or "-",
@@ -86,7 +91,7 @@ def lines(f: ListFigures, claims: ClaimFigures | None) -> list[Msg]:
         or "-",
     }))  # fmt: skip
     out.append(Msg("stats-list-claim-ratio", {
-        "premiums": f.premiums, "paid": claims.paid_total if claims is not None else 0,
+        "premiums": f.premiums, "paid": f.paid,
         "ratio": f"{ratio * 100:.0f}%" if ratio is not None else "-",
     }))  # fmt: skip
     return out

@@ -2,11 +2,11 @@
 
 An account is linked to a listed participant only by proof (shared/domain.md §9.2):
 - WhatsApp: the platform's own number for the account (its id when Meta gives no
-  business-scoped one) equals the list's `hp`; the person is told in the same reply and may
-  refuse, after which the phone never links that participant again;
-- Telegram: the "share my phone number" button; the adapter passes on a contact only when its
-  user_id is the sender's (a forwarded card of someone else arrives as a contact card, refused
-  here);
+  business-scoped one) equals the list's `hp`; the person is told once (in /peserta's reply,
+  or a notice after /status) and may refuse, after which the phone never links it again;
+- Telegram: the "share my phone number" button in /peserta; the adapter passes on a contact
+  only when its user_id is the sender's (a forwarded card of someone else arrives as a card,
+  which the handover capability refuses in words);
 - at the kelurahan: the lurah links them (chat `/tautkan NIK KODE`, or the console), audited.
 A typed NIK is never proof: anyone may know a neighbour's. Without a link, /status says the
 same words to everyone.
@@ -19,12 +19,12 @@ from datetime import date
 from domain.dates import add_months
 from domain.phone import parse_phone
 from domain.text import ascii_digits
-from handlers.engine import contact_button
-from handlers.messages import Button, Msg, Raw, Reply
-from handlers.officers import kel_name
+from handlers.core.capability import Ctx as Context
+from handlers.core.engine import contact_button
+from handlers.core.messages import Button, Msg, Raw, Reply
+from handlers.core.names import kel_name
+from handlers.core.records import Conversation, Person, Role
 from handlers.participants.port import Participant, port
-from handlers.ports import Context
-from handlers.records import Conversation, Person, Role
 
 TELEGRAM, WHATSAPP = "telegram", "whatsapp"
 
@@ -73,7 +73,7 @@ def renewal_msg(ctx: Context, p: Participant, on: date) -> Msg | None:
 
 
 async def own_cover(
-    ctx: Context, person: Person, conv: Conversation
+    ctx: Context, person: Person, conv: Conversation, notify: bool = False
 ) -> tuple[list[Msg], tuple[Button, ...], bool]:
     """What /status adds for this account: its own cover when linked (linking now by the
     WhatsApp number when it matches), else how to link, in the same words for everyone."""
@@ -91,9 +91,15 @@ async def own_cover(
                                   subject=person.id, after={"participant": found.id,
                                                             "via": WHATSAPP})  # fmt: skip
             p = found
-            told.append(Msg("participant-linked-whatsapp"))  # told once: at the linking
-            # named by its object, not a step: it works whenever pressed (router's n| buttons)
-            buttons = (Button(Msg("btn-not-me"), f"n|notme:{found.id}"),)
+            # told once, at the linking; the button names its object, not a step, so it
+            # works whenever pressed (a notice button)
+            refuse = (Button(Msg("btn-not-me"), f"n|notme:{found.id}"),)
+            if notify:  # a shared view gives lines only: the notice follows the reply
+                said = Reply((Msg("participant-linked-whatsapp"),), refuse)
+                await ctx.store.enqueue(person, [said], ctx.now)
+            else:
+                told.append(Msg("participant-linked-whatsapp"))
+                buttons = refuse
     if p is None:
         if person.channel == TELEGRAM:
             how = [Msg("participant-how-telegram")]
@@ -123,10 +129,6 @@ async def by_contact(ctx: Context, person: Person, phone: str) -> Msg:
     await ctx.store.audit(actor=person.id, action="participant.linked", now=ctx.now,
                           subject=person.id, after=after)  # fmt: skip
     return Msg("participant-linked-telegram")
-
-
-def someone_elses_contact() -> Msg:
-    return Msg("participant-contact-not-own")
 
 
 async def not_me(ctx: Context, person: Person) -> Msg:

@@ -1,15 +1,16 @@
 """What the participants capability (issue 29) needs from storage: its own small port,
-implemented by bot/db/participant_store.py."""
+implemented by bot/db/participants_store.py."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from typing import Any, Protocol, cast
 
 from domain.participants import Diff, Known, ListedRow
-from handlers.ports import Context
+from handlers.core.capability import Ctx as Context
+from handlers.core.port import Store
 
 
 @dataclass
@@ -42,7 +43,7 @@ class Participant:
         return self.active and self.start <= on <= self.end
 
 
-class ParticipantStore(Protocol):
+class ParticipantStore(Store, Protocol):
     async def known_participants(self) -> dict[str, Known]: ...
     async def apply_participants(
         self, rows: Sequence[ListedRow], change: Diff, known: dict[str, Known], now: datetime
@@ -68,6 +69,9 @@ class ParticipantStore(Protocol):
     ) -> bool: ...
     async def participant_figures(self) -> list[Participant]: ...
     async def listed_covers(self) -> Sequence[tuple[date, date]]: ...
+    async def claims_paid_between(self, since: date, until: date, tz: tzinfo) -> int: ...
+    async def renewed(self, kelurahan_code: str | None) -> list[tuple[Participant, str]]: ...
+    async def unlink_person(self, person_id: int) -> None: ...
 
 
 def port(ctx: Context) -> ParticipantStore:

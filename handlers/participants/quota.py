@@ -9,9 +9,9 @@ Until a participant list is loaded the quota counts approvals as before (quotas.
 from __future__ import annotations
 
 from domain.participants import Places
-from handlers.messages import Msg
+from handlers.core.capability import Ctx as Context
+from handlers.core.messages import Msg
 from handlers.participants.port import port
-from handlers.ports import Context
 
 
 def program_places(ctx: Context) -> int | None:

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from domain.participants import Diff, Known, ListedRow, diff
+from handlers.core.capability import Ctx as Context
 from handlers.participants.port import port
-from handlers.ports import Context
 
 SHOWN = 20  # people named per kind of change in the report; the rest are counted
 

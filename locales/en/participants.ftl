@@ -15,15 +15,14 @@ btn-not-me = Not me
 participant-how-telegram = Already a Pro JKK-JKM participant? Press "📱 Send my number" so Siaga can match your phone number with the participant list.
 participant-how-kelurahan = Already a Pro JKK-JKM participant? Ask your kelurahan officer to link this account: show your KTP and the account code { $code }.
 participant-contact-not-proof = On WhatsApp, Siaga only matches your own WhatsApp number, not a contact card. Type /status to see it.
-participant-contact-not-own = Only your own number can be matched: press "📱 Send my number", do not forward someone else's contact.
 participant-no-match = This number cannot be matched. If you are a Pro JKK-JKM participant, ask your kelurahan officer to link this account (account code { $code }).
 participant-linked-telegram = Thank you, your number matches the participant list: this account is now linked.
 participant-linked-lurah = Your kelurahan officer linked this account to your Pro JKK-JKM membership.
 participant-not-linked = This account is not linked to any membership.
 participant-unlinked = The link is removed and this number will not be linked to that membership again. If you are a participant, ask your kelurahan officer to link this account (account code { $code }).
-participant-link-usage = Type /tautkan NIK CODE, e.g. /tautkan 3577010101900001 1234 (the account code is shown in the resident's /status).
+participant-link-usage = Type /tautkan NIK CODE, e.g. /tautkan 3577010101900001 1234 (the account code is shown in the resident's /peserta).
 participant-link-none = That NIK is not on your kelurahan's participant list.
-participant-link-no-account = Account code { $code } was not found. Ask the resident to open /status and read out the code.
+participant-link-no-account = Account code { $code } was not found. Ask the resident to open /peserta and read out the code.
 participant-link-done = Linked: { $name } (NIK { $nik }, { $kelurahan }) to account { $code }. The resident has been told.
 
 claim-card-listed = On the participant list: { $name } (NIK { $nik }, { $kelurahan }, { $segment }), cover { $start }–{ $end }. Covered on the day of the event: { $covered }.
@@ -88,7 +87,7 @@ con-renewal-needs = Decision not saved: choose a reason (and write a note for "O
 con-renewal-not-now = Decision not saved: another officer already decided.
 con-renewal-link = Link a resident's account
 con-renewal-nik = NIK (from the resident's KTP)
-con-renewal-code = Account code (shown in the resident's /status)
+con-renewal-code = Account code (shown in the resident's /peserta)
 con-renewal-link-button = Link
 
 stats-participants = Participant list: { $total } covered today. By segment: { $segments }. By kelurahan: { $kelurahan }. Top occupations: { $occupations }. Covers ending per month (next 12 months): { $ending }.
@@ -96,3 +95,9 @@ stats-renewals = Renewals now open: { $decided } decided, { $pending } pending. 
 stats-list-claim-ratio = Claim ratio on the participant list's cover this year: claims paid Rp{ $paid } ÷ premiums Rp{ $premiums } = { $ratio }.
 
 renewal-late-dinas = { $count } renewals are still undecided by their kelurahan with { $days } days or fewer left: { $names }. Type /perpanjangan to decide them.
+
+participant-officer = This page is for residents covered by Pro JKK-JKM.
+participant-held = This account is linked to the Pro JKK-JKM membership of { $name } (NIK { $nik }), { $via }.
+participant-via-whatsapp = matched by the WhatsApp number
+participant-via-telegram = matched by the number you sent on Telegram
+participant-via-lurah = linked by a kelurahan officer

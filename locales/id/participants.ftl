@@ -15,15 +15,14 @@ btn-not-me = Bukan saya
 participant-how-telegram = Sudah menjadi peserta Pro JKK-JKM? Tekan "📱 Kirim nomor saya" agar Siaga mencocokkan nomor HP Bapak/Ibu dengan daftar peserta.
 participant-how-kelurahan = Sudah menjadi peserta Pro JKK-JKM? Minta petugas kelurahan menautkan akun ini dengan menunjukkan KTP dan kode akun { $code }.
 participant-contact-not-proof = Di WhatsApp, Siaga hanya mencocokkan nomor akun WhatsApp Bapak/Ibu sendiri, bukan kartu kontak. Tulis /status untuk melihatnya.
-participant-contact-not-own = Hanya nomor Bapak/Ibu sendiri yang bisa dicocokkan: tekan tombol "📱 Kirim nomor saya", jangan meneruskan kontak orang lain.
 participant-no-match = Nomor ini tidak bisa dicocokkan. Bila Bapak/Ibu peserta Pro JKK-JKM, minta petugas kelurahan menautkan akun ini (kode akun { $code }).
 participant-linked-telegram = Terima kasih, nomor Bapak/Ibu cocok dengan daftar peserta: akun ini sudah ditautkan.
 participant-linked-lurah = Petugas kelurahan sudah menautkan akun ini ke kepesertaan Pro JKK-JKM Bapak/Ibu.
 participant-not-linked = Akun ini tidak tertaut ke kepesertaan mana pun.
 participant-unlinked = Tautan dilepas dan nomor ini tidak akan ditautkan lagi ke kepesertaan tersebut. Bila Bapak/Ibu peserta, minta petugas kelurahan menautkan akun ini (kode akun { $code }).
-participant-link-usage = Tulis /tautkan NIK KODE, misalnya /tautkan 3577010101900001 1234 (kode akun terlihat di /status warga).
+participant-link-usage = Tulis /tautkan NIK KODE, misalnya /tautkan 3577010101900001 1234 (kode akun terlihat di /peserta warga).
 participant-link-none = NIK itu tidak ada pada daftar peserta kelurahan Anda.
-participant-link-no-account = Kode akun { $code } tidak ditemukan. Minta warga membuka /status dan membacakan kodenya.
+participant-link-no-account = Kode akun { $code } tidak ditemukan. Minta warga membuka /peserta dan membacakan kodenya.
 participant-link-done = Tertaut: { $name } (NIK { $nik }, { $kelurahan }) ke akun { $code }. Warga sudah diberi tahu.
 
 claim-card-listed = Ada di daftar peserta: { $name } (NIK { $nik }, { $kelurahan }, { $segment }), masa perlindungan { $start }–{ $end }. Terlindungi pada tanggal kejadian: { $covered }.
@@ -88,7 +87,7 @@ con-renewal-needs = Keputusan belum tersimpan: pilih alasan (dan tulis catatan u
 con-renewal-not-now = Keputusan belum tersimpan: sudah diputuskan petugas lain.
 con-renewal-link = Tautkan akun warga
 con-renewal-nik = NIK (dari KTP warga)
-con-renewal-code = Kode akun (terlihat di /status warga)
+con-renewal-code = Kode akun (terlihat di /peserta warga)
 con-renewal-link-button = Tautkan
 
 stats-participants = Daftar peserta: { $total } terlindungi hari ini. Per segmen: { $segments }. Per kelurahan: { $kelurahan }. Pekerjaan terbanyak: { $occupations }. Perlindungan berakhir per bulan (12 bulan ke depan): { $ending }.
@@ -96,3 +95,9 @@ stats-renewals = Perpanjangan yang sedang dibuka: { $decided } diputuskan, { $pe
 stats-list-claim-ratio = Rasio klaim atas perlindungan daftar peserta tahun ini: klaim dibayar Rp{ $paid } ÷ iuran Rp{ $premiums } = { $ratio }.
 
 renewal-late-dinas = { $count } perpanjangan belum diputuskan kelurahan padahal tinggal { $days } hari atau kurang: { $names }. Tulis /perpanjangan untuk memutuskannya.
+
+participant-officer = Halaman ini untuk warga peserta Pro JKK-JKM.
+participant-held = Akun ini tertaut ke kepesertaan Pro JKK-JKM { $name } (NIK { $nik }), { $via }.
+participant-via-whatsapp = dicocokkan dengan nomor WhatsApp
+participant-via-telegram = dicocokkan dengan nomor yang Anda kirim di Telegram
+participant-via-lurah = ditautkan petugas kelurahan

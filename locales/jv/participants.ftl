@@ -15,15 +15,14 @@ btn-not-me = Sanes kula
 participant-how-telegram = Sampun dados peserta Pro JKK-JKM? Mangga pencet "📱 Kintun nomer kula" supados Siaga nyocogaken nomer HP panjenengan kaliyan daftar peserta.
 participant-how-kelurahan = Sampun dados peserta Pro JKK-JKM? Mangga nyuwun petugas kelurahan nautaken akun menika kanthi nedahaken KTP lan kode akun { $code }.
 participant-contact-not-proof = Ing WhatsApp, Siaga namung nyocogaken nomer akun WhatsApp panjenengan piyambak, sanes kertu kontak. Mangga serat /status kangge ningali.
-participant-contact-not-own = Namung nomer panjenengan piyambak ingkang saged dipuncocogaken: mangga pencet "📱 Kintun nomer kula", sampun nerusaken kontak tiyang sanes.
 participant-no-match = Nomer menika mboten saged dipuncocogaken. Menawi panjenengan peserta Pro JKK-JKM, mangga nyuwun petugas kelurahan nautaken akun menika (kode akun { $code }).
 participant-linked-telegram = Matur nuwun, nomer panjenengan cocog kaliyan daftar peserta: akun menika sampun dipuntautaken.
 participant-linked-lurah = Petugas kelurahan sampun nautaken akun menika dhateng kepesertaan Pro JKK-JKM panjenengan.
 participant-not-linked = Akun menika mboten dipuntautaken dhateng kepesertaan punapa kemawon.
 participant-unlinked = Tautan sampun dipunucul lan nomer menika mboten badhe dipuntautaken malih dhateng kepesertaan menika. Menawi panjenengan peserta, mangga nyuwun petugas kelurahan nautaken akun menika (kode akun { $code }).
-participant-link-usage = Serat /tautkan NIK KODE, upaminipun /tautkan 3577010101900001 1234 (kode akun katingal ing /status warga).
+participant-link-usage = Serat /tautkan NIK KODE, upaminipun /tautkan 3577010101900001 1234 (kode akun katingal ing /peserta warga).
 participant-link-none = NIK menika mboten wonten ing daftar peserta kelurahan panjenengan.
-participant-link-no-account = Kode akun { $code } mboten kepanggih. Mangga nyuwun warga mbikak /status lan maosaken kodenipun.
+participant-link-no-account = Kode akun { $code } mboten kepanggih. Mangga nyuwun warga mbikak /peserta lan maosaken kodenipun.
 participant-link-done = Sampun tertaut: { $name } (NIK { $nik }, { $kelurahan }) dhateng akun { $code }. Warga sampun dipunparingi pirsa.
 
 claim-card-listed = Wonten ing daftar peserta: { $name } (NIK { $nik }, { $kelurahan }, { $segment }), masa perlindungan { $start }–{ $end }. Kaayoman ing tanggal kedadosan: { $covered }.
@@ -88,7 +87,7 @@ con-renewal-needs = Putusan dereng kasimpen: pilih alesan (lan serat cathetan ka
 con-renewal-not-now = Putusan dereng kasimpen: sampun dipunputusaken petugas sanes.
 con-renewal-link = Tautaken akun warga
 con-renewal-nik = NIK (saking KTP warga)
-con-renewal-code = Kode akun (katingal ing /status warga)
+con-renewal-code = Kode akun (katingal ing /peserta warga)
 con-renewal-link-button = Tautaken
 
 stats-participants = Daftar peserta: { $total } kaayoman dinten menika. Miturut segmen: { $segments }. Miturut kelurahan: { $kelurahan }. Padamelan ingkang kathah piyambak: { $occupations }. Perlindungan rampung saben wulan (12 wulan ngajeng): { $ending }.
@@ -96,3 +95,9 @@ stats-renewals = Perpanjangan ingkang saweg dipunbikak: { $decided } dipunputusa
 stats-list-claim-ratio = Rasio klaim tumrap perlindungan daftar peserta taun menika: klaim dipunbayar Rp{ $paid } ÷ iuran Rp{ $premiums } = { $ratio }.
 
 renewal-late-dinas = { $count } perpanjangan dereng dipunputusaken kelurahan kamangka kantun { $days } dinten utawi kirang: { $names }. Mangga serat /perpanjangan kangge mutusaken.
+
+participant-officer = Kaca menika kangge warga peserta Pro JKK-JKM.
+participant-held = Akun menika tertaut dhateng kepesertaan Pro JKK-JKM { $name } (NIK { $nik }), { $via }.
+participant-via-whatsapp = dipuncocogaken kaliyan nomer WhatsApp
+participant-via-telegram = dipuncocogaken kaliyan nomer ingkang panjenengan kintun ing Telegram
+participant-via-lurah = dipuntautaken petugas kelurahan
