@@ -24,6 +24,7 @@ from domain.claims import REQUIRED_FIGURES, ClaimOffice, ClaimRules, Discount
 from domain.handover import DAYS, Handover, Hours, MediaLimits
 from domain.handover import DEFAULT as DEFAULT_HANDOVER
 from domain.occupations import Occupation, OccupationCatalogue, OccupationKind
+from domain.participants import RenewalRules
 from domain.program import Dated, DatedEntry, FaqEntry, PriorityRule, Program, QuotaFigure
 from domain.regions import Kecamatan, Kelurahan, RegionCatalogue
 from domain.workdays import CalendarRules, Decree, LocalDayOff
@@ -164,6 +165,13 @@ class _ReviewIn(_Strict):
     deadline_days: int = Field(ge=1, le=90)
 
 
+class _ParticipantsIn(_Strict):
+    renewal_lead_days: list[_DatedInt] = Field(min_length=1)
+    renewal_deadline_days: list[_DatedInt] = Field(min_length=1)
+    places: list[_DatedInt] = Field(min_length=1)
+    pu_premium_monthly: list[_DatedInt] = Field(min_length=1)
+
+
 class _OfficeIn(_Strict):
     name: NonEmpty
     email: NonEmpty
@@ -275,6 +283,7 @@ class _ProgramIn(_Strict):
     handover: _HandoverIn | None = None
     review: _ReviewIn | None = None
     claims: _ClaimsIn | None = None
+    participants: _ParticipantsIn | None = None
     calendar: _CalendarIn | None = None
 
     @model_validator(mode="after")
@@ -346,6 +355,15 @@ def _calendar(c: _CalendarIn | None) -> CalendarRules:
     )  # fmt: skip
 
 
+def _participants(p: _ParticipantsIn) -> RenewalRules:
+    return RenewalRules(
+        _dated(p.renewal_lead_days),
+        _dated(p.renewal_deadline_days),
+        _dated(p.places),
+        _dated(p.pu_premium_monthly),
+    )
+
+
 def _to_domain(p: _ProgramIn) -> Program:
     regions = RegionCatalogue(
         city_code=p.region.code,
@@ -386,6 +404,7 @@ def _to_domain(p: _ProgramIn) -> Program:
         handover=_handover(p.handover) if p.handover else DEFAULT_HANDOVER,
         review_deadline_days=p.review.deadline_days if p.review else Program.review_deadline_days,
         claims=_claims(p.claims) if p.claims else None,
+        participants=_participants(p.participants) if p.participants else None,
         calendar_rules=rules,
     )
     # the file's own days off; the composition root adds the national holidays (bot/app.py)

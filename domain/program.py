@@ -19,6 +19,7 @@ from domain.workdays import WEEKDAYS, Calendar, CalendarRules
 
 if TYPE_CHECKING:
     from domain.claims import ClaimRules
+    from domain.participants import RenewalRules
 
 __all__ = ["Dated", "DatedEntry", "FaqEntry", "PriorityRule", "Program", "QuotaFigure"]
 
@@ -71,6 +72,8 @@ class Program:
     review_deadline_days: int = 7
     # when something happens: service times, benefits, documents, heirs (issue 20)
     claims: ClaimRules | None = None
+    # the places the program counts and the yearly renewal's dates (issue 29)
+    participants: RenewalRules | None = None
     # the SKB 3 Menteri of each year and the city's own days off (issue 30 item 4)
     calendar_rules: CalendarRules = field(default_factory=CalendarRules)
     # the working days every deadline counts: set with with_calendar, never on its own

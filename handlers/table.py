@@ -32,6 +32,7 @@ from handlers import (
     handover,
     nominations,
     officers,
+    participants,
     privacy,
     understanding,
 )
@@ -46,6 +47,7 @@ CAPABILITIES: tuple[Capability, ...] = (
     claims.CAPABILITY,
     broadcasts.CAPABILITY,
     officers.CAPABILITY,
+    participants.CAPABILITY,
     privacy.CAPABILITY,
     understanding.CAPABILITY,
 )

@@ -191,7 +191,9 @@ def serve(
 
 def _admin() -> None:
     from bot.cli.admin import admin_app
+    from bot.cli.participants import add_commands
 
+    add_commands(admin_app)  # issue 29
     app.add_typer(admin_app, name="admin")
 
 

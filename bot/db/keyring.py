@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from bot.crypto import NikVault
 from bot.db import schema as t
 from bot.db.aio import AsyncConnection
+from bot.db.participants_store import reseal_participants
 from handlers.core.messages import reseal_numbers
 from handlers.table import CAPABILITIES
 
@@ -118,6 +119,7 @@ async def reseal_all(
         await conn.execute(update(tk).where(tk.c.id == r.id).values(messages=said))
         counts["tickets"] += 1
     # A rate limit's keyed account marks cannot be re-keyed either: a fresh count starts.
+    counts["participants"] = await reseal_participants(conn, old, new)  # issue 29
     await conn.execute(delete(t.account_marks))
     payload = cast(o.c.payload, String)
     q = select(o.c.id, o.c.payload).where(payload.like('%"nik":%') | payload.like('%"sealed":%'))

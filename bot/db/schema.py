@@ -432,3 +432,46 @@ unclear_messages = numbered(
 Index("ix_unclear_messages_person", unclear_messages.c.person_id, unclear_messages.c.created_at)
 Index("ix_unclear_messages_created", unclear_messages.c.created_at)
 Index("ix_unclear_messages_label", unclear_messages.c.label, unclear_messages.c.id)
+
+# The people already covered (issue 29): the Dinas's or BPJS's participant list, imported
+# monthly. NIK, phone and KPJ are never in clear: one Fernet token holds the three (sealing
+# each apart triples the cost of a 17,500-row import), the NIK's and the phone's keyed blind
+# indexes find a row, and `digest` (an HMAC of the whole row) tells a re-import what changed.
+# A row that leaves the list is ended, not deleted: its renewal and its link stay on record.
+participants = Table(
+    "participants",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("nik_index", String(64), nullable=False, unique=True),
+    Column("sealed", Text, nullable=False),  # vault.seal("nik;hp;kpj")
+    Column("nik_masked", String(32), nullable=False),
+    Column("hp_index", String(64)),
+    Column("digest", String(64), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("kelurahan_code", String(16), nullable=False),
+    Column("segment", String(8), nullable=False, server_default=""),  # pu | bpu | ""
+    Column("occupation", String(80), nullable=False, server_default=""),
+    Column("start", Date, nullable=False),
+    Column("end", Date, nullable=False),
+    Column("active", Boolean, nullable=False, server_default=text("true")),  # on the last list
+    Column("imported_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    # linked by proof (DESIGN rule 8): whatsapp | telegram | lurah
+    Column("person_id", ForeignKey("people.id", ondelete="SET NULL")),
+    Column("linked_via", String(16)),
+    Column("linked_at", DateTime(timezone=True)),
+    Column("phone_refused", Boolean, nullable=False, server_default=text("false")),
+    # the yearly renewal of the cover ending on `end` (domain.participants)
+    Column("renewal", String(16)),  # renew | not_renewed | ask | None: undecided
+    Column("renewal_reason", String(16)),
+    Column("renewal_note", Text),
+    Column("renewal_by", Id),
+    Column("renewal_at", DateTime(timezone=True)),
+    Column("resident_said", String(8)),  # yes | no: "still living and working in the city?"
+    Column("resident_asked_at", DateTime(timezone=True)),
+    Column("escalated_at", DateTime(timezone=True)),  # past the deadline: to the Dinas
+    sqlite_autoincrement=True,
+)
+Index("ix_participants_hp", participants.c.hp_index)
+Index("ix_participants_person", participants.c.person_id)
+Index("ix_participants_kel_end", participants.c.kelurahan_code, participants.c.end)

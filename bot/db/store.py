@@ -23,6 +23,7 @@ from bot.db.locks import take_notices_turn, take_turn
 from bot.db.nominations_store import NominationQueries
 from bot.db.officers_store import ConsoleQueries
 from bot.db.outbox import SETTLED_REPLY
+from bot.db.participants_store import ParticipantQueries
 from bot.db.rows import aware, record
 from bot.db.understanding_store import LearningQueries
 from handlers.core.messages import Reply, UserRef
@@ -109,7 +110,7 @@ def audit_row(
 
 class SqlStore(
     NominationQueries, BroadcastQueries, TicketQueries, ConsoleQueries, ClaimQueries,
-    LearningQueries,
+    LearningQueries, ParticipantQueries,
 ):  # fmt: skip
     def __init__(self, conn: AsyncConnection, vault: NikVault, admins: frozenset[tuple[str, str]]):
         self.conn = conn

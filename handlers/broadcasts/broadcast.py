@@ -20,6 +20,7 @@ from datetime import timedelta
 from typing import Any, ClassVar
 
 from domain.roles import Action
+from handlers import participants
 from handlers.broadcasts.port import Ctx
 from handlers.broadcasts.records import BroadcastInfo, Recipient
 from handlers.core.capability import Command, Flow, Routed
@@ -250,8 +251,12 @@ def _first_status(ctx: Ctx, r: Recipient, audience: str) -> str:
 
 async def _common_values(ctx: Ctx) -> dict[str, Any]:
     q = await ctx.store.quota(period_of(ctx))
+    left = max(q[0] - q[1], 0) if q else None
+    places = await participants.counted(ctx, q[0] if q else None)  # issue 29
+    if places is not None:
+        left = places.left
     return {
-        "kuota_sisa": str(max(q[0] - q[1], 0)) if q else "-",
+        "kuota_sisa": str(left) if left is not None else "-",
         "queues": await ctx.store.queue_sizes(),
     }
 
@@ -356,6 +361,10 @@ async def quota_reminder(ctx: Ctx) -> int:
     queues = await ctx.store.queue_sizes()
     recent = await ctx.store.approved_since(ctx.now - timedelta(days=FORECAST_DAYS))
     left = max(q[0] - q[1], 0) if q else None
+    places = await participants.counted(ctx, q[0] if q else None)  # issue 29
+    if places is not None:
+        left = places.left
+    made = (participants.made_of(ctx, places, bool(q)),) if places is not None else ()
     if left is None:
         forecast = Msg("reminder-forecast-no-quota")
     elif left == 0:
@@ -380,6 +389,7 @@ async def quota_reminder(ctx: Ctx) -> int:
                     },
                 ),
                 forecast,
+                *made,
             ),
             (button_queue(),) if waiting else (),
         )

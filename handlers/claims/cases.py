@@ -22,6 +22,7 @@ from domain.claims import (
     next_scholarship_reminder,
 )
 from domain.nik import mask_digits
+from handlers import participants
 from handlers.claims.port import Ctx as Context
 from handlers.claims.records import Claim
 from handlers.core.messages import Button, Msg, Raw, Reply
@@ -261,8 +262,13 @@ async def card(ctx: Context, claim: Claim) -> Reply:
         if covers_on(n, claim.event_date) and claim.kind.is_death:
             parts.append(Msg("claim-card-estimate", {"amount": estimate(ctx, claim, n)}))
     else:
-        typed = mask_digits(ctx.store.open_nik(claim.nik_enc)) if claim.nik_enc else "-"
-        parts.append(Msg("claim-card-unmatched", {"name": Raw(claim.named or "-"), "nik": typed}))
+        said = ctx.store.open_nik(claim.nik_enc) if claim.nik_enc else None
+        listed = await participants.listed_on_claim(  # on the participant list (issue 29)
+            ctx, said, claim.event_date, claim.kind.is_death, claim.kind is ClaimKind.WORK_DEATH
+        )
+        typed = mask_digits(said) if said else "-"
+        unmatched = Msg("claim-card-unmatched", {"name": Raw(claim.named or "-"), "nik": typed})
+        parts.extend(listed or [unmatched])
     if claim.traffic:
         parts.append(Msg("claim-card-traffic"))
     if claim.amount:

@@ -5,6 +5,7 @@ one conditional UPDATE (handlers/nominations/review.py)."""
 from __future__ import annotations
 
 from domain.roles import Action
+from handlers import participants
 from handlers.core.capability import Routed
 from handlers.core.engine import reply
 from handlers.core.messages import Reply
@@ -30,6 +31,11 @@ async def quota(ctx: Ctx, actor: Person | None, total_text: str) -> Reply:
             before={"total": old[0] if old else None}, after={"total": total, "period": period},
         )  # fmt: skip
     q = await ctx.store.quota(period)
+    places = await participants.counted(ctx, q[0] if q else None)  # issue 29
+    if places is not None:
+        status = reply("quota-status", period=period, total=places.total, used=places.used,
+                       left=places.left)  # fmt: skip
+        return Reply((*status.parts, participants.made_of(ctx, places, bool(q))))
     if q is None:
         return reply("no-quota-set", ref="-", left="-")
     return reply("quota-status", period=period, total=q[0], used=q[1], left=max(q[0] - q[1], 0))

@@ -13,6 +13,7 @@ from typing import Any
 
 from domain.nomination import NominationStatus, can_move
 from domain.roles import Action
+from handlers import participants
 from handlers.core.capability import Context
 from handlers.core.messages import Button, Msg, Raw, Reply
 from handlers.core.names import name_of
@@ -99,6 +100,9 @@ async def tell_citizen(ctx: Ctx, n: Nomination, reply: Reply) -> None:
 
 async def places_left(ctx: Ctx) -> int | None:
     q = await ctx.store.quota(period_of(ctx))
+    places = await participants.counted(ctx, q[0] if q else None)  # issue 29
+    if places is not None:
+        return places.left
     return None if q is None else max(q[0] - q[1], 0)
 
 
@@ -115,7 +119,14 @@ async def approve(ctx: Ctx, actor: Person, n: Nomination) -> Result:
     # item 14: eight officers at once leaked four places and told four residents twice).
     if not await ctx.store.move_nomination(n, n.status, ctx.now):
         return await _refused(ctx, actor, n, S.APPROVED, meanwhile=True)
-    if not await ctx.store.reserve_place(period, n.kelurahan_code, ctx.now):
+    reserved = await ctx.store.reserve_place(period, n.kelurahan_code, ctx.now)
+    if reserved and not await participants.fits_one_more(ctx, period):
+        # the program's own count (issue 29): covered today + approvals waiting for BPJS;
+        # read after reserve_place, whose UPDATE holds the quota row until the commit, so
+        # two approvals at once count one after the other
+        await ctx.store.release_place(period, n.kelurahan_code, ctx.now)
+        reserved = False
+    if not reserved:
         if n.status is not S.WAITLISTED:
             refused = await _move(ctx, actor, n, S.WAITLISTED)
             assert refused is None  # the row is ours since the move above

@@ -18,6 +18,7 @@ from bot.web.console.pages import (
     claims,
     nominations,
     officers,
+    participants,
     registration,
     understanding,
 )
@@ -38,6 +39,7 @@ PAGES: tuple[Pages, ...] = (
     Pages("check", check.NominatePages, check.NAV),
     Pages("nominations", registration.ParticipantPages, registration.NAV),
     Pages("claims", claims.ClaimPages, claims.NAV),
+    Pages("participants", participants.RenewalPages, participants.NAV),  # issue 29
     Pages("broadcasts", broadcasts.BroadcastPages, broadcasts.NAV),
     Pages("understanding", understanding.LearningPages, understanding.NAV),
 )

@@ -19,7 +19,7 @@ from bot.web.console.fields import Fields, Problem, record_id
 from bot.web.console.views import Ctx, Nav, Pages, day, notes, route, when
 from domain.nomination import WAITING_FOR_LURAH as WAITING
 from domain.nomination import NominationStatus
-from handlers import nominations, officers
+from handlers import nominations, officers, participants
 from handlers.core.messages import Msg, Raw
 from handlers.core.names import kel_name
 from handlers.nominations import Nomination, Outcome
@@ -56,6 +56,9 @@ class NominationPages(Pages):
         async with self.c.unit() as ctx:
             found = await self.c.gate(request, ctx)
             o = await nominations.overview(ctx, WEEKS)
+            # the participant list (issue 29): the quota as the program counts it, the figures
+            places = await participants.counted(ctx, o.quota[0] if o.quota else None)
+            listed = await participants.figures_of(ctx)
         deadline = ctx.program.review_deadline_days
         rows = []
         for kel in ctx.program.regions.all_kelurahan:
@@ -78,6 +81,12 @@ class NominationPages(Pages):
             rows.sort(key=lambda r: r["name"])
         total, used = o.quota if o.quota else (None, 0)
         left = max(total - used, 0) if total is not None else None
+        made_of = None
+        if places is not None:
+            total, used, left = places.total, places.used, places.left
+            made_of = self.c.words(participants.made_of(ctx, places, bool(o.quota)),
+                                   found.person.locale)  # fmt: skip
+        figures = [self.c.words(m, found.person.locale) for m in (listed.lines() if listed else [])]
         recent = o.approved_30_days
         forecast = math.ceil(left / (recent / 30)) if left and recent else None
         by_status: Counter[str] = Counter()
@@ -89,7 +98,8 @@ class NominationPages(Pages):
             "overview.html", found.person.locale, status=400 if q.problems else 200,
             problems=q.problems, seat=found, period=o.period, rows=rows,
             total=total, used=used, left=left, forecast=forecast, recent=recent,
-            deadline=deadline, statuses=[(s, by_status[s]) for s in STATUSES if by_status[s]],
+            made_of=made_of, figures=figures, deadline=deadline,
+            statuses=[(s, by_status[s]) for s in STATUSES if by_status[s]],
             top=top, sort=sort, weeks=weeks, week_top=max([n for _, n in weeks] + [1]),
         )  # fmt: skip
 
