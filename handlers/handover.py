@@ -31,6 +31,7 @@ from handlers.messages import Attachment, Button, Media, Msg, Raw, Reply, Sealed
 from handlers.officers import kel_name, role_label
 from handlers.ports import Context
 from handlers.records import Conversation, Nomination, Person, Role, Ticket, TicketStatus
+from handlers.service import low_rating
 from handlers.state import FlowState, Resume
 
 ASK = "tanya"  # the citizen's flow: writing the question
@@ -442,7 +443,7 @@ async def rate(ctx: Context, person: Person, conv: Conversation, value: str) -> 
     raw_id, _, score = value.partition(":")
     ticket_id = row_id(raw_id)
     ok = (ticket_id is not None and score in ("1", "2", "3", "4", "5")
-          and await ctx.store.rate_ticket(ticket_id, person.id, int(score)))  # fmt: skip
+          and await low_rating.rate(ctx, ticket_id, person.id, int(score)))  # fmt: skip
     if ok:
         await ctx.store.audit(actor=person.id, action="ticket.rated", now=ctx.now,
                               after={"ticket": ticket_id, "rating": int(score)})  # fmt: skip
@@ -453,7 +454,7 @@ async def rate(ctx: Context, person: Person, conv: Conversation, value: str) -> 
 async def rate_last(ctx: Context, person: Person, score: int) -> bool:
     """A rating typed in words after a closed ticket ("bagus", "kurang membantu")."""
     ticket_id = await ctx.store.ticket_to_rate(person.id, ctx.now - timedelta(days=2))
-    if ticket_id is None or not await ctx.store.rate_ticket(ticket_id, person.id, score):
+    if ticket_id is None or not await low_rating.rate(ctx, ticket_id, person.id, score):
         return False
     await ctx.store.audit(actor=person.id, action="ticket.rated", now=ctx.now,
                           after={"ticket": ticket_id, "rating": score})  # fmt: skip

@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from domain.answers import COURTESY
+from domain.ratings import read_rating
 from domain.text import ascii_digits, row_id
-from domain.understand import rating
 from handlers import admin, broadcast, claims_desk, console_login, handover, understanding
 from handlers.citizen import answer_info, language, privacy, report, selfcheck, status
 from handlers.engine import MAX_TEXT, Stale, bind, read_input, with_note
@@ -76,7 +76,7 @@ async def _route(ctx: Context, person: Person, conv: Conversation, msg: Incoming
         relayed = await handover.relay_from_citizen(ctx, person, conv, text)
         if relayed is not None:  # an officer holds this person's question: the words are theirs
             return relayed
-        score = rating(text)
+        score = read_rating(text)
         if score is not None and await handover.rate_last(ctx, person, score):
             return await _again(ctx, person, conv, "ticket-rated")
         shown = await understanding.shown_buttons(ctx, person, conv)
