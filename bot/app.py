@@ -215,7 +215,8 @@ class App:
 
     def scheduler(self) -> Scheduler:
         s = self.settings
-        return Scheduler(self.conversations, s.quota_reminder, s.draft_retention_days)
+        return Scheduler(self.conversations, s.quota_reminder, s.draft_retention_days,
+                         service_summary=s.service_summary)  # fmt: skip
 
     def web(
         self, telegram: TelegramChannel | None, telegram_secret: str = "",

@@ -25,6 +25,7 @@ from handlers import (
 )
 from handlers.messages import Button, Msg, Reply
 from handlers.records import Role
+from handlers.service import levels
 
 log = logging.getLogger("siaga.scheduler")
 
@@ -50,9 +51,10 @@ def last_weekly_slot(spec: str, now: datetime, tz: object) -> datetime | None:
 class Scheduler:
     def __init__(
         self, conversations: Conversations, quota_reminder: str, draft_retention_days: int,
-        coverage_hour: int = 7, purge_hour: int = 2,
+        coverage_hour: int = 7, purge_hour: int = 2, service_summary: str = "off",
     ) -> None:  # fmt: skip
         self.conversations = conversations
+        self.service_summary = service_summary
         self.coverage_hour = coverage_hour
         self.purge_hour = purge_hour
         self.quota_reminder = quota_reminder
@@ -105,6 +107,8 @@ class Scheduler:
                 await self._quota_reminder(now)
                 await self._mark("quota_reminder", now)
                 ran.append("quota_reminder")
+        if await self._weekly("service_summary", self.service_summary, now, self._summary):
+            ran.append("service_summary")
         if await self._tickets(now):
             ran.append("tickets")
         async with self.conversations.db.store() as store:
@@ -117,6 +121,27 @@ class Scheduler:
             if await self._daily(f"digest:{r.id}", r.digest_hour, now, job):
                 ran.append(f"digest:{r.id}")
         return ran
+
+    async def _weekly(
+        self, name: str, spec: str, now: datetime, job: Callable[[datetime], Awaitable[object]]
+    ) -> bool:
+        """One run per weekly slot: a week of downtime still runs it once, not once per slot."""
+        slot = last_weekly_slot(spec, now, self.conversations.tz)
+        if slot is None:
+            return False
+        last = await self._last_run(name)
+        if last is not None and last >= slot:
+            return False
+        await job(now)
+        await self._mark(name, now)
+        return True
+
+    async def _summary(self, now: datetime) -> None:
+        """Monday's service levels of the week before, to the Dinas (issue 30 item 2)."""
+        async with self.conversations.db.store() as store:
+            sent = await levels.weekly_summary(self.conversations.context(store, now))
+            await store.commit()
+        log.info("service summary queued for %d admins", sent)
 
     async def _forget(self, now: datetime) -> None:
         """Messages kept to teach the reader go after 90 days (issue 27)."""

@@ -29,6 +29,7 @@ from handlers.records import (
     Ticket,
     Unclear,
 )
+from handlers.service.port import ServiceStore
 
 
 class DuplicateNik(Exception):
@@ -39,7 +40,7 @@ class DuplicateRef(Exception):
     """The drawn reference code is taken: draw another."""
 
 
-class Store(Protocol):
+class Store(ServiceStore, Protocol):
     async def load(
         self, user: UserRef, locale_hint: str, now: datetime, wrote: bool = True
     ) -> tuple[Person, Conversation]: ...

@@ -13,6 +13,7 @@ from handlers.engine import reply
 from handlers.messages import Msg, Reply
 from handlers.ports import Context
 from handlers.records import Person
+from handlers.service import levels
 
 STATUS_ORDER = ("pending", "info_requested", "waitlisted", "approved", "registered", "rejected",
                 "withdrawn", "expired")  # fmt: skip
@@ -108,5 +109,6 @@ async def statistics(ctx: Context, actor: Person) -> Reply:
         }))  # fmt: skip
     if s.claims is not None:
         parts += claim_stats.lines(s.claims)
+    parts += await levels.chat_lines(ctx, actor)  # service levels (issue 30 item 2)
     image = ctx.chart(s) if ctx.chart is not None else None
     return Reply(tuple(parts), (), None, image)

@@ -20,6 +20,7 @@ from bot.db.console_store import ConsoleQueries
 from bot.db.learning_store import LearningQueries
 from bot.db.locks import take_notices_turn, take_turn
 from bot.db.rows import aware, record
+from bot.db.service_store import ServiceQueries
 from bot.db.tickets import TicketQueries
 from domain.nomination import NominationStatus
 from handlers.messages import Reply, UserRef
@@ -110,7 +111,9 @@ def audit_row(
     )  # fmt: skip
 
 
-class SqlStore(BroadcastQueries, TicketQueries, ConsoleQueries, ClaimQueries, LearningQueries):
+class SqlStore(
+    BroadcastQueries, TicketQueries, ConsoleQueries, ClaimQueries, LearningQueries, ServiceQueries
+):
     def __init__(self, conn: AsyncConnection, vault: NikVault, admins: frozenset[tuple[str, str]]):
         self.conn = conn
         self.vault = vault

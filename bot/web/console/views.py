@@ -487,6 +487,7 @@ def build(conversations: Conversations) -> ASGIApp:
     from bot.web.console.learning import LearningPages
     from bot.web.console.nominate import NominatePages
     from bot.web.console.participants import ParticipantPages
+    from bot.web.console.service import ServicePages
 
     console = Console(conversations)
     dinas = DinasPages(console)
@@ -495,6 +496,7 @@ def build(conversations: Conversations) -> ASGIApp:
     nominate = NominatePages(console)
     claim_pages = ClaimPages(console)
     learn = LearningPages(console)
+    service = ServicePages(console)
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
@@ -620,6 +622,14 @@ def build(conversations: Conversations) -> ASGIApp:
     @app.post("/pelajari/{mid}")
     async def learn_act(request: Request, mid: str) -> Response:
         return await learn.act(request, mid)
+
+    @app.get("/layanan")
+    async def service_index(request: Request) -> Response:
+        return await service.index(request)
+
+    @app.get("/layanan.csv")
+    async def service_csv(request: Request) -> Response:
+        return await service.index(request, as_csv=True)
 
     @app.get("/audit.csv")
     async def audit_csv(request: Request) -> Response:
