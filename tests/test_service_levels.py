@@ -21,6 +21,7 @@ import pytest
 from bot.app import App
 from bot.national_days import with_national_days
 from bot.program_loader import default_program_path, load_program
+from domain.claims import ClaimKind
 from domain.program import Program
 from domain.service_levels import (
     ClaimTimes,
@@ -37,9 +38,9 @@ from domain.workdays import WEEKDAYS
 from handlers.records import Role
 from tests.harness import Person
 from tests.helpers import nik_for
-from tests.test_console import signed_in
+from tests.test_console import review_approve, signed_in
 from tests.test_handover import citizen_of_kelun, inbox
-from tests.test_review import KELUN, make
+from tests.test_review import KELUN, file, make, set_quota
 
 WIB = ZoneInfo("Asia/Jakarta")
 TAMAN = "35.77.03.1009"
@@ -157,9 +158,12 @@ def test_the_figures_per_kelurahan_and_per_officer(madiun: Program) -> None:
 
 async def two_questions_over_lebaran(siaga: App) -> None:
     """Two residents of Kelun ask on the Thursday before Idulfitri 2027; the lurah answers
-    one on Tuesday 16 March at 11.00 (in time) and the other at 13.00 (late); a resident of
-    Taman is never answered."""
-    siaga.clock = lambda: at(2027, 3, 4, 14, 0)
+    one on Tuesday 16 March at 11.00 (in time; rated 2) and the other at 13.00 (late; rated
+    5); a resident of Taman is never answered. In Kelun, too, a nomination waits since 1
+    March (late), another is approved the day after it was filed (in time), and a claim is
+    open past its due day."""
+    siaga.clock = lambda: at(2027, 3, 1, 9, 0)
+    await set_quota(siaga, 10)
     made = await make(siaga, "lurah-kelun", Role.LURAH, KELUN)
     await make(siaga, "lurah-taman", Role.LURAH, TAMAN)
     await make(siaga, "dinas", Role.ADMIN)
@@ -168,21 +172,32 @@ async def two_questions_over_lebaran(siaga: App) -> None:
         assert lurah is not None
         lurah.display_name = '=HYPERLINK("http://x")'  # a name a spreadsheet would run
         await store.save_person(lurah)
+        await store.open_claim(
+            kind=ClaimKind.DEATH, event_date=date(2027, 2, 1), relation="family",
+            reporter_id=None, nomination_id=None, kelurahan_code=KELUN, named="Warga",
+            nik=None, traffic=False, due_on=date(2027, 3, 12), now=at(2027, 2, 1, 9, 0),
+        )  # fmt: skip
         await store.commit()
+    await file(siaga, "warga-usul-lama", serial=11)
+    siaga.clock = lambda: at(2027, 3, 3, 9, 0)
+    await review_approve(siaga, lurah, await file(siaga, "warga-usul-baru", serial=12))
+    siaga.clock = lambda: at(2027, 3, 4, 14, 0)
     for ext in ("warga-a", "warga-b"):
         warga = await citizen_of_kelun(siaga, ext)
         await warga.say("tanya petugas")
         await warga.say(f"Pertanyaan dari {ext}: kapan kuota dibuka?")
     taman = Person(siaga, "warga-taman")
     for line in ["/menu", "cek", "setuju", "Sri Lestari", nik_for(41, serial=2), "benar",
-                 "benar", "Taman", "Taman", "tanya petugas", "Apakah bisa daftar lewat kelurahan?"]:  # fmt: skip
+                 "benar", "Taman", "Taman", "tanya petugas",
+                 "Apakah bisa daftar lewat kelurahan?"]:  # fmt: skip
         await taman.say(line)
     lurah_chat = Person(siaga, "lurah-kelun")
-    for ticket, hour in ((1, 11), (2, 13)):
+    for ticket, hour, rating in ((1, 11, "kurang jelas"), (2, 13, "sangat membantu")):
         siaga.clock = lambda hour=hour: at(2027, 3, 16, hour, 0)  # type: ignore[misc]
         await lurah_chat.tap(f"n|treply:{ticket}")
         await lurah_chat.say("Kuota dibuka lagi bulan April.")
         await lurah_chat.say("tutup")
+        await Person(siaga, f"warga-{'ab'[ticket - 1]}").say(rating)
     siaga.clock = lambda: at(2027, 3, 17, 9, 0)
 
 
@@ -193,12 +208,21 @@ async def test_statistik_names_the_late_kelurahan_in_words(siaga: App) -> None:
     text = dinas.text
     assert "Layanan 30 hari terakhir" in text
     assert "1 dari 3 dijawab dalam 8 jam kerja (33%); 2 terlambat" in text
-    assert "🔴 TERLAMBAT · Kelun: tanya 1/2 (50%)" in text
+    assert "Pemeriksaan usulan: 1 dari 2 diputus dalam 7 hari (50%); 1 terlambat" in text
+    assert "Klaim: 0 dari 1 selesai dalam 30 hari kerja (0%); 1 terlambat" in text
+    assert "Penilaian warga: rata-rata 3.5 dari 2 penilaian; 1 rendah" in text
+    assert (
+        "🔴 TERLAMBAT · Kelun: tanya 1/2 (50%), usulan 1/2 (50%), klaim 0/1 (0%); "
+        "nilai 3.5 (2); terlambat 3"
+    ) in text
     assert "🔴 TERLAMBAT · Taman: tanya 0/1 (0%)" in text
-    assert "tanya 1/2 (50%), median 8 j 0 m" in text  # the officer: 7 h and 9 h of office time
+    # the officer: 7 h and 9 h of office time; one nomination decided in a day
+    assert "tanya 1/2 (50%), median 8 j 0 m; usulan 1/1 (100%); terlambat 1" in text
+    # and the rating of 2 ("kurang jelas") reached the Dinas at once
+    assert len([m for m in await inbox(siaga, "dinas") if "Penilaian rendah" in m]) == 1
     lurah = Person(siaga, "lurah-taman")
     await lurah.say("/statistik")
-    assert "TERLAMBAT · Taman" in lurah.text and "Kelun:" not in lurah.text  # their own only
+    assert "TERLAMBAT · Taman" in lurah.text and "TERLAMBAT · Kelun" not in lurah.text  # own
 
 
 async def test_the_service_page_shows_the_late_ones_red_and_in_words(
@@ -227,7 +251,11 @@ async def test_the_service_page_shows_the_late_ones_red_and_in_words(
     rows = list(csv.DictReader(io.StringIO(got.text)))
     by_name = {r["nama"]: r for r in rows}
     assert by_name["Kelun"]["tanya_tepat_waktu"] == "1" and by_name["Kelun"]["terlambat"] == "ya"
-    assert by_name["Kelun"]["nilai_rata_rata"] == ""  # nobody rated
+    assert (by_name["Kelun"]["nilai_rata_rata"], by_name["Kelun"]["nilai_rendah"]) == ("3.5", "1")
+    assert (
+        by_name["Kelun"]["usulan_terlambat"] == "1" and by_name["Kelun"]["klaim_terlambat"] == "1"
+    )
+    assert by_name["Taman"]["tanya_persen"] == "0.0"
     officer_rows = [r for r in rows if r["lingkup"] == "petugas"]
     assert officer_rows and all(r["nama"].startswith("'=") for r in officer_rows)  # formula-safe
 
