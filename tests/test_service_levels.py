@@ -279,3 +279,11 @@ async def test_monday_s_summary_reaches_the_dinas_once_a_week(siaga: App) -> Non
     assert "🔴 TERLAMBAT · Kelun" in summary[0]
     assert "service_summary" in await sched.tick(monday + timedelta(days=7))
     assert not any("Ringkasan layanan" in m for m in await inbox(siaga, "lurah-kelun"))
+
+
+async def test_a_quiet_week_sends_no_summary(siaga: App) -> None:
+    await make(siaga, "dinas", Role.ADMIN)
+    sched = siaga.scheduler()
+    sched.service_summary = "mon 07:30"
+    assert "service_summary" in await sched.tick(at(2027, 3, 22, 7, 30))  # ran, once
+    assert not any("Ringkasan layanan" in m for m in await inbox(siaga, "dinas"))

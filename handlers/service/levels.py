@@ -170,9 +170,10 @@ async def chat_lines(ctx: Context, viewer: Person, days: int = DEFAULT_DAYS) -> 
 
 async def weekly_summary(ctx: Context) -> int:
     """Monday's summary of the week before, to the Dinas (each admin, in their language,
-    through the outbox); returns how many it went to."""
+    through the outbox); returns how many it went to. A week with nothing asked, filed or
+    reported, and nothing waiting, sends nothing: a summary of zeros is noise."""
     admins = await ctx.store.people_with_role(Role.ADMIN)
-    if not admins:
+    if not admins or (await collect(ctx, WEEK)).total.empty:
         return 0
     shell = admins[0]  # the Dinas's view is every admin's: the same for all
     parts = (Msg("service-weekly-head"), *await chat_lines(ctx, shell, WEEK))
