@@ -122,11 +122,15 @@ def service_hours(value: float) -> int | float:
     return int(value) if value == int(value) else value
 
 
+def _named(n: Named) -> Msg | str:
+    """The name, said late in words when it is (not by colour alone)."""
+    return Msg("service-late-name", {"name": n.name}) if n.row.late else n.name
+
+
 def row_line(n: Named) -> Msg:
     r = n.row
     return Msg("service-kelurahan-line", {
-        "late": Msg("service-late-word") if r.late else "",
-        "name": n.name, "q": f"{r.questions.on_time}/{r.questions.counted}",
+        "name": _named(n), "q": f"{r.questions.on_time}/{r.questions.counted}",
         "qp": percent(r.questions), "r": f"{r.reviews.on_time}/{r.reviews.counted}",
         "rp": percent(r.reviews), "c": f"{r.claims.on_time}/{r.claims.counted}",
         "cp": percent(r.claims), "rating": mean(r.mean_rating), "rated": len(r.ratings),
@@ -137,8 +141,7 @@ def row_line(n: Named) -> Msg:
 def officer_line(n: Named) -> Msg:
     r = n.row
     return Msg("service-officer-line", {
-        "late": Msg("service-late-word") if r.late else "",
-        "name": n.name, "q": f"{r.questions.on_time}/{r.questions.counted}",
+        "name": _named(n), "q": f"{r.questions.on_time}/{r.questions.counted}",
         "qp": percent(r.questions), "median": duration(r.median_minutes),
         "r": f"{r.reviews.on_time}/{r.reviews.counted}", "rp": percent(r.reviews),
         "count": r.late,
