@@ -64,9 +64,11 @@ def madiun() -> Program:
 # --- the rules, on the calendar ----------------------------------------------------------------
 
 
-def question(asked: datetime, answered: datetime | None = None, **kw: object) -> QuestionTimes:
-    return QuestionTimes(kw.get("kelurahan", KELUN), kw.get("officer", 7), asked, answered,  # type: ignore[arg-type]
-                         kw.get("closed"), kw.get("rating"))  # type: ignore[arg-type]  # fmt: skip
+def question(
+    asked: datetime, answered: datetime | None = None, *, kelurahan: str = KELUN,
+    officer: int = 7, closed: datetime | None = None, rating: int | None = None,
+) -> QuestionTimes:  # fmt: skip
+    return QuestionTimes(kelurahan, officer, asked, answered, closed, rating)
 
 
 def test_a_question_answered_after_idulfitri_2027_was_on_time_as_the_calendar_says(

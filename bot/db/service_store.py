@@ -20,10 +20,6 @@ _t, _n, _c = t.tickets, t.nominations, t.claims
 LIVE = (TicketStatus.OPEN.value, TicketStatus.HELD.value)
 
 
-def _at(value: datetime | None) -> datetime | None:
-    return aware(value)
-
-
 def _must(value: datetime | None) -> datetime:
     found = aware(value)
     assert found is not None
@@ -40,7 +36,7 @@ class ServiceQueries:
         ))  # fmt: skip
         return [
             QuestionTimes(r.kelurahan_code, r.held_by if r.answered_at is not None else None,
-                          _must(r.created_at), _at(r.answered_at), _at(r.closed_at), r.rating)
+                          _must(r.created_at), aware(r.answered_at), aware(r.closed_at), r.rating)
             for r in await self.conn.execute(q)
         ]  # fmt: skip
 
@@ -55,9 +51,9 @@ class ServiceQueries:
         ))  # fmt: skip
         out = []
         for r in await self.conn.execute(q):
-            decided = _at(r.decided_at)
+            decided = aware(r.decided_at)
             if decided is None and r.status == waitlisted:
-                decided = _at(r.updated_at)
+                decided = aware(r.updated_at)
             out.append(ReviewTimes(r.kelurahan_code, r.decided_by, _must(r.created_at), decided,
                                    r.status in WAITING_FOR_LURAH))  # fmt: skip
         return out
@@ -72,8 +68,8 @@ class ServiceQueries:
         for r in await self.conn.execute(q):
             finished = None
             if r.status == ClaimStatus.PAID.value:
-                finished = _at(r.paid_at) or _at(r.updated_at)
+                finished = aware(r.paid_at) or aware(r.updated_at)
             elif r.status == ClaimStatus.REFUSED.value:
-                finished = _at(r.updated_at)
+                finished = aware(r.updated_at)
             out.append(ClaimTimes(r.kelurahan_code, _must(r.created_at), r.due_on, finished))
         return out

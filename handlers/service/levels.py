@@ -67,8 +67,14 @@ async def visible(ctx: Context, levels: Levels, viewer: Person) -> tuple[list[Na
         who = await ctx.store.person_by_id(pid)
         name = name_of(ctx, who) if who is not None else Msg("service-officer-gone", {"id": pid})
         officers.append(Named(name, row, pid == viewer.id))
-    order = lambda n: (-n.row.late, str(n.name))  # noqa: E731
-    return sorted(kels, key=order), sorted(officers, key=order)
+    return sorted(kels, key=_order), sorted(officers, key=_order)
+
+
+def _order(n: Named) -> tuple[int, int, str]:
+    """The late ones first, the busiest of them first; then by name."""
+    r = n.row
+    busy = r.questions.counted + r.reviews.counted + r.claims.counted
+    return (-r.late, -busy, n.name if isinstance(n.name, str) else "")
 
 
 def percent(t: Tally) -> str:
