@@ -86,6 +86,10 @@ class Scheduler:
         """Run whatever is due; returns the names of the jobs that ran."""
         now = now or self.conversations.clock()
         ran = []
+        # Monday's summary first: the morning's own alerts (a kelurahan without a reviewer,
+        # late reviews, overdue claims) come after it and stay the latest message
+        if await self._weekly("service_summary", self.service_summary, now, self._summary):
+            ran.append("service_summary")
         purge = functools.partial(self.conversations.purge_stale_drafts, self.draft_retention_days)
         if await self._daily("purge_drafts", self.purge_hour, now, purge):
             ran.append("purge_drafts")
@@ -107,8 +111,6 @@ class Scheduler:
                 await self._quota_reminder(now)
                 await self._mark("quota_reminder", now)
                 ran.append("quota_reminder")
-        if await self._weekly("service_summary", self.service_summary, now, self._summary):
-            ran.append("service_summary")
         if await self._tickets(now):
             ran.append("tickets")
         async with self.conversations.db.store() as store:
