@@ -22,9 +22,11 @@ from sqlalchemy import select
 from bot.app import App
 from bot.db import schema as t
 from domain.claims import ClaimKind, ClaimStatus
-from handlers import admin, claims, learning
-from handlers.messages import UserRef
-from handlers.records import Role
+from handlers.claims import cases as claims
+from handlers.core.messages import UserRef
+from handlers.core.records import Role
+from handlers.officers import admin
+from handlers.understanding import learning
 from tests.helpers import nik_for
 from tests.test_console import csrf, review_approve, signed_in
 from tests.test_review import KELUN, act, file, make, nomination, set_quota

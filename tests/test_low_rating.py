@@ -11,7 +11,7 @@ from sqlalchemy import select
 from bot.app import App
 from bot.db import schema as t
 from domain.ratings import read_rating
-from handlers.records import Role
+from handlers.core.records import Role
 from tests.harness import Person
 from tests.helpers import nik_for
 from tests.test_handover import citizen_of_kelun, inbox

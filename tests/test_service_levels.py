@@ -35,7 +35,7 @@ from domain.service_levels import (
     review_kept,
 )
 from domain.workdays import WEEKDAYS
-from handlers.records import Role
+from handlers.core.records import Role
 from tests.harness import Person
 from tests.helpers import nik_for
 from tests.test_console import review_approve, signed_in
@@ -270,7 +270,7 @@ async def test_the_service_page_shows_the_late_ones_red_and_in_words(
 async def test_monday_s_summary_reaches_the_dinas_once_a_week(siaga: App) -> None:
     await two_questions_over_lebaran(siaga)
     sched = siaga.scheduler()
-    sched.service_summary = "mon 07:30"
+    siaga.settings.service_summary = "mon 07:30"  # read by the scheduler at each tick
     monday = at(2027, 3, 22, 7, 30)
     assert "service_summary" in await sched.tick(monday)
     assert "service_summary" not in await sched.tick(monday + timedelta(hours=2))
@@ -286,6 +286,6 @@ async def test_monday_s_summary_reaches_the_dinas_once_a_week(siaga: App) -> Non
 async def test_a_quiet_week_sends_no_summary(siaga: App) -> None:
     await make(siaga, "dinas", Role.ADMIN)
     sched = siaga.scheduler()
-    sched.service_summary = "mon 07:30"
+    siaga.settings.service_summary = "mon 07:30"  # read by the scheduler at each tick
     assert "service_summary" in await sched.tick(at(2027, 3, 22, 7, 30))  # ran, once
     assert not any("Ringkasan layanan" in m for m in await inbox(siaga, "dinas"))

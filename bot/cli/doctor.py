@@ -66,19 +66,16 @@ def _free_space(d: Path) -> Finding:
 
 
 async def _database(s: Settings) -> list[Finding]:
-    from bot.db.engine import make_engine
-    from bot.db.migrate import HEAD, current
+    from bot.app import SCHEMA as HEAD
+    from bot.app import database_exists, schema_version
 
-    if not s.database_url and not s.sqlite_path().exists():
+    if not database_exists(s):
         return [Finding(WARN, "Basis data", "belum ada; dibuat saat Siaga pertama berjalan")]
-    engine = make_engine(s.effective_database_url())
     try:
-        version = await current(engine)
+        version = await schema_version(s)
     except Exception as exc:
         return [Finding(FAIL, "Basis data", f"tidak bisa dihubungi: {type(exc).__name__}: "
                         f"{str(exc).splitlines()[0][:120]}")]  # fmt: skip
-    finally:
-        await engine.dispose()
     if version == HEAD:
         return [Finding(OK, "Basis data", f"terhubung, skema terbaru ({version})")]
     detail = (f"skema {version or 'kosong'}, kode {HEAD}: jalankan `siaga db upgrade` "
@@ -87,7 +84,7 @@ async def _database(s: Settings) -> list[Finding]:
 
 
 def _nik_key(s: Settings) -> list[Finding]:
-    from bot.keys import key_path
+    from bot.app import key_path
 
     if s.nik_key.get_secret_value():
         return [Finding(OK, "Kunci NIK", "dari SIAGA_NIK_KEY")]
@@ -105,25 +102,18 @@ def _nik_key(s: Settings) -> list[Finding]:
 
 async def _key_opens_database(s: Settings) -> list[Finding]:
     """The same check Siaga makes at start, without writing anything."""
-    from datetime import UTC, datetime
+    from bot.app import SCHEMA, KeyProblem, check_key, database_exists, schema_version
 
-    from bot.db.engine import make_engine
-    from bot.db.migrate import HEAD, current
-    from bot.keys import KeyProblem, open_vault
-
-    if not s.database_url and not s.sqlite_path().exists():
+    if not database_exists(s):
         return []
-    engine = make_engine(s.effective_database_url())
     try:
-        if await current(engine) != HEAD:
+        if await schema_version(s) != SCHEMA:
             return []  # said above; the check value arrives with the migration
-        await open_vault(s, engine, datetime.now(UTC), create=False)
+        await check_key(s)
     except KeyProblem as problem:
         return [Finding(FAIL if problem.fatal else WARN, "Kunci NIK vs basis data", str(problem))]
     except Exception:
         return []  # the database check above already says what is wrong
-    finally:
-        await engine.dispose()
     return [Finding(OK, "Kunci NIK vs basis data", "kunci ini membuka NIK yang tersimpan")]
 
 
@@ -135,29 +125,24 @@ def _admins(s: Settings) -> list[Finding]:
 
 async def _reviewers(s: Settings) -> list[Finding]:
     """Kelurahan nobody reviews: their nominations wait for no one."""
-    from bot.app import build
-    from bot.db.engine import make_engine
-    from bot.db.migrate import HEAD, current
-    from handlers.reviewer_gaps import without_reviewer
+    from bot.app import SCHEMA, build, database_exists, schema_version
+    from handlers.nominations import without_reviewer
 
-    if not s.database_url and not s.sqlite_path().exists():
+    if not database_exists(s):
         return []
-    engine = make_engine(s.effective_database_url())
     try:
-        version = await current(engine)
+        version = await schema_version(s)
     except Exception:  # unreachable: the database finding says so
         return []
-    finally:
-        await engine.dispose()
-    if version != HEAD:  # building would upgrade it, and the doctor changes nothing
+    if version != SCHEMA:  # building would upgrade it, and the doctor changes nothing
         return []
     try:
         siaga = await build(s)
     except Exception as exc:  # the database finding above already says why
         return [Finding(WARN, "Petugas peninjau", f"tidak bisa diperiksa: {type(exc).__name__}")]
     try:
-        async with siaga.store() as store:
-            gaps = await without_reviewer(siaga.context(store))
+        async with siaga.unit() as ctx:
+            gaps = await without_reviewer(ctx)
     finally:
         await siaga.close()
     if not gaps:

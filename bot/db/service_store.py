@@ -14,7 +14,7 @@ from bot.db.rows import aware
 from domain.claims import OPEN, ClaimStatus
 from domain.nomination import WAITING_FOR_LURAH, NominationStatus
 from domain.service_levels import ClaimTimes, QuestionTimes, ReviewTimes
-from handlers.records import TicketStatus
+from handlers.handover import TicketStatus
 
 _t, _n, _c = t.tickets, t.nominations, t.claims
 LIVE = (TicketStatus.OPEN.value, TicketStatus.HELD.value)

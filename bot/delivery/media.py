@@ -13,7 +13,7 @@ from datetime import datetime
 
 from bot.channels.port import Channel
 from bot.db.unit import Database
-from handlers.messages import Attachment, Msg, Outgoing, Reply
+from handlers.core.messages import Attachment, Msg, Outgoing, Reply
 
 log = logging.getLogger("siaga.media")
 

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from domain.service_levels import Levels, Row, Tally, measure
-from handlers.messages import Msg, Reply
-from handlers.officers import kel_name, name_of
-from handlers.ports import Context
-from handlers.records import Person, Role
+from handlers.core.messages import Msg, Reply
+from handlers.core.names import kel_name, name_of
+from handlers.core.records import Person, Role
+from handlers.service.port import Ctx as Context
 
 PERIODS = (7, 30, 90, 365)  # days a period may span (the console's choice)
 DEFAULT_DAYS = 30
@@ -41,33 +41,54 @@ async def collect(ctx: Context, days: int = DEFAULT_DAYS) -> Levels:
 
 @dataclass(frozen=True)
 class Named:
-    """A row with the name it is shown under."""
+    """A row with the name it is shown under, and whose it is."""
 
     name: Msg | str
     row: Row
-    own: bool = False  # the viewer's own kelurahan, or the viewer
+    code: str = ""  # the kelurahan's ("" for matters with none, and for officers)
+    pid: int | None = None  # the officer's
 
 
-async def visible(ctx: Context, levels: Levels, viewer: Person) -> tuple[list[Named], list[Named]]:
-    """(kelurahan, officers) the viewer may see, the late ones first. The Dinas: every
-    kelurahan of the city (figures or not) and every officer with figures; a lurah: their
-    own kelurahan and themselves."""
-    lurah = viewer.role is Role.LURAH
+@dataclass(frozen=True)
+class Seen:
+    """What one viewer may see of a period's figures."""
+
+    kels: list[Named]
+    officers: list[Named]
+    lurah: bool
+    own_code: str | None
+    own_pid: int | None
+
+    def own(self, n: Named) -> bool:
+        return (n.pid is not None and n.pid == self.own_pid) or (
+            n.pid is None and self.lurah and n.code == self.own_code
+        )
+
+
+async def named(ctx: Context, levels: Levels) -> tuple[list[Named], list[Named]]:
+    """Every kelurahan of the city (figures or not) and every officer with figures, named,
+    the late ones first."""
     kels = [
-        Named(kel_name(ctx, code) if code else Msg("service-no-kelurahan"), row,
-              code == viewer.kelurahan_code)
+        Named(kel_name(ctx, code) if code else Msg("service-no-kelurahan"), row, code)
         for code, row in levels.by_kelurahan.items()
-        if not lurah or code == viewer.kelurahan_code
         if code or not row.empty
     ]  # fmt: skip
     officers = []
     for pid, row in levels.by_officer.items():
-        if lurah and pid != viewer.id:
-            continue
         who = await ctx.store.person_by_id(pid)
         name = name_of(ctx, who) if who is not None else Msg("service-officer-gone", {"id": pid})
-        officers.append(Named(name, row, pid == viewer.id))
+        officers.append(Named(name, row, pid=pid))
     return sorted(kels, key=_order), sorted(officers, key=_order)
+
+
+def seen_by(kels: list[Named], officers: list[Named], viewer: Person | None) -> Seen:
+    """The Dinas (or no one in particular: the Monday summary, the command line) sees
+    everything; a lurah their own kelurahan and themselves."""
+    if viewer is None or viewer.role is not Role.LURAH:
+        return Seen(kels, officers, False, None, viewer.id if viewer else None)
+    return Seen([k for k in kels if k.code == viewer.kelurahan_code],
+                [o for o in officers if o.pid == viewer.id], True, viewer.kelurahan_code,
+                viewer.id)  # fmt: skip
 
 
 def _order(n: Named) -> tuple[int, int, str]:
@@ -154,21 +175,19 @@ def officer_line(n: Named) -> Msg:
     })  # fmt: skip
 
 
-async def chat_lines(ctx: Context, viewer: Person, days: int = DEFAULT_DAYS) -> list[Msg]:
+def chat_lines(head: list[Msg], seen: Seen) -> list[Msg]:
     """The lines /statistik, `siaga admin stats` and the Monday summary show: the totals,
-    then the kelurahan that are late (the Dinas) or one's own (a lurah), then the officers."""
-    levels = await collect(ctx, days)
-    kels, officers = await visible(ctx, levels, viewer)
-    out = total_lines(ctx, levels)
-    shown = [k for k in kels if k.own or k.row.late]
+    then the kelurahan that are late (and one's own), then the officers."""
+    out = list(head)
+    shown = [k for k in seen.kels if seen.own(k) or k.row.late]
     if shown:
         out.append(Msg("service-kelurahan-head"))
         out += [row_line(k) for k in shown[:MAX_LINES]]
         if len(shown) > MAX_LINES:
             out.append(Msg("service-more", {"count": len(shown) - MAX_LINES}))
-    elif viewer.role is Role.ADMIN:
+    elif not seen.lurah:
         out.append(Msg("service-none-late"))
-    busy = [o for o in officers if o.row.questions.counted or o.row.reviews.counted]
+    busy = [o for o in seen.officers if o.row.questions.counted or o.row.reviews.counted]
     if busy:
         out.append(Msg("service-officer-head"))
         out += [officer_line(o) for o in busy[:MAX_LINES]]
@@ -177,16 +196,51 @@ async def chat_lines(ctx: Context, viewer: Person, days: int = DEFAULT_DAYS) -> 
     return out
 
 
+@dataclass(frozen=True)
+class ServicePart:
+    """This capability's part of /statistik (handlers.core.capability.ViewedPart): the last
+    30 days; a lurah sees their own kelurahan and themselves, the Dinas everything."""
+
+    levels: Levels
+    head: list[Msg]
+    kels: list[Named]
+    officers: list[Named]
+
+    def lines(self) -> list[Msg]:
+        return chat_lines(self.head, seen_by(self.kels, self.officers, None))
+
+    def lines_for(self, viewer: Person) -> list[Msg]:
+        return chat_lines(self.head, seen_by(self.kels, self.officers, viewer))
+
+
+async def part(ctx: Context, days: int = DEFAULT_DAYS) -> ServicePart:
+    levels = await collect(ctx, days)
+    kels, officers = await named(ctx, levels)
+    return ServicePart(levels, total_lines(ctx, levels), kels, officers)
+
+
+async def for_console(
+    ctx: Context, days: int, viewer: Person, exported: bool = False
+) -> tuple[Levels, Seen]:
+    """The Layanan page's figures, as the viewer may see them; a CSV export is audited."""
+    levels = await collect(ctx, days)
+    seen = seen_by(*await named(ctx, levels), viewer)
+    if exported:
+        await ctx.store.audit(actor=viewer.id, action="service.exported", now=ctx.now,
+                              after={"days": days,
+                                     "rows": len(seen.kels) + len(seen.officers)})  # fmt: skip
+    return levels, seen
+
+
 async def weekly_summary(ctx: Context) -> int:
     """Monday's summary of the week before, to the Dinas (each admin, in their language,
     through the outbox); returns how many it went to. A week with nothing asked, filed or
     reported, and nothing waiting, sends nothing: a summary of zeros is noise."""
     admins = await ctx.store.people_with_role(Role.ADMIN)
-    if not admins or (await collect(ctx, WEEK)).total.empty:
+    week = await part(ctx, WEEK)
+    if not admins or week.levels.total.empty:
         return 0
-    shell = admins[0]  # the Dinas's view is every admin's: the same for all
-    parts = (Msg("service-weekly-head"), *await chat_lines(ctx, shell, WEEK))
-    note = Reply(parts)
+    note = Reply((Msg("service-weekly-head"), *week.lines()))
     for admin in admins:
         await ctx.store.enqueue(admin, [note], ctx.now)
     await ctx.store.audit(actor=None, action="service.weekly", now=ctx.now,
