@@ -41,6 +41,11 @@ class Settings(BaseSettings):
         default="mon 08:00",
         pattern=r"^(off|(mon|tue|wed|thu|fri|sat|sun) ([01]\d|2[0-3]):[0-5]\d)$",
     )
+    # The weekly service-level summary to the Dinas (issue 30 item 2), the same form, or "off"
+    service_summary: str = Field(
+        default="mon 07:30",
+        pattern=r"^(off|(mon|tue|wed|thu|fri|sat|sun) ([01]\d|2[0-3]):[0-5]\d)$",
+    )
     # Outbox: messages per second to one channel (Telegram allows about 30), and how long a
     # row may stay "sending" before a crashed sender's rows are settled
     telegram_rate: float = Field(default=29.0, gt=0, le=1000)

@@ -1,6 +1,7 @@
 """The words people in Madiun type that exact rules read (domain.md §6): chat spellings spelled
 out ("sy" → saya, "brp" → berapa; the trained reader's line uses them too, domain.reading), a
-typed button label with its typos, a name out of a sentence, a rating said in words.
+typed button label with its typos, a name out of a sentence (a rating said in words:
+domain.ratings).
 
 What a message asks for is the trained reader's (issue 27: domain.reading, bot/reader); the
 word tables that read requests and FAQ questions before it are gone.
@@ -148,22 +149,3 @@ def name_in(text: str) -> str:
     while len(rest) > 1 and rest[-1].lower().strip(",.!🙏") in POLITE_TAIL:
         rest = rest[:-1]
     return " ".join(rest).strip(" ,.!🙏")
-
-
-# How people rate an answer in words (after "Tanya petugas"), 1 (no help) to 5.
-RATINGS: dict[str, int] = {
-    "sangat membantu": 5, "mantap": 5, "bagus sekali": 5, "sangat puas": 5, "apik tenan": 5,
-    "excellent": 5, "very helpful": 5,
-    "membantu": 4, "bagus": 4, "puas": 4, "apik": 4, "good": 4, "helpful": 4, "matur nuwun": 4,
-    "lumayan": 3, "cukup": 3, "biasa": 3, "lumayan apik": 3,
-    "kurang": 2, "kurang membantu": 2, "kurang jelas": 2, "not great": 2,
-    "tidak membantu": 1, "jelek": 1, "buruk": 1, "ora mbantu": 1, "elek": 1, "useless": 1,
-    "not helpful": 1,
-}  # fmt: skip
-
-
-def rating(text: str) -> int | None:
-    """A rating said in words ("bagus", "kurang membantu"), or None. Digits are the rating
-    buttons' own (a typed "4" is the button just shown)."""
-    said = " ".join(words(text))
-    return RATINGS.get(said)

@@ -34,6 +34,7 @@ from handlers import (
     officers,
     participants,
     privacy,
+    service,
     understanding,
 )
 from handlers.core.capability import Capability
@@ -43,6 +44,7 @@ CAPABILITIES: tuple[Capability, ...] = (
     KERNEL,
     check.CAPABILITY,
     handover.CAPABILITY,
+    service.CAPABILITY,  # before nominations: Monday's summary, then the morning's alerts
     nominations.CAPABILITY,
     claims.CAPABILITY,
     broadcasts.CAPABILITY,

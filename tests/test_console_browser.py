@@ -388,3 +388,28 @@ async def test_the_dinas_labels_a_message_on_the_learning_page_in_the_browser(
     page = await browser.click("#label-2", then=".note")
     assert "Label disimpan" in page and "0 pesan menunggu label; 2 sudah berlabel" in page
     await browser.accessible("pelajari-selesai")
+
+
+async def test_the_service_page_shows_the_late_ones_red_in_the_browser(
+    siaga: App, browser: Browser
+) -> None:
+    """Issue 30 item 2: the Layanan page after Idulfitri 2027, the late kelurahan and officer
+    red and said in words (axe's colour-contrast rule checks the red too); photographed."""
+    from tests.test_service_levels import two_questions_over_lebaran
+
+    await two_questions_over_lebaran(siaga)
+    await sign_in(siaga, browser, "dinas")
+    page = await browser.open("/konsol/layanan")
+    assert "1 dari 2 (50%)" in page
+    await browser.accessible("layanan")
+    late = await browser.text("#tabel-kelurahan tr.late")
+    assert "terlambat" in late  # a word, not only a colour
+    colour = await browser.run(browser.driver.execute_script, """
+        const row = document.querySelector('#tabel-kelurahan tr.late th');
+        return getComputedStyle(row).color;""")  # fmt: skip
+    assert colour == "rgb(164, 0, 15)", colour  # --late
+    await browser.run(browser.driver.set_window_size, 390, 844)  # and on a phone
+    await browser.open("/konsol/layanan")
+    wide = await browser.run(browser.driver.execute_script,
+                             "return document.documentElement.scrollWidth - window.innerWidth;")  # fmt: skip
+    assert wide <= 0, f"the service page is {wide}px wider than the phone"

@@ -117,6 +117,7 @@ def cases(s: dict[str, str], upload: str) -> list[Case]:
           for n in ("pesan", "terdaftar", "tidak")),
         Case("GET", f"/konsol/peserta/pratinjau/{upload}", "halaman", ok=nothing),
         Case("GET", "/konsol/klaim", "semua", ok=nothing),
+        *(Case("GET", p, "hari", ok=nothing) for p in ("/konsol/layanan", "/konsol/layanan.csv")),
         Case("GET", f"/konsol/klaim/{cid}", "pesan", ok=nothing),
         *(Case("GET", p) for p in ("/konsol/usulan/{J}", "/konsol/siaran/{J}",
                                    "/konsol/siaran/{J}/kemajuan", "/konsol/klaim/{J}",

@@ -66,4 +66,6 @@ def test_admin_stats_writes_the_png(tmp_path: Path) -> None:
                        text=True, env=env, cwd=tmp_path, capture_output=True, timeout=120)  # fmt: skip
     assert r.returncode == 0, r.stderr
     assert "Usulan: 1" in r.stdout
+    # the service levels too (issue 30 item 2): the nomination just filed is not late yet
+    assert "Pemeriksaan usulan: 0 dari 0 diputus dalam 7 hari (-); 0 terlambat, 1 masih" in r.stdout
     assert Image.open(out).size == (WIDTH_PX, HEIGHT_PX)

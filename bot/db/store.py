@@ -25,6 +25,7 @@ from bot.db.officers_store import ConsoleQueries
 from bot.db.outbox import SETTLED_REPLY
 from bot.db.participants_store import ParticipantQueries
 from bot.db.rows import aware, record
+from bot.db.service_store import ServiceQueries
 from bot.db.understanding_store import LearningQueries
 from handlers.core.messages import Reply, UserRef
 from handlers.core.records import Conversation, OutboxStatus, Person, Role
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     from handlers.nominations import NominationsStore
     from handlers.officers import OfficersStore
     from handlers.privacy import PrivacyStore
+    from handlers.service import ServiceStore
     from handlers.understanding import UnderstandingStore
 
 _aware = aware
@@ -110,7 +112,7 @@ def audit_row(
 
 class SqlStore(
     NominationQueries, BroadcastQueries, TicketQueries, ConsoleQueries, ClaimQueries,
-    LearningQueries, ParticipantQueries,
+    LearningQueries, ParticipantQueries, ServiceQueries,
 ):  # fmt: skip
     def __init__(self, conn: AsyncConnection, vault: NikVault, admins: frozenset[tuple[str, str]]):
         self.conn = conn
@@ -561,6 +563,6 @@ def _implements_every_port(store: SqlStore) -> tuple[object, ...]:
     capability's (handlers/*/port.py), so a port method missing here fails the type check."""
     ports: tuple[
         Store, CheckStore, NominationsStore, HandoverStore, ClaimsStore, BroadcastsStore,
-        OfficersStore, PrivacyStore, UnderstandingStore,
-    ] = (store, store, store, store, store, store, store, store, store)  # fmt: skip
+        OfficersStore, PrivacyStore, UnderstandingStore, ServiceStore,
+    ] = (store, store, store, store, store, store, store, store, store, store)  # fmt: skip
     return ports

@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar, runtime_checkable
 
 from domain.program import Program
 from domain.quiet import QuietHours
@@ -155,6 +155,14 @@ class Part(Protocol):
     """A capability's figures in /statistik: its lines, and its figures for the chart."""
 
     def lines(self) -> list[Msg]: ...
+
+
+@runtime_checkable
+class ViewedPart(Part, Protocol):
+    """A part whose lines depend on who looks (service levels: a lurah sees their own
+    kelurahan and themselves, not the other officers'); `lines()` is the Dinas's view."""
+
+    def lines_for(self, viewer: Person) -> list[Msg]: ...
 
 
 Lines = Callable[[Ctx, Person, Conversation], Awaitable[list[Msg]]]

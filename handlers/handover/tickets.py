@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, ClassVar
 
+from domain.ratings import read_rating
 from domain.text import row_id
-from domain.understand import rating
 from handlers.check import draft_kelurahan
 from handlers.core.capability import Command, Flow, Routed, prompt_for
 from handlers.core.engine import Input, bind, button, reply, with_note
@@ -33,6 +33,7 @@ from handlers.core.messages import Attachment, Button, Incoming, Media, Msg, Raw
 from handlers.core.names import kel_name, role_label
 from handlers.core.records import Conversation, Person, Role
 from handlers.core.state import FlowState, Resume
+from handlers.handover import low_rating
 from handlers.handover.port import Ctx as Context
 from handlers.handover.records import Ticket, TicketStatus
 from handlers.nominations import Nomination
@@ -446,7 +447,7 @@ async def rate(ctx: Context, person: Person, conv: Conversation, value: str) -> 
     raw_id, _, score = value.partition(":")
     ticket_id = row_id(raw_id)
     ok = (ticket_id is not None and score in ("1", "2", "3", "4", "5")
-          and await ctx.store.rate_ticket(ticket_id, person.id, int(score)))  # fmt: skip
+          and await low_rating.rate(ctx, ticket_id, person.id, int(score)))  # fmt: skip
     if ok:
         await ctx.store.audit(actor=person.id, action="ticket.rated", now=ctx.now,
                               after={"ticket": ticket_id, "rating": int(score)})  # fmt: skip
@@ -457,7 +458,7 @@ async def rate(ctx: Context, person: Person, conv: Conversation, value: str) -> 
 async def rate_last(ctx: Context, person: Person, score: int) -> bool:
     """A rating typed in words after a closed ticket ("bagus", "kurang membantu")."""
     ticket_id = await ctx.store.ticket_to_rate(person.id, ctx.now - timedelta(days=2))
-    if ticket_id is None or not await ctx.store.rate_ticket(ticket_id, person.id, score):
+    if ticket_id is None or not await low_rating.rate(ctx, ticket_id, person.id, score):
         return False
     await ctx.store.audit(actor=person.id, action="ticket.rated", now=ctx.now,
                           after={"ticket": ticket_id, "rating": score})  # fmt: skip
@@ -498,7 +499,7 @@ async def on_text(ctx: Context, person: Person, conv: Conversation, msg: Incomin
     relayed = await relay_from_citizen(ctx, person, conv, text)
     if relayed is not None:  # an officer holds this person's question: the words are theirs
         return relayed
-    score = rating(text)
+    score = read_rating(text)
     if score is not None and await rate_last(ctx, person, score):
         return [with_note(Msg("ticket-rated"), await prompt_for(ctx, person, conv))], False
     return None

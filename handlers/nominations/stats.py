@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from domain.roles import Action
-from handlers.core.capability import Part, Routed
+from handlers.core.capability import Part, Routed, ViewedPart
 from handlers.core.engine import reply
 from handlers.core.messages import Msg, Reply
 from handlers.core.records import Conversation, Person
@@ -90,7 +90,7 @@ async def statistics(ctx: Ctx, actor: Person) -> Reply:
             Msg("stats-gaps", {"count": len(gaps), "names": reviewer_gaps.gap_names(gaps)})
         )
     for part in s.parts.values():  # in the table's order: questions, claims …
-        parts += part.lines()
+        parts += part.lines_for(actor) if isinstance(part, ViewedPart) else part.lines()
     image = ctx.chart(s) if ctx.chart is not None else None
     return Reply(tuple(parts), (), None, image)
 

@@ -20,6 +20,7 @@ from bot.web.console.pages import (
     officers,
     participants,
     registration,
+    service,
     understanding,
 )
 from bot.web.console.views import HERE, Console, Nav, Refused
@@ -37,6 +38,7 @@ PAGES: tuple[Pages, ...] = (
     Pages("officers", officers.OfficerPages, officers.NAV),  # signing in: every page needs it
     Pages("nominations", nominations.NominationPages, nominations.NAV),
     Pages("check", check.NominatePages, check.NAV),
+    Pages("service", service.ServicePages, service.NAV),
     Pages("nominations", registration.ParticipantPages, registration.NAV),
     Pages("claims", claims.ClaimPages, claims.NAV),
     Pages("participants", participants.RenewalPages, participants.NAV),  # issue 29

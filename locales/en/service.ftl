@@ -1,0 +1,44 @@
+# Service levels and low ratings (issue 30 items 2 and 3)
+rating-low-alert = ⚠️ Low rating: a resident gave { $rating } out of 5 to the answer to ticket #{ $id } (Kelurahan { $kelurahan }), answered by { $officer }.
+    Question: "{ $question }"
+    Answer: "{ $answer }"
+rating-low-no-officer = (not known)
+rating-low-nothing = (no words)
+rating-low-no-answer = (no officer's answer yet)
+service-head = 📏 Service over the last { $days } days (since { $since }):
+service-questions = • Ask an officer: { $on_time } of { $counted } answered within { $hours } office hours ({ $percent }); { $late } late, { $due } still within the deadline; median first answer { $median } of office time.
+service-reviews = • Nomination reviews: { $on_time } of { $counted } decided within { $days } days ({ $percent }); { $late } late, { $due } still within the deadline.
+service-claims = • Claims: { $on_time } of { $counted } finished within { $days } working days ({ $percent }); { $late } late, { $due } still running.
+service-ratings = • Residents' ratings: mean { $mean } from { $count } ratings; { $low } low (1–2).
+service-kelurahan-head = Per kelurahan (questions · nominations · claims on time):
+service-kelurahan-line = { $name }: questions { $q } ({ $qp }), nominations { $r } ({ $rp }), claims { $c } ({ $cp }); rating { $rating } ({ $rated }); late { $count }
+service-officer-head = Per officer (questions · nominations on time):
+service-officer-line = { $name }: questions { $q } ({ $qp }), median { $median }; nominations { $r } ({ $rp }); late { $count }
+service-more = … and { $count } more (see the Service page in the console).
+service-none-late = No kelurahan is late.
+service-late-name = 🔴 LATE · { $name }
+service-duration = { $hours } h { $minutes } m
+service-officer-gone = officer #{ $id } (removed)
+service-weekly-head = 🗓 Weekly service summary for the Dinas.
+con-nav-service = Service
+con-service-title = Service levels
+con-service-intro = Service promises and how many were kept, over the last { $days } days (since { $since }). Each matter is counted once when it was settled (answered, decided, finished), plus every matter not settled yet. National holidays and cuti bersama are not counted as office hours or working days.
+con-service-period = Period
+con-service-days = { $days } days
+con-service-csv = Download CSV
+con-service-promises = Deadlines: questions answered within { $hours } office hours; nominations decided within { $days } days; claims finished within { $claim_days } working days.
+con-service-by-kelurahan = Per kelurahan
+con-service-by-officer = Per officer
+con-service-col-questions = Questions answered in time
+con-service-col-median = Median first answer (office time)
+con-service-col-reviews = Nominations decided in time
+con-service-col-claims = Claims finished within the service time
+con-service-col-ratings = Residents' ratings
+con-service-col-late = Late
+con-service-cell = { $on_time } of { $counted } ({ $percent })
+con-service-rating-cell = { $mean } from { $count } ({ $low } low)
+con-service-late-count = { $count } late
+con-service-on-time = on time
+con-service-no-officer = No officer answered or decided anything in this period.
+con-service-total = Whole city
+service-no-kelurahan = (kelurahan not known: to the Dinas)

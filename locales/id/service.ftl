@@ -1,0 +1,44 @@
+# Service levels and low ratings (issue 30 items 2 and 3)
+rating-low-alert = ⚠️ Penilaian rendah: warga memberi nilai { $rating } dari 5 untuk jawaban tiket #{ $id } (Kelurahan { $kelurahan }), dijawab oleh { $officer }.
+    Pertanyaan: "{ $question }"
+    Jawaban: "{ $answer }"
+rating-low-no-officer = (tidak diketahui)
+rating-low-nothing = (tanpa kata)
+rating-low-no-answer = (belum ada jawaban petugas)
+service-head = 📏 Layanan { $days } hari terakhir (sejak { $since }):
+service-questions = • Tanya petugas: { $on_time } dari { $counted } dijawab dalam { $hours } jam kerja ({ $percent }); { $late } terlambat, { $due } masih dalam tenggat; median jawaban pertama { $median } jam kerja.
+service-reviews = • Pemeriksaan usulan: { $on_time } dari { $counted } diputus dalam { $days } hari ({ $percent }); { $late } terlambat, { $due } masih dalam tenggat.
+service-claims = • Klaim: { $on_time } dari { $counted } selesai dalam { $days } hari kerja ({ $percent }); { $late } terlambat, { $due } masih berjalan.
+service-ratings = • Penilaian warga: rata-rata { $mean } dari { $count } penilaian; { $low } rendah (1–2).
+service-kelurahan-head = Per kelurahan (tanya · usulan · klaim tepat waktu):
+service-kelurahan-line = { $name }: tanya { $q } ({ $qp }), usulan { $r } ({ $rp }), klaim { $c } ({ $cp }); nilai { $rating } ({ $rated }); terlambat { $count }
+service-officer-head = Per petugas (tanya · usulan tepat waktu):
+service-officer-line = { $name }: tanya { $q } ({ $qp }), median { $median }; usulan { $r } ({ $rp }); terlambat { $count }
+service-more = … dan { $count } lagi (lihat halaman Layanan di konsol).
+service-none-late = Tidak ada kelurahan yang terlambat.
+service-late-name = 🔴 TERLAMBAT · { $name }
+service-duration = { $hours } j { $minutes } m
+service-officer-gone = petugas #{ $id } (sudah dihapus)
+service-weekly-head = 🗓 Ringkasan layanan mingguan untuk Dinas.
+con-nav-service = Layanan
+con-service-title = Tingkat layanan
+con-service-intro = Janji layanan dan berapa yang ditepati, { $days } hari terakhir (sejak { $since }). Dihitung sekali saat selesai (dijawab, diputus, dituntaskan), ditambah semua yang belum selesai. Hari libur nasional dan cuti bersama tidak dihitung sebagai jam atau hari kerja.
+con-service-period = Periode
+con-service-days = { $days } hari
+con-service-csv = Unduh CSV
+con-service-promises = Tenggat: pertanyaan dijawab dalam { $hours } jam kerja; usulan diputus dalam { $days } hari; klaim selesai dalam { $claim_days } hari kerja.
+con-service-by-kelurahan = Per kelurahan
+con-service-by-officer = Per petugas
+con-service-col-questions = Tanya petugas dalam tenggat
+con-service-col-median = Median jawaban pertama (jam kerja)
+con-service-col-reviews = Usulan diputus dalam tenggat
+con-service-col-claims = Klaim selesai dalam waktu layanan
+con-service-col-ratings = Penilaian warga
+con-service-col-late = Terlambat
+con-service-cell = { $on_time } dari { $counted } ({ $percent })
+con-service-rating-cell = { $mean } dari { $count } ({ $low } rendah)
+con-service-late-count = { $count } terlambat
+con-service-on-time = tepat waktu
+con-service-no-officer = Belum ada petugas yang menjawab atau memutus dalam periode ini.
+con-service-total = Seluruh kota
+service-no-kelurahan = (kelurahan tidak diketahui: ke Dinas)

@@ -1,0 +1,44 @@
+# Service levels and low ratings (issue 30 items 2 and 3)
+rating-low-alert = ⚠️ Biji andhap: warga paring biji { $rating } saking 5 kagem wangsulan tiket #{ $id } (Kelurahan { $kelurahan }), dipun wangsuli { $officer }.
+    Pitakenan: "{ $question }"
+    Wangsulan: "{ $answer }"
+rating-low-no-officer = (boten dipun mangertosi)
+rating-low-nothing = (tanpa tembung)
+rating-low-no-answer = (dereng wonten wangsulan petugas)
+service-head = 📏 Layanan { $days } dinten pungkasan (wiwit { $since }):
+service-questions = • Matur petugas: { $on_time } saking { $counted } dipun wangsuli wonten ing { $hours } jam kantor ({ $percent }); { $late } telat, { $due } taksih wonten ing tenggat; median wangsulan kapisan { $median } jam kantor.
+service-reviews = • Pamriksan usulan: { $on_time } saking { $counted } dipun putus wonten ing { $days } dinten ({ $percent }); { $late } telat, { $due } taksih wonten ing tenggat.
+service-claims = • Klaim: { $on_time } saking { $counted } rampung wonten ing { $days } dinten kantor ({ $percent }); { $late } telat, { $due } taksih lumampah.
+service-ratings = • Biji saking warga: rata-rata { $mean } saking { $count } biji; { $low } andhap (1–2).
+service-kelurahan-head = Saben kelurahan (pitakenan · usulan · klaim tepat wekdal):
+service-kelurahan-line = { $name }: pitakenan { $q } ({ $qp }), usulan { $r } ({ $rp }), klaim { $c } ({ $cp }); biji { $rating } ({ $rated }); telat { $count }
+service-officer-head = Saben petugas (pitakenan · usulan tepat wekdal):
+service-officer-line = { $name }: pitakenan { $q } ({ $qp }), median { $median }; usulan { $r } ({ $rp }); telat { $count }
+service-more = … lan { $count } malih (pirsani kaca Layanan ing konsol).
+service-none-late = Boten wonten kelurahan ingkang telat.
+service-late-name = 🔴 TELAT · { $name }
+service-duration = { $hours } j { $minutes } m
+service-officer-gone = petugas #{ $id } (sampun dipun busak)
+service-weekly-head = 🗓 Ringkesan layanan saben minggu kagem Dinas.
+con-nav-service = Layanan
+con-service-title = Tataran layanan
+con-service-intro = Janji layanan lan pinten ingkang dipun tepati, { $days } dinten pungkasan (wiwit { $since }). Dipun etang sepisan nalika rampung (dipun wangsuli, dipun putus, dipun rampungaken), ditambah sedaya ingkang dereng rampung. Dinten prei nasional lan cuti bersama boten dipun etang minangka jam utawi dinten kantor.
+con-service-period = Periode
+con-service-days = { $days } dinten
+con-service-csv = Unduh CSV
+con-service-promises = Tenggat: pitakenan dipun wangsuli wonten ing { $hours } jam kantor; usulan dipun putus wonten ing { $days } dinten; klaim rampung wonten ing { $claim_days } dinten kantor.
+con-service-by-kelurahan = Saben kelurahan
+con-service-by-officer = Saben petugas
+con-service-col-questions = Pitakenan dipun wangsuli tepat wekdal
+con-service-col-median = Median wangsulan kapisan (jam kantor)
+con-service-col-reviews = Usulan dipun putus tepat wekdal
+con-service-col-claims = Klaim rampung wonten ing wekdal layanan
+con-service-col-ratings = Biji saking warga
+con-service-col-late = Telat
+con-service-cell = { $on_time } saking { $counted } ({ $percent })
+con-service-rating-cell = { $mean } saking { $count } ({ $low } andhap)
+con-service-late-count = { $count } telat
+con-service-on-time = tepat wekdal
+con-service-no-officer = Dereng wonten petugas ingkang mangsuli utawi mutus wonten ing periode menika.
+con-service-total = Sakutha
+service-no-kelurahan = (kelurahan boten dipun mangertosi: dhateng Dinas)
