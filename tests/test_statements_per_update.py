@@ -80,7 +80,7 @@ class Sender:
 
 
 def _once(label: str, spent: list[str]) -> None:
-    assert len(spent) <= CEILINGS[label], (label, len(spent), spent)
+    assert len(spent) <= CEILINGS[label], "\n".join([label, *spent])
     reads = [s for s in spent if s.startswith("SELECT")]
     assert len(reads) == len(set(reads)), (label, "a piece of state read twice", reads)
 
