@@ -19,7 +19,7 @@ from bot.db.engine import make_engine
 from bot.db.keys import KeyProblem as KeyProblem  # for the commands (said plainly)
 from bot.db.keys import key_path as key_path  # for `siaga doctor`
 from bot.db.keys import open_vault, rotate
-from bot.db.migrate import HEAD, current, upgrade
+from bot.db.migrate import HEAD, current, upgrade, upgrade_apart
 from bot.db.store import SqlStore, audit_row
 from bot.db.unit import Database
 from bot.delivery.budget import ReachBudget
@@ -232,14 +232,15 @@ class App:
 
     def web(
         self, telegram: TelegramChannel | None, telegram_secret: str = "",
-        whatsapp: WhatsAppChannel | None = None,
+        whatsapp: WhatsAppChannel | None = None, console: bool = True,
     ) -> Any:  # fmt: skip
         from bot.web.app import create_app
 
         s = self.settings
         return create_app(self.dispatcher, telegram, telegram_secret, whatsapp,
                           s.whatsapp_app_secret.get_secret_value(),
-                          s.whatsapp_verify_token.get_secret_value(), self.schema)  # fmt: skip
+                          s.whatsapp_verify_token.get_secret_value(), self.schema,
+                          console)  # fmt: skip
 
     async def schema(self) -> tuple[str | None, str]:
         """The schema version the database is at, and the one this code expects (/readyz)."""
@@ -251,9 +252,10 @@ class App:
         await self.db.dispose()
 
 
-async def build(settings: Settings, clock: Clock = utcnow) -> App:
+async def build(settings: Settings, clock: Clock = utcnow, migrate_apart: bool = False) -> App:
     """Everything that talks to people, built from settings; the schema brought up to date
-    and the NIK key checked against the data before anything runs."""
+    and the NIK key checked against the data before anything runs. `migrate_apart`: a
+    long-running worker upgrades the schema in a child process, so Alembic never stays in it."""
     install_masking()
     if not settings.database_url:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
@@ -263,7 +265,7 @@ async def build(settings: Settings, clock: Clock = utcnow) -> App:
     # schema's upgrade rather than after it
     calendar = asyncio.create_task(with_national_days(program, clock()))
     try:
-        await upgrade(engine)
+        await (upgrade_apart(engine) if migrate_apart else upgrade(engine))
         vault = await open_vault(settings, engine, clock())
     except BaseException:
         calendar.cancel()

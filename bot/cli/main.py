@@ -176,17 +176,26 @@ def set_webhook(url: str) -> None:
 def serve(
     host: Annotated[str | None, typer.Option(help="Alamat (default SIAGA_HOST)")] = None,
     port: Annotated[int | None, typer.Option(help="Port (default SIAGA_PORT)")] = None,
+    role: Annotated[
+        str,
+        typer.Option(
+            help="all (semua, default) | webhook (webhook saja) | console (konsol petugas) | "
+            "jobs (jadwal, pengirim pesan)"
+        ),
+    ] = "all",
 ) -> None:
     """Jalankan aplikasi HTTP: webhook Telegram dan /healthz."""
     import asyncio
 
     from bot.app import load_settings
-    from bot.cli.serve import run_http_service
+    from bot.cli.serve import ROLES, run_http_service
     from bot.logs import setup_logging
 
+    if role not in ROLES:
+        _fail(f"--role: salah satu dari {', '.join(ROLES)}.")
     settings = load_settings()
     setup_logging(settings.log_level, settings.log_format)
-    asyncio.run(run_http_service(settings, host or settings.host, port or settings.port))
+    asyncio.run(run_http_service(settings, host or settings.host, port or settings.port, role))
 
 
 def _admin() -> None:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, exists, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from bot.crypto import NikVault
@@ -18,7 +18,7 @@ from bot.db import schema as t
 from bot.db.aio import AsyncConnection
 from bot.db.broadcasts_store import BroadcastQueries
 from bot.db.claims_store import ClaimQueries
-from bot.db.handover_store import TicketQueries
+from bot.db.handover_store import LIVE, TicketQueries
 from bot.db.locks import take_notices_turn, take_turn
 from bot.db.nominations_store import NominationQueries
 from bot.db.officers_store import ConsoleQueries
@@ -28,7 +28,7 @@ from bot.db.rows import aware, record
 from bot.db.service_store import ServiceQueries
 from bot.db.understanding_store import LearningQueries
 from handlers.core.messages import Reply, UserRef
-from handlers.core.records import Conversation, OutboxStatus, Person, Role
+from handlers.core.records import Around, Conversation, OutboxStatus, Person, Role
 
 if TYPE_CHECKING:
     from handlers.broadcasts import BroadcastsStore
@@ -57,13 +57,32 @@ def _person(row: Any) -> Person:
 
 
 _INBOUND_PRECISION = timedelta(minutes=5)
+# Outbox rows that are not a message others sent the person: their own replies, and the news
+# template (it has no buttons)
+NOT_NOTICES = ("reply", "news")
 
 # The hot path's statements: constants with bound parameters, run through conn.read/write,
 # so SQLAlchemy compiles each once and finds it in its cache on every later message.
 _c = t.conversations.c
+_o = t.outbox.c
+# What else the update may meet (handlers.core.records.Around), read in the same query
+_LIVE_TICKET = (
+    exists()
+    .where(t.tickets.c.person_id == t.people.c.id, t.tickets.c.status.in_(LIVE))
+    .label("live_ticket")
+)
+_NOTICE_AT = (
+    select(func.max(_o.created_at))
+    .where(_o.channel == t.people.c.channel, _o.external_id == t.people.c.external_id)
+    .where(_o.kind.notin_(NOT_NOTICES))
+    .scalar_subquery()
+    .label("notice_at")
+)
 _LOAD = (
     select(
         t.people,
+        _LIVE_TICKET,
+        _NOTICE_AT,
         _c.flow.label("conv_flow"),
         _c.step.label("conv_step"),
         _c.answers.label("conv_answers"),
@@ -137,8 +156,11 @@ class SqlStore(
         rows = await self.conn.read(_LOAD, {"channel": user.channel, "ext": user.external_id})
         if not rows:
             person = await self._create_person(user, locale_hint, now)
-            return person, Conversation(person.id)
+            # a new row: no question of theirs, no message to them yet (an erased person's
+            # went with them)
+            return person, Conversation(person.id, around=Around())
         row = rows[0]
+        around = Around(bool(row.live_ticket), _aware(row.notice_at))
         person = _person(row)
         await self.follow_admin_setting(person, now)
         last = _aware(row.last_inbound_at)
@@ -153,9 +175,9 @@ class SqlStore(
             # an ordinary update.
             self.released = await outbox.release(self.conn, person.id, now)
         if row.conv_flow is None:
-            return person, Conversation(person.id)
+            return person, Conversation(person.id, around=around)
         conv = record(Conversation, row, "conv_", person_id=person.id,
-                      answers=dict(row.conv_answers), stored=True)  # fmt: skip
+                      answers=dict(row.conv_answers), stored=True, around=around)  # fmt: skip
         return person, conv
 
     def messages_released(self) -> int:
@@ -440,7 +462,7 @@ class SqlStore(
         q = (
             select(o.c.payload)
             .where(o.c.channel == person.channel, o.c.external_id == person.external_id)
-            .where(o.c.kind.notin_(("reply", "news")))  # a news template has no buttons
+            .where(o.c.kind.notin_(NOT_NOTICES))
             .order_by(o.c.id.desc())
             .limit(1)
         )

@@ -44,9 +44,10 @@ Schema = Callable[[], Awaitable[tuple[str | None, str]]]
 def create_app(
     dispatcher: Dispatcher, telegram: TelegramChannel | None, telegram_secret: str,
     whatsapp: WhatsAppChannel | None = None, wa_app_secret: str = "", wa_verify_token: str = "",
-    schema: Schema | None = None,
+    schema: Schema | None = None, console: bool = True,
 ) -> ASGIApp:  # fmt: skip
-    """The HTTP app: FastAPI, with the Telegram webhook served in front of it (TelegramFirst)."""
+    """The HTTP app: FastAPI, with the Telegram webhook served in front of it (TelegramFirst).
+    `console`: the officers' console under /konsol/ (a worker of its own may serve it)."""
     conversations = dispatcher.conversations
     app = FastAPI(title="Siaga", docs_url=None, redoc_url=None, openapi_url=None)
 
@@ -125,7 +126,8 @@ def create_app(
         gauges["siaga_storage_full"] = [({}, float(conversations.storage_full_since is not None))]
         return Response(conversations.metrics.render(gauges), media_type=CONTENT_TYPE_LATEST)
 
-    app.mount("/konsol", LazyConsole(conversations))
+    if console:
+        app.mount("/konsol", LazyConsole(conversations))
     # no route takes a body larger than SERVER: refused before any of it is read
     return BodyLimit(TelegramFirst(app, dispatcher, telegram, telegram_secret), lambda _: SERVER)
 

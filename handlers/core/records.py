@@ -52,6 +52,17 @@ class Person:
         return self.role is not Role.CITIZEN
 
 
+@dataclass(frozen=True)
+class Around:
+    """What else a person's update may meet, read with the person in the update's one query
+    (DESIGN rule 7): whether a question of theirs is live (open, or held by an officer), and
+    when the newest message others sent them was kept. A step of the update looks further
+    only when there is something to find (issue 28 point 2)."""
+
+    live_ticket: bool = False
+    notice_at: datetime | None = None
+
+
 @dataclass
 class Conversation:
     person_id: int
@@ -62,3 +73,4 @@ class Conversation:
     misses: int = 0
     updated_at: datetime | None = None
     stored: bool = False  # already in the database (an update, not an insert, on save)
+    around: Around | None = None  # None: not read with the person (look it up)

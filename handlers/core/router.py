@@ -17,6 +17,7 @@ from handlers.core.engine import MAX_TEXT, Stale, read_input, with_note
 from handlers.core.messages import Button, Incoming, Kind, Media, Msg, Outgoing, Reply
 from handlers.core.port import Store
 from handlers.core.records import Conversation, Person
+from handlers.core.shown import Shown, remember_shown
 
 Ctx = Context[Store]
 
@@ -40,6 +41,7 @@ async def handle(ctx: Ctx, msg: Incoming) -> Outgoing:
             replies = change(person, replies)
     receipt = None
     if not deleted:
+        remember_shown(conv, replies)
         for after in ctx.capabilities.after:
             after(conv, replies)  # the buttons shown: a typed "1" next time means these
         await store.save_conversation(conv, ctx.now)
@@ -77,11 +79,14 @@ async def _route(ctx: Ctx, person: Person, conv: Conversation, msg: Incoming) ->
     if msg.kind is Kind.BUTTON and msg.data.startswith("n|"):
         return await _notification_button(ctx, person, conv, msg.data[2:]), False
     options: tuple[Button, ...] = ()
-    if msg.kind is not Kind.CONTACT:
+    # A button of the last message shown is one the step offers: its question is not asked
+    # again (and its records not read again) only to list its buttons (issue 28 point 2).
+    pressed_shown = msg.kind is Kind.BUTTON and Shown.of(conv).offers(msg.data)
+    if msg.kind is not Kind.CONTACT and not pressed_shown:
         options = (await prompt_for(ctx, person, conv)).buttons
     try:
         inp = read_input(conv, msg, options)
-        if msg.kind is Kind.BUTTON:
+        if msg.kind is Kind.BUTTON and not pressed_shown:
             value = inp.choice or ""
             offered = {b.data.partition("|")[2] for b in options}
             if (

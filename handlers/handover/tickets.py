@@ -219,6 +219,8 @@ async def relay_from_citizen(
 ) -> Routed | None:
     """The citizen's message to the officer holding their ticket; None when none holds one.
     The bot says nothing: the officer answers. "Selesai" closes the ticket."""
+    if conv.around is not None and not conv.around.live_ticket:
+        return None  # none was live when the update began (read with the person)
     live = await ctx.store.live_ticket_of(person.id)
     if live is None or live.status is not TicketStatus.HELD or live.held_by is None:
         return None

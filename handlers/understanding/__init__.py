@@ -32,7 +32,6 @@ CAPABILITY = Capability(
     erase=Erasure(run=learning.forget),
     text=typed.on_text,
     menu_text=typed.at_the_menu,
-    after=typed.remember_shown,
     first_message=language.first_message,
 )  # fmt: skip
 

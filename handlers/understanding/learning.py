@@ -81,7 +81,7 @@ async def note_unclear(
 
 def _reminders_shown(conv: Conversation) -> bool:
     """The reminders question was the last thing shown. Read from the buttons the router
-    keeps (handlers.understanding.Shown: [label, data] pairs under "shown"), not through that
+    keeps (handlers.core.shown.Shown: [label, data] pairs under "shown"), not through that
     module, which calls this one."""
     shown = conv.answers.get("shown")
     buttons = shown.get("buttons") if isinstance(shown, dict) else None

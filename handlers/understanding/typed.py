@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from domain.answers import COURTESY, Tri, parse_tri, plain_tri
 from domain.dates import parse_day
@@ -43,9 +43,10 @@ from domain.text import tokens
 from domain.understand import match_label
 from handlers.core.capability import Routed, prompt_for
 from handlers.core.engine import button, with_note
-from handlers.core.messages import Button, ButtonKind, Incoming, Kind, Msg, Raw, Reply
+from handlers.core.messages import Button, Incoming, Kind, Msg, Raw, Reply
 from handlers.core.program_info import info_args
 from handlers.core.records import Conversation, Person
+from handlers.core.shown import Shown
 from handlers.core.state import FlowState, Resume
 from handlers.understanding import language, learning
 from handlers.understanding.port import Ctx as Context
@@ -112,27 +113,6 @@ STEP_PLACES = {
 REMINDER_BUTTONS = frozenset({"n|optin", "n|optout"})
 
 
-@dataclass
-class Shown(FlowState):
-    """The buttons of the last message the person saw, whatever the flow."""
-
-    KEY: ClassVar[str] = "shown"
-    buttons: list[list[Any]] = field(default_factory=list)  # [label as JSON, data]
-
-    def remember(self, replies: list[Reply]) -> None:
-        last = next((r for r in reversed(replies) if r.buttons), None)
-        shown = last.buttons if last is not None else ()
-        self.buttons = [[b.label.to_json(), b.data] for b in shown if b.kind is ButtonKind.CALLBACK]
-
-
-def remember_shown(conv: Conversation, replies: list[Reply]) -> None:
-    if not replies:
-        return
-    shown = Shown.of(conv)
-    shown.remember(replies)
-    shown.save(conv)
-
-
 @dataclass(frozen=True)
 class Which:
     """Two labels equally close to what was typed: ask which was meant."""
@@ -142,7 +122,13 @@ class Which:
 
 async def shown_buttons(ctx: Context, person: Person, conv: Conversation) -> list[Button]:
     """The buttons of the last message the person saw: a reply, or a notice sent since."""
-    latest = await ctx.store.buttons_sent_since(person, conv.updated_at)
+    around, since = conv.around, conv.updated_at
+    if around is not None and (
+        around.notice_at is None or (since is not None and around.notice_at <= since)
+    ):
+        latest = []  # no notice since their last step (read with the person)
+    else:
+        latest = await ctx.store.buttons_sent_since(person, since)
     kept = latest or Shown.of(conv).buttons
     return [Button(Msg.from_json(label), data) for label, data in kept]
 

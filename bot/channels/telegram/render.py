@@ -64,8 +64,12 @@ def _markup(cat: Catalogue, reply: Reply, locale: str) -> Markup:
             for i, b in enumerate(reply.buttons)
         ]
         return ReplyKeyboardMarkup(keyboard=keys, resize_keyboard=True, one_time_keyboard=True)
+    # Our own values, known good (a label's words, callback data bound to ≤ 64 bytes by
+    # handlers.core.engine.bind): built with pydantic's model_construct, without validating each
+    # button again (a menu's seven models were a fifth of the update's pydantic time, issue 28)
     rows = [
-        [InlineKeyboardButton(text=labels[i], callback_data=reply.buttons[i].data) for i in row]
+        [InlineKeyboardButton.model_construct(text=labels[i], callback_data=reply.buttons[i].data)
+         for i in row]
         for row in _rows(labels, width)
-    ]
-    return InlineKeyboardMarkup(inline_keyboard=rows)
+    ]  # fmt: skip
+    return InlineKeyboardMarkup.model_construct(inline_keyboard=rows)
