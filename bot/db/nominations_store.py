@@ -47,6 +47,7 @@ def active_by_index(nik_index: str) -> Any:
 class NominationQueries:
     conn: AsyncConnection
     vault: NikVault
+    listed_seen: bool | None
 
     # --- nominations ---------------------------------------------------------------------------
 
@@ -268,11 +269,17 @@ class NominationQueries:
 
     # --- quota -------------------------------------------------------------------------------
     async def quota(self, period: str, kelurahan_code: str = "") -> tuple[int, int] | None:
-        q = select(t.quotas.c.total, t.quotas.c.used).where(
+        # whether a participant list is loaded rides along: the quota is counted from it when it
+        # is (issue 29), and an approval's card reads both; one statement, not two (issue 28)
+        listed = select(t.participants.c.id).limit(1).exists().label("listed")
+        q = select(t.quotas.c.total, t.quotas.c.used, listed).where(
             t.quotas.c.period == period, t.quotas.c.kelurahan_code == kelurahan_code
         )
         row = (await self.conn.execute(q)).first()
-        return (int(row.total), int(row.used)) if row else None
+        if row is None:
+            return None
+        self.listed_seen = bool(row.listed)
+        return int(row.total), int(row.used)
 
     async def set_quota(
         self, period: str, total: int, now: datetime, kelurahan_code: str = ""

@@ -58,6 +58,7 @@ async def reseal_participants(conn: AsyncConnection, old: NikVault, new: NikVaul
 class ParticipantQueries:
     conn: AsyncConnection
     vault: NikVault
+    listed_seen: bool | None
 
     # --- import ------------------------------------------------------------------------------
     async def known_participants(self) -> dict[str, Known]:
@@ -163,6 +164,9 @@ class ParticipantQueries:
 
     # --- the places ------------------------------------------------------------------------
     async def participants_loaded(self) -> bool:
+        # read with the quota in this unit of work when it was (nominations_store.quota)
+        if self.listed_seen is not None:
+            return self.listed_seen
         return (await self.conn.execute(select(_p.c.id).limit(1))).first() is not None
 
     async def covered_count(self, on: date) -> int:

@@ -138,6 +138,7 @@ class SqlStore(
         self.vault = vault
         self.admins = admins
         self.erased = False
+        self.listed_seen: bool | None = None  # a participant list is loaded (see quota())
         self.via = ""  # the door an action came through ("via console"), written in its audit row
         # messages that waited for the person writing now, released by load(): the delivery
         # path sends them before this update's replies
