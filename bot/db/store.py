@@ -17,6 +17,7 @@ from bot.db.aio import AsyncConnection
 from bot.db.broadcast_store import BroadcastQueries
 from bot.db.claim_store import ClaimQueries
 from bot.db.console_store import ConsoleQueries
+from bot.db.desk_store import DeskQueries
 from bot.db.learning_store import LearningQueries
 from bot.db.locks import take_notices_turn, take_turn
 from bot.db.rows import aware, record
@@ -110,7 +111,9 @@ def audit_row(
     )  # fmt: skip
 
 
-class SqlStore(BroadcastQueries, TicketQueries, ConsoleQueries, ClaimQueries, LearningQueries):
+class SqlStore(
+    BroadcastQueries, TicketQueries, ConsoleQueries, ClaimQueries, LearningQueries, DeskQueries
+):
     def __init__(self, conn: AsyncConnection, vault: NikVault, admins: frozenset[tuple[str, str]]):
         self.conn = conn
         self.vault = vault

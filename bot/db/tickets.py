@@ -102,16 +102,25 @@ class TicketQueries:
         row = (await self.conn.execute(q.order_by(_t.c.id.desc()).limit(1))).first()
         return _ticket(row) if row else None
 
-    async def hold_ticket(self, ticket_id: int, officer_id: int) -> bool:
-        """Take the ticket for this officer: only an open one, or one they already hold."""
+    async def hold_ticket(self, ticket_id: int, officer_id: int, now: datetime) -> bool:
+        """Take the ticket for this officer: only an open one, or one they already hold.
+        Taking it counts as a word: the quiet time runs from here, not from the question
+        (a question that waited an hour was let go within the minute of being taken)."""
         q = (
             update(_t)
             .where(_t.c.id == ticket_id)
             .where((_t.c.status == TicketStatus.OPEN.value) | (_t.c.held_by == officer_id))
             .where(_t.c.status != TicketStatus.CLOSED.value)
-            .values(status=TicketStatus.HELD.value, held_by=officer_id)
+            .values(status=TicketStatus.HELD.value, held_by=officer_id, last_at=now)
         )
         return await self.conn.write(q, {}) == 1
+
+    async def held_count(self, officer_id: int) -> int:
+        """How many questions this officer holds now (issue 30: at most a set number)."""
+        q = select(func.count()).where(
+            _t.c.held_by == officer_id, _t.c.status == TicketStatus.HELD.value
+        )
+        return int((await self.conn.execute(q)).scalar_one())
 
     async def add_ticket_message(
         self, ticket: Ticket, sender: str, text: str, now: datetime, media: Media | None = None

@@ -486,6 +486,7 @@ def build(conversations: Conversations) -> ASGIApp:
     from bot.web.console.dinas import DinasPages
     from bot.web.console.learning import LearningPages
     from bot.web.console.nominate import NominatePages
+    from bot.web.console.pages import tickets
     from bot.web.console.participants import ParticipantPages
 
     console = Console(conversations)
@@ -620,6 +621,8 @@ def build(conversations: Conversations) -> ASGIApp:
     @app.post("/pelajari/{mid}")
     async def learn_act(request: Request, mid: str) -> Response:
         return await learn.act(request, mid)
+
+    tickets.routes(app, console)  # residents' questions (issue 30)
 
     @app.get("/audit.csv")
     async def audit_csv(request: Request) -> Response:
