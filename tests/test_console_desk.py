@@ -8,6 +8,7 @@ lapsed is handed back as in the chat; a lurah sees their own kelurahan's only.""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import httpx
@@ -206,3 +207,21 @@ async def test_an_answer_too_long_is_named_and_kept_on_the_page(
     assert "Jawaban: paling panjang 1.000 huruf." in r.text
     assert "Datang ke kelurahan. Datang ke kelurahan." in r.text  # the words kept
     assert not any("Datang ke kelurahan" in x for x in await inbox(siaga, "warga-panjang"))
+
+
+def test_the_time_waited_counts_office_hours_only_and_skips_days_off() -> None:
+    from datetime import date, time, timezone
+
+    from domain.handover import DEFAULT
+    from domain.workdays import Calendar
+
+    wib = timezone(timedelta(hours=7))
+    desk = replace(DEFAULT, calendar=Calendar(frozenset({date(2027, 3, 10), date(2027, 3, 11)})))
+    tue_14 = datetime(2027, 3, 9, 14, 0, tzinfo=wib)  # Tuesday before Idulfitri 1448 H
+    assert desk.office_time(tue_14, tue_14 + timedelta(minutes=30)) == timedelta(minutes=30)
+    # 14.00–15.00 Tuesday; Wednesday and Thursday off; Friday 08–15 (DEFAULT: every weekday)
+    friday_noon = datetime(2027, 3, 12, 12, 0, tzinfo=wib)
+    assert desk.office_time(tue_14, friday_noon) == timedelta(hours=5)
+    night = datetime.combine(date(2027, 3, 8), time(20), wib)  # Monday 20.00: after hours
+    assert desk.office_time(night, night + timedelta(hours=11)) == timedelta(0)
+    assert desk.office_time(friday_noon, tue_14) == timedelta(0)  # an end before the start
