@@ -432,3 +432,10 @@ async def test_a_lurah_answers_a_resident_s_question_in_the_browser(
     page = await browser.click("#tutup", then=".note")
     assert "Tiket #1 ditutup" in page
     assert "Seberapa membantu" in (await inbox(siaga, "warga-tanya"))[-1]
+    await browser.run(browser.driver.set_window_size, 390, 844)  # and on a phone
+    for path in ("/konsol/tiket", "/konsol/tiket/1"):
+        await browser.open(path)
+        wide = await browser.run(browser.driver.execute_script,
+                                 "return document.documentElement.scrollWidth - window.innerWidth;")  # fmt: skip
+        assert wide <= 0, f"{path} is {wide}px wider than the phone"
+    await browser.accessible("hp-tiket")
