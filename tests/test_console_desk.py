@@ -225,3 +225,42 @@ def test_the_time_waited_counts_office_hours_only_and_skips_days_off() -> None:
     night = datetime.combine(date(2027, 3, 8), time(20), wib)  # Monday 20.00: after hours
     assert desk.office_time(night, night + timedelta(hours=11)) == timedelta(0)
     assert desk.office_time(friday_noon, tue_14) == timedelta(0)  # an end before the start
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"officer-photo-marker" * 40
+
+
+async def upload(
+    web: httpx.AsyncClient, tid: int, data: bytes, name: str = "formulir.png", caption: str = ""
+) -> httpx.Response:
+    page = await web.get("/konsol/tiket")
+    return await web.post(f"/konsol/tiket/{tid}/berkas",
+                          data={"csrf": csrf(page), "teks": caption},
+                          files={"berkas": (name, data, "application/octet-stream")})  # fmt: skip
+
+
+async def test_a_file_answers_from_the_browser_and_goes_with_the_ticket(
+    siaga: App, web: httpx.AsyncClient
+) -> None:
+    siaga.clock = lambda: OFFICE
+    await make(siaga, "lk", Role.LURAH, KELUN)
+    await file(siaga, "warga-berkas")
+    await ask(siaga, "warga-berkas", "Formulirnya seperti apa ya?")
+    await signed_in(siaga, web, "lk")
+    await post(web, "/konsol/tiket/1/pegang")
+    for data, said in ((b"", "Pilih berkas dulu"), (b"MZ\x90\x00 not a photo", "bukan foto"),
+                       (b"%PDF-" + b"x" * (5 * 1024 * 1024), "lebih besar dari 5 MB")):  # fmt: skip
+        assert said in await note_after(web, await upload(web, 1, data))
+    huge = await upload(web, 1, b"%PDF-" + b"x" * (6 * 1024 * 1024))
+    assert huge.status_code == 413  # refused before a byte is read past the cap
+    sent = await upload(web, 1, PNG, caption="Ini contoh formulirnya, Bu.")
+    assert "Terkirim ke warga (tiket #1)" in await note_after(web, sent)
+    told = (await inbox(siaga, "warga-berkas"))[-1]
+    assert told.startswith("Petugas Kelurahan Kelun: Ini contoh formulirnya, Bu.")
+    assert "[foto] Ini contoh formulirnya" in (await web.get("/konsol/tiket/1")).text
+    async with siaga.store() as store:
+        kept = (await store.conn.execute(select(t.desk_files.c.data))).scalars().all()
+    assert kept == [PNG]  # the one file sent; the refused ones were never kept
+    await post(web, "/konsol/tiket/1/tutup")
+    async with siaga.store() as store:  # closing forgets the ticket's files, bytes and all
+        assert (await store.conn.execute(select(t.desk_files))).all() == []

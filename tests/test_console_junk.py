@@ -181,6 +181,8 @@ def cases(s: dict[str, str], upload: str) -> list[Case]:
         Case("POST", "/konsol/tiket/{J}/tutup"),
         Case("POST", "/konsol/tiket/{J}/jawab", form={"teks": "Masih, Bu."}),
         Case("POST", f"/konsol/tiket/{s['tid']}/jawab", "teks", junk=[*REFUSED_TEXT, "a"]),
+        Case("POST", "/konsol/tiket/{J}/berkas"),
+        Case("POST", f"/konsol/tiket/{s['tid']}/berkas", "teks"),  # no file: nothing sent
     ]  # fmt: skip
     return out
 

@@ -57,6 +57,16 @@ async def test_a_question_asked_on_whatsapp_is_answered_from_the_console_and_rat
     assert wa.last().text.startswith(
         "Petugas Disnaker KUKM Kota Madiun: Bisa, Bu. Bawa surat keterangan dokter ke kelurahan."
     )  # as from the chat: the officer's role, never their own account
+    pdf = b"%PDF-1.4\n" + b"formulir-tahap-1" * 64  # a file from the browser, to WhatsApp
+    page = await web.get("/konsol/tiket/1")
+    filed = await web.post("/konsol/tiket/1/berkas", data={"csrf": csrf(page), "teks": ""},
+                           files={"berkas": ("formulir.pdf", pdf, "application/pdf")})  # fmt: skip
+    assert filed.status_code == 303
+    await deliver()
+    words, document = wa.graph.to(USER)[-2:]
+    assert words.text.startswith("Petugas Disnaker KUKM Kota Madiun: berkas")
+    assert document.body["type"] == "document"
+    assert wa.graph.uploaded[document.media_id][0] == pdf  # uploaded to Meta from our bytes
     # the resident's reply goes to the officer while the bot stays silent, as in the chat
     before = len(wa.graph.to(USER))
     await wa.say("Baik, terima kasih Pak")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 
 from bot.db import schema as t
 from bot.db.aio import AsyncConnection
@@ -17,6 +17,9 @@ from handlers.records import Nomination, Ticket, TicketStatus
 
 _t = t.tickets
 _n = t.nominations
+_m = t.ticket_media
+_f = t.desk_files
+DESK_ORIGIN = "konsol"  # a file uploaded on the web console: its bytes are in desk_files
 
 
 class DeskQueries:
@@ -48,3 +51,21 @@ class DeskQueries:
         found = [record(Nomination, r, answers=r.answers or {}, reasons=r.reasons or [],
                         status=NominationStatus(r.status)) for r in rows]  # fmt: skip
         return {n.person_id: n for n in found if n.person_id is not None}
+
+    async def keep_desk_file(self, ticket_id: int, ref: str, data: bytes) -> bool:
+        """The bytes of a file an officer uploaded, for the ticket_media row the answer just
+        kept under `ref`; False when there is no such row (nothing was sent)."""
+        media_id = await self.conn.scalar(
+            select(_m.c.id).where(
+                _m.c.ticket_id == ticket_id, _m.c.origin == DESK_ORIGIN, _m.c.ref == ref
+            )
+        )
+        if media_id is None:
+            return False
+        await self.conn.execute(insert(_f).values(media_id=media_id, data=data))
+        return True
+
+    async def desk_file(self, media_id: int) -> bytes | None:
+        """An uploaded file's bytes, while the ticket_media row naming it is kept."""
+        found = await self.conn.scalar(select(_f.c.data).where(_f.c.media_id == media_id))
+        return bytes(found) if found is not None else None

@@ -31,7 +31,7 @@ from bot.delivery.handling import Conversations
 from bot.web.console.fields import Fields, Problem, record_id
 from bot.web.console.session import COOKIE, IDLE, Seat, csrf_ok, open_session, seat
 from bot.web.console.session import token as session_token
-from bot.web.limits import UPLOAD_PATH, ASGIApp, BodyLimit, Scope, console_cap
+from bot.web.limits import UPLOAD_PATH, ASGIApp, BodyLimit, Scope, console_cap, is_desk_file
 from domain.nomination import WAITING_FOR_LURAH as WAITING
 from domain.nomination import NominationStatus
 from domain.roles import Action
@@ -631,6 +631,8 @@ def build(conversations: Conversations) -> ASGIApp:
     # Every body is capped before routing, the gate or a form parser sees it (issue 26 item
     # 4): a form at FORM, the BPJS upload at UPLOAD; past it, a page that says so.
     def too_large(scope: Scope) -> ASGIApp:
-        return console.refused("too-big" if scope["path"].endswith(UPLOAD_PATH) else "body", 413)
+        path = scope["path"]
+        big = path.endswith(UPLOAD_PATH) or is_desk_file(path)
+        return console.refused("too-big" if big else "body", 413)
 
     return BodyLimit(app, console_cap, refuse=too_large)

@@ -9,27 +9,36 @@ questions; another's is a 404, as if it did not exist."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from secrets import token_urlsafe
 from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import RedirectResponse
 
+from bot.db.desk_store import DESK_ORIGIN
 from bot.web.console.fields import Fields, Problem, record_id, unusable
+from bot.web.console.session import csrf_ok
 from bot.web.console.views import Console, notes, when
 from handlers import handover
 from handlers.desk import questions
-from handlers.messages import Msg
+from handlers.messages import Media, Msg
 from handlers.officers import kel_name, name_of
 from handlers.ports import Context
 from handlers.records import Person, Ticket, TicketStatus
 
+MAX_FILE = 5 * 1024 * 1024  # within the console's upload cap (bot/web/limits.py)
 LABELS = {"kelurahan": "con-col-kelurahan", "status": "con-col-status",
           "teks": "con-desk-answer", "faq": "con-desk-faq"}  # fmt: skip
 HOLD_NOTES = {o: f"con-desk-hold-{o.value}" for o in handover.Hold}
 SENT_NOTES = {o: f"con-desk-sent-{o.value}" for o in handover.Sent}
 CLOSE_NOTES = {o: f"con-desk-close-{o.value}" for o in handover.Closed}
-NOTES = (*HOLD_NOTES.values(), *SENT_NOTES.values(), *CLOSE_NOTES.values())
+FILE_NOTES = ("con-desk-file-empty", "con-desk-file-type", "con-desk-file-big")
+NOTES = (*HOLD_NOTES.values(), *SENT_NOTES.values(), *CLOSE_NOTES.values(), *FILE_NOTES)
+# What an officer may send a resident from the browser, known by its first bytes (not by the
+# name or the type the browser claims): what every channel shows as a photo or a document.
+KINDS = ((b"\xff\xd8\xff", "photo", "image/jpeg"), (b"\x89PNG\r\n\x1a\n", "photo", "image/png"),
+         (b"%PDF-", "document", "application/pdf"))  # fmt: skip
 
 
 def routes(app: FastAPI, console: Console) -> None:
@@ -43,6 +52,10 @@ def routes(app: FastAPI, console: Console) -> None:
     @app.get("/tiket/{tid}")
     async def ticket_one(request: Request, tid: str) -> Response:
         return await pages.one(request, tid)
+
+    @app.post("/tiket/{tid}/berkas")
+    async def ticket_file(request: Request, tid: str) -> Response:
+        return await pages.upload(request, tid)
 
     @app.post("/tiket/{tid}/{action}")
     async def ticket_act(request: Request, tid: str, action: str) -> Response:
@@ -122,6 +135,53 @@ class TicketPages:
             resident_lang=resident, draft=draft, max_text=handover.MAX_TEXT,
         )  # fmt: skip
 
+    async def upload(self, request: Request, tid: str) -> Response:
+        """A photo or a PDF for the resident, as the chat's officer sends a file: the same
+        use case (handover.answer with the file); the bytes kept only until the ticket's
+        media go (desk_files)."""
+        key = record_id(tid)
+        async with self.c.unit() as (store, ctx):
+            found = await self.c.gate(request, store, ctx)
+            if isinstance(found, Response):
+                return found
+            await store.commit()  # the session's last sight: nothing else is written yet
+        # read with no unit of work open: a slow line holds no lock (as the BPJS upload)
+        form = await request.form()  # at most the upload's cap: BodyLimit saw to that
+        if not csrf_ok(found, {"csrf": str(form.get("csrf") or "")}):
+            return self.c.refused("csrf", 403, found.person.locale)
+        upload: Any = form.get("berkas")
+        limit = min(MAX_FILE, ctx.program.handover.media.max_bytes)
+        data = await upload.read(limit + 1) if hasattr(upload, "read") else b""
+        fields = Fields({"teks": str(form.get("teks") or "")}, LABELS)
+        caption = fields.text("teks", handover.MAX_TEXT, lines=True)
+        kind = _kind(data)
+        note = ""
+        if not data:
+            note = "con-desk-file-empty"
+        elif len(data) > limit:
+            note = "con-desk-file-big"
+        elif kind is None:
+            note = "con-desk-file-type"
+        async with self.c.unit() as (store, ctx):
+            found = await self.c.gate(request, store, ctx)
+            if isinstance(found, Response):
+                return found
+            ticket = await store.ticket(key) if key is not None else None
+            if ticket is None or not questions.visible(found.person, ticket):
+                return self.c.refused("not-found", 404, found.person.locale)
+            if not note and kind is not None and caption is not None:
+                ref = token_urlsafe(16)
+                media = Media(kind[0], ref, kind[1], len(data), 0, DESK_ORIGIN)
+                done = await handover.answer(ctx, found.person, ticket.id, caption, media)
+                if done.outcome is handover.Sent.SENT:
+                    await store.keep_desk_file(ticket.id, ref, data)
+                note = SENT_NOTES[done.outcome]
+            await store.commit()
+        if fields.problems:
+            return await self.one(request, tid, fields.problems, 422)
+        return RedirectResponse(f"/konsol/tiket/{ticket.id}?{urlencode({'pesan': note})}",
+                                status_code=303)  # fmt: skip
+
     def _lines(self, ctx: Context, ticket: Ticket, locale: str) -> list[dict[str, str]]:
         """What was said both ways, as the officer reads it (a file named by its kind)."""
         out = []
@@ -167,6 +227,10 @@ class TicketPages:
             return await self.one(request, tid, fields.problems, 422, draft=kept)
         return RedirectResponse(f"/konsol/tiket/{ticket.id}?{urlencode({'pesan': note})}",
                                 status_code=303)  # fmt: skip
+
+
+def _kind(data: bytes) -> tuple[str, str] | None:
+    return next(((kind, mime) for head, kind, mime in KINDS if data.startswith(head)), None)
 
 
 def _name(ctx: Context, person: Person | None, locale: str) -> str:
