@@ -91,6 +91,9 @@ async def ask(ctx: Context, person: Person, conv: Conversation) -> Reply:
     if live is not None:
         note = Msg("ticket-still-open", {"id": live.id})
         return with_note(note, await prompt_for(ctx, person, conv))
+    enough = await too_many_today(ctx, person)
+    if enough is not None:  # said before they type a question that would not go
+        return with_note(enough, await prompt_for(ctx, person, conv))
     pending = PendingMedia.of(conv)
     if pending.ref:  # "Kirim ke petugas" after a voice note or photo: that is the question
         PendingMedia.clear(conv)
@@ -143,11 +146,33 @@ async def officers_for(ctx: Context, kelurahan: str | None) -> list[Person]:
     return officers or await ctx.store.people_with_role(Role.ADMIN)
 
 
+ASKED = "ticket.asked"  # an account mark: a new question, counted for the daily limit
+
+
+async def too_many_today(ctx: Context, person: Person) -> Msg | None:
+    """Floods (issue 30 item 5): a resident's account asks at most `questions_per_day` new
+    questions a day, as for reports; beyond it, the office's phone number. Counted by the
+    account, not the person's id: /hapus gives a new id (issue 26)."""
+    if person.role is not Role.CITIZEN:
+        return None
+    limit = ctx.program.handover.questions_per_day
+    if await ctx.store.count_account_marks(person, ASKED, ctx.now - timedelta(days=1)) < limit:
+        return None
+    claims = ctx.program.claims
+    if claims is None:
+        return Msg("ticket-too-many-today-contact", {"contact": ctx.program.contact})
+    return Msg("ticket-too-many-today", {"office": claims.office.name,
+                                          "phone": claims.office.phone})  # fmt: skip
+
+
 async def open_question(
     ctx: Context, person: Person, conv: Conversation, text: str, media: Media | None = None
 ) -> Routed:
     """A ticket for the citizen's question (words, or a voice note / photo / document), as a
     card to the officers who answer it."""
+    enough = await too_many_today(ctx, person)
+    if enough is not None:
+        return [with_note(enough, await prompt_for(ctx, person, conv))], False
     noms = await ctx.store.nominations_of(person.id)
     kel = _kelurahan_of(conv, person, noms)
     sealed = ctx.store.seal_text(text)
@@ -156,6 +181,7 @@ async def open_question(
         what = media.named()
     shown = sealed or ctx.render(what, "id")
     ticket_id = await ctx.store.open_ticket(person.id, kel, shown, ctx.now, media)
+    await ctx.store.mark_account(person, ASKED, ctx.now)
     attach = await _keep(ctx, ticket_id, media)
     officers = await officers_for(ctx, kel)
     card = Reply(

@@ -39,3 +39,5 @@ con-desk-send-file = Send the file to the resident
 con-desk-file-empty = Choose a file first; nothing was sent.
 con-desk-file-type = This file is not a JPG/PNG photo or a PDF; nothing was sent.
 con-desk-file-big = The file is larger than 5 MB; nothing was sent.
+ticket-too-many-today = This account has already asked the officers several questions today. For another, contact { $office } directly, phone { $phone }.
+ticket-too-many-today-contact = This account has already asked the officers several questions today. For another, contact { $contact } directly.

@@ -39,3 +39,5 @@ con-desk-send-file = Kirim berkas ke warga
 con-desk-file-empty = Pilih berkas dulu; tidak ada yang dikirim.
 con-desk-file-type = Berkas ini bukan foto JPG/PNG atau PDF; tidak ada yang dikirim.
 con-desk-file-big = Berkas lebih besar dari 5 MB; tidak ada yang dikirim.
+ticket-too-many-today = Hari ini sudah cukup banyak pertanyaan dari akun ini ke petugas. Untuk pertanyaan berikutnya, hubungi langsung { $office }, telepon { $phone }.
+ticket-too-many-today-contact = Hari ini sudah cukup banyak pertanyaan dari akun ini ke petugas. Untuk pertanyaan berikutnya, hubungi langsung { $contact }.

@@ -39,3 +39,5 @@ con-desk-send-file = Kintunaken berkas dhateng warga
 con-desk-file-empty = Pilih berkas rumiyin; boten wonten ingkang dipun kintunaken.
 con-desk-file-type = Berkas menika sanes foto JPG/PNG utawi PDF; boten wonten ingkang dipun kintunaken.
 con-desk-file-big = Berkas langkung ageng saking 5 MB; boten wonten ingkang dipun kintunaken.
+ticket-too-many-today = Dinten menika sampun kathah pitakenan saking akun menika dhateng petugas. Kangge pitakenan salajengipun, mangga hubungi { $office } langsung, telpon { $phone }.
+ticket-too-many-today-contact = Dinten menika sampun kathah pitakenan saking akun menika dhateng petugas. Kangge pitakenan salajengipun, mangga hubungi { $contact } langsung.
