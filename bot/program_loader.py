@@ -127,7 +127,6 @@ class _FaqIn(_Strict):
     id: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z_]*$")]
     since: date
     ref: NonEmpty
-    phrases: list[NonEmpty] = Field(min_length=1)
 
 
 Clock = Annotated[str, StringConstraints(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]
@@ -377,7 +376,7 @@ def _to_domain(p: _ProgramIn) -> Program:
         name=p.name,
         operator=p.operator,
         contact=p.contact,
-        faq=tuple(FaqEntry(f.id, f.since, f.ref, tuple(f.phrases)) for f in p.faq),
+        faq=tuple(FaqEntry(f.id, f.since, f.ref) for f in p.faq),
         regions=regions,
         occupations=occupations,
         age_min=_dated(p.rules.age_min),

@@ -40,13 +40,12 @@ class QuotaFigure:
 
 @dataclass(frozen=True)
 class FaqEntry:
-    """A question people ask, by the phrases they ask it with; the answer is the locale
-    message faq-<id>, filled with the program's values on the day asked."""
+    """A question people ask (recognised by the trained reader as the label faq:<id>); the
+    answer is the locale message faq-<id>, filled with the program's values on the day asked."""
 
     id: str
     since: date
     ref: str
-    phrases: tuple[str, ...]
 
 
 @dataclass(frozen=True, eq=False)

@@ -161,7 +161,7 @@ def decide(reading: Reading, t: Thresholds) -> Decision:
         behind = reading.likely(1)
         if behind and behind[0][1] >= t.ask:
             label, p = behind[0]
-    offer = tuple(lab for lab, _ in reading.likely(3))
+    offer = tuple(lab for lab, _ in reading.likely(5))  # the chat offers three of these
     if label in ("none", "answer"):
         if p >= t.act:
             return Decision(Verdict.NOTHING, label, p, offer)

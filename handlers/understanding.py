@@ -297,7 +297,9 @@ async def not_understood(
     conv.misses += 1
     if conv.flow != "idle":
         conv.flow, conv.step = "idle", ""
-    likely = [c for c in d.choices if c not in ("officer", "question")][:3] or list(FALLBACK)
+    # what cannot be undone is never a suggestion for words nobody understood: "blablabla"
+    # ranked near "stop" must not be one tap from ending the reminders
+    likely = [c for c in d.choices if c not in _NOT_SUGGESTED][:3] or list(FALLBACK)
     Offered(text=text[:200], read=d.label, confidence=d.confidence, choices=likely).save(conv)
     choices = [_means(conv, c) for c in likely] + [_means(conv, "officer")]
     keys = ["not-understood"] + (["not-understood-again"] if conv.misses >= 2 else [])
@@ -307,6 +309,7 @@ async def not_understood(
 
 
 FALLBACK = ("check", "status", "info", "help")
+_NOT_SUGGESTED = frozenset({"officer", "question", "delete", "optout"})  # officer: added last
 _LONG_NUMBER = re.compile(r"\d[\d .-]{6,}\d")  # offered when the reader saw nothing at all
 
 

@@ -150,6 +150,20 @@ async def test_below_the_threshold_it_says_so_offers_the_likely_choices_and_an_o
     assert conv.flow == "tanya"
 
 
+async def test_words_not_understood_are_never_offered_a_step_that_cannot_be_undone(
+    siaga: App,
+) -> None:
+    """Gibberish that the model happens to rank near "stop" or "delete" is offered the
+    harmless choices, not a button that ends the person's reminders or data."""
+    siaga.conversations.reader = Fixed(
+        ("none", 0.5), ("optout", 0.2), ("delete", 0.15), ("status", 0.1), ("info", 0.05)
+    )
+    p = Person(siaga, "blabla")
+    await p.say("blablabla")
+    assert "not-understood" in {m.key for s in p.last for m in s.reply.parts}
+    assert p.last[-1].buttons == ["Status usulan", "Info program", "🙋 Tanya petugas"]
+
+
 NEAR_MISSES = [
     "jangan hapus data saya ya",
     "apakah data saya akan dihapus?",
