@@ -32,8 +32,8 @@ from bot.config import Settings
 from bot.db import schema as t
 from bot.web.console.session import digest
 from domain.nik import mask_digits
-from handlers.messages import UserRef
-from handlers.records import Role
+from handlers.core.messages import UserRef
+from handlers.core.records import Role
 
 NOMINATIONS, AUDIT = 20_000, 100_000
 NOW = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)

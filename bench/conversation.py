@@ -25,7 +25,7 @@ from synthetic import KELURAHAN_SPELLINGS, synthetic_nik
 
 from bot.app import build
 from bot.config import Settings
-from handlers.messages import Incoming, Kind, UserRef
+from handlers.core.messages import Incoming, Kind, UserRef
 
 OCCUPATIONS = [
     "ojol",

@@ -146,7 +146,7 @@ def report() -> None:
 
 class CrossValidated:
     """A reader that reads each corpus message as the cross-validation's fold model that never
-    saw it did (handlers.ports.Reader); anything else (the walks' own messages) as served."""
+    saw it did (handlers.core.reader.Reader); anything else (the walks' own messages) as served."""
 
     def __init__(self, served: Any, cv: dict[str, Any]) -> None:
         from bot.reader.corpus import SAMPLE_NIK, examples

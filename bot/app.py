@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import sys
 from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TextIO
@@ -16,8 +16,11 @@ from zoneinfo import ZoneInfo
 from bot.channels.port import Channel
 from bot.config import Settings
 from bot.db.engine import make_engine
-from bot.db.migrate import upgrade
-from bot.db.store import SqlStore
+from bot.db.keys import KeyProblem as KeyProblem  # for the commands (said plainly)
+from bot.db.keys import key_path as key_path  # for `siaga doctor`
+from bot.db.keys import open_vault, rotate
+from bot.db.migrate import HEAD, current, upgrade
+from bot.db.store import SqlStore, audit_row
 from bot.db.unit import Database
 from bot.delivery.budget import ReachBudget
 from bot.delivery.dispatcher import Dispatcher
@@ -27,7 +30,6 @@ from bot.delivery.media import MediaForwarder
 from bot.delivery.progress import BroadcastProgress
 from bot.delivery.sender import OutboxSender, RateLimit
 from bot.i18n import Catalogue
-from bot.keys import open_vault
 from bot.logs import install_masking
 from bot.metrics import Metrics
 from bot.national_days import with_national_days
@@ -36,9 +38,10 @@ from bot.reader.model import load_reader
 from bot.scheduler import Scheduler
 from domain.program import Program
 from domain.quiet import QuietHours
-from handlers.messages import Incoming, Outgoing, Reply
-from handlers.ports import Context
-from handlers.ports import Settings as HandlerSettings
+from handlers.core.capability import Context, Registry
+from handlers.core.capability import Settings as HandlerSettings
+from handlers.core.messages import Incoming, Outgoing, Reply
+from handlers.table import CAPABILITIES
 
 if TYPE_CHECKING:  # aiogram and the HTTP stack load only for the commands that use them
     from aiogram import Bot
@@ -91,7 +94,7 @@ def handler_settings(settings: Settings) -> HandlerSettings:
         admins=settings.admin_ids(), invite_days=settings.invite_days,
         quota_period=settings.quota_period, telegram_bot_username=settings.telegram_bot_username,
         quiet=QuietHours(settings.quiet_hours_start, settings.quiet_hours_end, settings.timezone),
-        console_url=settings.console_url.rstrip("/"),
+        console_url=settings.console_url.rstrip("/"), quota_reminder=settings.quota_reminder,
     )  # fmt: skip
 
 
@@ -122,13 +125,24 @@ class App:
     def clock(self, source: Clock) -> None:
         self.time.source = source
 
+    @property
+    def engine(self) -> Any:
+        return self.db.engine
+
     @asynccontextmanager
     async def store(self) -> AsyncIterator[SqlStore]:
         async with self.db.store() as store:
             yield store
 
-    def context(self, store: SqlStore, now: datetime | None = None) -> Context:
-        return self.conversations.context(store, now)
+    def context(self, store: SqlStore, now: datetime | None = None) -> Context[SqlStore]:
+        made: Context[SqlStore] = self.conversations.context(store, now)
+        return made
+
+    def unit(
+        self, via: str = "", now: datetime | None = None
+    ) -> AbstractAsyncContextManager[Context[SqlStore]]:
+        """One unit of work for a command: its use cases see a context, never the tables."""
+        return self.conversations.unit(via, now)
 
     async def handle(self, msg: Incoming) -> Outgoing:
         return await self.conversations.handle(msg)
@@ -137,16 +151,16 @@ class App:
     def tz(self) -> ZoneInfo:
         return self.conversations.tz
 
+    async def purge_stale_drafts(self) -> int:
+        """The kernel's daily purge, now (the terminal console runs no scheduler); returns
+        how many drafts lost their answers."""
+        async with self.unit() as ctx:
+            purged: int = await self.conversations.registry.jobs["purge_drafts"].run(ctx)
+        return purged
+
     @property
     def replies(self) -> ReplyLedger:
         return self.ledger
-
-    @property
-    def engine(self) -> Any:
-        return self.db.engine
-
-    async def purge_stale_drafts(self) -> int:
-        return await self.conversations.purge_stale_drafts(self.settings.draft_retention_days)
 
     # --- channels -----------------------------------------------------------------------------
     def telegram(self, bot: Bot) -> TelegramChannel:
@@ -214,8 +228,7 @@ class App:
         )  # fmt: skip
 
     def scheduler(self) -> Scheduler:
-        s = self.settings
-        return Scheduler(self.conversations, s.quota_reminder, s.draft_retention_days)
+        return Scheduler(self.conversations, self.settings)
 
     def web(
         self, telegram: TelegramChannel | None, telegram_secret: str = "",
@@ -226,7 +239,11 @@ class App:
         s = self.settings
         return create_app(self.dispatcher, telegram, telegram_secret, whatsapp,
                           s.whatsapp_app_secret.get_secret_value(),
-                          s.whatsapp_verify_token.get_secret_value())  # fmt: skip
+                          s.whatsapp_verify_token.get_secret_value(), self.schema)  # fmt: skip
+
+    async def schema(self) -> tuple[str | None, str]:
+        """The schema version the database is at, and the one this code expects (/readyz)."""
+        return await current(self.db.engine), HEAD
 
     async def close(self) -> None:
         await self.dispatcher.drain()
@@ -260,7 +277,7 @@ async def build(settings: Settings, clock: Clock = utcnow) -> App:
     metrics = Metrics()
     where = "the database server" if settings.database_url else str(settings.data_dir)
     conversations = Conversations(db, program, catalogue, hs, clock, settings.timezone, metrics,
-                                  where, load_reader())  # fmt: skip
+                                  Registry(CAPABILITIES), where, load_reader())  # fmt: skip
     ledger = ReplyLedger(db, clock, lease=settings.outbox_lease_seconds)
     channels: dict[str, Channel] = {}  # filled as the commands build channels
     media = MediaForwarder(db, channels, program.handover.media.max_bytes)
@@ -270,3 +287,56 @@ async def build(settings: Settings, clock: Clock = utcnow) -> App:
         if await store.sync_admins(clock()):
             await store.commit()
     return app
+
+
+# --- the database, for the commands that look after it (`siaga db`, `doctor`, `rotate-key`) ---
+# They reach the tables only through these: bot/db is the composition root's to open.
+SCHEMA = HEAD  # the schema version this code expects
+
+
+def database_exists(settings: Settings) -> bool:
+    return bool(settings.database_url) or settings.sqlite_path().exists()
+
+
+async def schema_version(settings: Settings) -> str | None:
+    """The database's schema version (None: empty); raises when it cannot be reached."""
+    engine = make_engine(settings.effective_database_url())
+    try:
+        found: str | None = await current(engine)
+        return found
+    finally:
+        await engine.dispose()
+
+
+async def upgrade_schema(settings: Settings) -> None:
+    if not settings.database_url:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(settings.effective_database_url())
+    try:
+        await upgrade(engine)
+    finally:
+        await engine.dispose()
+
+
+async def check_key(settings: Settings) -> None:
+    """The check Siaga makes at start, writing nothing: KeyProblem when the key does not
+    open the NIKs stored (a current schema is assumed)."""
+    engine = make_engine(settings.effective_database_url())
+    try:
+        await open_vault(settings, engine, utcnow(), create=False)
+    finally:
+        await engine.dispose()
+
+
+async def rotate_key(settings: Settings, who: str) -> tuple[str, dict[str, int]]:
+    """Every NIK sealed again with a new key in one transaction, audited; returns the new key
+    (to show when it comes from SIAGA_NIK_KEY) and what was sealed again."""
+    engine = make_engine(settings.effective_database_url())
+    try:
+        fresh, counts = await rotate(settings, engine, utcnow())
+        async with engine.begin() as conn:
+            await conn.execute(audit_row(action="key.rotated", now=utcnow(), after=counts,
+                                         detail=who))  # fmt: skip
+        return fresh, counts
+    finally:
+        await engine.dispose()

@@ -38,7 +38,7 @@ def figure(stats: Any) -> Any:
     from matplotlib.ticker import MaxNLocator
 
     names = list(stats.by_kelurahan)
-    claims = getattr(stats, "claims", None)
+    claims = stats.parts.get("claims")
     with_claims = claims is not None and bool(claims.cases or claims.paid)
     if with_claims:  # a second panel below: claims by month and kind (issue 20)
         fig, (ax, lower) = plt.subplots(2, 1, figsize=(WIDTH_PX / DPI, HEIGHT_PX * 1.6 / DPI),

@@ -1,56 +1,20 @@
-"""The approved list for BPJS Ketenagakerjaan's collective registration (XLSX or CSV).
-
-This is the one place a NIK leaves Siaga in clear: every export is written to the audit log
-with who, how many and which kelurahan.
-"""
+"""The approved list for BPJS Ketenagakerjaan's collective registration as a file (XLSX or
+CSV, formula-safe); its rows and its audit are the nominations' use case
+(handlers/nominations/export.py). This is the one place a NIK leaves Siaga in clear."""
 
 from __future__ import annotations
 
 import csv
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from bot.db import reports
-from bot.db.store import SqlStore
 from bot.files import private_file
-from domain.program import Program
+from handlers.nominations import COLUMNS, NUMERIC
 
-COLUMNS = (
-    "no", "nomor_usulan", "nik", "nama", "tanggal_lahir", "jenis_kelamin", "kelurahan",
-    "kecamatan", "kode_wilayah", "kode_pos", "pekerjaan", "no_hp", "kategori", "program",
-    "penghasilan_dilaporkan", "iuran_bulanan", "tanggal_disetujui",
-)  # fmt: skip
 # Typed text that a spreadsheet would run as a formula (OWASP "CSV injection"): a cell that
 # starts with one of these is written with a leading apostrophe in CSV, and as a string cell in
 # XLSX, so a citizen's "=HYPERLINK(…)" reaches the Dinas as text next to the NIKs, not a link.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-NUMERIC = frozenset({"no", "penghasilan_dilaporkan", "iuran_bulanan"})  # ours, never typed
-# BPU premium base: JKK 1% of a declared Rp1,000,000 + JKM Rp6,800 = Rp16,800 (domain.md §3.2).
-DECLARED_INCOME = 1_000_000
-
-
-async def approved_rows(store: SqlStore, program: Program, kelurahan_code: str | None,
-                        on: Any) -> list[dict[str, Any]]:  # fmt: skip
-    rows = []
-    for i, r in enumerate(await reports.approved(store.conn, kelurahan_code), 1):
-        kel = program.regions.kelurahan_by_code(r.kelurahan_code)
-        kec = program.regions.kecamatan_of(kel) if kel else None
-        a = r.answers or {}
-        rows.append({
-            "no": i, "nomor_usulan": r.ref,
-            "nik": store.open_nik(r.nik_enc) if r.nik_enc else "",
-            "nama": r.name or "", "tanggal_lahir": a.get("birth_date", ""),
-            "jenis_kelamin": a.get("sex", ""), "kelurahan": kel.name if kel else "",
-            "kecamatan": kec.name if kec else "", "kode_wilayah": r.kelurahan_code,
-            "kode_pos": kel.postcode if kel else "",
-            "pekerjaan": a.get("occupation") or a.get("occupation_text") or "",
-            "no_hp": a.get("phone") or "", "kategori": "BPU", "program": "JKK+JKM",
-            "penghasilan_dilaporkan": DECLARED_INCOME,
-            "iuran_bulanan": program.premium_monthly.at(on),
-            "tanggal_disetujui": r.decided_at.strftime("%Y-%m-%d") if r.decided_at else "",
-        })  # fmt: skip
-    return rows
 
 
 def csv_cell(value: Any) -> Any:
@@ -97,16 +61,3 @@ def xlsx_bytes(rows: list[dict[str, Any]]) -> bytes:
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
-
-
-async def export(store: SqlStore, program: Program, path: Path, fmt: str,
-                 kelurahan_code: str | None, actor_label: str, now: datetime) -> int:  # fmt: skip
-    rows = await approved_rows(store, program, kelurahan_code, now.date())
-    (write_xlsx if fmt == "xlsx" else write_csv)(rows, path)
-    await store.audit(
-        actor=None, action="export.approved", now=now,
-        after={"rows": len(rows), "format": fmt, "kelurahan": kelurahan_code or "all"},
-        detail=actor_label,
-    )  # fmt: skip
-    await store.commit()
-    return len(rows)

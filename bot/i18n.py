@@ -13,7 +13,15 @@ from typing import Any
 from fluent.syntax import FluentParser, ast
 
 from domain.nik import group_digits, mask_digits
-from handlers.messages import LANGUAGES, ArgValue, Msg, Raw, SealedNik, SealedText, open_numbers
+from handlers.core.messages import (
+    LANGUAGES,
+    ArgValue,
+    Msg,
+    Raw,
+    SealedNik,
+    SealedText,
+    open_numbers,
+)
 
 DEFAULT_LOCALE = "id"
 LOCALES = LANGUAGES

@@ -1,30 +1,18 @@
-"""Daily jobs at a local hour (Asia/Jakarta): the reviewers' digests, coverage reminders, the
-purge of stale drafts and of the messages kept to teach the reader. Last runs are stored, so
-a restart changes nothing and a day missed during downtime is caught up once."""
+"""Runs the jobs the capabilities declare (handlers/table.py): daily ones at their local hour
+(Asia/Jakarta), weekly ones at the slot a setting names, and the rest on every tick. Last runs
+are stored, so a restart changes nothing and a day missed during downtime is caught up once.
+Each job runs in a unit of work of its own; nothing here knows what a job does."""
 
 from __future__ import annotations
 
 import asyncio
-import functools
 import logging
-from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from bot import periodic
-from bot.db import jobs
 from bot.delivery.handling import Conversations
-from domain.nomination import NominationStatus
-from handlers import (
-    broadcast,
-    claims_watch,
-    dinas,
-    handover_watch,
-    learning,
-    review_deadline,
-    reviewer_gaps,
-)
-from handlers.messages import Button, Msg, Reply
-from handlers.records import Role
+from handlers.core.capability import Job
 
 log = logging.getLogger("siaga.scheduler")
 
@@ -48,140 +36,54 @@ def last_weekly_slot(spec: str, now: datetime, tz: object) -> datetime | None:
 
 
 class Scheduler:
-    def __init__(
-        self, conversations: Conversations, quota_reminder: str, draft_retention_days: int,
-        coverage_hour: int = 7, purge_hour: int = 2,
-    ) -> None:  # fmt: skip
+    def __init__(self, conversations: Conversations, settings: object) -> None:
+        """`settings`: where a weekly job's slot is read, by the setting's name, at each tick."""
         self.conversations = conversations
-        self.coverage_hour = coverage_hour
-        self.purge_hour = purge_hour
-        self.quota_reminder = quota_reminder
-        self.draft_retention_days = draft_retention_days
+        self.settings = settings
+        jobs = conversations.registry.jobs.values()
+        # the jobs at a time of day or week first, then those of every tick (in the table's
+        # order within each): a reminder due now goes before the round of tickets
+        timed = [j for j in jobs if j.hour is not None or j.weekly is not None]
+        self.jobs = (*timed, *(j for j in jobs if j not in timed))
 
-    async def _last_run(self, name: str) -> datetime | None:
-        async with self.conversations.db.store() as store:
-            return await jobs.last_run(store.conn, name)
-
-    async def _mark(self, name: str, now: datetime) -> None:
-        async with self.conversations.db.store() as store:
-            await jobs.mark_run(store.conn, name, now)
-            await store.commit()
-
-    async def _daily(
-        self, name: str, hour: int, now: datetime, job: Callable[[], Awaitable[object]]
-    ) -> bool:
-        local = now.astimezone(self.conversations.tz)
-        if local.hour < hour:
+    async def _due(self, job: Job, now: datetime) -> bool:
+        """A daily or weekly job whose slot has come and that has not run in it yet."""
+        tz = self.conversations.tz
+        if job.hour is not None:
+            local = now.astimezone(tz)
+            if local.hour < job.hour:
+                return False
+            last = await self.conversations.last_run(job.name)
+            return last is None or last.astimezone(tz).date() < local.date()
+        spec = str(getattr(self.settings, job.weekly or "", "off"))
+        slot = last_weekly_slot(spec, now, tz)
+        if slot is None:
             return False
-        last = await self._last_run(name)
-        if last is not None and last.astimezone(self.conversations.tz).date() >= local.date():
-            return False
-        await job()
-        await self._mark(name, now)
-        return True
+        last = await self.conversations.last_run(job.name)
+        # one run per slot: a week of downtime still sends one reminder, not several
+        return last is None or last < slot
+
+    async def _run(self, job: Job, now: datetime) -> Any:
+        async with self.conversations.unit(now=now) as ctx:
+            done = await job.run(ctx)
+        if done:
+            log.info("%s: %s", job.name, done)
+        return done
 
     async def tick(self, now: datetime | None = None) -> list[str]:
-        """Run whatever is due; returns the names of the jobs that ran."""
+        """Run whatever is due; returns the names of the jobs that ran (a job run every tick
+        counts when it did something, by the names it returns, or by its own)."""
         now = now or self.conversations.clock()
-        ran = []
-        purge = functools.partial(self.conversations.purge_stale_drafts, self.draft_retention_days)
-        if await self._daily("purge_drafts", self.purge_hour, now, purge):
-            ran.append("purge_drafts")
-        if await self._daily("purge_learning", self.purge_hour, now, lambda: self._forget(now)):
-            ran.append("purge_learning")
-        if await self._daily("coverage", self.coverage_hour, now, lambda: self._coverage(now)):
-            ran.append("coverage")
-        if await self._daily("reviewer_gaps", self.coverage_hour, now, lambda: self._gaps(now)):
-            ran.append("reviewer_gaps")
-        if await self._daily("review_late", self.coverage_hour, now, lambda: self._late(now)):
-            ran.append("review_late")
-        if await self._daily("claims", self.coverage_hour, now, lambda: self._claims(now)):
-            ran.append("claims")
-        slot = last_weekly_slot(self.quota_reminder, now, self.conversations.tz)
-        if slot is not None:
-            last = await self._last_run("quota_reminder")
-            # one run per slot: a week of downtime still sends one reminder, not several
-            if last is None or last < slot:
-                await self._quota_reminder(now)
-                await self._mark("quota_reminder", now)
-                ran.append("quota_reminder")
-        if await self._tickets(now):
-            ran.append("tickets")
-        async with self.conversations.db.store() as store:
-            reviewers = [
-                p for p in await store.people_with_role(Role.LURAH) if p.digest_hour is not None
-            ]
-        for r in reviewers:
-            assert r.digest_hour is not None
-            job = functools.partial(self._digest, r.id, now)
-            if await self._daily(f"digest:{r.id}", r.digest_hour, now, job):
-                ran.append(f"digest:{r.id}")
+        ran: list[str] = []
+        for job in self.jobs:
+            if job.hour is None and job.weekly is None:
+                done = await self._run(job, now)
+                ran += done if isinstance(done, list) else [job.name] if done else []
+            elif await self._due(job, now):
+                await self._run(job, now)
+                await self.conversations.mark_run(job.name, now)
+                ran.append(job.name)
         return ran
-
-    async def _forget(self, now: datetime) -> None:
-        """Messages kept to teach the reader go after 90 days (issue 27)."""
-        async with self.conversations.db.store() as store:
-            gone = await learning.purge(self.conversations.context(store, now))
-            await store.commit()
-        if gone:
-            log.info("purged %d kept messages", gone)
-
-    async def _gaps(self, now: datetime) -> None:
-        async with self.conversations.db.store() as store:
-            await reviewer_gaps.daily_alert(self.conversations.context(store, now))
-            await store.commit()
-
-    async def _claims(self, now: datetime) -> None:
-        async with self.conversations.db.store() as store:
-            done = await claims_watch.tend(self.conversations.context(store, now))
-            await store.commit()
-        log.info("claims: %s", done)
-
-    async def _late(self, now: datetime) -> None:
-        async with self.conversations.db.store() as store:
-            await review_deadline.remind(self.conversations.context(store, now))
-            await store.commit()
-
-    async def _tickets(self, now: datetime) -> bool:
-        """Every tick: quiet officers let go, overdue questions to the Dinas, old media
-        references forgotten."""
-        async with self.conversations.db.store() as store:
-            done = await handover_watch.tend(self.conversations.context(store, now))
-            await store.commit()
-        if any(done.values()):
-            log.info("tickets: %s", done)
-        return any(done.values())
-
-    async def _coverage(self, now: datetime) -> None:
-        async with self.conversations.db.store() as store:
-            await dinas.coverage_reminders(self.conversations.context(store, now))
-            await store.commit()
-
-    async def _quota_reminder(self, now: datetime) -> None:
-        async with self.conversations.db.store() as store:
-            queued = await broadcast.quota_reminder(self.conversations.context(store, now))
-            await store.commit()
-        log.info("quota reminder queued for %d reviewers", queued)
-
-    async def _digest(self, person_id: int, now: datetime) -> None:
-        async with self.conversations.db.store() as store:
-            person = await store.person_by_id(person_id)
-            if person is None or person.kelurahan_code is None:
-                return
-            waiting = await store.queue(person.kelurahan_code, (NominationStatus.PENDING,))
-            if waiting:
-                kel = self.conversations.program.regions.kelurahan_by_code(person.kelurahan_code)
-                note = Reply(
-                    (
-                        Msg(
-                            "lurah-digest",
-                            {"count": len(waiting), "kelurahan": kel.name if kel else ""},
-                        ),
-                    ),
-                    (Button(Msg("btn-queue"), "n|queue"),),
-                )
-                await store.enqueue(person, [note], now)
-            await store.commit()
 
     async def run(self, stop: asyncio.Event, every: float = 60.0) -> None:
         await periodic.every(every, stop, self.tick, log, "a scheduled job")

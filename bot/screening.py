@@ -45,8 +45,8 @@ from domain.nik import (
 from domain.program import Program
 from domain.regions import Kelurahan, MatchKind
 from domain.text import parse_age
-from handlers.messages import Msg
-from handlers.verdict_view import headline, next_step, reason_msg
+from handlers.check import headline, next_step, reason_msg
+from handlers.core.messages import Msg
 
 TRI_WORDS = {
     "ya": Tri.YES,

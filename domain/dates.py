@@ -14,7 +14,15 @@ RELATIVE = {
     "hari ini": 0, "tadi": 0, "barusan": 0, "saiki": 0, "dina iki": 0, "today": 0,
     "kemarin": 1, "kemaren": 1, "wingi": 1, "wingine": 1, "yesterday": 1,
     "kemarin lusa": 2, "lusa kemarin": 2, "wingi lusa": 2, "mbiyen wingi": 2,
+    # last night: said the morning after, as a report is ("bapak meninggal tadi malam")
+    "semalam": 1, "tadi malam": 1, "td malam": 1, "mau bengi": 1, "wingi bengi": 1,
+    "last night": 1,
 }  # fmt: skip
+# A time of day after a relative day names the same day: "kemarin sore", "wingi bengi",
+# "tadi pagi", "yesterday evening".
+_TIME_OF_DAY = re.compile(
+    r" (pagi|siang|sore|malam|subuh|dini hari|esuk|awan|bengi|morning|afternoon|evening|night)$"
+)
 MONTHS = {
     "jan": 1, "januari": 1, "january": 1, "feb": 2, "februari": 2, "pebruari": 2, "february": 2,
     "mar": 3, "maret": 3, "march": 3, "apr": 4, "april": 4, "mei": 5, "may": 5,
@@ -34,6 +42,9 @@ def parse_day(text: str, today: date) -> date | None:
     words = re.sub(r"^(tanggal|tgl|tgl\.|pada|on) ", "", words)
     if words in RELATIVE:
         return today - timedelta(days=RELATIVE[words])
+    day = _TIME_OF_DAY.sub("", words)
+    if day != words and day in RELATIVE:
+        return today - timedelta(days=RELATIVE[day])
     ago = _AGO.match(words)
     if ago:
         return today - timedelta(days=int(ago.group(1)))

@@ -35,6 +35,15 @@ LABELS = (*REQUESTS, *FAQ, *OTHER)
 # Requests that cannot be undone or that start something heavy: never taken from an unsure
 # reading, and always confirmed first (issue 27 point 2).
 DESTRUCTIVE = frozenset({"delete", "optout", "report:death", "report:accident"})
+# Consent to reminders and broadcasts is taken from words only when the reader is sure of
+# them, else asked as a plain question (UU 27/2022 Pasal 20-22: consent explicit and
+# informed): "sugeng enjing, kula badhe nyuwun pirsa …" was read as opting in at 0.33 (over
+# the act threshold) and signed the person up; "kirimi saya pengingat" reads 0.9 and more.
+CONSENT_SURE = 0.6
+# At a question, a greeting or thanks (or, for a name, any sure non-answer) stands in for the
+# answer only when the reader sees almost no chance of an answer in it: names the corpus never
+# had read like greetings ("Painem": greeting 0.63, answer 0.27) and must reach the parser.
+SMALL_TALK_OVER_ANSWER = 0.1
 # Words around a request that are not a request of their own (issue 27 point 3).
 SMALL_TALK = frozenset({"greeting", "thanks"})
 # What the reader may offer as a choice: everything a person can ask for.

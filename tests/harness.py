@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from bot.app import App
 from bot.channels.port import Delivery
 from bot.channels.render import button_labels, reply_text
-from handlers.messages import Incoming, Kind, Reply, UserRef
+from handlers.core.messages import Incoming, Kind, Reply, UserRef
 
 
 @dataclass

@@ -20,8 +20,8 @@ from bot.config import Settings
 from bot.db import schema as t
 from bot.delivery.sender import RateLimit
 from domain.quiet import QuietHours
-from handlers import review
-from handlers.records import Role
+from handlers.core.records import Role
+from handlers.nominations import review
 from tests.fake_telegram import TOKEN, FakeTelegram
 from tests.harness import Person as Chat
 from tests.helpers import name_admin
@@ -53,7 +53,7 @@ async def person(
     siaga: App, ext: str, role: Role = Role.CITIZEN, kelurahan: str | None = None,
     channel: str = "telegram", opt_in: bool | None = None, blocked: bool = False,
 ) -> int:  # fmt: skip
-    from handlers.messages import UserRef
+    from handlers.core.messages import UserRef
 
     if role is Role.ADMIN:
         name_admin(siaga, channel, ext)
@@ -68,7 +68,7 @@ async def person(
 async def rows(siaga: App, broadcast_id: int) -> list[tuple[str, str, str]]:
     """(external id, status, text) of a broadcast's outbox rows."""
     from bot.channels.render import reply_text
-    from handlers.messages import Reply
+    from handlers.core.messages import Reply
 
     o = t.outbox
     async with siaga.store() as store:
@@ -221,7 +221,7 @@ async def test_quiet_hours_hold_broadcasts_but_not_notices(
     async with siaga.store() as store:
         p = await store.person_by_id(lurah)
         assert p is not None
-        await store.enqueue(p, [__import__("handlers.messages").messages.Reply.of("help")],
+        await store.enqueue(p, [__import__("handlers.core.messages").core.messages.Reply.of("help")],
                             siaga.clock())  # fmt: skip
         await store.commit()
     clock["now"] = night
@@ -258,7 +258,7 @@ async def test_weekly_quota_reminder_once_per_slot_with_a_forecast(
         await review.approve(ctx, boss, n)  # 1 approved in 30 days, 30 places left
         await store.commit()
     sched = siaga.scheduler()
-    sched.quota_reminder = "mon 08:00"
+    siaga.settings.quota_reminder = "mon 08:00"  # read by the scheduler at each tick
     assert "quota_reminder" in await sched.tick(monday + timedelta(minutes=5))
     assert "quota_reminder" not in await sched.tick(monday + timedelta(hours=3))
     assert "quota_reminder" not in await sched.tick(monday + timedelta(days=7, minutes=-1))
@@ -430,7 +430,7 @@ async def test_a_preview_full_of_ampersands_and_a_long_text_reach_telegram_whole
     import html
 
     from bot.channels.port import Delivery
-    from handlers.messages import Button, Msg, Outgoing, Raw, Reply
+    from handlers.core.messages import Button, Msg, Outgoing, Raw, Reply
 
     siaga, channel = tg
     await person(siaga, "100", opt_in=True)
@@ -486,7 +486,7 @@ async def test_rows_a_killed_sender_left_are_counted_as_uncertain_and_done_at_on
     assert dict((e, s) for e, s, _ in await rows(siaga, 1)) == {
         "601": "sent", "602": "unconfirmed", "603": "unconfirmed"}  # fmt: skip
     from bot.channels.render import reply_text
-    from handlers import broadcast as use
+    from handlers.broadcasts import broadcast as use
 
     async with siaga.store() as store:
         info = (await store.broadcasts())[0]

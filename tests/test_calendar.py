@@ -33,7 +33,7 @@ from bot.config import Settings
 from bot.national_days import national_days_off, with_national_days
 from bot.program_loader import ProgramFileError, default_program_path, load_program
 from domain.program import Program
-from handlers.records import Role
+from handlers.core.records import Role
 from tests.helpers import nik_for
 from tests.test_claims import participant, report_by_nik
 from tests.test_handover import citizen_of_kelun, inbox

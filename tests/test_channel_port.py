@@ -18,7 +18,7 @@ from bot.channels.port import Channel, Delivery, Envelope, Limits
 from bot.channels.telegram.factory import make_bot
 from bot.channels.whatsapp.client import WhatsAppClient
 from bot.config import Settings
-from handlers.messages import Button, Kind, Msg, Outgoing, Raw, Reply
+from handlers.core.messages import Button, Kind, Msg, Outgoing, Raw, Reply
 from tests.fake_telegram import TOKEN, FakeTelegram
 from tests.fake_whatsapp import (
     PHONE_ID,

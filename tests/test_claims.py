@@ -12,10 +12,11 @@ from sqlalchemy import select
 
 from bot.app import App
 from bot.db import schema as t
-from handlers import dinas, review
-from handlers.messages import UserRef
-from handlers.records import Person as PersonRecord
-from handlers.records import Role
+from handlers.core.messages import UserRef
+from handlers.core.records import Person as PersonRecord
+from handlers.core.records import Role
+from handlers.nominations import coverage as dinas
+from handlers.nominations import review
 from tests.harness import Person
 from tests.helpers import nik_for
 from tests.test_console import csrf, signed_in
@@ -175,7 +176,7 @@ async def report_by_nik(
 async def submitted_case(siaga: App) -> PersonRecord:
     """A participant's death reported by the spouse a month into the cover, the case taken
     to "submitted to BPJS" by the Dinas: the Dinas's officer."""
-    from handlers import claims
+    from handlers.claims import cases as claims
 
     await participant(siaga)
     admin = await make(siaga, "dinas", Role.ADMIN)
@@ -265,7 +266,7 @@ async def test_the_lurah_is_asked_for_the_letter_and_the_family_hears_it_is_read
 
 
 async def test_past_the_service_time_the_dinas_is_reminded_once(siaga: App) -> None:
-    from handlers import claims_watch
+    from handlers.claims import watch as claims_watch
 
     await participant(siaga)
     await make(siaga, "dinas", Role.ADMIN)
@@ -288,7 +289,8 @@ async def test_past_the_service_time_the_dinas_is_reminded_once(siaga: App) -> N
 async def test_each_child_gets_a_yearly_scholarship_reminder_until_23_or_stop(
     siaga: App,
 ) -> None:
-    from handlers import claims, claims_watch
+    from handlers.claims import cases as claims
+    from handlers.claims import watch as claims_watch
 
     admin = await submitted_case(siaga)
     outcome, _ = await act(siaga, claims.move, admin, 1, claims.S.PAID)
@@ -325,7 +327,7 @@ async def test_the_coverage_ending_reminder_says_how_to_go_on_and_the_discount(s
 
 
 async def test_statistics_show_cases_amounts_and_the_claim_ratio(siaga: App) -> None:
-    from handlers import claims
+    from handlers.claims import cases as claims
 
     admin = await submitted_case(siaga)
     siaga.clock = lambda: START + timedelta(days=45)

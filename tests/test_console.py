@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from bot.app import App
 from bot.db import schema as t
-from handlers.records import Role
+from handlers.core.records import Role
 from tests.harness import Person
 from tests.helpers import set_admins
 from tests.test_handover import inbox
@@ -94,7 +94,7 @@ async def test_links_work_once_and_for_ten_minutes_and_not_for_citizens(
     assert "hanya untuk lurah" in warga.text and not LINK.search(warga.text)
     async with siaga.store() as store:
         owners = (await store.conn.execute(select(t.console_links.c.person_id))).scalars().all()
-        citizen = await store.person(__import__("handlers.messages").messages.UserRef(
+        citizen = await store.person(__import__("handlers.core.messages").core.messages.UserRef(
             "console", "warga-biasa"), "", now)  # fmt: skip
     assert citizen.id not in owners
     assert (await web.get("/konsol/")).status_code == 200  # the first link's session
@@ -240,7 +240,7 @@ async def test_the_dinas_invites_revokes_exports_and_searches_the_audit(
 
 
 async def review_approve(siaga: App, boss: object, ref: str) -> None:
-    from handlers import review
+    from handlers.nominations import review
 
     n = await nomination(siaga, ref)
     async with siaga.store() as store:

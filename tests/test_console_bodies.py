@@ -16,7 +16,7 @@ import httpx
 
 from bot.app import App
 from bot.web.limits import FORM, SERVER, UPLOAD, BodyLimit
-from handlers.records import Role
+from handlers.core.records import Role
 from tests.harness import Person
 from tests.test_console import csrf, signed_in
 from tests.test_review import make

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 import pytest
 
 from bot.app import App
-from handlers.records import Role
+from handlers.core.records import Role
 from tests.conftest import sqlite_only
 from tests.test_console import LINK
 from tests.test_review import KELUN, file, make, nomination, set_quota

@@ -35,9 +35,9 @@ from bot.db import schema as t
 from bot.i18n import LOCALES, Catalogue, default_locales_dir, message_keys
 from domain.claims import ClaimKind, ClaimStatus
 from domain.nomination import NominationStatus
-from handlers import claims
-from handlers.messages import Msg
-from handlers.records import Role
+from handlers.claims import cases as claims
+from handlers.core.messages import Msg
+from handlers.core.records import Role
 from tests.harness import Person
 from tests.test_console import csrf, review_approve, signed_in
 from tests.test_review import KELUN, file, make, nomination, set_quota
@@ -46,9 +46,9 @@ ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "bot/web/console/templates"
 # The console's pages and the officers' cards: the lurah's queue card, the claim card, the
 # notices and ticket cards reviewers get
-CODE = [*sorted((ROOT / "bot/web/console").glob("*.py")), ROOT / "handlers/lurah/queue.py",
-        ROOT / "handlers/claims.py", ROOT / "handlers/review.py",
-        ROOT / "handlers/handover.py"]  # fmt: skip
+CODE = [*sorted((ROOT / "bot/web/console").glob("*.py")), ROOT / "handlers/nominations/queue.py",
+        ROOT / "handlers/claims/cases.py", ROOT / "handlers/nominations/review.py",
+        ROOT / "handlers/handover/tickets.py"]  # fmt: skip
 
 
 def placeholders() -> dict[str, dict[str, set[str]]]:

@@ -16,8 +16,8 @@ from sqlalchemy import select
 
 from bot.app import App
 from bot.db import schema as t
-from handlers.messages import UserRef
-from handlers.records import Role
+from handlers.core.messages import UserRef
+from handlers.core.records import Role
 from tests.harness import Person
 from tests.helpers import nik_for
 from tests.test_console import csrf, signed_in

@@ -22,9 +22,12 @@ from sqlalchemy import select
 from bot.app import App
 from bot.db import schema as t
 from domain.claims import ClaimKind, ClaimStatus
-from handlers import admin, claims, handover, learning
-from handlers.messages import UserRef
-from handlers.records import Role
+from handlers.claims import cases as claims
+from handlers.core.messages import UserRef
+from handlers.core.records import Role
+from handlers.handover import tickets as handover
+from handlers.officers import admin
+from handlers.understanding import learning
 from tests.harness import Person
 from tests.helpers import nik_for
 from tests.test_console import csrf, review_approve, signed_in

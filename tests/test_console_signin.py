@@ -18,8 +18,8 @@ from sqlalchemy import func, select
 
 from bot.app import App
 from bot.db import schema as t
-from handlers import admin
-from handlers.records import Role
+from handlers.core.records import Role
+from handlers.officers import admin
 from tests.fake_telegram import TOKEN, FakeTelegram
 from tests.harness import Person
 from tests.test_console import csrf, link_for, press
@@ -70,7 +70,7 @@ async def test_the_link_goes_out_without_a_preview(fake: FakeTelegram, tmp_path:
     from bot.app import build
     from bot.channels.telegram.factory import make_bot
     from bot.config import Settings
-    from handlers.messages import UserRef
+    from handlers.core.messages import UserRef
 
     settings = Settings(data_dir=tmp_path / "data", telegram_token=TOKEN,
                         telegram_api_url=fake.base_url)  # type: ignore[arg-type]  # fmt: skip

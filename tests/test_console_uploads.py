@@ -19,7 +19,7 @@ import pytest
 
 from bot.app import App
 from bot.web.console import bpjs_file
-from handlers.records import Role
+from handlers.core.records import Role
 from tests.harness import Person
 from tests.helpers import nik_for
 from tests.test_console import csrf, review_approve, signed_in
@@ -158,7 +158,7 @@ async def _approved(siaga: App, count: int) -> list[str]:
 
     from bot.db import schema as t
     from domain.reference import ALPHABET, PREFIX
-    from handlers.messages import UserRef
+    from handlers.core.messages import UserRef
 
     refs = []
     async with siaga.store() as store:

@@ -138,7 +138,7 @@ async def test_a_stopped_check_survives_anything_typed(siaga: App) -> None:
 async def test_a_bug_mid_conversation_is_an_apology_and_loses_nothing(
     siaga: App, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from handlers.citizen import form
+    from handlers.check import form
 
     p = Person(siaga, "bug")
     await walk_to(p, 7)  # at the kelurahan question

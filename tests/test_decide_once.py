@@ -23,10 +23,11 @@ from bot.app import App, build
 from bot.config import Settings
 from bot.db import schema as t
 from domain.nomination import NominationStatus as S
-from handlers import dinas, review
-from handlers.messages import UserRef
-from handlers.officers import name_of
-from handlers.records import Nomination, Person, Role
+from handlers.core.messages import UserRef
+from handlers.core.names import name_of
+from handlers.core.records import Person, Role
+from handlers.nominations import Nomination, review
+from handlers.nominations import coverage as dinas
 from tests.conftest import postgres_only
 from tests.fake_telegram import TOKEN, FakeTelegram
 from tests.harness import Person as Chat

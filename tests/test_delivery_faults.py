@@ -34,7 +34,7 @@ from bot.config import Settings
 from bot.db import aio
 from bot.db import schema as t
 from bot.delivery.sender import RateLimit
-from handlers.messages import Msg, Outgoing, Raw, Reply, UserRef
+from handlers.core.messages import Msg, Outgoing, Raw, Reply, UserRef
 from tests.conftest import POSTGRES
 from tests.fake_telegram import TOKEN, FakeTelegram, Sent
 from tests.test_faults import Proxy

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from bot.db import schema as t
 from bot.delivery.sender import RateLimit
-from handlers.records import Role
+from handlers.core.records import Role
 from tests.test_console import csrf, press
 from tests.test_console import link_for as chat_link
 from tests.test_review import make

@@ -11,7 +11,7 @@ import yaml
 from bot.screening import Row, answers_from
 from domain.eligibility import evaluate
 from domain.program import Program
-from handlers.verdict_view import next_step
+from handlers.check.verdict_view import next_step
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "eligibility.yaml").read_text())
 

@@ -34,7 +34,7 @@ from bot.channels.telegram.factory import make_bot
 from bot.config import Settings
 from bot.db import schema as t
 from bot.delivery.handling import Unavailable
-from handlers.messages import Incoming, Kind, UserRef
+from handlers.core.messages import Incoming, Kind, UserRef
 from tests.conftest import postgres_only, sqlite_only
 from tests.fake_telegram import TOKEN, FakeTelegram
 from tests.helpers import chat_env, nik_for, reference_in

@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 
 from bot.i18n import default_locales_dir, message_parts
-from handlers import router  # noqa: F401  (registers every flow's commands)
-from handlers.flows import WORDS
+from handlers.core.capability import Registry
+from handlers.table import CAPABILITIES
+
+WORDS = Registry(CAPABILITIES).words
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 GUIDES = ("panduan-lurah.md", "panduan-admin.md")

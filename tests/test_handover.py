@@ -10,8 +10,8 @@ from bot.app import App
 from bot.channels.render import reply_text
 from bot.db import outbox
 from bot.db import schema as t
-from handlers.messages import Reply
-from handlers.records import Role
+from handlers.core.messages import Reply
+from handlers.core.records import Role
 from tests.harness import Person
 from tests.helpers import nik_for
 from tests.test_review import KELUN, make

@@ -15,8 +15,8 @@ from sqlalchemy import select
 
 from bot.app import App
 from bot.db import schema as t
-from handlers.messages import Incoming, Kind, Media, UserRef
-from handlers.records import Role
+from handlers.core.messages import Incoming, Kind, Media, UserRef
+from handlers.core.records import Role
 from tests.harness import Person
 from tests.helpers import name_admin, nik_for
 from tests.test_handover import citizen_of_kelun, inbox

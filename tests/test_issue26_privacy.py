@@ -17,8 +17,8 @@ from sqlalchemy import select
 from bot.app import App, build
 from bot.config import Settings
 from bot.db import schema as t
-from handlers import review
-from handlers.records import Role
+from handlers.core.records import Role
+from handlers.nominations import review
 from tests.harness import Person as Chat
 from tests.helpers import nik_for
 from tests.test_handover import inbox
@@ -173,7 +173,7 @@ async def test_item3_numbers_typed_to_an_officer_are_sealed_at_rest(siaga: App) 
         back = [r.payload for r in (await store.conn.execute(
             select(t.outbox.c.payload).where(t.outbox.c.channel == "telegram"))).all()]  # fmt: skip
     from bot.channels.render import reply_text
-    from handlers.messages import Reply
+    from handlers.core.messages import Reply
 
     shown = [reply_text(siaga.catalogue, Reply.from_json(r), "id") for p in back for r in p]
     assert any(PHONE_BACK in s for s in shown)  # the citizen reads the officer's number
@@ -189,7 +189,7 @@ async def test_item3_numbers_typed_to_an_officer_are_sealed_at_rest(siaga: App) 
 
 
 def test_item3_sealing_is_idempotent_and_a_typed_seal_is_just_text() -> None:
-    from handlers.messages import open_numbers, seal_numbers
+    from handlers.core.messages import open_numbers, seal_numbers
 
     def seal(x: str) -> str:
         return "T" + str(len(x))
@@ -203,7 +203,7 @@ def test_item3_sealing_is_idempotent_and_a_typed_seal_is_just_text() -> None:
 
 
 async def test_item3_a_key_rotation_keeps_ticket_numbers_readable(tmp_path: Path) -> None:
-    from bot.keys import rotate
+    from bot.db.keys import rotate
 
     data = tmp_path / "data"
     siaga = await build(Settings(data_dir=data))

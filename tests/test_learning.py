@@ -27,9 +27,9 @@ from domain.learning import (
     place_of,
     valid_label,
 )
-from handlers import learning
-from handlers.messages import Incoming, Kind, UserRef
-from handlers.records import Role, Unclear
+from handlers.core.messages import Incoming, Kind, UserRef
+from handlers.core.records import Role
+from handlers.understanding import Unclear, learning
 from tests.corpus_words import corpus_files
 from tests.harness import Person as Chat
 from tests.helpers import Puzzled

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from bot.app import App
 from bot.db import schema as t
 from bot.logs import MaskingFilter, install_masking, mask_text
-from handlers.records import Role
+from handlers.core.records import Role
 from tests.test_console import csrf, signed_in
 from tests.test_review import make
 

@@ -9,8 +9,8 @@ from pathlib import Path
 from bot.app import App, build
 from bot.channels.telegram.factory import make_bot
 from bot.config import Settings
-from handlers import admin
-from handlers.records import Role
+from handlers.core.records import Role
+from handlers.officers import admin
 from tests.fake_telegram import TOKEN, FakeTelegram
 from tests.harness import Person
 from tests.helpers import name_admin, nik_for
@@ -158,7 +158,7 @@ def test_the_chart_legend_stays_off_the_bars() -> None:
     from collections import Counter
 
     from bot.chart import figure
-    from handlers.stats import Stats
+    from handlers.nominations.stats import Stats
 
     s = Stats("2026", 628, 600)
     s.by_kelurahan = {f"Kel {i}": Counter() for i in range(27)}
@@ -226,7 +226,7 @@ async def test_admin_messages_say_what_is_true(siaga: App, tmp_path: Path) -> No
 
 
 async def _quota_reminder(siaga: App) -> int:
-    from handlers import broadcast
+    from handlers.broadcasts import broadcast
 
     async with siaga.store() as store:
         queued = await broadcast.quota_reminder(siaga.context(store))

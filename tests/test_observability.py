@@ -11,8 +11,8 @@ import pytest
 from sqlalchemy import text
 
 from bot.db.engine import make_engine
-from handlers import review
-from handlers.messages import Reply, UserRef
+from handlers.core.messages import Reply, UserRef
+from handlers.nominations import review
 from tests.conftest import POSTGRES, sqlite_only
 from tests.fake_telegram import TOKEN, FakeTelegram
 from tests.fake_whatsapp import sign, text_message

@@ -18,7 +18,7 @@ from bot.channels.port import PLAIN, Delivered, Delivery, Envelope
 from bot.channels.telegram.adapter import LIMITS
 from bot.db import schema as t
 from bot.delivery.sender import RateLimit
-from handlers.messages import Outgoing, Reply, UserRef
+from handlers.core.messages import Outgoing, Reply, UserRef
 from tests.conftest import postgres_only
 
 PACE = RateLimit(per_second=50, per_chat_interval=0.0)

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from bot.app import App
 from bot.db import schema as t
-from handlers.records import Role
+from handlers.core.records import Role
 from tests.harness import Person
 from tests.test_review import make
 

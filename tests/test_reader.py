@@ -19,8 +19,8 @@ from bot.db import schema as t
 from bot.reader.corpus import corpus_hash
 from bot.reader.model import DATA, FastTextReader
 from domain.reading import Reading, Thresholds
-from handlers.citizen.form import CheckState
-from handlers.messages import UserRef
+from handlers.check.form import CheckState
+from handlers.core.messages import UserRef
 from tests.harness import Person
 from tests.helpers import nik_for
 from tests.understanding_cases import CORPUS
@@ -87,11 +87,16 @@ def test_calibrated_confidences_are_probabilities() -> None:
 
 
 class Fixed:
-    """A reader that reads every message the same way (handlers.ports.Reader)."""
+    """A reader that reads every message the same way (handlers.core.reader.Reader)."""
 
-    def __init__(self, *ranked: tuple[str, float], language: tuple[str, float] = ("id", 1.0)):
+    def __init__(
+        self,
+        *ranked: tuple[str, float],
+        language: tuple[str, float] = ("id", 1.0),
+        act: float = 0.8,
+    ):
         self.ranking = Reading(tuple(ranked))
-        self.thresholds = Thresholds(act=0.8, ask=0.3)
+        self.thresholds = Thresholds(act=act, ask=min(act, 0.3))
         self.language_at = 0.9
         self.lang = language
 
@@ -103,7 +108,7 @@ class Fixed:
 
 
 async def kept(siaga: App) -> list[tuple[str, tuple[str | None, float | None], str | None]]:
-    """What the reader kept for the Dinas to label (handlers.learning), as stored."""
+    """What the reader kept for the Dinas to label (handlers.understanding.learning), as stored."""
     u = t.unclear_messages.c
     async with siaga.store() as store:
         rows = (
@@ -219,6 +224,47 @@ async def test_a_destructive_request_read_for_sure_is_still_asked_first(siaga: A
     async with siaga.store() as store:
         person = await store.person(UserRef("console", "berhenti"), "", siaga.clock())
     assert person.broadcast_opt_in is False
+
+
+async def test_a_sentence_read_as_opting_in_asks_before_anyone_is_signed_up(siaga: App) -> None:
+    """Consent to broadcasts is taken from words only when the reader is sure of them, else
+    asked (UU 27/2022): a first message in Javanese that the model read as "opt in" at 0.33,
+    over the act threshold, signed the person up without asking."""
+    siaga.conversations.reader = Fixed(("optin", 0.35), ("info", 0.2), act=0.31)
+    p = Person(siaga, "sugeng")
+    await p.say("sugeng enjing, kula badhe nyuwun pirsa babagan asuransi")
+    assert "confirm-optin" in {m.key for s in p.last for m in s.reply.parts}
+    assert p.last[-1].buttons == ["Ya, lanjutkan", "Tidak"]
+
+    async def opted() -> bool | None:
+        async with siaga.store() as store:
+            who = await store.person(UserRef("console", "sugeng"), "", siaga.clock())
+        return who.broadcast_opt_in
+
+    assert not await opted()
+    await p.say("tidak")
+    assert not await opted()
+    await p.say("mau terima info")
+    await p.press("Ya, lanjutkan")
+    assert await opted() is True
+
+
+@pytest.mark.parametrize(
+    ("ranked", "stored"),
+    [((("greeting", 0.63), ("answer", 0.27)), True),  # a name the corpus never had
+     ((("greeting", 0.98), ("answer", 0.01)), False)],  # "halo": the question again
+)  # fmt: skip
+async def test_a_greeting_takes_an_answers_place_only_when_no_answer_is_seen_in_it(
+    siaga: App, ranked: tuple[tuple[str, float], ...], stored: bool
+) -> None:
+    p = Person(siaga, "painem")
+    await p.answers("daftar", "setuju")
+    siaga.conversations.reader = Fixed(*ranked)
+    await p.say("Painem")
+    async with siaga.store() as store:
+        _, conv = await store.load(UserRef("console", "painem"), "", siaga.clock())
+    assert (conv.answers.get("check", {}).get("name") == "Painem") is stored
+    assert (conv.step == "name") is not stored
 
 
 # --- the reply language ---------------------------------------------------------------------

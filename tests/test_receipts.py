@@ -12,7 +12,7 @@ from sqlalchemy import select
 from bot.app import App
 from bot.channels.port import Delivery
 from bot.db import schema as t
-from handlers.messages import Incoming, Kind, UserRef
+from handlers.core.messages import Incoming, Kind, UserRef
 
 
 async def statuses(siaga: App) -> dict[int, str]:

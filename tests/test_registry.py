@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bot.app import App
-from handlers.records import Role
+from handlers.core.records import Role
 from tests.harness import Person
 from tests.helpers import chat_env, nik_for
 from tests.test_review import KELUN, make

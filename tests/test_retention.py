@@ -11,8 +11,8 @@ from sqlalchemy import func, select, update
 
 from bot.app import App
 from bot.db import schema as t
-from handlers.messages import Reply, UserRef
-from handlers.records import Role
+from handlers.core.messages import Reply, UserRef
+from handlers.core.records import Role
 from tests.fake_whatsapp import text_message
 from tests.harness import Person as Chat
 from tests.test_console import csrf, signed_in

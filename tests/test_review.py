@@ -11,8 +11,9 @@ from bot.app import App
 from bot.db import schema as t
 from domain.nomination import NominationStatus as S
 from domain.roles import Action, allowed
-from handlers import admin, review
-from handlers.records import Nomination, Person, Role
+from handlers.core.records import Person, Role
+from handlers.nominations import Nomination, review
+from handlers.officers import admin
 from tests.harness import Person as Chat
 from tests.helpers import name_admin, nik_for
 
@@ -42,7 +43,7 @@ async def make(siaga: App, ext: str, role: Role, kelurahan: str | None = None) -
 
 
 def replace_user(ext: str):  # type: ignore[no-untyped-def]
-    from handlers.messages import UserRef
+    from handlers.core.messages import UserRef
 
     return UserRef("console", ext)
 
@@ -316,7 +317,7 @@ async def test_admin_lists_and_removes_a_reviewer_and_revokes_an_invite(siaga: A
 async def test_coverage_ending_reminds_citizen_and_lurah_once(siaga: App) -> None:
     from datetime import timedelta
 
-    from handlers import dinas
+    from handlers.nominations import coverage as dinas
 
     await set_quota(siaga, 5)
     boss = await make(siaga, "dinas", Role.ADMIN)

@@ -16,8 +16,8 @@ from bot.app import App, build
 from bot.channels.telegram.adapter import TelegramChannel
 from bot.channels.telegram.factory import make_bot
 from bot.config import Settings
-from handlers.new_nominations import UNREAD_GAP
-from handlers.records import Role
+from handlers.core.records import Role
+from handlers.nominations.notices import UNREAD_GAP
 from tests.fake_telegram import TOKEN, FakeTelegram
 from tests.harness import Person as Chat
 from tests.helpers import nik_for

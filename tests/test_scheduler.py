@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from bot.app import App
 from bot.db import schema as t
-from handlers.records import Role
+from handlers.core.records import Role
 from tests.harness import Person as Chat
 from tests.helpers import nik_for
 

@@ -18,7 +18,7 @@ from bot.channels.render import reply_text
 from bot.config import Settings
 from bot.db import aio
 from bot.delivery.handling import Unavailable
-from handlers.messages import Incoming, Kind, UserRef
+from handlers.core.messages import Incoming, Kind, UserRef
 from tests.conftest import sqlite_only
 
 pytestmark = sqlite_only("SQLite's file lock")
@@ -141,7 +141,7 @@ async def test_a_running_siaga_keeps_its_writes_when_commands_come_and_go(tmp_pa
     command run beside the service would take itself for the last user, fold the WAL away,
     and what the service wrote next would be seen by nobody else (found in issue 18)."""
     from bot.db.engine import make_engine
-    from handlers.records import Role
+    from handlers.core.records import Role
     from tests.test_observability import run_cli
     from tests.test_review import KELUN, make
 

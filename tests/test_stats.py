@@ -11,8 +11,8 @@ from PIL import Image
 
 from bot.app import App
 from bot.chart import HEIGHT_PX, WIDTH_PX
-from handlers import review, stats
-from handlers.records import Role
+from handlers.core.records import Role
+from handlers.nominations import review, stats
 from tests.harness import Person as Chat
 from tests.helpers import chat_env, nik_for
 from tests.test_review import act, file, make, nomination, set_quota

@@ -96,7 +96,7 @@ async def test_the_duplicate_check_uses_the_partial_index(siaga: App) -> None:
     from sqlalchemy import text
     from sqlalchemy.dialects import sqlite
 
-    from bot.db.store import active_by_index
+    from bot.db.nominations_store import active_by_index
 
     sql = str(active_by_index("x").compile(dialect=sqlite.dialect(),
                                            compile_kwargs={"literal_binds": True}))  # fmt: skip

@@ -260,8 +260,8 @@ async def test_webhook_rejects_junk_with_400(web: httpx.AsyncClient) -> None:
 async def test_a_decision_reaches_the_citizen_through_the_outbox(fake: FakeTelegram,
                                                                  tg: tuple[App, TelegramChannel]) -> None:  # fmt: skip
     from bot.delivery.sender import RateLimit
-    from handlers import review
-    from handlers.records import Role
+    from handlers.core.records import Role
+    from handlers.nominations import review
 
     siaga, channel = tg
     p = Polling(fake, tg)
@@ -275,7 +275,9 @@ async def test_a_decision_reaches_the_citizen_through_the_outbox(fake: FakeTeleg
         ctx = siaga.context(store)
         await store.set_quota(review.period_of(ctx), 3, ctx.now)
         boss = await store.person(
-            __import__("handlers.messages").messages.UserRef("console", "dinas"), "", ctx.now
+            __import__("handlers.core.messages").core.messages.UserRef("console", "dinas"),
+            "",
+            ctx.now,
         )
         boss.role = Role.ADMIN  # acting in-process: not checked against SIAGA_ADMINS here
         n = await store.nomination_by_ref(ref)

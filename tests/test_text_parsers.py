@@ -90,7 +90,11 @@ def test_reference_codes_round_trip() -> None:
     ("tgl 1-12-26", "2026-12-01"), ("kemarin", "2026-12-01"), ("Wingi", "2026-12-01"),
     ("3 hari lalu", "2026-11-29"), ("2 dina kepungkur", "2026-11-30"), ("hari ini", "2026-12-02"),
     ("30 des", "2025-12-30"),  # no year: the latest 30 December not after today
-    ("31-02-2026", None), ("besok", None), ("kapan ya", None),
+    # last night, and a day with its time (a death is reported the morning after)
+    ("tadi malam", "2026-12-01"), ("semalam", "2026-12-01"), ("kemarin sore", "2026-12-01"),
+    ("mau bengi", "2026-12-01"), ("wingi bengi", "2026-12-01"), ("tadi pagi", "2026-12-02"),
+    ("last night", "2026-12-01"), ("yesterday evening", "2026-12-01"),
+    ("31-02-2026", None), ("besok", None), ("kapan ya", None), ("malam", None),
 ])  # fmt: skip
 def test_a_day_as_people_type_it(typed: str, day: str | None) -> None:
     from datetime import date

@@ -11,9 +11,9 @@ from sqlalchemy import select, update
 
 from bot.db import schema as t
 from bot.delivery.sender import RateLimit
-from handlers import admin as admin_use
-from handlers import review
-from handlers.messages import Reply, UserRef
+from handlers.core.messages import Reply, UserRef
+from handlers.nominations import review
+from handlers.officers import admin as admin_use
 from tests.fake_whatsapp import (
     VERIFY_TOKEN,
     sign,
@@ -183,7 +183,7 @@ async def test_outside_the_window_broadcasts_use_the_template_within_a_daily_bud
         await store.commit()
         info = (await store.broadcasts())[0]
     from bot.channels.render import reply_text
-    from handlers import broadcast
+    from handlers.broadcasts import broadcast
 
     text = reply_text(wa.siaga.catalogue, broadcast.progress(info, 70, daily_budget=2), "id")
     assert "2 pesan menunggu" in text and "2 orang baru per hari" in text and "1 hari" in text
@@ -210,7 +210,7 @@ async def test_a_huge_or_deeply_nested_webhook_is_refused_without_reading_it_all
 async def test_a_long_text_goes_whole_in_several_messages(wa: Wa) -> None:
     """Nothing is cut off the end of a long reply (the Cloud API takes 4096 per message)."""
     from bot.channels.port import Delivery
-    from handlers.messages import Msg, Outgoing, Raw
+    from handlers.core.messages import Msg, Outgoing, Raw
 
     long = Reply((Msg("lines-join", {"first": Raw("Kalimat panjang. " * 700),
                                      "rest": Raw("akhir")}),))  # fmt: skip

@@ -11,7 +11,7 @@ import pytest
 from bot.channels.whatsapp.render import MAX_BUTTON_TITLE, MAX_LIST_BUTTON, MAX_ROW_TITLE
 from bot.i18n import Catalogue, default_locales_dir, message_keys
 from bot.program_loader import default_program_path, load_program
-from handlers.messages import Msg
+from handlers.core.messages import Msg
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = "\n".join(p.read_text() for p in (ROOT / "handlers").rglob("*.py"))

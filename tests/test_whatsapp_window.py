@@ -12,8 +12,8 @@ from sqlalchemy import select, update
 
 from bot.db import schema as t
 from bot.delivery.sender import OutboxSender, RateLimit
-from handlers.messages import Reply, UserRef
-from handlers.records import Role
+from handlers.core.messages import Reply, UserRef
+from handlers.core.records import Role
 from tests.fake_whatsapp import WaSent, button_message, text_message
 from tests.harness import Person
 from tests.helpers import nik_for
@@ -259,7 +259,7 @@ async def test_a_broadcast_in_pieces_whose_retry_falls_outside_the_window_sends_
     piece 2 failed; the retry came after the window had closed and switched to the template,
     told to skip one piece: it took the template for that piece, sent nothing and recorded
     the row as sent."""
-    from handlers.messages import Msg, Raw
+    from handlers.core.messages import Msg, Raw
 
     now = [OFFICE]
     wa.siaga.clock = lambda: now[0]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bot.app import build
 from bot.config import Settings
-from handlers.messages import Incoming, Kind, UserRef
+from handlers.core.messages import Incoming, Kind, UserRef
 from tests.fake_whatsapp import sign
 from tests.whatsapp_harness import Wa
 

@@ -13,9 +13,9 @@ from pathlib import Path
 import yaml
 
 from bot.app import App
-from handlers.citizen import form
-from handlers.citizen.form import CheckState
-from handlers.messages import UserRef
+from handlers.check import form
+from handlers.check.form import CheckState
+from handlers.core.messages import UserRef
 from tests.harness import Person
 from tests.helpers import nik_for
 

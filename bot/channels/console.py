@@ -23,7 +23,7 @@ from rich.panel import Panel
 from bot.channels.port import PLAIN, Delivered, Delivery, Envelope, Inbound, Limits, Parsed
 from bot.channels.render import button_labels, reply_text
 from bot.i18n import Catalogue
-from handlers.messages import ButtonKind, Incoming, Kind, Media, Msg, Outgoing, Reply, UserRef
+from handlers.core.messages import ButtonKind, Incoming, Kind, Media, Msg, Outgoing, Reply, UserRef
 
 CHANNEL = "console"
 # A terminal takes anything at any pace; the limits only keep messages readable.

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any, NamedTuple, Protocol
 
-from handlers.messages import Attachment, Incoming, Media, Msg, Outgoing
+from handlers.core.messages import Attachment, Incoming, Media, Msg, Outgoing
 
 
 class Delivery:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.i18n import Catalogue
-from handlers.messages import Reply
+from handlers.core.messages import Reply
 
 
 def reply_text(

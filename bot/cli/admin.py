@@ -8,7 +8,7 @@ import csv
 import getpass
 import sys
 from collections.abc import Awaitable, Callable
-from datetime import UTC, date
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -43,12 +43,21 @@ def _use_case(run: Callable[[Any], Awaitable[Any]]) -> None:
     """One use case in one unit of work, committed, and its reply printed."""
 
     async def work(siaga: Any) -> None:
-        async with siaga.store() as store:
-            out = await run(siaga.context(store))
-            await store.commit()
+        async with siaga.unit() as ctx:
+            out = await run(ctx)
         _say(siaga, out)
 
     _run(work)
+
+
+def _in_unit(siaga: Any, run: Callable[[Any], Awaitable[T]], via: str = "") -> Awaitable[T]:
+    """One use case in one unit of work (committed), its result returned."""
+
+    async def go() -> T:
+        async with siaga.unit(via) as ctx:
+            return await run(ctx)
+
+    return go()
 
 
 def _existing(file: Path) -> Path:
@@ -86,9 +95,9 @@ def _who() -> str:
 @admin_app.command("invite")
 def invite(kelurahan: Annotated[str, typer.Option(help="Nama kelurahan, mis. Kelun")]) -> None:
     """Buat kode undangan sekali pakai untuk lurah/petugas satu kelurahan."""
-    from handlers import admin
+    from handlers import officers
 
-    _use_case(lambda ctx: admin.create_invite(ctx, None, kelurahan))
+    _use_case(lambda ctx: officers.create_invite(ctx, None, kelurahan))
 
 
 @admin_app.command("login-link")
@@ -96,41 +105,31 @@ def login_link(
     who: Annotated[str, typer.Option("--for", help="CHANNEL:ID, mis. console:dinas")],
 ) -> None:
     """Tautan masuk konsol web sekali pakai (10 menit) untuk seorang petugas."""
-    from handlers import console_login
-    from handlers.messages import UserRef
+    from handlers import officers
+    from handlers.core.messages import UserRef
 
     channel, _, external_id = who.partition(":")
     if channel not in ("console", "telegram", "whatsapp") or not external_id:
         typer.echo(say("cli-admin-login-for"), err=True)
         raise typer.Exit(2)
-
-    async def run(ctx: Any) -> Any:
-        person = await ctx.store.person(UserRef(channel, external_id), "", ctx.now)
-        return await console_login.sign_in(ctx, person)
-
-    _use_case(run)
+    _use_case(lambda ctx: officers.sign_in_for(ctx, UserRef(channel, external_id)))
 
 
 @admin_app.command("invites")
 def invites() -> None:
     """Daftar undangan dan statusnya."""
+    from handlers import officers
 
     async def work(siaga: Any) -> None:
-        async with siaga.store() as store:
-            rows = await store.invites()
+        rows = await _in_unit(siaga, officers.invites)
         now = siaga.clock()
         for r in rows:
-            exp = (
-                r["expires_at"].replace(tzinfo=UTC)
-                if r["expires_at"].tzinfo is None
-                else r["expires_at"]
-            )
-            state = say("cli-invite-revoked" if r["revoked_at"] else "cli-invite-used"
-                        if r["used_by"] else "cli-invite-expired" if exp < now
+            state = say("cli-invite-revoked" if r.revoked_at else "cli-invite-used"
+                        if r.used_by else "cli-invite-expired" if r.expires_at < now
                         else "cli-invite-active")  # fmt: skip
-            kel = siaga.program.regions.kelurahan_by_code(r["kelurahan_code"])
-            until = say("cli-invite-until", day=f"{exp:%Y-%m-%d}")
-            typer.echo(f"{r['code']}  {kel.name if kel else r['kelurahan_code']:<16} {state:<11} "
+            kel = siaga.program.regions.kelurahan_by_code(r.kelurahan_code)
+            until = say("cli-invite-until", day=f"{r.expires_at:%Y-%m-%d}")
+            typer.echo(f"{r.code}  {kel.name if kel else r.kelurahan_code:<16} {state:<11} "
                        f"{until}")  # fmt: skip
 
     _run(work)
@@ -139,17 +138,10 @@ def invites() -> None:
 @admin_app.command("revoke")
 def revoke(code: str) -> None:
     """Cabut undangan yang belum dipakai."""
-
-    from handlers.admin import invite_hint
+    from handlers import officers
 
     async def work(siaga: Any) -> bool:
-        async with siaga.store() as store:
-            ok = bool(await store.revoke_invite(code.strip().upper(), siaga.clock()))
-            if ok:
-                await store.audit(actor=None, action="invite.revoked", now=siaga.clock(),
-                                  detail=f"{invite_hint(code)} {_who()}")  # fmt: skip
-            await store.commit()
-        return ok
+        return await _in_unit(siaga, lambda ctx: officers.revoke_invite(ctx, None, code, _who()))
 
     if not _run(work):
         typer.echo(say("cli-revoke-none"), err=True)
@@ -160,25 +152,21 @@ def revoke(code: str) -> None:
 @admin_app.command("reviewers")
 def reviewers() -> None:
     """Daftar lurah/petugas peninjau (sama dengan /reviewer di chat)."""
-    from handlers import admin
-    from handlers.records import Person, Role
+    from handlers import officers
+    from handlers.core.records import Person, Role
 
-    async def work(siaga: Any) -> None:
-        async with siaga.store() as store:
-            shell = Person(0, "cli", _who(), Role.ADMIN)
-            _say(siaga, await admin.reviewers(siaga.context(store), shell))
-
-    _run(work)
+    shell = Person(0, "cli", _who(), Role.ADMIN)
+    _use_case(lambda ctx: officers.reviewers(ctx, shell))
 
 
 @admin_app.command("remove-reviewer")
 def remove_reviewer(person_id: int) -> None:
     """Cabut akses peninjau (nomor # dari `siaga admin reviewers`)."""
-    from handlers import admin
-    from handlers.records import Person, Role
+    from handlers import officers
+    from handlers.core.records import Person, Role
 
     shell = Person(0, "cli", _who(), Role.ADMIN)
-    _use_case(lambda ctx: admin.remove_reviewer(ctx, shell, str(person_id)))
+    _use_case(lambda ctx: officers.remove_reviewer(ctx, shell, str(person_id)))
 
 
 @admin_app.command("quota")
@@ -188,34 +176,25 @@ def quota(
     period: Annotated[str | None, typer.Option(help="Periode (default: tahun berjalan)")] = None,
 ) -> None:
     """Tampilkan atau tetapkan kuota periode, kota atau per kelurahan."""
-    from handlers import admin, review
+    from dataclasses import replace
+
+    from handlers import nominations
 
     async def work(siaga: Any) -> None:
-        async with siaga.store() as store:
-            ctx = siaga.context(store)
+        async with siaga.unit() as ctx:
             if period:
-                from dataclasses import replace
-
                 ctx = replace(ctx, settings=replace(ctx.settings, quota_period=period))
             if kelurahan:
                 kel = siaga.program.regions.kelurahan_named(kelurahan)
                 if kel is None:
                     typer.echo(say("cli-admin-no-kelurahan", name=kelurahan), err=True)
                     raise typer.Exit(2)
-                p = review.period_of(ctx)
-                if total is not None:
-                    await store.set_quota(p, total, ctx.now, kel.code)
-                    await store.audit(actor=None, action="quota.set", now=ctx.now,
-                                      after={"total": total, "period": p, "kelurahan": kel.code},
-                                      detail=_who())  # fmt: skip
-                    await store.commit()
-                q = await store.quota(p, kel.code)
+                p, q = await nominations.allocation(ctx, kel.code, total, _who())
                 shown = (say("cli-quota-places", total=q[0], used=q[1]) if q
                          else say("cli-quota-none"))  # fmt: skip
                 typer.echo(say("cli-quota-allocation", kelurahan=kel.name, period=p, shown=shown))
                 return
-            out = await admin.quota(ctx, None, "" if total is None else str(total))
-            await store.commit()
+            out = await nominations.quota_reply(ctx, None, "" if total is None else str(total))
         _say(siaga, out)
 
     _run(work)
@@ -227,17 +206,19 @@ def export(
     kelurahan: Annotated[str | None, typer.Option(help="Hanya satu kelurahan")] = None,
 ) -> None:
     """Ekspor usulan yang disetujui untuk pendaftaran kolektif BPJS Ketenagakerjaan."""
-    from bot.export import export as do_export
+    from bot.export import write_csv, write_xlsx
+    from handlers import nominations
 
     fmt = "xlsx" if out.suffix.lower() == ".xlsx" else "csv" if out.suffix.lower() == ".csv" else ""
     if not fmt:
         typer.echo(say("cli-export-suffix"), err=True)
         raise typer.Exit(2)
+    write = write_xlsx if fmt == "xlsx" else write_csv
 
     async def work(siaga: Any) -> int:
         code = _kelurahan_code(siaga.program, kelurahan)
-        async with siaga.store() as store:
-            return await do_export(store, siaga.program, out, fmt, code, _who(), siaga.clock())
+        return await _in_unit(siaga, lambda ctx: nominations.export_approved(
+            ctx, code, fmt, lambda rows: write(rows, out), who=_who()))  # fmt: skip
 
     n = _run(work)
     typer.echo(say("cli-export-done", count=n, path=out))
@@ -252,7 +233,7 @@ def register(
 ) -> None:
     """Tandai terdaftar semua usulan yang dikonfirmasi BPJS Ketenagakerjaan."""
     from domain.reference import parse_reference
-    from handlers import dinas
+    from handlers import nominations
 
     day = _day(start) if start else None
     with _existing(file).open(newline="", encoding="utf-8-sig") as f:
@@ -269,12 +250,13 @@ def register(
     async def work(siaga: Any) -> Any:
         # in batches, each committed: a server on the same SQLite file gets its write lock
         # in between (review of issue 26, finding 8)
-        report = dinas.RegisterReport()
-        for batch in dinas.batches(refs):
-            async with siaga.store() as store:
-                ctx = siaga.context(store)
-                report.add(await dinas.mark_registered(ctx, batch, day or ctx.today))
-                await store.commit()
+        report = nominations.RegisterReport()
+        for batch in nominations.batches(refs):
+
+            async def one(ctx: Any, batch: list[str] = batch) -> nominations.RegisterReport:
+                return await nominations.apply(ctx, batch, day or ctx.today)
+
+            report.add(await _in_unit(siaga, one))
         return report
 
     report = _run(work)
@@ -287,13 +269,10 @@ def register(
 @admin_app.command("remind-coverage")
 def remind_coverage() -> None:
     """Ingatkan peserta dan lurah bila perlindungan berakhir ≤ 30 hari; akhiri yang lewat."""
-    from handlers import dinas
+    from handlers import nominations
 
     async def work(siaga: Any) -> tuple[int, int]:
-        async with siaga.store() as store:
-            result = await dinas.coverage_reminders(siaga.context(store))
-            await store.commit()
-        return result
+        return await _in_unit(siaga, nominations.coverage_reminders)
 
     reminded, expired = _run(work)
     typer.echo(say("cli-reminders-done", reminded=reminded, expired=expired))
@@ -303,25 +282,12 @@ def remind_coverage() -> None:
 def rotate_key() -> None:
     """Ganti kunci NIK: semua NIK dienkripsi ulang dalam satu transaksi (hentikan worker dulu)."""
     from bot.app import load_settings
-    from bot.db.engine import make_engine
-    from bot.keys import rotate
+    from bot.app import rotate_key as rotate
 
     settings = load_settings()
 
     async def main() -> tuple[str, dict[str, int]]:
-        from bot.app import utcnow
-
-        engine = make_engine(settings.effective_database_url())
-        try:
-            fresh, counts = await rotate(settings, engine, utcnow())
-            async with engine.begin() as conn:
-                from bot.db.store import audit_row
-
-                await conn.execute(audit_row(action="key.rotated", now=utcnow(), after=counts,
-                                             detail=_who()))  # fmt: skip
-            return fresh, counts
-        finally:
-            await engine.dispose()
+        return await rotate(settings, _who())
 
     fresh, counts = asyncio.run(main())
     typer.echo(say("cli-key-rotated", nominations=counts["nominations"],
@@ -345,17 +311,12 @@ def audit(
     """Tampilkan catatan audit (siapa, kapan, apa, sebelum, sesudah)."""
     import json
 
-    from bot.db import reports
-    from bot.db.rows import aware
+    from handlers import officers
 
     async def work(siaga: Any) -> list[Any]:
-        async with siaga.store() as store:
-            nomination_id = None
-            if nomination:
-                n = await store.nomination_by_ref(nomination.strip().upper())
-                nomination_id = n.id if n else -1
-            rows = await reports.audit_trail(store.conn, nomination_id, person, limit)
-            return [(r, aware(r.at).astimezone(siaga.tz)) for r in rows]  # type: ignore[union-attr]
+        ref = nomination.strip().upper() if nomination else None
+        rows = await _in_unit(siaga, lambda ctx: officers.trail(ctx, ref, person, limit))
+        return [(r, r.at.astimezone(siaga.tz)) for r in rows]
 
     for r, local in reversed(_run(work)):
         at = local.strftime("%Y-%m-%d %H:%M:%S WIB")
@@ -374,13 +335,12 @@ def stats(
     png: Annotated[Path | None, typer.Option("--png", help="Simpan grafik ke berkas PNG")] = None,
 ) -> None:
     """Statistik: per status, kelurahan, pekerjaan; kuota; median hari sampai keputusan."""
-    from handlers import stats as st
-    from handlers.records import Person, Role
+    from handlers import nominations
+    from handlers.core.records import Person, Role
 
     async def work(siaga: Any) -> Any:
-        async with siaga.store() as store:
-            shell = Person(0, "cli", _who(), Role.ADMIN)
-            return await st.statistics(siaga.context(store), shell)
+        shell = Person(0, "cli", _who(), Role.ADMIN)
+        return await _in_unit(siaga, lambda ctx: nominations.statistics(ctx, shell))
 
     out = _run(work)
     from bot.app import load_catalogue
@@ -406,16 +366,15 @@ def broadcast_cmd(
     yes: Annotated[bool, typer.Option("--yes", help="Kirim tanpa bertanya lagi")] = False,
 ) -> None:
     """Siaran: tampilkan pratinjau, lalu antrekan satu pesan per penerima."""
-    from handlers import broadcast
-    from handlers.messages import Reply
+    from handlers import broadcasts as broadcast
+    from handlers.core.messages import Reply
 
     if audience not in broadcast.AUDIENCES:
         typer.echo(say("cli-broadcast-audience", value=audience, choices=AUDIENCES), err=True)
         raise typer.Exit(2)
 
     async def work(siaga: Any) -> None:
-        async with siaga.store() as store:
-            ctx = siaga.context(store)
+        async with siaga.unit() as ctx:
             kel = _kelurahan_code(ctx.program, kelurahan)
             problem = broadcast.check_text(text)
             if problem is not None:
@@ -429,7 +388,6 @@ def broadcast_cmd(
                 _say(siaga, Reply.of("bc-not-sent"))  # a choice, not a failure
                 raise typer.Exit(0)
             started = await broadcast.queue_broadcast(ctx, None, audience, kel, text.strip())
-            await store.commit()
         if started is not None:
             _say(siaga, started)
 
@@ -439,15 +397,14 @@ def broadcast_cmd(
 @admin_app.command("broadcasts")
 def broadcasts_cmd() -> None:
     """Siaran terakhir dan kemajuannya."""
-    from handlers import broadcast
+    from handlers import broadcasts
 
     async def work(siaga: Any) -> None:
-        async with siaga.store() as store:
-            found = await store.broadcasts(limit=10)
+        found = await _in_unit(siaga, broadcasts.recent)
         if not found:
             typer.echo(say("cli-broadcasts-none"))
         for b in found:
-            _say(siaga, broadcast.progress(b, siaga.settings.telegram_rate))
+            _say(siaga, broadcasts.progress(b, siaga.settings.telegram_rate))
 
     _run(work)
 
@@ -455,22 +412,23 @@ def broadcasts_cmd() -> None:
 @admin_app.command("broadcast-cancel")
 def broadcast_cancel(broadcast_id: Annotated[int, typer.Argument()] = 0) -> None:
     """Hentikan sisa siaran (tanpa nomor: semua yang sedang berjalan)."""
-    from handlers import broadcast
+    from handlers import broadcasts
 
-    _use_case(lambda ctx: broadcast.cancel(ctx, None, str(broadcast_id or "")))
+    _use_case(lambda ctx: broadcasts.cancel(ctx, None, str(broadcast_id or "")))
 
 
 def _import_registry(kind: str, file: Path, as_of: str, yes: bool) -> None:
     """Read, preview, then (after a yes) replace the list: blind indexes only."""
     from bot.registry import MAX_ERRORS_SHOWN, UnreadableList, read_list
+    from handlers import nominations
 
     file, day = _existing(file), _day(as_of)
 
     async def work(siaga: Any) -> int:
-        async with siaga.store() as store:
+        async with siaga.unit() as ctx:
             parsed: Any
             try:
-                parsed = read_list(file, kind, store.vault.index)
+                parsed = read_list(file, kind, nominations.index_of(ctx))
             except UnreadableList as exc:
                 typer.echo(str(exc), err=True)
                 raise typer.Exit(2) from None
@@ -494,12 +452,9 @@ def _import_registry(kind: str, file: Path, as_of: str, yes: bool) -> None:
             if not yes and not typer.confirm(say("cli-list-confirm")):
                 typer.echo(say("cli-list-cancelled"))
                 return 0
-            now = siaga.clock()
-            n: int = await store.replace_registry(kind, day, parsed.rows, now)
-            await store.audit(actor=None, action=f"registry.{kind}_imported", now=now,
-                              after={"rows": n, "as_of": day.isoformat(),
-                                     "errors": len(parsed.errors)})  # fmt: skip
-            await store.commit()
+            n: int = await nominations.replace_registry(
+                ctx, kind, day, parsed.rows, len(parsed.errors)
+            )
             return n
 
     n = _run(work)
@@ -511,24 +466,27 @@ AsOf = Annotated[str, typer.Option("--tanggal", help="Tanggal data YYYY-MM-DD")]
 Yes = Annotated[bool, typer.Option("--yes", "-y", help="Tanpa bertanya")]
 
 
-@admin_app.command("import-dtks")
-def import_dtks(
-    file: Annotated[Path, typer.Argument(help="CSV/XLSX Dinas Sosial: kolom nik, desil")],
-    as_of: AsOf,
-    yes: Yes = False,
-) -> None:
-    """Muat daftar DTKS/DTSEN (Dinas Sosial) untuk memeriksa jawaban warga."""
-    _import_registry("dtks", file, as_of, yes)
+def _registry_command(kind: str, columns: str, doc: str) -> None:
+    """`siaga admin import-<kind> FILE --tanggal …`: one command per kind of list."""
+
+    def command(file: Path, as_of: AsOf, yes: Yes = False) -> None:
+        _import_registry(kind, file, as_of, yes)
+
+    command.__doc__ = doc
+    # typer reads the file's help from its annotation: made here, with this kind's columns
+    command.__annotations__ = {"file": Annotated[Path, typer.Argument(help=f"CSV/XLSX {columns}")],
+                               "as_of": AsOf, "yes": Yes, "return": None}  # fmt: skip
+    admin_app.command(f"import-{kind}")(command)
 
 
-@admin_app.command("import-bpjs")
-def import_bpjs(
-    file: Annotated[Path, typer.Argument(help="CSV/XLSX BPJS TK: kolom nik, segmen, status")],
-    as_of: AsOf,
-    yes: Yes = False,
-) -> None:
-    """Muat daftar peserta aktif BPJS Ketenagakerjaan untuk mencegah kepesertaan ganda."""
-    _import_registry("bpjs", file, as_of, yes)
+_registry_command(
+    "dtks",
+    "Dinas Sosial: kolom nik, desil",
+    "Muat daftar DTKS/DTSEN (Dinas Sosial) untuk memeriksa jawaban warga.",
+)
+_registry_command("bpjs", "BPJS TK: kolom nik, segmen, status",
+                  "Muat daftar peserta aktif BPJS Ketenagakerjaan untuk mencegah kepesertaan "
+                  "ganda.")  # fmt: skip
 
 
 @admin_app.command("claims")
@@ -536,12 +494,10 @@ def claims_list(
     all_: Annotated[bool, typer.Option("--all", help="Termasuk yang selesai")] = False,
 ) -> None:
     """Kasus klaim JKK/JKM: status, batas layanan, keluarga yang melapor."""
-    from domain.claims import OPEN
+    from handlers import claims
 
     async def work(siaga: Any) -> list[Any]:
-        async with siaga.store() as store:
-            found: list[Any] = await store.claims(None if all_ else OPEN, limit=1000)
-            return found
+        return await _in_unit(siaga, lambda ctx: claims.case_list(ctx, all_, limit=1000))
 
     cases = _run(work)
     if not cases:
@@ -576,18 +532,10 @@ def claim_step(
     years = tuple(int(y) for y in children.replace(" ", "").split(",") if y.isdigit())
 
     async def work(siaga: Any) -> Any:
-        async with siaga.store() as store:
-            store.via = "via command line"
+        async with siaga.unit("via command line") as ctx:
             outcome, _ = await claims.move(
-                siaga.context(store),
-                None,
-                claim_id,
-                to,
-                amount=amount,
-                reason=reason,
-                children=years,
+                ctx, None, claim_id, to, amount=amount, reason=reason, children=years
             )
-            await store.commit()
         return outcome
 
     outcome = _run(work)
@@ -610,7 +558,7 @@ def corpus_export(
 ) -> None:
     """Tulis pesan yang sudah diberi label di konsol (Pelajari) sebagai korpus untuk pelatihan."""
     from bot import corpus
-    from handlers import learning
+    from handlers import understanding
 
     day = _day(since) if since else None
     if out.suffix.lower() not in (".yaml", ".yml") or not out.parent.is_dir():
@@ -618,12 +566,10 @@ def corpus_export(
         raise typer.Exit(2)
 
     async def work(siaga: Any) -> tuple[int, int]:
-        async with siaga.store() as store:
-            ctx = siaga.context(store)
-            done: tuple[int, int] = await learning.export_corpus(
+        async with siaga.unit() as ctx:
+            done: tuple[int, int] = await understanding.export_corpus(
                 ctx, day, lambda groups: corpus.write(out, groups, ctx.today), _who()
             )
-            await store.commit()
         return done
 
     messages, groups = _run(work)

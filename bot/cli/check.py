@@ -16,8 +16,8 @@ from bot.i18n import Catalogue
 from bot.screening import CsvScreener, InputError, Row, answers_from, verdict_json
 from domain.eligibility import Status, evaluate
 from domain.program import Program
-from handlers.messages import Msg
-from handlers.verdict_view import headline, next_step, reason_line
+from handlers.check import headline, next_step, reason_line
+from handlers.core.messages import Msg
 
 
 def check_one(program: Program, catalogue: Catalogue, row: Row, on: date, as_json: bool) -> int:

@@ -72,19 +72,16 @@ def _free_space(d: Path) -> Finding:
 
 
 async def _database(s: Settings) -> list[Finding]:
-    from bot.db.engine import make_engine
-    from bot.db.migrate import HEAD, current
+    from bot.app import SCHEMA as HEAD
+    from bot.app import database_exists, schema_version
 
-    if not s.database_url and not s.sqlite_path().exists():
+    if not database_exists(s):
         return [Finding(WARN, say("doctor-db"), say("doctor-db-none"))]
-    engine = make_engine(s.effective_database_url())
     try:
-        version = await current(engine)
+        version = await schema_version(s)
     except Exception as exc:
         why = f"{type(exc).__name__}: {str(exc).splitlines()[0][:120]}"
         return [Finding(FAIL, say("doctor-db"), say("doctor-db-unreachable", why=why))]
-    finally:
-        await engine.dispose()
     if version == HEAD:
         return [Finding(OK, say("doctor-db"), say("doctor-db-ok", version=version))]
     detail = say("doctor-db-behind", version=version or say("cli-empty"), head=HEAD)
@@ -92,7 +89,7 @@ async def _database(s: Settings) -> list[Finding]:
 
 
 def _nik_key(s: Settings) -> list[Finding]:
-    from bot.keys import key_path
+    from bot.app import key_path
 
     if s.nik_key.get_secret_value():
         return [Finding(OK, say("doctor-key"), say("doctor-key-from-env"))]
@@ -108,25 +105,18 @@ def _nik_key(s: Settings) -> list[Finding]:
 
 async def _key_opens_database(s: Settings) -> list[Finding]:
     """The same check Siaga makes at start, without writing anything."""
-    from datetime import UTC, datetime
+    from bot.app import SCHEMA, KeyProblem, check_key, database_exists, schema_version
 
-    from bot.db.engine import make_engine
-    from bot.db.migrate import HEAD, current
-    from bot.keys import KeyProblem, open_vault
-
-    if not s.database_url and not s.sqlite_path().exists():
+    if not database_exists(s):
         return []
-    engine = make_engine(s.effective_database_url())
     try:
-        if await current(engine) != HEAD:
+        if await schema_version(s) != SCHEMA:
             return []  # said above; the check value arrives with the migration
-        await open_vault(s, engine, datetime.now(UTC), create=False)
+        await check_key(s)
     except KeyProblem as problem:
         return [Finding(FAIL if problem.fatal else WARN, say("doctor-key-db"), str(problem))]
     except Exception:
         return []  # the database check above already says what is wrong
-    finally:
-        await engine.dispose()
     return [Finding(OK, say("doctor-key-db"), say("doctor-key-db-ok"))]
 
 
@@ -139,21 +129,16 @@ def _admins(s: Settings) -> list[Finding]:
 
 async def _reviewers(s: Settings) -> list[Finding]:
     """Kelurahan nobody reviews: their nominations wait for no one."""
-    from bot.app import build
-    from bot.db.engine import make_engine
-    from bot.db.migrate import HEAD, current
-    from handlers.reviewer_gaps import without_reviewer
+    from bot.app import SCHEMA, build, database_exists, schema_version
+    from handlers.nominations import without_reviewer
 
-    if not s.database_url and not s.sqlite_path().exists():
+    if not database_exists(s):
         return []
-    engine = make_engine(s.effective_database_url())
     try:
-        version = await current(engine)
+        version = await schema_version(s)
     except Exception:  # unreachable: the database finding says so
         return []
-    finally:
-        await engine.dispose()
-    if version != HEAD:  # building would upgrade it, and the doctor changes nothing
+    if version != SCHEMA:  # building would upgrade it, and the doctor changes nothing
         return []
     try:
         siaga = await build(s)
@@ -161,8 +146,8 @@ async def _reviewers(s: Settings) -> list[Finding]:
         why = type(exc).__name__
         return [Finding(WARN, say("doctor-reviewers"), say("doctor-reviewers-unknown", why=why))]
     try:
-        async with siaga.store() as store:
-            gaps = await without_reviewer(siaga.context(store))
+        async with siaga.unit() as ctx:
+            gaps = await without_reviewer(ctx)
     finally:
         await siaga.close()
     if not gaps:

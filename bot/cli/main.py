@@ -58,7 +58,7 @@ def check(
     from bot.app import load_catalogue, load_program_or_exit
     from bot.cli.check import check_csv, check_one
     from bot.screening import InputError, Row
-    from handlers.messages import Msg
+    from handlers.core.messages import Msg
 
     catalogue = load_catalogue()
     program = load_program_or_exit()
@@ -217,23 +217,10 @@ def db_upgrade() -> None:
     """Terapkan migrasi Alembic sampai versi terbaru."""
     import asyncio
 
-    from bot.app import load_settings
-    from bot.db.engine import make_engine
-    from bot.db.migrate import HEAD, upgrade
+    from bot.app import SCHEMA, load_settings, upgrade_schema
 
-    settings = load_settings()
-    if not settings.database_url:
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
-
-    async def run() -> None:
-        engine = make_engine(settings.effective_database_url())
-        try:
-            await upgrade(engine)
-        finally:
-            await engine.dispose()
-
-    asyncio.run(run())
-    typer.echo(say("cli-db-at", version=HEAD))
+    asyncio.run(upgrade_schema(load_settings()))
+    typer.echo(say("cli-db-at", version=SCHEMA))
 
 
 @db_app.command("current")
@@ -241,21 +228,10 @@ def db_current() -> None:
     """Tampilkan versi migrasi basis data saat ini."""
     import asyncio
 
-    from bot.app import load_settings
-    from bot.db.engine import make_engine
-    from bot.db.migrate import HEAD, current
+    from bot.app import SCHEMA, load_settings, schema_version
 
-    settings = load_settings()
-
-    async def run() -> str | None:
-        engine = make_engine(settings.effective_database_url())
-        try:
-            return await current(engine)
-        finally:
-            await engine.dispose()
-
-    rev = asyncio.run(run())
-    state = say("cli-db-latest") if rev == HEAD else say("cli-db-behind", head=HEAD)
+    rev = asyncio.run(schema_version(load_settings()))
+    state = say("cli-db-latest") if rev == SCHEMA else say("cli-db-behind", head=SCHEMA)
     typer.echo(f"{rev or say('cli-empty')} ({state})")
 
 
@@ -280,7 +256,7 @@ def doctor() -> None:
 
 
 def main() -> None:
-    from bot.keys import KeyProblem
+    from bot.app import KeyProblem
 
     try:
         app()

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.i18n import Catalogue, default_locales_dir
-from handlers.messages import Msg, Raw
+from handlers.core.messages import Msg, Raw
 
 LOCALES = ("id", "en", "jv")
 _state: dict[str, Any] = {"locale": "id", "catalogue": None}

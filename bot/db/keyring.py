@@ -13,12 +13,12 @@ from sqlalchemy.exc import IntegrityError
 from bot.crypto import NikVault
 from bot.db import schema as t
 from bot.db.aio import AsyncConnection
-from handlers.citizen.form import CheckState
-from handlers.citizen.report import ReportState
-from handlers.messages import reseal_numbers
+from handlers.core.messages import reseal_numbers
+from handlers.table import CAPABILITIES
 
-# Flow states that keep a sealed NIK under "nik": the check's draft, a report being written
-DRAFTS = (CheckState.KEY, ReportState.KEY)
+# Flow states that keep a sealed NIK under "nik" (the check's draft, a report being written …),
+# as each capability declares them
+DRAFTS = tuple(key for c in CAPABILITIES for key in c.sealed_nik_in)
 
 
 async def stored_fingerprint(conn: AsyncConnection) -> str | None:
@@ -51,7 +51,7 @@ async def a_sealed_nik(conn: AsyncConnection) -> str | None:
     return None
 
 
-def _draft(answers: Any, key: str = CheckState.KEY) -> dict[str, Any]:
+def _draft(answers: Any, key: str) -> dict[str, Any]:
     """A flow's state in a conversation, where a sealed NIK may be kept."""
     draft = (answers or {}).get(key)
     return draft if isinstance(draft, dict) else {}

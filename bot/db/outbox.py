@@ -14,9 +14,10 @@ from bot.db import schema as t
 from bot.db.aio import AsyncConnection
 from bot.db.locks import take_turn
 from bot.db.rows import aware
-from handlers.records import OutboxStatus
+from handlers.core.records import OutboxStatus
 
 _o, _p = t.outbox, t.people
+SETTLED_REPLY = (OutboxStatus.SENT, OutboxStatus.FAILED, OutboxStatus.BLOCKED)
 
 CLAIM = (
     update(_o)

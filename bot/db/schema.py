@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     JSON,
     BigInteger,
@@ -36,10 +38,17 @@ ACTIVE_SQL = "status IN ('pending','info_requested','waitlisted','approved','reg
 
 Id = BigInteger().with_variant(Integer, "sqlite")  # SQLite autoincrements INTEGER PRIMARY KEY only
 
-people = Table(
+
+def numbered(name: str, *columns: Any) -> Table:
+    """A table whose rows are numbered by an "id" first column; SQLite never reuses an id
+    after a deletion (AUTOINCREMENT, migration 0007), so an id in an old link or log names
+    nothing rather than someone else's row."""
+    return Table(name, metadata, Column("id", Id, primary_key=True, autoincrement=True),
+                 *columns, sqlite_autoincrement=True)  # fmt: skip
+
+
+people = numbered(
     "people",
-    metadata,
-    Column("id", Id, primary_key=True, autoincrement=True),
     Column("channel", String(16), nullable=False),
     Column("external_id", String(160), nullable=False),  # a WhatsApp BSUID: up to 131 characters
     Column("role", String(16), nullable=False, server_default="citizen"),
@@ -60,21 +69,17 @@ people = Table(
     Column("digest_hour", Integer),
     Column("display_name", String(100)),  # officers only: their name in lists (0011)
     UniqueConstraint("channel", "external_id", name="uq_people_channel_external"),
-    sqlite_autoincrement=True,  # ids never reused after a deletion (0007)
 )
 Index("ix_people_role_kelurahan", people.c.role, people.c.kelurahan_code)
 
-consents = Table(
+consents = numbered(
     "consents",
-    metadata,
-    Column("id", Id, primary_key=True, autoincrement=True),
     Column("person_id", ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
     Column("kind", String(16), nullable=False),  # data | broadcast | in_person
     Column("notice_version", String(32), nullable=False),
     Column("granted", Boolean, nullable=False),
     Column("given_via", Id),  # the lurah who recorded an in-person consent
     Column("at", DateTime(timezone=True), nullable=False),
-    sqlite_autoincrement=True,  # ids never reused after a deletion (0007)
 )
 
 conversations = Table(
@@ -90,10 +95,8 @@ conversations = Table(
 )
 Index("ix_conversations_updated_at", conversations.c.updated_at)
 
-nominations = Table(
+nominations = numbered(
     "nominations",
-    metadata,
-    Column("id", Id, primary_key=True, autoincrement=True),
     Column("ref", String(16), nullable=False, unique=True),
     Column("person_id", ForeignKey("people.id", ondelete="SET NULL")),
     Column("filed_by", ForeignKey("people.id", ondelete="SET NULL")),
@@ -119,7 +122,6 @@ nominations = Table(
     Column("info_answer", Text),
     Column("on_behalf", Boolean, nullable=False, server_default=text("false")),
     Column("coverage_reminded_at", DateTime(timezone=True)),
-    sqlite_autoincrement=True,  # ids never reused after a deletion (0007)
 )
 # One active nomination per NIK, whatever the channel or account — enforced by the database,
 # so two workers racing cannot both file (a partial unique index in SQLite and PostgreSQL).
@@ -131,10 +133,8 @@ active_nik = Index(
 # "Tanya petugas": a citizen's question to an officer, and what was said both ways while it is
 # open (text only: media is forwarded by the platform's id and never kept). One officer holds
 # it at a time; the person's erasure deletes it (cascade).
-tickets = Table(
+tickets = numbered(
     "tickets",
-    metadata,
-    Column("id", Id, primary_key=True, autoincrement=True),
     Column("person_id", ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
     Column("kelurahan_code", String(32)),
     Column("status", String(16), nullable=False),  # open | held | closed
@@ -146,7 +146,6 @@ tickets = Table(
     Column("rating", Integer),
     Column("last_at", DateTime(timezone=True)),  # the last word either way (quiet release)
     Column("escalated_at", DateTime(timezone=True)),  # sent on to the Dinas past its deadline
-    sqlite_autoincrement=True,  # ids never reused after a deletion (0007)
 )
 Index("ix_tickets_person", tickets.c.person_id, tickets.c.status)
 Index("ix_tickets_held_by", tickets.c.held_by, tickets.c.status)
@@ -155,10 +154,8 @@ Index("ix_tickets_status_last", tickets.c.status, tickets.c.last_at)
 # A voice note, photo or document a ticket forwards: the platform's reference, never the
 # bytes, kept only while the ticket is live (closing, the retention sweep and erasure delete
 # it). Outbox rows name a row here, so a late delivery still finds what to forward.
-ticket_media = Table(
+ticket_media = numbered(
     "ticket_media",
-    metadata,
-    Column("id", Id, primary_key=True, autoincrement=True),
     Column("ticket_id", ForeignKey("tickets.id", ondelete="CASCADE"), nullable=False),
     Column("origin", String(16), nullable=False),  # the channel where `ref` is valid
     Column("kind", String(16), nullable=False),
@@ -167,7 +164,6 @@ ticket_media = Table(
     Column("size", Integer, nullable=False, server_default="0"),
     Column("seconds", Integer, nullable=False, server_default="0"),
     Column("created_at", DateTime(timezone=True), nullable=False),
-    sqlite_autoincrement=True,
 )
 Index("ix_ticket_media_ticket", ticket_media.c.ticket_id)
 
@@ -207,10 +203,8 @@ Index(
     nominations.c.updated_at,
 )  # the console's counts (0012)
 
-audit_log = Table(
+audit_log = numbered(
     "audit_log",
-    metadata,
-    Column("id", Id, primary_key=True, autoincrement=True),
     Column("at", DateTime(timezone=True), nullable=False),
     Column("actor", Id),
     Column("action", String(48), nullable=False),
@@ -220,7 +214,6 @@ audit_log = Table(
     Column("before", JSON),
     Column("after", JSON),
     Column("detail", Text, nullable=False, server_default=""),
-    sqlite_autoincrement=True,  # ids never reused after a deletion (0007)
 )
 Index("ix_audit_actor_action", audit_log.c.actor, audit_log.c.action, audit_log.c.at)
 Index("ix_audit_nomination", audit_log.c.nomination_id)
@@ -231,10 +224,8 @@ processed_updates = Table(
     Column("at", DateTime(timezone=True), nullable=False),
 )  # fmt: skip
 
-outbox = Table(
+outbox = numbered(
     "outbox",
-    metadata,
-    Column("id", Id, primary_key=True, autoincrement=True),
     Column("person_id", ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
     Column("channel", String(16), nullable=False),
     Column("external_id", String(160), nullable=False),  # a WhatsApp BSUID: up to 131 characters
@@ -261,7 +252,6 @@ outbox = Table(
     Column("template", Boolean, nullable=False, server_default=text("false")),
     # the person a notice names (a lurah's "new nomination from …"): erased with them
     Column("about_person", Id),
-    sqlite_autoincrement=True,  # ids never reused after a deletion (0007)
 )
 Index("ix_outbox_due", outbox.c.status, outbox.c.next_attempt_at)
 Index("ix_outbox_broadcast", outbox.c.broadcast_id, outbox.c.status)
@@ -269,10 +259,8 @@ Index("ix_outbox_provider_message", outbox.c.provider_message_id)
 Index("ix_outbox_about_person", outbox.c.about_person)
 Index("ix_outbox_recipient", outbox.c.channel, outbox.c.external_id, outbox.c.status)
 
-invites = Table(
+invites = numbered(
     "invites",
-    metadata,
-    Column("id", Id, primary_key=True, autoincrement=True),
     Column("code", String(32), nullable=False, unique=True),
     Column("kelurahan_code", String(16), nullable=False),
     Column("created_by", Id),
@@ -281,29 +269,23 @@ invites = Table(
     Column("used_by", Id),
     Column("used_at", DateTime(timezone=True)),
     Column("revoked_at", DateTime(timezone=True)),
-    sqlite_autoincrement=True,  # ids never reused after a deletion (0007)
 )
 
 # The quota: places per period, and optionally per kelurahan within it. Approving takes a
 # place with one conditional UPDATE (used < total), so concurrent approvals cannot overshoot.
-quotas = Table(
+quotas = numbered(
     "quotas",
-    metadata,
-    Column("id", Id, primary_key=True, autoincrement=True),
     Column("period", String(16), nullable=False),
     Column("kelurahan_code", String(16), nullable=False, server_default=""),  # "" = city-wide
     Column("total", Integer, nullable=False),
     Column("used", Integer, nullable=False, server_default="0"),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     UniqueConstraint("period", "kelurahan_code", name="uq_quotas_period_kelurahan"),
-    sqlite_autoincrement=True,  # ids never reused after a deletion (0007)
 )
 
 # A broadcast: one message to an audience, one outbox row per recipient (kind "broadcast").
-broadcasts = Table(
+broadcasts = numbered(
     "broadcasts",
-    metadata,
-    Column("id", Id, primary_key=True, autoincrement=True),
     Column("kind", String(16), nullable=False),  # admin | quota_reminder
     Column("created_by", Id),  # None: the Dinas's shell or the scheduler
     Column("created_at", DateTime(timezone=True), nullable=False),
@@ -319,7 +301,6 @@ broadcasts = Table(
     Column("progress_message_id", String(128)),
     Column("progress_text", Text),
     Column("progress_at", DateTime(timezone=True)),
-    sqlite_autoincrement=True,  # ids never reused after a deletion (0007)
 )
 Index("ix_broadcasts_status", broadcasts.c.status)
 
@@ -363,16 +344,13 @@ Index("ix_console_sessions_person", console_sessions.c.person_id)
 # the preview can be paged and the apply form carries an id, not 20,000 references. Only the
 # references and the rows with problems (what each said, NIK- and phone-like digits masked);
 # one per officer, gone once applied, after a day, or with the officer.
-console_uploads = Table(
+console_uploads = numbered(
     "console_uploads",
-    metadata,
-    Column("id", Id, primary_key=True, autoincrement=True),
     Column("person_id", ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("start", Date, nullable=False),
     Column("good", JSON, nullable=False),  # ["PJK-…", …]
     Column("bad", JSON, nullable=False),  # [[row, what it said, why (a message key), arg], …]
-    sqlite_autoincrement=True,  # ids never reused after a deletion (0007)
 )
 Index("ix_console_uploads_person", console_uploads.c.person_id)
 
@@ -380,10 +358,8 @@ Index("ix_console_uploads_person", console_uploads.c.person_id)
 # When something happens (issue 20): a reported death or work accident, followed by the Dinas
 # to the payout. The participant is found through their nomination; a report naming someone
 # no nomination matches keeps what was typed (the NIK sealed, as everywhere) for the officer.
-claims = Table(
+claims = numbered(
     "claims",
-    metadata,
-    Column("id", Id, primary_key=True, autoincrement=True),
     Column("kind", String(16), nullable=False),  # domain.claims.ClaimKind
     Column("status", String(16), nullable=False),  # domain.claims.ClaimStatus
     Column("event_date", Date, nullable=False),
@@ -402,20 +378,16 @@ claims = Table(
     Column("reminded_at", DateTime(timezone=True)),  # the Dinas reminded past due_on
     Column("letter_asked_at", DateTime(timezone=True)),  # the lurah asked for the letters
     Column("paid_at", DateTime(timezone=True)),
-    sqlite_autoincrement=True,
 )
 Index("ix_claims_status", claims.c.status, claims.c.due_on)
 Index("ix_claims_reporter", claims.c.reporter_id)
 
 # The scholarship's yearly follow-up for each child on a paid case (birth year only).
-claim_children = Table(
+claim_children = numbered(
     "claim_children",
-    metadata,
-    Column("id", Id, primary_key=True, autoincrement=True),
     Column("claim_id", ForeignKey("claims.id", ondelete="CASCADE"), nullable=False),
     Column("birth_year", Integer, nullable=False),
     Column("next_on", Date),  # None: no more reminders (turned 23, or the family said stop)
-    sqlite_autoincrement=True,
 )
 Index("ix_claim_children_next", claim_children.c.next_on)
 
@@ -442,24 +414,19 @@ registry_entries = Table(
 # Limits on what one account may do in a day that an erasure must not reset (issue 26): one
 # row per counted act, keyed by an HMAC of (channel, account id) under the NIK key's index
 # half, never by the person's id nor in clear; kept two days (the daily purge).
-account_marks = Table(
+account_marks = numbered(
     "account_marks",
-    metadata,
-    Column("id", Id, primary_key=True, autoincrement=True),
     Column("action", String(32), nullable=False),
     Column("account", String(64), nullable=False),
     Column("at", DateTime(timezone=True), nullable=False),
-    sqlite_autoincrement=True,
 )
 _m = account_marks.c
 Index("ix_account_marks_action", _m.action, _m.account, _m.at)
 # Messages Siaga did not understand, or read wrongly (the person chose another option), kept
 # masked (domain.masking) for 90 days so the Dinas can label them for the next training of the
 # reader (issue 27, point 7). The person's id only finds their rows for erasure (/hapus).
-unclear_messages = Table(
+unclear_messages = numbered(
     "unclear_messages",
-    metadata,
-    Column("id", Id, primary_key=True, autoincrement=True),
     Column("person_id", ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
     Column("channel", String(16), nullable=False),
     Column("place", String(16), nullable=False),  # domain.learning.PLACES
@@ -472,7 +439,6 @@ unclear_messages = Table(
     Column("label", String(120)),  # the Dinas's `means` for it
     Column("labelled_by", Id),  # the officer (a person id, as audit_log.actor)
     Column("labelled_at", DateTime(timezone=True)),
-    sqlite_autoincrement=True,
 )
 Index("ix_unclear_messages_person", unclear_messages.c.person_id, unclear_messages.c.created_at)
 Index("ix_unclear_messages_created", unclear_messages.c.created_at)

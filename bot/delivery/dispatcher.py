@@ -33,7 +33,7 @@ from bot.delivery.ledger import ReplyLedger
 from bot.delivery.media import MediaForwarder
 from bot.delivery.policy import POLICY, RetryPolicy
 from bot.delivery.serial import KeyedSerial
-from handlers.messages import Outgoing, Reply
+from handlers.core.messages import Outgoing, Reply
 
 log = logging.getLogger("siaga.delivery")
 

@@ -11,29 +11,24 @@ import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot.db import jobs
 from bot.db.engine import busy, storage_full, unavailable
 from bot.db.store import SqlStore
 from bot.db.unit import Database
 from bot.i18n import Catalogue
 from bot.metrics import Metrics
 from domain.program import Program
-from handlers import router
-from handlers.messages import Incoming, Outgoing, Reply
-from handlers.ports import Context, NoReader, Reader
-from handlers.ports import Settings as HandlerSettings
+from handlers.core import router
+from handlers.core.capability import Context, Registry
+from handlers.core.capability import Settings as HandlerSettings
+from handlers.core.messages import Incoming, Outgoing, Reply
+from handlers.core.reader import NoReader, Reader
 
 log = logging.getLogger("siaga")
 Clock = Callable[[], datetime]
-REPLY_RETENTION = timedelta(days=2)  # settled replies kept this long (they hold answers)
-ACCOUNT_MARKS_KEPT = timedelta(days=2)  # the daily limits look back one day
-# Notices, decisions, news templates: kept a month after they went (a reviewer's card names a
-# resident), and a message waits a month at most for someone outside WhatsApp's window
-# (review of the issue-26 fixes, finding 3)
-NOTICES_KEPT = timedelta(days=30)
-WAITING_KEPT = timedelta(days=30)
 
 
 class Unavailable(Exception):
@@ -96,15 +91,17 @@ def _chart(stats: object) -> bytes:
 
 
 class Conversations:
-    """The use cases' surroundings (program, settings, the time, the words) and the one
-    method that runs an update through them."""
+    """The use cases' surroundings (program, settings, the time, the words, the table of
+    capabilities), the one method that runs an update through them, and a unit of work for
+    the other doors (the console's pages, the commands, the scheduled jobs)."""
 
     def __init__(
         self, db: Database, program: Program, catalogue: Catalogue, settings: HandlerSettings,
-        clock: Clock, timezone: str, metrics: Metrics, where: str = "the database",
-        reader: Reader | None = None,
+        clock: Clock, timezone: str, metrics: Metrics, registry: Registry,
+        where: str = "the database", reader: Reader | None = None,
     ) -> None:  # fmt: skip
         self.db = db
+        self.registry = registry
         self.program = program
         self.catalogue = catalogue
         self.settings = settings
@@ -116,13 +113,37 @@ class Conversations:
         self.storage_full_since: datetime | None = None  # for /readyz and /metrics
         self.reader: Reader = reader or NoReader()
 
-    def context(self, store: SqlStore, now: datetime | None = None) -> Context:
+    def context(self, store: SqlStore, now: datetime | None = None) -> Context[SqlStore]:
         now = now or self.clock()
         return Context(
             store=store, program=self.program, settings=self.settings, now=now,
             today=now.astimezone(self.tz).date(), random_bytes=os.urandom,
-            render=self.catalogue.render, chart=_chart, tz=self.tz, reader=self.reader,
+            render=self.catalogue.render, chart=_chart, tz=self.tz, capabilities=self.registry,
+            reader=self.reader,
         )  # fmt: skip
+
+    @asynccontextmanager
+    async def unit(
+        self, via: str = "", now: datetime | None = None
+    ) -> AsyncIterator[Context[SqlStore]]:
+        """One unit of work for a door other than a chat update: the use cases it calls see
+        the context, never the tables; `via` ("via console") goes into its audit rows. It
+        commits when the block ends (a page that refuses still keeps what it learnt: an
+        idle session ended); an exception rolls it all back."""
+        async with self.db.store() as store:
+            store.via = via
+            yield self.context(store, now)
+            await store.commit()
+
+    async def last_run(self, job: str) -> datetime | None:
+        async with self.db.store() as store:
+            when: datetime | None = await jobs.last_run(store.conn, job)
+        return when
+
+    async def mark_run(self, job: str, now: datetime) -> None:
+        async with self.db.store() as store:
+            await jobs.mark_run(store.conn, job, now)
+            await store.commit()
 
     async def handle(self, msg: Incoming) -> Outgoing:
         return (await self.take(msg)).out
@@ -176,18 +197,3 @@ class Conversations:
         log.error("database unreachable (%s): updates are refused until it is back",
                   type(exc).__name__)  # fmt: skip
         return Unavailable("database-down")
-
-    async def purge_stale_drafts(self, draft_retention_days: int) -> int:
-        now = self.clock()
-        async with self.db.store() as store:
-            n = await store.purge_stale_drafts(now - timedelta(days=draft_retention_days))
-            await store.purge_settled_replies(now - REPLY_RETENTION)
-            keep = timedelta(days=self.program.handover.closed_keep_days)
-            await store.close_idle_tickets(now - keep, now)
-            await store.purge_closed_tickets(now - keep)
-            await store.cancel_old_waits(now - WAITING_KEPT)  # before: cancelled ones go now
-            await store.purge_settled_messages(now - NOTICES_KEPT)
-            await store.purge_account_marks(now - ACCOUNT_MARKS_KEPT)
-            await store.purge_uploads(now)
-            await store.commit()
-        return n

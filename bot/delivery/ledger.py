@@ -28,7 +28,7 @@ from bot.db.rows import aware
 from bot.db.unit import Database
 from bot.delivery.news import news_for
 from bot.delivery.policy import row_status
-from handlers.records import OutboxStatus
+from handlers.core.records import OutboxStatus
 
 log = logging.getLogger("siaga.delivery")
 

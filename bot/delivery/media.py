@@ -12,9 +12,9 @@ from dataclasses import replace
 from datetime import datetime
 
 from bot.channels.port import Channel
-from bot.db.desk_store import DESK_ORIGIN
 from bot.db.unit import Database
-from handlers.messages import Attachment, Msg, Outgoing, Reply
+from handlers.core.messages import Attachment, Msg, Outgoing, Reply
+from handlers.handover import DESK_ORIGIN
 
 log = logging.getLogger("siaga.media")
 

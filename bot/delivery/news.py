@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from handlers.messages import Button, Msg, Reply
+from handlers.core.messages import Button, Msg, Reply
 
 # The first message key's beginning → the topic (the first match wins)
 TOPICS = (

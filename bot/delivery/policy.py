@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.channels.port import Delivered, Delivery
-from handlers.records import OutboxStatus
+from handlers.core.records import OutboxStatus
 
 
 def row_status(outcome: str) -> OutboxStatus:

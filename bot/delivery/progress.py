@@ -15,8 +15,8 @@ from bot import periodic
 from bot.channels.port import Channel, Delivery, Envelope
 from bot.db.unit import Database
 from bot.delivery.sender import OutboxSender
-from handlers import broadcast
-from handlers.messages import Outgoing
+from handlers import broadcasts as broadcast
+from handlers.core.messages import Outgoing
 
 log = logging.getLogger("siaga.progress")
 

@@ -43,7 +43,7 @@ from bot.delivery.media import MediaForwarder
 from bot.delivery.news import news_for
 from bot.delivery.policy import POLICY, RetryPolicy, row_status
 from domain.quiet import QuietHours
-from handlers.messages import Outgoing, Reply
+from handlers.core.messages import Outgoing, Reply
 
 log = logging.getLogger("siaga.sender")
 

@@ -30,7 +30,7 @@ class _Model:
 
 
 class FastTextReader:
-    """handlers.ports.Reader, over the model files of one folder."""
+    """handlers.core.reader.Reader, over the model files of one folder."""
 
     def __init__(self, folder: Path = DATA) -> None:
         self.manifest: dict[str, Any] = json.loads((folder / MANIFEST).read_text("utf-8"))

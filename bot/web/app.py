@@ -20,9 +20,8 @@ from pydantic import ValidationError
 
 from bot.channels.telegram.adapter import TelegramChannel
 from bot.channels.whatsapp.adapter import WhatsAppChannel
-from bot.db.migrate import HEAD, current
 from bot.delivery.dispatcher import Dispatcher, refused_for_now
-from bot.observe import database_gauges
+from bot.delivery.gauges import database_gauges
 from bot.web.limits import SERVER, BodyLimit
 
 log = logging.getLogger("siaga.web")
@@ -38,9 +37,14 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 
+# The database's schema version and the one the code expects (the composition root's check)
+Schema = Callable[[], Awaitable[tuple[str | None, str]]]
+
+
 def create_app(
     dispatcher: Dispatcher, telegram: TelegramChannel | None, telegram_secret: str,
     whatsapp: WhatsAppChannel | None = None, wa_app_secret: str = "", wa_verify_token: str = "",
+    schema: Schema | None = None,
 ) -> ASGIApp:  # fmt: skip
     """The HTTP app: FastAPI, with the Telegram webhook served in front of it (TelegramFirst)."""
     conversations = dispatcher.conversations
@@ -95,7 +99,8 @@ def create_app(
         """Ready when the database answers and its schema is the one this code expects."""
         try:
             # bounded: a probe that waits on a busy database is no answer to "ready?"
-            version = await asyncio.wait_for(current(conversations.db.engine), READY_TIMEOUT)
+            assert schema is not None, "the composition root hands in the schema check"
+            version, head = await asyncio.wait_for(schema(), READY_TIMEOUT)
         except TimeoutError:
             return JSONResponse({"status": "database busy"}, status_code=503)
         except Exception as exc:
@@ -105,9 +110,9 @@ def create_app(
             return JSONResponse({"status": "storage full",
                                  "since": conversations.storage_full_since.isoformat()},
                                 status_code=503)  # fmt: skip
-        if version != HEAD:
+        if version != head:
             return JSONResponse({"status": "migrations behind", "database": version,
-                                 "code": HEAD}, status_code=503)  # fmt: skip
+                                 "code": head}, status_code=503)  # fmt: skip
         return JSONResponse({"status": "ready", "schema": version})
 
     @app.get("/metrics")
@@ -135,7 +140,7 @@ class LazyConsole:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if self.app is None:
-            from bot.web.console.views import build
+            from bot.web.console.table import build
 
             self.app = build(self.conversations)
         await self.app(scope, receive, send)

@@ -4,6 +4,7 @@ reader-ask = Which did you mean? Pick one, or say it in other words:
 reader-neither = All right. Please say it in other words, or press 🙋 Ask an officer to ask a person.
 reader-kept = All right, nothing was changed.
 confirm-optout = Do you want to stop receiving reminders and announcements from Siaga? News about your own nomination will still reach you.
+confirm-optin = Would you like to receive reminders and announcements from Siaga (dates, places, programme changes)? You can stop them at any time with /berhenti.
 confirm-report-death = Do you want to report a death (a participant passed away)? We will ask a few questions and pass it on to Disnaker KUKM.
 confirm-report-accident = Do you want to report a work accident? We will ask a few questions and pass it on to Disnaker KUKM.
 btn-confirm-go = Yes, go on

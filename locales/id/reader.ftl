@@ -4,6 +4,7 @@ reader-ask = Maksud Bapak/Ibu yang mana? Pilih salah satu, atau tulis dengan kat
 reader-neither = Baik. Mohon tulis lagi dengan kata lain, atau tekan 🙋 Tanya petugas untuk bertanya langsung.
 reader-kept = Baik, tidak ada yang diubah.
 confirm-optout = Bapak/Ibu ingin berhenti menerima pengingat dan siaran dari Siaga? Kabar tentang usulan Bapak/Ibu sendiri tetap dikirim.
+confirm-optin = Bapak/Ibu ingin menerima pengingat dan siaran dari Siaga (jadwal, kuota, perubahan program)? Bisa dihentikan kapan saja dengan /berhenti.
 confirm-report-death = Bapak/Ibu ingin melaporkan kabar duka (peserta meninggal dunia)? Kami akan menanyakan beberapa hal lalu meneruskannya ke Disnaker KUKM.
 confirm-report-accident = Bapak/Ibu ingin melaporkan kecelakaan kerja? Kami akan menanyakan beberapa hal lalu meneruskannya ke Disnaker KUKM.
 btn-confirm-go = Ya, lanjutkan

@@ -4,6 +4,7 @@ reader-ask = Ingkang dipun karsakaken ingkang pundi? Pilih setunggal, utawi sera
 reader-neither = Inggih. Nyuwun dipun serat malih kanthi tembung sanes, utawi pencet 🙋 Tanya petugas kangge nyuwun pirsa langsung.
 reader-kept = Inggih, boten wonten ingkang dipun ewahi.
 confirm-optout = Panjenengan badhe kendel nampi pangeling lan siaran saking Siaga? Kabar bab usulan Panjenengan piyambak tetep dipun kintun.
+confirm-optin = Panjenengan kersa nampi pangeling lan siaran saking Siaga (jadwal, kuota, ewahing program)? Saged dipun kendelaken sawanci-wanci kanthi /berhenti.
 confirm-report-death = Panjenengan badhe nglaporaken kabar duka (peserta tilar donya)? Kula badhe nyuwun pirsa sawetawis prakawis lajeng dipun aturaken dhateng Disnaker KUKM.
 confirm-report-accident = Panjenengan badhe nglaporaken kacilakan kerja? Kula badhe nyuwun pirsa sawetawis prakawis lajeng dipun aturaken dhateng Disnaker KUKM.
 btn-confirm-go = Inggih, lajengaken

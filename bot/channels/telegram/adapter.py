@@ -41,7 +41,7 @@ from bot.channels.port import (
 )
 from bot.channels.telegram.render import MAX_TEXT, render
 from bot.i18n import Catalogue
-from handlers.messages import Attachment, Incoming, Kind, Media, Msg, Outgoing, UserRef
+from handlers.core.messages import Attachment, Incoming, Kind, Media, Msg, Outgoing, UserRef
 
 log = logging.getLogger("siaga.telegram")
 CHANNEL = "telegram"

@@ -19,7 +19,7 @@ from aiogram.types import (
 
 from bot.channels.render import reply_text, split_text
 from bot.i18n import Catalogue
-from handlers.messages import ButtonKind, Reply
+from handlers.core.messages import ButtonKind, Reply
 
 Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | None
 MAX_TEXT = 4096  # Telegram's limit for one message

@@ -26,7 +26,7 @@ from bot.channels.render import reply_text
 from bot.channels.whatsapp.client import OUTSIDE_WINDOW, PAIR_RATE, GraphError, WhatsAppClient
 from bot.channels.whatsapp.render import MAX_TEXT, render
 from bot.i18n import Catalogue
-from handlers.messages import Attachment, Incoming, Kind, Media, Outgoing, UserRef
+from handlers.core.messages import Attachment, Incoming, Kind, Media, Outgoing, UserRef
 
 log = logging.getLogger("siaga.whatsapp")
 CHANNEL = "whatsapp"

@@ -14,7 +14,7 @@ from typing import Any
 
 from bot.channels.render import reply_text, split_text
 from bot.i18n import Catalogue
-from handlers.messages import ButtonKind, Msg, Reply
+from handlers.core.messages import ButtonKind, Msg, Reply
 
 MAX_BUTTONS, MAX_BUTTON_TITLE = 3, 20
 MAX_ROWS, MAX_ROW_TITLE = 10, 24

@@ -22,7 +22,7 @@ from domain.claims import MAX_AMOUNT, MIN_AMOUNT
 from domain.program import Program
 from domain.reference import parse_reference
 from domain.text import parse_rupiah, row_id
-from handlers.messages import Msg
+from handlers.core.messages import Msg
 
 # Bidirectional overrides and isolates reorder what an officer reads (a name that displays as
 # something else); no field here needs them, nor C0/C1 control characters (NUL breaks

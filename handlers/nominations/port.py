@@ -1,0 +1,103 @@
+"""What nominations and their review need from storage: the nominations, the review queue,
+the quota, registry lists, the console's views of them, and the notices of new nominations
+(one waiting notice per reviewer)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import Any, Protocol
+
+from domain.nomination import NominationStatus
+from handlers.core.capability import Context
+from handlers.core.messages import Reply
+from handlers.core.port import AccountLimits, Store
+from handlers.core.records import Person
+from handlers.nominations.records import Approved, Listed, Nomination, Upload
+
+
+class Notices(Store, Protocol):
+    """One notice of a kind per person at a time (issue 26 item 16): the unsent one taken
+    out to be queued again with more in it (locked against a second filing at once), when
+    the last one went out unread, and dropping those read some other way. The third value
+    of take_waiting: the one taken was held for the person to write (WhatsApp's window), so
+    is its successor."""
+
+    async def take_waiting(
+        self, person: Person, kind: str
+    ) -> tuple[list[Reply], datetime, bool] | None: ...
+    async def unread_since(self, person: Person, kind: str) -> datetime | None: ...
+    async def drop_waiting(self, person: Person, kind: str) -> int: ...
+    # per kelurahan: nominations waiting for a decision (one grouped count)
+    async def queue_sizes(self) -> dict[str, int]: ...
+
+
+class Decisions(Store, Protocol):
+    """What a decision on a nomination needs (review.py): taken conditionally on the status
+    its decider read, a quota place taken with it."""
+
+    async def nomination_by_id(self, nomination_id: int) -> Nomination | None: ...
+    # Conditional on the status read (nomination.status): False when another unit of work
+    # moved it first (issue 26 item 14).
+    async def move_nomination(
+        self, nomination: Nomination, to: NominationStatus, now: datetime, **fields: Any
+    ) -> bool: ...
+    async def last_mover(self, nomination_id: int) -> int | None: ...
+    async def quota(self, period: str, kelurahan_code: str = "") -> tuple[int, int] | None: ...
+    async def reserve_place(self, period: str, kelurahan_code: str, now: datetime) -> bool: ...
+
+
+class NominationsStore(Decisions, Notices, AccountLimits, Protocol):
+    async def nomination_by_ref(self, ref: str) -> Nomination | None: ...
+    async def nominations_of(self, person_id: int) -> list[Nomination]: ...
+    async def queue(
+        self, kelurahan_code: str, statuses: Sequence[NominationStatus]
+    ) -> list[Nomination]: ...
+    async def with_status(self, status: NominationStatus) -> list[Nomination]: ...
+    async def update_nomination(
+        self, nomination: Nomination, now: datetime, **fields: Any
+    ) -> None: ...
+    async def forget_nominations(self, person_id: int, now: datetime) -> None: ...
+    async def count_audit(self, actor: int, action: str, since: datetime) -> int: ...
+
+    # The quota: places per period, city-wide ("") and optionally per kelurahan.
+    async def set_quota(
+        self, period: str, total: int, now: datetime, kelurahan_code: str = ""
+    ) -> None: ...
+    async def release_place(self, period: str, kelurahan_code: str, now: datetime) -> None: ...
+
+    # figures, and what the console and the export read
+    async def stats_rows(self) -> list[tuple[str, str, str | None, datetime, datetime | None]]: ...
+    async def waiting_since(self, before: datetime) -> dict[str, int]: ...
+    async def approved_since(self, since: datetime) -> int: ...
+    async def approved_at(self, since: datetime) -> list[datetime]: ...
+    async def kelurahan_overview(self) -> dict[str, dict[str, Any]]: ...
+    async def nominations_list(
+        self, kelurahan_code: str | None, statuses: Sequence[str], occupation: str | None,
+        verdict: str | None, limit: int = 100,
+    ) -> list[Listed]: ...  # fmt: skip
+    async def approved_for_export(self, kelurahan_code: str | None) -> list[Approved]: ...
+    async def nomination_nik(self, nomination_id: int) -> str | None: ...  # opened
+    async def job_last_run(self, name: str) -> datetime | None: ...
+    async def job_ran(self, name: str, now: datetime) -> None: ...
+
+    # a BPJS confirmation file, between its preview and "apply"
+    async def nomination_statuses(self, refs: Sequence[str]) -> dict[str, str]: ...
+    async def keep_upload(
+        self, person_id: int, start: date, good: list[str], bad: list[list[Any]], now: datetime
+    ) -> int: ...
+    async def upload(self, upload_id: int, person_id: int, now: datetime) -> Upload | None: ...
+    async def drop_upload(self, upload_id: int) -> bool: ...  # whether this call took it
+    async def purge_uploads(self, now: datetime) -> int: ...
+
+    # the Dinas's registry lists (DTKS/DTSEN, BPJS TK): blind indexes only
+    def nik_index(self, nik: str) -> str: ...
+    async def replace_registry(
+        self, kind: str, as_of: date, rows: Iterable[tuple[str, int | None, str | None]],
+        now: datetime,
+    ) -> int: ...  # fmt: skip
+
+
+Ctx = Context[NominationsStore]
+NoticesCtx = Context[Notices]
+DecisionsCtx = Context[Decisions]
