@@ -157,6 +157,8 @@ class _HandoverIn(_Strict):
     media_max_mb: int = Field(ge=1, le=100)
     media_keep_hours: int = Field(ge=1, le=24 * 30)
     closed_ticket_keep_days: int = Field(default=90, ge=1, le=3660)
+    max_held_per_officer: int = Field(default=5, ge=1, le=100)
+    questions_per_day: int = Field(default=5, ge=1, le=100)
 
 
 class _ReviewIn(_Strict):
@@ -324,6 +326,8 @@ def _handover(h: _HandoverIn) -> Handover:
         media=MediaLimits(h.media_max_seconds, h.media_max_mb * 1024 * 1024, h.media_keep_hours),
         ref=h.ref,
         closed_keep_days=h.closed_ticket_keep_days,
+        max_held=h.max_held_per_officer,
+        questions_per_day=h.questions_per_day,
     )  # fmt: skip
 
 

@@ -44,6 +44,12 @@ class Handover:
     # figures): what was asked and answered is not kept for ever (UU 27/2022 Pasal 16, 43)
     closed_keep_days: int = 90
     calendar: Calendar = WEEKDAYS
+    # an officer holds at most this many questions at once (issue 30 item 1): a desk of
+    # twenty held questions answers none of them; the rest wait for a colleague
+    max_held: int = 5
+    # new questions one account may ask a day (issue 30 item 5), as for reports: beyond it
+    # the office's phone number
+    questions_per_day: int = 5
 
     def _hours_on(self, day: date) -> list[Hours]:
         if self.calendar.is_day_off(day):
@@ -81,6 +87,22 @@ class Handover:
                 left -= end - start
             at = datetime.combine(at.date() + timedelta(days=1), time(0), at.tzinfo)
         return asked + timedelta(hours=self.answer_within_hours)
+
+    def office_time(self, start: datetime, end: datetime) -> timedelta:
+        """How much of [start, end) fell in office hours: the time a question has waited as
+        the desk counts it (a night or Lebaran's days off do not count)."""
+        total = timedelta()
+        at = start
+        for _ in range(400):  # at most a year of days, as above
+            if at >= end:
+                break
+            for h in self._hours_on(at.date()):
+                opens = max(at, datetime.combine(at.date(), h.start, at.tzinfo))
+                closes = min(end, datetime.combine(at.date(), h.end, at.tzinfo))
+                if closes > opens:
+                    total += closes - opens
+            at = datetime.combine(at.date() + timedelta(days=1), time(0), at.tzinfo)
+        return total
 
     def forwards(self, seconds: int, size: int) -> str:
         """Why a file cannot be forwarded ("too-long", "too-big"), or "" when it can."""

@@ -413,3 +413,56 @@ async def test_the_service_page_shows_the_late_ones_red_in_the_browser(
     wide = await browser.run(browser.driver.execute_script,
                              "return document.documentElement.scrollWidth - window.innerWidth;")  # fmt: skip
     assert wide <= 0, f"the service page is {wide}px wider than the phone"
+
+
+async def test_a_lurah_answers_a_resident_s_question_in_the_browser(
+    siaga: App, browser: Browser
+) -> None:
+    """Issue 30 item 1: the questions page and a question's own page, hold, the FAQ's words
+    inserted with one click, sent and closed; each checked by axe and photographed."""
+    from datetime import UTC, datetime, timedelta
+
+    from tests.harness import Person
+    from tests.test_handover import inbox
+
+    start = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wednesday 10.00 WIB
+    now = [start]
+    siaga.clock = lambda: now[0]
+    await set_quota(siaga, 10)
+    await make(siaga, "lk", Role.LURAH, KELUN)
+    await file(siaga, "warga-tanya")
+    warga = Person(siaga, "warga-tanya")
+    await warga.say("tanya petugas")
+    await warga.say("Iurannya nanti saya bayar sendiri atau gratis?")
+    now[0] = start + timedelta(hours=2)
+    other = Person(siaga, "warga-kedua")
+    await other.say("tanya petugas")
+    await other.say("Apakah ojek pangkalan boleh ikut?")
+    now[0] = start + timedelta(hours=4)
+    await sign_in(siaga, browser, "lk")
+    page = await browser.open("/konsol/tiket")
+    assert "Iurannya nanti" in page and "4:00" in page
+    await browser.accessible("tiket")
+    await browser.click("a[href='/konsol/tiket/1']", then="#pegang")
+    await browser.accessible("tiket-pertanyaan")
+    await browser.click("#pegang", then="#faq-premium")
+    page = await browser.click("#faq-premium", then="#teks")
+    assert "Iuran BPJS Ketenagakerjaan peserta Pro JKK-JKM" in await browser.run(
+        lambda: browser.driver.find_element(By.ID, "teks").get_attribute("value")
+    )
+    await browser.accessible("tiket-jawab")
+    page = await browser.click("#kirim", then=".note")
+    assert "Terkirim ke warga (tiket #1)" in page
+    assert (await inbox(siaga, "warga-tanya"))[-1].startswith(
+        "Petugas Kelurahan Kelun: Iuran BPJS Ketenagakerjaan peserta Pro JKK-JKM"
+    )
+    page = await browser.click("#tutup", then=".note")
+    assert "Tiket #1 ditutup" in page
+    assert "Seberapa membantu" in (await inbox(siaga, "warga-tanya"))[-1]
+    await browser.run(browser.driver.set_window_size, 390, 844)  # and on a phone
+    for path in ("/konsol/tiket", "/konsol/tiket/1"):
+        await browser.open(path)
+        wide = await browser.run(browser.driver.execute_script,
+                                 "return document.documentElement.scrollWidth - window.innerWidth;")  # fmt: skip
+        assert wide <= 0, f"{path} is {wide}px wider than the phone"
+    await browser.accessible("hp-tiket")

@@ -25,8 +25,10 @@ from domain.claims import ClaimKind, ClaimStatus
 from handlers.claims import cases as claims
 from handlers.core.messages import UserRef
 from handlers.core.records import Role
+from handlers.handover import tickets as handover
 from handlers.officers import admin
 from handlers.understanding import learning
+from tests.harness import Person
 from tests.helpers import nik_for
 from tests.test_console import csrf, review_approve, signed_in
 from tests.test_review import KELUN, act, file, make, nomination, set_quota
@@ -88,8 +90,23 @@ async def scene(siaga: App) -> dict[str, str]:
         await learning.note_unclear(siaga.context(store), resident, "blabla kula", None, None)
         await store.commit()
         mid = (await store.conn.execute(select(t.unclear_messages.c.id))).scalar_one()
+    tid = await held_question(siaga, boss)
     return {"nid": str(pending.id), "cid": str(cid), "ref": approved,
-            "code": str(invite.parts[0].args["code"]), "mid": str(mid)}  # fmt: skip
+            "code": str(invite.parts[0].args["code"]), "mid": str(mid),
+            "tid": str(tid)}  # fmt: skip
+
+
+async def held_question(siaga: App, officer: object) -> int:
+    """A resident's question the Dinas holds (issue 30): an answer would reach them."""
+    warga = Person(siaga, "warga-tiket")
+    await warga.say("tanya petugas")
+    await warga.say("Apakah pendaftaran masih dibuka?")
+    async with siaga.store() as store:
+        tid = (await store.conn.execute(select(t.tickets.c.id))).scalar_one()
+        outcome, _ = await handover.hold(siaga.context(store), officer, tid)  # type: ignore[arg-type]
+        await store.commit()
+    assert outcome is handover.Hold.HELD
+    return int(tid)
 
 
 def cases(s: dict[str, str], upload: str) -> list[Case]:
@@ -159,6 +176,17 @@ def cases(s: dict[str, str], upload: str) -> list[Case]:
         Case("POST", f"/konsol/pelajari/{s['mid']}", "bahasa", {"arti": "status"}, ok=nothing),
         Case("POST", f"/konsol/pelajari/{s['mid']}", "nilai", {"arti": "answer:age=",
                                                                "bahasa": "id"}),
+        # residents' questions (issue 30): the desk's filters, the FAQ to insert, the answer
+        *(Case("GET", "/konsol/tiket", n, ok=nothing | (kelun if n == "kelurahan" else set()))
+          for n in ("kelurahan", "status")),
+        *(Case("GET", f"/konsol/tiket/{s['tid']}", n, ok=nothing) for n in ("pesan", "faq")),
+        Case("GET", "/konsol/tiket/{J}"),
+        Case("POST", f"/konsol/tiket/{s['tid']}/{{J}}"),
+        Case("POST", "/konsol/tiket/{J}/tutup"),
+        Case("POST", "/konsol/tiket/{J}/jawab", form={"teks": "Masih, Bu."}),
+        Case("POST", f"/konsol/tiket/{s['tid']}/jawab", "teks", junk=[*REFUSED_TEXT, "a"]),
+        Case("POST", "/konsol/tiket/{J}/berkas"),
+        Case("POST", f"/konsol/tiket/{s['tid']}/berkas", "teks"),  # no file: nothing sent
     ]  # fmt: skip
     return out
 

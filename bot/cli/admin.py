@@ -14,6 +14,8 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
+from bot.cli.words import locale, say
+
 admin_app = typer.Typer(help="Perintah admin Disnaker KUKM", no_args_is_help=True)
 T = TypeVar("T")
 
@@ -34,7 +36,7 @@ def _run(work: Callable[[Any], Awaitable[T]]) -> T:
 def _say(siaga: Any, reply: Any) -> None:
     from bot.channels.render import reply_text
 
-    typer.echo(reply_text(siaga.catalogue, reply, "id"))
+    typer.echo(reply_text(siaga.catalogue, reply, locale()))
 
 
 def _use_case(run: Callable[[Any], Awaitable[Any]]) -> None:
@@ -61,7 +63,7 @@ def _in_unit(siaga: Any, run: Callable[[Any], Awaitable[T]], via: str = "") -> A
 def _existing(file: Path) -> Path:
     """The file named on the command line; exit 2 when there is none."""
     if not file.is_file():
-        typer.echo(f"Berkas {file} tidak ditemukan.", err=True)
+        typer.echo(say("cli-file-missing", path=file), err=True)
         raise typer.Exit(2)
     return file
 
@@ -71,7 +73,7 @@ def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        typer.echo(f"Tanggal {text!r} tidak valid (YYYY-MM-DD).", err=True)
+        typer.echo(say("cli-admin-bad-date", value=text), err=True)
         raise typer.Exit(2) from None
 
 
@@ -81,7 +83,7 @@ def _kelurahan_code(program: Any, name: str | None) -> str | None:
         return None
     kel = program.regions.kelurahan_named(name)
     if kel is None:
-        typer.echo(f"Kelurahan {name!r} tidak ditemukan.", err=True)
+        typer.echo(say("cli-admin-no-kelurahan", name=name), err=True)
         raise typer.Exit(2)
     return str(kel.code)
 
@@ -108,7 +110,7 @@ def login_link(
 
     channel, _, external_id = who.partition(":")
     if channel not in ("console", "telegram", "whatsapp") or not external_id:
-        typer.echo("Tulis --for CHANNEL:ID, mis. console:dinas", err=True)
+        typer.echo(say("cli-admin-login-for"), err=True)
         raise typer.Exit(2)
     _use_case(lambda ctx: officers.sign_in_for(ctx, UserRef(channel, external_id)))
 
@@ -122,11 +124,13 @@ def invites() -> None:
         rows = await _in_unit(siaga, officers.invites)
         now = siaga.clock()
         for r in rows:
-            state = ("dicabut" if r.revoked_at else "dipakai" if r.used_by
-                     else "kedaluwarsa" if r.expires_at < now else "aktif")  # fmt: skip
+            state = say("cli-invite-revoked" if r.revoked_at else "cli-invite-used"
+                        if r.used_by else "cli-invite-expired" if r.expires_at < now
+                        else "cli-invite-active")  # fmt: skip
             kel = siaga.program.regions.kelurahan_by_code(r.kelurahan_code)
+            until = say("cli-invite-until", day=f"{r.expires_at:%Y-%m-%d}")
             typer.echo(f"{r.code}  {kel.name if kel else r.kelurahan_code:<16} {state:<11} "
-                       f"s.d. {r.expires_at:%Y-%m-%d}")  # fmt: skip
+                       f"{until}")  # fmt: skip
 
     _run(work)
 
@@ -140,9 +144,9 @@ def revoke(code: str) -> None:
         return await _in_unit(siaga, lambda ctx: officers.revoke_invite(ctx, None, code, _who()))
 
     if not _run(work):
-        typer.echo("Undangan tidak ditemukan atau sudah dipakai/dicabut.", err=True)
+        typer.echo(say("cli-revoke-none"), err=True)
         raise typer.Exit(1)
-    typer.echo("Undangan dicabut.")
+    typer.echo(say("cli-revoke-done"))
 
 
 @admin_app.command("reviewers")
@@ -183,13 +187,12 @@ def quota(
             if kelurahan:
                 kel = siaga.program.regions.kelurahan_named(kelurahan)
                 if kel is None:
-                    typer.echo(f"Kelurahan {kelurahan!r} tidak ditemukan.", err=True)
+                    typer.echo(say("cli-admin-no-kelurahan", name=kelurahan), err=True)
                     raise typer.Exit(2)
                 p, q = await nominations.allocation(ctx, kel.code, total, _who())
-                typer.echo(
-                    f"Alokasi {kel.name} {p}: "
-                    + (f"{q[0]} tempat, terpakai {q[1]}" if q else "tidak ada")
-                )
+                shown = (say("cli-quota-places", total=q[0], used=q[1]) if q
+                         else say("cli-quota-none"))  # fmt: skip
+                typer.echo(say("cli-quota-allocation", kelurahan=kel.name, period=p, shown=shown))
                 return
             out = await nominations.quota_reply(ctx, None, "" if total is None else str(total))
         _say(siaga, out)
@@ -208,7 +211,7 @@ def export(
 
     fmt = "xlsx" if out.suffix.lower() == ".xlsx" else "csv" if out.suffix.lower() == ".csv" else ""
     if not fmt:
-        typer.echo("Gunakan nama berkas berakhiran .xlsx atau .csv.", err=True)
+        typer.echo(say("cli-export-suffix"), err=True)
         raise typer.Exit(2)
     write = write_xlsx if fmt == "xlsx" else write_csv
 
@@ -218,9 +221,7 @@ def export(
             ctx, code, fmt, lambda rows: write(rows, out), who=_who()))  # fmt: skip
 
     n = _run(work)
-    typer.echo(
-        f"{n} usulan disetujui diekspor ke {out}. NIK tertulis utuh: simpan berkas ini dengan aman."
-    )
+    typer.echo(say("cli-export-done", count=n, path=out))
 
 
 @admin_app.command("register")
@@ -242,7 +243,7 @@ def register(
             None,
         )
         if col is None:
-            typer.echo("Kolom nomor_usulan (atau ref) tidak ada.", err=True)
+            typer.echo(say("cli-register-no-column"), err=True)
             raise typer.Exit(2)
         refs = [r for r in (parse_reference(row[col] or "") for row in reader) if r]
 
@@ -259,8 +260,8 @@ def register(
         return report
 
     report = _run(work)
-    typer.echo(f"Terdaftar: {len(report.registered)}; tidak ditemukan: {len(report.not_found)}; "
-               f"belum disetujui: {len(report.not_approved)}")  # fmt: skip
+    typer.echo(say("cli-register-done", registered=len(report.registered),
+                   missing=len(report.not_found), waiting=len(report.not_approved)))  # fmt: skip
     for ref in report.not_found + report.not_approved:
         typer.echo(f"  - {ref}", err=True)
 
@@ -274,7 +275,7 @@ def remind_coverage() -> None:
         return await _in_unit(siaga, nominations.coverage_reminders)
 
     reminded, expired = _run(work)
-    typer.echo(f"Pengingat dikirim: {reminded}; perlindungan berakhir: {expired}")
+    typer.echo(say("cli-reminders-done", reminded=reminded, expired=expired))
 
 
 @admin_app.command("rotate-key")
@@ -289,19 +290,16 @@ def rotate_key() -> None:
         return await rotate(settings, _who())
 
     fresh, counts = asyncio.run(main())
-    typer.echo(f"Kunci NIK diganti: {counts['nominations']} usulan, {counts['conversations']} "
-               f"percakapan, {counts['outbox']} pesan tertunda, {counts['claims']} kasus klaim "
-               "dienkripsi ulang.")  # fmt: skip
+    typer.echo(say("cli-key-rotated", nominations=counts["nominations"],
+                   conversations=counts["conversations"], outbox=counts["outbox"],
+                   claims=counts["claims"]))  # fmt: skip
     if counts["registry"]:
-        typer.echo(f"Daftar DTKS/DTSEN dan BPJS ({counts['registry']} NIK) dihapus karena "
-                   "indeksnya memakai kunci lama: muat ulang dengan import-dtks / "
-                   "import-bpjs.")  # fmt: skip
+        typer.echo(say("cli-key-lists-dropped", count=counts["registry"]))
     if settings.nik_key.get_secret_value():
-        typer.echo("Kunci datang dari SIAGA_NIK_KEY: ganti isinya dengan kunci baru ini sebelum "
-                   "Siaga dijalankan lagi (kunci lama tidak lagi membuka NIK):")  # fmt: skip
+        typer.echo(say("cli-key-from-env"))
         typer.echo(fresh)
     else:
-        typer.echo("Kunci baru tersimpan di siaga.key (mode 600). Buat cadangannya sekarang.")
+        typer.echo(say("cli-key-saved"))
 
 
 @admin_app.command("audit")
@@ -322,13 +320,13 @@ def audit(
 
     for r, local in reversed(_run(work)):
         at = local.strftime("%Y-%m-%d %H:%M:%S WIB")
-        who = f"#{r.actor}" if r.actor is not None else "sistem"
+        who = f"#{r.actor}" if r.actor is not None else say("cli-audit-system")
         extra = ""
         if r.before or r.after:
             before, after = (json.dumps(x, ensure_ascii=False) for x in (r.before, r.after))
             extra = f" {before} → {after}"
-        sys.stdout.write(f"{at}  {who:<8} {r.action:<28} {r.outcome:<8}"
-                         f"{' usulan#' + str(r.nomination_id) if r.nomination_id else ''}{extra}"
+        nom = " " + say("cli-audit-nomination", id=str(r.nomination_id)) if r.nomination_id else ""
+        sys.stdout.write(f"{at}  {who:<8} {r.action:<28} {r.outcome:<8}{nom}{extra}"
                          f"{' ' + r.detail if r.detail else ''}\n")  # fmt: skip
 
 
@@ -348,10 +346,10 @@ def stats(
     from bot.app import load_catalogue
     from bot.channels.render import reply_text
 
-    typer.echo(reply_text(load_catalogue(), out, "id"))
+    typer.echo(reply_text(load_catalogue(), out, locale()))
     if png is not None and out.image_png is not None:
         png.write_bytes(out.image_png)
-        typer.echo(f"Grafik: {png}")
+        typer.echo(say("cli-stats-chart", path=png))
 
 
 AUDIENCES = "lurah | lurah_waiting | unfinished | waiting | approved | opted_in"
@@ -372,7 +370,7 @@ def broadcast_cmd(
     from handlers.core.messages import Reply
 
     if audience not in broadcast.AUDIENCES:
-        typer.echo(f"Penerima tidak dikenal: {audience}. Pilih: {AUDIENCES}", err=True)
+        typer.echo(say("cli-broadcast-audience", value=audience, choices=AUDIENCES), err=True)
         raise typer.Exit(2)
 
     async def work(siaga: Any) -> None:
@@ -386,7 +384,7 @@ def broadcast_cmd(
             _say(siaga, Reply(parts))
             if not reached:  # the preview said why nobody would receive it
                 raise typer.Exit(1)
-            if not (yes or typer.confirm("Kirim sekarang?")):
+            if not (yes or typer.confirm(say("cli-broadcast-confirm"))):
                 _say(siaga, Reply.of("bc-not-sent"))  # a choice, not a failure
                 raise typer.Exit(0)
             started = await broadcast.queue_broadcast(ctx, None, audience, kel, text.strip())
@@ -404,7 +402,7 @@ def broadcasts_cmd() -> None:
     async def work(siaga: Any) -> None:
         found = await _in_unit(siaga, broadcasts.recent)
         if not found:
-            typer.echo("Belum ada siaran.")
+            typer.echo(say("cli-broadcasts-none"))
         for b in found:
             _say(siaga, broadcasts.progress(b, siaga.settings.telegram_rate))
 
@@ -434,30 +432,25 @@ def _import_registry(kind: str, file: Path, as_of: str, yes: bool) -> None:
             except UnreadableList as exc:
                 typer.echo(str(exc), err=True)
                 raise typer.Exit(2) from None
-            name = "DTKS/DTSEN" if kind == "dtks" else "BPJS Ketenagakerjaan (aktif)"
-            typer.echo(
-                f"Daftar {name} per {day:%d-%m-%Y}: {len(parsed.rows)} baris sah, "
-                f"{len(parsed.errors)} baris salah, {parsed.duplicates} NIK ganda"
-                + (f", {parsed.inactive} tidak aktif (diabaikan)" if kind == "bpjs" else "")
-            )
-            label = "desil" if kind == "dtks" else "segmen"
+            typer.echo(say(f"cli-list-{kind}-read", day=f"{day:%d-%m-%Y}",
+                           good=len(parsed.rows), bad=len(parsed.errors),
+                           twice=parsed.duplicates, inactive=parsed.inactive))  # fmt: skip
             counts = ", ".join(f"{k}: {v}" for k, v in sorted(parsed.by_value.items()))
-            typer.echo(f"Per {label}: {counts or '-'}")
+            typer.echo(say(f"cli-list-{kind}-per", counts=counts or "-"))
             for number, why in parsed.errors[:MAX_ERRORS_SHOWN]:
-                typer.echo(f"  baris {number}: {why}")
+                typer.echo(say("cli-list-row", row=str(number), why=why))
             if len(parsed.errors) > MAX_ERRORS_SHOWN:
-                typer.echo(f"  … dan {len(parsed.errors) - MAX_ERRORS_SHOWN} baris lain")
+                typer.echo(say("cli-list-more", count=len(parsed.errors) - MAX_ERRORS_SHOWN))
             if parsed.unreadable:
                 shown = ", ".join(str(n) for n in parsed.unreadable[:MAX_ERRORS_SHOWN])
                 more = "…" if len(parsed.unreadable) > MAX_ERRORS_SHOWN else ""
-                typer.echo(f"Ada karakter yang tidak terbaca di {len(parsed.unreadable)} baris "
-                           f"(baris {shown}{more}): kolom yang dipakai tetap diperiksa; bila "
-                           "banyak baris salah, simpan ulang sebagai CSV UTF-8.")  # fmt: skip
+                typer.echo(say("cli-list-unreadable", count=len(parsed.unreadable),
+                               rows=f"{shown}{more}"))  # fmt: skip
             if not parsed.rows:
-                typer.echo("Tidak ada baris sah: daftar lama tetap dipakai.", err=True)
+                typer.echo(say("cli-list-none-good"), err=True)
                 raise typer.Exit(1)
-            if not yes and not typer.confirm("Ganti daftar yang tersimpan dengan ini?"):
-                typer.echo("Dibatalkan: tidak ada yang berubah.")
+            if not yes and not typer.confirm(say("cli-list-confirm")):
+                typer.echo(say("cli-list-cancelled"))
                 return 0
             n: int = await nominations.replace_registry(
                 ctx, kind, day, parsed.rows, len(parsed.errors)
@@ -466,7 +459,7 @@ def _import_registry(kind: str, file: Path, as_of: str, yes: bool) -> None:
 
     n = _run(work)
     if n:
-        typer.echo(f"Tersimpan: {n} NIK (hanya indeks buta, tanpa NIK utuh).")
+        typer.echo(say("cli-list-saved", count=n))
 
 
 AsOf = Annotated[str, typer.Option("--tanggal", help="Tanggal data YYYY-MM-DD")]
@@ -508,14 +501,13 @@ def claims_list(
 
     cases = _run(work)
     if not cases:
-        typer.echo("Tidak ada kasus klaim" + ("." if all_ else " yang terbuka."))
+        typer.echo(say("cli-claims-none-all" if all_ else "cli-claims-none-open"))
         return
     for c in cases:
         extra = f" Rp{c.amount:,}".replace(",", ".") if c.amount else ""
-        typer.echo(
-            f"#{c.id}\t{c.kind.value}\t{c.status.value}{extra}\tkejadian {c.event_date:%d-%m-%Y}"
-            f"\tlapor {c.created_at:%d-%m-%Y}\tbatas {c.due_on:%d-%m-%Y}"
-        )
+        days = say("cli-claim-days", event=f"{c.event_date:%d-%m-%Y}",
+                   reported=f"{c.created_at:%d-%m-%Y}", due=f"{c.due_on:%d-%m-%Y}")  # fmt: skip
+        typer.echo(f"#{c.id}\t{c.kind.value}\t{c.status.value}{extra}\t{days}")
 
 
 @admin_app.command("claim")
@@ -535,7 +527,7 @@ def claim_step(
     try:
         to = ClaimStatus(status)
     except ValueError:
-        typer.echo(f"Status {status!r} tidak dikenal.", err=True)
+        typer.echo(say("cli-claim-bad-status", value=status), err=True)
         raise typer.Exit(2) from None
     years = tuple(int(y) for y in children.replace(" ", "").split(",") if y.isdigit())
 
@@ -548,9 +540,9 @@ def claim_step(
 
     outcome = _run(work)
     if outcome is not claims.Moved.DONE:
-        typer.echo(f"Kasus #{claim_id} tidak dipindah: {outcome.value}.", err=True)
+        typer.echo(say("cli-claim-not-moved", id=str(claim_id), why=outcome.value), err=True)
         raise typer.Exit(1)
-    typer.echo(f"Kasus #{claim_id}: {to.value}. Keluarga diberi tahu.")
+    typer.echo(say("cli-claim-moved", id=str(claim_id), status=to.value))
 
 
 corpus_app = typer.Typer(help="Korpus pesan dan pembaca terlatih (issue 27)", no_args_is_help=True)
@@ -570,7 +562,7 @@ def corpus_export(
 
     day = _day(since) if since else None
     if out.suffix.lower() not in (".yaml", ".yml") or not out.parent.is_dir():
-        typer.echo(f"Tulis --out sebagai berkas .yaml di folder yang ada (bukan {out}).", err=True)
+        typer.echo(say("cli-corpus-out", path=out), err=True)
         raise typer.Exit(2)
 
     async def work(siaga: Any) -> tuple[int, int]:
@@ -581,7 +573,7 @@ def corpus_export(
         return done
 
     messages, groups = _run(work)
-    typer.echo(f"{messages} pesan berlabel ({groups} kelompok) ditulis ke {out}.")
+    typer.echo(say("cli-corpus-written", count=messages, groups=groups, path=out))
 
 
 @corpus_app.command("train")
@@ -599,7 +591,7 @@ def corpus_train(
     from bot.reader import train
 
     if not corpus.is_dir():
-        typer.echo(f"Folder korpus tidak ada: {corpus}", err=True)
+        typer.echo(say("cli-corpus-none", path=corpus), err=True)
         raise typer.Exit(2)
     env = dict(os.environ)
     if trainer.is_dir():  # fasttext-wheel beside the project, first on the trainer's path

@@ -11,9 +11,11 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.cli.words import say
 from bot.config import Settings
 
-OK, WARN, FAIL = "OK", "PERINGATAN", "GAGAL"
+# Verdicts, said as cli.ftl's doctor-verdict-* (OK / PERINGATAN / GAGAL in Indonesian)
+OK, WARN, FAIL = "ok", "warn", "fail"
 
 
 @dataclass(frozen=True)
@@ -38,12 +40,16 @@ async def examine(settings: Settings) -> list[Finding]:
 
 def _data_dir(s: Settings) -> list[Finding]:
     if s.database_url:
-        return [Finding(OK, "Alamat basis data", "dari SIAGA_DATABASE_URL")]
+        return [Finding(OK, say("doctor-db-url"), say("doctor-db-url-from-env"))]
     d = s.data_dir
     if d.exists() and not os.access(d, os.W_OK):
-        return [Finding(FAIL, "Folder data", f"{d} tidak bisa ditulis")]
+        return [Finding(FAIL, say("doctor-data-dir"), say("doctor-data-dir-readonly", path=d))]
     return [
-        Finding(OK, "Folder data", f"{d.resolve()} (SQLite: {s.sqlite_path().name})"),
+        Finding(
+            OK,
+            say("doctor-data-dir"),
+            say("doctor-data-dir-ok", path=d.resolve(), file=s.sqlite_path().name),
+        ),
         _free_space(d),
     ]
 
@@ -57,12 +63,12 @@ NO_DISK = 100 << 20
 def _free_space(d: Path) -> Finding:
     where = d if d.exists() else next((p for p in d.parents if p.exists()), Path("/"))
     free = shutil.disk_usage(where).free
-    text = f"{free / (1 << 30):.1f} GB kosong di {where}"
+    gb = f"{free / (1 << 30):.1f}"
     if free < NO_DISK:
-        return Finding(FAIL, "Ruang disk", text + ": hampir habis, kosongkan sekarang")
+        return Finding(FAIL, say("doctor-disk"), say("doctor-disk-full", gb=gb, path=where))
     if free < LOW_DISK:
-        return Finding(WARN, "Ruang disk", text + ": tinggal sedikit")
-    return Finding(OK, "Ruang disk", text)
+        return Finding(WARN, say("doctor-disk"), say("doctor-disk-low", gb=gb, path=where))
+    return Finding(OK, say("doctor-disk"), say("doctor-disk-ok", gb=gb, path=where))
 
 
 async def _database(s: Settings) -> list[Finding]:
@@ -70,34 +76,31 @@ async def _database(s: Settings) -> list[Finding]:
     from bot.app import database_exists, schema_version
 
     if not database_exists(s):
-        return [Finding(WARN, "Basis data", "belum ada; dibuat saat Siaga pertama berjalan")]
+        return [Finding(WARN, say("doctor-db"), say("doctor-db-none"))]
     try:
         version = await schema_version(s)
     except Exception as exc:
-        return [Finding(FAIL, "Basis data", f"tidak bisa dihubungi: {type(exc).__name__}: "
-                        f"{str(exc).splitlines()[0][:120]}")]  # fmt: skip
+        why = f"{type(exc).__name__}: {str(exc).splitlines()[0][:120]}"
+        return [Finding(FAIL, say("doctor-db"), say("doctor-db-unreachable", why=why))]
     if version == HEAD:
-        return [Finding(OK, "Basis data", f"terhubung, skema terbaru ({version})")]
-    detail = (f"skema {version or 'kosong'}, kode {HEAD}: jalankan `siaga db upgrade` "
-              "(atau biarkan Siaga menjalankannya saat mulai)")  # fmt: skip
-    return [Finding(WARN, "Basis data", detail)]
+        return [Finding(OK, say("doctor-db"), say("doctor-db-ok", version=version))]
+    detail = say("doctor-db-behind", version=version or say("cli-empty"), head=HEAD)
+    return [Finding(WARN, say("doctor-db"), detail)]
 
 
 def _nik_key(s: Settings) -> list[Finding]:
     from bot.app import key_path
 
     if s.nik_key.get_secret_value():
-        return [Finding(OK, "Kunci NIK", "dari SIAGA_NIK_KEY")]
+        return [Finding(OK, say("doctor-key"), say("doctor-key-from-env"))]
     path = key_path(s)
     if not path.exists():
-        detail = (f"{path} belum ada; dibuat saat pertama berjalan. Simpan cadangannya: "
-                  "tanpa kunci, NIK tersimpan tidak bisa dibaca")  # fmt: skip
-        return [Finding(WARN, "Kunci NIK", detail)]
+        return [Finding(WARN, say("doctor-key"), say("doctor-key-none", path=path))]
     mode = path.stat().st_mode & 0o777
     if mode & 0o077:
-        return [Finding(FAIL, "Kunci NIK", f"{path} bisa dibaca orang lain (mode {mode:o}); "
-                        "jalankan chmod 600")]  # fmt: skip
-    return [Finding(OK, "Kunci NIK", f"{path} (mode 600)")]
+        detail = say("doctor-key-open", path=path, mode=f"{mode:o}")
+        return [Finding(FAIL, say("doctor-key"), detail)]
+    return [Finding(OK, say("doctor-key"), say("doctor-key-ok", path=path))]
 
 
 async def _key_opens_database(s: Settings) -> list[Finding]:
@@ -111,16 +114,17 @@ async def _key_opens_database(s: Settings) -> list[Finding]:
             return []  # said above; the check value arrives with the migration
         await check_key(s)
     except KeyProblem as problem:
-        return [Finding(FAIL if problem.fatal else WARN, "Kunci NIK vs basis data", str(problem))]
+        return [Finding(FAIL if problem.fatal else WARN, say("doctor-key-db"), str(problem))]
     except Exception:
         return []  # the database check above already says what is wrong
-    return [Finding(OK, "Kunci NIK vs basis data", "kunci ini membuka NIK yang tersimpan")]
+    return [Finding(OK, say("doctor-key-db"), say("doctor-key-db-ok"))]
 
 
 def _admins(s: Settings) -> list[Finding]:
     if s.admin_ids():
-        return [Finding(OK, "Admin", ", ".join(sorted(f"{c}:{i}" for c, i in s.admin_ids())))]
-    return [Finding(WARN, "Admin", "SIAGA_ADMINS kosong: tidak ada yang bisa /undang atau /siaran")]
+        named = ", ".join(sorted(f"{c}:{i}" for c, i in s.admin_ids()))
+        return [Finding(OK, say("doctor-admins"), named)]
+    return [Finding(WARN, say("doctor-admins"), say("doctor-admins-none"))]
 
 
 async def _reviewers(s: Settings) -> list[Finding]:
@@ -139,21 +143,24 @@ async def _reviewers(s: Settings) -> list[Finding]:
     try:
         siaga = await build(s)
     except Exception as exc:  # the database finding above already says why
-        return [Finding(WARN, "Petugas peninjau", f"tidak bisa diperiksa: {type(exc).__name__}")]
+        why = type(exc).__name__
+        return [Finding(WARN, say("doctor-reviewers"), say("doctor-reviewers-unknown", why=why))]
     try:
         async with siaga.unit() as ctx:
             gaps = await without_reviewer(ctx)
     finally:
         await siaga.close()
     if not gaps:
-        return [Finding(OK, "Petugas peninjau", "setiap kelurahan punya petugas")]
-    names = ", ".join(f"{k.name} ({n} menunggu)" if n else k.name for k, n in gaps)
-    return [Finding(WARN, "Petugas peninjau", f"{len(gaps)} kelurahan tanpa petugas: {names}")]
+        return [Finding(OK, say("doctor-reviewers"), say("doctor-reviewers-ok"))]
+    names = ", ".join(say("doctor-reviewers-waiting", name=k.name, count=n) if n else k.name
+                      for k, n in gaps)  # fmt: skip
+    detail = say("doctor-reviewers-missing", count=len(gaps), names=names)
+    return [Finding(WARN, say("doctor-reviewers"), detail)]
 
 
 async def _telegram(s: Settings) -> list[Finding]:
     if not s.telegram_token.get_secret_value():
-        return [Finding(WARN, "Telegram", "SIAGA_TELEGRAM_TOKEN kosong: kanal Telegram mati")]
+        return [Finding(WARN, "Telegram", say("doctor-telegram-off"))]
     from bot.channels.telegram.factory import make_bot, webhook_secret
 
     bot = make_bot(s)
@@ -161,22 +168,22 @@ async def _telegram(s: Settings) -> list[Finding]:
         me = await bot.get_me()
         info = await bot.get_webhook_info()
     except Exception as exc:
-        return [Finding(FAIL, "Telegram", f"token atau server Bot API bermasalah: "
-                        f"{type(exc).__name__}: {str(exc)[:120]}")]  # fmt: skip
+        why = f"{type(exc).__name__}: {str(exc)[:120]}"
+        return [Finding(FAIL, "Telegram", say("doctor-telegram-bad", why=why))]
     finally:
         await bot.session.close()
     found = [Finding(OK, "Telegram", f"bot @{me.username}")]
+    hook = say("doctor-webhook")
     if info.url:
         secret = webhook_secret(s)
         verdict = OK if secret else FAIL
-        note = "" if secret else " — tetapi secret tidak ada di pengaturan/data: webhook akan 401"
-        found.append(Finding(verdict, "Webhook Telegram", f"{info.url}{note}"))
+        note = "" if secret else say("doctor-webhook-no-secret")
+        found.append(Finding(verdict, hook, f"{info.url}{note}"))
         if info.last_error_message:
-            last = f"galat terakhir dari Telegram: {info.last_error_message}"
-            found.append(Finding(WARN, "Webhook Telegram", last))
+            last = say("doctor-webhook-error", error=info.last_error_message)
+            found.append(Finding(WARN, hook, last))
     else:
-        found.append(Finding(WARN, "Webhook Telegram", "tidak terdaftar: pakai `siaga telegram` "
-                             "(polling) atau `siaga telegram set-webhook URL`"))  # fmt: skip
+        found.append(Finding(WARN, hook, say("doctor-webhook-none")))
     return found
 
 
@@ -189,15 +196,13 @@ def _whatsapp(s: Settings) -> list[Finding]:
     }
     missing = [k for k, v in parts.items() if not v]
     if len(missing) == len(parts):
-        return [Finding(WARN, "WhatsApp", "tidak diatur: kanal WhatsApp mati")]
+        return [Finding(WARN, "WhatsApp", say("doctor-whatsapp-off"))]
     if missing:
-        return [Finding(FAIL, "WhatsApp", "belum lengkap: " + ", ".join(missing))]
+        return [Finding(FAIL, "WhatsApp", say("doctor-whatsapp-missing", names=", ".join(missing)))]
     if not s.whatsapp_template:
-        return [Finding(WARN, "WhatsApp", "SIAGA_WHATSAPP_TEMPLATE kosong: siaran ke warga yang "
-                        "tidak menulis 24 jam terakhir akan gagal")]  # fmt: skip
+        return [Finding(WARN, "WhatsApp", say("doctor-whatsapp-no-template"))]
     if not s.whatsapp_news_template:
-        return [Finding(WARN, "WhatsApp", "SIAGA_WHATSAPP_NEWS_TEMPLATE kosong: pesan untuk "
-                        "orang yang tidak menulis 24 jam terakhir menunggu sampai mereka menulis, "
-                        "tanpa pemberitahuan")]  # fmt: skip
-    return [Finding(OK, "WhatsApp", f"nomor {s.whatsapp_phone_number_id}, templat "
-                    f"{s.whatsapp_template} dan {s.whatsapp_news_template}")]  # fmt: skip
+        return [Finding(WARN, "WhatsApp", say("doctor-whatsapp-no-news"))]
+    return [Finding(OK, "WhatsApp", say("doctor-whatsapp-ok", number=s.whatsapp_phone_number_id,
+                                        template=s.whatsapp_template,
+                                        news=s.whatsapp_news_template))]  # fmt: skip

@@ -9,6 +9,8 @@ from typing import Annotated
 
 import typer
 
+from bot.cli.words import say
+
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
@@ -18,8 +20,17 @@ app = typer.Typer(
 
 
 @app.callback()
-def _root() -> None:
+def _root(
+    bahasa: Annotated[
+        str, typer.Option("--bahasa", help="Bahasa keluaran perintah: id | en | jv")
+    ] = "id",
+) -> None:
     """Siaga: cek kelayakan, daftar, dan tinjau usulan Pro JKK-JKM Kota Madiun."""
+    from bot.cli import words
+
+    if bahasa not in words.LOCALES:
+        _fail(words.say("cli-bad-language", value=bahasa, choices=", ".join(words.LOCALES)))
+    words.use(bahasa)
 
 
 def _fail(text: str) -> None:
@@ -165,7 +176,7 @@ def set_webhook(url: str) -> None:
             await bot.set_webhook(
                 url, secret_token=secret, allowed_updates=["message", "callback_query"]
             )
-            typer.echo(f"Webhook terdaftar: {url}")
+            typer.echo(say("cli-webhook-set", url=url))
         finally:
             await bot.session.close()
 
@@ -220,7 +231,7 @@ def db_upgrade() -> None:
     from bot.app import SCHEMA, load_settings, upgrade_schema
 
     asyncio.run(upgrade_schema(load_settings()))
-    typer.echo(f"Basis data pada versi {SCHEMA}.")
+    typer.echo(say("cli-db-at", version=SCHEMA))
 
 
 @db_app.command("current")
@@ -231,8 +242,8 @@ def db_current() -> None:
     from bot.app import SCHEMA, load_settings, schema_version
 
     rev = asyncio.run(schema_version(load_settings()))
-    state = "terbaru" if rev == SCHEMA else f"belum terbaru, terbaru {SCHEMA}"
-    typer.echo(f"{rev or 'kosong'} ({state})")
+    state = say("cli-db-latest") if rev == SCHEMA else say("cli-db-behind", head=SCHEMA)
+    typer.echo(f"{rev or say('cli-empty')} ({state})")
 
 
 @app.command()
@@ -246,11 +257,11 @@ def doctor() -> None:
     try:
         settings = load_settings()
     except Exception as exc:  # pydantic says which setting and why
-        _fail(f"GAGAL  Pengaturan: {exc}")
+        _fail(f"{say('doctor-verdict-fail')}  {say('doctor-settings')}: {exc}")
         return
     findings = asyncio.run(examine(settings))
     for f in findings:
-        typer.echo(f"{f.verdict:<10} {f.what}: {f.detail}")
+        typer.echo(f"{say('doctor-verdict-' + f.verdict):<10} {f.what}: {f.detail}")
     if any(f.verdict == FAIL for f in findings):
         raise typer.Exit(1)
 
@@ -263,5 +274,5 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.exit(130)
     except KeyProblem as problem:  # the NIK key: said plainly, no traceback, nothing started
-        print(f"Siaga tidak dijalankan: {problem}", file=sys.stderr)
+        print(say("cli-not-started", why=str(problem)), file=sys.stderr)
         sys.exit(3)

@@ -4,6 +4,7 @@ nothing here commits. Holding a ticket is one conditional UPDATE, so two officer
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -14,11 +15,15 @@ from bot.db import schema as t
 from bot.db.aio import AsyncConnection
 from bot.db.outbox import SETTLED_REPLY
 from bot.db.rows import record
+from domain.nomination import NominationStatus
 from handlers.core.messages import Media, seal_numbers
-from handlers.handover import Ticket, TicketStatus
+from handlers.handover import DESK_ORIGIN, Ticket, TicketStatus
+from handlers.nominations import Nomination
 
 _t = t.tickets
 _m = t.ticket_media
+_f = t.desk_files
+_n = t.nominations
 LIVE = (TicketStatus.OPEN.value, TicketStatus.HELD.value)
 
 
@@ -103,16 +108,25 @@ class TicketQueries:
         row = (await self.conn.execute(q.order_by(_t.c.id.desc()).limit(1))).first()
         return _ticket(row) if row else None
 
-    async def hold_ticket(self, ticket_id: int, officer_id: int) -> bool:
-        """Take the ticket for this officer: only an open one, or one they already hold."""
+    async def hold_ticket(self, ticket_id: int, officer_id: int, now: datetime) -> bool:
+        """Take the ticket for this officer: only an open one, or one they already hold.
+        Taking it counts as a word: the quiet time runs from here, not from the question
+        (a question that waited an hour was let go within the minute of being taken)."""
         q = (
             update(_t)
             .where(_t.c.id == ticket_id)
             .where((_t.c.status == TicketStatus.OPEN.value) | (_t.c.held_by == officer_id))
             .where(_t.c.status != TicketStatus.CLOSED.value)
-            .values(status=TicketStatus.HELD.value, held_by=officer_id)
+            .values(status=TicketStatus.HELD.value, held_by=officer_id, last_at=now)
         )
         return await self.conn.write(q, {}) == 1
+
+    async def held_count(self, officer_id: int) -> int:
+        """How many questions this officer holds now (issue 30: at most a set number)."""
+        q = select(func.count()).where(
+            _t.c.held_by == officer_id, _t.c.status == TicketStatus.HELD.value
+        )
+        return int((await self.conn.execute(q)).scalar_one())
 
     async def add_ticket_message(
         self, ticket: Ticket, sender: str, text: str, now: datetime, media: Media | None = None
@@ -231,6 +245,50 @@ class TicketQueries:
         for ticket_id in ids:
             await self.forget_media(ticket_id=ticket_id)
         return len(ids)
+
+    # --- the console's desk for residents' questions (issue 30 item 1) -------------------
+    async def desk_tickets(
+        self, kelurahan_code: str | None, statuses: Sequence[str], limit: int = 200
+    ) -> list[Ticket]:
+        """Questions in `statuses` (open, held), oldest first: one kelurahan's, or all."""
+        q = select(_t).where(_t.c.status.in_([s for s in statuses if s in LIVE]))
+        if kelurahan_code is not None:
+            q = q.where(_t.c.kelurahan_code == kelurahan_code)
+        rows = await self.conn.execute(q.order_by(_t.c.created_at, _t.c.id).limit(limit))
+        return [_ticket(r) for r in rows]
+
+    async def latest_nominations(self, person_ids: Sequence[int]) -> dict[int, Nomination]:
+        """Each person's latest nomination (by id), for those who have one: one query for a
+        whole page of questions."""
+        if not person_ids:
+            return {}
+        last = (
+            select(func.max(_n.c.id))
+            .where(_n.c.person_id.in_(list(set(person_ids))))
+            .group_by(_n.c.person_id)
+        )
+        rows = await self.conn.execute(select(_n).where(_n.c.id.in_(last)))
+        found = [record(Nomination, r, answers=r.answers or {}, reasons=r.reasons or [],
+                        status=NominationStatus(r.status)) for r in rows]  # fmt: skip
+        return {n.person_id: n for n in found if n.person_id is not None}
+
+    async def keep_desk_file(self, ticket_id: int, ref: str, data: bytes) -> bool:
+        """The bytes of a file an officer uploaded, for the ticket_media row the answer just
+        kept under `ref`; False when there is no such row (nothing was sent)."""
+        media_id = await self.conn.scalar(
+            select(_m.c.id).where(
+                _m.c.ticket_id == ticket_id, _m.c.origin == DESK_ORIGIN, _m.c.ref == ref
+            )
+        )
+        if media_id is None:
+            return False
+        await self.conn.execute(insert(_f).values(media_id=media_id, data=data))
+        return True
+
+    async def desk_file(self, media_id: int) -> bytes | None:
+        """An uploaded file's bytes, while the ticket_media row naming it is kept."""
+        found = await self.conn.scalar(select(_f.c.data).where(_f.c.media_id == media_id))
+        return bytes(found) if found is not None else None
 
 
 def _said(sender: str, text: str, now: datetime, media: Media | None) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -165,6 +166,16 @@ ticket_media = numbered(
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 Index("ix_ticket_media_ticket", ticket_media.c.ticket_id)
+
+# A file an officer uploaded on the web console to answer a question (issue 30): no platform
+# holds it, so its bytes are kept here until sent, and only as long as the ticket_media row
+# naming it (closing, the retention sweep and erasure delete that row, and this with it).
+desk_files = Table(
+    "desk_files",
+    metadata,
+    Column("media_id", ForeignKey("ticket_media.id", ondelete="CASCADE"), primary_key=True),
+    Column("data", LargeBinary, nullable=False),
+)
 
 
 # When each scheduled job last ran, so schedules survive restarts and a run missed during

@@ -14,6 +14,7 @@ from datetime import datetime
 from bot.channels.port import Channel
 from bot.db.unit import Database
 from handlers.core.messages import Attachment, Msg, Outgoing, Reply
+from handlers.handover import DESK_ORIGIN
 
 log = logging.getLogger("siaga.media")
 
@@ -72,6 +73,12 @@ class MediaForwarder:
         own = media.origin == to.name and to.name in SENDS_OWN_REFERENCE
         if own or not to.limits.files:
             return replace(reply, attach=attach)
+        if media.origin == DESK_ORIGIN:  # uploaded on the web console (issue 30): bytes kept
+            async with self.db.store() as store:
+                kept = await store.desk_file(reply.attach.kept)
+            if kept is None:
+                return _gone(reply, "media-expired")
+            return replace(reply, attach=replace(attach, data=kept))
         source = self.channels.get(media.origin)
         if source is None:
             log.warning("no %s channel here to fetch a file from", media.origin)

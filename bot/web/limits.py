@@ -25,8 +25,15 @@ UPLOAD_PATH = "/peserta/pratinjau"  # the one console form that carries a file
 
 
 def console_cap(scope: Scope) -> int:
-    """A console form gets FORM; only the BPJS upload gets the upload's size."""
-    return UPLOAD if scope["path"].endswith(UPLOAD_PATH) else FORM
+    """A console form gets FORM; only the BPJS upload and an officer's file for a resident
+    (issue 30) get the upload's size."""
+    path = scope["path"]
+    return UPLOAD if path.endswith(UPLOAD_PATH) or is_desk_file(path) else FORM
+
+
+def is_desk_file(path: str) -> bool:
+    """/konsol/tiket/N/berkas: a file answering a resident's question."""
+    return "/tiket/" in path and path.endswith("/berkas")
 
 
 class TooLarge(Exception):

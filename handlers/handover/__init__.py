@@ -8,8 +8,20 @@ from __future__ import annotations
 
 from handlers.core.capability import Capability, Job, MenuEntry
 from handlers.handover import stats, tickets, watch
+from handlers.handover.desk import (
+    STATUSES,
+    Question,
+    Waiting,
+    answer_with_file,
+    desk,
+    faq_answer,
+    faq_ids,
+    file_kind,
+    question,
+)
 from handlers.handover.port import HandoverStore
-from handlers.handover.records import Ticket, TicketStatus
+from handlers.handover.records import DESK_ORIGIN, Ticket, TicketStatus
+from handlers.handover.tickets import MAX_TEXT, Closed, Hold, Sent, answer, close_ticket, hold
 
 CAPABILITY = Capability(
     "handover",
@@ -24,4 +36,8 @@ CAPABILITY = Capability(
     question=tickets.question_typed,
 )  # fmt: skip
 
-__all__ = ["CAPABILITY", "HandoverStore", "Ticket", "TicketStatus"]
+__all__ = [
+    "CAPABILITY", "DESK_ORIGIN", "MAX_TEXT", "STATUSES", "Closed", "HandoverStore", "Hold",
+    "Question", "Sent", "Ticket", "TicketStatus", "Waiting", "answer", "answer_with_file",
+    "close_ticket", "desk", "faq_answer", "faq_ids", "file_kind", "hold", "question",
+]  # fmt: skip

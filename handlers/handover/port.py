@@ -4,17 +4,18 @@ kelurahan answers, and what the officer's card says of them)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, Protocol
 
 from handlers.core.capability import Context
 from handlers.core.messages import Media
-from handlers.core.port import Store
+from handlers.core.port import AccountLimits
 from handlers.handover.records import Ticket
 from handlers.nominations import Nomination
 
 
-class HandoverStore(Store, Protocol):
+class HandoverStore(AccountLimits, Protocol):  # new questions a day (issue 30 item 5)
     # Ticket words are kept with their long numbers sealed: the use case seals them
     # (seal_text) before it gives them to the ticket methods or an officer's card;
     # officers read them, nothing at rest does.
@@ -29,7 +30,8 @@ class HandoverStore(Store, Protocol):
     ) -> int: ...
     async def ticket(self, ticket_id: int) -> Ticket | None: ...
     async def live_ticket_of(self, person_id: int) -> Ticket | None: ...
-    async def hold_ticket(self, ticket_id: int, officer_id: int) -> bool: ...
+    async def hold_ticket(self, ticket_id: int, officer_id: int, now: datetime) -> bool: ...
+    async def held_count(self, officer_id: int) -> int: ...
     async def add_ticket_message(
         self, ticket: Ticket, sender: str, text: str, now: datetime, media: Media | None = None
     ) -> None: ...
@@ -45,6 +47,12 @@ class HandoverStore(Store, Protocol):
     async def purge_closed_tickets(self, cutoff: datetime) -> int: ...
     async def close_idle_tickets(self, cutoff: datetime, now: datetime) -> int: ...
     async def nominations_of(self, person_id: int) -> list[Nomination]: ...
+    # the console's desk (issue 30 item 1)
+    async def desk_tickets(
+        self, kelurahan_code: str | None, statuses: Sequence[str], limit: int = 200
+    ) -> list[Ticket]: ...
+    async def latest_nominations(self, person_ids: Sequence[int]) -> dict[int, Nomination]: ...
+    async def keep_desk_file(self, ticket_id: int, ref: str, data: bytes) -> bool: ...
 
 
 Ctx = Context[HandoverStore]

@@ -35,3 +35,8 @@ class Ticket:
     def question(self) -> str:
         """The citizen's first words (a media note when the question was a voice note)."""
         return next((m["text"] for m in self.messages if m["from"] == "citizen"), "")
+
+
+# Where a file uploaded on the web console to answer a question "lives" (issue 30): no
+# platform holds it, so bot/db keeps its bytes (desk_files) for as long as its ticket_media row.
+DESK_ORIGIN = "konsol"

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from enum import Enum
 from typing import Any, ClassVar
 
 from domain.ratings import read_rating
@@ -95,6 +96,9 @@ async def ask(ctx: Context, person: Person, conv: Conversation) -> Reply:
     if live is not None:
         note = Msg("ticket-still-open", {"id": live.id})
         return with_note(note, await prompt_for(ctx, person, conv))
+    enough = await too_many_today(ctx, person)
+    if enough is not None:  # said before they type a question that would not go
+        return with_note(enough, await prompt_for(ctx, person, conv))
     pending = PendingMedia.of(conv)
     if pending.ref:  # "Kirim ke petugas" after a voice note or photo: that is the question
         PendingMedia.clear(conv)
@@ -147,11 +151,33 @@ async def officers_for(ctx: Context, kelurahan: str | None) -> list[Person]:
     return officers or await ctx.store.people_with_role(Role.ADMIN)
 
 
+ASKED = "ticket.asked"  # an account mark: a new question, counted for the daily limit
+
+
+async def too_many_today(ctx: Context, person: Person) -> Msg | None:
+    """Floods (issue 30 item 5): a resident's account asks at most `questions_per_day` new
+    questions a day, as for reports; beyond it, the office's phone number. Counted by the
+    account, not the person's id: /hapus gives a new id (issue 26)."""
+    if person.role is not Role.CITIZEN:
+        return None
+    limit = ctx.program.handover.questions_per_day
+    if await ctx.store.count_account_marks(person, ASKED, ctx.now - timedelta(days=1)) < limit:
+        return None
+    claims = ctx.program.claims
+    if claims is None:
+        return Msg("ticket-too-many-today-contact", {"contact": ctx.program.contact})
+    return Msg("ticket-too-many-today", {"office": claims.office.name,
+                                          "phone": claims.office.phone})  # fmt: skip
+
+
 async def open_question(
     ctx: Context, person: Person, conv: Conversation, text: str, media: Media | None = None
 ) -> Routed:
     """A ticket for the citizen's question (words, or a voice note / photo / document), as a
     card to the officers who answer it."""
+    enough = await too_many_today(ctx, person)
+    if enough is not None:
+        return [with_note(enough, await prompt_for(ctx, person, conv))], False
     noms = await ctx.store.nominations_of(person.id)
     kel = _kelurahan_of(conv, person, noms)
     sealed = ctx.store.seal_text(text)
@@ -160,6 +186,7 @@ async def open_question(
         what = media.named()
     shown = sealed or ctx.render(what, "id")
     ticket_id = await ctx.store.open_ticket(person.id, kel, shown, ctx.now, media)
+    await ctx.store.mark_account(person, ASKED, ctx.now)
     attach = await _keep(ctx, ticket_id, media)
     officers = await officers_for(ctx, kel)
     card = Reply(
@@ -320,29 +347,57 @@ async def on_media(ctx: Context, person: Person, conv: Conversation, media: Medi
 # --- the officer answers ----------------------------------------------------------------------
 
 
-async def take_up(ctx: Context, officer: Person, conv: Conversation, ticket_id: int) -> Reply:
-    """ "Balas" on a card: hold the ticket (one officer at a time) and write the answer."""
+class Hold(Enum):
+    """What pressing Balas (in the chat) or Pegang (on the console) came to."""
+
+    HELD = "held"
+    CLOSED = "closed"
+    NOT_YOURS = "not-yours"
+    TAKEN = "taken"  # another officer holds it
+    FULL = "full"  # the officer already holds as many as the program allows
+
+
+async def hold(ctx: Context, officer: Person, ticket_id: int) -> tuple[Hold, Ticket | None]:
+    """Hold a ticket for this officer (one officer at a time, and at most `max_held` each:
+    issue 30); the resident is told who answers. The one use case behind the chat's Balas
+    and the console's Pegang."""
     ticket = await ctx.store.ticket(ticket_id)
     if ticket is None or ticket.status is TicketStatus.CLOSED:
-        return with_note(Msg("ticket-closed-already", {"id": ticket_id}),
-                         await prompt_for(ctx, officer, conv))  # fmt: skip
+        return Hold.CLOSED, ticket
     if not may_answer(officer, ticket):
-        return with_note(Msg("ticket-not-yours"), await prompt_for(ctx, officer, conv))
-    if not await ctx.store.hold_ticket(ticket_id, officer.id):
-        return with_note(Msg("ticket-taken", {"id": ticket_id}),
-                         await prompt_for(ctx, officer, conv))  # fmt: skip
+        return Hold.NOT_YOURS, ticket
+    limit = ctx.program.handover.max_held
+    if ticket.held_by != officer.id and await ctx.store.held_count(officer.id) >= limit:
+        return Hold.FULL, ticket
+    if not await ctx.store.hold_ticket(ticket_id, officer.id, ctx.now):
+        return Hold.TAKEN, ticket
     await ctx.store.audit(actor=officer.id, action="ticket.held", now=ctx.now,
                           after={"ticket": ticket_id})  # fmt: skip
-    if conv.flow != ANSWER:
-        Resume.mark(conv)
-    HeldTicket(ticket_id).save(conv)
-    conv.flow, conv.step = ANSWER, "text"
-    conv.version += 1
     citizen = await ctx.store.person_by_id(ticket.person_id)
     if citizen is not None and ticket.status is TicketStatus.OPEN:
         # the citizen sees who answers, and how to go back to the bot
         held = Reply.of("ticket-held-citizen", id=ticket_id, role=role_label(ctx, officer))
         await ctx.store.enqueue(citizen, [held], ctx.now)
+    return Hold.HELD, ticket
+
+
+def hold_note(outcome: Hold, ticket_id: int, ctx: Context) -> Msg:
+    """Why a hold did not happen, in the officer's words (chat and console alike)."""
+    key = {Hold.CLOSED: "ticket-closed-already", Hold.NOT_YOURS: "ticket-not-yours",
+           Hold.TAKEN: "ticket-taken", Hold.FULL: "ticket-hold-full"}[outcome]  # fmt: skip
+    return Msg(key, {"id": ticket_id, "max": ctx.program.handover.max_held})
+
+
+async def take_up(ctx: Context, officer: Person, conv: Conversation, ticket_id: int) -> Reply:
+    """ "Balas" on a card: hold the ticket and write the answer."""
+    outcome, ticket = await hold(ctx, officer, ticket_id)
+    if outcome is not Hold.HELD or ticket is None:
+        return with_note(hold_note(outcome, ticket_id, ctx), await prompt_for(ctx, officer, conv))
+    if conv.flow != ANSWER:
+        Resume.mark(conv)
+    HeldTicket(ticket_id).save(conv)
+    conv.flow, conv.step = ANSWER, "text"
+    conv.version += 1
     return _answer_prompt(conv, ticket_id, _so_far(ticket))
 
 
@@ -367,17 +422,57 @@ async def _take_answer(ctx: Context, officer: Person, conv: Conversation, inp: I
     held = HeldTicket.of(conv).id
     if inp.choice == "close":
         return [await close(ctx, officer, conv, held)], False
-    ticket = await ctx.store.ticket(held)
-    if ticket is None or ticket.status is not TicketStatus.HELD or ticket.held_by != officer.id:
-        return [await _lost_hold(ctx, officer, conv, held, ticket)], False
-    text = " ".join(inp.text.split())[:MAX_TEXT]
-    if len(text) < 2:
-        return [with_note(Msg("err-officer-answer"), _answer_prompt(conv, ticket.id))], False
-    await _to_citizen(ctx, officer, ticket, text)
+    return await _answered(ctx, officer, conv, held, await answer(ctx, officer, held, inp.text))
+
+
+class Sent(Enum):
+    SENT = "sent"
+    CLOSED = "closed"  # closed meanwhile: nothing is sent
+    NOT_HELD = "not-held"  # let go after the quiet time, or held by someone else now
+    SHORT = "short"  # no words to send
+    REFUSED = "refused"  # a file that cannot be forwarded (too long, too big)
+
+
+@dataclass(frozen=True)
+class Answered:
+    outcome: Sent
+    why: Msg | None = None  # for REFUSED: why, in the officer's words
+
+
+async def answer(
+    ctx: Context, officer: Person, ticket_id: int, text: str, media: Media | None = None
+) -> Answered:
+    """The officer's words or file to the resident of a ticket they hold, on the resident's
+    channel: the one use case behind an answer typed in the chat and one written on the
+    console (issue 30)."""
+    ticket = await ctx.store.ticket(ticket_id)
+    if ticket is None or ticket.status is TicketStatus.CLOSED:
+        return Answered(Sent.CLOSED)
+    if ticket.status is not TicketStatus.HELD or ticket.held_by != officer.id:
+        return Answered(Sent.NOT_HELD)
+    words = " ".join(text.split())[:MAX_TEXT]
+    if media is not None:
+        refused = _refused(ctx, media)
+        if refused is not None:
+            return Answered(Sent.REFUSED, refused)
+    elif len(words) < 2:
+        return Answered(Sent.SHORT)
+    await _to_citizen(ctx, officer, ticket, words, media)
+    return Answered(Sent.SENT)
+
+
+async def _answered(
+    ctx: Context, officer: Person, conv: Conversation, held: int, done: Answered
+) -> Routed:
+    """The chat's reply to an answer sent (or not)."""
+    if done.outcome in (Sent.CLOSED, Sent.NOT_HELD):
+        return [await _lost_hold(ctx, officer, conv, held, done.outcome is Sent.CLOSED)], False
+    if done.outcome is Sent.SHORT:
+        return [with_note(Msg("err-officer-answer"), _answer_prompt(conv, held))], False
+    if done.why is not None:
+        return [with_note(done.why, _answer_prompt(conv, held))], False
     conv.version += 1
-    return [
-        with_note(Msg("ticket-sent", {"id": ticket.id}), _answer_prompt(conv, ticket.id))
-    ], False
+    return [with_note(Msg("ticket-sent", {"id": held}), _answer_prompt(conv, held))], False
 
 
 async def _to_citizen(
@@ -399,25 +494,15 @@ async def _forward_answer(
     ctx: Context, officer: Person, conv: Conversation, media: Media
 ) -> Routed:
     held = HeldTicket.of(conv).id
-    ticket = await ctx.store.ticket(held)
-    if ticket is None or ticket.status is not TicketStatus.HELD or ticket.held_by != officer.id:
-        return [await _lost_hold(ctx, officer, conv, held, ticket)], False
-    refused = _refused(ctx, media)
-    if refused is not None:
-        return [with_note(refused, _answer_prompt(conv, ticket.id))], False
-    await _to_citizen(ctx, officer, ticket, "", media)
-    conv.version += 1
-    note = Msg("ticket-sent", {"id": ticket.id})
-    return [with_note(note, _answer_prompt(conv, ticket.id))], False
+    return await _answered(ctx, officer, conv, held, await answer(ctx, officer, held, "", media))
 
 
 async def _lost_hold(
-    ctx: Context, officer: Person, conv: Conversation, held: int, ticket: Ticket | None
+    ctx: Context, officer: Person, conv: Conversation, held: int, closed: bool
 ) -> Reply:
     """Closed meanwhile, let go after the quiet time, or held by someone else now: nothing
     is sent, and the officer is told which."""
     _leave(conv)
-    closed = ticket is None or ticket.status is TicketStatus.CLOSED
     note = Msg("ticket-closed-already" if closed else "ticket-not-held", {"id": held})
     return with_note(note, await prompt_for(ctx, officer, conv))
 
@@ -428,21 +513,36 @@ def _leave(conv: Conversation) -> None:
     conv.version += 1
 
 
-async def close(ctx: Context, officer: Person, conv: Conversation, ticket_id: int) -> Reply:
+class Closed(Enum):
+    DONE = "done"
+    NOT_YOURS = "not-yours"
+    ALREADY = "already"
+
+
+async def close_ticket(ctx: Context, officer: Person, ticket_id: int) -> Closed:
+    """An officer closes a question (Tutup in the chat, on the console): the resident is
+    asked to rate the answer."""
     ticket = await ctx.store.ticket(ticket_id)
     if ticket is None or not may_answer(officer, ticket):
-        return with_note(Msg("ticket-not-yours"), await prompt_for(ctx, officer, conv))
-    if conv.flow == ANSWER and HeldTicket.of(conv).id == ticket_id:
-        _leave(conv)
+        return Closed.NOT_YOURS
     if not await ctx.store.close_ticket(ticket_id, ctx.now):
-        return with_note(Msg("ticket-closed-already", {"id": ticket_id}),
-                         await prompt_for(ctx, officer, conv))  # fmt: skip
+        return Closed.ALREADY
     await ctx.store.audit(actor=officer.id, action="ticket.closed", now=ctx.now,
                           after={"ticket": ticket_id})  # fmt: skip
     citizen = await ctx.store.person_by_id(ticket.person_id)
     if citizen is not None:
         await ctx.store.enqueue(citizen, [rate_prompt(ticket_id)], ctx.now)
-    return with_note(Msg("ticket-closed", {"id": ticket_id}), await prompt_for(ctx, officer, conv))
+    return Closed.DONE
+
+
+async def close(ctx: Context, officer: Person, conv: Conversation, ticket_id: int) -> Reply:
+    done = await close_ticket(ctx, officer, ticket_id)
+    if done is Closed.NOT_YOURS:
+        return with_note(Msg("ticket-not-yours"), await prompt_for(ctx, officer, conv))
+    if conv.flow == ANSWER and HeldTicket.of(conv).id == ticket_id:
+        _leave(conv)
+    key = "ticket-closed" if done is Closed.DONE else "ticket-closed-already"
+    return with_note(Msg(key, {"id": ticket_id}), await prompt_for(ctx, officer, conv))
 
 
 async def rate(ctx: Context, person: Person, conv: Conversation, value: str) -> Reply:

@@ -21,10 +21,11 @@ from bot.web.console.pages import (
     participants,
     registration,
     service,
+    tickets,
     understanding,
 )
 from bot.web.console.views import HERE, Console, Nav, Refused
-from bot.web.limits import UPLOAD_PATH, ASGIApp, BodyLimit, Scope, console_cap
+from bot.web.limits import UPLOAD_PATH, ASGIApp, BodyLimit, Scope, console_cap, is_desk_file
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ PAGES: tuple[Pages, ...] = (
     Pages("check", check.NominatePages, check.NAV),
     Pages("service", service.ServicePages, service.NAV),
     Pages("nominations", registration.ParticipantPages, registration.NAV),
+    Pages("handover", tickets.TicketPages, tickets.NAV),  # residents' questions (issue 30)
     Pages("claims", claims.ClaimPages, claims.NAV),
     Pages("participants", participants.RenewalPages, participants.NAV),  # issue 29
     Pages("broadcasts", broadcasts.BroadcastPages, broadcasts.NAV),
@@ -79,6 +81,8 @@ def build(conversations: Conversations) -> ASGIApp:
     # Every body is capped before routing, the gate or a form parser sees it (issue 26 item
     # 4): a form at FORM, the BPJS upload at UPLOAD; past it, a page that says so.
     def too_large(scope: Scope) -> ASGIApp:
-        return console.refused("too-big" if scope["path"].endswith(UPLOAD_PATH) else "body", 413)
+        path = scope["path"]
+        big = path.endswith(UPLOAD_PATH) or is_desk_file(path)  # a file: the BPJS list, an answer
+        return console.refused("too-big" if big else "body", 413)
 
     return BodyLimit(app, console_cap, refuse=too_large)
