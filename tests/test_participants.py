@@ -144,5 +144,5 @@ def test_the_program_size_list_of_17500_rows_imports(data: Path) -> None:
     write_list(listing, list_rows(17_500))
     r = admin(data, "import-participants", str(listing), "--yes")
     assert r.returncode == 0, r.stderr
-    assert "17500 baris sah, 0 baris salah" in r.stdout
-    assert "Tersimpan: 17500 baru, 0 berubah, 0 berakhir" in r.stdout
+    assert "17.500 baris sah, 0 baris salah" in r.stdout  # numbers as Indonesian writes them
+    assert "Tersimpan: 17.500 baru, 0 berubah, 0 berakhir" in r.stdout

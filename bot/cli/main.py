@@ -203,7 +203,7 @@ def serve(
     from bot.logs import setup_logging
 
     if role not in ROLES:
-        _fail(f"--role: salah satu dari {', '.join(ROLES)}.")
+        _fail(say("cli-role-unknown", roles=", ".join(ROLES)))
     settings = load_settings()
     setup_logging(settings.log_level, settings.log_format)
     asyncio.run(run_http_service(settings, host or settings.host, port or settings.port, role))

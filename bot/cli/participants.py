@@ -8,6 +8,8 @@ from typing import Annotated, Any
 
 import typer
 
+from bot.cli.words import say
+
 
 def add_commands(admin_app: typer.Typer) -> None:
     admin_app.command("import-participants")(import_participants)
@@ -25,7 +27,7 @@ def export_renewals(
 
     fmt = {".xlsx": "xlsx", ".csv": "csv"}.get(out.suffix.lower())
     if fmt is None:
-        typer.echo("Gunakan nama berkas berakhiran .xlsx atau .csv.", err=True)
+        typer.echo(say("cli-participants-suffix"), err=True)
         raise typer.Exit(2)
 
     async def work(siaga: Any) -> int:
@@ -36,9 +38,7 @@ def export_renewals(
         return len(rows)
 
     n = _run(work)
-    typer.echo(
-        f"{n} peserta diperpanjang diekspor ke {out}. NIK tertulis utuh: simpan dengan aman."
-    )
+    typer.echo(say("cli-renewals-exported", count=n, path=out))
 
 
 def _kel(regions: Any, code: str) -> str:
@@ -48,7 +48,8 @@ def _kel(regions: Any, code: str) -> str:
 
 def _names(pairs: list[tuple[str, str]], total: int) -> str:
     shown = "; ".join(f"{name} ({nik})" for nik, name in pairs)
-    return shown + (f"; … dan {total - len(pairs)} lainnya" if total > len(pairs) else "")
+    more = say("cli-participants-more", count=total - len(pairs)) if total > len(pairs) else ""
+    return shown + more
 
 
 def import_participants(
@@ -81,59 +82,60 @@ def import_participants(
                 raise typer.Exit(2) from None
             regions = siaga.program.regions
             unknown = sum(parsed.unknown_kelurahan.values())
-            typer.echo(f"Daftar peserta {file.name}: {len(parsed.rows)} baris sah, "
-                       f"{len(parsed.errors)} baris salah, {len(parsed.duplicates)} NIK ganda, "
-                       f"{unknown} kelurahan tak dikenal")  # fmt: skip
+            typer.echo(say("cli-participants-read", file=file.name, good=len(parsed.rows),
+                           bad=len(parsed.errors), duplicates=len(parsed.duplicates),
+                           unknown=unknown))  # fmt: skip
             named = sorted((_kel(regions, code), n) for code, n in parsed.by_kelurahan.items())
             per_kel = ", ".join(f"{name}: {n}" for name, n in named)
-            typer.echo(f"Per kelurahan: {per_kel or '-'}")
+            typer.echo(say("cli-participants-per-kelurahan", list=per_kel or "-"))
             per_seg = ", ".join(f"{k.upper()}: {v}" for k, v in sorted(parsed.by_segment.items()))
-            typer.echo(f"Per segmen: {per_seg or '-'}")
+            typer.echo(say("cli-participants-per-segment", list=per_seg or "-"))
             for number, why in parsed.errors[:MAX_ERRORS_SHOWN]:
-                typer.echo(f"  baris {number}: {why}")
+                typer.echo(say("cli-participants-line", number=number, why=why))
             if len(parsed.errors) > MAX_ERRORS_SHOWN:
-                typer.echo(f"  … dan {len(parsed.errors) - MAX_ERRORS_SHOWN} baris lain")
+                typer.echo(
+                    say("cli-participants-more-lines", count=len(parsed.errors) - MAX_ERRORS_SHOWN)
+                )
             if parsed.duplicates:
                 lines = ", ".join(str(n) for n in parsed.duplicates[:MAX_ERRORS_SHOWN])
-                typer.echo(f"NIK ganda (baris pertama dipakai): baris {lines}")
+                typer.echo(say("cli-participants-duplicates", lines=lines))
             if parsed.unknown_kelurahan:
                 said = ", ".join(
                     f"{k!r} ({v})" for k, v in parsed.unknown_kelurahan.most_common(10)
                 )
-                typer.echo(f"Kelurahan tidak dikenal: {said}")
+                typer.echo(say("cli-participants-unknown", list=said))
             for number, why in parsed.notes[:MAX_ERRORS_SHOWN]:
-                typer.echo(f"  baris {number}: {why}")
+                typer.echo(say("cli-participants-line", number=number, why=why))
             if parsed.unreadable:
-                typer.echo(f"Ada karakter yang tidak terbaca di {len(parsed.unreadable)} baris: "
-                           "simpan ulang sebagai CSV UTF-8 bila nama terlihat salah.")  # fmt: skip
+                typer.echo(say("cli-participants-unreadable", count=len(parsed.unreadable)))
             if not parsed.rows:
-                typer.echo("Tidak ada baris sah: daftar lama tetap dipakai.", err=True)
+                typer.echo(say("cli-participants-none-good"), err=True)
                 raise typer.Exit(1)
             p = await participants.plan_import(ctx, parsed.rows)
             c = p.change
             by_index = {r.nik_index: r for r in parsed.rows}
-            typer.echo(f"Perubahan: {len(c.added)} baru, {len(c.changed)} berubah, "
-                       f"{len(c.ended)} berakhir (tak lagi di daftar), {c.same} sama")  # fmt: skip
-            for label, keys in (("Baru", c.added), ("Berubah", c.changed)):
+            typer.echo(say("cli-participants-change", added=len(c.added), changed=len(c.changed),
+                           ended=len(c.ended), same=c.same))  # fmt: skip
+            for label, keys in (("cli-participants-added", c.added),
+                                ("cli-participants-changed", c.changed)):  # fmt: skip
                 if keys:
                     pairs = [
                         (by_index[k].nik_masked, by_index[k].name)
                         for k in keys[: participants.SHOWN]
                     ]
-                    typer.echo(f"{label}: {_names(pairs, len(keys))}")
+                    typer.echo(say(label, names=_names(pairs, len(keys))))
             if c.ended:
-                typer.echo(
-                    f"Berakhir: {_names(await participants.named(ctx, c.ended), len(c.ended))}"
-                )
+                names = _names(await participants.named(ctx, c.ended), len(c.ended))
+                typer.echo(say("cli-participants-ended", names=names))
             if not (c.added or c.changed or c.ended):
-                typer.echo("Tidak ada yang berubah.")
+                typer.echo(say("cli-participants-nothing"))
                 return None
-            if not yes and not typer.confirm("Terapkan perubahan ini?"):
-                typer.echo("Dibatalkan: tidak ada yang berubah.")
+            if not yes and not typer.confirm(say("cli-participants-confirm")):
+                typer.echo(say("cli-participants-cancelled"))
                 return None
             return await participants.apply_import(ctx, p, _who(), file.name)
 
     done = _run(work)
     if done is not None:
-        typer.echo(f"Tersimpan: {len(done.added)} baru, {len(done.changed)} berubah, "
-                   f"{len(done.ended)} berakhir. NIK, HP, KPJ disimpan terenkripsi.")  # fmt: skip
+        typer.echo(say("cli-participants-saved", added=len(done.added),
+                       changed=len(done.changed), ended=len(done.ended)))  # fmt: skip

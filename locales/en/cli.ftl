@@ -97,3 +97,26 @@ cli-claim-moved = Case #{ $id }: { $status }. The family is told.
 cli-corpus-out = Write --out as a .yaml file in an existing folder (not { $path }).
 cli-corpus-written = { $count } labelled messages ({ $groups } groups) written to { $path }.
 cli-corpus-none = No corpus folder: { $path }
+
+# siaga admin import-participants / export-renewals (issue 29)
+cli-participants-suffix = Use a file name ending in .xlsx or .csv.
+cli-renewals-exported = { $count } renewed participants exported to { $path }. NIKs are written in full: keep the file safe.
+cli-participants-more = ; … and { $count } more
+cli-participants-read = Participant list { $file }: { $good } valid rows, { $bad } invalid rows, { $duplicates } duplicate NIKs, { $unknown } unknown kelurahan
+cli-participants-per-kelurahan = Per kelurahan: { $list }
+cli-participants-per-segment = Per segment: { $list }
+cli-participants-more-lines = {"  "}… and { $count } more rows
+cli-participants-duplicates = Duplicate NIKs (the first row is used): rows { $lines }
+cli-participants-unknown = Unknown kelurahan: { $list }
+cli-participants-unreadable = Unreadable characters in { $count } rows: save again as UTF-8 CSV if names look wrong.
+cli-participants-none-good = No valid rows: the old list stays in use.
+cli-participants-change = Change: { $added } new, { $changed } changed, { $ended } ended (no longer on the list), { $same } unchanged
+cli-participants-added = New: { $names }
+cli-participants-changed = Changed: { $names }
+cli-participants-ended = Ended: { $names }
+cli-participants-nothing = Nothing changed.
+cli-participants-confirm = Apply this change?
+cli-participants-cancelled = Cancelled: nothing changed.
+cli-participants-saved = Saved: { $added } new, { $changed } changed, { $ended } ended. NIK, phone and KPJ are stored encrypted.
+cli-role-unknown = --role: one of { $roles }.
+cli-participants-line = {"  "}row { $number }: { $why }

@@ -97,3 +97,26 @@ cli-claim-moved = Kasus #{ $id }: { $status }. Keluarga diberi tahu.
 cli-corpus-out = Tulis --out sebagai berkas .yaml di folder yang ada (bukan { $path }).
 cli-corpus-written = { $count } pesan berlabel ({ $groups } kelompok) ditulis ke { $path }.
 cli-corpus-none = Folder korpus tidak ada: { $path }
+
+# siaga admin import-participants / export-renewals (issue 29)
+cli-participants-suffix = Gunakan nama berkas berakhiran .xlsx atau .csv.
+cli-renewals-exported = { $count } peserta diperpanjang diekspor ke { $path }. NIK tertulis utuh: simpan dengan aman.
+cli-participants-more = ; … dan { $count } lainnya
+cli-participants-read = Daftar peserta { $file }: { $good } baris sah, { $bad } baris salah, { $duplicates } NIK ganda, { $unknown } kelurahan tak dikenal
+cli-participants-per-kelurahan = Per kelurahan: { $list }
+cli-participants-per-segment = Per segmen: { $list }
+cli-participants-more-lines = {"  "}… dan { $count } baris lain
+cli-participants-duplicates = NIK ganda (baris pertama dipakai): baris { $lines }
+cli-participants-unknown = Kelurahan tidak dikenal: { $list }
+cli-participants-unreadable = Ada karakter yang tidak terbaca di { $count } baris: simpan ulang sebagai CSV UTF-8 bila nama terlihat salah.
+cli-participants-none-good = Tidak ada baris sah: daftar lama tetap dipakai.
+cli-participants-change = Perubahan: { $added } baru, { $changed } berubah, { $ended } berakhir (tak lagi di daftar), { $same } sama
+cli-participants-added = Baru: { $names }
+cli-participants-changed = Berubah: { $names }
+cli-participants-ended = Berakhir: { $names }
+cli-participants-nothing = Tidak ada yang berubah.
+cli-participants-confirm = Terapkan perubahan ini?
+cli-participants-cancelled = Dibatalkan: tidak ada yang berubah.
+cli-participants-saved = Tersimpan: { $added } baru, { $changed } berubah, { $ended } berakhir. NIK, HP, KPJ disimpan terenkripsi.
+cli-role-unknown = --role: salah satu dari { $roles }.
+cli-participants-line = {"  "}baris { $number }: { $why }

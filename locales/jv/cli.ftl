@@ -97,3 +97,26 @@ cli-claim-moved = Kasus #{ $id }: { $status }. Kulawarga dipun paringi pirsa.
 cli-corpus-out = Serat --out minangka berkas .yaml ing folder ingkang wonten (sanes { $path }).
 cli-corpus-written = { $count } pesen ingkang gadhah label ({ $groups } golongan) dipun serat dhateng { $path }.
 cli-corpus-none = Folder korpus boten wonten: { $path }
+
+# siaga admin import-participants / export-renewals (issue 29)
+cli-participants-suffix = Ngginakaken nami berkas ingkang pungkasanipun .xlsx utawi .csv.
+cli-renewals-exported = { $count } peserta ingkang dipunpanjangaken sampun dipunekspor dhateng { $path }. NIK dipunserat wetah: dipunsimpen kanthi aman.
+cli-participants-more = ; … lan { $count } sanesipun
+cli-participants-read = Daftar peserta { $file }: { $good } larik leres, { $bad } larik lepat, { $duplicates } NIK kembar, { $unknown } kelurahan boten dipuntepangi
+cli-participants-per-kelurahan = Saben kelurahan: { $list }
+cli-participants-per-segment = Saben segmen: { $list }
+cli-participants-more-lines = {"  "}… lan { $count } larik sanesipun
+cli-participants-duplicates = NIK kembar (larik kapisan ingkang dipunagem): larik { $lines }
+cli-participants-unknown = Kelurahan boten dipuntepangi: { $list }
+cli-participants-unreadable = Wonten aksara ingkang boten saged dipunwaos ing { $count } larik: simpen malih dados CSV UTF-8 menawi nami katingal lepat.
+cli-participants-none-good = Boten wonten larik ingkang leres: daftar lami taksih dipunagem.
+cli-participants-change = Ewahan: { $added } enggal, { $changed } ewah, { $ended } rampung (sampun boten wonten ing daftar), { $same } sami
+cli-participants-added = Enggal: { $names }
+cli-participants-changed = Ewah: { $names }
+cli-participants-ended = Rampung: { $names }
+cli-participants-nothing = Boten wonten ingkang ewah.
+cli-participants-confirm = Ewahan punika dipuntrapaken?
+cli-participants-cancelled = Dipunbatalaken: boten wonten ingkang ewah.
+cli-participants-saved = Sampun dipunsimpen: { $added } enggal, { $changed } ewah, { $ended } rampung. NIK, HP, KPJ dipunsimpen kanthi enkripsi.
+cli-role-unknown = --role: salah satunggaling { $roles }.
+cli-participants-line = {"  "}larik { $number }: { $why }
