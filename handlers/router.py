@@ -71,6 +71,11 @@ async def _route(ctx: Context, person: Person, conv: Conversation, msg: Incoming
         if not text:
             return await _again(ctx, person, conv, "empty-message")
         command = _command(text)
+        if command == "cancel" and not text.startswith("/"):
+            # "batal" typed mid-check may be a pause or a change of mind about one answer:
+            # the answers are deleted after a yes (A2); /batal and the Batal button are the
+            # explicit forms and act at once
+            return await understanding.act(ctx, person, conv, "cancel", text)
         if command is not None:
             return await _run(ctx, person, conv, command, text)
         relayed = await handover.relay_from_citizen(ctx, person, conv, text)

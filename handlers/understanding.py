@@ -40,6 +40,7 @@ from domain.text import tokens
 from domain.understand import match_label
 from handlers import handover, learning
 from handlers.citizen import language
+from handlers.citizen.form import CheckState
 from handlers.engine import button, with_note
 from handlers.flows import COMMANDS, Routed, prompt_for
 from handlers.messages import Button, ButtonKind, Msg, Raw, Reply
@@ -52,9 +53,10 @@ from handlers.state import FlowState, Resume
 # "iya", "nggih", "leres", "oke", "lanjut" press the first yes-button shown, and so on.
 ROLE_KEYS = {
     Tri.YES: ("btn-yes", "btn-correct", "btn-agree", "btn-confirm", "btn-optin-yes",
-              "btn-delete-yes", "btn-in-person-yes", "btn-file", "bc-send", "btn-confirm-go"),
+              "btn-delete-yes", "btn-in-person-yes", "btn-file", "bc-send", "btn-confirm-go",
+              "btn-confirm-cancel"),
     Tri.NO: ("btn-no", "btn-change", "btn-not-correct", "btn-disagree", "btn-optin-no",
-             "btn-delete-no", "bpjs-tidak", "btn-confirm-stop"),
+             "btn-delete-no", "bpjs-tidak", "btn-confirm-stop", "btn-keep-filling"),
     Tri.DONT_KNOW: ("btn-dont-know",),
 }  # fmt: skip
 GO_ON_WORDS = frozenset(
@@ -71,6 +73,8 @@ GO_ON_WORDS = frozenset(
         "lajengaken",
     }
 )
+# Buttons a go-on word presses before any yes: where going on is the "no" of the question.
+GO_ON_KEYS = frozenset({"btn-keep-filling"})
 # Words that may stand beside a go-on word without changing it ("kirim mawon", "lanjut aja").
 GO_ON_WITH = frozenset(
     {
@@ -170,6 +174,10 @@ def typed_button(
         return shown[found.index].data
     if found.close:
         return Which(tuple(shown[i] for i in found.close))
+    if _go_on(text):  # "lanjut" under "Cancel filling in?" goes on filling in, not a yes
+        keep = next((b.data for b in shown if b.label.key in GO_ON_KEYS), None)
+        if keep is not None:
+            return keep
     said = Tri.YES if _go_on(text) else parse_tri(text) if sentence else plain_tri(text)
     if said is not None and has_number(text):
         said = None  # "ora, umurku 39": the number is the answer, not the "no" before it
@@ -245,6 +253,8 @@ async def act(
     Offered.clear(conv)
     if label in DESTRUCTIVE and label != "delete" and not sure:
         return [_confirm(conv, label, text)], False
+    if label == "cancel" and not sure and answers_to_lose(conv):
+        return [_confirm(conv, label, text)], False
     if label.startswith("faq:"):
         note = Msg(f"faq-{label[4:]}", info_args(ctx))
         return [with_note(note, await prompt_for(ctx, person, conv))], False
@@ -272,9 +282,29 @@ def _confirm(conv: Conversation, label: str, text: str) -> Reply:
     state.confirm, state.text = label, text[:200]
     state.save(conv)
     key = "confirm-" + label.replace(":", "-")
-    return Reply(
-        (Msg(key),),
-        (button(conv, "btn-confirm-go", f"do:{label}"), button(conv, "btn-confirm-stop", "do:")),
+    go, stop = _CONFIRM_BUTTONS.get(label, ("btn-confirm-go", "btn-confirm-stop"))
+    return Reply((Msg(key),), (button(conv, go, f"do:{label}"), button(conv, stop, "do:")))
+
+
+# A cancel asked first names what each button does: "Ya, lanjutkan" would be read as "go on
+# with the check" by someone who only wanted to pause (residents' finding A2).
+_CONFIRM_BUTTONS = {"cancel": ("btn-confirm-cancel", "btn-keep-filling")}
+# What a conversation keeps for itself, not answers a person typed.
+_BOOKKEEPING = frozenset({"shown", "offered", "resume"})
+
+
+def answers_to_lose(conv: Conversation) -> bool:
+    """Whether a cancel would delete answers the person typed: a check begun (its draft lives
+    on at the menu too), or any other flow's answers so far (a report, a broadcast draft).
+    Losing them on one word is asked first (residents' finding A2: "gak jadi" is also how
+    people correct themselves, "gak jadi 45, 46 ding")."""
+    if CheckState.of(conv).started:
+        return True
+    if conv.flow == "idle":
+        return False
+    return any(
+        k not in _BOOKKEEPING and k != CheckState.KEY and isinstance(v, dict) and any(v.values())
+        for k, v in conv.answers.items()
     )
 
 
@@ -350,6 +380,10 @@ async def inside_a_question(
     d = decide(r, ctx.reader.thresholds)
     if conv.flow == "kabar" and d.label.startswith("report:"):
         return None  # what happened, typed inside the report itself
+    if d.label == "cancel" and "menu" in [lab for lab, _ in r.ranked[:2]]:
+        # "kembali ke menu awal": of two close readings, the one that deletes nothing (the
+        # menu keeps the draft to resume); a cancel alone is asked first (finding A2)
+        d = Decision(d.verdict, "menu", d.confidence, d.choices)
     if d.verdict is Verdict.ACT:  # a greeting or thanks too: answered, the question again
         return await act(ctx, person, conv, d.label, text)
     if d.verdict is Verdict.ASK and "answer" not in [lab for lab, _ in r.ranked[:2]]:
