@@ -88,6 +88,11 @@ async def _route(ctx: Context, person: Person, conv: Conversation, msg: Incoming
         typed = understanding.typed_button(ctx, person, shown, text)
         if isinstance(typed, understanding.Which):
             return [understanding.ask_which(typed)], False
+        if typed is None and person.officer:
+            typed = understanding.officer_label(ctx, person, conv, shown, text)
+        if typed is None and understanding.number_beyond(conv, shown, text):
+            # "5" under two buttons is a slip, not a main-menu choice (findings A5/N4)
+            return [understanding.pick_a_number(shown)], False
         read = conv.flow in understanding.ASIDE_FLOWS or conv.flow == "idle"
         if typed is None and conv.flow in understanding.ASIDE_FLOWS:
             aside = await understanding.inside_a_question(ctx, person, conv, text)
@@ -117,7 +122,10 @@ async def _route(ctx: Context, person: Person, conv: Conversation, msg: Incoming
         inp = read_input(conv, msg, options)
         if msg.kind is Kind.BUTTON:
             value = inp.choice or ""
-            offered = {b.data.partition("|")[2] for b in options}
+            # the buttons last shown are offered too (at this version: the check above), even
+            # when the step's own question has others (the status list's "Cek usulan lain")
+            last = [data for _, data in understanding.Shown.of(conv).buttons]
+            offered = {d.partition("|")[2] for d in (*(b.data for b in options), *last)}
             if (
                 value not in offered
                 and value not in GLOBAL_CHOICES

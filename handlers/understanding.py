@@ -46,7 +46,7 @@ from handlers.flows import COMMANDS, Routed, prompt_for
 from handlers.messages import Button, ButtonKind, Msg, Raw, Reply
 from handlers.ports import Context
 from handlers.program_info import info_args
-from handlers.records import Conversation, Person
+from handlers.records import Conversation, Person, Role
 from handlers.state import FlowState, Resume
 
 # The buttons that say yes, no or "I don't know" wherever they are shown, by their label's key:
@@ -54,9 +54,10 @@ from handlers.state import FlowState, Resume
 ROLE_KEYS = {
     Tri.YES: ("btn-yes", "btn-correct", "btn-agree", "btn-confirm", "btn-optin-yes",
               "btn-delete-yes", "btn-in-person-yes", "btn-file", "bc-send", "btn-confirm-go",
-              "btn-confirm-cancel"),
+              "btn-confirm-cancel", "btn-confirm-approve", "btn-confirm-reject"),
     Tri.NO: ("btn-no", "btn-change", "btn-not-correct", "btn-disagree", "btn-optin-no",
-             "btn-delete-no", "bpjs-tidak", "btn-confirm-stop", "btn-keep-filling"),
+             "btn-delete-no", "bpjs-tidak", "btn-confirm-stop", "btn-keep-filling",
+             "btn-card-back"),
     Tri.DONT_KNOW: ("btn-dont-know",),
 }  # fmt: skip
 GO_ON_WORDS = frozenset(
@@ -143,9 +144,13 @@ class Which:
 
 
 async def shown_buttons(ctx: Context, person: Person, conv: Conversation) -> list[Button]:
-    """The buttons of the last message the person saw: a reply, or a notice sent since."""
-    latest = await ctx.store.buttons_sent_since(person, conv.updated_at)
-    kept = latest or Shown.of(conv).buttons
+    """The buttons of the last message the person saw: a reply, or a notice sent since. In
+    the middle of a question with buttons, a notice pushed meanwhile (a ticket card, a new
+    nomination) does not take a typed number from the question being answered (finding G:
+    a lurah's "1" for "Ya, tolak" became the ticket's Balas); its own buttons still work."""
+    kept = Shown.of(conv).buttons
+    if conv.flow == "idle" or not kept:
+        kept = await ctx.store.buttons_sent_since(person, conv.updated_at) or kept
     return [Button(Msg.from_json(label), data) for label, data in kept]
 
 
@@ -202,6 +207,47 @@ def typed_number(text: str) -> int | None:
     if len(digits) == 1 and len(digits[0]) <= 2 and 1 < len(words) <= 4 and plain:
         return int(digits[0])
     return None
+
+
+def officer_label(
+    ctx: Context, person: Person, conv: Conversation, shown: list[Button], text: str
+) -> str | None:
+    """An officer typing the label of a button shown or of their own menu, whole or by its
+    one telling word ("antrean" for "📋 Antrean usulan"): that button (finding G: it was read
+    as thanks)."""
+    from handlers.lurah.queue import officer_menu
+
+    # the menu's labels where no words of the officer's own are awaited (a reason, a question
+    # for the resident, a broadcast are free text)
+    free = conv.flow not in ("idle", "review") or conv.step in ("reason", "question")
+    menu = list(officer_menu(conv).buttons) if person.role is Role.LURAH and not free else []
+    seen: dict[str, Button] = {}
+    for b in (*shown, *menu):
+        seen.setdefault(b.data.partition("|")[2], b)
+    candidates = list(seen.values())
+    labels = [ctx.render(b.label, person.locale) for b in candidates]
+    found = match_label(text, labels)
+    if found.index is not None:
+        return candidates[found.index].data
+    words = tokens(text)
+    if len(words) != 1 or len(words[0]) < 4 or plain_tri(text) is not None:
+        return None
+    hits = [b for b, label in zip(candidates, labels, strict=True) if words[0] in tokens(label)]
+    return hits[0].data if len(hits) == 1 else None
+
+
+def number_beyond(conv: Conversation, shown: list[Button], text: str) -> bool:
+    """A button's number typed where there is no such button ("5" under two): not an answer
+    to anything, unless the step's answer is itself a number (a NIK, an age, a phone)."""
+    if len(shown) < 2 or conv.step in NUMBER_STEPS:
+        return False
+    n = typed_number(text.strip().rstrip(".!)"))
+    return n is not None and not 1 <= n <= len(shown)
+
+
+def pick_a_number(shown: list[Button]) -> Reply:
+    """The same buttons again, with the numbers they have."""
+    return Reply((Msg("pick-a-number", {"n": len(shown)}),), tuple(shown))
 
 
 def _go_on(text: str) -> bool:

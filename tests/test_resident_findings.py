@@ -75,3 +75,91 @@ async def test_nothing_typed_yet_cancels_without_asking(siaga: App) -> None:
     await p.answers("/menu", "1")
     await p.say("batal")
     assert "Batalkan pengisian?" not in p.text
+
+
+# --- A5/N4: a typed number means the buttons last shown ------------------------------------------
+
+
+async def test_a_number_under_the_status_list_means_its_buttons_and_beyond_them_is_asked_again(
+    siaga: App,
+) -> None:
+    from tests.test_review import file
+
+    await file(siaga, "n4")
+    p = Person(siaga, "n4")
+    await p.say("/status")
+    assert p.last[-1].buttons == ["Cek usulan lain", "Menu utama"]
+    await p.say("1")
+    assert "Tulis nomor usulan" in p.text and "tidak berlaku" not in p.text
+    for typed in ("5", "7", "3", "0", "pilih 4"):
+        await p.say("/status")
+        await p.say(typed)
+        assert "Pilih nomor 1–2" in p.text, typed
+        assert p.last[-1].buttons == ["Cek usulan lain", "Menu utama"]
+        flow, _, d = await draft(siaga, "n4")
+        assert flow == "status" and not d.started  # no check begun, no menu entry taken
+    await p.say("2")
+    assert (await draft(siaga, "n4"))[0] == "idle"
+
+
+async def test_a_number_beyond_the_buttons_anywhere_is_asked_again_but_a_numbers_step_reads_it(
+    siaga: App,
+) -> None:
+    p = Person(siaga, "n4-menu")
+    await p.say("/menu")
+    await p.say("9")  # the menu has six
+    assert "Pilih nomor 1–6" in p.text and (await draft(siaga, "n4-menu"))[0] == "idle"
+    await p.answers("1", "setuju", "Warga Uji", nik_for(40), "1")
+    await p.say("Tidak benar")  # the age question: a number there is the age
+    await p.say("45")
+    assert (await draft(siaga, "n4-menu"))[2].stated_age == 45
+
+
+# --- G: the lurah's confirmations, labels and notices -------------------------------------------
+
+
+async def test_yes_words_confirm_a_lurahs_decision_and_a_typed_label_opens_it(siaga: App) -> None:
+    from domain.nomination import NominationStatus as S
+    from handlers.records import Role
+    from tests.test_review import KELUN, file, make, nomination, set_quota
+
+    await make(siaga, "g-lurah", Role.LURAH, KELUN)
+    await set_quota(siaga, 10)
+    first = await file(siaga, "g-w1")
+    second = await file(siaga, "g-w2", serial=2)
+    lurah = Person(siaga, "g-lurah")
+    await lurah.say("/menu")
+    for label in ("antrean", "antrian", "Antrean usulan"):
+        await lurah.say(label)
+        assert "Usulan 1 dari 2" in lurah.text, label
+        await lurah.say("/menu")
+    await lurah.say("antrean")
+    await lurah.press("✅ Setujui")
+    await lurah.say("ya")
+    assert (await nomination(siaga, first)).status is S.APPROVED
+    await lurah.press("✅ Setujui")
+    await lurah.say("tidak")  # the no: back to the card, nothing decided
+    assert (await nomination(siaga, second)).status is S.PENDING
+    assert "Usulan 1 dari 1" in lurah.text
+
+
+async def test_a_notice_pushed_during_a_confirmation_leaves_the_typed_number_to_it(
+    siaga: App,
+) -> None:
+    from domain.nomination import NominationStatus as S
+    from handlers.records import Role
+    from tests.test_review import KELUN, file, make, nomination, set_quota
+
+    await make(siaga, "g2-lurah", Role.LURAH, KELUN)
+    await set_quota(siaga, 10)
+    ref = await file(siaga, "g2-w1")
+    lurah = Person(siaga, "g2-lurah")
+    await lurah.say("/antrian")
+    await lurah.press("❌ Tolak")
+    await lurah.say("1")  # the first reason
+    assert "Tolak usulan" in lurah.text and lurah.last[-1].buttons[0] == "❌ Ya, tolak"
+    warga = Person(siaga, "g2-w1")  # meanwhile a resident's question reaches the lurah
+    await warga.say("/petugas")
+    await warga.say("apakah istri saya bisa ikut didaftarkan juga?")
+    await lurah.say("1")
+    assert (await nomination(siaga, ref)).status is S.REJECTED

@@ -10,8 +10,7 @@ from domain.reference import parse_reference
 from handlers import claims
 from handlers.engine import Input, button, reply
 from handlers.flows import Command, Flow, Routed
-from handlers.menu import menu
-from handlers.messages import Msg, Raw, Reply
+from handlers.messages import Button, Msg, Raw, Reply
 from handlers.ports import Context
 from handlers.records import Conversation, Nomination, Person
 from handlers.state import FlowState
@@ -68,8 +67,11 @@ async def start(ctx: Context, person: Person, conv: Conversation) -> list[Reply]
     if cases:
         lines.append(Msg("claim-status-head"))
         lines.extend(claims.status_line(ctx, c) for c in cases)
-    buttons = (button(conv, "btn-other-ref", "other"), button(conv, "btn-menu", "menu"))
-    return [Reply(tuple(lines), buttons)]
+    return [Reply(tuple(lines), _list_buttons(conv))]
+
+
+def _list_buttons(conv: Conversation) -> tuple[Button, ...]:
+    return (button(conv, "btn-other-ref", "other"), button(conv, "btn-menu", "menu"))
 
 
 def prompt(ctx: Context, conv: Conversation) -> Reply:
@@ -127,7 +129,9 @@ def _leave(conv: Conversation) -> None:
 async def _prompt(ctx: Context, person: Person, conv: Conversation) -> Reply:
     if conv.step in ("ref", "last4"):
         return prompt(ctx, conv)
-    return menu(ctx, conv)  # the list of one's nominations was an answer, not a question
+    # after the list, its two buttons are the question: a typed "1" is "Cek usulan lain",
+    # not the menu's first entry (findings A5/N4)
+    return Reply((Msg("status-list-next"),), _list_buttons(conv))
 
 
 async def _take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> Routed:

@@ -369,6 +369,6 @@ async def _notify(ctx: Context, person: Person, conv: Conversation, arg: str) ->
 
 QUEUE_FLOW = Flow(FLOW, prompt, _take, commands=(
     Command("lurah", ("lurah",), _redeem),
-    Command("queue", ("antrian",), _queue),
+    Command("queue", ("antrian", "antrean"), _queue),  # both spellings are in use
     Command("notify", ("notifikasi",), _notify),
 ))  # fmt: skip
