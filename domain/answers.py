@@ -449,3 +449,16 @@ def summary_confirmed(text: str) -> bool:
         for i, w in enumerate(words)
     )
     return bool(GO_ON_WORDS & set(words)) or negated_change or parse_tri(text) is Tri.YES
+
+
+# Words that can only be a consent ("ya udah setuju deh", "nggih sarujuk", "ok I agree"): at
+# the menu, from someone who has not consented, they answer the consent question just
+# declined (residents' finding N6: read as a status request instead).
+AGREE_WORDS = frozenset({"setuju", "sarujuk", "agree", "bersedia", "consent", "menerima",
+                         "accept", "gelem", "purun"})  # fmt: skip
+
+
+def agrees(text: str) -> bool:
+    """An agreeing word, not negated ("tetap tidak setuju" does not agree)."""
+    said = {_word(w) for w in tokens(text)}
+    return bool(said & AGREE_WORDS) and parse_tri(text) is not Tri.NO

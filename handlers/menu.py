@@ -3,9 +3,10 @@ help, program info, and the reminders opt-in and opt-out."""
 
 from __future__ import annotations
 
+from domain.answers import agrees
 from handlers.citizen.form import CheckState
 from handlers.engine import Input, button, reply, with_note
-from handlers.flows import Command, Flow, Routed, prompt_for
+from handlers.flows import COMMANDS, Command, Flow, Routed, prompt_for
 from handlers.lurah import queue
 from handlers.messages import Msg, Reply
 from handlers.ports import Context
@@ -40,6 +41,10 @@ async def _prompt(ctx: Context, person: Person, conv: Conversation) -> Reply:
 
 
 async def _take(ctx: Context, person: Person, conv: Conversation, inp: Input) -> Routed:
+    consented = person.consent_version == ctx.settings.privacy_notice_version
+    if person.role is Role.CITIZEN and not consented and agrees(inp.text):
+        # "ya udah setuju deh" after "Tidak setuju": the consent question again (N6)
+        return await COMMANDS["check"].run(ctx, person, conv, "")
     return await at_the_menu(ctx, person, conv, inp.text)
 
 

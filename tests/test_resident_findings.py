@@ -163,3 +163,29 @@ async def test_a_notice_pushed_during_a_confirmation_leaves_the_typed_number_to_
     await warga.say("apakah istri saya bisa ikut didaftarkan juga?")
     await lurah.say("1")
     assert (await nomination(siaga, ref)).status is S.REJECTED
+
+
+# --- N6: agreeing after declining the consent ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "words", ["ya udah setuju deh", "yaudah saya setuju", "nggih kula sarujuk", "ok I agree then",
+              "setujuu"],
+)  # fmt: skip
+async def test_agreeing_words_after_declining_ask_the_consent_question_again(
+    siaga: App, words: str
+) -> None:
+    ext = f"n6-{words}"
+    p = Person(siaga, ext)
+    await p.answers("/menu", "daftar", "tidak setuju")
+    assert "Kami tidak menanyakan data pribadi" in p.text
+    await p.say(words)
+    assert "Pemberitahuan Privasi" in p.text and p.last[-1].buttons == ["Setuju", "Tidak setuju"]
+    await p.say("setuju")
+    assert (await draft(siaga, ext))[:2] == ("check", "name")
+
+
+async def test_still_declining_is_not_an_agreement(siaga: App) -> None:
+    p = Person(siaga, "n6-no")
+    await p.answers("/menu", "daftar", "tidak setuju", "tetap tidak setuju")
+    assert "Pemberitahuan Privasi" not in p.text
