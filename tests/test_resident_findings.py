@@ -189,3 +189,34 @@ async def test_still_declining_is_not_an_agreement(siaga: App) -> None:
     p = Person(siaga, "n6-no")
     await p.answers("/menu", "daftar", "tidak setuju", "tetap tidak setuju")
     assert "Pemberitahuan Privasi" not in p.text
+
+
+# --- D3: a letter O among digits; a changed phone kept until a new one ---------------------------
+
+
+async def test_a_letter_o_in_a_phone_is_a_zero_and_a_changed_number_is_kept_until_a_new_one(
+    siaga: App,
+) -> None:
+    p = Person(siaga, "d3")
+    await p.answers(*CHECK_TO_SUMMARY[:-1], "0812 3456 789O")
+    _, step, d = await draft(siaga, "d3")
+    assert (step, d.phone) == ("summary", "+6281234567890")  # not +628123456789
+    await p.say("nomor hp salah")
+    assert (await draft(siaga, "d3"))[1] == "phone"
+    for bad in ("0812", "0812 3456 78l9"):  # too short; a letter l inside the number
+        await p.say(bad)
+        assert "nomor HP" in p.text or "Nomor HP" in p.text
+        assert (await draft(siaga, "d3"))[2].phone == "+6281234567890", bad
+    await p.say("0813-1111-2222")
+    _, step, d = await draft(siaga, "d3")
+    assert (step, d.phone) == ("summary", "+6281311112222")
+
+
+async def test_a_letter_o_in_a_nik_is_a_zero(siaga: App) -> None:
+    nik = nik_for(40)
+    typed = f"{nik[:4]} {nik[4:8]} {nik[8:12]} {nik[12:]}".replace("0", "O")
+    p = Person(siaga, "d3-nik")
+    await p.answers("/menu", "1", "setuju", "Warga Uji", typed)
+    _, step, d = await draft(siaga, "d3-nik")
+    assert step == "nik_confirm" and d.nik_masked is not None
+    assert d.nik_masked.replace(" ", "").endswith(nik[-4:])

@@ -496,8 +496,9 @@ _STEPS = (
          lambda a: a.dtks is not None, "dtks", ("dtks",)),
     Step("heirs", _ask_heirs, _take_tri_step("heirs", False, parse_heirs),
          lambda a: a.heirs is not None, "heirs", ("heirs",)),
-    Step("phone", _ask_phone, _take_phone, lambda a: a.phone_done, "phone",
-         ("phone_done", "phone")),
+    # changing the phone keeps the old number until a new one is read (or "lewati" says none):
+    # a mistyped number must not erase it (residents' finding D3)
+    Step("phone", _ask_phone, _take_phone, lambda a: a.phone_done, "phone", ("phone_done",)),
 )  # fmt: skip
 STEPS = {s.name: s for s in _STEPS}
 EDITS = {s.edit: s for s in _STEPS if s.edit}  # the summary's "change …" buttons, in order
