@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from domain.answers import COURTESY, Tri, parse_tri, plain_tri
+from domain.answers import COURTESY, Tri, parse_tri, plain_tri, reporter_relation
 from domain.dates import parse_day
 from domain.numbers import has_number
 from domain.reading import (
@@ -420,6 +420,8 @@ async def inside_a_question(
     which one. None: an answer, for the step's own parser (the answers so far stay)."""
     if conv.step in NUMBER_STEPS and any(c.isdigit() for c in text) and "?" not in text:
         return None  # a NIK, an age, a phone number, a date: exact rules read them
+    if (conv.flow, conv.step) == ("kabar", "relation") and reporter_relation(text):
+        return None  # "saya anaknya", "kula putranipun": who reports, for the step's parser
     if (conv.flow, conv.step) == ("kabar", "date") and parse_day(text, ctx.today) is not None:
         return None  # "kemarin", "tadi pagi": a day, read exactly (the corpus has no dates)
     r = reading(ctx, conv, text)

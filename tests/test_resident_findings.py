@@ -220,3 +220,22 @@ async def test_a_letter_o_in_a_nik_is_a_zero(siaga: App) -> None:
     _, step, d = await draft(siaga, "d3-nik")
     assert step == "nik_confirm" and d.nik_masked is not None
     assert d.nik_masked.replace(" ", "").endswith(nik[-4:])
+
+
+# --- C3/N9: who reports, said in relation words --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "words", ["saya anaknya", "kula putranipun", "istrinya pak", "kula garwanipun",
+              "I am his son", "his wife", "aku adhine", "saudaranya", "keluarganya"],
+)  # fmt: skip
+async def test_a_relation_word_at_who_reports_is_the_answer_family(siaga: App, words: str) -> None:
+    ext = f"c3-{words}"
+    p = Person(siaga, ext)
+    await p.answers("/menu", "/kabar", "1")
+    assert "Siapa yang melapor?" in p.text
+    await p.say(words)
+    async with siaga.store() as store:
+        _, conv = await store.load(UserRef("console", ext), "", siaga.clock())
+    assert (conv.flow, conv.step) == ("kabar", "ident"), p.text
+    assert conv.answers["kabar"]["relation"] == "family"
