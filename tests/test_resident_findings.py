@@ -239,3 +239,28 @@ async def test_a_relation_word_at_who_reports_is_the_answer_family(siaga: App, w
         _, conv = await store.load(UserRef("console", ext), "", siaga.clock())
     assert (conv.flow, conv.step) == ("kabar", "ident"), p.text
     assert conv.answers["kabar"]["relation"] == "family"
+
+
+# --- F6: answers that name no place at the kecamatan step ----------------------------------------
+
+
+@pytest.mark.parametrize("typed", ["ya", "12345", "?", "tidak", "٩"])
+async def test_an_answer_that_names_no_place_is_not_called_outside_kota_madiun(
+    siaga: App, typed: str
+) -> None:
+    ext = f"f6-{typed}"
+    p = Person(siaga, ext)
+    await p.answers("/menu", "1", "setuju", "Warga Uji", nik_for(40), "1", "1")
+    assert (await draft(siaga, ext))[1] == "kecamatan"
+    await p.say(typed)
+    assert "tidak kami temukan di Kota Madiun" not in p.text
+    assert "Pilih kecamatan 1–3" in p.text or "Pilih nomor 1–3" in p.text
+    assert p.last[-1].buttons == ["Kartoharjo", "Manguharjo", "Taman"]
+    await p.say("klegen")
+    assert (await draft(siaga, ext))[1] == "occupation"
+
+
+async def test_a_place_outside_the_city_is_still_named_so(siaga: App) -> None:
+    p = Person(siaga, "f6-out")
+    await p.answers("/menu", "1", "setuju", "Warga Uji", nik_for(40), "1", "1", "Surabaya")
+    assert "tidak kami temukan di Kota Madiun" in p.text
