@@ -37,7 +37,7 @@ from domain.reading import (
     features,
 )
 from domain.text import tokens
-from domain.understand import match_label
+from domain.understand import leaving_program, match_label
 from handlers import handover, learning
 from handlers.citizen import language
 from handlers.citizen.form import CheckState
@@ -396,6 +396,9 @@ def _only_a_nik(text: str) -> bool:
 async def at_the_menu(ctx: Context, person: Person, conv: Conversation, text: str) -> Routed:
     """Free text at the menu or as a first message: what it asks for, decided by the
     reader's confidence."""
+    if leaving_program(text):  # a question for an officer, not a check (finding A3)
+        conv.misses = 0
+        return await act(ctx, person, conv, "question", text)
     d = decide(reading(ctx, conv, text), ctx.reader.thresholds)
     if _only_a_nik(text):  # a NIK with nothing asked for it: the choices, nothing started
         d = Decision(Verdict.UNSURE, "none", 0.0, FALLBACK)
@@ -424,6 +427,8 @@ async def inside_a_question(
         return None  # "saya anaknya", "kula putranipun": who reports, for the step's parser
     if (conv.flow, conv.step) == ("kabar", "date") and parse_day(text, ctx.today) is not None:
         return None  # "kemarin", "tadi pagi": a day, read exactly (the corpus has no dates)
+    if leaving_program(text):  # "eh, saya mau berhenti jadi peserta saja": for an officer
+        return await act(ctx, person, conv, "question", text)
     r = reading(ctx, conv, text)
     d = decide(r, ctx.reader.thresholds)
     if conv.flow == "kabar" and d.label.startswith("report:"):

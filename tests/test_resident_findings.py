@@ -264,3 +264,29 @@ async def test_a_place_outside_the_city_is_still_named_so(siaga: App) -> None:
     p = Person(siaga, "f6-out")
     await p.answers("/menu", "1", "setuju", "Warga Uji", nik_for(40), "1", "1", "Surabaya")
     assert "tidak kami temukan di Kota Madiun" in p.text
+
+
+# --- A3: leaving the program is a question for an officer, not a new check ------------------------
+
+
+@pytest.mark.parametrize(
+    "words", ["saya mau berhenti jadi peserta", "aku arep metu saka peserta",
+              "I want to stop being a participant", "gimana cara keluar dari kepesertaan?"],
+)  # fmt: skip
+async def test_leaving_the_program_goes_to_an_officer_not_a_new_check(
+    siaga: App, words: str
+) -> None:
+    ext = f"a3-{words}"
+    p = Person(siaga, ext)
+    await p.say("/menu")
+    await p.say(words)
+    keys = {m.key for s in p.last for m in s.reply.parts}
+    assert keys & {"ticket-opened", "ticket-no-officer"}, p.text
+    assert "Pemberitahuan Privasi" not in p.text
+    assert (await draft(siaga, ext))[0] != "check"
+
+
+async def test_stopping_the_messages_is_still_the_reminders_request(siaga: App) -> None:
+    p = Person(siaga, "a3-msgs")
+    await p.answers("/menu", "saya mau berhenti terima pesan siaran")
+    assert {m.key for s in p.last for m in s.reply.parts} & {"confirm-optout", "optout-done"}
