@@ -454,8 +454,8 @@ def summary_confirmed(text: str) -> bool:
 # Words that can only be a consent ("ya udah setuju deh", "nggih sarujuk", "ok I agree"): at
 # the menu, from someone who has not consented, they answer the consent question just
 # declined (residents' finding N6: read as a status request instead).
-AGREE_WORDS = frozenset({"setuju", "sarujuk", "agree", "bersedia", "consent", "menerima",
-                         "accept", "gelem", "purun"})  # fmt: skip
+# Only words that name agreeing itself: "gelem", "purun", "accept" also take reminders.
+AGREE_WORDS = frozenset({"setuju", "sarujuk", "agree", "consent", "menyetujui"})
 
 
 def agrees(text: str) -> bool:

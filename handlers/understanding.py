@@ -146,10 +146,12 @@ class Which:
 async def shown_buttons(ctx: Context, person: Person, conv: Conversation) -> list[Button]:
     """The buttons of the last message the person saw: a reply, or a notice sent since. In
     the middle of a question with buttons, a notice pushed meanwhile (a ticket card, a new
-    nomination) does not take a typed number from the question being answered (finding G:
-    a lurah's "1" for "Ya, tolak" became the ticket's Balas); its own buttons still work."""
+    nomination) does not take an officer's typed number from the question being answered
+    (finding G: a lurah's "1" for "Ya, tolak" became the ticket's Balas); its own buttons
+    still work. A citizen's notices answer the citizen (a rating asked after their question
+    closed, a decision): the newest message's buttons, as before."""
     kept = Shown.of(conv).buttons
-    if conv.flow == "idle" or not kept:
+    if conv.flow == "idle" or not kept or not person.officer:
         kept = await ctx.store.buttons_sent_since(person, conv.updated_at) or kept
     return [Button(Msg.from_json(label), data) for label, data in kept]
 
@@ -294,8 +296,11 @@ async def act(
 ) -> Routed:
     """Do what the person asked; a question or a side request comes back to where they were.
     A destructive request asks first unless the person already chose it (`sure`)."""
-    if label == Offered.of(conv).confirm:
-        sure = True  # "iya, berhenti saja" under "Stop the messages? Yes / No": the yes
+    on_screen = any(d.endswith(f"|do:{label}") for _, d in Shown.of(conv).buttons)
+    if label == Offered.of(conv).confirm and on_screen:
+        # "iya, berhenti saja" under "Stop the messages? Yes / No": the yes. Only while that
+        # question is the one shown: a cancel asked, passed over, is asked again later
+        sure = True
     Offered.clear(conv)
     if label in DESTRUCTIVE and label != "delete" and not sure:
         return [_confirm(conv, label, text)], False

@@ -290,3 +290,14 @@ async def test_stopping_the_messages_is_still_the_reminders_request(siaga: App) 
     p = Person(siaga, "a3-msgs")
     await p.answers("/menu", "saya mau berhenti terima pesan siaran")
     assert {m.key for s in p.last for m in s.reply.parts} & {"confirm-optout", "optout-done"}
+
+
+async def test_a_cancel_asked_and_passed_over_is_asked_again_later(siaga: App) -> None:
+    p = Person(siaga, "a2-again")
+    await p.answers("/menu", "1", "setuju", "Warga Uji", "gak jadi")
+    assert "Batalkan pengisian?" in p.text
+    await p.say(nik_for(40))  # answered the question instead
+    assert (await draft(siaga, "a2-again"))[1] == "nik_confirm"
+    await p.say("batal")
+    assert "Batalkan pengisian?" in p.text
+    assert (await draft(siaga, "a2-again"))[2].started
