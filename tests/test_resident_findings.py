@@ -301,3 +301,17 @@ async def test_a_cancel_asked_and_passed_over_is_asked_again_later(siaga: App) -
     await p.say("batal")
     assert "Batalkan pengisian?" in p.text
     assert (await draft(siaga, "a2-again"))[2].started
+
+
+@pytest.mark.parametrize("ref", ["PJK-CEKST", "pjk-stats"])
+async def test_a_reference_without_digits_is_the_answer_to_the_reference_question(
+    siaga: App, ref: str
+) -> None:
+    """A reference is five of 23456789ABCDEFGHJKMNPQRSTUVWXYZ: one with no digit reads like a
+    word ("CEKST", "STATS") and the reader took it for a new check or a status request (it
+    made test_claims' report flaky, by the random reference of its participant)."""
+    p = Person(siaga, f"ref-{ref}")
+    await p.say("/status")
+    assert "nomor usulan" in p.text
+    await p.say(ref)
+    assert "4 angka terakhir NIK" in p.text

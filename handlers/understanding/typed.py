@@ -38,6 +38,7 @@ from domain.reading import (
     decide,
     features,
 )
+from domain.reference import PREFIX, parse_reference
 from domain.text import tokens
 from domain.understand import leaving_program, match_label
 from handlers.core.capability import Routed, prompt_for
@@ -434,6 +435,8 @@ async def inside_a_question(
     which one. None: an answer, for the step's own parser (the answers so far stay)."""
     if conv.step in NUMBER_STEPS and any(c.isdigit() for c in text) and "?" not in text:
         return None  # a NIK, an age, a phone number, a date: exact rules read them
+    if conv.step in ("ref", "ident") and PREFIX in text.upper() and parse_reference(text):
+        return None  # "PJK-CEKST" has no digit, and the reader took it for "cek"
     if (conv.flow, conv.step) == ("kabar", "relation") and reporter_relation(text):
         return None  # "saya anaknya", "kula putranipun": who reports, for the step's parser
     if (conv.flow, conv.step) == ("kabar", "date") and parse_day(text, ctx.today) is not None:
