@@ -449,3 +449,50 @@ def summary_confirmed(text: str) -> bool:
         for i, w in enumerate(words)
     )
     return bool(GO_ON_WORDS & set(words)) or negated_change or parse_tri(text) is Tri.YES
+
+
+# Words that can only be a consent ("ya udah setuju deh", "nggih sarujuk", "ok I agree"): at
+# the menu, from someone who has not consented, they answer the consent question just
+# declined (residents' finding N6: read as a status request instead).
+# Only words that name agreeing itself: "gelem", "purun", "accept" also take reminders.
+AGREE_WORDS = frozenset({"setuju", "sarujuk", "agree", "consent", "menyetujui"})
+
+
+def agrees(text: str) -> bool:
+    """An agreeing word, not negated ("tetap tidak setuju" does not agree)."""
+    said = {_word(w) for w in tokens(text)}
+    return bool(said & AGREE_WORDS) and parse_tri(text) is not Tri.NO
+
+
+# Who reports a death or an accident, as people say it (id, jv ngoko and krama, en): the
+# first list that matches wins, so "my brother" is family before "other" is seen in it. A
+# relation word at that question is its answer, not a question for an officer (residents'
+# findings C3/N9: "saya anaknya", "kula putranipun" went to the ticket prompt).
+RELATION_WORDS = (
+    ("self", ("saya sendiri", "aku dhewe", "kula piyambak", "myself", "sendiri")),
+    ("family", ("keluarga", "kulawarga", "suami", "istri", "anak", "putra", "putri", "ibu",
+                "ibunya", "ibune", "bapak", "bojo", "garwa", "semah", "adik", "kakak", "saudara",
+                "sedulur",
+                "cucu", "menantu", "mantu", "simbah", "mbah", "ponakan", "keponakan",
+                "rayi", "adhi", "kangmas", "mbakyu", "family", "wife", "husband", "child", "son",
+                "daughter", "mother", "father", "brother", "sister", "relative", "grandchild",
+                "spouse")),
+    ("other", ("tetangga", "teman", "tonggo", "kanca", "rencang", "neighbour", "neighbor",
+               "friend", "lain", "other")),
+)  # fmt: skip
+
+
+def reporter_relation(text: str) -> str:
+    """self, family, other, or "" when the words say none of them. A word counts at the start
+    of a typed word ("anaknya", "putranipun", "istri saya"), a short one whole, a phrase
+    anywhere."""
+    said = tokens(text)
+    joined = " ".join(said)
+
+    def says(w: str) -> bool:
+        if " " in w:
+            return w in joined
+        # a short word only whole ("son" is not "sonten", the Javanese afternoon)
+        return any(t.startswith(w) if len(w) > 3 else t == w for t in said)
+
+    return next((rel for rel, words in RELATION_WORDS if any(says(w) for w in words)), "")

@@ -126,12 +126,27 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
 
 
 _NIK_RUN = re.compile(r"\d[\d .\-]{8,30}\d")
+# The letter O typed for a zero inside a number ("0812 3456 789O", "3577 0147 O885 0001"):
+# an O or o that is not part of a word and stands next to a digit (residents' finding D3: it
+# was dropped, leaving a shorter number that still looked valid).
+_O_FOR_ZERO = re.compile(r"(?<![^\W\d_])[Oo]+(?![^\W\d_])")
+
+
+def o_as_zero(text: str) -> str:
+    """Each O or o beside a digit, and not inside a word ("no hp", "OK"), read as 0."""
+
+    def zero(m: re.Match[str]) -> str:
+        near = text[max(m.start() - 2, 0) : m.start()] + text[m.end() : m.end() + 2]
+        return "0" * len(m.group()) if _has_digit(near) else m.group()
+
+    return _O_FOR_ZERO.sub(zero, text)
 
 
 def nik_in(text: str) -> str:
     """The NIK in "nik saya 3577 0112 …": the one long run of digits (spaces, dots and dashes
     inside it allowed) when the words around it are not digits; else the text as typed, for
     the NIK parser to explain what is wrong with it."""
+    text = o_as_zero(text)
     runs = _NIK_RUN.findall(text[:MAX_INPUT])
     if len(runs) == 1 and text.strip() != runs[0] and not _has_digit(text.replace(runs[0], "")):
         return str(runs[0])  # "nik saya …", "… 🙏"

@@ -149,3 +149,21 @@ def name_in(text: str) -> str:
     while len(rest) > 1 and rest[-1].lower().strip(",.!🙏") in POLITE_TAIL:
         rest = rest[:-1]
     return " ".join(rest).strip(" ,.!🙏")
+
+
+# Leaving the program ("saya mau berhenti jadi peserta", "metu saka peserta", "stop being a
+# participant"): a question for an officer (what happens to the cover, the city's list), never
+# a new check, which the reader took it for by its words about membership (finding A3).
+LEAVE_WORDS = frozenset({"berhenti", "keluar", "mundur", "metu", "medal", "kendel", "leave",
+                         "quit", "cabut", "undur", "resign", "mengundurkan", "stop",
+                         "keluarkan", "hapuskan"})  # fmt: skip
+MEMBER_WORDS = frozenset({"peserta", "kepesertaan", "anggota", "keanggotaan", "participant",
+                          "member", "membership", "pesertanya"})  # fmt: skip
+MESSAGE_WORDS = frozenset({"pesan", "pengingat", "siaran", "chat", "message", "messages",
+                           "reminder", "reminders", "notifikasi", "wa"})  # fmt: skip
+
+
+def leaving_program(text: str) -> bool:
+    """Words of leaving the program's cover; stopping the messages is another request."""
+    said = set(tokens(text))
+    return bool(said & LEAVE_WORDS) and bool(said & MEMBER_WORDS) and not said & MESSAGE_WORDS

@@ -92,7 +92,9 @@ async def noticed(siaga: App, p: Person, case: Case, before: tuple[str, str]) ->
         "optin": person.broadcast_opt_in is True,
         "officer": conv.flow == "tanya",
         "question": bool(keys & {"ticket-opened", "ticket-no-officer", "ticket-text-added"}),
-        "cancel": bool(keys & {"cancelled", "nothing-to-cancel"}) and not draft.started,
+        # answers typed so far are deleted only after a yes (residents' finding A2)
+        "cancel": (bool(keys & {"cancelled", "nothing-to-cancel"}) and not draft.started)
+        or ("confirm-cancel" in keys and draft.started),
         "menu": bool(keys & {"menu", "menu-resume"}) and conv.flow == "idle",
         "greeting": "welcome" in keys,
         "thanks": "thanks-reply" in keys,

@@ -29,7 +29,15 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any, ClassVar
 
-from domain.answers import Bpjs, Tri, parse_bpjs, parse_heirs, parse_registry, parse_tri
+from domain.answers import (
+    Bpjs,
+    Tri,
+    parse_bpjs,
+    parse_heirs,
+    parse_registry,
+    parse_tri,
+    plain_tri,
+)
 from domain.eligibility import Answers
 from domain.nik import Nik, NikError, parse_nik
 from domain.numbers import number_in_words
@@ -329,6 +337,8 @@ def _take_kecamatan(ctx: Context, a: CheckState, inp: Input) -> Result:
         kec = regions.kecamatan_by_code(code)
         a.kecamatan = kec.code if kec else None
         return Done() if kec else Retry(Msg("err-kecamatan"))
+    if _not_a_place(inp.text):
+        return Retry(Msg("err-not-place-kecamatan", {"n": len(regions.kecamatan)}))
     after = corrected(inp.text)  # "gak jadi klegen, yg bener pandean"
     m = regions.resolve(after) if after else None
     if m is None or m.kind is MatchKind.NONE:
@@ -347,6 +357,13 @@ def _take_kecamatan(ctx: Context, a: CheckState, inp: Input) -> Result:
             a.kecamatan = kecs.pop()
             return Done()
     return Retry(Msg("err-place", {"text": Raw(inp.text[:40])}))
+
+
+def _not_a_place(text: str) -> bool:
+    """A number, a yes or a no, a letter: an answer that names no place, so "not found in Kota
+    Madiun" would tell the person something false about where they live (finding F6)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) < 2 or plain_tri(text) is not None
 
 
 def _ask_kelurahan(ctx: Context, conv: Conversation, a: CheckState) -> Reply:
@@ -368,6 +385,9 @@ def _take_kelurahan(ctx: Context, a: CheckState, inp: Input) -> Result:
         kel = regions.kelurahan_by_code(code)
         a.kelurahan = kel.code if kel else None
         return Done() if kel else Retry(Msg("err-kelurahan"))
+    if _not_a_place(inp.text):
+        kec = regions.kecamatan_by_code(a.kecamatan or "")
+        return Retry(Msg("err-not-place-kelurahan", {"n": len(kec.kelurahan) if kec else 1}))
     m = regions.resolve(inp.text, within=a.kecamatan)
     if m.kind is MatchKind.AMBIGUOUS and m.kelurahan is not None:
         # "Kartoharjo" here: we asked for the kelurahan, so it is the kelurahan
@@ -498,8 +518,9 @@ _STEPS = (
          lambda a: a.dtks is not None, "dtks", ("dtks",)),
     Step("heirs", _ask_heirs, _take_tri_step("heirs", False, parse_heirs),
          lambda a: a.heirs is not None, "heirs", ("heirs",)),
-    Step("phone", _ask_phone, _take_phone, lambda a: a.phone_done, "phone",
-         ("phone_done", "phone")),
+    # changing the phone keeps the old number until a new one is read (or "lewati" says none):
+    # a mistyped number must not erase it (residents' finding D3)
+    Step("phone", _ask_phone, _take_phone, lambda a: a.phone_done, "phone", ("phone_done",)),
 )  # fmt: skip
 STEPS = {s.name: s for s in _STEPS}
 EDITS = {s.edit: s for s in _STEPS if s.edit}  # the summary's "change …" buttons, in order

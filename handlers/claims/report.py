@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import ClassVar
 
-from domain.answers import Tri, parse_tri
+from domain.answers import Tri, parse_tri, reporter_relation
 from domain.claims import ClaimKind
 from domain.dates import parse_day
 from domain.reference import parse_reference
@@ -122,7 +122,7 @@ async def _take(ctx: Context, person: Person, conv: Conversation, inp: Input) ->
         conv.version += 1
         return [_after_kind(ctx, person, conv)], False
     if step == "relation":
-        relation = inp.choice or _relation_in(inp.text)
+        relation = inp.choice or reporter_relation(inp.text)
         if relation not in ("self", "family", "other") or (
             relation == "self" and state.kind != ClaimKind.ACCIDENT.value
         ):
@@ -236,20 +236,6 @@ def _kind_in(text: str) -> str:
                for w in words for t in typed):  # fmt: skip
             return kind.value
     return ""
-
-
-# Who is reporting, as people say it (id, jv, en): the first list that matches wins.
-RELATION_WORDS = (
-    ("self", ("saya sendiri", "aku dhewe", "kula piyambak", "myself", "sendiri")),
-    ("family", ("keluarga", "suami", "istri", "anak", "ibu", "bapak", "bojo", "adik", "kakak",
-                "family", "wife", "husband")),
-    ("other", ("tetangga", "teman", "tonggo", "kanca", "neighbour", "friend", "lain", "other")),
-)  # fmt: skip
-
-
-def _relation_in(text: str) -> str:
-    low = text.lower()
-    return next((rel for rel, words in RELATION_WORDS if any(w in low for w in words)), "")
 
 
 async def _prompt(ctx: Context, person: Person, conv: Conversation) -> Reply:

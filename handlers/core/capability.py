@@ -180,11 +180,15 @@ class Erasure:
 
 # The steps of an update a capability takes part in (handlers/core/router.py):
 # a file that is not text; typed text before it is read as an answer (Routed: answered; an
-# Incoming: read as something else, a button; None: not theirs); free text at the menu; a
+# Incoming: read as something else, a button; None: not theirs); a command typed as a bare
+# word; free text at the menu; a
 # question nothing answers; a /start with an argument (a deep link); after the replies.
 MediaHook = Callable[[Ctx, Person, Conversation, Media], Awaitable[Routed]]
 TextHook = Callable[[Ctx, Person, Conversation, Incoming], Awaitable["Routed | Incoming | None"]]
 FreeText = Callable[[Ctx, Person, Conversation, str], Awaitable[Routed]]
+# A command named by a bare word ("batal", not /batal), before it runs: Routed, answered
+# otherwise (a cancel mid-check asked first); None, run it.
+BareCommand = Callable[[Ctx, Person, Conversation, str, str], Awaitable["Routed | None"]]
 DeepLink = Callable[[Ctx, Person, Conversation, str], Awaitable[Reply]]
 After = Callable[[Conversation, list[Reply]], None]
 # A first message may change how the replies to it are given (the language it is written in,
@@ -212,10 +216,13 @@ class Capability:
     # the steps of an update
     media: MediaHook | None = None
     text: TextHook | None = None
+    bare_command: BareCommand | None = None
     menu_text: FreeText | None = None
     question: FreeText | None = None
     deep_link: DeepLink | None = None
     after: After | None = None
+    # button values offered besides the step's own question's (the buttons last shown)
+    offered: Callable[[Conversation], Sequence[str]] | None = None
     first_message: FirstMessage | None = None
     draft: Callable[[Conversation], bool] | None = None  # an unfinished draft to resume
     # its flow states (by key) that keep a sealed NIK under "nik" (a key rotation reseals them)
@@ -259,6 +266,9 @@ class Registry:
         )
         self.media = next((c.media for c in self.capabilities if c.media), None)
         self.text = tuple(c.text for c in self.capabilities if c.text)
+        self.bare_command = next((c.bare_command for c in self.capabilities if c.bare_command),
+                                 None)  # fmt: skip
+        self.offered = tuple(c.offered for c in self.capabilities if c.offered)
         self.menu_text = next((c.menu_text for c in self.capabilities if c.menu_text), None)
         self.question = next((c.question for c in self.capabilities if c.question), None)
         self.deep_link = next((c.deep_link for c in self.capabilities if c.deep_link), None)

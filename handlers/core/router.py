@@ -67,6 +67,11 @@ async def _route(ctx: Ctx, person: Person, conv: Conversation, msg: Incoming) ->
         if not text:
             return await _again(ctx, person, conv, "empty-message")
         command = _command(ctx, text)
+        bare = registry.bare_command
+        if command is not None and bare is not None and not text.startswith("/"):
+            answered = await bare(ctx, person, conv, command, text)
+            if answered is not None:
+                return answered
         if command is not None:
             return await _run(ctx, person, conv, command, text)
         for hook in registry.text:  # in the table's order: the officer's words first
@@ -88,7 +93,9 @@ async def _route(ctx: Ctx, person: Person, conv: Conversation, msg: Incoming) ->
         inp = read_input(conv, msg, options)
         if msg.kind is Kind.BUTTON and not pressed_shown:
             value = inp.choice or ""
-            offered = {b.data.partition("|")[2] for b in options}
+            # the buttons last shown count too (a capability keeps them: understanding)
+            shown = [d for last in registry.offered for d in last(conv)]
+            offered = {d.partition("|")[2] for d in (*(b.data for b in options), *shown)}
             if (
                 value not in offered
                 and value not in registry.anywhere

@@ -308,7 +308,7 @@ async def _notify(ctx: Ctx, person: Person, conv: Conversation, arg: str) -> Rou
 
 
 QUEUE_FLOW = Flow(FLOW, prompt, _take, commands=(
-    Command("queue", ("antrian",), _queue),
+    Command("queue", ("antrian", "antrean"), _queue),  # both spellings are in use
     Command("notify", ("notifikasi",), _notify),
 ))  # fmt: skip
 

@@ -9,8 +9,7 @@ from typing import ClassVar
 from domain.reference import parse_reference
 from handlers.core.capability import Command, Flow, Routed
 from handlers.core.engine import Input, button, reply
-from handlers.core.menu import menu
-from handlers.core.messages import Msg, Raw, Reply
+from handlers.core.messages import Button, Msg, Raw, Reply
 from handlers.core.names import kel_name
 from handlers.core.records import Conversation, Person
 from handlers.core.state import FlowState
@@ -71,8 +70,11 @@ async def start(ctx: Ctx, person: Person, conv: Conversation) -> list[Reply]:
         conv.step = "ref"
         return [reply("ask-ref", button(conv, "btn-menu", "menu"))]
     conv.step = "list"
-    buttons = (button(conv, "btn-other-ref", "other"), button(conv, "btn-menu", "menu"))
-    return [Reply(tuple(lines), buttons)]
+    return [Reply(tuple(lines), _list_buttons(conv))]
+
+
+def _list_buttons(conv: Conversation) -> tuple[Button, ...]:
+    return (button(conv, "btn-other-ref", "other"), button(conv, "btn-menu", "menu"))
 
 
 def prompt(ctx: Ctx, conv: Conversation) -> Reply:
@@ -130,7 +132,9 @@ def _leave(conv: Conversation) -> None:
 async def _prompt(ctx: Ctx, person: Person, conv: Conversation) -> Reply:
     if conv.step in ("ref", "last4"):
         return prompt(ctx, conv)
-    return menu(ctx, conv)  # the list of one's nominations was an answer, not a question
+    # after the list, its two buttons are the question: a typed "1" is "Cek usulan lain",
+    # not the menu's first entry (findings A5/N4)
+    return Reply((Msg("status-list-next"),), _list_buttons(conv))
 
 
 async def _take(ctx: Ctx, person: Person, conv: Conversation, inp: Input) -> Routed:

@@ -31,7 +31,9 @@ CAPABILITY = Capability(
     my_data=learning.held,
     erase=Erasure(run=learning.forget),
     text=typed.on_text,
-    menu_text=typed.at_the_menu,
+    bare_command=typed.typed_command,
+    menu_text=typed.menu_text,
+    offered=typed.last_offered,
     first_message=language.first_message,
 )  # fmt: skip
 

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import ClassVar
 
-from domain.answers import COURTESY, Tri, parse_tri, plain_tri
+from domain.answers import COURTESY, Tri, agrees, parse_tri, plain_tri, reporter_relation
 from domain.dates import parse_day
 from domain.numbers import has_number
 from domain.reading import (
@@ -40,12 +40,13 @@ from domain.reading import (
 )
 from domain.reference import parse_reference
 from domain.text import tokens
-from domain.understand import match_label
+from domain.understand import leaving_program, match_label
 from handlers.core.capability import Routed, prompt_for
 from handlers.core.engine import button, with_note
+from handlers.core.menu import officer_menu
 from handlers.core.messages import Button, Incoming, Kind, Msg, Raw, Reply
 from handlers.core.program_info import info_args
-from handlers.core.records import Conversation, Person
+from handlers.core.records import Conversation, Person, Role
 from handlers.core.shown import Shown
 from handlers.core.state import FlowState, Resume
 from handlers.understanding import language, learning
@@ -55,9 +56,11 @@ from handlers.understanding.port import Ctx as Context
 # "iya", "nggih", "leres", "oke", "lanjut" press the first yes-button shown, and so on.
 ROLE_KEYS = {
     Tri.YES: ("btn-yes", "btn-correct", "btn-agree", "btn-confirm", "btn-optin-yes",
-              "btn-delete-yes", "btn-in-person-yes", "btn-file", "bc-send", "btn-confirm-go"),
+              "btn-delete-yes", "btn-in-person-yes", "btn-file", "bc-send", "btn-confirm-go",
+              "btn-confirm-cancel", "btn-confirm-approve", "btn-confirm-reject"),
     Tri.NO: ("btn-no", "btn-change", "btn-not-correct", "btn-disagree", "btn-optin-no",
-             "btn-delete-no", "bpjs-tidak", "btn-confirm-stop"),
+             "btn-delete-no", "bpjs-tidak", "btn-confirm-stop", "btn-keep-filling",
+             "btn-card-back"),
     Tri.DONT_KNOW: ("btn-dont-know",),
 }  # fmt: skip
 GO_ON_WORDS = frozenset(
@@ -74,6 +77,8 @@ GO_ON_WORDS = frozenset(
         "lajengaken",
     }
 )
+# Buttons a go-on word presses before any yes: where going on is the "no" of the question.
+GO_ON_KEYS = frozenset({"btn-keep-filling"})
 # Words that may stand beside a go-on word without changing it ("kirim mawon", "lanjut aja").
 GO_ON_WITH = frozenset(
     {
@@ -121,15 +126,22 @@ class Which:
 
 
 async def shown_buttons(ctx: Context, person: Person, conv: Conversation) -> list[Button]:
-    """The buttons of the last message the person saw: a reply, or a notice sent since."""
-    around, since = conv.around, conv.updated_at
-    if around is not None and (
-        around.notice_at is None or (since is not None and around.notice_at <= since)
-    ):
-        latest = []  # no notice since their last step (read with the person)
-    else:
-        latest = await ctx.store.buttons_sent_since(person, since)
-    kept = latest or Shown.of(conv).buttons
+    """The buttons of the last message the person saw: a reply, or a notice sent since. In
+    the middle of a question with buttons, a notice pushed meanwhile (a ticket card, a new
+    nomination) does not take an officer's typed number from the question being answered
+    (finding G: a lurah's "1" for "Ya, tolak" became the ticket's Balas); its own buttons
+    still work. A citizen's notices answer the citizen (a rating asked after their question
+    closed, a decision): the newest message's buttons, as before."""
+    kept = Shown.of(conv).buttons
+    if conv.flow == "idle" or not kept or not person.officer:
+        around, since = conv.around, conv.updated_at
+        if around is not None and (
+            around.notice_at is None or (since is not None and around.notice_at <= since)
+        ):
+            latest = []  # no notice since their last step (read with the person)
+        else:
+            latest = await ctx.store.buttons_sent_since(person, since)
+        kept = latest or kept
     return [Button(Msg.from_json(label), data) for label, data in kept]
 
 
@@ -158,6 +170,10 @@ def typed_button(
         return shown[found.index].data
     if found.close:
         return Which(tuple(shown[i] for i in found.close))
+    if _go_on(text):  # "lanjut" under "Cancel filling in?" goes on filling in, not a yes
+        keep = next((b.data for b in shown if b.label.key in GO_ON_KEYS), None)
+        if keep is not None:
+            return keep
     said = Tri.YES if _go_on(text) else parse_tri(text) if sentence else plain_tri(text)
     if said is not None and has_number(text):
         said = None  # "ora, umurku 39": the number is the answer, not the "no" before it
@@ -182,6 +198,45 @@ def typed_number(text: str) -> int | None:
     if len(digits) == 1 and len(digits[0]) <= 2 and 1 < len(words) <= 4 and plain:
         return int(digits[0])
     return None
+
+
+def officer_label(
+    ctx: Context, person: Person, conv: Conversation, shown: list[Button], text: str
+) -> str | None:
+    """An officer typing the label of a button shown or of their own menu, whole or by its
+    one telling word ("antrean" for "📋 Antrean usulan"): that button (finding G: it was read
+    as thanks)."""
+    # the menu's labels where no words of the officer's own are awaited (a reason, a question
+    # for the resident, a broadcast are free text)
+    free = conv.flow not in ("idle", "review") or conv.step in ("reason", "question")
+    menu = list(officer_menu(ctx, conv).buttons) if person.role is Role.LURAH and not free else []
+    seen: dict[str, Button] = {}
+    for b in (*shown, *menu):
+        seen.setdefault(b.data.partition("|")[2], b)
+    candidates = list(seen.values())
+    labels = [ctx.render(b.label, person.locale) for b in candidates]
+    found = match_label(text, labels)
+    if found.index is not None:
+        return candidates[found.index].data
+    words = tokens(text)
+    if len(words) != 1 or len(words[0]) < 4 or plain_tri(text) is not None:
+        return None
+    hits = [b for b, label in zip(candidates, labels, strict=True) if words[0] in tokens(label)]
+    return hits[0].data if len(hits) == 1 else None
+
+
+def number_beyond(conv: Conversation, shown: list[Button], text: str) -> bool:
+    """A button's number typed where there is no such button ("5" under two): not an answer
+    to anything, unless the step's answer is itself a number (a NIK, an age, a phone)."""
+    if len(shown) < 2 or conv.step in NUMBER_STEPS:
+        return False
+    n = typed_number(text.strip().rstrip(".!)"))
+    return n is not None and not 1 <= n <= len(shown)
+
+
+def pick_a_number(shown: list[Button]) -> Reply:
+    """The same buttons again, with the numbers they have."""
+    return Reply((Msg("pick-a-number", {"n": len(shown)}),), tuple(shown))
 
 
 def _go_on(text: str) -> bool:
@@ -228,10 +283,15 @@ async def act(
 ) -> Routed:
     """Do what the person asked; a question or a side request comes back to where they were.
     A destructive request asks first unless the person already chose it (`sure`)."""
-    if label == Offered.of(conv).confirm:
-        sure = True  # "iya, berhenti saja" under "Stop the messages? Yes / No": the yes
+    on_screen = any(d.endswith(f"|do:{label}") for _, d in Shown.of(conv).buttons)
+    if label == Offered.of(conv).confirm and on_screen:
+        # "iya, berhenti saja" under "Stop the messages? Yes / No": the yes. Only while that
+        # question is the one shown: a cancel asked, passed over, is asked again later
+        sure = True
     Offered.clear(conv)
     if label in DESTRUCTIVE and label != "delete" and not sure:
+        return [_confirm(conv, label, text)], False
+    if label == "cancel" and not sure and answers_to_lose(ctx, conv):
         return [_confirm(conv, label, text)], False
     if label.startswith("faq:"):
         note = Msg(f"faq-{label[4:]}", info_args(ctx))
@@ -261,9 +321,30 @@ def _confirm(conv: Conversation, label: str, text: str) -> Reply:
     state.confirm, state.text = label, text[:200]
     state.save(conv)
     key = "confirm-" + label.replace(":", "-")
-    return Reply(
-        (Msg(key),),
-        (button(conv, "btn-confirm-go", f"do:{label}"), button(conv, "btn-confirm-stop", "do:")),
+    go, stop = _CONFIRM_BUTTONS.get(label, ("btn-confirm-go", "btn-confirm-stop"))
+    return Reply((Msg(key),), (button(conv, go, f"do:{label}"), button(conv, stop, "do:")))
+
+
+# A cancel asked first names what each button does: "Ya, lanjutkan" would be read as "go on
+# with the check" by someone who only wanted to pause (residents' finding A2).
+_CONFIRM_BUTTONS = {"cancel": ("btn-confirm-cancel", "btn-keep-filling")}
+# What a conversation keeps for itself, not answers a person typed; the check's draft is the
+# check capability's `draft` above (it lives on at the menu, where it is not lost).
+_BOOKKEEPING = frozenset({"shown", "offered", "resume", "check"})
+
+
+def answers_to_lose(ctx: Context, conv: Conversation) -> bool:
+    """Whether a cancel would delete answers the person typed: a check begun (its draft lives
+    on at the menu too), or any other flow's answers so far (a report, a broadcast draft).
+    Losing them on one word is asked first (residents' finding A2: "gak jadi" is also how
+    people correct themselves, "gak jadi 45, 46 ding")."""
+    if any(draft(conv) for draft in ctx.capabilities.drafts):
+        return True
+    if conv.flow == "idle":
+        return False
+    return any(
+        k not in _BOOKKEEPING and isinstance(v, dict) and any(v.values())
+        for k, v in conv.answers.items()
     )
 
 
@@ -302,6 +383,9 @@ _NOT_SUGGESTED = frozenset({"officer", "question", "delete", "optout"})  # offic
 _LONG_NUMBER = re.compile(r"\d[\d .-]{6,}\d")  # offered when the reader saw nothing at all
 
 
+_NO_WORDS = frozenset({"<q>", "<empty>"})  # what the reader sees of "?", "??", "..."
+
+
 def _only_a_nik(text: str) -> bool:
     return [w for w in features(text).split() if w not in COURTESY] == ["<nik>"]
 
@@ -309,6 +393,9 @@ def _only_a_nik(text: str) -> bool:
 async def at_the_menu(ctx: Context, person: Person, conv: Conversation, text: str) -> Routed:
     """Free text at the menu or as a first message: what it asks for, decided by the
     reader's confidence."""
+    if leaving_program(text):  # a question for an officer, not a check (finding A3)
+        conv.misses = 0
+        return await act(ctx, person, conv, "question", text)
     d = decide(reading(ctx, conv, text), ctx.reader.thresholds)
     if _only_a_nik(text):  # a NIK with nothing asked for it: the choices, nothing started
         d = Decision(Verdict.UNSURE, "none", 0.0, FALLBACK)
@@ -337,12 +424,24 @@ async def inside_a_question(
         return None  # a NIK, an age, a phone number, a date: exact rules read them
     if conv.step in NUMBER_STEPS and parse_reference(text) is not None:
         return None  # "PJK-ABCDE": a reference with no digit in it is exact too
+    if (conv.flow, conv.step) == ("kabar", "relation") and reporter_relation(text):
+        return None  # "saya anaknya", "kula putranipun": who reports, for the step's parser
     if (conv.flow, conv.step) == ("kabar", "date") and parse_day(text, ctx.today) is not None:
         return None  # "kemarin", "tadi pagi": a day, read exactly (the corpus has no dates)
+    if leaving_program(text):  # "eh, saya mau berhenti jadi peserta saja": for an officer
+        return await act(ctx, person, conv, "question", text)
+    if features(text) in _NO_WORDS:
+        # a bare "?" asks nothing the reader could name (it read the program's terms): the
+        # step's own hint says what is asked (finding F6: "Pilih kecamatan 1–3")
+        return None
     r = reading(ctx, conv, text)
     d = decide(r, ctx.reader.thresholds)
     if conv.flow == "kabar" and d.label.startswith("report:"):
         return None  # what happened, typed inside the report itself
+    if d.label == "cancel" and "menu" in [lab for lab, _ in r.ranked[:2]]:
+        # "kembali ke menu awal": of two close readings, the one that deletes nothing (the
+        # menu keeps the draft to resume); a cancel alone is asked first (finding A2)
+        d = Decision(d.verdict, "menu", d.confidence, d.choices)
     if d.label in SMALL_TALK and r.p("answer") >= SMALL_TALK_OVER_ANSWER:
         return None  # "Painem" at the name question: an answer that looks like a greeting
     if d.verdict is Verdict.ACT and d.label == "optin" and d.confidence < CONSENT_SURE:
@@ -407,6 +506,11 @@ async def on_text(
     typed = typed_button(ctx, person, shown, text)
     if isinstance(typed, Which):
         return [ask_which(typed)], False
+    if typed is None and person.officer:
+        typed = officer_label(ctx, person, conv, shown, text)
+    if typed is None and number_beyond(conv, shown, text):
+        # "5" under two buttons is a slip, not a main-menu choice (findings A5/N4)
+        return [pick_a_number(shown)], False
     read = conv.flow in ASIDE_FLOWS or conv.flow == "idle"
     if typed is None and conv.flow in ASIDE_FLOWS:
         aside = await inside_a_question(ctx, person, conv, text)
@@ -422,3 +526,30 @@ async def on_text(
     if typed is not None:
         return replace(msg, kind=Kind.BUTTON, data=typed, text="")
     return None
+
+
+async def typed_command(
+    ctx: Context, person: Person, conv: Conversation, command: str, text: str
+) -> Routed | None:
+    """A command named by a bare word, before it runs. "batal" typed mid-check may be a pause
+    or a change of mind about one answer: the answers are deleted after a yes (A2); /batal
+    and the Batal button are the explicit forms and act at once."""
+    if command == "cancel":
+        return await act(ctx, person, conv, "cancel", text)
+    return None
+
+
+def last_offered(conv: Conversation) -> list[str]:
+    """The buttons last shown are offered too (at this version: the router checks it), even
+    when the step's own question has others (the status list's "Cek usulan lain")."""
+    return [data for _, data in Shown.of(conv).buttons]
+
+
+async def menu_text(ctx: Context, person: Person, conv: Conversation, text: str) -> Routed:
+    """Free text at the menu: agreeing words after declining the consent ("ya udah setuju
+    deh" after "Tidak setuju") ask the consent question again, not a status request (N6);
+    anything else as at the menu."""
+    consented = person.consent_version == ctx.settings.privacy_notice_version
+    if person.role is Role.CITIZEN and not consented and agrees(text):
+        return await ctx.capabilities.commands["check"].run(ctx, person, conv, "")
+    return await at_the_menu(ctx, person, conv, text)

@@ -347,3 +347,6 @@ news-about-coverage = BPJS Ketenagakerjaan cover
 news-about-other = the Pro JKK-JKM service
 btn-news-read = Read message
 news-none = No messages are waiting for you; everything has been delivered.
+
+pick-a-number = Please choose a number from 1 to { $n }, or press one of the buttons below.
+status-list-next = Check another application, or back to the main menu?

@@ -103,3 +103,6 @@ cli-csv-done = Done in { $seconds } s: { $rows } rows read, { $written } rows wr
 cli-csv-unclosed-quote = a quote (") is not closed on this row; the row is skipped, the rows after it are still read
 cli-csv-broken-row = this row is damaged or a cell is too long; skipped
 cli-csv-encoding = The file is not UTF-8: read as { $encoding }. Check the letters of names in the output.
+
+err-not-place-kecamatan = That is not a place name. Choose kecamatan 1–{ $n }, or type the name of your kelurahan.
+err-not-place-kelurahan = That is not a place name. Choose kelurahan 1–{ $n }, or type the name of your kelurahan.

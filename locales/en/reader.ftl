@@ -40,3 +40,7 @@ btn-means-faq-scholarship = Children's grant
 btn-means-faq-duration = How long it lasts
 btn-means-faq-who_decides = Who decides
 btn-means-faq-registry = DTKS / DTSEN
+
+confirm-cancel = Cancel filling in? The answers given so far will be deleted.
+btn-confirm-cancel = Yes, cancel
+btn-keep-filling = Keep going

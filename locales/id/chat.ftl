@@ -347,3 +347,6 @@ news-about-coverage = perlindungan BPJS Ketenagakerjaan
 news-about-other = layanan Pro JKK-JKM
 btn-news-read = Baca pesan
 news-none = Tidak ada pesan yang menunggu untuk Bapak/Ibu; semuanya sudah terkirim.
+
+pick-a-number = Pilih nomor 1–{ $n }, atau tekan salah satu tombol di bawah ini.
+status-list-next = Cek usulan lain, atau kembali ke menu utama?

@@ -103,3 +103,6 @@ cli-csv-done = Selesai dalam { $seconds } detik: { $rows } baris dibaca, { $writ
 cli-csv-unclosed-quote = tanda kutip (") tidak ditutup di baris ini; baris ini dilewati, baris sesudahnya tetap dibaca
 cli-csv-broken-row = baris ini rusak atau isinya terlalu panjang; dilewati
 cli-csv-encoding = Berkas bukan UTF-8: dibaca sebagai { $encoding }. Periksa huruf pada nama di hasilnya.
+
+err-not-place-kecamatan = Itu bukan nama tempat. Pilih kecamatan 1–{ $n }, atau ketik nama kelurahan Bapak/Ibu.
+err-not-place-kelurahan = Itu bukan nama tempat. Pilih kelurahan 1–{ $n }, atau ketik nama kelurahan Bapak/Ibu.

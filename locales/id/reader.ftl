@@ -40,3 +40,7 @@ btn-means-faq-scholarship = Beasiswa anak
 btn-means-faq-duration = Lama perlindungan
 btn-means-faq-who_decides = Siapa yang memutus
 btn-means-faq-registry = DTKS / DTSEN
+
+confirm-cancel = Batalkan pengisian? Jawaban yang sudah diisi akan dihapus.
+btn-confirm-cancel = Ya, batalkan
+btn-keep-filling = Lanjutkan

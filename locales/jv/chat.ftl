@@ -347,3 +347,6 @@ news-about-coverage = pangayoman BPJS Ketenagakerjaan
 news-about-other = layanan Pro JKK-JKM
 btn-news-read = Waos pesen
 news-none = Boten wonten pesen ingkang ngentosi panjenengan; sedaya sampun dipun kintun.
+
+pick-a-number = Nyuwun pilih nomer 1–{ $n }, utawi pencet salah setunggal tombol ing ngandhap menika.
+status-list-next = Mriksa usulan sanesipun, utawi wangsul dhateng menu utama?

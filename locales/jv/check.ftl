@@ -103,3 +103,6 @@ cli-csv-done = Rampung ing { $seconds } detik: { $rows } larik dipunwaos, { $wri
 cli-csv-unclosed-quote = tandha petik (") boten dipuntutup ing larik menika; larik menika dipunlangkungi, larik salajengipun tetep dipunwaos
 cli-csv-broken-row = larik menika risak utawi isinipun kepanjangen; dipunlangkungi
 cli-csv-encoding = Berkas menika sanes UTF-8: dipunwaos minangka { $encoding }. Priksa aksara asma ing asilipun.
+
+err-not-place-kecamatan = Menika sanes nami papan. Pilih kecamatan 1–{ $n }, utawi serat nami kelurahan Panjenengan.
+err-not-place-kelurahan = Menika sanes nami papan. Pilih kelurahan 1–{ $n }, utawi serat nami kelurahan Panjenengan.

@@ -40,3 +40,7 @@ btn-means-faq-scholarship = Beasiswa putra
 btn-means-faq-duration = Laminipun
 btn-means-faq-who_decides = Sinten ingkang mutus
 btn-means-faq-registry = DTKS / DTSEN
+
+confirm-cancel = Mbatalaken anggenipun ngisi? Wangsulan ingkang sampun dipun isi badhe dipun busak.
+btn-confirm-cancel = Inggih, batalaken
+btn-keep-filling = Lajengaken
