@@ -192,6 +192,18 @@ async def hold(
             kind="news", payload=news, status=OutboxStatus.PENDING, template=True,
             next_attempt_at=now, created_at=now,
         ))  # fmt: skip
+        return True
+    # Two senders (PostgreSQL) may hold one person's messages out of their order: the news
+    # not sent yet names the oldest message waiting, as it does when they come in order.
+    older = select(_o.c.id).where(
+        _o.c.person_id == row.person_id, _o.c.status == OutboxStatus.WAITING,
+        _o.c.kind != "news", _o.c.id < row.id,
+    ).limit(1)  # fmt: skip
+    if (await conn.execute(older)).first() is None:
+        await conn.execute(
+            update(_o).where(_o.c.person_id == row.person_id, _o.c.kind == "news",
+                             _o.c.status == OutboxStatus.PENDING).values(payload=news)
+        )  # fmt: skip
     return True
 
 
