@@ -3,6 +3,7 @@ with the program file's values on the day asked."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from handlers.core.capability import Context
@@ -32,3 +33,18 @@ def info_args(ctx: Context[Any]) -> dict[str, Any]:
         "as_of": quota.as_of.strftime("%d-%m-%Y") if quota else "-",
         "contact": p.contact,
     }
+
+
+def continuing(ctx: Context[Any], on: date) -> tuple[Msg, ...]:
+    """How to go on after the city's year: the premium one pays oneself, and any national
+    discount in force on the day one would start (PP 50/2025, from the program file). Said
+    when a nomination's cover ends and when a participant is not renewed."""
+    rules = ctx.program.claims
+    if rules is None:
+        return ()
+    out = [Msg("cover-continue", {"premium": rules.at("continue_premium_monthly", on),
+                                  "contact": rules.office.bpjs_contact})]  # fmt: skip
+    for d in rules.discounts_on(on):
+        out.append(Msg("cover-discount", {"value": d.value, "sector": Msg(f"sector-{d.sector}"),
+                                          "until": d.until.strftime("%d-%m-%Y")}))  # fmt: skip
+    return tuple(out)

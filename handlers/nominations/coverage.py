@@ -11,6 +11,7 @@ from domain.dates import add_months
 from domain.nomination import NominationStatus
 from handlers.core.capability import Context
 from handlers.core.messages import Msg, Reply
+from handlers.core.program_info import continuing
 from handlers.core.records import Role
 from handlers.nominations.port import Ctx
 from handlers.nominations.records import Nomination
@@ -97,20 +98,6 @@ def cover_msg(ctx: Context[Any], n: Nomination, on: date, key: str = "cover-deta
         "early": r.at("jkm_early_amount", on),
         "full_from": _d(add_months(start, full_after)),
     })  # fmt: skip
-
-
-def continuing(ctx: Ctx, on: date) -> tuple[Msg, ...]:
-    """How to go on after the city's year: the premium one pays oneself, and any national
-    discount in force on the day one would start (PP 50/2025, from the program file)."""
-    rules = ctx.program.claims
-    if rules is None:
-        return ()
-    out = [Msg("cover-continue", {"premium": rules.at("continue_premium_monthly", on),
-                                  "contact": rules.office.bpjs_contact})]  # fmt: skip
-    for d in rules.discounts_on(on):
-        out.append(Msg("cover-discount", {"value": d.value, "sector": Msg(f"sector-{d.sector}"),
-                                          "until": _d(d.until)}))  # fmt: skip
-    return tuple(out)
 
 
 def _d(day: date) -> str:

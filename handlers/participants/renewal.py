@@ -12,13 +12,14 @@ One use case for every door: the chat's buttons, the console's forms.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from enum import StrEnum
 
 from domain.participants import Decision, Reason
 from handlers.core.capability import Ctx as Context
 from handlers.core.messages import Button, Msg, Raw, Reply
 from handlers.core.names import kel_name
+from handlers.core.program_info import continuing
 from handlers.core.records import Person, Role
 from handlers.participants.linking import day
 from handlers.participants.port import Participant, port
@@ -173,21 +174,6 @@ async def _tell_resident(ctx: Context, p: Participant, decision: Decision) -> No
         note = Reply((Msg("renewal-told-not-renewed", {"end": day(p.end), "reason": why}),
                       *continuing(ctx, p.end + timedelta(days=1))))  # fmt: skip
     await ctx.store.enqueue(resident, [note], ctx.now)
-
-
-def continuing(ctx: Context, on: date) -> tuple[Msg, ...]:
-    """How to go on after the city's year: the premium one pays oneself and any national
-    discount in force (PP 50/2025), from the program file's claims section: the same words
-    as the nominations' coverage reminder (this capability imports no sibling's insides)."""
-    rules = ctx.program.claims
-    if rules is None:
-        return ()
-    out = [Msg("cover-continue", {"premium": rules.at("continue_premium_monthly", on),
-                                  "contact": rules.office.bpjs_contact})]  # fmt: skip
-    for d in rules.discounts_on(on):
-        out.append(Msg("cover-discount", {"value": d.value, "sector": Msg(f"sector-{d.sector}"),
-                                          "until": day(d.until)}))  # fmt: skip
-    return tuple(out)
 
 
 def ask_resident(p: Participant) -> Reply:
