@@ -5,6 +5,7 @@ CSV, formula-safe); its rows and its audit are the nominations' use case
 from __future__ import annotations
 
 import csv
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -37,23 +38,29 @@ def write_xlsx(rows: list[dict[str, Any]], path: Path) -> None:
         f.write(xlsx_bytes(rows))
 
 
-def xlsx_bytes(rows: list[dict[str, Any]]) -> bytes:
-    """The workbook in memory (the console sends it straight to the browser)."""
+def xlsx_bytes(
+    rows: list[dict[str, Any]],
+    columns: Sequence[str] = COLUMNS,
+    numeric: Collection[str] = NUMERIC,
+    title: str = "Pro JKK-JKM",
+) -> bytes:
+    """The workbook in memory (the console sends it straight to the browser); the approved
+    list's columns unless another list (the renewals) names its own."""
     import io
 
     from openpyxl import Workbook
 
     wb = Workbook()
     ws = wb.active
-    ws.title = "Pro JKK-JKM"
-    ws.append(list(COLUMNS))
+    ws.title = title
+    ws.append(list(columns))
     for r, row in enumerate(rows, 2):
-        for c, column in enumerate(COLUMNS, 1):
+        for c, column in enumerate(columns, 1):
             value = row[column]
-            cell = ws.cell(row=r, column=c, value=value if column in NUMERIC else str(value))
+            cell = ws.cell(row=r, column=c, value=value if column in numeric else str(value))
             # every typed or identifying cell is a string cell: openpyxl would store text
             # starting with "=" as a formula, and 16 NIK digits as 3.57701E+15
-            cell.data_type = "n" if column in NUMERIC else "s"
+            cell.data_type = "n" if column in numeric else "s"
     for col in ws.columns:
         width = max(len(str(c.value or "")) for c in col) + 2
         ws.column_dimensions[col[0].column_letter].width = min(width, 40)

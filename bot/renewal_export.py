@@ -10,6 +10,7 @@ import io
 from pathlib import Path
 from typing import Any
 
+from bot import export
 from bot.export import csv_cell
 from bot.files import private_file
 from handlers.participants import RENEWAL_COLUMNS as COLUMNS
@@ -17,22 +18,8 @@ from handlers.participants import RENEWAL_NUMERIC as NUMERIC
 
 
 def xlsx_bytes(rows: list[dict[str, Any]]) -> bytes:
-    from openpyxl import Workbook
-
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "Perpanjangan"
-    ws.append(list(COLUMNS))
-    for r, row in enumerate(rows, 2):
-        for c, column in enumerate(COLUMNS, 1):
-            value = row[column]
-            cell = ws.cell(row=r, column=c, value=value if column in NUMERIC else str(value))
-            cell.data_type = "n" if column in NUMERIC else "s"  # "=…" and NIKs stay text
-    ws.freeze_panes = "A2"
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    """Formula-safe like the approved list: the same writer, the renewals' columns."""
+    return export.xlsx_bytes(rows, COLUMNS, NUMERIC, "Perpanjangan")
 
 
 def csv_text(rows: list[dict[str, Any]]) -> str:
