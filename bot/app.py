@@ -5,6 +5,7 @@ an App and run it, and tests build one the same way."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sys
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
@@ -269,6 +270,8 @@ async def build(settings: Settings, clock: Clock = utcnow, migrate_apart: bool =
         vault = await open_vault(settings, engine, clock())
     except BaseException:
         calendar.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await calendar  # its child process ended before the loop closes
         await engine.dispose()
         raise
     clock = SettableClock(clock)

@@ -39,6 +39,13 @@ async def national_days_off(first: int, last: int) -> tuple[str, frozenset[date]
             stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
         )  # fmt: skip
         out, err = await asyncio.wait_for(child.communicate(), timeout=120)
+    except asyncio.CancelledError:
+        # start-up failed beside us (a missing key): the child is ended and reaped here, or
+        # its pipes outlive the event loop and print a traceback at exit
+        if child is not None and child.returncode is None:
+            child.kill()
+            await child.wait()
+        raise
     except (OSError, TimeoutError) as exc:
         if child is not None and child.returncode is None:
             child.kill()
