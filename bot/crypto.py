@@ -11,10 +11,13 @@ import base64
 import hmac
 import json
 import os
+from functools import cached_property
 from hashlib import sha256
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cryptography.fernet import Fernet, InvalidToken
+if TYPE_CHECKING:
+    from cryptography.fernet import Fernet
 
 
 class KeyError_(Exception):
@@ -23,14 +26,30 @@ class KeyError_(Exception):
 
 class NikVault:
     def __init__(self, fernet_key: bytes, index_key: bytes) -> None:
-        self._fernet = Fernet(fernet_key)
+        try:  # Fernet's own rule, checked here so a bad key stops the start as before
+            well_formed = len(base64.urlsafe_b64decode(fernet_key)) == 32
+        except ValueError:
+            well_formed = False
+        if not well_formed:
+            raise ValueError("Fernet key must be 32 url-safe base64-encoded bytes.")
         self._fernet_key = fernet_key
         self._index_key = index_key
+
+    @cached_property
+    def _fernet(self) -> Fernet:
+        # The `cryptography` bindings (7 MB resident) load on the first NIK sealed or opened,
+        # not at start-up: the key is checked by its HMAC fingerprint, and a webhook worker
+        # answering greetings and buttons never needs them (issue 28)
+        from cryptography.fernet import Fernet
+
+        return Fernet(self._fernet_key)
 
     def seal(self, nik: str) -> str:
         return self._fernet.encrypt(nik.encode()).decode()
 
     def open(self, token: str) -> str:
+        from cryptography.fernet import InvalidToken
+
         try:
             return self._fernet.decrypt(token.encode()).decode()
         except InvalidToken as exc:
@@ -54,7 +73,9 @@ class NikVault:
 
 
 def new_key_string() -> str:
-    return Fernet.generate_key().decode() + ":" + base64.urlsafe_b64encode(os.urandom(32)).decode()
+    # a Fernet key is 32 random bytes in url-safe base64 (Fernet.generate_key does the same)
+    halves = (base64.urlsafe_b64encode(os.urandom(32)).decode() for _ in range(2))
+    return ":".join(halves)
 
 
 def read_key_file(path: Path) -> dict[str, str] | None:

@@ -317,3 +317,64 @@ async def test_a_huge_or_deeply_nested_webhook_is_refused_without_reading_it_all
     assert (await web.post("/telegram/webhook", content=deep, headers=headers)).status_code == 400
     big = {"Content-Length": "300000000", **headers}
     assert (await web.post("/telegram/webhook", content=b"{}", headers=big)).status_code == 413
+
+
+# --- the replies' own Bot API client (bot_api.py): what a reply's outcome is when the ------
+# answer is not the happy one
+
+
+async def _answering(
+    answers: list[tuple[int, str]],
+) -> tuple[str, list[tuple[str, Any]], Callable[[], Awaitable[None]]]:
+    """A Bot API stand-in that gives `answers` (status, body) in turn; records the calls."""
+    from aiohttp import web
+
+    calls: list[tuple[str, Any]] = []
+
+    async def handle(request: web.Request) -> web.Response:
+        calls.append((request.match_info["method"], await request.json()))
+        status, body = answers.pop(0)
+        return web.Response(status=status, text=body, content_type="application/json")
+
+    app = web.Application()
+    app.router.add_post("/bot{token}/{method}", handle)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = runner.addresses[0][1]
+    return f"http://127.0.0.1:{port}", calls, runner.cleanup
+
+
+async def test_a_proxy_page_a_bad_request_and_an_unchanged_edit_are_told_apart(
+    tmp_path: Path,
+) -> None:
+    from bot.channels.port import Delivery, Envelope
+    from handlers.core.messages import Msg, Outgoing, Raw, Reply
+
+    proxy = (502, "<html><body>502 Bad Gateway</body></html>")  # not JSON at all
+    refused = (400, json.dumps({"ok": False, "error_code": 400,
+                                "description": "Bad Request: can't parse entities"}))  # fmt: skip
+    same = (400, json.dumps({"ok": False, "error_code": 400, "description":
+                             "Bad Request: message is not modified"}))  # fmt: skip
+    wrong_token = (401, json.dumps({"ok": False, "error_code": 401, "description": "Unauthorized"}))
+    url, calls, stop = await _answering([proxy, refused, same, wrong_token])
+    settings = Settings(data_dir=tmp_path / "data", telegram_token=TOKEN,
+                        telegram_api_url=url)  # type: ignore[arg-type]  # fmt: skip
+    siaga = await build(settings)
+    channel = siaga.telegram(make_bot(settings))
+    out = Outgoing("id", [Reply((Msg("lines-join", {"first": Raw("Halo <b>"), "rest": Raw("")}),))])
+    try:
+        assert (await channel.deliver("777", out)).status == Delivery.RETRY  # tried again later
+        failed = await channel.deliver("777", out)
+        assert failed.status == Delivery.FAILED and "parse entities" in (failed.error or "")
+        edited = await channel.deliver("777", out, Envelope(replace="41"))
+        assert edited.status == Delivery.SENT and edited.message_id == "41"
+        assert (await channel.deliver("777", out)).status == Delivery.RETRY  # ours to fix
+    finally:
+        await channel.close()
+        await siaga.close()
+        await stop()
+    assert [m for m, _ in calls] == ["sendMessage", "sendMessage", "editMessageText", "sendMessage"]
+    # JSON, the person's words escaped, and what is not set left out (not sent as null)
+    assert calls[0][1] == {"chat_id": 777, "text": "Halo &lt;b&gt;\n", "parse_mode": "HTML"}

@@ -21,8 +21,6 @@ from aiogram.types import (
     BotCommandScopeChat,
     BufferedInputFile,
     CallbackQuery,
-    InlineKeyboardMarkup,
-    LinkPreviewOptions,
     Message,
     Update,
 )
@@ -39,6 +37,7 @@ from bot.channels.port import (
     Parsed,
     Pieces,
 )
+from bot.channels.telegram.bot_api import NETWORK, BotApi, BotApiError
 from bot.channels.telegram.render import MAX_TEXT, render
 from bot.i18n import Catalogue
 from handlers.core.messages import Attachment, Incoming, Kind, Media, Msg, Outgoing, UserRef
@@ -58,7 +57,7 @@ ROLE_COMMANDS = {
 LIMITS = Limits(per_second=29.0, per_chat_interval=1.0, max_text=MAX_TEXT, max_buttons=100,
                 can_edit=True)  # fmt: skip
 
-NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+NO_PREVIEW = {"is_disabled": True}  # LinkPreviewOptions
 _EXTENSIONS = {"voice": ".ogg", "audio": ".mp3", "photo": ".jpg", "video": ".mp4"}
 _MEDIA = (
     "sticker", "photo", "voice", "audio", "video", "video_note", "animation", "document",
@@ -116,7 +115,26 @@ def media_of(m: Message) -> Media:
     return Media("other")
 
 
+def _refused(exc: BotApiError) -> Delivered:
+    """What the delivery path does after the Bot API's refusal (the same classes as
+    aiogram's exceptions, which _classify reads for the calls that go through it)."""
+    if exc.status == 429:
+        return Delivered(Delivery.RETRY, retry_after=exc.retry_after, error="429")
+    if exc.status == 403:
+        return Delivered(Delivery.BLOCKED, error="403")
+    if exc.status == 400:
+        if "chat not found" in exc.description.lower():
+            return Delivered(Delivery.BLOCKED, error="chat not found")
+        log.warning("telegram refused a message: %s", exc.description[:200])
+        return Delivered(Delivery.FAILED, error=exc.description[:200])
+    if exc.status != NETWORK and exc.status < 500:  # 401, 404, 409: ours to fix, said once
+        log.error("telegram answered %s: %s", exc.status, exc.description[:200])
+    return Delivered(Delivery.RETRY, error=str(exc.status))
+
+
 def _classify(exc: Exception) -> Delivered:
+    if isinstance(exc, BotApiError):
+        return _refused(exc)
     if isinstance(exc, TelegramRetryAfter):
         return Delivered(Delivery.RETRY, retry_after=float(exc.retry_after), error="429")
     if isinstance(exc, TelegramForbiddenError):
@@ -134,6 +152,8 @@ class TelegramChannel:
 
     def __init__(self, bot: Bot, catalogue: Catalogue, per_second: float = 29.0) -> None:
         self.bot = bot
+        # the replies' calls, as plain JSON to the same Bot API server (bot_api.py says why)
+        self.api = BotApi(bot.session.api.api_url(token=bot.token, method=""))
         self.catalogue = catalogue
         self.limits = replace(LIMITS, per_second=per_second)
 
@@ -160,15 +180,13 @@ class TelegramChannel:
             return
         # Best effort: a button left spinning or a stale keyboard is not worth a retry.
         try:
-            await self.bot.answer_callback_query(cq.id)
+            await self.api.call("answerCallbackQuery", {"callback_query_id": cq.id})
             if answered and isinstance(cq.message, Message):  # tidy chat: the answered
-                m = cq.message  # question's buttons go away
-                await self.bot.edit_message_reply_markup(
-                    chat_id=m.chat.id, message_id=m.message_id, reply_markup=None
-                )
-        except (TelegramBadRequest, TelegramForbiddenError, TelegramNetworkError,
-                TelegramServerError, TelegramRetryAfter) as exc:  # fmt: skip
-            log.debug("could not acknowledge a button: %s", type(exc).__name__)
+                m = cq.message  # question's buttons go away (no markup: none left)
+                await self.api.call("editMessageReplyMarkup",
+                                    {"chat_id": m.chat.id, "message_id": m.message_id})  # fmt: skip
+        except BotApiError as exc:
+            log.debug("could not acknowledge a button: %s", exc.status)
 
     async def deliver(self, to: str, out: Outgoing, how: Envelope = PLAIN) -> Delivered:
         if how.replace is not None:
@@ -188,18 +206,18 @@ class TelegramChannel:
                 for text, markup in render(self.catalogue, reply, out.locale):
                     if not pieces.due():
                         continue  # it went in an earlier attempt
-                    sent = await self.bot.send_message(
-                        chat_id=chat, text=text, parse_mode="HTML", reply_markup=markup,
-                        link_preview_options=quiet,
-                    )  # fmt: skip
-                    message_id = str(sent.message_id)
+                    sent = await self.api.call("sendMessage", {
+                        "chat_id": chat, "text": text, "parse_mode": "HTML",
+                        "reply_markup": markup, "link_preview_options": quiet,
+                    })  # fmt: skip
+                    message_id = str(sent["message_id"])
                     pieces.went()
                 if reply.attach is not None and reply.attach.media is not None and pieces.due():
                     message_id = await self._forward(chat, reply.attach, out.locale, pieces)
                     pieces.went()
                 if reply.commands in ROLE_COMMANDS and pieces.now:
                     await self.set_commands(reply.commands, chat, out.locale)
-        except (TelegramRetryAfter, TelegramForbiddenError, TelegramBadRequest,
+        except (BotApiError, TelegramRetryAfter, TelegramForbiddenError, TelegramBadRequest,
                 TelegramNetworkError, TelegramServerError) as exc:  # fmt: skip
             return pieces.of(_classify(exc))
         return pieces.of(Delivered(Delivery.SENT, message_id))
@@ -216,8 +234,10 @@ class TelegramChannel:
                 raise
             log.warning("telegram refused a forwarded file: %s", exc.message[:100])
         line = pieces.not_passed(attach)
-        sent = await self.bot.send_message(chat_id=chat, text=self.catalogue.render(line, locale))
-        return str(sent.message_id)
+        sent = await self.api.call(
+            "sendMessage", {"chat_id": chat, "text": self.catalogue.render(line, locale)}
+        )
+        return str(sent["message_id"])
 
     async def _chart(self, chat: int, png: bytes) -> bool:
         """The statistics chart before its figures; False when Telegram refuses it for good
@@ -275,19 +295,16 @@ class TelegramChannel:
 
     async def _edit(self, to: str, message_id: str, out: Outgoing) -> Delivered:
         text, markup = render(self.catalogue, out.replies[0], out.locale)[-1]
-        inline = markup if isinstance(markup, InlineKeyboardMarkup) else None
+        inline = markup if markup is not None and "inline_keyboard" in markup else None
         try:
-            await self.bot.edit_message_text(
-                chat_id=int(to), message_id=int(message_id), text=text, parse_mode="HTML",
-                reply_markup=inline,
-            )  # fmt: skip
-        except TelegramBadRequest as exc:
-            if "not modified" in exc.message.lower():  # the same words: nothing to change
-                return Delivered(Delivery.SENT, message_id)
-            return _classify(exc)
-        except (TelegramRetryAfter, TelegramForbiddenError, TelegramNetworkError,
-                TelegramServerError) as exc:  # fmt: skip
-            return _classify(exc)
+            await self.api.call("editMessageText", {
+                "chat_id": int(to), "message_id": int(message_id), "text": text,
+                "parse_mode": "HTML", "reply_markup": inline,
+            })  # fmt: skip
+        except BotApiError as exc:
+            if exc.status == 400 and "not modified" in exc.description.lower():
+                return Delivered(Delivery.SENT, message_id)  # the same words: nothing to change
+            return _refused(exc)
         return Delivered(Delivery.SENT, message_id)
 
     async def set_commands(
@@ -307,4 +324,5 @@ class TelegramChannel:
             log.warning("could not set the command list: %s", type(exc).__name__)
 
     async def close(self) -> None:
+        await self.api.close()
         await self.bot.session.close()

@@ -9,19 +9,16 @@ label as text.
 from __future__ import annotations
 
 import html
-
-from aiogram.types import (
-    InlineKeyboardButton,
-    InlineKeyboardMarkup,
-    KeyboardButton,
-    ReplyKeyboardMarkup,
-)
+from typing import Any
 
 from bot.channels.render import reply_text, split_text
 from bot.i18n import Catalogue
 from handlers.core.messages import ButtonKind, Reply
 
-Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | None
+# The Bot API's own JSON (InlineKeyboardMarkup or ReplyKeyboardMarkup), sent as it is by
+# bot_api.BotApi: our own values, known good (a label's words, callback data bound to ≤ 64
+# bytes by handlers.core.engine.bind), so nothing validates each button again
+Markup = dict[str, Any] | None
 MAX_TEXT = 4096  # Telegram's limit for one message
 
 
@@ -60,16 +57,13 @@ def _markup(cat: Catalogue, reply: Reply, locale: str) -> Markup:
     width = 3 if len(labels) > 6 else 2
     if any(b.kind is ButtonKind.REQUEST_CONTACT for b in reply.buttons):
         keys = [
-            [KeyboardButton(text=labels[i], request_contact=b.kind is ButtonKind.REQUEST_CONTACT)]
+            [{"text": labels[i], "request_contact": True}
+             if b.kind is ButtonKind.REQUEST_CONTACT else {"text": labels[i]}]
             for i, b in enumerate(reply.buttons)
-        ]
-        return ReplyKeyboardMarkup(keyboard=keys, resize_keyboard=True, one_time_keyboard=True)
-    # Our own values, known good (a label's words, callback data bound to ≤ 64 bytes by
-    # handlers.core.engine.bind): built with pydantic's model_construct, without validating each
-    # button again (a menu's seven models were a fifth of the update's pydantic time, issue 28)
+        ]  # fmt: skip
+        return {"keyboard": keys, "resize_keyboard": True, "one_time_keyboard": True}
     rows = [
-        [InlineKeyboardButton.model_construct(text=labels[i], callback_data=reply.buttons[i].data)
-         for i in row]
+        [{"text": labels[i], "callback_data": reply.buttons[i].data} for i in row]
         for row in _rows(labels, width)
-    ]  # fmt: skip
-    return InlineKeyboardMarkup.model_construct(inline_keyboard=rows)
+    ]
+    return {"inline_keyboard": rows}
