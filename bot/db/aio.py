@@ -94,7 +94,7 @@ class SqliteConnection:
         return self.sync.dialect
 
     async def begin(self) -> None:
-        """BEGIN IMMEDIATE (the engine's "begin" event): the write lock now, so two processes
+        """BEGIN IMMEDIATE (bot/db/engine.ImmediateSqlite): the write lock now, so two processes
         queue for it instead of failing mid-update; waited for without blocking the loop."""
         deadline, pause = None, 0.001
         while True:
