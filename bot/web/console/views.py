@@ -11,6 +11,8 @@ exist); every action's audit row says "via console".
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import AsyncIterator, Callable, Collection
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -23,6 +25,7 @@ from fastapi import Request, Response
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from bot import export
 from bot.delivery.handling import Conversations
 from bot.web.console.fields import Fields
 from bot.web.console.session import COOKIE, csrf_ok
@@ -36,12 +39,13 @@ Ctx = Context[Any]
 Page = TypeVar("Page", bound=Callable[..., Any])
 
 
-def route(method: str, path: str) -> Callable[[Page], Page]:
+def route(method: str, path: str, csv: str = "") -> Callable[[Page], Page]:
     """A page's address, on its method: the table registers every method so marked (the path
-    parameters are passed by name)."""
+    parameters are passed by name). `csv`: the address of the same figures as a file, where
+    the page is called with as_csv=True."""
 
     def mark(page: Page) -> Page:
-        page.__dict__["route"] = (method, path)
+        page.__dict__["route"] = (method, path, csv)
         return page
 
     return mark
@@ -149,6 +153,19 @@ def day(ctx: Ctx, at: datetime | None) -> str:
 
 def when(ctx: Ctx, at: datetime) -> str:
     return at.astimezone(ctx.tz).strftime("%d-%m-%Y %H.%M WIB")
+
+
+def csv_file(rows: list[dict[str, Any]], name: str, empty: str) -> Response:
+    """Rows as a CSV download, each cell safe to open in a spreadsheet (export.csv_cell);
+    with no rows, the one column `empty` heads an empty file."""
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=list(rows[0]) if rows else [empty])
+    w.writeheader()
+    w.writerows({k: export.csv_cell(v) for k, v in r.items()} for r in rows)
+    return Response(buf.getvalue(), media_type="text/csv", headers={
+        "Content-Disposition": f'attachment; filename="{name}"',
+        "Cache-Control": "no-store",
+    })  # fmt: skip
 
 
 def _arg(value: Any) -> Any:
