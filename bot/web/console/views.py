@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import AsyncIterator, Callable, Collection
+from collections.abc import AsyncIterator, Callable, Collection, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -27,7 +27,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from bot import export
 from bot.delivery.handling import Conversations
-from bot.web.console.fields import Fields
+from bot.web.console.fields import Fields, record_id
 from bot.web.console.session import COOKIE, csrf_ok
 from handlers.core.capability import Context
 from handlers.core.messages import Msg, Raw
@@ -132,6 +132,24 @@ class Console:
         a unit of work: its size is capped, the time it takes to arrive is not."""
         body = await request.body()
         return {k: v[0] for k, v in parse_qs(body.decode("utf-8", "replace")).items()}
+
+    @asynccontextmanager
+    async def posted(
+        self, request: Request, labels: Mapping[str, str], *, admin: bool = False
+    ) -> AsyncIterator[tuple[Ctx, Seat, Fields]]:
+        """A posted form's unit of work: the body read before it opens (see `form`), who is
+        asking with the form's CSRF token checked (`gate`), and the fields to read."""
+        form = await self.form(request)
+        async with self.unit() as ctx:
+            yield ctx, await self.gate(request, ctx, admin=admin, form=form), Fields(form, labels)
+
+    def record(self, found: Seat, given: str) -> int:
+        """The record an address names (/klaim/12): one that is no id is a 404, as a record
+        that does not exist."""
+        key = record_id(given)
+        if key is None:
+            raise Refused(self.refused("not-found", 404, found.person.locale))
+        return key
 
 
 class Pages:

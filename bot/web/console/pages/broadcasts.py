@@ -101,11 +101,7 @@ class BroadcastPages(Pages):
 
     @route("POST", "/siaran/{bid}/hentikan")
     async def stop(self, request: Request, bid: str) -> Response:
-        form = await self.c.form(request)
-        async with self.c.unit() as ctx:
-            found = await self.c.gate(request, ctx, admin=True, form=form)
-            key = record_id(bid)
-            if key is None:
-                return self.c.refused("not-found", 404, found.person.locale)
+        async with self.c.posted(request, LABELS, admin=True) as (ctx, found, _):
+            key = self.c.record(found, bid)
             await broadcasts.cancel(ctx, found.person, str(key))
         return RedirectResponse(f"/konsol/siaran/{key}", status_code=303)
