@@ -121,10 +121,7 @@ class OfficerPages(Pages):
 
     @route("POST", "/petugas/{action}")
     async def reviewers_act(self, request: Request, action: str) -> Response:
-        form = await self.c.form(request)
-        fields = Fields(form, LABELS)
-        async with self.c.unit() as ctx:
-            found = await self.c.gate(request, ctx, admin=True, form=form)
+        async with self.c.posted(request, LABELS, admin=True) as (ctx, found, fields):
             target, note = "", ""
             if action == "undang":
                 fields.kelurahan("kelurahan", ctx.program, required=True)
