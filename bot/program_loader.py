@@ -96,12 +96,18 @@ class _DatedStr(_DatedIn):
     value: NonEmpty
 
 
+# A rule as the file gives it: one value or more, each with the date it holds from and its
+# source (domain.dated.Dated); a rule with none would leave the check nothing to apply.
+IntHistory = Annotated[list[_DatedInt], Field(min_length=1)]
+StrHistory = Annotated[list[_DatedStr], Field(min_length=1)]
+
+
 class _RulesIn(_Strict):
-    age_min: list[_DatedInt] = Field(min_length=1)
-    age_max: list[_DatedInt] = Field(min_length=1)
-    registry: list[_DatedStr] = Field(min_length=1)
-    premium_monthly: list[_DatedInt] = Field(min_length=1)
-    coverage_months: list[_DatedInt] = Field(min_length=1)
+    age_min: IntHistory
+    age_max: IntHistory
+    registry: StrHistory
+    premium_monthly: IntHistory
+    coverage_months: IntHistory
 
 
 class _PriorityIn(_Strict):
@@ -168,10 +174,10 @@ class _ReviewIn(_Strict):
 
 
 class _ParticipantsIn(_Strict):
-    renewal_lead_days: list[_DatedInt] = Field(min_length=1)
-    renewal_deadline_days: list[_DatedInt] = Field(min_length=1)
-    places: list[_DatedInt] = Field(min_length=1)
-    pu_premium_monthly: list[_DatedInt] = Field(min_length=1)
+    renewal_lead_days: IntHistory
+    renewal_deadline_days: IntHistory
+    places: IntHistory
+    pu_premium_monthly: IntHistory
 
 
 class _OfficeIn(_Strict):

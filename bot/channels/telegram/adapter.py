@@ -27,16 +27,7 @@ from aiogram.types import (
 from aiohttp import ClientResponseError
 from pydantic import ValidationError
 
-from bot.channels.port import (
-    PLAIN,
-    Delivered,
-    Delivery,
-    Envelope,
-    Inbound,
-    Limits,
-    Parsed,
-    Pieces,
-)
+from bot.channels.port import PLAIN, Delivered, Delivery, Envelope, Inbound, Limits, Parsed, Pieces
 from bot.channels.telegram.bot_api import NETWORK, BotApi, BotApiError
 from bot.channels.telegram.render import MAX_TEXT, render
 from bot.i18n import Catalogue

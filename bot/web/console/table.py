@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from functools import partial
 
 from fastapi import FastAPI, Request, Response
 from fastapi.staticfiles import StaticFiles
@@ -75,8 +76,11 @@ def build(conversations: Conversations) -> ASGIApp:
         made = pages.kind(console)
         for name, fn in vars(type(made)).items():
             if "route" in getattr(fn, "__dict__", {}):
-                method, path = fn.route
-                app.add_api_route(path, _endpoint(getattr(made, name)), methods=[method])
+                method, path, csv = fn.route
+                page = getattr(made, name)
+                app.add_api_route(path, _endpoint(page), methods=[method])
+                if csv:  # the same page's figures as a file
+                    app.add_api_route(csv, _endpoint(partial(page, as_csv=True)), methods=[method])
 
     # Every body is capped before routing, the gate or a form parser sees it (issue 26 item
     # 4): a form at FORM, the BPJS upload at UPLOAD; past it, a page that says so.

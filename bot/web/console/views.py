@@ -11,7 +11,9 @@ exist); every action's audit row says "via console".
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Collection
+import csv
+import io
+from collections.abc import AsyncIterator, Callable, Collection, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,8 +25,9 @@ from fastapi import Request, Response
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from bot import export
 from bot.delivery.handling import Conversations
-from bot.web.console.fields import Fields
+from bot.web.console.fields import Fields, record_id
 from bot.web.console.session import COOKIE, csrf_ok
 from handlers.core.capability import Context
 from handlers.core.messages import Msg, Raw
@@ -36,12 +39,13 @@ Ctx = Context[Any]
 Page = TypeVar("Page", bound=Callable[..., Any])
 
 
-def route(method: str, path: str) -> Callable[[Page], Page]:
+def route(method: str, path: str, csv: str = "") -> Callable[[Page], Page]:
     """A page's address, on its method: the table registers every method so marked (the path
-    parameters are passed by name)."""
+    parameters are passed by name). `csv`: the address of the same figures as a file, where
+    the page is called with as_csv=True."""
 
     def mark(page: Page) -> Page:
-        page.__dict__["route"] = (method, path)
+        page.__dict__["route"] = (method, path, csv)
         return page
 
     return mark
@@ -129,6 +133,24 @@ class Console:
         body = await request.body()
         return {k: v[0] for k, v in parse_qs(body.decode("utf-8", "replace")).items()}
 
+    @asynccontextmanager
+    async def posted(
+        self, request: Request, labels: Mapping[str, str], *, admin: bool = False
+    ) -> AsyncIterator[tuple[Ctx, Seat, Fields]]:
+        """A posted form's unit of work: the body read before it opens (see `form`), who is
+        asking with the form's CSRF token checked (`gate`), and the fields to read."""
+        form = await self.form(request)
+        async with self.unit() as ctx:
+            yield ctx, await self.gate(request, ctx, admin=admin, form=form), Fields(form, labels)
+
+    def record(self, found: Seat, given: str) -> int:
+        """The record an address names (/klaim/12): one that is no id is a 404, as a record
+        that does not exist."""
+        key = record_id(given)
+        if key is None:
+            raise Refused(self.refused("not-found", 404, found.person.locale))
+        return key
+
 
 class Pages:
     """A capability's pages: its methods marked with @route, on the console's shell."""
@@ -149,6 +171,19 @@ def day(ctx: Ctx, at: datetime | None) -> str:
 
 def when(ctx: Ctx, at: datetime) -> str:
     return at.astimezone(ctx.tz).strftime("%d-%m-%Y %H.%M WIB")
+
+
+def csv_file(rows: list[dict[str, Any]], name: str, empty: str) -> Response:
+    """Rows as a CSV download, each cell safe to open in a spreadsheet (export.csv_cell);
+    with no rows, the one column `empty` heads an empty file."""
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=list(rows[0]) if rows else [empty])
+    w.writeheader()
+    w.writerows({k: export.csv_cell(v) for k, v in r.items()} for r in rows)
+    return Response(buf.getvalue(), media_type="text/csv", headers={
+        "Content-Disposition": f'attachment; filename="{name}"',
+        "Cache-Control": "no-store",
+    })  # fmt: skip
 
 
 def _arg(value: Any) -> Any:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from fastapi import Request, Response
 from fastapi.responses import RedirectResponse
 
-from bot.web.console.fields import Fields, record_id
+from bot.web.console.fields import record_id
 from bot.web.console.views import Nav, Pages, route
 from handlers import broadcasts
 from handlers.core.engine import MAX_TEXT
@@ -40,11 +40,8 @@ class BroadcastPages(Pages):
 
     @route("POST", "/siaran/pratinjau")
     async def preview(self, request: Request, send: bool = False) -> Response:
-        form = await self.c.form(request)
-        async with self.c.unit() as ctx:
-            found = await self.c.gate(request, ctx, admin=True, form=form)
+        async with self.c.posted(request, LABELS, admin=True) as (ctx, found, fields):
             locale = found.person.locale
-            fields = Fields(form, LABELS)
             text = fields.text("teks", MAX_TEXT, lines=True) or ""
             audience = fields.choice("penerima", broadcasts.AUDIENCES)
             # "" is the whole city; a name that is none is no longer read as "everyone"
@@ -101,11 +98,7 @@ class BroadcastPages(Pages):
 
     @route("POST", "/siaran/{bid}/hentikan")
     async def stop(self, request: Request, bid: str) -> Response:
-        form = await self.c.form(request)
-        async with self.c.unit() as ctx:
-            found = await self.c.gate(request, ctx, admin=True, form=form)
-            key = record_id(bid)
-            if key is None:
-                return self.c.refused("not-found", 404, found.person.locale)
+        async with self.c.posted(request, LABELS, admin=True) as (ctx, found, _):
+            key = self.c.record(found, bid)
             await broadcasts.cancel(ctx, found.person, str(key))
         return RedirectResponse(f"/konsol/siaran/{key}", status_code=303)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from fastapi import Request, Response
 
-from bot.web.console.fields import Fields, Problem
+from bot.web.console.fields import Problem
 from bot.web.console.views import Ctx, Nav, Pages, route
 from domain.roles import Action
 from handlers import check
@@ -56,10 +56,7 @@ class NominatePages(Pages):
 
     @route("POST", "/usulkan")
     async def submit(self, request: Request) -> Response:
-        fields = await self.c.form(request)
-        async with self.c.unit() as ctx:
-            found = await self.c.gate(request, ctx, form=fields)
-            given = Fields(fields, LABELS)
+        async with self.c.posted(request, LABELS) as (ctx, found, given):
             values = {name: given.text(name, most) or "" for name, most in LIMITS.items()}
             values.update({name: given.choice(name, options)
                            for name, options in CHOICES.items()})  # fmt: skip

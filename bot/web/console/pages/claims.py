@@ -69,13 +69,8 @@ class ClaimPages(Pages):
 
     @route("POST", "/klaim/{cid}")
     async def act(self, request: Request, cid: str) -> Response:
-        form = await self.c.form(request)
-        key = record_id(cid)
-        fields = Fields(form, LABELS)
-        async with self.c.unit() as ctx:
-            found = await self.c.gate(request, ctx, admin=True, form=form)
-            if key is None:
-                return self.c.refused("not-found", 404, found.person.locale)
+        async with self.c.posted(request, LABELS, admin=True) as (ctx, found, fields):
+            key = self.c.record(found, cid)
             step = fields.choice("langkah", STEPS)
             if not step and not fields.problems:
                 fields.bad("langkah", "con-bad-choice")

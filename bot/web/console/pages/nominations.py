@@ -170,11 +170,8 @@ class NominationPages(Pages):
 
     @route("POST", "/usulan/{nid}/{action}")
     async def act(self, request: Request, nid: str, action: str) -> Response:
-        form = await self.c.form(request)
         labels = {**LABELS, "teks": "con-ask" if action == "tanya" else "con-reject-other"}
-        fields = Fields(form, labels)
-        async with self.c.unit() as ctx:
-            found = await self.c.gate(request, ctx, form=form)
+        async with self.c.posted(request, labels) as (ctx, found, fields):
             n = await nominations.visible_nomination(ctx, found.person, record_id(nid))
             if n is None:
                 return self.c.refused("not-found", 404, found.person.locale)
@@ -233,11 +230,8 @@ class NominationPages(Pages):
 
     @route("POST", "/ekspor")
     async def export_file(self, request: Request) -> Response:
-        form = await self.c.form(request)
-        fields = Fields(form, LABELS)
         workbook = b""
-        async with self.c.unit() as ctx:
-            found = await self.c.gate(request, ctx, admin=True, form=form)
+        async with self.c.posted(request, LABELS, admin=True) as (ctx, found, fields):
             # "" is every kelurahan; a name that is none is no longer read as "every"
             code = fields.kelurahan("kelurahan", ctx.program)
             if not fields.problems:

@@ -4,20 +4,17 @@ A Dinas page answers anyone else with the 404 a page that does not exist gives."
 
 from __future__ import annotations
 
-import csv
 import hmac
-import io
 from urllib.parse import quote, urlencode
 
 from fastapi import Request, Response
 from fastapi.responses import RedirectResponse
 from markupsafe import Markup
 
-from bot import export
 from bot.web.console.fields import Fields, Problem
 from bot.web.console.session import COOKIE, PRESS, csrf_ok
 from bot.web.console.session import token as press_token
-from bot.web.console.views import Ctx, Nav, Pages, notes, route, when
+from bot.web.console.views import Ctx, Nav, Pages, csv_file, notes, route, when
 from domain.reference import ALPHABET
 from handlers import officers
 from handlers.core.messages import Msg
@@ -124,10 +121,7 @@ class OfficerPages(Pages):
 
     @route("POST", "/petugas/{action}")
     async def reviewers_act(self, request: Request, action: str) -> Response:
-        form = await self.c.form(request)
-        fields = Fields(form, LABELS)
-        async with self.c.unit() as ctx:
-            found = await self.c.gate(request, ctx, admin=True, form=form)
+        async with self.c.posted(request, LABELS, admin=True) as (ctx, found, fields):
             target, note = "", ""
             if action == "undang":
                 fields.kelurahan("kelurahan", ctx.program, required=True)
@@ -157,11 +151,7 @@ class OfficerPages(Pages):
         query = f"pesan={note}" + (f"&kode={target}" if target else "")
         return RedirectResponse(f"/konsol/petugas?{query}", status_code=303)
 
-    @route("GET", "/audit.csv")
-    async def audit_csv(self, request: Request) -> Response:
-        return await self.audit(request, as_csv=True)
-
-    @route("GET", "/audit")
+    @route("GET", "/audit", csv="/audit.csv")
     async def audit(self, request: Request, as_csv: bool = False) -> Response:
         q = Fields(request.query_params, LABELS)
         ref = q.reference("usulan")
@@ -176,14 +166,7 @@ class OfficerPages(Pages):
                  "action": r.action, "outcome": r.outcome, "nomination": r.nomination_id,
                  "detail": r.detail or ""} for r in trail]  # fmt: skip
         if as_csv:
-            buf = io.StringIO()
-            w = csv.DictWriter(buf, fieldnames=list(rows[0]) if rows else ["at"])
-            w.writeheader()
-            w.writerows({k: export.csv_cell(v) for k, v in r.items()} for r in rows)
-            return Response(buf.getvalue(), media_type="text/csv", headers={
-                "Content-Disposition": 'attachment; filename="audit.csv"',
-                "Cache-Control": "no-store",
-            })  # fmt: skip
+            return csv_file(rows, "audit.csv", "at")
         return self.c.page("audit.html", found.person.locale, status=400 if q.problems else 200,
                            problems=q.problems, seat=found, rows=rows, active="audit",
                            ref=ref or "", person=person or "",

@@ -8,7 +8,7 @@ from __future__ import annotations
 from fastapi import Request, Response
 from fastapi.responses import RedirectResponse
 
-from bot.web.console.fields import Fields, record_id
+from bot.web.console.fields import Fields
 from bot.web.console.views import Nav, Pages, notes, route
 from domain.participants import Decision, Reason
 from handlers import participants
@@ -59,10 +59,7 @@ class RenewalPages(Pages):
     @route("POST", "/perpanjangan/tautkan")
     async def link(self, request: Request) -> Response:
         """The lurah links a resident's account to their participant (audited), as /tautkan."""
-        form = await self.c.form(request)
-        fields = Fields(form, LABELS)
-        async with self.c.unit() as ctx:
-            found = await self.c.gate(request, ctx, form=form)
+        async with self.c.posted(request, LABELS) as (ctx, found, fields):
             nik = fields.text("nik", 20) or ""
             code = fields.text("kode", 12) or ""
             said = await participants.link_by_lurah(ctx, found.person, f"{nik} {code}")
@@ -70,13 +67,8 @@ class RenewalPages(Pages):
 
     @route("POST", "/perpanjangan/{pid}")
     async def decide(self, request: Request, pid: str) -> Response:
-        form = await self.c.form(request)
-        key = record_id(pid)
-        fields = Fields(form, LABELS)
-        async with self.c.unit() as ctx:
-            found = await self.c.gate(request, ctx, form=form)
-            if key is None:
-                return self.c.refused("not-found", 404, found.person.locale)
+        async with self.c.posted(request, LABELS) as (ctx, found, fields):
+            key = self.c.record(found, pid)
             decision = fields.choice("keputusan", DECISIONS)
             reason = fields.choice("alasan", REASONS)
             text = fields.text("catatan", participants.MAX_NOTE) or ""

@@ -121,10 +121,7 @@ class ParticipantPages(Pages):
 
     @route("POST", "/peserta/terapkan")
     async def apply(self, request: Request) -> Response:
-        form = await self.c.form(request)
-        async with self.c.unit() as ctx:
-            found = await self.c.gate(request, ctx, admin=True, form=form)
-            fields = Fields(form, LABELS)
+        async with self.c.posted(request, LABELS, admin=True) as (ctx, found, fields):
             uid = fields.ident("unggahan")
             kept = await nominations.take(ctx, found.person, uid)
         if fields.problems:

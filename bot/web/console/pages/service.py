@@ -5,14 +5,10 @@ every kelurahan and officer; a lurah their own kelurahan and themselves."""
 
 from __future__ import annotations
 
-import csv
-import io
-
 from fastapi import Request, Response
 
-from bot import export
 from bot.web.console.fields import Fields
-from bot.web.console.views import Nav, Pages, route
+from bot.web.console.views import Nav, Pages, csv_file, route
 from handlers import service as sl
 from handlers.core.messages import Msg
 
@@ -23,11 +19,7 @@ NAV = (Nav("service", "/konsol/layanan", "con-nav-service", 35),)
 
 
 class ServicePages(Pages):
-    @route("GET", "/layanan.csv")
-    async def download(self, request: Request) -> Response:
-        return await self.index(request, as_csv=True)
-
-    @route("GET", "/layanan")
+    @route("GET", "/layanan", csv="/layanan.csv")
     async def index(self, request: Request, as_csv: bool = False) -> Response:
         q = Fields(request.query_params, LABELS)
         days = int(q.choice("hari", DAYS, str(sl.DEFAULT_DAYS)))
@@ -44,14 +36,7 @@ class ServicePages(Pages):
 
         if as_csv:
             rows = sl.table(figures, seen.kels, seen.officers, words)
-            buf = io.StringIO()
-            w = csv.DictWriter(buf, fieldnames=list(rows[0]) if rows else ["lingkup"])
-            w.writeheader()
-            w.writerows({k: export.csv_cell(v) for k, v in r.items()} for r in rows)
-            return Response(buf.getvalue(), media_type="text/csv", headers={
-                "Content-Disposition": f'attachment; filename="layanan-{days}-hari.csv"',
-                "Cache-Control": "no-store",
-            })  # fmt: skip
+            return csv_file(rows, f"layanan-{days}-hari.csv", "lingkup")
         program = ctx.program
         return self.c.page(
             "service.html", locale, status=400 if q.problems else 200, problems=q.problems,

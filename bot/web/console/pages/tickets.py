@@ -150,10 +150,7 @@ class TicketPages(Pages):
 
     @route("POST", "/tiket/{tid}/{action}")
     async def act(self, request: Request, tid: str, action: str) -> Response:
-        form = await self.c.form(request)
-        fields = Fields(form, LABELS)
-        async with self.c.unit() as ctx:
-            found = await self.c.gate(request, ctx, form=form)
+        async with self.c.posted(request, LABELS) as (ctx, found, fields):
             shown = await handover.question(ctx, found.person, record_id(tid))
             if shown is None or action not in ("pegang", "jawab", "tutup"):
                 return self.c.refused("not-found", 404, found.person.locale)

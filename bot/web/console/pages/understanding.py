@@ -121,16 +121,13 @@ class LearningPages(Pages):
 
     @route("POST", "/pelajari/{mid}")
     async def act(self, request: Request, mid: str) -> Response:
-        form = await self.c.form(request)
-        async with self.c.unit() as ctx:
-            found = await self.c.gate(request, ctx, admin=True, form=form)
-            f = Fields(form, LABELS)
+        async with self.c.posted(request, LABELS, admin=True) as (ctx, found, f):
             meant, value = f.text("arti", 120) or "", f.text("nilai", 120) or ""
             lang = f.choice("bahasa", LANGUAGES)
             key = record_id(mid)
             if key is None:
                 note = "con-learn-gone"  # an id that is no id names no kept message
-            elif form.get("tindakan") == "buang":
+            elif f.raw("tindakan") == "buang":
                 gone = await learning.discard(ctx, found.person, key)
                 note = "con-learn-discarded" if gone else "con-learn-gone"
             elif f.problems:  # nothing is labelled from a field that is no good
@@ -138,7 +135,7 @@ class LearningPages(Pages):
             else:
                 outcome = await learning.label(ctx, found.person, key, meant, value, lang)
                 note = NOTES[outcome]
-        kept = Fields(form, LABELS)  # the page's filters, as checked as the page's own link
+        kept = Fields(f.values, LABELS)  # the page's filters, as checked as the page's own link
         filters = (
             ("tempat", kept.choice("tempat", PLACES)),
             ("terbaca", kept.choice("terbaca", READINGS)),
