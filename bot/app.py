@@ -152,12 +152,15 @@ class App:
     def tz(self) -> ZoneInfo:
         return self.conversations.tz
 
-    async def purge_stale_drafts(self) -> int:
-        """The kernel's daily purge, now (the terminal console runs no scheduler); returns
-        how many drafts lost their answers."""
-        async with self.unit() as ctx:
-            purged: int = await self.conversations.registry.jobs["purge_drafts"].run(ctx)
-        return purged
+    async def keep_retention(self) -> dict[str, Any]:
+        """Every capability's retention job, now (the terminal console runs no scheduler):
+        drafts, tickets, uploads and unclear messages past their days. Returns what each did."""
+        done: dict[str, Any] = {}
+        for job in self.conversations.registry.jobs.values():
+            if job.retention:
+                async with self.unit() as ctx:
+                    done[job.name] = await job.run(ctx)
+        return done
 
     @property
     def replies(self) -> ReplyLedger:

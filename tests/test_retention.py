@@ -136,3 +136,25 @@ async def test_a_bpjs_preview_never_applied_is_gone_the_next_day(
     async with siaga.store() as store:
         kept = await store.conn.scalar(select(func.count()).select_from(t.console_uploads))
     assert kept == 0
+
+
+async def test_the_terminal_console_keeps_every_retention_promise_when_it_starts(
+    siaga: App,
+) -> None:
+    """`siaga chat` runs no scheduler: what it runs at start (App.keep_retention) is every
+    capability's retention job, not only the kernel's drafts (issue 28: the console ran one)."""
+    from tests.test_learning import NONSENSE, kept
+
+    start = _at(siaga)
+    siaga.clock = lambda: start
+    warga = Chat(siaga, "warga-konsol")
+    await warga.say("tanya petugas")
+    await warga.say("Pertanyaan konsol: anak saya sakit, bagaimana?")
+    await Chat(siaga, "warga-tak-jelas").say(NONSENSE)
+    await _delivered(siaga, start)
+    later = start + timedelta(days=max(siaga.program.handover.closed_keep_days, 90) + 1)
+    siaga.clock = lambda: later
+    done = await siaga.keep_retention()
+    assert {"purge_drafts", "purge_tickets", "purge_uploads", "purge_learning"} <= set(done)
+    assert "Pertanyaan konsol" not in await _every_value(siaga)
+    assert await kept(siaga) == []

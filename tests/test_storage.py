@@ -60,7 +60,7 @@ async def test_stale_drafts_lose_their_answers(siaga: App) -> None:
 async def test_recent_drafts_are_kept(siaga: App) -> None:
     p = Person(siaga, "fresh")
     await p.answers("1", "setuju", "Budi")
-    assert await siaga.purge_stale_drafts() == 0
+    assert (await siaga.keep_retention())["purge_drafts"] == 0
     await p.say("/bantuan")
     assert "NIK" in p.text
 

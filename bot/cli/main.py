@@ -122,7 +122,7 @@ def chat(
         console = app.console(who, jsonl)
         lines = None if sys.stdin.isatty() and not jsonl else sys.stdin
         try:
-            await app.purge_stale_drafts()
+            await app.keep_retention()
             await app.dispatcher.deliver_waiting(console, who)
             await run_console(console, lambda text: app.say(console, text), lines)
         finally:

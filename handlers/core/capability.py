@@ -143,12 +143,16 @@ NoticeRun = Callable[[Ctx, Person, Conversation, str], Awaitable[list[Reply]]]
 class Job:
     """Work that runs on its own. `hour`: daily, at that local hour (a day missed is caught up
     once); `weekly`: the name of the setting holding its slot ("mon 08:00", or "off"); neither:
-    every tick of the scheduler, returning the names of what it did (nothing: [])."""
+    every tick of the scheduler, returning the names of what it did (nothing: []).
+    `retention`: it keeps a storage promise (README's storage table: drafts, tickets, uploads,
+    unclear messages past their days), so a door that runs no scheduler (`siaga chat`) runs it
+    when it starts, and the promise holds on the embedded default too."""
 
     name: str
     run: Callable[[Ctx], Awaitable[Any]]
     hour: int | None = None
     weekly: str | None = None
+    retention: bool = False
 
 
 class Part(Protocol):

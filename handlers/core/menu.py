@@ -99,5 +99,5 @@ KERNEL = Capability(
     "core", flows=(IDLE,), anywhere=("menu", "cancel"),
     menu=(MenuEntry("menu-info", "info", citizen=30),
           MenuEntry("menu-help", "help", citizen=40, officer=60)),
-    jobs=(Job("purge_drafts", purge, hour=2),),
+    jobs=(Job("purge_drafts", purge, hour=2, retention=True),),
 )  # fmt: skip

@@ -29,7 +29,7 @@ CAPABILITY = Capability(
     menu=(MenuEntry("menu-tickets", "tickets", officer=30),),
     anywhere=("officer",),  # "Tanya petugas" under the help and the not-understood replies
     notices=tickets.NOTICES,
-    jobs=(Job("tickets", watch.tend), Job("purge_tickets", watch.purge, hour=2)),
+    jobs=(Job("tickets", watch.tend), Job("purge_tickets", watch.purge, hour=2, retention=True)),
     stats=stats.collect,
     media=tickets.on_media,
     text=tickets.on_text,

@@ -76,7 +76,7 @@ CAPABILITY = Capability(
           Job("reviewer_gaps", gaps.daily_alert, hour=7),
           Job("review_late", deadline.remind, hour=7),
           Job("digests", notices.digests),
-          Job("purge_uploads", registration.purge, hour=2)),
+          Job("purge_uploads", registration.purge, hour=2, retention=True)),
     status=status.own,
     my_data=erasure.held,
     erase=Erasure(warn=erasure.active_refs, run=erasure.erase),

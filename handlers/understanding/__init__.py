@@ -27,7 +27,7 @@ CAPABILITY = Capability(
     # the reader's own buttons: a meaning picked, a destructive request confirmed
     prefixes={"lang:": language.picked, "mean:": typed.picked_meaning,
               "do:": typed.picked_confirmation},
-    jobs=(Job("purge_learning", learning.purge, hour=2),),
+    jobs=(Job("purge_learning", learning.purge, hour=2, retention=True),),
     my_data=learning.held,
     erase=Erasure(run=learning.forget),
     text=typed.on_text,
