@@ -104,7 +104,11 @@ _FLAG_KEYS = {
 }  # fmt: skip
 
 
-async def show_queue(ctx: Ctx, person: Person, conv: Conversation, arg: str = "") -> Reply:
+async def show_queue(
+    ctx: Ctx, person: Person, conv: Conversation, arg: str = "", places: int | None = None
+) -> Reply:
+    """The kelurahan's next card; `places`: the places left when the caller has just counted
+    them (an approval), else read here."""
     kel = person.kelurahan_code
     if kel is None and arg:  # an admin, bound to no kelurahan, names one: /antrian kelun
         state = QueueState.of(conv)
@@ -132,7 +136,8 @@ async def show_queue(ctx: Ctx, person: Person, conv: Conversation, arg: str = ""
     conv.step, state.nomination = "card", n.id
     state.save(conv)
     position = items.index(n) + 1
-    return _card(ctx, conv, n, position, len(items), await review.places_left(ctx))
+    left = places if places is not None else await review.places_left(ctx)
+    return _card(ctx, conv, n, position, len(items), left)
 
 
 async def prompt(ctx: Ctx, person: Person, conv: Conversation) -> Reply:
@@ -230,7 +235,12 @@ async def take(ctx: Ctx, person: Person, conv: Conversation, inp: Input) -> list
             result = await review.approve(ctx, person, n)
         else:
             result = await review.reject(ctx, person, n, QueueState.of(conv).reason)
-        return [_decision_note(ctx, person, result), await show_queue(ctx, person, conv)]
+        # the places an approval just counted are the next card's (not read again)
+        known = result.left if result.outcome is review.Outcome.DONE else None
+        return [
+            _decision_note(ctx, person, result),
+            await show_queue(ctx, person, conv, places=known),
+        ]
     if conv.step == "reason":
         if inp.choice and inp.choice.startswith("reason:"):
             # Stored as words, not a key: the citizen's letter and the audit log must read the

@@ -112,7 +112,8 @@ async def approve(ctx: Ctx, actor: Person, n: Nomination) -> Result:
     if not can_move(n.status, S.APPROVED):
         return await _refused(ctx, actor, n, S.APPROVED, meanwhile=False)
     period = period_of(ctx)
-    if await ctx.store.quota(period) is None:
+    quota = await ctx.store.quota(period)  # its total serves the program's count below
+    if quota is None:
         return Result(Outcome.NO_QUOTA_SET, n)
     # The nomination first, then the place: taken (conditional on the status read) before a
     # place is spent, so a second officer confirming the same card spends none (issue 26
@@ -120,10 +121,10 @@ async def approve(ctx: Ctx, actor: Person, n: Nomination) -> Result:
     if not await ctx.store.move_nomination(n, n.status, ctx.now):
         return await _refused(ctx, actor, n, S.APPROVED, meanwhile=True)
     reserved = await ctx.store.reserve_place(period, n.kelurahan_code, ctx.now)
-    if reserved and not await participants.fits_one_more(ctx, period):
+    if reserved and not await participants.fits_one_more(ctx, quota[0]):
         # the program's own count (issue 29): covered today + approvals waiting for BPJS;
-        # read after reserve_place, whose UPDATE holds the quota row until the commit, so
-        # two approvals at once count one after the other
+        # counted after reserve_place, whose UPDATE holds the quota row until the commit, so
+        # two approvals at once count one after the other (the total is not what changes)
         await ctx.store.release_place(period, n.kelurahan_code, ctx.now)
         reserved = False
     if not reserved:

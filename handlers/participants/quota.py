@@ -42,8 +42,8 @@ def made_of(ctx: Context, places: Places, set_by_dinas: bool) -> Msg:
     })  # fmt: skip
 
 
-async def fits_one_more(ctx: Context, period: str) -> bool:
-    """Room for one more approval as the program counts; True while no list is loaded."""
-    q = await ctx.store.quota(period)
-    places = await counted(ctx, q[0] if q else None)
+async def fits_one_more(ctx: Context, total: int | None) -> bool:
+    """Room for one more approval as the program counts, with the places the Dinas set
+    (`total`, None: the program file's); True while no list is loaded."""
+    places = await counted(ctx, total)
     return places is None or places.left > 0
