@@ -155,3 +155,24 @@ async def test_a_bug_mid_conversation_is_an_apology_and_loses_nothing(
     monkeypatch.setitem(form.STEPS, "kelurahan", original)
     await p.say("Kelun")
     assert "pekerjaan utama" in p.text  # the same question was still waiting
+
+
+@pytest.mark.parametrize("lang", ["id", "en", "jv"])
+async def test_every_command_the_help_names_is_one_siaga_answers(siaga: App, lang: str) -> None:
+    """/bantuan lists what a resident may type, reporting and news included (a resident
+    tester found /kabar, /berhenti and /mulai answered but never named), and each works."""
+    import re
+
+    p = Person(siaga, f"bantuan-{lang}")
+    await p.say("/bahasa")
+    await p.say(str(("id", "en", "jv").index(lang) + 1))  # the language's button, by number
+    await p.say("/bantuan")
+    title = {"id": "Bantuan Siaga", "en": "Siaga help", "jv": "Pitulungan Siaga"}[lang]
+    assert title in p.text  # in the language chosen
+    named = set(re.findall(r"/([a-z]+)", p.text))
+    assert {"kabar", "berhenti", "mulai", "status", "dataku", "hapus", "petugas"} <= named
+    unknown = siaga.catalogue.text("unknown-command", lang)
+    for command in sorted(named - {"bantuan"}):
+        await p.say(f"/{command}")
+        assert unknown not in p.text, command
+        await p.say("/batal")

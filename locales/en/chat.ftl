@@ -16,6 +16,8 @@ help = Siaga help:
     • /batal — cancel what you are doing
     • /ulang — start the check again
     • /status — nomination status
+    • /kabar — report a death or a work accident
+    • /berhenti — stop news from Siaga; /mulai — receive it again
     • /dataku — see the data Siaga holds about you
     • /hapus — delete your data
     • /bahasa — change language

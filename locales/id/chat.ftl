@@ -16,6 +16,8 @@ help = Bantuan Siaga:
     • /batal — batalkan proses yang sedang berjalan
     • /ulang — mulai cek dari awal
     • /status — cek status usulan
+    • /kabar — lapor meninggal dunia atau kecelakaan kerja
+    • /berhenti — berhenti menerima kabar dari Siaga; /mulai — menerimanya lagi
     • /dataku — lihat data Bapak/Ibu yang disimpan Siaga
     • /hapus — hapus data Bapak/Ibu
     • /bahasa — ganti bahasa

@@ -16,6 +16,8 @@ help = Pitulungan Siaga:
     • /batal — mbatalaken proses ingkang saweg lumampah
     • /ulang — miwiti cek saking wiwitan
     • /status — cek status usulan
+    • /kabar — nglapuraken tiyang seda utawi kacilakan nyambut damel
+    • /berhenti — mandhegaken kabar saking Siaga; /mulai — nampi malih
     • /dataku — mirsani data Panjenengan ingkang dipun simpen Siaga
     • /hapus — mbusak data Panjenengan
     • /bahasa — gantos basa
