@@ -508,3 +508,18 @@ async def test_a_reference_without_digits_is_read_as_a_reference_not_by_the_read
     async with siaga.store() as store:
         _, conv = await store.load(UserRef("console", "tanpa-angka"), "", siaga.clock())
     assert conv.flow == "kabar"
+
+
+async def test_a_death_told_in_a_sentence_is_met_with_condolences_before_any_question(
+    siaga: App,
+) -> None:
+    """A resident tester: "bapak saya meninggal" got straight to "do you want to report…?"
+    with no word of sympathy; /kabar's own first question had one. In each language."""
+    from tests.test_reader import Fixed
+
+    words = {"id": "turut berduka cita", "en": "sorry for your loss", "jv": "bela sungkawa"}
+    for lang, sympathy in words.items():
+        siaga.conversations.reader = Fixed(("report:death", 0.95), language=(lang, 0.99))
+        family = Person(siaga, f"keluarga-{lang}")
+        await family.say("bapak saya meninggal tadi malam")
+        assert sympathy in family.text.lower(), (lang, family.text)

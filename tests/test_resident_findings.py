@@ -315,3 +315,18 @@ async def test_a_reference_without_digits_is_the_answer_to_the_reference_questio
     assert "nomor usulan" in p.text
     await p.say(ref)
     assert "4 angka terakhir NIK" in p.text
+
+
+async def test_the_dinas_greeting_siaga_gets_the_officers_menu_not_the_check(siaga: App) -> None:
+    """The Dinas's admin typing "halo" got the citizen's menu, and "1" opened the check's
+    privacy notice; like a lurah, they get the officers' menu."""
+    from handlers.core.records import Role
+    from tests.test_review import make
+
+    await make(siaga, "dinas", Role.ADMIN)
+    dinas = Person(siaga, "dinas")
+    await dinas.say("halo")
+    assert "Menu petugas" in dinas.text and "Pertanyaan warga" in dinas.text
+    await dinas.say("1")
+    assert "Pemberitahuan Privasi" not in dinas.text
+    assert "/antrian" in dinas.text  # the queue, which asks an admin which kelurahan

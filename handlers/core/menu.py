@@ -30,7 +30,9 @@ def menu(
     ctx: Ctx, conv: Conversation, note: Msg | None = None, person: Person | None = None
 ) -> Reply:
     conv.flow, conv.step = FLOW, ""
-    if person is not None and person.role is Role.LURAH:
+    if person is not None and person.role in (Role.LURAH, Role.ADMIN):
+        # the Dinas's officers too: a resident tester's "halo" as the Dinas got the
+        # citizen's menu and, on "1", the privacy notice of the check
         r = officer_menu(ctx, conv)
     else:
         drafted = any(draft(conv) for draft in ctx.capabilities.drafts)
