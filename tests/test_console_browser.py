@@ -68,11 +68,15 @@ class Browser:
         return str(await self.run(lambda: self.driver.page_source))
 
     async def click(self, css: str, then: str = "") -> str:
-        """Click, and when a page follows, wait until it shows `then` (a CSS selector)."""
+        """Click, and when a page follows, wait until it shows `then` (a CSS selector): the
+        old page gone first, since `then` (".note") may be on it too (CI, loaded: the claim's
+        third step read the second step's page)."""
         element = await self.run(self.driver.find_element, By.CSS_SELECTOR, css)
+        old = await self.run(self.driver.find_element, By.TAG_NAME, "html")
         await self.run(element.click)
         if then:
             wait = WebDriverWait(self.driver, 10)
+            await self.run(wait.until, ec.staleness_of(old))
             await self.run(wait.until, ec.presence_of_element_located((By.CSS_SELECTOR, then)))
         return str(await self.run(lambda: self.driver.page_source))
 
