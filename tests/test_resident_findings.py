@@ -331,3 +331,18 @@ async def test_the_dinas_greeting_siaga_gets_the_officers_menu_not_the_check(sia
     await dinas.say("1")
     assert "Pemberitahuan Privasi" not in dinas.text
     assert "/antrian" in dinas.text  # the queue, which asks an admin which kelurahan
+
+
+@pytest.mark.parametrize("greeting", ["selamat pagi", "sugeng enjing", "good morning", "halo kak"])
+async def test_a_greeting_at_the_name_question_is_not_taken_as_a_name(
+    siaga: App, greeting: str
+) -> None:
+    """A resident tester's "selamat pagi" at "Siapa nama lengkap…?" was stored as the name;
+    with the trained reader (round 3) a greeting gets the welcome and the question again."""
+    p = Person(siaga, "salam")
+    await p.answers("1", "setuju")
+    await p.say(greeting)
+    assert "nama lengkap" in p.text.lower() or "full name" in p.text.lower()
+    async with siaga.store() as store:
+        _, conv = await store.load(UserRef("console", "salam"), "", siaga.clock())
+    assert conv.step == "name" and "name" not in conv.answers.get("check", {})
