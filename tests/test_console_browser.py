@@ -38,12 +38,25 @@ if not (Path(CHROMIUM).exists() and Path(DRIVER).exists() and AXE.exists()):
     )
 
 from selenium import webdriver  # noqa: E402  (only where a browser exists)
+from selenium.common.exceptions import WebDriverException  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions as ec  # noqa: E402
 from selenium.webdriver.support.wait import WebDriverWait  # noqa: E402
 
 pytestmark = sqlite_only("one browser run is enough: the pages do not depend on the database")
+
+
+def _gone(element: Any) -> bool:
+    """Whether a page's element has left the document. Chrome answers a node of a page being
+    replaced with a stale reference or, mid-replacement, with "Node with given id does not
+    belong to the document" (a plain WebDriverException that selenium's staleness_of lets
+    through: CI, loaded); either means the page is going."""
+    try:
+        element.is_enabled()
+    except WebDriverException:
+        return True
+    return False
 
 
 class Browser:
@@ -76,7 +89,7 @@ class Browser:
         await self.run(element.click)
         if then:
             wait = WebDriverWait(self.driver, 10)
-            await self.run(wait.until, ec.staleness_of(old))
+            await self.run(wait.until, lambda _driver: _gone(old))
             await self.run(wait.until, ec.presence_of_element_located((By.CSS_SELECTOR, then)))
         return str(await self.run(lambda: self.driver.page_source))
 
